@@ -1,0 +1,35 @@
+/* crm-pipeline.h
+ *
+ * Copyright 2026 The Deals authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "crm-types.h"
+
+G_BEGIN_DECLS
+
+#define CRM_TYPE_PIPELINE (crm_pipeline_get_type ())
+
+G_DECLARE_FINAL_TYPE (CrmPipeline, crm_pipeline, CRM, PIPELINE, GObject)
+
+CrmPipeline *crm_pipeline_new      (gint64       id,
+                                    const char  *key,
+                                    const char  *name);
+gint64       crm_pipeline_get_id   (CrmPipeline *self);
+const char  *crm_pipeline_get_key  (CrmPipeline *self);
+const char  *crm_pipeline_get_name (CrmPipeline *self);
+
+G_END_DECLS
