@@ -1,0 +1,1914 @@
+/* crm-procedure.c
+ *
+ * Copyright 2026 The Deals authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "crm-procedure"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "crm-procedure.h"
+#include "crm-model-resources.h"
+
+/* A procedure template: the pipelines, stages, stage rules and custom fields
+ * a department works by (see docs/procedure-format.md). The loader is strict:
+ * a template a manager edited by hand must fail loudly, naming the file and
+ * the JSON path of the mistake, rather than run a sales process that quietly
+ * differs from the written one.
+ */
+
+struct _CrmProcedure
+{
+  GObject     parent_instance;
+
+  char       *id;
+  CrmText     name;
+  CrmText     description;
+  char       *country;
+  char       *currency;
+
+  GPtrArray  *pipelines;      /* (element-type CrmProcedurePipeline) */
+  GPtrArray  *fields;         /* (element-type CrmProcedureField) */
+  GPtrArray  *sources;        /* (element-type CrmProcedureChoice) */
+  GPtrArray  *loss_reasons;   /* (element-type CrmProcedureChoice) */
+
+  /* Kept as parsed JSON until the engine that interprets them lands. */
+  JsonArray  *attempt_ladder;
+  JsonObject *call_script;
+  JsonArray  *payment_terms;
+
+  GBytes     *bytes;
+};
+
+/* State shared by the validation helpers while one template is read. */
+typedef struct
+{
+  const char   *file;
+  CrmProcedure *procedure;
+
+  /* json-glib keeps the last of two members with the same name; the
+   * parser's signal lets us catch the first such repetition. */
+  GHashTable   *n_members_seen;  /* JsonObject* → number of members parsed */
+  JsonObject   *duplicate_object;
+  char         *duplicate_member;
+} Loader;
+
+G_DEFINE_FINAL_TYPE (CrmProcedure, crm_procedure, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (crm-procedure-error-quark, crm_procedure_error)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_COUNTRY,
+  PROP_CURRENCY,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+#define RESOURCE_PATH "/org/dealsdesk/Deals/model/procedures/"
+#define FORMAT_VERSION 1
+#define MAX_KEY_LENGTH 64
+
+static const char * const builtin_ids[] = { "tw", "hs", "rad", "con", "axl", NULL };
+
+/* Keys a stage's "required" list may name besides the template's own
+ * fields: the built-in columns of deals, contacts and companies. */
+static const char * const builtin_field_keys[] = {
+  "source",
+  "amount",
+  "loss_reason",
+  "contact.name",
+  "contact.phone",
+  "contact.email",
+  "contact.position",
+  "company.name",
+  NULL
+};
+
+static const char * const top_level_keys[] = {
+  "format", "id", "name", "description", "country", "currency", "pipelines", "fields",
+  "sources", "loss_reasons", "attempt_ladder", "call_script", "payment_terms", NULL
+};
+static const char * const text_keys[] = { "en", "he", "ru", NULL };
+static const char * const choice_keys[] = { "key", "name", NULL };
+static const char * const field_keys[] = {
+  "key", "entity", "type", "name", "rule", "choices", NULL
+};
+static const char * const pipeline_keys[] = { "key", "name", "stages", NULL };
+static const char * const stage_keys[] = { "key", "name", "kind", "rules", NULL };
+static const char * const rules_keys[] = { "required", "tasks", "emails", "move_to", NULL };
+static const char * const task_keys[] = { "title", "due", "assignee", "rule", NULL };
+static const char * const email_keys[] = { "template", "to", "source", "rule", NULL };
+static const char * const move_to_keys[] = { "pipeline", "stage", NULL };
+static const char * const step_keys[] = {
+  "action", "delay", "note", "template", "loss_reason", "rule", NULL
+};
+
+/* In the order of CrmStageKind and CrmFieldType: the index is the value. */
+static const char * const stage_kinds[] = { "open", "won", "lost", NULL };
+static const char * const field_types[] = { "text", "number", "choice", "boolean", "date", NULL };
+static const char * const entities[] = { "deal", "contact", NULL };
+static const char * const assignees[] = { "owner", "manager", NULL };
+static const char * const recipients[] = { "contact", "manager", NULL };
+static const char * const step_actions[] = { "call", "call_hidden", "email", "close", NULL };
+
+static void
+crm_text_clear (CrmText *text)
+{
+  g_clear_pointer (&text->en, g_free);
+  g_clear_pointer (&text->he, g_free);
+  g_clear_pointer (&text->ru, g_free);
+}
+
+static void
+crm_procedure_choice_free (CrmProcedureChoice *choice)
+{
+  g_free (choice->key);
+  crm_text_clear (&choice->name);
+  g_free (choice);
+}
+
+static void
+crm_procedure_field_free (CrmProcedureField *field)
+{
+  g_free (field->key);
+  crm_text_clear (&field->name);
+  g_free (field->entity);
+  g_free (field->rule);
+  g_clear_pointer (&field->choices, g_ptr_array_unref);
+  g_free (field);
+}
+
+static void
+crm_procedure_stage_free (CrmProcedureStage *stage)
+{
+  g_free (stage->key);
+  crm_text_clear (&stage->name);
+  g_clear_pointer (&stage->rules, json_object_unref);
+  g_free (stage);
+}
+
+static void
+crm_procedure_pipeline_free (CrmProcedurePipeline *pipeline)
+{
+  g_free (pipeline->key);
+  crm_text_clear (&pipeline->name);
+  g_clear_pointer (&pipeline->stages, g_ptr_array_unref);
+  g_free (pipeline);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmProcedureChoice, crm_procedure_choice_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmProcedureField, crm_procedure_field_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmProcedureStage, crm_procedure_stage_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmProcedurePipeline, crm_procedure_pipeline_free)
+
+/* Error reporting. Every message starts with the file name and says where in
+ * the document the problem is, as a JSON path such as
+ * "pipelines[0].stages[2].rules.tasks[0].due". */
+
+static gboolean
+invalid (const Loader *loader,
+         GError      **error,
+         const char   *format,
+         ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+invalid (const Loader *loader,
+         GError      **error,
+         const char   *format,
+         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, CRM_PROCEDURE_ERROR, CRM_PROCEDURE_ERROR_INVALID,
+               "%s: %s", loader->file, message);
+
+  return FALSE;
+}
+
+static const char *
+describe_path (const char *path)
+{
+  return path[0] != '\0' ? path : _("the top-level object");
+}
+
+static char *
+member_path (const char *path,
+             const char *member)
+{
+  if (path[0] == '\0')
+    return g_strdup (member);
+
+  return g_strdup_printf ("%s.%s", path, member);
+}
+
+static char *
+element_path (const char *path,
+              guint       index)
+{
+  return g_strdup_printf ("%s[%u]", path, index);
+}
+
+static gboolean
+check_members (const Loader       *loader,
+               JsonObject         *object,
+               const char * const *allowed,
+               const char         *path,
+               GError            **error)
+{
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  if (object == loader->duplicate_object)
+    return invalid (loader, error, _("duplicate key “%s” in %s"),
+                    loader->duplicate_member, describe_path (path));
+
+  for (const GList *l = members; l != NULL; l = l->next)
+    {
+      const char *member = l->data;
+
+      if (!g_strv_contains (allowed, member))
+        return invalid (loader, error, _("unknown key “%s” in %s"),
+                        member, describe_path (path));
+    }
+
+  return TRUE;
+}
+
+/* Looks up @member of @object and checks that it has @type. A missing
+ * optional member sets *@out_node to %NULL and succeeds. */
+static gboolean
+lookup_member (const Loader  *loader,
+               JsonObject    *object,
+               const char    *path,
+               const char    *member,
+               JsonNodeType   type,
+               gboolean       required,
+               JsonNode     **out_node,
+               GError       **error)
+{
+  g_autofree char *where = NULL;
+  JsonNode *node;
+
+  *out_node = NULL;
+
+  node = json_object_get_member (object, member);
+  if (node == NULL)
+    {
+      if (!required)
+        return TRUE;
+
+      return invalid (loader, error, _("missing key “%s” in %s"),
+                      member, describe_path (path));
+    }
+
+  where = member_path (path, member);
+
+  if (JSON_NODE_TYPE (node) != type)
+    {
+      switch (type)
+        {
+        case JSON_NODE_OBJECT:
+          return invalid (loader, error, _("“%s” must be an object"), where);
+        case JSON_NODE_ARRAY:
+          return invalid (loader, error, _("“%s” must be an array"), where);
+        case JSON_NODE_VALUE:
+        case JSON_NODE_NULL:
+        default:
+          return invalid (loader, error, _("“%s” must be a string"), where);
+        }
+    }
+
+  if (type == JSON_NODE_VALUE && json_node_get_value_type (node) != G_TYPE_STRING)
+    return invalid (loader, error, _("“%s” must be a string"), where);
+
+  *out_node = node;
+
+  return TRUE;
+}
+
+static gboolean
+lookup_string (const Loader  *loader,
+               JsonObject    *object,
+               const char    *path,
+               const char    *member,
+               gboolean       required,
+               const char   **out_string,
+               GError       **error)
+{
+  JsonNode *node;
+
+  *out_string = NULL;
+
+  if (!lookup_member (loader, object, path, member, JSON_NODE_VALUE, required, &node, error))
+    return FALSE;
+
+  if (node == NULL)
+    return TRUE;
+
+  *out_string = json_node_get_string (node);
+
+  if ((*out_string)[0] == '\0')
+    {
+      g_autofree char *where = member_path (path, member);
+
+      return invalid (loader, error, _("“%s” must not be empty"), where);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+lookup_object (const Loader  *loader,
+               JsonObject    *object,
+               const char    *path,
+               const char    *member,
+               gboolean       required,
+               JsonObject   **out_object,
+               GError       **error)
+{
+  JsonNode *node;
+
+  *out_object = NULL;
+
+  if (!lookup_member (loader, object, path, member, JSON_NODE_OBJECT, required, &node, error))
+    return FALSE;
+
+  if (node != NULL)
+    *out_object = json_node_get_object (node);
+
+  return TRUE;
+}
+
+static gboolean
+lookup_array (const Loader  *loader,
+              JsonObject    *object,
+              const char    *path,
+              const char    *member,
+              gboolean       required,
+              JsonArray    **out_array,
+              GError       **error)
+{
+  JsonNode *node;
+
+  *out_array = NULL;
+
+  if (!lookup_member (loader, object, path, member, JSON_NODE_ARRAY, required, &node, error))
+    return FALSE;
+
+  if (node != NULL)
+    *out_array = json_node_get_array (node);
+
+  return TRUE;
+}
+
+/* Elements of an array of objects. */
+static gboolean
+get_element_object (const Loader  *loader,
+                    JsonArray     *array,
+                    guint          index,
+                    const char    *element,
+                    JsonObject   **out_object,
+                    GError       **error)
+{
+  JsonNode *node = json_array_get_element (array, index);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return invalid (loader, error, _("“%s” must be an object"), element);
+
+  *out_object = json_node_get_object (node);
+
+  return TRUE;
+}
+
+static gboolean
+is_valid_key (const char *key)
+{
+  gsize length = strlen (key);
+
+  if (length == 0 || length > MAX_KEY_LENGTH)
+    return FALSE;
+
+  if (!g_ascii_islower (key[0]) && !g_ascii_isdigit (key[0]))
+    return FALSE;
+
+  for (const char *p = key; *p != '\0'; p++)
+    {
+      if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '_' && *p != '-')
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Rule IDs as procedures.md writes them: "AXL-9", "RAD-10". */
+static gboolean
+is_valid_rule_id (const char *rule)
+{
+  const char *p = rule;
+
+  if (!g_ascii_isupper (*p))
+    return FALSE;
+
+  while (g_ascii_isupper (*p))
+    p++;
+
+  if (*p++ != '-' || !g_ascii_isdigit (*p))
+    return FALSE;
+
+  while (g_ascii_isdigit (*p))
+    p++;
+
+  return *p == '\0';
+}
+
+static gboolean
+lookup_key (const Loader  *loader,
+            JsonObject    *object,
+            const char    *path,
+            const char    *member,
+            gboolean       required,
+            const char   **out_key,
+            GError       **error)
+{
+  if (!lookup_string (loader, object, path, member, required, out_key, error))
+    return FALSE;
+
+  if (*out_key != NULL && !is_valid_key (*out_key))
+    {
+      g_autofree char *where = member_path (path, member);
+
+      return invalid (loader, error,
+                      _("“%s” in %s is not a valid key "
+                        "(use lower-case letters, digits, “_” and “-”)"),
+                      *out_key, where);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+lookup_rule_id (const Loader  *loader,
+                JsonObject    *object,
+                const char    *path,
+                const char   **out_rule,
+                GError       **error)
+{
+  if (!lookup_string (loader, object, path, "rule", FALSE, out_rule, error))
+    return FALSE;
+
+  if (*out_rule != NULL && !is_valid_rule_id (*out_rule))
+    {
+      g_autofree char *where = member_path (path, "rule");
+
+      return invalid (loader, error, _("“%s” in %s is not a rule ID such as “AXL-9”"),
+                      *out_rule, where);
+    }
+
+  return TRUE;
+}
+
+/* Looks up a string that must be one of @allowed; returns its index. */
+static gboolean
+lookup_enum (const Loader       *loader,
+             JsonObject         *object,
+             const char         *path,
+             const char         *member,
+             gboolean            required,
+             const char * const *allowed,
+             int                *out_index,
+             GError            **error)
+{
+  const char *value;
+
+  *out_index = -1;
+
+  if (!lookup_string (loader, object, path, member, required, &value, error))
+    return FALSE;
+
+  if (value == NULL)
+    return TRUE;
+
+  for (guint i = 0; allowed[i] != NULL; i++)
+    {
+      if (g_str_equal (value, allowed[i]))
+        {
+          *out_index = i;
+          return TRUE;
+        }
+    }
+
+  {
+    g_autofree char *where = member_path (path, member);
+    g_autofree char *expected = g_strjoinv (", ", (char **) allowed);
+
+    return invalid (loader, error, _("unknown value “%s” in %s (expected one of: %s)"),
+                    value, where, expected);
+  }
+}
+
+static gboolean
+lookup_duration (const Loader *loader,
+                 JsonObject   *object,
+                 const char   *path,
+                 const char   *member,
+                 gboolean      required,
+                 GError      **error)
+{
+  const char *value;
+
+  if (!lookup_string (loader, object, path, member, required, &value, error))
+    return FALSE;
+
+  if (value != NULL && !crm_procedure_parse_duration (value, NULL))
+    {
+      g_autofree char *where = member_path (path, member);
+
+      return invalid (loader, error,
+                      _("invalid duration “%s” in %s (expected ISO 8601 such as “PT30M” or “P1D”)"),
+                      value, where);
+    }
+
+  return TRUE;
+}
+
+/* A localised text: {"en": …, "he": …, "ru": …}; English is mandatory. */
+static gboolean
+parse_text (const Loader *loader,
+            JsonObject   *object,
+            const char   *path,
+            const char   *member,
+            gboolean      required,
+            CrmText      *out_text,
+            GError      **error)
+{
+  g_autofree char *where = member_path (path, member);
+  JsonObject *text;
+  const char *en;
+  const char *he;
+  const char *ru;
+
+  if (!lookup_object (loader, object, path, member, required, &text, error))
+    return FALSE;
+
+  if (text == NULL)
+    return TRUE;
+
+  if (!check_members (loader, text, text_keys, where, error) ||
+      !lookup_string (loader, text, where, "en", TRUE, &en, error) ||
+      !lookup_string (loader, text, where, "he", FALSE, &he, error) ||
+      !lookup_string (loader, text, where, "ru", FALSE, &ru, error))
+    return FALSE;
+
+  if (out_text != NULL)
+    {
+      out_text->en = g_strdup (en);
+      out_text->he = g_strdup (he);
+      out_text->ru = g_strdup (ru);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_unique (const Loader *loader,
+              GHashTable   *seen,
+              const char   *key,
+              const char   *path,
+              GError      **error)
+{
+  g_autofree char *where = NULL;
+
+  if (g_hash_table_add (seen, (gpointer) key))
+    return TRUE;
+
+  where = member_path (path, "key");
+
+  return invalid (loader, error, _("duplicate key “%s” in %s"), key, where);
+}
+
+/* An array of {"key", "name"}: field choices, sources, loss reasons. */
+static gboolean
+parse_choices (const Loader *loader,
+               JsonArray    *array,
+               const char   *path,
+               GPtrArray    *out_choices,
+               GError      **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_choices = json_array_get_length (array);
+
+  for (guint i = 0; i < n_choices; i++)
+    {
+      g_autofree char *element = element_path (path, i);
+      g_autoptr(CrmProcedureChoice) choice = g_new0 (CrmProcedureChoice, 1);
+      JsonObject *object;
+      const char *key;
+
+      if (!get_element_object (loader, array, i, element, &object, error) ||
+          !check_members (loader, object, choice_keys, element, error) ||
+          !lookup_key (loader, object, element, "key", TRUE, &key, error) ||
+          !check_unique (loader, seen, key, element, error) ||
+          !parse_text (loader, object, element, "name", TRUE, &choice->name, error))
+        return FALSE;
+
+      choice->key = g_strdup (key);
+      g_ptr_array_add (out_choices, g_steal_pointer (&choice));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_field (const Loader       *loader,
+             JsonObject         *object,
+             const char         *path,
+             CrmProcedureField  *field,
+             GError            **error)
+{
+  JsonArray *choices;
+  const char *key;
+  const char *rule;
+  int entity;
+  int type;
+
+  if (!check_members (loader, object, field_keys, path, error) ||
+      !lookup_key (loader, object, path, "key", TRUE, &key, error) ||
+      !lookup_enum (loader, object, path, "entity", TRUE, entities, &entity, error) ||
+      !lookup_enum (loader, object, path, "type", TRUE, field_types, &type, error) ||
+      !parse_text (loader, object, path, "name", TRUE, &field->name, error) ||
+      !lookup_rule_id (loader, object, path, &rule, error) ||
+      !lookup_array (loader, object, path, "choices", type == CRM_FIELD_CHOICE, &choices, error))
+    return FALSE;
+
+  /* A custom field must not shadow a built-in column. */
+  if (g_strv_contains (builtin_field_keys, key))
+    {
+      g_autofree char *where = member_path (path, "key");
+
+      return invalid (loader, error, _("“%s” in %s is a built-in field and cannot be redefined"),
+                      key, where);
+    }
+
+  field->key = g_strdup (key);
+  field->entity = g_strdup (entities[entity]);
+  field->type = (CrmFieldType) type;
+  field->rule = g_strdup (rule);
+  field->choices = g_ptr_array_new_with_free_func ((GDestroyNotify) crm_procedure_choice_free);
+
+  if (choices != NULL)
+    {
+      g_autofree char *where = member_path (path, "choices");
+
+      if (type != CRM_FIELD_CHOICE)
+        return invalid (loader, error, _("“%s” is only allowed in fields of type “choice”"), where);
+
+      if (json_array_get_length (choices) == 0)
+        return invalid (loader, error, _("“%s” must not be empty"), where);
+
+      if (!parse_choices (loader, choices, where, field->choices, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_fields (const Loader *loader,
+              JsonArray    *array,
+              GPtrArray    *out_fields,
+              GError      **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_fields = json_array_get_length (array);
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      g_autofree char *element = element_path ("fields", i);
+      g_autoptr(CrmProcedureField) field = g_new0 (CrmProcedureField, 1);
+      JsonObject *object;
+
+      if (!get_element_object (loader, array, i, element, &object, error) ||
+          !parse_field (loader, object, element, field, error) ||
+          !check_unique (loader, seen, field->key, element, error))
+        return FALSE;
+
+      g_ptr_array_add (out_fields, g_steal_pointer (&field));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_stage (const Loader       *loader,
+             JsonObject         *object,
+             const char         *path,
+             CrmProcedureStage  *stage,
+             GError            **error)
+{
+  JsonObject *rules;
+  const char *key;
+  int kind;
+
+  if (!check_members (loader, object, stage_keys, path, error) ||
+      !lookup_key (loader, object, path, "key", TRUE, &key, error) ||
+      !parse_text (loader, object, path, "name", TRUE, &stage->name, error) ||
+      !lookup_enum (loader, object, path, "kind", TRUE, stage_kinds, &kind, error) ||
+      !lookup_object (loader, object, path, "rules", FALSE, &rules, error))
+    return FALSE;
+
+  stage->key = g_strdup (key);
+  stage->kind = (CrmStageKind) kind;
+
+  /* Validated in a second pass, once every field and pipeline is known. */
+  if (rules != NULL)
+    stage->rules = json_object_ref (rules);
+
+  return TRUE;
+}
+
+static gboolean
+parse_pipeline (const Loader          *loader,
+                JsonObject            *object,
+                const char            *path,
+                CrmProcedurePipeline  *pipeline,
+                GError               **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *stages_path = member_path (path, "stages");
+  JsonArray *stages;
+  const char *key;
+  guint n_stages;
+
+  if (!check_members (loader, object, pipeline_keys, path, error) ||
+      !lookup_key (loader, object, path, "key", TRUE, &key, error) ||
+      !parse_text (loader, object, path, "name", TRUE, &pipeline->name, error) ||
+      !lookup_array (loader, object, path, "stages", TRUE, &stages, error))
+    return FALSE;
+
+  pipeline->key = g_strdup (key);
+  pipeline->stages = g_ptr_array_new_with_free_func ((GDestroyNotify) crm_procedure_stage_free);
+
+  n_stages = json_array_get_length (stages);
+  if (n_stages == 0)
+    return invalid (loader, error, _("“%s” must not be empty"), stages_path);
+
+  for (guint i = 0; i < n_stages; i++)
+    {
+      g_autofree char *element = element_path (stages_path, i);
+      g_autoptr(CrmProcedureStage) stage = g_new0 (CrmProcedureStage, 1);
+      JsonObject *stage_object;
+
+      if (!get_element_object (loader, stages, i, element, &stage_object, error) ||
+          !parse_stage (loader, stage_object, element, stage, error) ||
+          !check_unique (loader, seen, stage->key, element, error))
+        return FALSE;
+
+      /* New deals enter the first stage; it cannot be a final one. */
+      if (i == 0 && stage->kind != CRM_STAGE_OPEN)
+        {
+          g_autofree char *where = member_path (element, "kind");
+
+          return invalid (loader, error, _("the first stage of a pipeline must be open (%s)"),
+                          where);
+        }
+
+      g_ptr_array_add (pipeline->stages, g_steal_pointer (&stage));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_pipelines (const Loader *loader,
+                 JsonArray    *array,
+                 GPtrArray    *out_pipelines,
+                 GError      **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_pipelines = json_array_get_length (array);
+
+  if (n_pipelines == 0)
+    return invalid (loader, error, _("“%s” must not be empty"), "pipelines");
+
+  for (guint i = 0; i < n_pipelines; i++)
+    {
+      g_autofree char *element = element_path ("pipelines", i);
+      g_autoptr(CrmProcedurePipeline) pipeline = g_new0 (CrmProcedurePipeline, 1);
+      JsonObject *object;
+
+      if (!get_element_object (loader, array, i, element, &object, error) ||
+          !parse_pipeline (loader, object, element, pipeline, error) ||
+          !check_unique (loader, seen, pipeline->key, element, error))
+        return FALSE;
+
+      g_ptr_array_add (out_pipelines, g_steal_pointer (&pipeline));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+has_choice (GPtrArray  *choices,
+            const char *key)
+{
+  for (guint i = 0; i < choices->len; i++)
+    {
+      const CrmProcedureChoice *choice = g_ptr_array_index (choices, i);
+
+      if (g_str_equal (choice->key, key))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Stage rules: "required", "tasks", "emails", "move_to" (AXL-9 is the
+ * richest example: required fields, a task with a deadline, a welcome email
+ * and, on Launched, the move to the production pipeline). */
+static gboolean
+validate_required (const Loader *loader,
+                   JsonArray    *required,
+                   const char   *path,
+                   GError      **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_required = json_array_get_length (required);
+
+  for (guint i = 0; i < n_required; i++)
+    {
+      g_autofree char *element = element_path (path, i);
+      JsonNode *node = json_array_get_element (required, i);
+      const char *key;
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        return invalid (loader, error, _("“%s” must be a string"), element);
+
+      key = json_node_get_string (node);
+
+      if (!g_strv_contains (builtin_field_keys, key) &&
+          crm_procedure_find_field (loader->procedure, key) == NULL)
+        return invalid (loader, error, _("required field “%s” in %s is not defined"),
+                        key, element);
+
+      if (!g_hash_table_add (seen, (gpointer) key))
+        return invalid (loader, error, _("duplicate key “%s” in %s"), key, element);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+validate_tasks (const Loader *loader,
+                JsonArray    *tasks,
+                const char   *path,
+                GError      **error)
+{
+  guint n_tasks = json_array_get_length (tasks);
+
+  for (guint i = 0; i < n_tasks; i++)
+    {
+      g_autofree char *element = element_path (path, i);
+      JsonObject *task;
+      const char *rule;
+      int assignee;
+
+      if (!get_element_object (loader, tasks, i, element, &task, error) ||
+          !check_members (loader, task, task_keys, element, error) ||
+          !parse_text (loader, task, element, "title", TRUE, NULL, error) ||
+          !lookup_duration (loader, task, element, "due", TRUE, error) ||
+          !lookup_enum (loader, task, element, "assignee", FALSE, assignees, &assignee, error) ||
+          !lookup_rule_id (loader, task, element, &rule, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+validate_emails (const Loader *loader,
+                 JsonArray    *emails,
+                 const char   *path,
+                 GError      **error)
+{
+  guint n_emails = json_array_get_length (emails);
+
+  for (guint i = 0; i < n_emails; i++)
+    {
+      g_autofree char *element = element_path (path, i);
+      JsonObject *email;
+      const char *template_key;
+      const char *source;
+      const char *rule;
+      int to;
+
+      if (!get_element_object (loader, emails, i, element, &email, error) ||
+          !check_members (loader, email, email_keys, element, error) ||
+          !lookup_key (loader, email, element, "template", TRUE, &template_key, error) ||
+          !lookup_enum (loader, email, element, "to", FALSE, recipients, &to, error) ||
+          !lookup_key (loader, email, element, "source", FALSE, &source, error) ||
+          !lookup_rule_id (loader, email, element, &rule, error))
+        return FALSE;
+
+      if (source != NULL && !has_choice (loader->procedure->sources, source))
+        {
+          g_autofree char *where = member_path (element, "source");
+
+          return invalid (loader, error, _("source “%s” in %s is not defined"), source, where);
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+validate_move_to (const Loader *loader,
+                  JsonObject   *move_to,
+                  const char   *path,
+                  GError      **error)
+{
+  const char *pipeline_key;
+  const char *stage_key;
+
+  if (!check_members (loader, move_to, move_to_keys, path, error) ||
+      !lookup_key (loader, move_to, path, "pipeline", TRUE, &pipeline_key, error) ||
+      !lookup_key (loader, move_to, path, "stage", TRUE, &stage_key, error))
+    return FALSE;
+
+  if (crm_procedure_find_pipeline (loader->procedure, pipeline_key) == NULL)
+    {
+      g_autofree char *where = member_path (path, "pipeline");
+
+      return invalid (loader, error, _("pipeline “%s” in %s is not defined"), pipeline_key, where);
+    }
+
+  if (crm_procedure_find_stage (loader->procedure, pipeline_key, stage_key) == NULL)
+    {
+      g_autofree char *where = member_path (path, "stage");
+
+      return invalid (loader, error, _("stage “%s” in %s is not defined"), stage_key, where);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+validate_rules (const Loader *loader,
+                JsonObject   *rules,
+                const char   *path,
+                GError      **error)
+{
+  g_autofree char *required_path = member_path (path, "required");
+  g_autofree char *tasks_path = member_path (path, "tasks");
+  g_autofree char *emails_path = member_path (path, "emails");
+  g_autofree char *move_to_path = member_path (path, "move_to");
+  JsonArray *required;
+  JsonArray *tasks;
+  JsonArray *emails;
+  JsonObject *move_to;
+
+  if (!check_members (loader, rules, rules_keys, path, error) ||
+      !lookup_array (loader, rules, path, "required", FALSE, &required, error) ||
+      !lookup_array (loader, rules, path, "tasks", FALSE, &tasks, error) ||
+      !lookup_array (loader, rules, path, "emails", FALSE, &emails, error) ||
+      !lookup_object (loader, rules, path, "move_to", FALSE, &move_to, error))
+    return FALSE;
+
+  if (required != NULL && !validate_required (loader, required, required_path, error))
+    return FALSE;
+
+  if (tasks != NULL && !validate_tasks (loader, tasks, tasks_path, error))
+    return FALSE;
+
+  if (emails != NULL && !validate_emails (loader, emails, emails_path, error))
+    return FALSE;
+
+  if (move_to != NULL && !validate_move_to (loader, move_to, move_to_path, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+validate_all_rules (const Loader *loader,
+                    GError      **error)
+{
+  GPtrArray *pipelines = loader->procedure->pipelines;
+
+  for (guint i = 0; i < pipelines->len; i++)
+    {
+      const CrmProcedurePipeline *pipeline = g_ptr_array_index (pipelines, i);
+
+      for (guint j = 0; j < pipeline->stages->len; j++)
+        {
+          const CrmProcedureStage *stage = g_ptr_array_index (pipeline->stages, j);
+          g_autofree char *path = NULL;
+
+          if (stage->rules == NULL)
+            continue;
+
+          path = g_strdup_printf ("pipelines[%u].stages[%u].rules", i, j);
+
+          if (!validate_rules (loader, stage->rules, path, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* The attempt ladder for leads that do not answer (AXL-1, TW-1): call,
+ * call from a hidden number, email, and finally close as lost. */
+static gboolean
+validate_attempt_ladder (const Loader *loader,
+                         JsonArray    *ladder,
+                         GError      **error)
+{
+  guint n_steps = json_array_get_length (ladder);
+
+  for (guint i = 0; i < n_steps; i++)
+    {
+      g_autofree char *element = element_path ("attempt_ladder", i);
+      JsonObject *step;
+      const char *template_key;
+      const char *loss_reason;
+      const char *rule;
+      gboolean is_email;
+      gboolean is_close;
+      int action;
+
+      if (!get_element_object (loader, ladder, i, element, &step, error) ||
+          !check_members (loader, step, step_keys, element, error) ||
+          !lookup_enum (loader, step, element, "action", TRUE, step_actions, &action, error))
+        return FALSE;
+
+      is_email = g_str_equal (step_actions[action], "email");
+      is_close = g_str_equal (step_actions[action], "close");
+
+      if (!lookup_duration (loader, step, element, "delay", FALSE, error) ||
+          !parse_text (loader, step, element, "note", FALSE, NULL, error) ||
+          !lookup_key (loader, step, element, "template", is_email, &template_key, error) ||
+          !lookup_key (loader, step, element, "loss_reason", is_close, &loss_reason, error) ||
+          !lookup_rule_id (loader, step, element, &rule, error))
+        return FALSE;
+
+      if (template_key != NULL && !is_email)
+        return invalid (loader, error, _("“template” in %s is only allowed with action “email”"),
+                        element);
+
+      if (loss_reason != NULL && !is_close)
+        return invalid (loader, error, _("“loss_reason” in %s is only allowed with action “close”"),
+                        element);
+
+      if (loss_reason != NULL && !has_choice (loader->procedure->loss_reasons, loss_reason))
+        {
+          g_autofree char *where = member_path (element, "loss_reason");
+
+          return invalid (loader, error, _("loss reason “%s” in %s is not defined"),
+                          loss_reason, where);
+        }
+
+      /* Closing the deal ends the ladder (AXL-1: "could not reach"). */
+      if (is_close && i + 1 < n_steps)
+        return invalid (loader, error, _("the “close” step in %s must be the last one"), element);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_region_code (const Loader  *loader,
+                   JsonObject    *root,
+                   const char    *member,
+                   guint          length,
+                   char         **out_code,
+                   GError       **error)
+{
+  const char *value;
+
+  if (!lookup_string (loader, root, "", member, TRUE, &value, error))
+    return FALSE;
+
+  for (guint i = 0; i <= length; i++)
+    {
+      if ((i < length && !g_ascii_isupper (value[i])) || (i == length && value[i] != '\0'))
+        return invalid (loader, error,
+                        _("“%s” in %s must be %u upper-case letters"),
+                        value, member, length);
+    }
+
+  *out_code = g_strdup (value);
+
+  return TRUE;
+}
+
+static void
+on_object_member_cb (JsonParser *parser,
+                     JsonObject *object,
+                     const char *member,
+                     Loader     *loader)
+{
+  guint n_seen = GPOINTER_TO_UINT (g_hash_table_lookup (loader->n_members_seen, object)) + 1;
+
+  g_hash_table_insert (loader->n_members_seen, object, GUINT_TO_POINTER (n_seen));
+
+  /* The object did not grow: @member was already there. */
+  if (n_seen > json_object_get_size (object) && loader->duplicate_object == NULL)
+    {
+      loader->duplicate_object = object;
+      loader->duplicate_member = g_strdup (member);
+    }
+}
+
+static gboolean
+crm_procedure_parse (CrmProcedure  *self,
+                     JsonObject    *root,
+                     const Loader  *loader,
+                     GError       **error)
+{
+  JsonArray *fields;
+  JsonArray *sources;
+  JsonArray *loss_reasons;
+  JsonArray *pipelines;
+  JsonArray *attempt_ladder;
+  JsonObject *call_script;
+  JsonArray *payment_terms;
+  JsonNode *format;
+  const char *id;
+
+  if (!check_members (loader, root, top_level_keys, "", error))
+    return FALSE;
+
+  format = json_object_get_member (root, "format");
+  if (format == NULL)
+    return invalid (loader, error, _("missing key “%s” in %s"), "format", describe_path (""));
+
+  if (!JSON_NODE_HOLDS_VALUE (format) ||
+      json_node_get_value_type (format) != G_TYPE_INT64 ||
+      json_node_get_int (format) != FORMAT_VERSION)
+    return invalid (loader, error,
+                    _("unsupported “format” (this version of Deals reads format %d)"),
+                    FORMAT_VERSION);
+
+  if (!lookup_key (loader, root, "", "id", TRUE, &id, error) ||
+      !parse_text (loader, root, "", "name", TRUE, &self->name, error) ||
+      !parse_text (loader, root, "", "description", TRUE, &self->description, error) ||
+      !parse_region_code (loader, root, "country", 2, &self->country, error) ||
+      !parse_region_code (loader, root, "currency", 3, &self->currency, error) ||
+      !lookup_array (loader, root, "", "fields", FALSE, &fields, error) ||
+      !lookup_array (loader, root, "", "sources", FALSE, &sources, error) ||
+      !lookup_array (loader, root, "", "loss_reasons", FALSE, &loss_reasons, error) ||
+      !lookup_array (loader, root, "", "pipelines", TRUE, &pipelines, error) ||
+      !lookup_array (loader, root, "", "attempt_ladder", FALSE, &attempt_ladder, error) ||
+      !lookup_object (loader, root, "", "call_script", FALSE, &call_script, error) ||
+      !lookup_array (loader, root, "", "payment_terms", FALSE, &payment_terms, error))
+    return FALSE;
+
+  self->id = g_strdup (id);
+
+  if (fields != NULL && !parse_fields (loader, fields, self->fields, error))
+    return FALSE;
+
+  if (sources != NULL && !parse_choices (loader, sources, "sources", self->sources, error))
+    return FALSE;
+
+  if (loss_reasons != NULL &&
+      !parse_choices (loader, loss_reasons, "loss_reasons", self->loss_reasons, error))
+    return FALSE;
+
+  if (!parse_pipelines (loader, pipelines, self->pipelines, error) ||
+      !validate_all_rules (loader, error))
+    return FALSE;
+
+  if (attempt_ladder != NULL)
+    {
+      if (!validate_attempt_ladder (loader, attempt_ladder, error))
+        return FALSE;
+
+      self->attempt_ladder = json_array_ref (attempt_ladder);
+    }
+
+  /* Reserved for the call script and payment-term engines: format 1 only
+   * checks their type and keeps them. */
+  if (call_script != NULL)
+    self->call_script = json_object_ref (call_script);
+
+  if (payment_terms != NULL)
+    self->payment_terms = json_array_ref (payment_terms);
+
+  /* A repetition inside the reserved sections, which are not walked. */
+  if (loader->duplicate_object != NULL)
+    return invalid (loader, error, _("duplicate key “%s”"), loader->duplicate_member);
+
+  return TRUE;
+}
+
+static void
+crm_procedure_finalize (GObject *object)
+{
+  CrmProcedure *self = (CrmProcedure *)object;
+
+  g_clear_pointer (&self->id, g_free);
+  crm_text_clear (&self->name);
+  crm_text_clear (&self->description);
+  g_clear_pointer (&self->country, g_free);
+  g_clear_pointer (&self->currency, g_free);
+  g_clear_pointer (&self->pipelines, g_ptr_array_unref);
+  g_clear_pointer (&self->fields, g_ptr_array_unref);
+  g_clear_pointer (&self->sources, g_ptr_array_unref);
+  g_clear_pointer (&self->loss_reasons, g_ptr_array_unref);
+  g_clear_pointer (&self->attempt_ladder, json_array_unref);
+  g_clear_pointer (&self->call_script, json_object_unref);
+  g_clear_pointer (&self->payment_terms, json_array_unref);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+
+  G_OBJECT_CLASS (crm_procedure_parent_class)->finalize (object);
+}
+
+static void
+crm_procedure_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  CrmProcedure *self = CRM_PROCEDURE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+
+    case PROP_COUNTRY:
+      g_value_set_string (value, self->country);
+      break;
+
+    case PROP_CURRENCY:
+      g_value_set_string (value, self->currency);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+crm_procedure_class_init (CrmProcedureClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = crm_procedure_finalize;
+  object_class->get_property = crm_procedure_get_property;
+
+  /**
+   * CrmProcedure:id:
+   *
+   * The template's ID, e.g. "axl".
+   */
+  properties [PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CrmProcedure:country:
+   *
+   * The ISO 3166 region phone numbers are parsed for, e.g. "IL".
+   */
+  properties [PROP_COUNTRY] =
+    g_param_spec_string ("country", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CrmProcedure:currency:
+   *
+   * The ISO 4217 currency of new deals, e.g. "RUB".
+   */
+  properties [PROP_CURRENCY] =
+    g_param_spec_string ("currency", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+crm_procedure_init (CrmProcedure *self)
+{
+  self->pipelines = g_ptr_array_new_with_free_func ((GDestroyNotify) crm_procedure_pipeline_free);
+  self->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) crm_procedure_field_free);
+  self->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) crm_procedure_choice_free);
+  self->loss_reasons = g_ptr_array_new_with_free_func ((GDestroyNotify) crm_procedure_choice_free);
+}
+
+/**
+ * crm_procedure_get_builtin_ids:
+ *
+ * The IDs of the procedure templates Deals ships, one per department in
+ * procedures.md.
+ *
+ * Returns: (transfer none): a %NULL-terminated array
+ */
+const char * const *
+crm_procedure_get_builtin_ids (void)
+{
+  return builtin_ids;
+}
+
+/**
+ * crm_procedure_load_builtin:
+ * @id: a template ID from crm_procedure_get_builtin_ids()
+ * @error: return location for a #GError
+ *
+ * Loads one of the shipped templates from the model's resources.
+ *
+ * Returns: (transfer full): the procedure, or %NULL with @error set to
+ *   %CRM_PROCEDURE_ERROR_UNKNOWN_ID or %CRM_PROCEDURE_ERROR_INVALID
+ */
+CrmProcedure *
+crm_procedure_load_builtin (const char  *id,
+                            GError     **error)
+{
+  g_autoptr(CrmProcedure) procedure = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *file_name = NULL;
+  gconstpointer data;
+  gsize length;
+
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!g_strv_contains (builtin_ids, id))
+    {
+      g_autofree char *known = g_strjoinv (", ", (char **) builtin_ids);
+
+      g_set_error (error, CRM_PROCEDURE_ERROR, CRM_PROCEDURE_ERROR_UNKNOWN_ID,
+                   _("Unknown procedure “%s” (known: %s)"), id, known);
+      return NULL;
+    }
+
+  /* Look up in the model's own resource bundle rather than the global
+   * registry: in a static library the generated constructor that registers
+   * it is only linked when something references the bundle. */
+  path = g_strconcat (RESOURCE_PATH, id, ".json", NULL);
+  bytes = g_resource_lookup_data (crm_model_get_resource (), path,
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return NULL;
+
+  file_name = g_strconcat (id, ".json", NULL);
+  data = g_bytes_get_data (bytes, &length);
+
+  procedure = crm_procedure_new_from_data (data, length, file_name, error);
+  if (procedure == NULL)
+    return NULL;
+
+  if (!g_str_equal (procedure->id, id))
+    {
+      g_set_error (error, CRM_PROCEDURE_ERROR, CRM_PROCEDURE_ERROR_INVALID,
+                   _("%s: “id” is “%s”, expected “%s”"), file_name, procedure->id, id);
+      return NULL;
+    }
+
+  return g_steal_pointer (&procedure);
+}
+
+/**
+ * crm_procedure_new_from_data:
+ * @data: the template's JSON text
+ * @length: the length of @data in bytes, or -1 if it is nul-terminated
+ * @file_name: (nullable): the name error messages refer to, e.g. "axl.json"
+ * @error: return location for a #GError
+ *
+ * Parses and validates a procedure template (docs/procedure-format.md).
+ *
+ * Returns: (transfer full): the procedure, or %NULL with @error set to
+ *   %CRM_PROCEDURE_ERROR_INVALID
+ */
+CrmProcedure *
+crm_procedure_new_from_data (const char  *data,
+                             gssize       length,
+                             const char  *file_name,
+                             GError     **error)
+{
+  g_autoptr(CrmProcedure) self = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) json_error = NULL;
+  g_autoptr(GHashTable) n_members_seen = NULL;
+  g_autofree char *duplicate_member = NULL;
+  Loader loader = { 0 };
+  JsonNode *root;
+  gboolean parsed;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (length < 0)
+    length = strlen (data);
+
+  loader.file = file_name != NULL ? file_name : "procedure.json";
+
+  n_members_seen = g_hash_table_new (NULL, NULL);
+  loader.n_members_seen = n_members_seen;
+
+  parser = json_parser_new ();
+  g_signal_connect (parser, "object-member", G_CALLBACK (on_object_member_cb), &loader);
+  parsed = json_parser_load_from_data (parser, data, length, &json_error);
+  /* Freed here; the loader only borrows it. */
+  duplicate_member = loader.duplicate_member;
+
+  if (!parsed)
+    {
+      g_set_error (error, CRM_PROCEDURE_ERROR, CRM_PROCEDURE_ERROR_INVALID,
+                   _("%s: not valid JSON: %s"), loader.file, json_error->message);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, CRM_PROCEDURE_ERROR, CRM_PROCEDURE_ERROR_INVALID,
+                   _("%s: a procedure template must be a JSON object"), loader.file);
+      return NULL;
+    }
+
+  self = g_object_new (CRM_TYPE_PROCEDURE, NULL);
+  loader.procedure = self;
+
+  if (!crm_procedure_parse (self, json_node_get_object (root), &loader, error))
+    return NULL;
+
+  self->bytes = g_bytes_new (data, length);
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+crm_procedure_get_id (CrmProcedure *self)
+{
+  g_return_val_if_fail (CRM_IS_PROCEDURE (self), NULL);
+
+  return self->id;
+}
+
+const CrmText *
+crm_procedure_get_name (CrmProcedure *self)
+{
+  g_return_val_if_fail (CRM_IS_PROCEDURE (self), NULL);
+
+  return &self->name;
+}
+
+const CrmText *
+crm_procedure_get_description (CrmProcedure *self)
+{
+  g_return_val_if_fail (CRM_IS_PROCEDURE (self), NULL);
+
+  return &self->description;
+}
+
+/**
+ * crm_procedure_get_country:
+ * @self: a #CrmProcedure
+ *
+ * Returns: the ISO 3166 region used to parse phone numbers without an
+ *   international prefix ("IL", "RU")
+ */
+const char *
+crm_procedure_get_country (CrmProcedure *self)
+{
+  g_return_val_if_fail (CRM_IS_PROCEDURE (self), NULL);
+
+  return self->country;
+}
+
+const char *
+crm_procedure_get_currency (CrmProcedure *self)
+{
+  g_return_val_if_fail (CRM_IS_PROCEDURE (self), NULL);
+
+  return self->currency;
+}
+
+guint
+crm_procedure_get_n_pipelines (CrmProcedure *self)
+{
+  g_return_val_if_fail (CRM_IS_PROCEDURE (self), 0);
+
+  return self->pipelines->len;
+}
+
+const CrmProcedurePipeline *
+crm_procedure_get_pipeline (CrmProcedure *self,
+                            guint         index)
+{
+  g_return_val_if_fail (CRM_IS_PROCEDURE (self), NULL);
+  g_return_val_if_fail (index < self->pipelines->len, NULL);
+
+  return g_ptr_array_index (self->pipelines, index);
+}
+
+/**
+ * crm_procedure_find_pipeline:
+ * @self: a #CrmProcedure
+ * @key: a pipeline key, e.g. "production"
+ *
+ * Returns: (nullable): the pipeline, or %NULL if there is none with @key
+ */
+const CrmProcedurePipeline *
+crm_procedure_find_pipeline (CrmProcedure *self,
+                             const char   *key)
+{
+  g_return_val_if_fail (CRM_IS_PROCEDURE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  for (guint i = 0; i < self->pipelines->len; i++)
+    {
+      const CrmProcedurePipeline *pipeline = g_ptr_array_index (self->pipelines, i);
+
+      if (g_str_equal (pipeline->key, key))
+        return pipeline;
+    }
+
+  return NULL;
+}
+
+/**
+ * crm_procedure_find_stage:
+ * @self: a #CrmProcedure
+ * @pipeline_key: a pipeline key
+ * @stage_key: a stage key of that pipeline
+ *
+ * Returns: (nullable): the stage, or %NULL if there is none
+ */
+const CrmProcedureStage *
+crm_procedure_find_stage (CrmProcedure *self,
+                          const char   *pipeline_key,
+                          const char   *stage_key)
+{
+  const CrmProcedurePipeline *pipeline;
+
+  g_return_val_if_fail (CRM_IS_PROCEDURE (self), NULL);
+  g_return_val_if_fail (stage_key != NULL, NULL);
+
+  pipeline = crm_procedure_find_pipeline (self, pipeline_key);
+  if (pipeline == NULL)
+    return NULL;
+
+  for (guint i = 0; i < pipeline->stages->len; i++)
+    {
+      const CrmProcedureStage *stage = g_ptr_array_index (pipeline->stages, i);
+
+      if (g_str_equal (stage->key, stage_key))
+        return stage;
+    }
+
+  return NULL;
+}
+
+guint
+crm_procedure_get_n_fields (CrmProcedure *self)
+{
+  g_return_val_if_fail (CRM_IS_PROCEDURE (self), 0);
+
+  return self->fields->len;
+}
+
+const CrmProcedureField *
+crm_procedure_get_field (CrmProcedure *self,
+                         guint         index)
+{
+  g_return_val_if_fail (CRM_IS_PROCEDURE (self), NULL);
+  g_return_val_if_fail (index < self->fields->len, NULL);
+
+  return g_ptr_array_index (self->fields, index);
+}
+
+/**
+ * crm_procedure_find_field:
+ * @self: a #CrmProcedure
+ * @key: a custom field key, e.g. "platform"
+ *
+ * Built-in columns ("source", "contact.phone", …) are not custom fields and
+ * are not found here.
+ *
+ * Returns: (nullable): the field, or %NULL if the template defines none
+ *   with @key
+ */
+const CrmProcedureField *
+crm_procedure_find_field (CrmProcedure *self,
+                          const char   *key)
+{
+  g_return_val_if_fail (CRM_IS_PROCEDURE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      const CrmProcedureField *field = g_ptr_array_index (self->fields, i);
+
+      if (g_str_equal (field->key, key))
+        return field;
+    }
+
+  return NULL;
+}
+
+guint
+crm_procedure_get_n_sources (CrmProcedure *self)
+{
+  g_return_val_if_fail (CRM_IS_PROCEDURE (self), 0);
+
+  return self->sources->len;
+}
+
+const CrmProcedureChoice *
+crm_procedure_get_source (CrmProcedure *self,
+                          guint         index)
+{
+  g_return_val_if_fail (CRM_IS_PROCEDURE (self), NULL);
+  g_return_val_if_fail (index < self->sources->len, NULL);
+
+  return g_ptr_array_index (self->sources, index);
+}
+
+guint
+crm_procedure_get_n_loss_reasons (CrmProcedure *self)
+{
+  g_return_val_if_fail (CRM_IS_PROCEDURE (self), 0);
+
+  return self->loss_reasons->len;
+}
+
+/**
+ * crm_procedure_get_loss_reason:
+ * @self: a #CrmProcedure
+ * @index: an index below crm_procedure_get_n_loss_reasons()
+ *
+ * The reasons a rep picks from when a deal is lost (HS-10, RAD-12, CON-8,
+ * AXL-10), in the template's order.
+ *
+ * Returns: (transfer none): the loss reason
+ */
+const CrmProcedureChoice *
+crm_procedure_get_loss_reason (CrmProcedure *self,
+                               guint         index)
+{
+  g_return_val_if_fail (CRM_IS_PROCEDURE (self), NULL);
+  g_return_val_if_fail (index < self->loss_reasons->len, NULL);
+
+  return g_ptr_array_index (self->loss_reasons, index);
+}
+
+/**
+ * crm_procedure_get_attempt_ladder:
+ * @self: a #CrmProcedure
+ *
+ * The validated attempt ladder for unreachable leads (AXL-1, TW-1); see
+ * docs/procedure-format.md for the step objects.
+ *
+ * Returns: (transfer none) (nullable): the steps, or %NULL if the template has none
+ */
+JsonArray *
+crm_procedure_get_attempt_ladder (CrmProcedure *self)
+{
+  g_return_val_if_fail (CRM_IS_PROCEDURE (self), NULL);
+
+  return self->attempt_ladder;
+}
+
+/**
+ * crm_procedure_get_call_script:
+ * @self: a #CrmProcedure
+ *
+ * Returns: (transfer none) (nullable): the call script as parsed JSON
+ */
+JsonObject *
+crm_procedure_get_call_script (CrmProcedure *self)
+{
+  g_return_val_if_fail (CRM_IS_PROCEDURE (self), NULL);
+
+  return self->call_script;
+}
+
+/**
+ * crm_procedure_get_payment_terms:
+ * @self: a #CrmProcedure
+ *
+ * Returns: (transfer none) (nullable): the payment terms as parsed JSON
+ */
+JsonArray *
+crm_procedure_get_payment_terms (CrmProcedure *self)
+{
+  g_return_val_if_fail (CRM_IS_PROCEDURE (self), NULL);
+
+  return self->payment_terms;
+}
+
+/**
+ * crm_procedure_get_bytes:
+ * @self: a #CrmProcedure
+ *
+ * The template exactly as it was read; the store keeps it in the database
+ * so that a running team does not change process when Deals is upgraded.
+ *
+ * Returns: (transfer none): the raw JSON
+ */
+GBytes *
+crm_procedure_get_bytes (CrmProcedure *self)
+{
+  g_return_val_if_fail (CRM_IS_PROCEDURE (self), NULL);
+
+  return self->bytes;
+}
+
+/**
+ * crm_procedure_parse_duration:
+ * @text: an ISO 8601 duration such as "PT30M", "PT4H", "P1D" or "P1W"
+ * @out_span: (out) (optional): the duration
+ *
+ * Parses the due offsets and delays of stage rules (AXL-9: "due in 30
+ * minutes"). Weeks, days, hours, minutes and seconds are accepted; years
+ * and months are not, because their length depends on the calendar.
+ *
+ * Returns: %TRUE if @text is a valid duration
+ */
+gboolean
+crm_procedure_parse_duration (const char *text,
+                              GTimeSpan  *out_span)
+{
+  /* Designators in the order ISO 8601 requires them. */
+  static const struct {
+    char      designator;
+    gboolean  time_part;
+    GTimeSpan unit;
+  } units[] = {
+    { 'W', FALSE, 7 * G_TIME_SPAN_DAY },
+    { 'D', FALSE, G_TIME_SPAN_DAY },
+    { 'H', TRUE, G_TIME_SPAN_HOUR },
+    { 'M', TRUE, G_TIME_SPAN_MINUTE },
+    { 'S', TRUE, G_TIME_SPAN_SECOND },
+  };
+  const char *p = text;
+  gboolean in_time = FALSE;
+  gboolean any = FALSE;
+  gboolean any_in_time = FALSE;
+  GTimeSpan total = 0;
+  guint next_unit = 0;
+
+  if (out_span != NULL)
+    *out_span = 0;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (*p++ != 'P')
+    return FALSE;
+
+  while (*p != '\0')
+    {
+      guint64 value = 0;
+      guint unit;
+
+      if (*p == 'T')
+        {
+          if (in_time)
+            return FALSE;
+
+          in_time = TRUE;
+          p++;
+          continue;
+        }
+
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+
+      while (g_ascii_isdigit (*p))
+        {
+          value = value * 10 + (guint64) (*p - '0');
+          if (value > G_MAXINT32)
+            return FALSE;
+          p++;
+        }
+
+      for (unit = next_unit; unit < G_N_ELEMENTS (units); unit++)
+        {
+          if (units[unit].designator == *p && units[unit].time_part == in_time)
+            break;
+        }
+
+      if (unit == G_N_ELEMENTS (units))
+        return FALSE;
+
+      if ((guint64) (G_MAXINT64 - total) / (guint64) units[unit].unit < value)
+        return FALSE;
+
+      total += (GTimeSpan) value * units[unit].unit;
+      next_unit = unit + 1;
+      any = TRUE;
+      any_in_time |= in_time;
+      p++;
+    }
+
+  if (!any || (in_time && !any_in_time))
+    return FALSE;
+
+  if (out_span != NULL)
+    *out_span = total;
+
+  return TRUE;
+}
+
+static const char *
+text_for_language (const CrmText *text,
+                   const char    *language)
+{
+  gsize length = strcspn (language, "_.@");
+
+  if (length == 2 && (strncmp (language, "he", 2) == 0 || strncmp (language, "iw", 2) == 0))
+    return text->he;
+
+  if (length == 2 && strncmp (language, "ru", 2) == 0)
+    return text->ru;
+
+  if ((length == 2 && strncmp (language, "en", 2) == 0) ||
+      g_str_equal (language, "C") || g_str_equal (language, "POSIX"))
+    return text->en;
+
+  return NULL;
+}
+
+/**
+ * crm_text_get:
+ * @text: a template text
+ *
+ * Picks the translation for the user's languages, in the order of
+ * g_get_language_names(); English when none of them is available.
+ *
+ * Returns: (transfer none): the text
+ */
+const char *
+crm_text_get (const CrmText *text)
+{
+  const char * const *languages;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  languages = g_get_language_names ();
+
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      const char *translation = text_for_language (text, languages[i]);
+
+      if (translation != NULL)
+        return translation;
+    }
+
+  return text->en;
+}
+
+/**
+ * crm_text_get_for_language:
+ * @text: a template text
+ * @language: (nullable): a language code such as "he" or "ru_RU.UTF-8", or
+ *   %NULL for the user's languages
+ *
+ * Returns: (transfer none): the text in @language, or English when the
+ *   template has no such translation
+ */
+const char *
+crm_text_get_for_language (const CrmText *text,
+                           const char    *language)
+{
+  const char *translation;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (language == NULL)
+    return crm_text_get (text);
+
+  translation = text_for_language (text, language);
+
+  return translation != NULL ? translation : text->en;
+}

@@ -1,0 +1,143 @@
+/* crm-procedure.h
+ *
+ * Copyright 2026 The Deals authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "crm-types.h"
+
+G_BEGIN_DECLS
+
+#define CRM_PROCEDURE_ERROR (crm_procedure_error_quark ())
+
+/**
+ * CrmProcedureError:
+ * @CRM_PROCEDURE_ERROR_UNKNOWN_ID: no shipped procedure has that ID
+ * @CRM_PROCEDURE_ERROR_INVALID: the template is malformed; the message names
+ *   the file and the offending key
+ */
+typedef enum
+{
+  CRM_PROCEDURE_ERROR_UNKNOWN_ID,
+  CRM_PROCEDURE_ERROR_INVALID,
+} CrmProcedureError;
+
+/**
+ * CrmFieldType:
+ * The value type of a per-procedure custom field.
+ */
+typedef enum
+{
+  CRM_FIELD_TEXT,
+  CRM_FIELD_NUMBER,
+  CRM_FIELD_CHOICE,
+  CRM_FIELD_BOOLEAN,
+  CRM_FIELD_DATE,
+} CrmFieldType;
+
+/* A localised text of a template: English is the source, he and ru follow. */
+typedef struct
+{
+  char *en;
+  char *he;
+  char *ru;
+} CrmText;
+
+typedef struct
+{
+  char    *key;
+  CrmText  name;
+} CrmProcedureChoice;
+
+typedef struct
+{
+  char         *key;
+  CrmText       name;
+  CrmFieldType  type;
+  char         *entity;       /* "deal" or "contact" */
+  char         *rule;         /* the procedure rule that asks for it, e.g. "RAD-10"; nullable */
+  GPtrArray    *choices;      /* (element-type CrmProcedureChoice) */
+} CrmProcedureField;
+
+typedef struct
+{
+  char         *key;
+  CrmText       name;
+  CrmStageKind  kind;
+  /* Stage rules (required fields, automatic tasks, emails, moves) are kept
+   * as parsed JSON until the procedure engine interprets them. */
+  JsonObject   *rules;        /* nullable */
+} CrmProcedureStage;
+
+typedef struct
+{
+  char      *key;
+  CrmText    name;
+  GPtrArray *stages;          /* (element-type CrmProcedureStage) */
+} CrmProcedurePipeline;
+
+#define CRM_TYPE_PROCEDURE (crm_procedure_get_type ())
+
+G_DECLARE_FINAL_TYPE (CrmProcedure, crm_procedure, CRM, PROCEDURE, GObject)
+
+GQuark                      crm_procedure_error_quark         (void);
+const char * const         *crm_procedure_get_builtin_ids     (void);
+CrmProcedure               *crm_procedure_load_builtin        (const char    *id,
+                                                               GError       **error);
+CrmProcedure               *crm_procedure_new_from_data       (const char    *data,
+                                                               gssize         length,
+                                                               const char    *file_name,
+                                                               GError       **error);
+const char                 *crm_procedure_get_id              (CrmProcedure  *self);
+const CrmText              *crm_procedure_get_name            (CrmProcedure  *self);
+const CrmText              *crm_procedure_get_description     (CrmProcedure  *self);
+const char                 *crm_procedure_get_country         (CrmProcedure  *self);
+const char                 *crm_procedure_get_currency        (CrmProcedure  *self);
+guint                       crm_procedure_get_n_pipelines     (CrmProcedure  *self);
+const CrmProcedurePipeline *crm_procedure_get_pipeline        (CrmProcedure  *self,
+                                                               guint          index);
+guint                       crm_procedure_get_n_fields        (CrmProcedure  *self);
+const CrmProcedureField    *crm_procedure_get_field           (CrmProcedure  *self,
+                                                               guint          index);
+const CrmProcedureField    *crm_procedure_find_field          (CrmProcedure  *self,
+                                                               const char    *key);
+guint                       crm_procedure_get_n_sources       (CrmProcedure  *self);
+const CrmProcedureChoice   *crm_procedure_get_source          (CrmProcedure  *self,
+                                                               guint          index);
+guint                       crm_procedure_get_n_loss_reasons  (CrmProcedure  *self);
+const CrmProcedureChoice   *crm_procedure_get_loss_reason     (CrmProcedure  *self,
+                                                               guint          index);
+const CrmProcedurePipeline *crm_procedure_find_pipeline       (CrmProcedure  *self,
+                                                               const char    *key);
+const CrmProcedureStage    *crm_procedure_find_stage          (CrmProcedure  *self,
+                                                               const char    *pipeline_key,
+                                                               const char    *stage_key);
+JsonArray                  *crm_procedure_get_attempt_ladder  (CrmProcedure  *self);
+JsonObject                 *crm_procedure_get_call_script     (CrmProcedure  *self);
+JsonArray                  *crm_procedure_get_payment_terms   (CrmProcedure  *self);
+GBytes                     *crm_procedure_get_bytes           (CrmProcedure  *self);
+
+gboolean                    crm_procedure_parse_duration      (const char    *text,
+                                                               GTimeSpan     *out_span);
+
+const char                 *crm_text_get                      (const CrmText *text);
+const char                 *crm_text_get_for_language         (const CrmText *text,
+                                                               const char    *language);
+
+G_END_DECLS
