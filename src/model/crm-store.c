@@ -1,0 +1,2512 @@
+/* crm-store.c
+ *
+ * Copyright 2026 The Deals authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "crm-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "crm-company.h"
+#include "crm-contact.h"
+#include "crm-db.h"
+#include "crm-deal.h"
+#include "crm-deal-list.h"
+#include "crm-email.h"
+#include "crm-phone.h"
+#include "crm-pipeline.h"
+#include "crm-procedure.h"
+#include "crm-search-result.h"
+#include "crm-stage.h"
+#include "crm-store-private.h"
+#include "crm-user.h"
+
+#define MIGRATIONS_PATH "/org/dealsdesk/Deals/model/migrations"
+#define APPLICATION_MARK "org.dealsdesk.Deals"
+
+struct _CrmStore
+{
+  GObject       parent_instance;
+
+  CrmDb        *db;
+  CrmProcedure *procedure;
+
+  CrmClockFunc  clock_func;
+  gpointer      clock_data;
+
+  GListStore   *pipelines;   /* CrmPipeline */
+  GListStore   *users;       /* CrmUser */
+  GHashTable   *stages;      /* id → CrmStage, every stage of every pipeline */
+  GHashTable   *lists;       /* stage id → CrmDealList (weak) */
+  gint64        current_user_id;
+  guint         schema_version;
+};
+
+G_DEFINE_FINAL_TYPE (CrmStore, crm_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (crm-store-error-quark, crm_store_error)
+
+enum {
+  PROP_0,
+  PROP_PROCEDURE,
+  PROP_CURRENT_USER,
+  N_PROPS
+};
+
+enum {
+  DEAL_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+
+/* The columns a deal is read with, in the order deal_from_row() expects. */
+#define DEAL_COLUMNS \
+  "d.id, d.title, d.contact_id, ct.name, d.company_id, co.name, d.pipeline_id, " \
+  "d.stage_id, d.amount, d.currency, d.owner_id, u.name, d.source, d.next_step, " \
+  "d.expected_close, d.created_at, d.updated_at " \
+  "FROM deals d " \
+  "LEFT JOIN contacts ct ON ct.id = d.contact_id " \
+  "LEFT JOIN companies co ON co.id = d.company_id " \
+  "LEFT JOIN users u ON u.id = d.owner_id "
+
+static GDateTime *
+default_clock (gpointer user_data)
+{
+  return g_date_time_new_now_utc ();
+}
+
+/* Timestamps are stored as fixed-width UTC text so that they sort as text
+ * on SQLite and compare as timestamps on PostgreSQL alike. */
+static char *
+format_timestamp (GDateTime *when)
+{
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (when);
+
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static GDateTime *
+parse_timestamp (const char *text)
+{
+  if (text == NULL)
+    return NULL;
+
+  return g_date_time_new_from_iso8601 (text, NULL);
+}
+
+static const char *
+pick_name (CrmStatement *stmt,
+           int           first_column)
+{
+  CrmText text = {
+    (char *)crm_statement_get_text (stmt, first_column),
+    (char *)crm_statement_get_text (stmt, first_column + 1),
+    (char *)crm_statement_get_text (stmt, first_column + 2),
+  };
+
+  return crm_text_get (&text);
+}
+
+static CrmDeal *
+deal_from_row (CrmStatement *stmt)
+{
+  CrmDeal *deal = crm_deal_new ();
+  g_autoptr(GDateTime) created_at = parse_timestamp (crm_statement_get_text (stmt, 15));
+  g_autoptr(GDateTime) updated_at = parse_timestamp (crm_statement_get_text (stmt, 16));
+
+  crm_deal_set_id (deal, crm_statement_get_int64 (stmt, 0));
+  crm_deal_set_title (deal, crm_statement_get_text (stmt, 1));
+  crm_deal_set_contact_id (deal, crm_statement_get_int64 (stmt, 2));
+  crm_deal_set_contact_name (deal, crm_statement_get_text (stmt, 3));
+  crm_deal_set_company_id (deal, crm_statement_get_int64 (stmt, 4));
+  crm_deal_set_company_name (deal, crm_statement_get_text (stmt, 5));
+  crm_deal_set_pipeline_id (deal, crm_statement_get_int64 (stmt, 6));
+  crm_deal_set_stage_id (deal, crm_statement_get_int64 (stmt, 7));
+  crm_deal_set_amount (deal, crm_statement_get_int64 (stmt, 8));
+  crm_deal_set_currency (deal, crm_statement_get_text (stmt, 9));
+  crm_deal_set_owner_id (deal, crm_statement_get_int64 (stmt, 10));
+  crm_deal_set_owner_name (deal, crm_statement_get_text (stmt, 11));
+  crm_deal_set_source (deal, crm_statement_get_text (stmt, 12));
+  crm_deal_set_next_step (deal, crm_statement_get_text (stmt, 13));
+  crm_deal_set_expected_close (deal, crm_statement_get_text (stmt, 14));
+  crm_deal_set_created_at (deal, created_at);
+  crm_deal_set_updated_at (deal, updated_at);
+
+  return deal;
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+
+  for (; *text; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+
+  return TRUE;
+}
+
+static char *
+dup_trimmed (const char *text)
+{
+  if (is_blank (text))
+    return NULL;
+
+  return g_strstrip (g_strdup (text));
+}
+
+/* Migrations */
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
+}
+
+static guint
+latest_schema_version (void)
+{
+  g_auto(GStrv) names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, NULL);
+
+  return names ? g_strv_length (names) : 0;
+}
+
+static gboolean
+read_user_version (CrmStore  *self,
+                   guint     *version,
+                   GError   **error)
+{
+  g_autoptr(CrmStatement) stmt = crm_db_prepare (self->db, "PRAGMA user_version", error);
+
+  if (stmt == NULL || crm_statement_step (stmt, error) != CRM_STEP_ROW)
+    return FALSE;
+
+  *version = (guint)crm_statement_get_int64 (stmt, 0);
+  return TRUE;
+}
+
+static gboolean
+count_tables (CrmStore  *self,
+              guint     *n_tables,
+              GError   **error)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+
+  stmt = crm_db_prepare (self->db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'", error);
+  if (stmt == NULL || crm_statement_step (stmt, error) != CRM_STEP_ROW)
+    return FALSE;
+
+  *n_tables = (guint)crm_statement_get_int64 (stmt, 0);
+  return TRUE;
+}
+
+static char *
+read_meta (CrmStore   *self,
+           const char *key)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+
+  stmt = crm_db_prepare (self->db, "SELECT value FROM meta WHERE key = ?1", NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  crm_statement_bind_text (stmt, 1, key);
+  if (crm_statement_step (stmt, NULL) != CRM_STEP_ROW)
+    return NULL;
+
+  return g_strdup (crm_statement_get_text (stmt, 0));
+}
+
+static gboolean
+write_meta (CrmStore    *self,
+            const char  *key,
+            const char  *value,
+            GError     **error)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+
+  stmt = crm_db_prepare (self->db,
+                         "INSERT INTO meta (key, value) VALUES (?1, ?2) "
+                         "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+
+  crm_statement_bind_text (stmt, 1, key);
+  crm_statement_bind_text (stmt, 2, value);
+  return crm_statement_run (stmt, error);
+}
+
+/* Opening only reads the schema, so damage in the pages of deals or
+ * contacts would surface later, half-way through a user's work. Every page
+ * is read once here instead (quick_check skips the slow index cross-check),
+ * before anything is written to the file. */
+static gboolean
+check_integrity (CrmStore  *self,
+                 GError   **error)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *result;
+
+  stmt = crm_db_prepare (self->db, "PRAGMA quick_check (1)", &local_error);
+  if (stmt == NULL || crm_statement_step (stmt, &local_error) != CRM_STEP_ROW)
+    {
+      if (local_error == NULL)
+        local_error = g_error_new_literal (CRM_DB_ERROR, CRM_DB_ERROR_CORRUPT, "");
+      g_set_error (error, CRM_DB_ERROR, CRM_DB_ERROR_CORRUPT,
+                   _("“%s” is damaged and cannot be opened. It was left untouched. (%s)"),
+                   crm_db_get_path (self->db), local_error->message);
+      return FALSE;
+    }
+
+  result = crm_statement_get_text (stmt, 0);
+  if (g_strcmp0 (result, "ok") != 0)
+    {
+      g_set_error (error, CRM_DB_ERROR, CRM_DB_ERROR_CORRUPT,
+                   _("“%s” is damaged and cannot be opened. It was left untouched. (%s)"),
+                   crm_db_get_path (self->db), result ? result : "");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Decides whether the file is ours before anything writes to it: a file of
+ * another program, or one from a newer Deals, is reported and left as it is. */
+static gboolean
+check_ownership (CrmStore  *self,
+                 guint     *version,
+                 GError   **error)
+{
+  g_autofree char *mark = NULL;
+  guint n_tables = 0;
+
+  if (!read_user_version (self, version, error) || !count_tables (self, &n_tables, error))
+    return FALSE;
+
+  if (*version == 0 && n_tables == 0)
+    return TRUE;
+
+  mark = read_meta (self, "application");
+  if (g_strcmp0 (mark, APPLICATION_MARK) != 0)
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_DEALS,
+                   _("“%s” is not a Deals database. It was left untouched."),
+                   crm_db_get_path (self->db));
+      return FALSE;
+    }
+
+  if (*version > latest_schema_version ())
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Deals (schema %u; this version knows %u). It was left untouched."),
+                   crm_db_get_path (self->db), *version, latest_schema_version ());
+      return FALSE;
+    }
+
+  return check_integrity (self, error);
+}
+
+static gboolean
+apply_migration (CrmStore    *self,
+                 const char  *name,
+                 guint        version,
+                 GError     **error)
+{
+  g_autofree char *path = g_build_path ("/", MIGRATIONS_PATH, name, NULL);
+  g_autofree char *pragma = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *script = NULL;
+
+  bytes = g_resources_lookup_data (path, 0, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  script = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  /* PRAGMA takes no parameters; the number comes from the program. */
+  pragma = g_strdup_printf ("PRAGMA user_version = %u", version);
+
+  if (!crm_db_begin (self->db, error))
+    return FALSE;
+
+  if (!crm_db_exec (self->db, script, error) ||
+      !write_meta (self, "application", APPLICATION_MARK, error) ||
+      !crm_db_exec (self->db, pragma, error) ||
+      !crm_db_commit (self->db, error))
+    {
+      crm_db_rollback (self->db);
+      return FALSE;
+    }
+
+  g_debug ("Migrated %s to schema %u", crm_db_get_path (self->db), version);
+  return TRUE;
+}
+
+static gboolean
+migrate (CrmStore  *self,
+         guint      from_version,
+         GError   **error)
+{
+  g_auto(GStrv) names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, error);
+  guint n_names;
+
+  if (names == NULL)
+    return FALSE;
+
+  n_names = g_strv_length (names);
+  qsort (names, n_names, sizeof (char *), compare_strings);
+
+  for (guint i = from_version; i < n_names; i++)
+    {
+      if (!apply_migration (self, names[i], i + 1, error))
+        return FALSE;
+    }
+
+  self->schema_version = n_names;
+  return TRUE;
+}
+
+/* Caches of the small tables */
+
+static gboolean
+load_users (CrmStore  *self,
+            GError   **error)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+  g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func (g_object_unref);
+  CrmStep step;
+
+  stmt = crm_db_prepare (self->db, "SELECT id, name, role FROM users ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((step = crm_statement_step (stmt, error)) == CRM_STEP_ROW)
+    {
+      CrmRole role = g_strcmp0 (crm_statement_get_text (stmt, 2), "manager") == 0
+                     ? CRM_ROLE_MANAGER : CRM_ROLE_REP;
+
+      g_ptr_array_add (users, crm_user_new (crm_statement_get_int64 (stmt, 0),
+                                            crm_statement_get_text (stmt, 1),
+                                            role));
+    }
+
+  if (step == CRM_STEP_ERROR)
+    return FALSE;
+
+  g_list_store_splice (self->users, 0, g_list_model_get_n_items (G_LIST_MODEL (self->users)),
+                       users->pdata, users->len);
+  return TRUE;
+}
+
+static gboolean
+load_pipelines (CrmStore  *self,
+                GError   **error)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+  g_autoptr(GPtrArray) pipelines = g_ptr_array_new_with_free_func (g_object_unref);
+  CrmStep step;
+
+  stmt = crm_db_prepare (self->db,
+                         "SELECT id, key, name_en, name_he, name_ru FROM pipelines ORDER BY position",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((step = crm_statement_step (stmt, error)) == CRM_STEP_ROW)
+    g_ptr_array_add (pipelines, crm_pipeline_new (crm_statement_get_int64 (stmt, 0),
+                                                  crm_statement_get_text (stmt, 1),
+                                                  pick_name (stmt, 2)));
+  if (step == CRM_STEP_ERROR)
+    return FALSE;
+
+  crm_statement_release (g_steal_pointer (&stmt));
+
+  stmt = crm_db_prepare (self->db,
+                         "SELECT id, pipeline_id, key, position, kind, name_en, name_he, name_ru "
+                         "FROM stages ORDER BY pipeline_id, position",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+
+  g_hash_table_remove_all (self->stages);
+  while ((step = crm_statement_step (stmt, error)) == CRM_STEP_ROW)
+    {
+      const char *kind_text = crm_statement_get_text (stmt, 4);
+      CrmStageKind kind = CRM_STAGE_OPEN;
+      CrmStage *stage;
+
+      if (g_strcmp0 (kind_text, "won") == 0)
+        kind = CRM_STAGE_WON;
+      else if (g_strcmp0 (kind_text, "lost") == 0)
+        kind = CRM_STAGE_LOST;
+
+      stage = crm_stage_new (crm_statement_get_int64 (stmt, 0),
+                             crm_statement_get_int64 (stmt, 1),
+                             crm_statement_get_text (stmt, 2),
+                             pick_name (stmt, 5),
+                             (guint)crm_statement_get_int64 (stmt, 3),
+                             kind);
+      g_hash_table_insert (self->stages, GSIZE_TO_POINTER ((gsize)crm_stage_get_id (stage)), stage);
+    }
+  if (step == CRM_STEP_ERROR)
+    return FALSE;
+
+  g_list_store_splice (self->pipelines, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->pipelines)),
+                       pipelines->pdata, pipelines->len);
+  return TRUE;
+}
+
+static gboolean
+load_procedure (CrmStore  *self,
+                GError   **error)
+{
+  g_autofree char *json = read_meta (self, "procedure-template");
+  g_autofree char *id = read_meta (self, "procedure");
+
+  if (json == NULL)
+    return TRUE;
+
+  g_clear_object (&self->procedure);
+  self->procedure = crm_procedure_new_from_data (json, -1, id, error);
+
+  return self->procedure != NULL;
+}
+
+static void
+list_finalized_cb (gpointer  data,
+                   GObject  *where_the_object_was)
+{
+  CrmStore *self = data;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->lists);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      if (value == (gpointer)where_the_object_was)
+        {
+          g_hash_table_iter_remove (&iter);
+          break;
+        }
+    }
+}
+
+static void
+reload_stage_list (CrmStore *self,
+                   gint64    stage_id)
+{
+  CrmDealList *list = g_hash_table_lookup (self->lists, GSIZE_TO_POINTER ((gsize)stage_id));
+
+  if (list != NULL)
+    crm_deal_list_reload (list);
+}
+
+static gboolean
+add_audit (CrmStore    *self,
+           const char  *action,
+           const char  *entity,
+           gint64       entity_id,
+           const char  *old_value,
+           const char  *new_value,
+           const char  *at,
+           GError     **error)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+
+  stmt = crm_db_prepare (self->db,
+                         "INSERT INTO audit_log (at, user_id, action, entity, entity_id, old_value, new_value) "
+                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+
+  crm_statement_bind_text (stmt, 1, at);
+  crm_statement_bind_id (stmt, 2, self->current_user_id);
+  crm_statement_bind_text (stmt, 3, action);
+  crm_statement_bind_text (stmt, 4, entity);
+  crm_statement_bind_int64 (stmt, 5, entity_id);
+  crm_statement_bind_text (stmt, 6, old_value);
+  crm_statement_bind_text (stmt, 7, new_value);
+
+  return crm_statement_run (stmt, error);
+}
+
+/* GObject */
+
+static void
+crm_store_dispose (GObject *object)
+{
+  CrmStore *self = (CrmStore *)object;
+  GHashTableIter iter;
+  gpointer value;
+
+  if (self->lists != NULL)
+    {
+      g_hash_table_iter_init (&iter, self->lists);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        g_object_weak_unref (value, list_finalized_cb, self);
+      g_hash_table_remove_all (self->lists);
+    }
+
+  g_clear_object (&self->procedure);
+  g_clear_object (&self->pipelines);
+  g_clear_object (&self->users);
+
+  G_OBJECT_CLASS (crm_store_parent_class)->dispose (object);
+}
+
+static void
+crm_store_finalize (GObject *object)
+{
+  CrmStore *self = (CrmStore *)object;
+
+  g_clear_pointer (&self->stages, g_hash_table_unref);
+  g_clear_pointer (&self->lists, g_hash_table_unref);
+  g_clear_object (&self->db);
+
+  G_OBJECT_CLASS (crm_store_parent_class)->finalize (object);
+}
+
+static void
+crm_store_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  CrmStore *self = CRM_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROCEDURE:
+      g_value_set_object (value, self->procedure);
+      break;
+
+    case PROP_CURRENT_USER:
+      g_value_set_object (value, crm_store_get_current_user (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+crm_store_class_init (CrmStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = crm_store_dispose;
+  object_class->finalize = crm_store_finalize;
+  object_class->get_property = crm_store_get_property;
+
+  /**
+   * CrmStore:procedure:
+   *
+   * The procedure template this database runs, or %NULL before the
+   * department has picked one.
+   */
+  properties [PROP_PROCEDURE] =
+    g_param_spec_object ("procedure", NULL, NULL,
+                         CRM_TYPE_PROCEDURE,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_CURRENT_USER] =
+    g_param_spec_object ("current-user", NULL, NULL,
+                         CRM_TYPE_USER,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CrmStore::deal-changed:
+   * @self: a #CrmStore
+   * @deal_id: the deal that was created, edited or moved
+   *
+   * Emitted after a transaction that changed a deal has committed.
+   */
+  signals [DEAL_CHANGED] =
+    g_signal_new ("deal-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+}
+
+static void
+crm_store_init (CrmStore *self)
+{
+  self->clock_func = default_clock;
+  self->pipelines = g_list_store_new (CRM_TYPE_PIPELINE);
+  self->users = g_list_store_new (CRM_TYPE_USER);
+  self->stages = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->lists = g_hash_table_new (NULL, NULL);
+}
+
+/* Public API */
+
+/**
+ * crm_store_dup_default_path:
+ *
+ * Returns: (transfer full): the database file under the user data folder
+ */
+char *
+crm_store_dup_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "deals", "deals.db", NULL);
+}
+
+/**
+ * crm_store_open:
+ * @path: the database file; created when missing
+ * @error: return location for a #GError
+ *
+ * Opens (and on first use creates and migrates) a Deals database. A file
+ * that is not a Deals database, is damaged, or comes from a newer Deals is
+ * reported with its name and never written to.
+ *
+ * Returns: (transfer full) (nullable): the store
+ */
+CrmStore *
+crm_store_open (const char  *path,
+                GError     **error)
+{
+  g_autoptr(CrmStore) self = NULL;
+  g_autofree char *dir = NULL;
+  guint version = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int errsv = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (errsv));
+      return NULL;
+    }
+
+  self = g_object_new (CRM_TYPE_STORE, NULL);
+  self->db = crm_db_open (path, !g_file_test (path, G_FILE_TEST_EXISTS), error);
+  if (self->db == NULL)
+    return NULL;
+
+  if (!check_ownership (self, &version, error))
+    return NULL;
+
+  /* Only now, with the file known to be ours, may anything be written. */
+  if (!crm_db_exec (self->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", error) ||
+      !migrate (self, version, error) ||
+      !load_procedure (self, error) ||
+      !load_users (self, error) ||
+      !load_pipelines (self, error))
+    return NULL;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->users)) > 0)
+    {
+      g_autoptr(CrmUser) first = g_list_model_get_item (G_LIST_MODEL (self->users), 0);
+
+      self->current_user_id = crm_user_get_id (first);
+    }
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+crm_store_get_path (CrmStore *self)
+{
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  return crm_db_get_path (self->db);
+}
+
+/**
+ * crm_store_get_db:
+ * @self: a #CrmStore
+ *
+ * Returns: (transfer none): the connection, for statement counts in benchmarks
+ */
+CrmDb *
+crm_store_get_db (CrmStore *self)
+{
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  return self->db;
+}
+
+guint
+crm_store_get_schema_version (CrmStore *self)
+{
+  g_return_val_if_fail (CRM_IS_STORE (self), 0);
+
+  return self->schema_version;
+}
+
+/**
+ * crm_store_set_clock:
+ * @self: a #CrmStore
+ * @func: (nullable): the clock, or %NULL for the system clock
+ * @user_data: data for @func
+ *
+ * Replaces the clock every timestamp of the store comes from.
+ */
+void
+crm_store_set_clock (CrmStore     *self,
+                     CrmClockFunc  func,
+                     gpointer      user_data)
+{
+  g_return_if_fail (CRM_IS_STORE (self));
+
+  self->clock_func = func ? func : default_clock;
+  self->clock_data = user_data;
+}
+
+/**
+ * crm_store_now:
+ * @self: a #CrmStore
+ *
+ * Returns: (transfer full): the current time by the store's clock
+ */
+GDateTime *
+crm_store_now (CrmStore *self)
+{
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  return self->clock_func (self->clock_data);
+}
+
+/**
+ * crm_store_get_procedure:
+ * @self: a #CrmStore
+ *
+ * Returns: (transfer none) (nullable): the procedure of this database
+ */
+CrmProcedure *
+crm_store_get_procedure (CrmStore *self)
+{
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  return self->procedure;
+}
+
+static gboolean
+insert_names (CrmStatement  *stmt,
+              int            first_index,
+              const CrmText *name)
+{
+  crm_statement_bind_text (stmt, first_index, name->en);
+  crm_statement_bind_text (stmt, first_index + 1, name->he);
+  crm_statement_bind_text (stmt, first_index + 2, name->ru);
+  return TRUE;
+}
+
+static const char *
+stage_kind_to_string (CrmStageKind kind)
+{
+  switch (kind)
+    {
+    case CRM_STAGE_WON:
+      return "won";
+    case CRM_STAGE_LOST:
+      return "lost";
+    case CRM_STAGE_OPEN:
+    default:
+      return "open";
+    }
+}
+
+static const char *
+field_type_to_string (CrmFieldType type)
+{
+  static const char * const names[] = { "text", "number", "choice", "boolean", "date" };
+
+  return names[type];
+}
+
+static gboolean
+install_pipelines (CrmStore      *self,
+                   CrmProcedure  *procedure,
+                   GError       **error)
+{
+  for (guint p = 0; p < crm_procedure_get_n_pipelines (procedure); p++)
+    {
+      const CrmProcedurePipeline *pipeline = crm_procedure_get_pipeline (procedure, p);
+      g_autoptr(CrmStatement) stmt = NULL;
+      gint64 pipeline_id;
+
+      stmt = crm_db_prepare (self->db,
+                             "INSERT INTO pipelines (key, position, name_en, name_he, name_ru) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5)",
+                             error);
+      if (stmt == NULL)
+        return FALSE;
+
+      crm_statement_bind_text (stmt, 1, pipeline->key);
+      crm_statement_bind_int64 (stmt, 2, p);
+      insert_names (stmt, 3, &pipeline->name);
+      if (!crm_statement_run (stmt, error))
+        return FALSE;
+
+      pipeline_id = crm_db_last_insert_id (self->db);
+
+      for (guint s = 0; s < pipeline->stages->len; s++)
+        {
+          const CrmProcedureStage *stage = g_ptr_array_index (pipeline->stages, s);
+          g_autoptr(CrmStatement) insert = NULL;
+
+          insert = crm_db_prepare (self->db,
+                                   "INSERT INTO stages (pipeline_id, key, position, kind, name_en, name_he, name_ru) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                                   error);
+          if (insert == NULL)
+            return FALSE;
+
+          crm_statement_bind_int64 (insert, 1, pipeline_id);
+          crm_statement_bind_text (insert, 2, stage->key);
+          crm_statement_bind_int64 (insert, 3, s);
+          crm_statement_bind_text (insert, 4, stage_kind_to_string (stage->kind));
+          insert_names (insert, 5, &stage->name);
+          if (!crm_statement_run (insert, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+install_fields (CrmStore      *self,
+                CrmProcedure  *procedure,
+                GError       **error)
+{
+  for (guint f = 0; f < crm_procedure_get_n_fields (procedure); f++)
+    {
+      const CrmProcedureField *field = crm_procedure_get_field (procedure, f);
+      g_autoptr(CrmStatement) stmt = NULL;
+      gint64 field_id;
+
+      stmt = crm_db_prepare (self->db,
+                             "INSERT INTO field_defs (key, entity, type, position, rule, name_en, name_he, name_ru) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                             error);
+      if (stmt == NULL)
+        return FALSE;
+
+      crm_statement_bind_text (stmt, 1, field->key);
+      crm_statement_bind_text (stmt, 2, field->entity);
+      crm_statement_bind_text (stmt, 3, field_type_to_string (field->type));
+      crm_statement_bind_int64 (stmt, 4, f);
+      crm_statement_bind_text (stmt, 5, field->rule);
+      insert_names (stmt, 6, &field->name);
+      if (!crm_statement_run (stmt, error))
+        return FALSE;
+
+      field_id = crm_db_last_insert_id (self->db);
+
+      for (guint c = 0; field->choices != NULL && c < field->choices->len; c++)
+        {
+          const CrmProcedureChoice *choice = g_ptr_array_index (field->choices, c);
+          g_autoptr(CrmStatement) insert = NULL;
+
+          insert = crm_db_prepare (self->db,
+                                   "INSERT INTO field_choices (field_id, key, position, name_en, name_he, name_ru) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                   error);
+          if (insert == NULL)
+            return FALSE;
+
+          crm_statement_bind_int64 (insert, 1, field_id);
+          crm_statement_bind_text (insert, 2, choice->key);
+          crm_statement_bind_int64 (insert, 3, c);
+          insert_names (insert, 4, &choice->name);
+          if (!crm_statement_run (insert, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+insert_user (CrmStore    *self,
+             const char  *name,
+             CrmRole      role,
+             GError     **error)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+
+  stmt = crm_db_prepare (self->db, "INSERT INTO users (name, role) VALUES (?1, ?2)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  crm_statement_bind_text (stmt, 1, name);
+  crm_statement_bind_text (stmt, 2, role == CRM_ROLE_MANAGER ? "manager" : "rep");
+  return crm_statement_run (stmt, error);
+}
+
+/**
+ * crm_store_install_procedure:
+ * @self: a #CrmStore
+ * @procedure: the template the department picked
+ * @error: return location for a #GError
+ *
+ * Copies the procedure's pipelines, stages and custom fields into a fresh
+ * database, in one transaction. A database runs one procedure: installing
+ * another over it is refused (it would orphan the deals' stages).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+crm_store_install_procedure (CrmStore      *self,
+                             CrmProcedure  *procedure,
+                             GError       **error)
+{
+  GBytes *bytes;   /* owned by the procedure */
+  g_autofree char *json = NULL;
+  gboolean first_user;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CRM_IS_PROCEDURE (procedure), FALSE);
+
+  if (self->procedure != NULL)
+    {
+      if (g_strcmp0 (crm_procedure_get_id (self->procedure), crm_procedure_get_id (procedure)) == 0)
+        return TRUE;
+
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_PROCEDURE,
+                   _("“%s” already runs the procedure “%s”; it cannot switch to “%s”."),
+                   crm_store_get_path (self),
+                   crm_procedure_get_id (self->procedure),
+                   crm_procedure_get_id (procedure));
+      return FALSE;
+    }
+
+  bytes = crm_procedure_get_bytes (procedure);
+  json = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  first_user = g_list_model_get_n_items (G_LIST_MODEL (self->users)) == 0;
+
+  if (!crm_db_begin (self->db, error))
+    return FALSE;
+
+  /* Whoever sets the procedure up is the department's first manager; more
+   * people are added from Preferences (or by the demo data). */
+  if (!install_pipelines (self, procedure, error) ||
+      !install_fields (self, procedure, error) ||
+      !write_meta (self, "procedure", crm_procedure_get_id (procedure), error) ||
+      !write_meta (self, "procedure-template", json, error) ||
+      (first_user && !insert_user (self, g_get_real_name (), CRM_ROLE_MANAGER, error)) ||
+      !crm_db_commit (self->db, error))
+    {
+      crm_db_rollback (self->db);
+      return FALSE;
+    }
+
+  self->procedure = g_object_ref (procedure);
+
+  if (!load_users (self, error) || !load_pipelines (self, error))
+    return FALSE;
+
+  if (self->current_user_id == 0 && g_list_model_get_n_items (G_LIST_MODEL (self->users)) > 0)
+    {
+      g_autoptr(CrmUser) first = g_list_model_get_item (G_LIST_MODEL (self->users), 0);
+
+      self->current_user_id = crm_user_get_id (first);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PROCEDURE]);
+  return TRUE;
+}
+
+/**
+ * crm_store_get_pipelines:
+ * @self: a #CrmStore
+ *
+ * Returns: (transfer none): the pipelines, in the procedure's order
+ */
+GListModel *
+crm_store_get_pipelines (CrmStore *self)
+{
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  return G_LIST_MODEL (self->pipelines);
+}
+
+/**
+ * crm_store_find_pipeline:
+ * @self: a #CrmStore
+ * @key: a pipeline key of the procedure
+ *
+ * Returns: (transfer none) (nullable): the pipeline
+ */
+CrmPipeline *
+crm_store_find_pipeline (CrmStore   *self,
+                         const char *key)
+{
+  GListModel *model = G_LIST_MODEL (self->pipelines);
+
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CrmPipeline) pipeline = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (crm_pipeline_get_key (pipeline), key) == 0)
+        return pipeline;
+    }
+
+  return NULL;
+}
+
+static int
+compare_stage_position (gconstpointer a,
+                        gconstpointer b)
+{
+  guint pa = crm_stage_get_position (*(CrmStage **)a);
+  guint pb = crm_stage_get_position (*(CrmStage **)b);
+
+  return pa < pb ? -1 : pa > pb;
+}
+
+/**
+ * crm_store_get_stages:
+ * @self: a #CrmStore
+ * @pipeline_id: a pipeline
+ *
+ * Returns: (transfer full): the pipeline's stages in order
+ */
+GListModel *
+crm_store_get_stages (CrmStore *self,
+                      gint64    pipeline_id)
+{
+  g_autoptr(GPtrArray) stages = g_ptr_array_new ();
+  GListStore *store;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  g_hash_table_iter_init (&iter, self->stages);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (crm_stage_get_pipeline_id (value) == pipeline_id)
+      g_ptr_array_add (stages, value);
+
+  g_ptr_array_sort (stages, compare_stage_position);
+
+  store = g_list_store_new (CRM_TYPE_STAGE);
+  g_list_store_splice (store, 0, 0, stages->pdata, stages->len);
+
+  return G_LIST_MODEL (store);
+}
+
+/**
+ * crm_store_find_stage:
+ * @self: a #CrmStore
+ * @stage_id: a stage
+ *
+ * Returns: (transfer none) (nullable): the stage
+ */
+CrmStage *
+crm_store_find_stage (CrmStore *self,
+                      gint64    stage_id)
+{
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  return g_hash_table_lookup (self->stages, GSIZE_TO_POINTER ((gsize)stage_id));
+}
+
+/**
+ * crm_store_get_users:
+ * @self: a #CrmStore
+ *
+ * Returns: (transfer none): the department's users
+ */
+GListModel *
+crm_store_get_users (CrmStore *self)
+{
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  return G_LIST_MODEL (self->users);
+}
+
+/**
+ * crm_store_get_current_user:
+ * @self: a #CrmStore
+ *
+ * Returns: (transfer none) (nullable): who is working
+ */
+CrmUser *
+crm_store_get_current_user (CrmStore *self)
+{
+  GListModel *model;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  model = G_LIST_MODEL (self->users);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CrmUser) user = g_list_model_get_item (model, i);
+
+      if (crm_user_get_id (user) == self->current_user_id)
+        return user;
+    }
+
+  return NULL;
+}
+
+void
+crm_store_set_current_user (CrmStore *self,
+                            gint64    user_id)
+{
+  g_return_if_fail (CRM_IS_STORE (self));
+
+  if (self->current_user_id == user_id)
+    return;
+
+  self->current_user_id = user_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CURRENT_USER]);
+}
+
+/**
+ * crm_store_add_user:
+ * @self: a #CrmStore
+ * @name: the person's name
+ * @role: rep or manager
+ * @error: return location for a #GError
+ *
+ * Returns: the new user's id, or 0 on error
+ */
+gint64
+crm_store_add_user (CrmStore    *self,
+                    const char  *name,
+                    CrmRole      role,
+                    GError     **error)
+{
+  g_autofree char *trimmed = dup_trimmed (name);
+  gint64 id;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), 0);
+
+  if (trimmed == NULL)
+    {
+      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_NAME,
+                           _("A user needs a name."));
+      return 0;
+    }
+
+  if (!crm_db_begin (self->db, error))
+    return 0;
+
+  if (!insert_user (self, trimmed, role, error))
+    {
+      crm_db_rollback (self->db);
+      return 0;
+    }
+
+  id = crm_db_last_insert_id (self->db);
+  if (!crm_db_commit (self->db, error))
+    return 0;
+
+  if (!load_users (self, error))
+    return 0;
+
+  return id;
+}
+
+/**
+ * crm_store_get_stage_deals:
+ * @self: a #CrmStore
+ * @stage_id: a stage
+ *
+ * Returns the live list of a stage's deals. The store keeps it current:
+ * moves and edits reload the lists they touch.
+ *
+ * Returns: (transfer full): the stage's deals, most recently touched first
+ */
+CrmDealList *
+crm_store_get_stage_deals (CrmStore *self,
+                           gint64    stage_id)
+{
+  CrmDealList *list;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  list = g_hash_table_lookup (self->lists, GSIZE_TO_POINTER ((gsize)stage_id));
+  if (list != NULL)
+    return g_object_ref (list);
+
+  list = _crm_deal_list_new (self, stage_id);
+  g_hash_table_insert (self->lists, GSIZE_TO_POINTER ((gsize)stage_id), list);
+  g_object_weak_ref (G_OBJECT (list), list_finalized_cb, self);
+
+  return list;
+}
+
+gboolean
+_crm_store_fetch_stage_page (CrmStore   *self,
+                             gint64      stage_id,
+                             guint       offset,
+                             guint       limit,
+                             GPtrArray  *deals,
+                             GError    **error)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+  CrmStep step;
+
+  stmt = crm_db_prepare (self->db,
+                         "SELECT " DEAL_COLUMNS
+                         "WHERE d.stage_id = ?1 "
+                         "ORDER BY d.updated_at DESC, d.id DESC "
+                         "LIMIT ?2 OFFSET ?3",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+
+  crm_statement_bind_int64 (stmt, 1, stage_id);
+  crm_statement_bind_int64 (stmt, 2, limit);
+  crm_statement_bind_int64 (stmt, 3, offset);
+
+  while ((step = crm_statement_step (stmt, error)) == CRM_STEP_ROW)
+    g_ptr_array_add (deals, deal_from_row (stmt));
+
+  return step == CRM_STEP_DONE;
+}
+
+gboolean
+_crm_store_fetch_stage_summary (CrmStore   *self,
+                                gint64      stage_id,
+                                guint      *n_deals,
+                                char      **total_label,
+                                GError    **error)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+  g_autoptr(GString) label = g_string_new (NULL);
+  CrmStep step;
+  guint n = 0;
+
+  /* Amounts of different currencies are never added up: a column with
+   * shekels and dollars shows both totals. */
+  stmt = crm_db_prepare (self->db,
+                         "SELECT currency, count(*), sum(amount) FROM deals "
+                         "WHERE stage_id = ?1 GROUP BY currency ORDER BY count(*) DESC, currency",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+
+  crm_statement_bind_int64 (stmt, 1, stage_id);
+  while ((step = crm_statement_step (stmt, error)) == CRM_STEP_ROW)
+    {
+      g_autofree char *amount = crm_format_amount (crm_statement_get_int64 (stmt, 2),
+                                                   crm_statement_get_text (stmt, 0));
+
+      if (label->len > 0)
+        g_string_append (label, " + ");
+      g_string_append (label, amount);
+      n += (guint)crm_statement_get_int64 (stmt, 1);
+    }
+
+  if (step == CRM_STEP_ERROR)
+    return FALSE;
+
+  *n_deals = n;
+  *total_label = g_string_free (g_steal_pointer (&label), FALSE);
+  return TRUE;
+}
+
+/**
+ * crm_store_count_deals:
+ * @self: a #CrmStore
+ *
+ * Returns: the number of deals in the database
+ */
+guint
+crm_store_count_deals (CrmStore *self)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), 0);
+
+  stmt = crm_db_prepare (self->db, "SELECT count(*) FROM deals", NULL);
+  if (stmt == NULL || crm_statement_step (stmt, NULL) != CRM_STEP_ROW)
+    return 0;
+
+  return (guint)crm_statement_get_int64 (stmt, 0);
+}
+
+static void
+set_not_found (GError     **error,
+               const char  *what,
+               gint64       id)
+{
+  g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_FOUND,
+               /* Translators: “deal 42 does not exist” */
+               _("%s %" G_GINT64_FORMAT " does not exist."), what, id);
+}
+
+/**
+ * crm_store_load_deal:
+ * @self: a #CrmStore
+ * @deal_id: a deal
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the deal
+ */
+CrmDeal *
+crm_store_load_deal (CrmStore  *self,
+                     gint64     deal_id,
+                     GError   **error)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+  CrmStep step;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  stmt = crm_db_prepare (self->db, "SELECT " DEAL_COLUMNS "WHERE d.id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  crm_statement_bind_int64 (stmt, 1, deal_id);
+  step = crm_statement_step (stmt, error);
+  if (step == CRM_STEP_ROW)
+    return deal_from_row (stmt);
+
+  if (step == CRM_STEP_DONE)
+    set_not_found (error, _("Deal"), deal_id);
+
+  return NULL;
+}
+
+static GStrv
+load_strings (CrmStore    *self,
+              const char  *sql,
+              gint64       id,
+              GError     **error)
+{
+  g_autoptr(CrmStatement) stmt = crm_db_prepare (self->db, sql, error);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  CrmStep step;
+
+  if (stmt == NULL)
+    return NULL;
+
+  crm_statement_bind_int64 (stmt, 1, id);
+  while ((step = crm_statement_step (stmt, error)) == CRM_STEP_ROW)
+    g_strv_builder_add (builder, crm_statement_get_text (stmt, 0));
+
+  if (step == CRM_STEP_ERROR)
+    return NULL;
+
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * crm_store_load_contact:
+ * @self: a #CrmStore
+ * @contact_id: a contact
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the contact with phones and emails
+ */
+CrmContact *
+crm_store_load_contact (CrmStore  *self,
+                        gint64     contact_id,
+                        GError   **error)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+  g_autoptr(CrmContact) contact = NULL;
+  g_auto(GStrv) phones = NULL;
+  g_auto(GStrv) emails = NULL;
+  CrmStep step;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  stmt = crm_db_prepare (self->db,
+                         "SELECT id, company_id, name, position, lifecycle, classification "
+                         "FROM contacts WHERE id = ?1",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+
+  crm_statement_bind_int64 (stmt, 1, contact_id);
+  step = crm_statement_step (stmt, error);
+  if (step != CRM_STEP_ROW)
+    {
+      if (step == CRM_STEP_DONE)
+        set_not_found (error, _("Contact"), contact_id);
+      return NULL;
+    }
+
+  contact = crm_contact_new ();
+  crm_contact_set_id (contact, crm_statement_get_int64 (stmt, 0));
+  crm_contact_set_company_id (contact, crm_statement_get_int64 (stmt, 1));
+  crm_contact_set_name (contact, crm_statement_get_text (stmt, 2));
+  crm_contact_set_position (contact, crm_statement_get_text (stmt, 3));
+  crm_contact_set_lifecycle (contact, crm_statement_get_text (stmt, 4));
+  crm_contact_set_classification (contact, crm_statement_get_text (stmt, 5));
+
+  phones = load_strings (self, "SELECT number FROM contact_phones WHERE contact_id = ?1 ORDER BY position",
+                         contact_id, error);
+  if (phones == NULL)
+    return NULL;
+  emails = load_strings (self, "SELECT address FROM contact_emails WHERE contact_id = ?1 ORDER BY position",
+                         contact_id, error);
+  if (emails == NULL)
+    return NULL;
+
+  crm_contact_set_phones (contact, (const char * const *)phones);
+  crm_contact_set_emails (contact, (const char * const *)emails);
+
+  return g_steal_pointer (&contact);
+}
+
+/**
+ * crm_store_load_company:
+ * @self: a #CrmStore
+ * @company_id: a company
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the company
+ */
+CrmCompany *
+crm_store_load_company (CrmStore  *self,
+                        gint64     company_id,
+                        GError   **error)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+  CrmCompany *company;
+  CrmStep step;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  stmt = crm_db_prepare (self->db,
+                         "SELECT id, name, phone, email, website, city, address FROM companies WHERE id = ?1",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+
+  crm_statement_bind_int64 (stmt, 1, company_id);
+  step = crm_statement_step (stmt, error);
+  if (step != CRM_STEP_ROW)
+    {
+      if (step == CRM_STEP_DONE)
+        set_not_found (error, _("Company"), company_id);
+      return NULL;
+    }
+
+  company = crm_company_new ();
+  crm_company_set_id (company, crm_statement_get_int64 (stmt, 0));
+  crm_company_set_name (company, crm_statement_get_text (stmt, 1));
+  crm_company_set_phone (company, crm_statement_get_text (stmt, 2));
+  crm_company_set_email (company, crm_statement_get_text (stmt, 3));
+  crm_company_set_website (company, crm_statement_get_text (stmt, 4));
+  crm_company_set_city (company, crm_statement_get_text (stmt, 5));
+  crm_company_set_address (company, crm_statement_get_text (stmt, 6));
+
+  return company;
+}
+
+/**
+ * crm_store_load_field_values:
+ * @self: a #CrmStore
+ * @deal_id: a deal
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the deal's custom field values, by field key
+ */
+GHashTable *
+crm_store_load_field_values (CrmStore  *self,
+                             gint64     deal_id,
+                             GError   **error)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+  g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  CrmStep step;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  stmt = crm_db_prepare (self->db,
+                         "SELECT f.key, v.value FROM deal_field_values v "
+                         "JOIN field_defs f ON f.id = v.field_id WHERE v.deal_id = ?1",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+
+  crm_statement_bind_int64 (stmt, 1, deal_id);
+  while ((step = crm_statement_step (stmt, error)) == CRM_STEP_ROW)
+    g_hash_table_insert (values,
+                         g_strdup (crm_statement_get_text (stmt, 0)),
+                         g_strdup (crm_statement_get_text (stmt, 1)));
+
+  if (step == CRM_STEP_ERROR)
+    return NULL;
+
+  return g_steal_pointer (&values);
+}
+
+static const char *
+procedure_region (CrmStore *self)
+{
+  if (self->procedure != NULL && crm_procedure_get_country (self->procedure) != NULL)
+    return crm_procedure_get_country (self->procedure);
+
+  return "IL";
+}
+
+static gboolean
+parse_number (const char *text,
+              double     *value)
+{
+  g_autofree char *copy = g_strdup (text);
+  char *end = NULL;
+
+  /* Reps type "1,5" as often as "1.5". */
+  g_strdelimit (copy, ",", '.');
+  *value = g_ascii_strtod (copy, &end);
+
+  /* "nan" and "inf" parse as numbers but are none a rep means. */
+  return end != copy && *end == '\0' && isfinite (*value);
+}
+
+/**
+ * crm_store_check_field_value:
+ * @self: a #CrmStore
+ * @key: a custom field key of the procedure
+ * @value: the text typed for it
+ * @normalized: (out) (optional): the value as it will be stored
+ * @error: return location for a #GError
+ *
+ * Checks one custom field value against its definition, so that the deal
+ * card can show a problem at the field as it is typed. The store runs the
+ * same check again when saving.
+ *
+ * Returns: %TRUE when @value fits the field
+ */
+gboolean
+crm_store_check_field_value (CrmStore    *self,
+                             const char  *key,
+                             const char  *value,
+                             char       **normalized,
+                             GError     **error)
+{
+  const CrmProcedureField *field = NULL;
+  g_autofree char *trimmed = dup_trimmed (value);
+  const char *name;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+
+  if (self->procedure != NULL)
+    field = crm_procedure_find_field (self->procedure, key);
+
+  if (field == NULL)
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_FIELD,
+                   _("The procedure has no field “%s”."), key);
+      return FALSE;
+    }
+
+  name = crm_text_get (&field->name);
+
+  if (trimmed != NULL)
+    {
+      switch (field->type)
+        {
+        case CRM_FIELD_NUMBER:
+          {
+            double number;
+
+            if (!parse_number (trimmed, &number))
+              {
+                g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_FIELD,
+                             _("%s: “%s” is not a number."), name, trimmed);
+                return FALSE;
+              }
+            /* Fifteen significant digits and a dot whatever the locale:
+             * "%g" would store 1234567 as "1.23457e+06". */
+            g_free (trimmed);
+            trimmed = g_malloc (G_ASCII_DTOSTR_BUF_SIZE);
+            g_ascii_formatd (trimmed, G_ASCII_DTOSTR_BUF_SIZE, "%.15g", number);
+          }
+          break;
+
+        case CRM_FIELD_CHOICE:
+          {
+            gboolean found = FALSE;
+
+            for (guint i = 0; field->choices != NULL && i < field->choices->len; i++)
+              {
+                const CrmProcedureChoice *choice = g_ptr_array_index (field->choices, i);
+
+                found |= g_strcmp0 (choice->key, trimmed) == 0;
+              }
+
+            if (!found)
+              {
+                g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_FIELD,
+                             _("%s: “%s” is not one of the choices."), name, trimmed);
+                return FALSE;
+              }
+          }
+          break;
+
+        case CRM_FIELD_BOOLEAN:
+          if (g_strcmp0 (trimmed, "true") != 0 && g_strcmp0 (trimmed, "false") != 0)
+            {
+              g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_FIELD,
+                           _("%s: “%s” is neither yes nor no."), name, trimmed);
+              return FALSE;
+            }
+          break;
+
+        case CRM_FIELD_DATE:
+          {
+            g_autofree char *iso = g_strconcat (trimmed, "T00:00:00Z", NULL);
+            g_autoptr(GDateTime) date = g_date_time_new_from_iso8601 (iso, NULL);
+
+            if (date == NULL || strlen (trimmed) != 10)
+              {
+                g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_FIELD,
+                             _("%s: “%s” is not a date (YYYY-MM-DD)."), name, trimmed);
+                return FALSE;
+              }
+          }
+          break;
+
+        case CRM_FIELD_TEXT:
+        default:
+          break;
+        }
+    }
+
+  if (normalized != NULL)
+    *normalized = g_steal_pointer (&trimmed);
+
+  return TRUE;
+}
+
+/* Everything a deal card saves, checked and normalised before the
+ * transaction starts so that a bad field never leaves half a save behind. */
+typedef struct
+{
+  char       *title;
+  gint64      pipeline_id;
+  gint64      stage_id;
+  char       *contact_name;
+  GStrv       phones;
+  GStrv       emails;
+  char       *company_name;
+  char       *company_email;
+  char       *company_phone;
+  GHashTable *fields;   /* key → normalised value, NULL value to clear */
+} SaveData;
+
+static void
+save_data_clear (SaveData *data)
+{
+  g_clear_pointer (&data->title, g_free);
+  g_clear_pointer (&data->contact_name, g_free);
+  g_clear_pointer (&data->phones, g_strfreev);
+  g_clear_pointer (&data->emails, g_strfreev);
+  g_clear_pointer (&data->company_name, g_free);
+  g_clear_pointer (&data->company_email, g_free);
+  g_clear_pointer (&data->company_phone, g_free);
+  g_clear_pointer (&data->fields, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SaveData, save_data_clear)
+
+static gint64
+first_stage_of (CrmStore *self,
+                gint64    pipeline_id)
+{
+  g_autoptr(GListModel) stages = crm_store_get_stages (self, pipeline_id);
+  g_autoptr(CrmStage) first = g_list_model_get_item (stages, 0);
+
+  return first ? crm_stage_get_id (first) : 0;
+}
+
+static gboolean
+normalize_list (const char * const  *input,
+                gboolean           (*normalize) (const char *, char **, GError **, gpointer),
+                gpointer             data,
+                GStrv               *output,
+                GError             **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; input != NULL && input[i] != NULL; i++)
+    {
+      g_autofree char *value = NULL;
+
+      if (is_blank (input[i]))
+        continue;
+
+      if (!normalize (input[i], &value, error, data))
+        return FALSE;
+
+      g_strv_builder_add (builder, value);
+    }
+
+  *output = g_strv_builder_end (builder);
+  return TRUE;
+}
+
+static gboolean
+normalize_phone_cb (const char  *input,
+                    char       **out,
+                    GError     **error,
+                    gpointer     data)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (crm_phone_normalize (input, data, out, &local_error))
+    return TRUE;
+
+  g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_PHONE, local_error->message);
+  return FALSE;
+}
+
+static gboolean
+normalize_email_cb (const char  *input,
+                    char       **out,
+                    GError     **error,
+                    gpointer     data)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (crm_email_normalize (input, out, &local_error))
+    return TRUE;
+
+  g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_EMAIL, local_error->message);
+  return FALSE;
+}
+
+static gboolean
+prepare_save (CrmStore    *self,
+              CrmDeal     *deal,
+              CrmContact  *contact,
+              CrmCompany  *company,
+              GHashTable  *field_values,
+              SaveData    *data,
+              GError     **error)
+{
+  const char *currency = crm_deal_get_currency (deal);
+  CrmStage *stage;
+
+  data->title = dup_trimmed (crm_deal_get_title (deal));
+  if (data->title == NULL)
+    {
+      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_TITLE,
+                           _("A deal needs a title."));
+      return FALSE;
+    }
+
+  if (crm_deal_get_amount (deal) < 0 || currency == NULL || strlen (currency) != 3)
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_AMOUNT,
+                   _("The amount must not be negative and needs a three-letter currency (ILS, RUB, USD…)."));
+      return FALSE;
+    }
+
+  /* A new deal without a stage starts in the first stage of its pipeline. */
+  data->pipeline_id = crm_deal_get_pipeline_id (deal);
+  if (data->pipeline_id == 0 && g_list_model_get_n_items (G_LIST_MODEL (self->pipelines)) > 0)
+    {
+      g_autoptr(CrmPipeline) first = g_list_model_get_item (G_LIST_MODEL (self->pipelines), 0);
+
+      data->pipeline_id = crm_pipeline_get_id (first);
+    }
+
+  data->stage_id = crm_deal_get_stage_id (deal);
+  if (data->stage_id == 0)
+    data->stage_id = first_stage_of (self, data->pipeline_id);
+
+  stage = crm_store_find_stage (self, data->stage_id);
+  if (stage == NULL || crm_stage_get_pipeline_id (stage) != data->pipeline_id)
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_UNKNOWN_STAGE,
+                   _("Stage %" G_GINT64_FORMAT " is not a stage of this deal’s pipeline."),
+                   data->stage_id);
+      return FALSE;
+    }
+
+  if (contact != NULL)
+    {
+      data->contact_name = dup_trimmed (crm_contact_get_name (contact));
+
+      if (!normalize_list (crm_contact_get_phones (contact), normalize_phone_cb,
+                           (gpointer)procedure_region (self), &data->phones, error) ||
+          !normalize_list (crm_contact_get_emails (contact), normalize_email_cb,
+                           NULL, &data->emails, error))
+        return FALSE;
+
+      if (data->contact_name == NULL &&
+          (data->phones[0] != NULL || data->emails[0] != NULL || crm_contact_get_id (contact) > 0))
+        {
+          g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_NAME,
+                               _("The contact needs a name."));
+          return FALSE;
+        }
+    }
+
+  if (company != NULL)
+    {
+      const char *phone = crm_company_get_phone (company);
+      const char *email = crm_company_get_email (company);
+
+      data->company_name = dup_trimmed (crm_company_get_name (company));
+      if (!is_blank (phone) &&
+          !normalize_phone_cb (phone, &data->company_phone, error, (gpointer)procedure_region (self)))
+        return FALSE;
+      if (!is_blank (email) && !normalize_email_cb (email, &data->company_email, error, NULL))
+        return FALSE;
+
+      if (data->company_name == NULL &&
+          (data->company_phone != NULL || data->company_email != NULL || crm_company_get_id (company) > 0))
+        {
+          g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_NAME,
+                               _("The company needs a name."));
+          return FALSE;
+        }
+    }
+
+  data->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if (field_values != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, field_values);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          g_autofree char *normalized = NULL;
+
+          if (!crm_store_check_field_value (self, key, value, &normalized, error))
+            return FALSE;
+
+          g_hash_table_insert (data->fields, g_strdup (key), g_steal_pointer (&normalized));
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_company (CrmStore    *self,
+               CrmCompany  *company,
+               SaveData    *data,
+               const char  *now,
+               gint64      *company_id,
+               GError     **error)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+  gint64 id = crm_company_get_id (company);
+
+  if (id > 0)
+    stmt = crm_db_prepare (self->db,
+                           "UPDATE companies SET name = ?2, phone = ?3, email = ?4, website = ?5, "
+                           "city = ?6, address = ?7 WHERE id = ?1",
+                           error);
+  else
+    stmt = crm_db_prepare (self->db,
+                           "INSERT INTO companies (name, phone, email, website, city, address, created_at) "
+                           "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (id > 0)
+    crm_statement_bind_int64 (stmt, 1, id);
+  crm_statement_bind_text (stmt, 2, data->company_name);
+  crm_statement_bind_text (stmt, 3, data->company_phone);
+  crm_statement_bind_text (stmt, 4, data->company_email);
+  crm_statement_bind_text (stmt, 5, crm_company_get_website (company));
+  crm_statement_bind_text (stmt, 6, crm_company_get_city (company));
+  crm_statement_bind_text (stmt, 7, crm_company_get_address (company));
+  if (id == 0)
+    crm_statement_bind_text (stmt, 8, now);
+
+  if (!crm_statement_run (stmt, error))
+    return FALSE;
+
+  *company_id = id > 0 ? id : crm_db_last_insert_id (self->db);
+  return TRUE;
+}
+
+static gboolean
+write_strings (CrmStore            *self,
+               const char          *delete_sql,
+               const char          *insert_sql,
+               gint64               owner_id,
+               const char * const  *values,
+               GError             **error)
+{
+  g_autoptr(CrmStatement) del = crm_db_prepare (self->db, delete_sql, error);
+
+  if (del == NULL)
+    return FALSE;
+
+  crm_statement_bind_int64 (del, 1, owner_id);
+  if (!crm_statement_run (del, error))
+    return FALSE;
+
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    {
+      g_autoptr(CrmStatement) insert = crm_db_prepare (self->db, insert_sql, error);
+
+      if (insert == NULL)
+        return FALSE;
+
+      crm_statement_bind_int64 (insert, 1, owner_id);
+      crm_statement_bind_int64 (insert, 2, i);
+      crm_statement_bind_text (insert, 3, values[i]);
+      if (!crm_statement_run (insert, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_contact (CrmStore    *self,
+               CrmContact  *contact,
+               SaveData    *data,
+               gint64       company_id,
+               const char  *now,
+               gint64      *contact_id,
+               GError     **error)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+  gint64 id = crm_contact_get_id (contact);
+
+  if (id > 0)
+    stmt = crm_db_prepare (self->db,
+                           "UPDATE contacts SET company_id = ?2, name = ?3, position = ?4, "
+                           "lifecycle = ?5, classification = ?6 WHERE id = ?1",
+                           error);
+  else
+    stmt = crm_db_prepare (self->db,
+                           "INSERT INTO contacts (company_id, name, position, lifecycle, classification, created_at) "
+                           "VALUES (?2, ?3, ?4, ?5, ?6, ?7)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (id > 0)
+    crm_statement_bind_int64 (stmt, 1, id);
+  crm_statement_bind_id (stmt, 2, company_id);
+  crm_statement_bind_text (stmt, 3, data->contact_name);
+  crm_statement_bind_text (stmt, 4, crm_contact_get_position (contact));
+  crm_statement_bind_text (stmt, 5, crm_contact_get_lifecycle (contact));
+  crm_statement_bind_text (stmt, 6, crm_contact_get_classification (contact));
+  if (id == 0)
+    crm_statement_bind_text (stmt, 7, now);
+
+  if (!crm_statement_run (stmt, error))
+    return FALSE;
+
+  *contact_id = id > 0 ? id : crm_db_last_insert_id (self->db);
+
+  return write_strings (self,
+                        "DELETE FROM contact_phones WHERE contact_id = ?1",
+                        "INSERT INTO contact_phones (contact_id, position, number) VALUES (?1, ?2, ?3)",
+                        *contact_id, (const char * const *)data->phones, error) &&
+         write_strings (self,
+                        "DELETE FROM contact_emails WHERE contact_id = ?1",
+                        "INSERT INTO contact_emails (contact_id, position, address) VALUES (?1, ?2, ?3)",
+                        *contact_id, (const char * const *)data->emails, error);
+}
+
+static gboolean
+write_deal (CrmStore    *self,
+            CrmDeal     *deal,
+            SaveData    *data,
+            gint64       contact_id,
+            gint64       company_id,
+            const char  *now,
+            gint64      *deal_id,
+            GError     **error)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+  gint64 id = crm_deal_get_id (deal);
+
+  if (id > 0)
+    stmt = crm_db_prepare (self->db,
+                           "UPDATE deals SET title = ?2, contact_id = ?3, company_id = ?4, pipeline_id = ?5, "
+                           "stage_id = ?6, amount = ?7, currency = ?8, owner_id = ?9, source = ?10, "
+                           "next_step = ?11, expected_close = ?12, updated_at = ?13 WHERE id = ?1",
+                           error);
+  else
+    stmt = crm_db_prepare (self->db,
+                           "INSERT INTO deals (title, contact_id, company_id, pipeline_id, stage_id, amount, "
+                           "currency, owner_id, source, next_step, expected_close, updated_at, created_at) "
+                           "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (id > 0)
+    crm_statement_bind_int64 (stmt, 1, id);
+  crm_statement_bind_text (stmt, 2, data->title);
+  crm_statement_bind_id (stmt, 3, contact_id);
+  crm_statement_bind_id (stmt, 4, company_id);
+  crm_statement_bind_int64 (stmt, 5, data->pipeline_id);
+  crm_statement_bind_int64 (stmt, 6, data->stage_id);
+  crm_statement_bind_int64 (stmt, 7, crm_deal_get_amount (deal));
+  crm_statement_bind_text (stmt, 8, crm_deal_get_currency (deal));
+  crm_statement_bind_id (stmt, 9, crm_deal_get_owner_id (deal) > 0 ? crm_deal_get_owner_id (deal)
+                                                                   : self->current_user_id);
+  crm_statement_bind_text (stmt, 10, crm_deal_get_source (deal));
+  crm_statement_bind_text (stmt, 11, crm_deal_get_next_step (deal));
+  crm_statement_bind_text (stmt, 12, crm_deal_get_expected_close (deal));
+  crm_statement_bind_text (stmt, 13, now);
+
+  if (!crm_statement_run (stmt, error))
+    return FALSE;
+
+  *deal_id = id > 0 ? id : crm_db_last_insert_id (self->db);
+  return TRUE;
+}
+
+static gboolean
+write_fields (CrmStore    *self,
+              gint64       deal_id,
+              GHashTable  *fields,
+              GError     **error)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, fields);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_autoptr(CrmStatement) stmt = NULL;
+
+      if (value == NULL)
+        stmt = crm_db_prepare (self->db,
+                               "DELETE FROM deal_field_values WHERE deal_id = ?1 "
+                               "AND field_id = (SELECT id FROM field_defs WHERE key = ?2)",
+                               error);
+      else
+        stmt = crm_db_prepare (self->db,
+                               "INSERT INTO deal_field_values (deal_id, field_id, value) "
+                               "SELECT ?1, id, ?3 FROM field_defs WHERE key = ?2 "
+                               "ON CONFLICT (deal_id, field_id) DO UPDATE SET value = excluded.value",
+                               error);
+      if (stmt == NULL)
+        return FALSE;
+
+      crm_statement_bind_int64 (stmt, 1, deal_id);
+      crm_statement_bind_text (stmt, 2, key);
+      if (value != NULL)
+        crm_statement_bind_text (stmt, 3, value);
+      if (!crm_statement_run (stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * crm_store_save_deal:
+ * @self: a #CrmStore
+ * @deal: the deal; id 0 creates it
+ * @contact: (nullable): its contact, created when its id is 0 and it has a name
+ * @company: (nullable): its company, likewise
+ * @field_values: (nullable) (element-type utf8 utf8): custom field values by
+ *   key; an empty value clears the field
+ * @error: return location for a #GError
+ *
+ * Saves what the deal card edits in one transaction. Every value is checked
+ * first (title, phones and emails through libphonenumber and the email
+ * rules, custom fields against their type); on any problem nothing is
+ * written and @error names it. On success the objects get their new ids.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+crm_store_save_deal (CrmStore    *self,
+                     CrmDeal     *deal,
+                     CrmContact  *contact,
+                     CrmCompany  *company,
+                     GHashTable  *field_values,
+                     GError     **error)
+{
+  g_auto(SaveData) data = { 0 };
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *now_text = NULL;
+  gint64 old_stage_id = 0;
+  gint64 company_id;
+  gint64 contact_id;
+  gint64 deal_id = 0;
+  gboolean creating;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CRM_IS_DEAL (deal), FALSE);
+
+  if (!prepare_save (self, deal, contact, company, field_values, &data, error))
+    return FALSE;
+
+  creating = crm_deal_get_id (deal) == 0;
+  if (!creating)
+    {
+      g_autoptr(CrmDeal) old = crm_store_load_deal (self, crm_deal_get_id (deal), error);
+
+      if (old == NULL)
+        return FALSE;
+      old_stage_id = crm_deal_get_stage_id (old);
+    }
+
+  now = crm_store_now (self);
+  now_text = format_timestamp (now);
+  company_id = crm_deal_get_company_id (deal);
+  contact_id = crm_deal_get_contact_id (deal);
+
+  if (!crm_db_begin (self->db, error))
+    return FALSE;
+
+  if ((data.company_name != NULL &&
+       !write_company (self, company, &data, now_text, &company_id, error)) ||
+      (data.contact_name != NULL &&
+       !write_contact (self, contact, &data, company_id, now_text, &contact_id, error)) ||
+      !write_deal (self, deal, &data, contact_id, company_id, now_text, &deal_id, error) ||
+      !write_fields (self, deal_id, data.fields, error) ||
+      !add_audit (self, creating ? "create" : "update", "deal", deal_id, NULL, NULL, now_text, error) ||
+      !crm_db_commit (self->db, error))
+    {
+      crm_db_rollback (self->db);
+      return FALSE;
+    }
+
+  /* Only a committed save changes the caller's objects. */
+  if (company != NULL && data.company_name != NULL)
+    crm_company_set_id (company, company_id);
+  if (contact != NULL && data.contact_name != NULL)
+    {
+      crm_contact_set_id (contact, contact_id);
+      crm_contact_set_company_id (contact, company_id);
+      crm_contact_set_phones (contact, (const char * const *)data.phones);
+      crm_contact_set_emails (contact, (const char * const *)data.emails);
+    }
+  crm_deal_set_id (deal, deal_id);
+  crm_deal_set_title (deal, data.title);
+  crm_deal_set_pipeline_id (deal, data.pipeline_id);
+  crm_deal_set_stage_id (deal, data.stage_id);
+  crm_deal_set_contact_id (deal, contact_id);
+  crm_deal_set_company_id (deal, company_id);
+  crm_deal_set_updated_at (deal, now);
+  if (creating)
+    crm_deal_set_created_at (deal, now);
+
+  reload_stage_list (self, data.stage_id);
+  if (old_stage_id != 0 && old_stage_id != data.stage_id)
+    reload_stage_list (self, old_stage_id);
+
+  g_signal_emit (self, signals [DEAL_CHANGED], 0, deal_id);
+  return TRUE;
+}
+
+/**
+ * crm_store_move_deal:
+ * @self: a #CrmStore
+ * @deal_id: the deal to move
+ * @stage_id: the stage to move it to, in the deal's pipeline
+ * @previous_stage_id: (out) (optional): where the deal was, for undo
+ * @error: return location for a #GError
+ *
+ * Moves a deal to another stage of its pipeline: one transaction of five
+ * statements (begin, read, update, audit, commit), logged in the audit log.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+crm_store_move_deal (CrmStore  *self,
+                     gint64     deal_id,
+                     gint64     stage_id,
+                     gint64    *previous_stage_id,
+                     GError   **error)
+{
+  g_autoptr(CrmStatement) read = NULL;
+  g_autoptr(CrmStatement) update = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *now_text = NULL;
+  g_autofree char *old_key = NULL;
+  CrmStage *stage;
+  gint64 old_stage_id;
+  CrmStep step;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+
+  stage = crm_store_find_stage (self, stage_id);
+  if (stage == NULL)
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_UNKNOWN_STAGE,
+                   _("There is no stage %" G_GINT64_FORMAT "."), stage_id);
+      return FALSE;
+    }
+
+  now = crm_store_now (self);
+  now_text = format_timestamp (now);
+
+  if (!crm_db_begin (self->db, error))
+    return FALSE;
+
+  read = crm_db_prepare (self->db, "SELECT stage_id, pipeline_id FROM deals WHERE id = ?1", error);
+  if (read == NULL)
+    goto failed;
+
+  crm_statement_bind_int64 (read, 1, deal_id);
+  step = crm_statement_step (read, error);
+  if (step != CRM_STEP_ROW)
+    {
+      if (step == CRM_STEP_DONE)
+        set_not_found (error, _("Deal"), deal_id);
+      goto failed;
+    }
+
+  old_stage_id = crm_statement_get_int64 (read, 0);
+  if (crm_statement_get_int64 (read, 1) != crm_stage_get_pipeline_id (stage))
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_UNKNOWN_STAGE,
+                   _("“%s” is not a stage of this deal’s pipeline."), crm_stage_get_name (stage));
+      goto failed;
+    }
+
+  if (old_stage_id == stage_id)
+    {
+      crm_db_rollback (self->db);
+      if (previous_stage_id != NULL)
+        *previous_stage_id = old_stage_id;
+      return TRUE;
+    }
+
+  update = crm_db_prepare (self->db, "UPDATE deals SET stage_id = ?2, updated_at = ?3 WHERE id = ?1", error);
+  if (update == NULL)
+    goto failed;
+
+  crm_statement_bind_int64 (update, 1, deal_id);
+  crm_statement_bind_int64 (update, 2, stage_id);
+  crm_statement_bind_text (update, 3, now_text);
+
+  if (crm_store_find_stage (self, old_stage_id) != NULL)
+    old_key = g_strdup (crm_stage_get_key (crm_store_find_stage (self, old_stage_id)));
+
+  if (!crm_statement_run (update, error) ||
+      !add_audit (self, "move", "deal", deal_id, old_key, crm_stage_get_key (stage), now_text, error) ||
+      !crm_db_commit (self->db, error))
+    goto failed;
+
+  if (previous_stage_id != NULL)
+    *previous_stage_id = old_stage_id;
+
+  reload_stage_list (self, old_stage_id);
+  reload_stage_list (self, stage_id);
+  g_signal_emit (self, signals [DEAL_CHANGED], 0, deal_id);
+
+  return TRUE;
+
+failed:
+  crm_db_rollback (self->db);
+  return FALSE;
+}
+
+/* Turns what the user typed into an FTS5 query of quoted prefix terms, so
+ * that no character of the input is read as query syntax. */
+static char *
+build_match_query (const char *text)
+{
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GString) query = g_string_new (NULL);
+  g_autofree char *copy = g_strdup (text);
+
+  words = g_strsplit_set (g_strstrip (copy), " \t\n", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *escaped = NULL;
+      g_auto(GStrv) quote_split = NULL;
+
+      if (words[i][0] == '\0')
+        continue;
+
+      quote_split = g_strsplit (words[i], "\"", -1);
+      escaped = g_strjoinv ("\"\"", quote_split);
+
+      if (query->len > 0)
+        g_string_append_c (query, ' ');
+      g_string_append_printf (query, "\"%s\"*", escaped);
+    }
+
+  return g_string_free (g_steal_pointer (&query), query->len == 0);
+}
+
+/**
+ * crm_store_search:
+ * @self: a #CrmStore
+ * @text: what the user typed
+ * @limit: the most results to return
+ * @error: return location for a #GError
+ *
+ * Full-text search over deals, contacts and companies; every word of @text
+ * must match the start of a word (in any script: Hebrew, Cyrillic, Latin).
+ *
+ * Returns: (transfer full) (nullable): a list of #CrmSearchResult, best first
+ */
+GListModel *
+crm_store_search (CrmStore    *self,
+                  const char  *text,
+                  guint        limit,
+                  GError     **error)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+  g_autoptr(GListStore) results = g_list_store_new (CRM_TYPE_SEARCH_RESULT);
+  g_autofree char *query = NULL;
+  CrmStep step;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  query = build_match_query (text ? text : "");
+  if (query == NULL)
+    return G_LIST_MODEL (g_steal_pointer (&results));
+
+  stmt = crm_db_prepare (self->db,
+                         "SELECT s.rowid, s.title, "
+                         "  CASE s.rowid % 4 "
+                         "    WHEN 1 THEN (SELECT co.name FROM deals d "
+                         "                 LEFT JOIN companies co ON co.id = d.company_id "
+                         "                 WHERE d.id = s.rowid / 4) "
+                         "    WHEN 2 THEN (SELECT co.name FROM contacts ct "
+                         "                 LEFT JOIN companies co ON co.id = ct.company_id "
+                         "                 WHERE ct.id = s.rowid / 4) "
+                         "    ELSE (SELECT city FROM companies WHERE id = s.rowid / 4) "
+                         "  END "
+                         "FROM search_index s WHERE search_index MATCH ?1 "
+                         "ORDER BY rank LIMIT ?2",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+
+  crm_statement_bind_text (stmt, 1, query);
+  crm_statement_bind_int64 (stmt, 2, limit);
+
+  while ((step = crm_statement_step (stmt, error)) == CRM_STEP_ROW)
+    {
+      static const char * const kinds[] = { NULL, "deal", "contact", "company" };
+      gint64 rowid = crm_statement_get_int64 (stmt, 0);
+      g_autoptr(CrmSearchResult) result = NULL;
+
+      if (rowid % 4 == 0)
+        continue;
+
+      result = crm_search_result_new (kinds[rowid % 4], rowid / 4,
+                                      crm_statement_get_text (stmt, 1),
+                                      crm_statement_get_text (stmt, 2));
+      g_list_store_append (results, result);
+    }
+
+  if (step == CRM_STEP_ERROR)
+    return NULL;
+
+  return G_LIST_MODEL (g_steal_pointer (&results));
+}
+
+/**
+ * crm_store_reload:
+ * @self: a #CrmStore
+ * @error: return location for a #GError
+ *
+ * Reads users and pipelines again and reloads every live stage list, after
+ * a bulk write that went around the store (demo data, an import).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+crm_store_reload (CrmStore  *self,
+                  GError   **error)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+
+  if (!load_users (self, error) || !load_pipelines (self, error))
+    return FALSE;
+
+  if (self->current_user_id == 0 && g_list_model_get_n_items (G_LIST_MODEL (self->users)) > 0)
+    {
+      g_autoptr(CrmUser) first = g_list_model_get_item (G_LIST_MODEL (self->users), 0);
+
+      crm_store_set_current_user (self, crm_user_get_id (first));
+    }
+
+  g_hash_table_iter_init (&iter, self->lists);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    crm_deal_list_reload (value);
+
+  return TRUE;
+}
+
+/**
+ * crm_store_find_latest_deal:
+ * @self: a #CrmStore
+ * @kind: "deal", "contact" or "company"
+ * @id: the row's id
+ *
+ * Finds the deal to open for a search result: the deal itself, or the most
+ * recently touched deal of a contact or company.
+ *
+ * Returns: the deal id, or 0 when none is linked
+ */
+gint64
+crm_store_find_latest_deal (CrmStore   *self,
+                            const char *kind,
+                            gint64      id)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), 0);
+
+  if (g_strcmp0 (kind, "deal") == 0)
+    return id;
+
+  if (g_strcmp0 (kind, "contact") == 0)
+    stmt = crm_db_prepare (self->db,
+                           "SELECT id FROM deals WHERE contact_id = ?1 ORDER BY updated_at DESC LIMIT 1",
+                           NULL);
+  else if (g_strcmp0 (kind, "company") == 0)
+    stmt = crm_db_prepare (self->db,
+                           "SELECT id FROM deals WHERE company_id = ?1 ORDER BY updated_at DESC LIMIT 1",
+                           NULL);
+
+  if (stmt == NULL)
+    return 0;
+
+  crm_statement_bind_int64 (stmt, 1, id);
+  if (crm_statement_step (stmt, NULL) != CRM_STEP_ROW)
+    return 0;
+
+  return crm_statement_get_int64 (stmt, 0);
+}

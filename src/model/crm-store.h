@@ -1,0 +1,132 @@
+/* crm-store.h
+ *
+ * Copyright 2026 The Deals authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "crm-types.h"
+
+G_BEGIN_DECLS
+
+#define CRM_STORE_ERROR (crm_store_error_quark ())
+
+/**
+ * CrmStoreError:
+ * @CRM_STORE_ERROR_NOT_DEALS: the file is an SQLite database of another program
+ * @CRM_STORE_ERROR_TOO_NEW: the file was written by a newer Deals
+ * @CRM_STORE_ERROR_PROCEDURE: the procedure is missing or does not match the file
+ * @CRM_STORE_ERROR_NOT_FOUND: no such deal, contact, company or stage
+ * @CRM_STORE_ERROR_UNKNOWN_STAGE: the stage is not one of the deal's pipeline
+ * @CRM_STORE_ERROR_INVALID_TITLE: a deal title is empty
+ * @CRM_STORE_ERROR_INVALID_PHONE: a phone number is malformed
+ * @CRM_STORE_ERROR_INVALID_EMAIL: an email address is malformed
+ * @CRM_STORE_ERROR_INVALID_NAME: a contact or company name is missing
+ * @CRM_STORE_ERROR_INVALID_FIELD: a custom field value does not fit its type
+ * @CRM_STORE_ERROR_INVALID_AMOUNT: the amount is negative or the currency unknown
+ */
+typedef enum
+{
+  CRM_STORE_ERROR_NOT_DEALS,
+  CRM_STORE_ERROR_TOO_NEW,
+  CRM_STORE_ERROR_PROCEDURE,
+  CRM_STORE_ERROR_NOT_FOUND,
+  CRM_STORE_ERROR_UNKNOWN_STAGE,
+  CRM_STORE_ERROR_INVALID_TITLE,
+  CRM_STORE_ERROR_INVALID_PHONE,
+  CRM_STORE_ERROR_INVALID_EMAIL,
+  CRM_STORE_ERROR_INVALID_NAME,
+  CRM_STORE_ERROR_INVALID_FIELD,
+  CRM_STORE_ERROR_INVALID_AMOUNT,
+} CrmStoreError;
+
+#define CRM_TYPE_STORE (crm_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (CrmStore, crm_store, CRM, STORE, GObject)
+
+GQuark        crm_store_error_quark          (void);
+char         *crm_store_dup_default_path     (void);
+CrmStore     *crm_store_open                 (const char    *path,
+                                              GError       **error);
+const char   *crm_store_get_path             (CrmStore      *self);
+CrmDb        *crm_store_get_db               (CrmStore      *self);
+guint         crm_store_get_schema_version   (CrmStore      *self);
+void          crm_store_set_clock            (CrmStore      *self,
+                                              CrmClockFunc   func,
+                                              gpointer       user_data);
+GDateTime    *crm_store_now                  (CrmStore      *self);
+CrmProcedure *crm_store_get_procedure        (CrmStore      *self);
+gboolean      crm_store_install_procedure    (CrmStore      *self,
+                                              CrmProcedure  *procedure,
+                                              GError       **error);
+GListModel   *crm_store_get_pipelines        (CrmStore      *self);
+CrmPipeline  *crm_store_find_pipeline        (CrmStore      *self,
+                                              const char    *key);
+GListModel   *crm_store_get_stages           (CrmStore      *self,
+                                              gint64         pipeline_id);
+CrmStage     *crm_store_find_stage           (CrmStore      *self,
+                                              gint64         stage_id);
+GListModel   *crm_store_get_users            (CrmStore      *self);
+CrmUser      *crm_store_get_current_user     (CrmStore      *self);
+void          crm_store_set_current_user     (CrmStore      *self,
+                                              gint64         user_id);
+gint64        crm_store_add_user             (CrmStore      *self,
+                                              const char    *name,
+                                              CrmRole        role,
+                                              GError       **error);
+CrmDealList  *crm_store_get_stage_deals      (CrmStore      *self,
+                                              gint64         stage_id);
+CrmDeal      *crm_store_load_deal            (CrmStore      *self,
+                                              gint64         deal_id,
+                                              GError       **error);
+CrmContact   *crm_store_load_contact         (CrmStore      *self,
+                                              gint64         contact_id,
+                                              GError       **error);
+CrmCompany   *crm_store_load_company         (CrmStore      *self,
+                                              gint64         company_id,
+                                              GError       **error);
+GHashTable   *crm_store_load_field_values    (CrmStore      *self,
+                                              gint64         deal_id,
+                                              GError       **error);
+gboolean      crm_store_check_field_value    (CrmStore      *self,
+                                              const char    *key,
+                                              const char    *value,
+                                              char         **normalized,
+                                              GError       **error);
+gboolean      crm_store_save_deal            (CrmStore      *self,
+                                              CrmDeal       *deal,
+                                              CrmContact    *contact,
+                                              CrmCompany    *company,
+                                              GHashTable    *field_values,
+                                              GError       **error);
+gboolean      crm_store_move_deal            (CrmStore      *self,
+                                              gint64         deal_id,
+                                              gint64         stage_id,
+                                              gint64        *previous_stage_id,
+                                              GError       **error);
+GListModel   *crm_store_search               (CrmStore      *self,
+                                              const char    *text,
+                                              guint          limit,
+                                              GError       **error);
+guint         crm_store_count_deals          (CrmStore      *self);
+gboolean      crm_store_reload               (CrmStore      *self,
+                                              GError       **error);
+gint64        crm_store_find_latest_deal     (CrmStore      *self,
+                                              const char    *kind,
+                                              gint64         id);
+
+G_END_DECLS
