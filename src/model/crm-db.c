@@ -46,6 +46,7 @@ struct _CrmDb
 
   guint64     statement_count;
   guint       in_transaction : 1;
+  guint       wrote : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CrmDb, crm_db, G_TYPE_OBJECT)
@@ -101,6 +102,13 @@ crm_db_finalize (GObject *object)
 
   if (self->in_transaction)
     crm_db_rollback (self);
+
+  /* Closing the last connection to a WAL database folds the WAL into the
+   * file. A connection that only looked (the store deciding that a file is
+   * not its own, or too new) must leave the file and its WAL as it found
+   * them, even when another program left changes in the WAL. */
+  if (self->handle != NULL && !self->wrote)
+    sqlite3_db_config (self->handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->handle, sqlite3_close);
@@ -169,6 +177,9 @@ crm_db_open (const char  *path,
    * file or a truncated database fails here, before anything is written. */
   if (!crm_db_exec (self, "PRAGMA foreign_keys = ON; SELECT count(*) FROM sqlite_master;", error))
     return NULL;
+
+  /* That was a read; only what the caller runs next counts as writing. */
+  self->wrote = FALSE;
 
   return g_steal_pointer (&self);
 }
@@ -263,7 +274,9 @@ crm_db_exec (CrmDb       *self,
 
   g_return_val_if_fail (CRM_IS_DB (self), FALSE);
 
+  /* Scripts are migrations, pragmas and transaction control: writes. */
   self->statement_count++;
+  self->wrote = TRUE;
   rc = sqlite3_exec (self->handle, script, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
@@ -422,6 +435,8 @@ crm_statement_step (CrmStatement  *stmt,
     {
       stmt->db->statement_count++;
       stmt->started = TRUE;
+      if (!sqlite3_stmt_readonly (stmt->stmt))
+        stmt->db->wrote = TRUE;
     }
 
   rc = sqlite3_step (stmt->stmt);

@@ -279,6 +279,7 @@ check_integrity (CrmStore  *self,
       if (local_error == NULL)
         local_error = g_error_new_literal (CRM_DB_ERROR, CRM_DB_ERROR_CORRUPT, "");
       g_set_error (error, CRM_DB_ERROR, CRM_DB_ERROR_CORRUPT,
+                   /* Translators: first the database file, then SQLite's finding */
                    _("“%s” is damaged and cannot be opened. It was left untouched. (%s)"),
                    crm_db_get_path (self->db), local_error->message);
       return FALSE;
@@ -2360,7 +2361,12 @@ build_match_query (const char *text)
       g_string_append_printf (query, "\"%s\"*", escaped);
     }
 
-  return g_string_free (g_steal_pointer (&query), query->len == 0);
+  /* Read the length before the string is handed over: the order in which
+   * arguments are evaluated is unspecified. */
+  if (query->len == 0)
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&query), FALSE);
 }
 
 /**

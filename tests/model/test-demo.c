@@ -1,0 +1,350 @@
+/* test-demo.c
+ *
+ * Copyright 2026 The Deals authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-demo"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "crm-db.h"
+#include "crm-deal.h"
+#include "crm-deal-list.h"
+#include "crm-demo.h"
+#include "crm-phone.h"
+#include "crm-pipeline.h"
+#include "crm-procedure.h"
+#include "crm-stage.h"
+#include "crm-store.h"
+
+/*
+ * The demo data a newcomer sees with --demo and the benchmark measures:
+ * one department per shipped procedure, in that department's language.
+ */
+
+#define N_DEALS 300
+
+typedef struct
+{
+  char     *dir;
+  CrmStore *store;
+} Fixture;
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_assert_cmpint (g_remove (child), ==, 0);
+    }
+
+  g_assert_cmpint (g_rmdir (path), ==, 0);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = g_dir_make_tmp ("deals-test-demo-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "deals.db", NULL);
+
+  fixture->store = crm_store_open (path, &error);
+  g_assert_no_error (error);
+
+  if (user_data != NULL)
+    {
+      g_autoptr (CrmProcedure) procedure = crm_procedure_load_builtin (user_data, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (crm_store_install_procedure (fixture->store, procedure, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_assert_finalize_object (fixture->store);
+  remove_dir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static gint64
+query_int (CrmStore   *store,
+           const char *sql)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmStatement) stmt = NULL;
+
+  stmt = crm_db_prepare (crm_store_get_db (store), sql, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (crm_statement_step (stmt, &error), ==, CRM_STEP_ROW);
+  g_assert_no_error (error);
+
+  return crm_statement_get_int64 (stmt, 0);
+}
+
+static gboolean
+has_script (const char     *text,
+            GUnicodeScript  script)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (g_unichar_get_script (g_utf8_get_char (p)) == script)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Counts the contact names written in Hebrew and in Cyrillic. */
+static void
+count_name_scripts (CrmStore *store,
+                    guint    *n_names,
+                    guint    *n_hebrew,
+                    guint    *n_cyrillic)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmStatement) stmt = NULL;
+  CrmStep step;
+
+  *n_names = *n_hebrew = *n_cyrillic = 0;
+
+  stmt = crm_db_prepare (crm_store_get_db (store), "SELECT name FROM contacts", &error);
+  g_assert_no_error (error);
+  while ((step = crm_statement_step (stmt, &error)) == CRM_STEP_ROW)
+    {
+      const char *name = crm_statement_get_text (stmt, 0);
+
+      g_assert_true (g_utf8_validate (name, -1, NULL));
+      (*n_names)++;
+      *n_hebrew += has_script (name, G_UNICODE_SCRIPT_HEBREW);
+      *n_cyrillic += has_script (name, G_UNICODE_SCRIPT_CYRILLIC);
+    }
+  g_assert_no_error (error);
+  g_assert_cmpint (step, ==, CRM_STEP_DONE);
+}
+
+static void
+test_demo_populate (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr (GError) error = NULL;
+  CrmProcedure *procedure = crm_store_get_procedure (fixture->store);
+  gboolean russian = g_strcmp0 (crm_procedure_get_country (procedure), "RU") == 0;
+  g_autoptr (CrmPipeline) pipeline = NULL;
+  g_autoptr (GListModel) stages = NULL;
+  g_autoptr (CrmStatement) phones = NULL;
+  guint n_names, n_hebrew, n_cyrillic;
+  guint n_in_lists = 0;
+  CrmStep step;
+
+  g_assert_true (crm_demo_populate (fixture->store, N_DEALS, 42, &error));
+  g_assert_no_error (error);
+  g_assert_false (crm_db_in_transaction (crm_store_get_db (fixture->store)));
+
+  g_assert_cmpuint (crm_store_count_deals (fixture->store), ==, N_DEALS);
+  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM contacts"), ==, N_DEALS);
+  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM companies"), >, 0);
+
+  /* A manager and reps to own the deals; the store picked a current user. */
+  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM users WHERE role = 'manager'"), >=, 1);
+  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM users WHERE role = 'rep'"), >=, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (crm_store_get_users (fixture->store)), ==,
+                    query_int (fixture->store, "SELECT count(*) FROM users"));
+  g_assert_nonnull (crm_store_get_current_user (fixture->store));
+  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM deals WHERE owner_id IS NULL"), ==, 0);
+
+  /* Names in the department's language (with some Latin ones among them). */
+  count_name_scripts (fixture->store, &n_names, &n_hebrew, &n_cyrillic);
+  g_test_message ("%u names: %u Hebrew, %u Cyrillic", n_names, n_hebrew, n_cyrillic);
+  if (russian)
+    {
+      g_assert_cmpuint (n_cyrillic, >, n_names / 2);
+      g_assert_cmpuint (n_hebrew, ==, 0);
+    }
+  else
+    {
+      g_assert_cmpuint (n_hebrew, >, n_names / 2);
+      g_assert_cmpuint (n_cyrillic, ==, 0);
+    }
+
+  /* Every deal sits in a stage of its own pipeline, in the procedure's
+   * currency, with a contact and a company that exist. */
+  g_assert_cmpint (query_int (fixture->store,
+                              "SELECT count(*) FROM deals d JOIN stages s ON s.id = d.stage_id "
+                              "WHERE s.pipeline_id != d.pipeline_id"),
+                   ==, 0);
+  g_assert_cmpint (query_int (fixture->store,
+                              "SELECT count(*) FROM deals d "
+                              "LEFT JOIN contacts ct ON ct.id = d.contact_id "
+                              "LEFT JOIN companies co ON co.id = d.company_id "
+                              "WHERE ct.id IS NULL OR co.id IS NULL"),
+                   ==, 0);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM deals WHERE currency = '%s'",
+                                            crm_procedure_get_currency (procedure));
+
+    g_assert_cmpint (query_int (fixture->store, sql), ==, N_DEALS);
+  }
+  {
+    g_autoptr (CrmStatement) check = crm_db_prepare (crm_store_get_db (fixture->store),
+                                                     "PRAGMA foreign_key_check", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (crm_statement_step (check, &error), ==, CRM_STEP_DONE);
+    g_assert_no_error (error);
+  }
+
+  /* Mobile numbers in E.164 of the department's country. */
+  phones = crm_db_prepare (crm_store_get_db (fixture->store), "SELECT number FROM contact_phones", &error);
+  g_assert_no_error (error);
+  while ((step = crm_statement_step (phones, &error)) == CRM_STEP_ROW)
+    {
+      const char *number = crm_statement_get_text (phones, 0);
+      g_autofree char *normalized = NULL;
+
+      g_assert_true (crm_phone_normalize (number, crm_procedure_get_country (procedure),
+                                          &normalized, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (normalized, ==, number);
+      g_assert_true (crm_phone_is_mobile (number));
+      g_assert_true (g_str_has_prefix (number, russian ? "+7" : "+972"));
+    }
+  g_assert_no_error (error);
+
+  /* The board shows them: the first pipeline's columns add up. */
+  pipeline = g_list_model_get_item (crm_store_get_pipelines (fixture->store), 0);
+  stages = crm_store_get_stages (fixture->store, crm_pipeline_get_id (pipeline));
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    {
+      g_autoptr (CrmStage) stage = g_list_model_get_item (stages, i);
+      g_autoptr (CrmDealList) list = crm_store_get_stage_deals (fixture->store, crm_stage_get_id (stage));
+
+      n_in_lists += g_list_model_get_n_items (G_LIST_MODEL (list));
+    }
+  g_assert_cmpuint (n_in_lists, ==, N_DEALS);
+}
+
+static void
+test_demo_twice (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 n_users;
+  gint64 n_contacts;
+  gint64 n_companies;
+
+  g_assert_true (crm_demo_populate (fixture->store, N_DEALS, 1, &error));
+  g_assert_no_error (error);
+  n_users = query_int (fixture->store, "SELECT count(*) FROM users");
+  n_contacts = query_int (fixture->store, "SELECT count(*) FROM contacts");
+  n_companies = query_int (fixture->store, "SELECT count(*) FROM companies");
+
+  /* A database with deals in it is left alone, whatever the arguments. */
+  g_assert_true (crm_demo_populate (fixture->store, N_DEALS, 1, &error));
+  g_assert_no_error (error);
+  g_assert_true (crm_demo_populate (fixture->store, 50, 2, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (crm_store_count_deals (fixture->store), ==, N_DEALS);
+  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM users"), ==, n_users);
+  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM contacts"), ==, n_contacts);
+  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM companies"), ==, n_companies);
+}
+
+static void
+test_demo_same_seed (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "second.db", NULL);
+  g_autoptr (CrmStore) second = NULL;
+  g_autoptr (CrmProcedure) procedure = crm_procedure_load_builtin ("tw", NULL);
+  const char *sql = "SELECT group_concat (title || '|' || stage_id || '|' || amount, ';') "
+                    "FROM (SELECT * FROM deals ORDER BY id)";
+  g_autoptr (CrmStatement) a = NULL;
+  g_autoptr (CrmStatement) b = NULL;
+
+  /* A benchmark run can be repeated: the same seed gives the same board. */
+  g_assert_true (crm_demo_populate (fixture->store, 100, 7, &error));
+  g_assert_no_error (error);
+
+  second = crm_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (crm_store_install_procedure (second, procedure, &error));
+  g_assert_no_error (error);
+  g_assert_true (crm_demo_populate (second, 100, 7, &error));
+  g_assert_no_error (error);
+
+  a = crm_db_prepare (crm_store_get_db (fixture->store), sql, &error);
+  g_assert_no_error (error);
+  b = crm_db_prepare (crm_store_get_db (second), sql, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (crm_statement_step (a, NULL), ==, CRM_STEP_ROW);
+  g_assert_cmpint (crm_statement_step (b, NULL), ==, CRM_STEP_ROW);
+  g_assert_nonnull (crm_statement_get_text (a, 0));
+  g_assert_cmpstr (crm_statement_get_text (a, 0), ==, crm_statement_get_text (b, 0));
+}
+
+static void
+test_demo_without_procedure (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_null (crm_store_get_procedure (fixture->store));
+  g_assert_false (crm_demo_populate (fixture->store, N_DEALS, 1, &error));
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_PROCEDURE);
+  g_assert_cmpuint (crm_store_count_deals (fixture->store), ==, 0);
+  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM users"), ==, 0);
+  g_assert_false (crm_db_in_transaction (crm_store_get_db (fixture->store)));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const char * const procedures[] = { "tw", "hs", "rad", "con", "axl" };
+
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (procedures); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/model/demo/populate/%s", procedures[i]);
+
+      g_test_add (path, Fixture, procedures[i], fixture_set_up, test_demo_populate, fixture_tear_down);
+    }
+
+  g_test_add ("/model/demo/populate-twice", Fixture, "hs", fixture_set_up, test_demo_twice, fixture_tear_down);
+  g_test_add ("/model/demo/same-seed", Fixture, "tw", fixture_set_up, test_demo_same_seed, fixture_tear_down);
+  g_test_add ("/model/demo/without-procedure", Fixture, NULL, fixture_set_up,
+              test_demo_without_procedure, fixture_tear_down);
+
+  return g_test_run ();
+}
