@@ -79,30 +79,29 @@ static const char * const ru_positions[] = {
   "Генеральный директор", "Главный инженер", "Менеджер по закупкам", "Бухгалтер", NULL
 };
 
-static const char * const next_steps[] = {
-  N_("Call back about the quote"),
-  N_("Send the price list"),
-  N_("Book a demo"),
-  N_("Confirm the delivery date"),
-  N_("Ask for the signed contract"),
-  N_("Check the payment arrived"),
-  NULL
+/* Demo deals are data a department typed, so they are in its language
+ * (not translated with the interface, as a real database would not be). */
+static const char * const il_next_steps[] = {
+  "לחזור אליו לגבי ההצעה", "לשלוח מחירון", "לתאם הדגמה", "לאשר מועד התקנה",
+  "לבקש את החוזה החתום", "לבדוק שהתשלום התקבל", "Send the quote in English", NULL
 };
-static const char * const subjects[] = {
-  N_("Annual licence"),
-  N_("Renewal"),
-  N_("New branch"),
-  N_("Upgrade"),
-  N_("Pilot project"),
-  N_("Maintenance contract"),
-  NULL
+static const char * const il_subjects[] = {
+  "רישיון שנתי", "חידוש מנוי", "סניף חדש", "שדרוג שעונים", "פיילוט", "מודול הסכמים", NULL
+};
+static const char * const ru_next_steps[] = {
+  "Перезвонить по КП", "Отправить прайс-лист", "Назначить встречу", "Согласовать дату доставки",
+  "Запросить подписанный договор", "Проверить поступление оплаты", NULL
+};
+static const char * const ru_subjects[] = {
+  "Радиаторы на объект", "Поставка оборудования", "Годовой договор", "Сайт под ключ",
+  "Пилотный проект", "Обслуживание", NULL
 };
 
 static const DemoLocale il_locale = {
-  il_people, il_companies, il_cities, il_positions, next_steps, subjects, "+97250", 7
+  il_people, il_companies, il_cities, il_positions, il_next_steps, il_subjects, "+97250", 7
 };
 static const DemoLocale ru_locale = {
-  ru_people, ru_companies, ru_cities, ru_positions, next_steps, subjects, "+7916", 7
+  ru_people, ru_companies, ru_cities, ru_positions, ru_next_steps, ru_subjects, "+7916", 7
 };
 
 static const char *
@@ -256,7 +255,7 @@ insert_deal (CrmDb             *db,
 
   /* Round amounts, as quotes are: 1,000 to 250,000 in whole units. */
   amount = (gint64)g_rand_int_range (rand, 1, 250) * 1000 * 100;
-  title = g_strdup_printf ("%s — %s", company_name, g_dgettext (GETTEXT_PACKAGE, pick (rand, locale->subjects)));
+  title = g_strdup_printf ("%s — %s", pick (rand, locale->subjects), company_name);
 
   stmt = crm_db_prepare (db,
                          "INSERT INTO deals (title, contact_id, company_id, pipeline_id, stage_id, amount, "
@@ -276,7 +275,7 @@ insert_deal (CrmDb             *db,
   crm_statement_bind_int64 (stmt, 8, owner_id);
   crm_statement_bind_text (stmt, 9, "demo");
   crm_statement_bind_text (stmt, 10, crm_stage_is_final (stage) ? NULL
-                                     : g_dgettext (GETTEXT_PACKAGE, pick (rand, locale->next_steps)));
+                                     : pick (rand, locale->next_steps));
   crm_statement_bind_text (stmt, 11, created_text);
   crm_statement_bind_text (stmt, 12, updated_text);
 

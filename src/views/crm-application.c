@@ -1,0 +1,328 @@
+/* crm-application.c
+ *
+ * Copyright 2026 The Deals authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "crm-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "crm-application.h"
+#include "crm-demo.h"
+#include "crm-preferences-window.h"
+#include "crm-procedure.h"
+#include "crm-store.h"
+#include "crm-window.h"
+
+/* How many deals --demo creates: enough to fill a board, few enough to read. */
+#define DEMO_DEALS 60
+
+struct _CrmApplication
+{
+  AdwApplication  parent_instance;
+
+  CrmStore       *store;
+  GSettings      *settings;
+
+  /* Command line */
+  char           *database_path;
+  char           *procedure_id;
+  gboolean        demo;
+
+  /* Why the database could not be opened, shown in the window. */
+  GError         *open_error;
+};
+
+G_DEFINE_FINAL_TYPE (CrmApplication, crm_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Use the database FILE instead of the one in the user data folder"), N_("FILE") },
+  { "procedure", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Set a new database up with the procedure ID (tw, hs, rad, con, axl)"), N_("ID") },
+  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Fill a new database with demo data"), NULL },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and exit"), NULL },
+  { NULL }
+};
+
+static gboolean
+crm_application_prepare_store (CrmApplication  *self,
+                               GError         **error)
+{
+  g_autofree char *path = NULL;
+
+  path = self->database_path ? g_strdup (self->database_path) : crm_store_dup_default_path ();
+  self->store = crm_store_open (path, error);
+  if (self->store == NULL)
+    return FALSE;
+
+  if (self->procedure_id != NULL)
+    {
+      g_autoptr(CrmProcedure) procedure = crm_procedure_load_builtin (self->procedure_id, error);
+
+      if (procedure == NULL || !crm_store_install_procedure (self->store, procedure, error))
+        return FALSE;
+    }
+
+  if (self->demo && crm_store_get_procedure (self->store) != NULL)
+    return crm_demo_populate (self->store, DEMO_DEALS, g_random_int (), error);
+
+  return TRUE;
+}
+
+static int
+crm_application_handle_local_options (GApplication *app,
+                                      GVariantDict *options)
+{
+  CrmApplication *self = CRM_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+  gboolean scripted;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("deals %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  g_variant_dict_lookup (options, "database", "^ay", &self->database_path);
+  g_variant_dict_lookup (options, "procedure", "s", &self->procedure_id);
+  self->demo = g_variant_dict_contains (options, "demo");
+  scripted = self->database_path || self->procedure_id || self->demo;
+
+  /* Another database means another window set: don't hand the request to
+   * an instance that already runs on a different file. */
+  if (self->database_path != NULL)
+    g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+
+  if (self->procedure_id != NULL)
+    {
+      g_autoptr(CrmProcedure) procedure = crm_procedure_load_builtin (self->procedure_id, &error);
+
+      if (procedure == NULL)
+        {
+          g_printerr ("deals: %s\n", error->message);
+          return 1;
+        }
+    }
+
+  /* The database is opened here, before any window, so that a command line
+   * naming a bad file ends with a message and a non-zero status. Started
+   * from the desktop, the same message is shown in the window instead. */
+  if (!crm_application_prepare_store (self, &error))
+    {
+      g_printerr ("deals: %s\n", error->message);
+      if (scripted)
+        return 1;
+      self->open_error = g_steal_pointer (&error);
+    }
+
+  return G_APPLICATION_CLASS (crm_application_parent_class)->handle_local_options (app, options);
+}
+
+static void
+crm_application_apply_color_scheme (CrmApplication *self)
+{
+  g_autofree char *scheme = g_settings_get_string (self->settings, "color-scheme");
+  AdwColorScheme color_scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_strcmp0 (scheme, "light") == 0)
+    color_scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_strcmp0 (scheme, "dark") == 0)
+    color_scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), color_scheme);
+}
+
+static void
+color_scheme_changed_cb (CrmApplication *self)
+{
+  crm_application_apply_color_scheme (self);
+}
+
+static void
+crm_application_activate (GApplication *app)
+{
+  CrmApplication *self = CRM_APPLICATION (app);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window == NULL)
+    window = GTK_WINDOW (crm_window_new (GTK_APPLICATION (app), self->store, self->open_error));
+
+  if (self->demo)
+    crm_window_set_demo_on_setup (CRM_WINDOW (window), DEMO_DEALS);
+
+  gtk_window_present (window);
+}
+
+static void
+crm_application_startup (GApplication *app)
+{
+  CrmApplication *self = CRM_APPLICATION (app);
+  static const char *new_deal_accels[] = { "<Control>n", NULL };
+  static const char *search_accels[] = { "<Control>f", NULL };
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *prefs_accels[] = { "<Control>comma", NULL };
+
+  G_APPLICATION_CLASS (crm_application_parent_class)->startup (app);
+
+  self->settings = g_settings_new (SCHEMA_ID);
+  g_signal_connect_object (self->settings, "changed::color-scheme",
+                           G_CALLBACK (color_scheme_changed_cb), self, G_CONNECT_SWAPPED);
+  crm_application_apply_color_scheme (self);
+
+  if (self->store != NULL)
+    {
+      gint64 user_id = g_settings_get_int64 (self->settings, "current-user");
+
+      if (user_id > 0)
+        crm_store_set_current_user (self->store, user_id);
+    }
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new-deal", new_deal_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.search", search_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", prefs_accels);
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  CrmApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *preferences;
+
+  if (self->store == NULL)
+    return;
+
+  preferences = crm_preferences_window_new (self->store, self->settings);
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  CrmApplication *self = user_data;
+  static const char *developers[] = { "The Deals authors", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "application-icon", APP_ID,
+                        "application-name", _("Deals"),
+                        "developer-name", _("The Deals authors"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("A sales CRM that runs your department’s written procedure."),
+                        "website", "https://dealsdesk.org",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: put your names here, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "preferences", preferences_action },
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+crm_application_finalize (GObject *object)
+{
+  CrmApplication *self = (CrmApplication *)object;
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->database_path, g_free);
+  g_clear_pointer (&self->procedure_id, g_free);
+  g_clear_error (&self->open_error);
+
+  G_OBJECT_CLASS (crm_application_parent_class)->finalize (object);
+}
+
+static void
+crm_application_class_init (CrmApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = crm_application_finalize;
+
+  app_class->handle_local_options = crm_application_handle_local_options;
+  app_class->startup = crm_application_startup;
+  app_class->activate = crm_application_activate;
+}
+
+static void
+crm_application_init (CrmApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Deals — a sales CRM for office sales teams"));
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+}
+
+CrmApplication *
+crm_application_new (void)
+{
+  return g_object_new (CRM_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/org/dealsdesk/Deals",
+                       NULL);
+}
+
+/**
+ * crm_application_get_store:
+ * @self: a #CrmApplication
+ *
+ * Returns: (transfer none) (nullable): the store, or %NULL when the database
+ *   could not be opened
+ */
+CrmStore *
+crm_application_get_store (CrmApplication *self)
+{
+  g_return_val_if_fail (CRM_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+GSettings *
+crm_application_get_settings (CrmApplication *self)
+{
+  g_return_val_if_fail (CRM_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}

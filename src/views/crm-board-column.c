@@ -1,0 +1,458 @@
+/* crm-board-column.c
+ *
+ * Copyright 2026 The Deals authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "crm-board-column"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "crm-board-column.h"
+#include "crm-deal.h"
+#include "crm-deal-list.h"
+#include "crm-deal-tile.h"
+#include "crm-stage.h"
+
+/* One stage of the board: a header with the stage's count and total over a
+ * list view of its deals. The list view recycles its tiles, so a column of
+ * 10,000 deals holds only the tiles on screen. */
+struct _CrmBoardColumn
+{
+  GtkBox              parent_instance;
+
+  CrmStage           *stage;
+  CrmDealList        *deals;
+  GtkSingleSelection *selection;
+  GtkDropTarget      *drop_target;
+
+  /* Template widgets */
+  GtkLabel           *name_label;
+  GtkLabel           *count_label;
+  GtkLabel           *total_label;
+  GtkStack           *stack;
+  GtkListView        *list_view;
+};
+
+G_DEFINE_FINAL_TYPE (CrmBoardColumn, crm_board_column, GTK_TYPE_BOX)
+
+enum {
+  PROP_0,
+  PROP_STAGE,
+  PROP_DEALS,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void
+crm_board_column_update_header (CrmBoardColumn *self)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->deals));
+  g_autofree char *count = g_strdup_printf ("%u", n_items);
+  g_autofree char *description = NULL;
+
+  gtk_label_set_label (self->count_label, count);
+  gtk_label_set_label (self->total_label, crm_deal_list_get_total_label (self->deals));
+  gtk_stack_set_visible_child_name (self->stack, n_items > 0 ? "list" : "empty");
+
+  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u deal", "%s: %u deals", n_items),
+                                 crm_stage_get_name (self->stage), n_items);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description,
+                                  -1);
+}
+
+static void
+list_activate_cb (CrmBoardColumn *self,
+                  guint           position)
+{
+  g_autoptr(CrmDeal) deal = g_list_model_get_item (G_LIST_MODEL (self->deals), position);
+
+  if (deal != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "board.open-deal", "x", crm_deal_get_id (deal));
+}
+
+static gboolean
+drop_cb (GtkDropTarget  *target,
+         const GValue   *value,
+         double          x,
+         double          y,
+         CrmBoardColumn *self)
+{
+  CrmDeal *deal;
+
+  if (!G_VALUE_HOLDS (value, CRM_TYPE_DEAL))
+    return FALSE;
+
+  deal = g_value_get_object (value);
+  if (deal == NULL || crm_deal_get_stage_id (deal) == crm_stage_get_id (self->stage))
+    return FALSE;
+
+  return gtk_widget_activate_action (GTK_WIDGET (self), "board.move-deal", "(xx)",
+                                     crm_deal_get_id (deal), crm_stage_get_id (self->stage));
+}
+
+static gboolean
+move_selected (CrmBoardColumn *self,
+               int             visual_step)
+{
+  CrmDeal *deal = crm_board_column_get_selected (self);
+  int step = visual_step;
+
+  if (deal == NULL)
+    return FALSE;
+
+  /* The arrow keys follow what the user sees: in Hebrew the next stage is
+   * the column to the left. */
+  if (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
+    step = -step;
+
+  return gtk_widget_activate_action (GTK_WIDGET (self), "board.move-deal-by", "(xi)",
+                                     crm_deal_get_id (deal), step);
+}
+
+static gboolean
+move_right_cb (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  return move_selected (CRM_BOARD_COLUMN (widget), 1);
+}
+
+static gboolean
+move_left_cb (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  return move_selected (CRM_BOARD_COLUMN (widget), -1);
+}
+
+static gboolean
+show_menu_cb (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
+{
+  CrmBoardColumn *self = CRM_BOARD_COLUMN (widget);
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  GtkWidget *tile = NULL;
+
+  /* The focused row holds the selected deal's tile. */
+  for (GtkWidget *child = focus ? gtk_widget_get_first_child (focus) : NULL;
+       child != NULL && tile == NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (CRM_IS_DEAL_TILE (child))
+      tile = child;
+
+  if (tile == NULL || crm_board_column_get_selected (self) == NULL)
+    return FALSE;
+
+  return gtk_widget_activate_action (tile, "tile.show-menu", NULL);
+}
+
+static gboolean
+focus_selected_row_cb (gpointer data)
+{
+  CrmBoardColumn *self = data;
+  CrmDeal *selected = crm_board_column_get_selected (self);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+       row != NULL && selected != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *tile = gtk_widget_get_first_child (row);
+
+      if (CRM_IS_DEAL_TILE (tile) && crm_deal_tile_get_deal (CRM_DEAL_TILE (tile)) == selected)
+        {
+          gtk_widget_grab_focus (row);
+          break;
+        }
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+items_changed_cb (CrmBoardColumn *self)
+{
+  crm_board_column_update_header (self);
+}
+
+static void
+crm_board_column_constructed (GObject *object)
+{
+  CrmBoardColumn *self = (CrmBoardColumn *)object;
+
+  G_OBJECT_CLASS (crm_board_column_parent_class)->constructed (object);
+
+  gtk_label_set_label (self->name_label, crm_stage_get_name (self->stage));
+  if (crm_stage_is_final (self->stage))
+    gtk_widget_add_css_class (GTK_WIDGET (self),
+                              crm_stage_get_kind (self->stage) == CRM_STAGE_WON ? "won" : "lost");
+
+  /* Nothing is selected until the user picks a card: set the flags before
+   * the model, or the first deal of every column comes up selected. */
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->deals));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_object (self->deals, "items-changed",
+                           G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->deals, "notify::total-label",
+                           G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
+  crm_board_column_update_header (self);
+}
+
+static void
+crm_board_column_dispose (GObject *object)
+{
+  CrmBoardColumn *self = (CrmBoardColumn *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_BOARD_COLUMN);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->deals);
+  g_clear_object (&self->stage);
+
+  G_OBJECT_CLASS (crm_board_column_parent_class)->dispose (object);
+}
+
+static void
+crm_board_column_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  CrmBoardColumn *self = CRM_BOARD_COLUMN (object);
+
+  switch (prop_id)
+    {
+    case PROP_STAGE:
+      g_value_set_object (value, self->stage);
+      break;
+
+    case PROP_DEALS:
+      g_value_set_object (value, self->deals);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+crm_board_column_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  CrmBoardColumn *self = CRM_BOARD_COLUMN (object);
+
+  switch (prop_id)
+    {
+    case PROP_STAGE:
+      self->stage = g_value_dup_object (value);
+      break;
+
+    case PROP_DEALS:
+      self->deals = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+crm_board_column_class_init (CrmBoardColumnClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = crm_board_column_constructed;
+  object_class->dispose = crm_board_column_dispose;
+  object_class->get_property = crm_board_column_get_property;
+  object_class->set_property = crm_board_column_set_property;
+
+  properties [PROP_STAGE] =
+    g_param_spec_object ("stage", NULL, NULL,
+                         CRM_TYPE_STAGE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_DEALS] =
+    g_param_spec_object ("deals", NULL, NULL,
+                         CRM_TYPE_DEAL_LIST,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (CRM_TYPE_DEAL_TILE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/dealsdesk/Deals/crm-board-column.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrmBoardColumn, name_label);
+  gtk_widget_class_bind_template_child (widget_class, CrmBoardColumn, count_label);
+  gtk_widget_class_bind_template_child (widget_class, CrmBoardColumn, total_label);
+  gtk_widget_class_bind_template_child (widget_class, CrmBoardColumn, stack);
+  gtk_widget_class_bind_template_child (widget_class, CrmBoardColumn, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+
+}
+
+/* The keyboard path of a drag (design.md: every move also works without a
+ * pointer, for accessibility and for AT-SPI tests). The list view binds
+ * Ctrl+Shift+arrows to its own cursor moves, so these shortcuts run in the
+ * capture phase, before the focused row sees the key. */
+static void
+crm_board_column_add_shortcuts (CrmBoardColumn *self)
+{
+  static const struct {
+    const char        *trigger;
+    GtkShortcutFunc    func;
+  } shortcuts[] = {
+    { "<Control><Shift>Right", move_right_cb },
+    { "<Control><Shift>Left", move_left_cb },
+    { "<Shift>F10|Menu", show_menu_cb },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_shortcut_trigger_parse_string (shortcuts[i].trigger),
+                                                            gtk_callback_action_new (shortcuts[i].func, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+static void
+crm_board_column_init (CrmBoardColumn *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  crm_board_column_add_shortcuts (self);
+
+  /* Dropping anywhere on the column moves the deal; GTK marks the column
+   * :drop(active) while a card hovers it, and the stylesheet shows that. */
+  self->drop_target = gtk_drop_target_new (CRM_TYPE_DEAL, GDK_ACTION_MOVE);
+  g_signal_connect (self->drop_target, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (self->drop_target));
+}
+
+GtkWidget *
+crm_board_column_new (CrmStage    *stage,
+                      CrmDealList *deals)
+{
+  g_return_val_if_fail (CRM_IS_STAGE (stage), NULL);
+  g_return_val_if_fail (CRM_IS_DEAL_LIST (deals), NULL);
+
+  return g_object_new (CRM_TYPE_BOARD_COLUMN,
+                       "stage", stage,
+                       "deals", deals,
+                       NULL);
+}
+
+/**
+ * crm_board_column_get_stage:
+ * @self: a #CrmBoardColumn
+ *
+ * Returns: (transfer none): the column's stage
+ */
+CrmStage *
+crm_board_column_get_stage (CrmBoardColumn *self)
+{
+  g_return_val_if_fail (CRM_IS_BOARD_COLUMN (self), NULL);
+
+  return self->stage;
+}
+
+/**
+ * crm_board_column_get_deals:
+ * @self: a #CrmBoardColumn
+ *
+ * Returns: (transfer none): the stage's deals
+ */
+CrmDealList *
+crm_board_column_get_deals (CrmBoardColumn *self)
+{
+  g_return_val_if_fail (CRM_IS_BOARD_COLUMN (self), NULL);
+
+  return self->deals;
+}
+
+/**
+ * crm_board_column_get_list_view:
+ * @self: a #CrmBoardColumn
+ *
+ * Returns: (transfer none): the list view
+ */
+GtkListView *
+crm_board_column_get_list_view (CrmBoardColumn *self)
+{
+  g_return_val_if_fail (CRM_IS_BOARD_COLUMN (self), NULL);
+
+  return self->list_view;
+}
+
+/**
+ * crm_board_column_get_drop_target:
+ * @self: a #CrmBoardColumn
+ *
+ * Returns: (transfer none): the drop target that receives dragged cards
+ */
+GtkDropTarget *
+crm_board_column_get_drop_target (CrmBoardColumn *self)
+{
+  g_return_val_if_fail (CRM_IS_BOARD_COLUMN (self), NULL);
+
+  return self->drop_target;
+}
+
+/**
+ * crm_board_column_get_selected:
+ * @self: a #CrmBoardColumn
+ *
+ * Returns: (transfer none) (nullable): the selected deal
+ */
+CrmDeal *
+crm_board_column_get_selected (CrmBoardColumn *self)
+{
+  g_return_val_if_fail (CRM_IS_BOARD_COLUMN (self), NULL);
+
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+/**
+ * crm_board_column_select:
+ * @self: a #CrmBoardColumn
+ * @position: the deal to select and focus
+ *
+ * Selects a deal and moves the keyboard focus to it, so that a deal moved
+ * from the keyboard stays under the user's fingers.
+ */
+void
+crm_board_column_select (CrmBoardColumn *self,
+                         guint           position)
+{
+  g_return_if_fail (CRM_IS_BOARD_COLUMN (self));
+
+  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->selection)))
+    return;
+
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+
+  /* The row exists once the list view has laid the item out. */
+  g_idle_add_full (G_PRIORITY_LOW, focus_selected_row_cb, g_object_ref (self), g_object_unref);
+}

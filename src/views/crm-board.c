@@ -1,0 +1,577 @@
+/* crm-board.c
+ *
+ * Copyright 2026 The Deals authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "crm-board"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "crm-board.h"
+#include "crm-board-column.h"
+#include "crm-deal.h"
+#include "crm-deal-list.h"
+#include "crm-pipeline.h"
+#include "crm-stage.h"
+#include "crm-store.h"
+
+/* The kanban board of one pipeline: a column per stage. Moves from every
+ * entry point (drop, keyboard, context menu) arrive as the board.move-deal
+ * action, so they share one path to the store and one undo toast. */
+struct _CrmBoard
+{
+  AdwBin           parent_instance;
+
+  CrmStore        *store;
+  CrmPipeline     *pipeline;
+  GListModel      *stages;
+  GPtrArray       *columns;   /* CrmBoardColumn, in stage order */
+
+  /* Template widgets */
+  AdwToastOverlay *toast_overlay;
+  GtkStack        *stack;
+  GtkBox          *columns_box;
+};
+
+G_DEFINE_FINAL_TYPE (CrmBoard, crm_board, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_PIPELINE,
+  N_PROPS
+};
+
+enum {
+  OPEN_DEAL,
+  N_SIGNALS
+};
+
+static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+
+typedef struct
+{
+  CrmBoard *board;
+  gint64    deal_id;
+  gint64    stage_id;
+} UndoMove;
+
+static void
+crm_board_update_empty (CrmBoard *self)
+{
+  guint n_deals = 0;
+
+  for (guint i = 0; i < self->columns->len; i++)
+    n_deals += g_list_model_get_n_items (G_LIST_MODEL (crm_board_column_get_deals (g_ptr_array_index (self->columns, i))));
+
+  gtk_stack_set_visible_child_name (self->stack,
+                                    n_deals > 0 || self->pipeline == NULL ? "columns" : "empty");
+}
+
+static void
+crm_board_clear_columns (CrmBoard *self)
+{
+  for (guint i = 0; i < self->columns->len; i++)
+    gtk_box_remove (self->columns_box, g_ptr_array_index (self->columns, i));
+
+  g_ptr_array_set_size (self->columns, 0);
+  g_clear_object (&self->stages);
+}
+
+static void
+crm_board_rebuild (CrmBoard *self)
+{
+  crm_board_clear_columns (self);
+
+  if (self->store == NULL || self->pipeline == NULL)
+    return;
+
+  self->stages = crm_store_get_stages (self->store, crm_pipeline_get_id (self->pipeline));
+
+  for (guint i = 0; i < g_list_model_get_n_items (self->stages); i++)
+    {
+      g_autoptr(CrmStage) stage = g_list_model_get_item (self->stages, i);
+      g_autoptr(CrmDealList) deals = crm_store_get_stage_deals (self->store, crm_stage_get_id (stage));
+      GtkWidget *column = crm_board_column_new (stage, deals);
+
+      g_signal_connect_object (deals, "items-changed",
+                               G_CALLBACK (crm_board_update_empty), self, G_CONNECT_SWAPPED);
+      gtk_box_append (self->columns_box, column);
+      g_ptr_array_add (self->columns, column);
+    }
+
+  crm_board_update_empty (self);
+}
+
+static CrmBoardColumn *
+crm_board_find_column (CrmBoard *self,
+                       gint64    stage_id,
+                       guint    *index)
+{
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      CrmBoardColumn *column = g_ptr_array_index (self->columns, i);
+
+      if (crm_stage_get_id (crm_board_column_get_stage (column)) == stage_id)
+        {
+          if (index != NULL)
+            *index = i;
+          return column;
+        }
+    }
+
+  return NULL;
+}
+
+static void
+undo_move_free (gpointer data)
+{
+  UndoMove *undo = data;
+
+  g_clear_weak_pointer (&undo->board);
+  g_free (undo);
+}
+
+static void
+undo_clicked_cb (AdwToast *toast,
+                 UndoMove *undo)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (undo->board == NULL)
+    return;
+
+  if (!crm_board_move_deal (undo->board, undo->deal_id, undo->stage_id, &error))
+    adw_toast_overlay_add_toast (undo->board->toast_overlay, adw_toast_new (error->message));
+}
+
+static void
+crm_board_show_move_toast (CrmBoard *self,
+                           gint64    deal_id,
+                           gint64    from_stage_id,
+                           gint64    to_stage_id)
+{
+  g_autoptr(CrmDeal) deal = crm_store_load_deal (self->store, deal_id, NULL);
+  CrmStage *stage = crm_store_find_stage (self->store, to_stage_id);
+  g_autofree char *title = NULL;
+  UndoMove *undo;
+  AdwToast *toast;
+
+  if (deal == NULL || stage == NULL)
+    return;
+
+  /* Translators: “Moved “Annual licence” to Quote” */
+  title = g_strdup_printf (_("Moved “%s” to %s"), crm_deal_get_title (deal), crm_stage_get_name (stage));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+
+  undo = g_new0 (UndoMove, 1);
+  g_set_weak_pointer (&undo->board, self);
+  undo->deal_id = deal_id;
+  undo->stage_id = from_stage_id;
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb),
+                         undo, (GClosureNotify)(void (*) (void))undo_move_free, 0);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+crm_board_move_with_undo (CrmBoard *self,
+                          gint64    deal_id,
+                          gint64    stage_id)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 from_stage_id = 0;
+  CrmBoardColumn *column;
+
+  if (!crm_store_move_deal (self->store, deal_id, stage_id, &from_stage_id, &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  if (from_stage_id == stage_id)
+    return;
+
+  /* The moved deal is the most recently touched one, at the top of its new
+   * column: select it there so the keyboard can carry on from it. */
+  column = crm_board_find_column (self, stage_id, NULL);
+  if (column != NULL)
+    crm_board_column_select (column, 0);
+
+  crm_board_show_move_toast (self, deal_id, from_stage_id, stage_id);
+}
+
+static void
+move_deal_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  CrmBoard *self = CRM_BOARD (widget);
+  gint64 deal_id, stage_id;
+
+  g_variant_get (param, "(xx)", &deal_id, &stage_id);
+  crm_board_move_with_undo (self, deal_id, stage_id);
+}
+
+static void
+move_deal_by_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  CrmBoard *self = CRM_BOARD (widget);
+  g_autoptr(CrmDeal) deal = NULL;
+  gint64 deal_id;
+  guint index = 0;
+  int step;
+
+  g_variant_get (param, "(xi)", &deal_id, &step);
+
+  deal = crm_store_load_deal (self->store, deal_id, NULL);
+  if (deal == NULL || crm_board_find_column (self, crm_deal_get_stage_id (deal), &index) == NULL)
+    return;
+
+  if ((step < 0 && index == 0) || (step > 0 && index + 1 >= self->columns->len))
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  crm_board_move_with_undo (self, deal_id,
+                            crm_stage_get_id (crm_board_column_get_stage (g_ptr_array_index (self->columns, index + step))));
+}
+
+static void
+open_deal_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  g_signal_emit (widget, signals [OPEN_DEAL], 0, g_variant_get_int64 (param));
+}
+
+static void
+crm_board_dispose (GObject *object)
+{
+  CrmBoard *self = (CrmBoard *)object;
+
+  if (self->columns != NULL)
+    g_ptr_array_set_size (self->columns, 0);
+  /* AdwBin keeps its own pointer to the template's root: let it drop the
+   * child before the template's references go. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_BOARD);
+  g_clear_object (&self->stages);
+  g_clear_object (&self->pipeline);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (crm_board_parent_class)->dispose (object);
+}
+
+static void
+crm_board_finalize (GObject *object)
+{
+  CrmBoard *self = (CrmBoard *)object;
+
+  g_clear_pointer (&self->columns, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (crm_board_parent_class)->finalize (object);
+}
+
+static void
+crm_board_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  CrmBoard *self = CRM_BOARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_PIPELINE:
+      g_value_set_object (value, self->pipeline);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+crm_board_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  CrmBoard *self = CRM_BOARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      crm_board_set_store (self, g_value_get_object (value));
+      break;
+
+    case PROP_PIPELINE:
+      crm_board_set_pipeline (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+crm_board_class_init (CrmBoardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = crm_board_dispose;
+  object_class->finalize = crm_board_finalize;
+  object_class->get_property = crm_board_get_property;
+  object_class->set_property = crm_board_set_property;
+
+  properties [PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         CRM_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CrmBoard:pipeline:
+   *
+   * The pipeline whose stages are the board's columns.
+   */
+  properties [PROP_PIPELINE] =
+    g_param_spec_object ("pipeline", NULL, NULL,
+                         CRM_TYPE_PIPELINE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CrmBoard::open-deal:
+   * @self: a #CrmBoard
+   * @deal_id: the deal to open
+   *
+   * Emitted when a card is activated (click or Enter).
+   */
+  signals [OPEN_DEAL] =
+    g_signal_new ("open-deal",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/dealsdesk/Deals/crm-board.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrmBoard, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CrmBoard, stack);
+  gtk_widget_class_bind_template_child (widget_class, CrmBoard, columns_box);
+
+  gtk_widget_class_install_action (widget_class, "board.move-deal", "(xx)", move_deal_action);
+  gtk_widget_class_install_action (widget_class, "board.move-deal-by", "(xi)", move_deal_by_action);
+  gtk_widget_class_install_action (widget_class, "board.open-deal", "x", open_deal_action);
+}
+
+static void
+crm_board_init (CrmBoard *self)
+{
+  self->columns = g_ptr_array_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * crm_board_get_store:
+ * @self: a #CrmBoard
+ *
+ * Returns: (transfer none) (nullable): the store
+ */
+CrmStore *
+crm_board_get_store (CrmBoard *self)
+{
+  g_return_val_if_fail (CRM_IS_BOARD (self), NULL);
+
+  return self->store;
+}
+
+void
+crm_board_set_store (CrmBoard *self,
+                     CrmStore *store)
+{
+  g_return_if_fail (CRM_IS_BOARD (self));
+
+  if (!g_set_object (&self->store, store))
+    return;
+
+  g_clear_object (&self->pipeline);
+  crm_board_rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
+}
+
+/**
+ * crm_board_get_pipeline:
+ * @self: a #CrmBoard
+ *
+ * Returns: (transfer none) (nullable): the pipeline shown
+ */
+CrmPipeline *
+crm_board_get_pipeline (CrmBoard *self)
+{
+  g_return_val_if_fail (CRM_IS_BOARD (self), NULL);
+
+  return self->pipeline;
+}
+
+void
+crm_board_set_pipeline (CrmBoard    *self,
+                        CrmPipeline *pipeline)
+{
+  g_return_if_fail (CRM_IS_BOARD (self));
+
+  if (!g_set_object (&self->pipeline, pipeline))
+    return;
+
+  crm_board_rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PIPELINE]);
+}
+
+/**
+ * crm_board_get_stages:
+ * @self: a #CrmBoard
+ *
+ * Returns: (transfer none) (nullable): the stages of the pipeline shown
+ */
+GListModel *
+crm_board_get_stages (CrmBoard *self)
+{
+  g_return_val_if_fail (CRM_IS_BOARD (self), NULL);
+
+  return self->stages;
+}
+
+guint
+crm_board_get_n_columns (CrmBoard *self)
+{
+  g_return_val_if_fail (CRM_IS_BOARD (self), 0);
+
+  return self->columns->len;
+}
+
+/**
+ * crm_board_get_column:
+ * @self: a #CrmBoard
+ * @index: a column, in stage order
+ *
+ * Returns: (transfer none) (nullable): the column
+ */
+CrmBoardColumn *
+crm_board_get_column (CrmBoard *self,
+                      guint     index)
+{
+  g_return_val_if_fail (CRM_IS_BOARD (self), NULL);
+
+  if (index >= self->columns->len)
+    return NULL;
+
+  return g_ptr_array_index (self->columns, index);
+}
+
+/**
+ * crm_board_get_is_empty:
+ * @self: a #CrmBoard
+ *
+ * Returns: %TRUE when the pipeline has no deals and the board shows its
+ *   empty state instead of columns
+ */
+gboolean
+crm_board_get_is_empty (CrmBoard *self)
+{
+  g_return_val_if_fail (CRM_IS_BOARD (self), FALSE);
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0;
+}
+
+/**
+ * crm_board_build_deal_menu:
+ * @self: a #CrmBoard
+ * @deal: the deal a context menu is for
+ *
+ * Builds the card's context menu: Open, and "Move to" with every other
+ * stage of the pipeline, the menu path of a drag.
+ *
+ * Returns: (transfer full): the menu
+ */
+GMenuModel *
+crm_board_build_deal_menu (CrmBoard *self,
+                           CrmDeal  *deal)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) stages = g_menu_new ();
+  g_autoptr(GMenuItem) open = NULL;
+
+  g_return_val_if_fail (CRM_IS_BOARD (self), NULL);
+  g_return_val_if_fail (CRM_IS_DEAL (deal), NULL);
+
+  open = g_menu_item_new (_("_Open"), NULL);
+  g_menu_item_set_action_and_target (open, "board.open-deal", "x", crm_deal_get_id (deal));
+  g_menu_append_item (menu, open);
+
+  for (guint i = 0; self->stages != NULL && i < g_list_model_get_n_items (self->stages); i++)
+    {
+      g_autoptr(CrmStage) stage = g_list_model_get_item (self->stages, i);
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (crm_stage_get_id (stage) == crm_deal_get_stage_id (deal))
+        continue;
+
+      item = g_menu_item_new (crm_stage_get_name (stage), NULL);
+      g_menu_item_set_action_and_target (item, "board.move-deal", "(xx)",
+                                         crm_deal_get_id (deal), crm_stage_get_id (stage));
+      g_menu_append_item (stages, item);
+    }
+
+  g_menu_append_submenu (menu, _("_Move to"), G_MENU_MODEL (stages));
+
+  return G_MENU_MODEL (g_steal_pointer (&menu));
+}
+
+/**
+ * crm_board_move_deal:
+ * @self: a #CrmBoard
+ * @deal_id: a deal
+ * @stage_id: the stage to move it to
+ * @error: return location for a #GError
+ *
+ * Moves a deal without offering undo (undo itself goes this way).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+crm_board_move_deal (CrmBoard  *self,
+                     gint64     deal_id,
+                     gint64     stage_id,
+                     GError   **error)
+{
+  g_return_val_if_fail (CRM_IS_BOARD (self), FALSE);
+
+  return crm_store_move_deal (self->store, deal_id, stage_id, NULL, error);
+}

@@ -1,0 +1,462 @@
+/* crm-window.c
+ *
+ * Copyright 2026 The Deals authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "crm-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "crm-board.h"
+#include "crm-deal-editor.h"
+#include "crm-demo.h"
+#include "crm-pipeline.h"
+#include "crm-procedure.h"
+#include "crm-procedure-chooser.h"
+#include "crm-search-result.h"
+#include "crm-search-view.h"
+#include "crm-store.h"
+#include "crm-window.h"
+
+struct _CrmWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  CrmStore             *store;
+  GSettings            *settings;
+  guint                 demo_deals;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *title_stack;
+  AdwWindowTitle       *window_title;
+  GtkDropDown          *pipeline_dropdown;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkStack             *stack;
+  CrmBoard             *board;
+  CrmSearchView        *search_view;
+  CrmProcedureChooser  *procedure_chooser;
+  AdwStatusPage        *error_page;
+};
+
+G_DEFINE_FINAL_TYPE (CrmWindow, crm_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void
+crm_window_update_title (CrmWindow *self)
+{
+  CrmProcedure *procedure = crm_store_get_procedure (self->store);
+  GListModel *pipelines = crm_store_get_pipelines (self->store);
+
+  if (procedure != NULL)
+    adw_window_title_set_subtitle (self->window_title, crm_text_get (crm_procedure_get_name (procedure)));
+
+  /* A switcher only where there is something to switch between (AXL). */
+  gtk_stack_set_visible_child_name (self->title_stack,
+                                    g_list_model_get_n_items (pipelines) > 1 ? "pipelines" : "title");
+}
+
+static void
+crm_window_show_board (CrmWindow *self)
+{
+  GListModel *pipelines = crm_store_get_pipelines (self->store);
+  g_autofree char *last = g_settings_get_string (self->settings, "last-pipeline");
+  guint selected = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (pipelines); i++)
+    {
+      g_autoptr(CrmPipeline) pipeline = g_list_model_get_item (pipelines, i);
+
+      if (g_strcmp0 (crm_pipeline_get_key (pipeline), last) == 0)
+        selected = i;
+    }
+
+  gtk_drop_down_set_model (self->pipeline_dropdown, pipelines);
+  gtk_drop_down_set_selected (self->pipeline_dropdown, selected);
+  crm_window_update_title (self);
+
+  gtk_stack_set_visible_child_name (self->stack, "board");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-deal", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", TRUE);
+}
+
+static void
+pipeline_selected_cb (CrmWindow *self)
+{
+  CrmPipeline *pipeline = gtk_drop_down_get_selected_item (self->pipeline_dropdown);
+
+  crm_board_set_pipeline (self->board, pipeline);
+
+  if (pipeline != NULL)
+    g_settings_set_string (self->settings, "last-pipeline", crm_pipeline_get_key (pipeline));
+}
+
+static void
+procedure_chosen_cb (CrmWindow  *self,
+                     const char *procedure_id)
+{
+  g_autoptr(CrmProcedure) procedure = NULL;
+  g_autoptr(GError) error = NULL;
+
+  procedure = crm_procedure_load_builtin (procedure_id, &error);
+  if (procedure == NULL ||
+      !crm_store_install_procedure (self->store, procedure, &error) ||
+      (self->demo_deals > 0 && !crm_demo_populate (self->store, self->demo_deals, g_random_int (), &error)))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  crm_window_show_board (self);
+}
+
+static void
+search_changed_cb (CrmWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (self->store == NULL || crm_store_get_procedure (self->store) == NULL)
+    return;
+
+  crm_search_view_set_query (self->search_view, text);
+  gtk_stack_set_visible_child_name (self->stack, text[0] ? "search" : "board");
+}
+
+static void
+search_activate_cb (CrmWindow *self)
+{
+  crm_search_view_activate_first (self->search_view);
+}
+
+static void
+stop_search_cb (CrmWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+search_result_activated_cb (CrmWindow       *self,
+                            CrmSearchResult *result)
+{
+  gint64 deal_id;
+
+  deal_id = crm_store_find_latest_deal (self->store,
+                                        crm_search_result_get_kind (result),
+                                        crm_search_result_get_id (result));
+  if (deal_id == 0)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("No deal is linked to this yet")));
+      return;
+    }
+
+  crm_window_open_deal (self, deal_id);
+}
+
+static void
+board_open_deal_cb (CrmWindow *self,
+                    gint64     deal_id)
+{
+  crm_window_open_deal (self, deal_id);
+}
+
+static void
+new_deal_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  CrmWindow *self = CRM_WINDOW (widget);
+
+  crm_window_open_deal (self, 0);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  CrmWindow *self = CRM_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+crm_window_constructed (GObject *object)
+{
+  CrmWindow *self = (CrmWindow *)object;
+
+  G_OBJECT_CLASS (crm_window_parent_class)->constructed (object);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-deal", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
+
+  if (self->store == NULL)
+    return;
+
+  crm_board_set_store (self->board, self->store);
+  crm_search_view_set_store (self->search_view, self->store);
+
+  if (crm_store_get_procedure (self->store) == NULL)
+    gtk_stack_set_visible_child_name (self->stack, "setup");
+  else
+    crm_window_show_board (self);
+}
+
+static void
+crm_window_dispose (GObject *object)
+{
+  CrmWindow *self = (CrmWindow *)object;
+
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (crm_window_parent_class)->dispose (object);
+}
+
+static void
+crm_window_finalize (GObject *object)
+{
+  CrmWindow *self = (CrmWindow *)object;
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (crm_window_parent_class)->finalize (object);
+}
+
+static void
+crm_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  CrmWindow *self = CRM_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+crm_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  CrmWindow *self = CRM_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+crm_window_class_init (CrmWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = crm_window_constructed;
+  object_class->dispose = crm_window_dispose;
+  object_class->finalize = crm_window_finalize;
+  object_class->get_property = crm_window_get_property;
+  object_class->set_property = crm_window_set_property;
+
+  /**
+   * CrmWindow:store:
+   *
+   * The store the window shows, or %NULL when the database could not be
+   * opened (the window then explains why).
+   */
+  properties [PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         CRM_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (CRM_TYPE_BOARD);
+  g_type_ensure (CRM_TYPE_SEARCH_VIEW);
+  g_type_ensure (CRM_TYPE_PROCEDURE_CHOOSER);
+  g_type_ensure (CRM_TYPE_PIPELINE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/dealsdesk/Deals/crm-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, title_stack);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, pipeline_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, board);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, search_view);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, procedure_chooser);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, error_page);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_result_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, procedure_chosen_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.new-deal", NULL, new_deal_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+}
+
+static void
+crm_window_init (CrmWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (SCHEMA_ID);
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+
+  g_signal_connect_object (self->pipeline_dropdown, "notify::selected-item",
+                           G_CALLBACK (pipeline_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->board, "open-deal",
+                           G_CALLBACK (board_open_deal_cb), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * crm_window_new:
+ * @application: the application
+ * @store: (nullable): the open store
+ * @open_error: (nullable): why the store could not be opened
+ *
+ * Returns: (transfer full): a new window
+ */
+CrmWindow *
+crm_window_new (GtkApplication *application,
+                CrmStore       *store,
+                const GError   *open_error)
+{
+  CrmWindow *self;
+
+  self = g_object_new (CRM_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       NULL);
+
+  if (store == NULL)
+    {
+      adw_status_page_set_description (self->error_page,
+                                       open_error ? open_error->message : NULL);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+    }
+
+  return self;
+}
+
+CrmStore *
+crm_window_get_store (CrmWindow *self)
+{
+  g_return_val_if_fail (CRM_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * crm_window_get_board:
+ * @self: a #CrmWindow
+ *
+ * Returns: (transfer none): the pipeline board
+ */
+CrmBoard *
+crm_window_get_board (CrmWindow *self)
+{
+  g_return_val_if_fail (CRM_IS_WINDOW (self), NULL);
+
+  return self->board;
+}
+
+/**
+ * crm_window_open_deal:
+ * @self: a #CrmWindow
+ * @deal_id: the deal, or 0 for a new deal in the board's pipeline
+ *
+ * Opens the deal card.
+ *
+ * Returns: (transfer none): the deal card window
+ */
+GtkWidget *
+crm_window_open_deal (CrmWindow *self,
+                      gint64     deal_id)
+{
+  CrmPipeline *pipeline;
+  GtkWidget *editor;
+
+  g_return_val_if_fail (CRM_IS_WINDOW (self), NULL);
+
+  pipeline = crm_board_get_pipeline (self->board);
+  editor = crm_deal_editor_new (self->store, deal_id, pipeline ? crm_pipeline_get_id (pipeline) : 0);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (editor));
+
+  return editor;
+}
+
+/**
+ * crm_window_set_demo_on_setup:
+ * @self: a #CrmWindow
+ * @n_deals: how many demo deals to add once a procedure is picked
+ *
+ * With --demo and no --procedure, the demo data waits for the procedure
+ * the user picks on the welcome page.
+ */
+void
+crm_window_set_demo_on_setup (CrmWindow *self,
+                              guint      n_deals)
+{
+  g_return_if_fail (CRM_IS_WINDOW (self));
+
+  self->demo_deals = n_deals;
+}
+
+void
+crm_window_add_toast (CrmWindow *self,
+                      AdwToast  *toast)
+{
+  g_return_if_fail (CRM_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

@@ -1,0 +1,133 @@
+/* crm-test-utils.h
+ *
+ * Copyright 2026 The Deals authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Helpers shared by the view tests: header-only, each test is one program. */
+
+#pragma once
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "crm-demo.h"
+#include "crm-procedure.h"
+#include "crm-store.h"
+
+/* Runs the main loop for @ms milliseconds so that widgets map, lay out and
+ * draw as they would for a user. */
+static inline void
+crm_test_iterate (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+/* Loads the application's stylesheet, which AdwApplication would load for
+ * the real program. */
+static inline void
+crm_test_load_style (void)
+{
+  static gboolean loaded;
+  GtkCssProvider *provider;
+
+  if (loaded)
+    return;
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/org/dealsdesk/Deals/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  loaded = TRUE;
+}
+
+/* Renders @widget's window to CRM_SCREENSHOT_DIR/@name, for people to look
+ * at (the assertions are on the model). */
+static inline void
+crm_test_screenshot (GtkWidget  *widget,
+                     const char *name)
+{
+  const char *dir = g_getenv ("CRM_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderer *renderer;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+
+  g_mkdir_with_parents (dir, 0755);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Screenshot: %s", path);
+}
+
+/* A fresh database in a temporary folder, set up with @procedure_id and
+ * @n_deals demo deals. */
+static inline CrmStore *
+crm_test_open_store (const char  *procedure_id,
+                     guint        n_deals,
+                     char       **out_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmProcedure) procedure = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("deals-test-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  CrmStore *store;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "deals.db", NULL);
+  store = crm_store_open (path, &error);
+  g_assert_no_error (error);
+
+  procedure = crm_procedure_load_builtin (procedure_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (crm_store_install_procedure (store, procedure, &error));
+  g_assert_no_error (error);
+
+  if (n_deals > 0)
+    {
+      g_assert_true (crm_demo_populate (store, n_deals, 7, &error));
+      g_assert_no_error (error);
+    }
+
+  if (out_path != NULL)
+    *out_path = g_steal_pointer (&path);
+
+  return store;
+}

@@ -1,0 +1,314 @@
+/* test-board.c
+ *
+ * Copyright 2026 The Deals authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gi18n.h>
+
+#include "crm-board.h"
+#include "crm-board-column.h"
+#include "crm-deal.h"
+#include "crm-deal-list.h"
+#include "crm-deal-tile.h"
+#include "crm-stage.h"
+#include "crm-window.h"
+
+#include "crm-test-utils.h"
+
+#ifdef GDK_WINDOWING_X11
+# include <gdk/x11/gdkx.h>
+#endif
+
+static CrmWindow *
+show_window (CrmStore *store)
+{
+  CrmWindow *window = crm_window_new (NULL, store, NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 860);
+  gtk_window_present (GTK_WINDOW (window));
+  crm_test_iterate (400);
+
+  return window;
+}
+
+static CrmDeal *
+first_deal_of (CrmBoard *board,
+               guint     column_index)
+{
+  CrmBoardColumn *column = crm_board_get_column (board, column_index);
+
+  return g_list_model_get_item (G_LIST_MODEL (crm_board_column_get_deals (column)), 0);
+}
+
+static gint64
+stored_stage_of (CrmStore *store,
+                 gint64    deal_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmDeal) deal = crm_store_load_deal (store, deal_id, &error);
+
+  g_assert_no_error (error);
+  return crm_deal_get_stage_id (deal);
+}
+
+static guint
+count_tiles (GtkWidget *widget)
+{
+  guint n = CRM_IS_DEAL_TILE (widget) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_tiles (child);
+
+  return n;
+}
+
+/* HS: Phone → Meeting → Quote → Won | Lost, one column each, in order. */
+static void
+test_board_shows_procedure_stages (void)
+{
+  g_autoptr(CrmStore) store = crm_test_open_store ("hs", 40, NULL);
+  static const char * const keys[] = { "phone", "meeting", "quote", "won", "lost" };
+  CrmWindow *window = show_window (store);
+  CrmBoard *board = crm_window_get_board (window);
+  guint total = 0;
+
+  g_assert_cmpuint (crm_board_get_n_columns (board), ==, G_N_ELEMENTS (keys));
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      CrmBoardColumn *column = crm_board_get_column (board, i);
+
+      g_assert_cmpstr (crm_stage_get_key (crm_board_column_get_stage (column)), ==, keys[i]);
+      total += g_list_model_get_n_items (G_LIST_MODEL (crm_board_column_get_deals (column)));
+    }
+  g_assert_cmpuint (total, ==, 40);
+  g_assert_false (crm_board_get_is_empty (board));
+
+  crm_test_screenshot (GTK_WIDGET (window), "board-en.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A drop on a column goes through the column's real drop target. */
+static void
+test_board_drop_moves_deal (void)
+{
+  g_autoptr(CrmStore) store = crm_test_open_store ("hs", 40, NULL);
+  CrmWindow *window = show_window (store);
+  CrmBoard *board = crm_window_get_board (window);
+  g_autoptr(CrmDeal) deal = first_deal_of (board, 0);
+  CrmBoardColumn *target = crm_board_get_column (board, 2);
+  gint64 target_stage = crm_stage_get_id (crm_board_column_get_stage (target));
+  guint before = g_list_model_get_n_items (G_LIST_MODEL (crm_board_column_get_deals (target)));
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  g_assert_nonnull (deal);
+  g_value_init (&value, CRM_TYPE_DEAL);
+  g_value_set_object (&value, deal);
+  g_signal_emit_by_name (crm_board_column_get_drop_target (target), "drop", &value, 10.0, 10.0, &accepted);
+  crm_test_iterate (100);
+
+  g_assert_true (accepted);
+  g_assert_cmpint (stored_stage_of (store, crm_deal_get_id (deal)), ==, target_stage);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (crm_board_column_get_deals (target))), ==, before + 1);
+
+  /* Dropping on the column the deal is already in is refused. */
+  g_clear_object (&deal);
+  deal = first_deal_of (board, 2);
+  g_value_set_object (&value, deal);
+  g_signal_emit_by_name (crm_board_column_get_drop_target (target), "drop", &value, 10.0, 10.0, &accepted);
+  g_assert_false (accepted);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Types @keys on the real X keyboard into @window (Xvfb has no window
+ * manager, so the window is focused by hand first). */
+static gboolean
+type_keys (GtkWidget  *window,
+           const char *keys)
+{
+#ifdef GDK_WINDOWING_X11
+  g_autofree char *path = g_find_program_in_path ("xdotool");
+  g_autofree char *command = NULL;
+  g_autoptr(GError) error = NULL;
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  int status = 0;
+
+  if (path == NULL || !GDK_IS_X11_SURFACE (surface))
+    return FALSE;
+
+  command = g_strdup_printf ("xdotool windowfocus --sync %lu key --clearmodifiers %s",
+                             (gulong)gdk_x11_surface_get_xid (surface), keys);
+  g_spawn_command_line_sync (command, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return TRUE;
+#else
+  return FALSE;
+#endif
+}
+
+/* Ctrl+Shift+Right on a selected card, typed on the X keyboard, moves the
+ * deal to the next stage; the keyboard path of a drag. */
+static void
+test_board_keyboard_moves_deal (void)
+{
+  g_autoptr(CrmStore) store = crm_test_open_store ("hs", 40, NULL);
+  CrmWindow *window = show_window (store);
+  CrmBoard *board = crm_window_get_board (window);
+  CrmBoardColumn *column = crm_board_get_column (board, 0);
+  gint64 next_stage = crm_stage_get_id (crm_board_column_get_stage (crm_board_get_column (board, 1)));
+  g_autoptr(CrmDeal) deal = first_deal_of (board, 0);
+
+  crm_board_column_select (column, 0);
+  crm_test_iterate (200);
+
+  if (!type_keys (GTK_WIDGET (window), "ctrl+shift+Right"))
+    {
+      g_test_skip ("xdotool and an X11 display are needed to type keys");
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+  crm_test_iterate (400);
+
+  g_assert_cmpint (stored_stage_of (store, crm_deal_get_id (deal)), ==, next_stage);
+
+  /* The moved deal stays selected in its new column, so a second press
+   * carries it one stage further. */
+  g_assert_true (crm_board_column_get_selected (crm_board_get_column (board, 1)) != NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The context menu's "Move to" items name board.move-deal with a target. */
+static void
+test_board_context_menu_moves_deal (void)
+{
+  g_autoptr(CrmStore) store = crm_test_open_store ("hs", 40, NULL);
+  CrmWindow *window = show_window (store);
+  CrmBoard *board = crm_window_get_board (window);
+  g_autoptr(CrmDeal) deal = first_deal_of (board, 0);
+  g_autoptr(GMenuModel) menu = crm_board_build_deal_menu (board, deal);
+  g_autoptr(GMenuModel) move_to = g_menu_model_get_item_link (menu, 1, G_MENU_LINK_SUBMENU);
+  g_autoptr(GVariant) target = NULL;
+  g_autofree char *action = NULL;
+  gint64 deal_id, stage_id;
+
+  g_assert_nonnull (move_to);
+  /* Every stage but the current one. */
+  g_assert_cmpint (g_menu_model_get_n_items (move_to), ==, 4);
+
+  g_assert_true (g_menu_model_get_item_attribute (move_to, 1, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+  target = g_menu_model_get_item_attribute_value (move_to, 1, G_MENU_ATTRIBUTE_TARGET, NULL);
+  g_variant_get (target, "(xx)", &deal_id, &stage_id);
+  g_assert_cmpint (deal_id, ==, crm_deal_get_id (deal));
+
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (board), action, target));
+  crm_test_iterate (100);
+  g_assert_cmpint (stored_stage_of (store, deal_id), ==, stage_id);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Columns are recycled list views: 3,000 deals, a few dozen tiles. */
+static void
+test_board_recycles_tiles (void)
+{
+  g_autoptr(CrmStore) store = crm_test_open_store ("tw", 3000, NULL);
+  CrmWindow *window = show_window (store);
+  CrmBoard *board = crm_window_get_board (window);
+
+  for (guint i = 0; i < crm_board_get_n_columns (board); i++)
+    {
+      CrmBoardColumn *column = crm_board_get_column (board, i);
+      guint n_deals = g_list_model_get_n_items (G_LIST_MODEL (crm_board_column_get_deals (column)));
+      guint n_tiles = count_tiles (GTK_WIDGET (column));
+
+      g_test_message ("column %u: %u deals, %u tiles", i, n_deals, n_tiles);
+      g_assert_cmpuint (n_tiles, <, 250);
+      g_assert_cmpuint (n_tiles, <=, n_deals);
+    }
+
+  g_assert_cmpuint (count_tiles (GTK_WIDGET (crm_board_get_column (board, 0))), >, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_board_empty_pipeline (void)
+{
+  g_autoptr(CrmStore) store = crm_test_open_store ("con", 0, NULL);
+  CrmWindow *window = show_window (store);
+
+  g_assert_true (crm_board_get_is_empty (crm_window_get_board (window)));
+  crm_test_screenshot (GTK_WIDGET (window), "board-empty.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Hebrew is right-to-left: the first stage is the rightmost column. */
+static void
+test_board_rtl_first_stage_on_right (void)
+{
+  g_autoptr(CrmStore) store = NULL;
+  CrmWindow *window;
+  CrmBoard *board;
+  graphene_point_t first, second;
+
+  /* Stage names come from the template's Hebrew, the rest from he.po. */
+  g_setenv ("LANGUAGE", "he", TRUE);
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+  store = crm_test_open_store ("tw", 60, NULL);
+  window = show_window (store);
+  board = crm_window_get_board (window);
+
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (crm_board_get_column (board, 0)), GTK_WIDGET (board),
+                                           &GRAPHENE_POINT_INIT (0, 0), &first));
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (crm_board_get_column (board, 1)), GTK_WIDGET (board),
+                                           &GRAPHENE_POINT_INIT (0, 0), &second));
+  g_assert_cmpfloat (first.x, >, second.x);
+
+  crm_test_screenshot (GTK_WIDGET (window), "board-he.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
+  g_unsetenv ("LANGUAGE");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  /* Hebrew screenshots use the translations built next to the tests. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("CRM_LOCALE_DIR") ? g_getenv ("CRM_LOCALE_DIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  crm_test_load_style ();
+
+  g_test_add_func ("/views/board/shows-procedure-stages", test_board_shows_procedure_stages);
+  g_test_add_func ("/views/board/drop-moves-deal", test_board_drop_moves_deal);
+  g_test_add_func ("/views/board/keyboard-moves-deal", test_board_keyboard_moves_deal);
+  g_test_add_func ("/views/board/context-menu-moves-deal", test_board_context_menu_moves_deal);
+  g_test_add_func ("/views/board/recycles-tiles", test_board_recycles_tiles);
+  g_test_add_func ("/views/board/empty-pipeline", test_board_empty_pipeline);
+  g_test_add_func ("/views/board/rtl-first-stage-on-right", test_board_rtl_first_stage_on_right);
+
+  return g_test_run ();
+}
