@@ -28,9 +28,12 @@
 /* A board column holds up to the whole table (100,000 deals in the
  * benchmark), so the list never loads a stage at once: it knows its length
  * from one COUNT and loads pages of deals as the list view asks for them.
- * Only a bounded number of pages is kept. */
+ *
+ * The cache is a slot per position (NULL until loaded), kept in step with
+ * the database by the store: a move removes one slot here and inserts one
+ * there, so the list view keeps every other card's widget as it is. */
 #define PAGE_SIZE 50
-#define MAX_CACHED_PAGES 40
+#define MAX_CACHED 2000
 
 struct _CrmDealList
 {
@@ -41,8 +44,9 @@ struct _CrmDealList
   guint       n_items;
   char       *total_label;
 
-  /* page number → GPtrArray of CrmDeal */
-  GHashTable *pages;
+  /* position → CrmDeal or NULL while not loaded */
+  GPtrArray  *slots;
+  guint       n_cached;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -60,37 +64,58 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-static GPtrArray *
+/* Slots that were never loaded are NULL. */
+static void
+unref_if_loaded (gpointer deal)
+{
+  if (deal != NULL)
+    g_object_unref (deal);
+}
+
+static void
+crm_deal_list_drop_cache (CrmDealList *self)
+{
+  for (guint i = 0; i < self->slots->len; i++)
+    g_clear_object (&g_ptr_array_index (self->slots, i));
+
+  self->n_cached = 0;
+}
+
+static void
 crm_deal_list_load_page (CrmDealList *self,
-                         guint        page)
+                         guint        position)
 {
   g_autoptr(GPtrArray) deals = NULL;
   g_autoptr(GError) error = NULL;
-  GPtrArray *cached;
-
-  cached = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
-  if (cached != NULL)
-    return cached;
+  guint offset = position - position % PAGE_SIZE;
 
   if (self->store == NULL)
-    return NULL;
+    return;
 
-  if (g_hash_table_size (self->pages) >= MAX_CACHED_PAGES)
-    g_hash_table_remove_all (self->pages);
+  /* Objects the list view shows stay alive in its rows; dropping ours only
+   * means those positions are read again when they are asked for. */
+  if (self->n_cached >= MAX_CACHED)
+    crm_deal_list_drop_cache (self);
 
   deals = g_ptr_array_new_with_free_func (g_object_unref);
   if (!_crm_store_fetch_stage_page (self->store, self->stage_id,
-                                    page * PAGE_SIZE, PAGE_SIZE, deals, &error))
+                                    offset, PAGE_SIZE, deals, &error))
     {
       g_critical ("Cannot load deals of stage %" G_GINT64_FORMAT ": %s",
                   self->stage_id, error->message);
-      return NULL;
+      return;
     }
 
-  cached = g_steal_pointer (&deals);
-  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), cached);
+  for (guint i = 0; i < deals->len && offset + i < self->slots->len; i++)
+    {
+      gpointer *slot = &g_ptr_array_index (self->slots, offset + i);
 
-  return cached;
+      if (*slot == NULL)
+        {
+          *slot = g_object_ref (g_ptr_array_index (deals, i));
+          self->n_cached++;
+        }
+    }
 }
 
 static GType
@@ -110,18 +135,16 @@ crm_deal_list_get_item (GListModel *model,
                         guint       position)
 {
   CrmDealList *self = CRM_DEAL_LIST (model);
-  GPtrArray *page;
-  guint index;
+  gpointer deal;
 
   if (position >= self->n_items)
     return NULL;
 
-  page = crm_deal_list_load_page (self, position / PAGE_SIZE);
-  index = position % PAGE_SIZE;
-  if (page == NULL || index >= page->len)
-    return NULL;
+  if (g_ptr_array_index (self->slots, position) == NULL)
+    crm_deal_list_load_page (self, position);
 
-  return g_object_ref (g_ptr_array_index (page, index));
+  deal = g_ptr_array_index (self->slots, position);
+  return deal ? g_object_ref (deal) : NULL;
 }
 
 static void
@@ -138,7 +161,7 @@ crm_deal_list_finalize (GObject *object)
   CrmDealList *self = (CrmDealList *)object;
 
   g_clear_weak_pointer (&self->store);
-  g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->slots, g_ptr_array_unref);
   g_clear_pointer (&self->total_label, g_free);
 
   G_OBJECT_CLASS (crm_deal_list_parent_class)->finalize (object);
@@ -210,7 +233,7 @@ crm_deal_list_class_init (CrmDealListClass *klass)
 static void
 crm_deal_list_init (CrmDealList *self)
 {
-  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_ptr_array_unref);
+  self->slots = g_ptr_array_new_with_free_func (unref_if_loaded);
 }
 
 CrmDealList *
@@ -255,17 +278,9 @@ crm_deal_list_get_total_label (CrmDealList *self)
 guint
 crm_deal_list_get_n_cached (CrmDealList *self)
 {
-  GHashTableIter iter;
-  gpointer value;
-  guint n = 0;
-
   g_return_val_if_fail (CRM_IS_DEAL_LIST (self), 0);
 
-  g_hash_table_iter_init (&iter, self->pages);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    n += ((GPtrArray *)value)->len;
-
-  return n;
+  return self->n_cached;
 }
 
 /**
@@ -275,30 +290,20 @@ crm_deal_list_get_n_cached (CrmDealList *self)
  * Drops the cached pages and reads the stage's count and total again,
  * emitting #GListModel::items-changed for the whole list.
  */
-void
-crm_deal_list_reload (CrmDealList *self)
+static gboolean
+crm_deal_list_update_summary (CrmDealList *self,
+                              guint       *n_items)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *total_label = NULL;
-  guint old_n_items;
-  guint n_items = 0;
-
-  g_return_if_fail (CRM_IS_DEAL_LIST (self));
-
-  if (self->store == NULL)
-    return;
 
   if (!_crm_store_fetch_stage_summary (self->store, self->stage_id,
-                                       &n_items, &total_label, &error))
+                                       n_items, &total_label, &error))
     {
       g_critical ("Cannot count deals of stage %" G_GINT64_FORMAT ": %s",
                   self->stage_id, error->message);
-      return;
+      return FALSE;
     }
-
-  old_n_items = self->n_items;
-  self->n_items = n_items;
-  g_hash_table_remove_all (self->pages);
 
   if (g_strcmp0 (total_label, self->total_label) != 0)
     {
@@ -307,8 +312,78 @@ crm_deal_list_reload (CrmDealList *self)
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TOTAL_LABEL]);
     }
 
+  return TRUE;
+}
+
+void
+crm_deal_list_reload (CrmDealList *self)
+{
+  guint old_n_items;
+  guint n_items = 0;
+
+  g_return_if_fail (CRM_IS_DEAL_LIST (self));
+
+  if (self->store == NULL || !crm_deal_list_update_summary (self, &n_items))
+    return;
+
+  old_n_items = self->n_items;
+  crm_deal_list_drop_cache (self);
+  g_ptr_array_set_size (self->slots, n_items);
+  self->n_items = n_items;
+
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, n_items);
 
   if (old_n_items != n_items)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ITEMS]);
+}
+
+/**
+ * _crm_deal_list_changed_at:
+ * @self: a #CrmDealList
+ * @removed: (nullable): where a deal left the list, or %NULL
+ * @added: (nullable): where a deal entered the list, or %NULL
+ *
+ * Applies one committed change to the cached slots: the store computes
+ * the positions from the deal's sort key, so only that row changes in the
+ * view. The count and total are read again.
+ */
+void
+_crm_deal_list_changed_at (CrmDealList *self,
+                           const guint *removed,
+                           const guint *added)
+{
+  guint n_items = 0;
+
+  g_return_if_fail (CRM_IS_DEAL_LIST (self));
+
+  if (self->store == NULL || !crm_deal_list_update_summary (self, &n_items))
+    return;
+
+  /* Out of step (a write that went around the store): start over. */
+  if (n_items != self->n_items - (removed ? 1 : 0) + (added ? 1 : 0) ||
+      (removed && *removed >= self->n_items) ||
+      (added && *added > self->n_items - (removed ? 1 : 0)))
+    {
+      crm_deal_list_reload (self);
+      return;
+    }
+
+  if (removed != NULL)
+    {
+      if (g_ptr_array_index (self->slots, *removed) != NULL)
+        self->n_cached--;
+      g_ptr_array_remove_index (self->slots, *removed);
+      self->n_items--;
+      g_list_model_items_changed (G_LIST_MODEL (self), *removed, 1, 0);
+    }
+
+  if (added != NULL)
+    {
+      g_ptr_array_insert (self->slots, *added, NULL);
+      self->n_items++;
+      g_list_model_items_changed (G_LIST_MODEL (self), *added, 0, 1);
+    }
+
+  if ((removed != NULL) != (added != NULL))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ITEMS]);
 }

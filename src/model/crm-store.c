@@ -518,14 +518,97 @@ list_finalized_cb (gpointer  data,
     }
 }
 
-static void
-reload_stage_list (CrmStore *self,
-                   gint64    stage_id)
+static const char *
+stage_key (CrmStore *self,
+           gint64    stage_id)
 {
-  CrmDealList *list = g_hash_table_lookup (self->lists, GSIZE_TO_POINTER ((gsize)stage_id));
+  CrmStage *stage = crm_store_find_stage (self, stage_id);
 
-  if (list != NULL)
-    crm_deal_list_reload (list);
+  return stage ? crm_stage_get_key (stage) : NULL;
+}
+
+static CrmDealList *
+find_live_list (CrmStore *self,
+                gint64    stage_id)
+{
+  return g_hash_table_lookup (self->lists, GSIZE_TO_POINTER ((gsize)stage_id));
+}
+
+/* Where a deal with this sort key stands in its stage: the number of deals
+ * sorted before it (most recently touched first, newer id first on ties). */
+static gboolean
+position_in_stage (CrmStore   *self,
+                   gint64      stage_id,
+                   const char *updated_at,
+                   gint64      deal_id,
+                   guint      *position)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+
+  stmt = crm_db_prepare (self->db,
+                         "SELECT count(*) FROM deals WHERE stage_id = ?1 "
+                         "AND (updated_at > ?2 OR (updated_at = ?2 AND id > ?3))",
+                         NULL);
+  if (stmt == NULL)
+    return FALSE;
+
+  crm_statement_bind_int64 (stmt, 1, stage_id);
+  crm_statement_bind_text (stmt, 2, updated_at);
+  crm_statement_bind_int64 (stmt, 3, deal_id);
+  if (crm_statement_step (stmt, NULL) != CRM_STEP_ROW)
+    return FALSE;
+
+  *position = (guint)crm_statement_get_int64 (stmt, 0);
+  return TRUE;
+}
+
+/* After a committed change, tells the live lists of the two stages where
+ * the deal left and where it arrived, so each changes by one row. Runs
+ * after the commit: the removed position is that of the old sort key among
+ * the deals that stayed. */
+static void
+relocate_in_lists (CrmStore   *self,
+                   gint64      deal_id,
+                   gint64      old_stage_id,
+                   const char *old_updated_at,
+                   gint64      new_stage_id,
+                   const char *new_updated_at)
+{
+  CrmDealList *old_list = old_stage_id ? find_live_list (self, old_stage_id) : NULL;
+  CrmDealList *new_list = find_live_list (self, new_stage_id);
+  guint removed = 0, added = 0;
+  gboolean have_removed, have_added;
+
+  have_removed = old_list != NULL &&
+                 position_in_stage (self, old_stage_id, old_updated_at, deal_id, &removed);
+  have_added = new_list != NULL &&
+               position_in_stage (self, new_stage_id, new_updated_at, deal_id, &added);
+
+  if (old_list != NULL && old_list == new_list)
+    {
+      /* The same list: remove, then insert among the remaining rows. */
+      if (have_removed && have_added)
+        _crm_deal_list_changed_at (old_list, &removed, &added);
+      else
+        crm_deal_list_reload (old_list);
+      return;
+    }
+
+  if (old_list != NULL)
+    {
+      if (have_removed)
+        _crm_deal_list_changed_at (old_list, &removed, NULL);
+      else
+        crm_deal_list_reload (old_list);
+    }
+
+  if (new_list != NULL)
+    {
+      if (have_added)
+        _crm_deal_list_changed_at (new_list, NULL, &added);
+      else
+        crm_deal_list_reload (new_list);
+    }
 }
 
 static gboolean
@@ -2161,6 +2244,7 @@ crm_store_save_deal (CrmStore    *self,
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *now_text = NULL;
   gint64 old_stage_id = 0;
+  g_autofree char *old_updated_at = NULL;
   gint64 company_id;
   gint64 contact_id;
   gint64 deal_id = 0;
@@ -2180,6 +2264,7 @@ crm_store_save_deal (CrmStore    *self,
       if (old == NULL)
         return FALSE;
       old_stage_id = crm_deal_get_stage_id (old);
+      old_updated_at = format_timestamp (crm_deal_get_updated_at (old));
     }
 
   now = crm_store_now (self);
@@ -2197,6 +2282,9 @@ crm_store_save_deal (CrmStore    *self,
       !write_deal (self, deal, &data, contact_id, company_id, now_text, &deal_id, error) ||
       !write_fields (self, deal_id, data.fields, error) ||
       !add_audit (self, creating ? "create" : "update", "deal", deal_id, NULL, NULL, now_text, error) ||
+      (old_stage_id != 0 && old_stage_id != data.stage_id &&
+       !add_audit (self, "move", "deal", deal_id,
+                   stage_key (self, old_stage_id), stage_key (self, data.stage_id), now_text, error)) ||
       !crm_db_commit (self->db, error))
     {
       crm_db_rollback (self->db);
@@ -2223,9 +2311,7 @@ crm_store_save_deal (CrmStore    *self,
   if (creating)
     crm_deal_set_created_at (deal, now);
 
-  reload_stage_list (self, data.stage_id);
-  if (old_stage_id != 0 && old_stage_id != data.stage_id)
-    reload_stage_list (self, old_stage_id);
+  relocate_in_lists (self, deal_id, old_stage_id, old_updated_at, data.stage_id, now_text);
 
   g_signal_emit (self, signals [DEAL_CHANGED], 0, deal_id);
   return TRUE;
@@ -2256,6 +2342,7 @@ crm_store_move_deal (CrmStore  *self,
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *now_text = NULL;
   g_autofree char *old_key = NULL;
+  g_autofree char *old_updated_at = NULL;
   CrmStage *stage;
   gint64 old_stage_id;
   CrmStep step;
@@ -2276,7 +2363,7 @@ crm_store_move_deal (CrmStore  *self,
   if (!crm_db_begin (self->db, error))
     return FALSE;
 
-  read = crm_db_prepare (self->db, "SELECT stage_id, pipeline_id FROM deals WHERE id = ?1", error);
+  read = crm_db_prepare (self->db, "SELECT stage_id, pipeline_id, updated_at FROM deals WHERE id = ?1", error);
   if (read == NULL)
     goto failed;
 
@@ -2290,6 +2377,7 @@ crm_store_move_deal (CrmStore  *self,
     }
 
   old_stage_id = crm_statement_get_int64 (read, 0);
+  old_updated_at = g_strdup (crm_statement_get_text (read, 2));
   if (crm_statement_get_int64 (read, 1) != crm_stage_get_pipeline_id (stage))
     {
       g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_UNKNOWN_STAGE,
@@ -2324,8 +2412,7 @@ crm_store_move_deal (CrmStore  *self,
   if (previous_stage_id != NULL)
     *previous_stage_id = old_stage_id;
 
-  reload_stage_list (self, old_stage_id);
-  reload_stage_list (self, stage_id);
+  relocate_in_lists (self, deal_id, old_stage_id, old_updated_at, stage_id, now_text);
   g_signal_emit (self, signals [DEAL_CHANGED], 0, deal_id);
 
   return TRUE;
