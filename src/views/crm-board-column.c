@@ -185,6 +185,30 @@ focus_selected_row_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* A signal factory rather than a GtkBuilderListItemFactory: the builder
+ * one parses its template for every row, and a column makes ~200 rows. */
+static void
+setup_tile_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item)
+{
+  gtk_list_item_set_child (item, g_object_new (CRM_TYPE_DEAL_TILE, NULL));
+}
+
+static void
+bind_tile_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item)
+{
+  crm_deal_tile_set_deal (CRM_DEAL_TILE (gtk_list_item_get_child (item)),
+                          gtk_list_item_get_item (item));
+}
+
+static void
+unbind_tile_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item)
+{
+  crm_deal_tile_set_deal (CRM_DEAL_TILE (gtk_list_item_get_child (item)), NULL);
+}
+
 static void
 items_changed_cb (CrmBoardColumn *self)
 {
@@ -340,8 +364,15 @@ crm_board_column_add_shortcuts (CrmBoardColumn *self)
 static void
 crm_board_column_init (CrmBoardColumn *self)
 {
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
   crm_board_column_add_shortcuts (self);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_tile_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_tile_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_tile_cb), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
 
   /* Dropping anywhere on the column moves the deal; GTK marks the column
    * :drop(active) while a card hovers it, and the stylesheet shows that. */

@@ -17,7 +17,7 @@
 
 #pragma once
 
-#include <adwaita.h>
+#include <gtk/gtk.h>
 
 #include "crm-types.h"
 
@@ -25,10 +25,11 @@ G_BEGIN_DECLS
 
 #define CRM_TYPE_DEAL_TILE (crm_deal_tile_get_type ())
 
-G_DECLARE_FINAL_TYPE (CrmDealTile, crm_deal_tile, CRM, DEAL_TILE, AdwBin)
+G_DECLARE_FINAL_TYPE (CrmDealTile, crm_deal_tile, CRM, DEAL_TILE, GtkWidget)
 
 CrmDeal *crm_deal_tile_get_deal (CrmDealTile *self);
 void     crm_deal_tile_set_deal (CrmDealTile *self,
                                  CrmDeal     *deal);
+char    *crm_deal_tile_get_text (CrmDealTile *self);
 
 G_END_DECLS
