@@ -1,0 +1,1962 @@
+/* crm-deal-editor.c
+ *
+ * Copyright 2026 The Deals authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "crm-deal-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "crm-deal-editor.h"
+
+#include "crm-company.h"
+#include "crm-contact.h"
+#include "crm-deal.h"
+#include "crm-email.h"
+#include "crm-phone.h"
+#include "crm-pipeline.h"
+#include "crm-procedure.h"
+#include "crm-stage.h"
+#include "crm-store.h"
+#include "crm-user.h"
+
+/* A value that has just become wrong waits this long before the row turns
+ * red, so that a phone number is not flagged after its first digit. */
+#define SHOW_PROBLEM_DELAY_MS 700
+
+typedef struct _Check Check;
+
+typedef gboolean (*CheckFunc) (CrmDealEditor  *self,
+                               Check          *check,
+                               const char     *text,
+                               GError        **error);
+
+/* One row whose value can be wrong, either as typed or as the store found
+ * it when saving. */
+struct _Check
+{
+  CrmDealEditor      *editor;          /* unowned */
+  GtkWidget          *row;             /* unowned: the page holds it */
+  GtkLabel           *problems_label;  /* unowned: the row's group shows messages here */
+  GtkEventController *focus;           /* unowned: the row owns it */
+  CheckFunc           func;            /* nullable: only the store checks the row */
+  char               *key;             /* a custom field key, or NULL */
+  CrmStoreError       code;            /* how the store names a problem of this row */
+  char               *message;         /* the current problem, NULL when fine */
+  guint               shown : 1;       /* whether the row shows the problem */
+  guint               eager : 1;       /* shown once: answers every change at once */
+  guint               quiet : 1;       /* shown only when saving is tried */
+};
+
+/* A custom field of the procedure, built at runtime. */
+typedef struct
+{
+  const CrmProcedureField *field;      /* owned by the procedure */
+  GtkWidget               *row;        /* unowned */
+  GtkWidget               *value;      /* the row, or the switch of a yes/no field */
+  char                    *original;   /* the stored value, NULL when unset */
+} FieldRow;
+
+struct _CrmDealEditor
+{
+  AdwWindow             parent_instance;
+
+  /* Owned references */
+  CrmStore             *store;
+  CrmProcedure         *procedure;
+  CrmDeal              *deal;
+  CrmContact           *contact;
+  CrmCompany           *company;
+  GPtrArray            *checks;        /* (element-type Check) */
+  GPtrArray            *fields;        /* (element-type FieldRow), in the procedure's order */
+  GPtrArray            *source_keys;   /* (element-type utf8), NULL first for “None” */
+
+  gint64                deal_id;
+  gint64                pipeline_id;
+  guint                 show_problems_source;
+  AdwToast             *toast;         /* weak: the overlay owns it while shown */
+
+  /* Named checks, owned by the checks array */
+  Check                *title_check;
+  Check                *amount_check;
+  Check                *stage_check;
+  Check                *contact_name_check;
+  Check                *phone_check;
+  Check                *phone2_check;
+  Check                *email_check;
+  Check                *company_name_check;
+  Check                *company_phone_check;
+  Check                *company_email_check;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkButton            *save_button;
+  AdwPreferencesGroup  *fields_group;
+  AdwEntryRow          *title_row;
+  AdwEntryRow          *amount_row;
+  GtkDropDown          *currency_dropdown;
+  GtkStringList        *currency_list;
+  AdwComboRow          *stage_row;
+  AdwComboRow          *owner_row;
+  AdwComboRow          *source_row;
+  GtkStringList        *source_list;
+  AdwEntryRow          *next_step_row;
+  AdwEntryRow          *close_date_row;
+  AdwEntryRow          *contact_name_row;
+  AdwEntryRow          *position_row;
+  AdwEntryRow          *phone_row;
+  AdwEntryRow          *phone2_row;
+  AdwEntryRow          *email_row;
+  AdwEntryRow          *company_name_row;
+  AdwEntryRow          *company_phone_row;
+  AdwEntryRow          *company_email_row;
+  AdwEntryRow          *website_row;
+  AdwEntryRow          *city_row;
+  GtkLabel             *deal_problems_label;
+  GtkLabel             *contact_problems_label;
+  GtkLabel             *company_problems_label;
+  GtkLabel             *fields_problems_label;
+
+  guint                 loaded : 1;
+  guint                 can_save : 1;
+};
+
+static gboolean show_problems_cb             (gpointer                 user_data);
+static void     check_text_changed_cb        (GtkEditable             *editable,
+                                              Check                   *check);
+static void     check_selected_changed_cb    (GObject                 *object,
+                                              GParamSpec              *pspec,
+                                              Check                   *check);
+static void     check_focus_leave_cb         (GtkEventControllerFocus *controller,
+                                              Check                   *check);
+static void     date_picked_cb               (GtkCalendar             *calendar,
+                                              GtkWidget               *row);
+static void     date_clicked_cb              (GtkGestureClick         *gesture,
+                                              int                      n_press,
+                                              double                   x,
+                                              double                   y,
+                                              GtkPopover              *popover);
+static void     date_popover_show_cb         (GtkPopover              *popover,
+                                              GtkWidget               *row);
+static void     ltr_row_direction_changed_cb (GtkWidget               *row,
+                                              GtkTextDirection         previous,
+                                              gpointer                 user_data);
+
+G_DEFINE_FINAL_TYPE (CrmDealEditor, crm_deal_editor, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_DEAL_ID,
+  PROP_PIPELINE_ID,
+  PROP_CAN_SAVE,
+  N_PROPS
+};
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+
+static void
+check_free (Check *check)
+{
+  g_signal_handlers_disconnect_by_data (check->row, check);
+  if (check->focus != NULL)
+    g_signal_handlers_disconnect_by_data (check->focus, check);
+  g_free (check->key);
+  g_free (check->message);
+  g_free (check);
+}
+
+static void
+field_row_free (FieldRow *field_row)
+{
+  g_free (field_row->original);
+  g_free (field_row);
+}
+
+/* Helpers */
+
+static const char *
+region (CrmDealEditor *self)
+{
+  const char *country = NULL;
+
+  if (self->procedure != NULL)
+    country = crm_procedure_get_country (self->procedure);
+
+  /* The store parses numbers with the same fallback. */
+  return country != NULL ? country : "IL";
+}
+
+static const char *
+row_text (gpointer row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+/* The trimmed text of a row, or NULL when it holds only blanks. */
+static char *
+dup_row_text (gpointer row)
+{
+  char *text = g_strstrip (g_strdup (row_text (row)));
+
+  if (text[0] == '\0')
+    g_clear_pointer (&text, g_free);
+
+  return text;
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+
+  for (; *text != '\0'; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+set_row_text (gpointer    row,
+              const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+static void
+set_phone_text (CrmDealEditor *self,
+                gpointer       row,
+                const char    *e164)
+{
+  g_autofree char *formatted = NULL;
+
+  if (e164 != NULL && e164[0] != '\0')
+    formatted = crm_phone_format (e164, region (self));
+
+  set_row_text (row, formatted != NULL ? formatted : e164);
+}
+
+static const char *
+nth_string (const char * const *strv,
+            guint               n)
+{
+  if (strv == NULL)
+    return NULL;
+
+  for (guint i = 0; i < n; i++)
+    if (strv[i] == NULL)
+      return NULL;
+
+  return strv[n];
+}
+
+static gboolean
+is_grouping_space (gunichar c)
+{
+  /* Russian writes 12 345,50, Swiss-style lists 12'345. */
+  return g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F || c == 0x2009 ||
+         c == '\'' || c == 0x2019;
+}
+
+/* The whole part of an amount: digits, optionally grouped by threes. */
+static gboolean
+parse_whole (const char *text,
+             gint64     *out_value)
+{
+  gboolean grouped = FALSE;
+  gint64 value = 0;
+  guint run = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '.' || *p == ',')
+        {
+          if (run == 0 || run > 3 || (grouped && run != 3))
+            return FALSE;
+          grouped = TRUE;
+          run = 0;
+          continue;
+        }
+
+      /* Leave room for the cents. */
+      if (!g_ascii_isdigit (*p) || value > (G_MAXINT64 / 100 - 9) / 10)
+        return FALSE;
+
+      value = value * 10 + (*p - '0');
+      run++;
+    }
+
+  if (grouped && run != 3)
+    return FALSE;
+
+  *out_value = value;
+  return TRUE;
+}
+
+/* Reads what people type for money: “12345”, “12,345.50”, “12 345,5”.
+ * With both separators the last one is the decimal point; with one kind
+ * only, it is a decimal point unless it repeats or exactly three digits
+ * follow it (then it groups thousands). */
+static gboolean
+parse_amount (const char *text,
+              gint64     *out_amount)
+{
+  g_autoptr(GString) plain = g_string_new (NULL);
+  const char *fraction = "";
+  char *last_sep = NULL;
+  gint64 whole = 0;
+  gint64 cents = 0;
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!is_grouping_space (c))
+        g_string_append_unichar (plain, c);
+    }
+
+  *out_amount = 0;
+  if (plain->len == 0)
+    return TRUE;
+
+  for (char *p = plain->str; *p != '\0'; p++)
+    if (*p == '.' || *p == ',')
+      last_sep = p;
+
+  if (last_sep != NULL)
+    {
+      gboolean both = strchr (plain->str, '.') != NULL && strchr (plain->str, ',') != NULL;
+      gboolean repeats = strchr (plain->str, *last_sep) != last_sep;
+
+      if (both || (!repeats && strlen (last_sep + 1) != 3))
+        {
+          fraction = last_sep + 1;
+          *last_sep = '\0';
+        }
+    }
+
+  if (strlen (fraction) > 2 || !parse_whole (plain->str, &whole))
+    return FALSE;
+
+  for (const char *p = fraction; *p != '\0'; p++)
+    {
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      cents = cents * 10 + (*p - '0');
+    }
+  if (strlen (fraction) == 1)
+    cents *= 10;
+
+  *out_amount = whole * 100 + cents;
+  return TRUE;
+}
+
+static char *
+format_amount_for_entry (gint64 amount)
+{
+  if (amount == 0)
+    return g_strdup ("");
+
+  if (amount % 100 == 0)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, amount / 100);
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", amount / 100, (int)(amount % 100));
+}
+
+static gboolean
+is_iso_date (const char *text)
+{
+  g_autofree char *iso = NULL;
+  g_autoptr(GDateTime) date = NULL;
+
+  if (strlen (text) != 10)
+    return FALSE;
+
+  iso = g_strconcat (text, "T00:00:00Z", NULL);
+  date = g_date_time_new_from_iso8601 (iso, NULL);
+
+  return date != NULL;
+}
+
+/* Checks, one per kind of row */
+
+static gboolean
+check_title (CrmDealEditor  *self,
+             Check          *check,
+             const char     *text,
+             GError        **error)
+{
+  if (!is_blank (text))
+    return TRUE;
+
+  g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_TITLE,
+                       _("A deal needs a title."));
+  return FALSE;
+}
+
+static gboolean
+check_amount (CrmDealEditor  *self,
+              Check          *check,
+              const char     *text,
+              GError        **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  gint64 amount;
+
+  if (trimmed[0] == '-')
+    {
+      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_AMOUNT,
+                           _("The amount must not be negative."));
+      return FALSE;
+    }
+
+  if (!parse_amount (trimmed, &amount))
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_AMOUNT,
+                   /* Translators: %s is what was typed into the amount */
+                   _("“%s” is not an amount, such as 12,500 or 12,500.50."), trimmed);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_date (CrmDealEditor  *self,
+            Check          *check,
+            const char     *text,
+            GError        **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+
+  if (trimmed[0] == '\0' || is_iso_date (trimmed))
+    return TRUE;
+
+  g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_FIELD,
+               /* Translators: %s is what was typed into the expected close date */
+               _("Expected close date: “%s” is not a date (YYYY-MM-DD)."), trimmed);
+  return FALSE;
+}
+
+static gboolean
+check_phone (CrmDealEditor  *self,
+             Check          *check,
+             const char     *text,
+             GError        **error)
+{
+  g_autofree char *e164 = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (is_blank (text) || crm_phone_normalize (text, region (self), &e164, &local_error))
+    return TRUE;
+
+  g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_PHONE, local_error->message);
+  return FALSE;
+}
+
+static gboolean
+check_email (CrmDealEditor  *self,
+             Check          *check,
+             const char     *text,
+             GError        **error)
+{
+  g_autofree char *normalized = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (is_blank (text) || crm_email_normalize (text, &normalized, &local_error))
+    return TRUE;
+
+  g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_EMAIL, local_error->message);
+  return FALSE;
+}
+
+static gboolean
+check_field (CrmDealEditor  *self,
+             Check          *check,
+             const char     *text,
+             GError        **error)
+{
+  /* The store owns the field definitions; asking it keeps the card and the
+   * save in agreement about what a number or a date is. */
+  return crm_store_check_field_value (self->store, check->key, text, NULL, error);
+}
+
+/* Showing problems */
+
+static void
+update_problems_label (CrmDealEditor *self,
+                       GtkLabel      *label)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (label == NULL)
+    return;
+
+  for (guint i = 0; i < self->checks->len; i++)
+    {
+      Check *check = g_ptr_array_index (self->checks, i);
+
+      if (check->problems_label != label || !check->shown || check->message == NULL)
+        continue;
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, check->message);
+    }
+
+  gtk_label_set_text (label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (label), text->len > 0);
+}
+
+static void
+check_show (Check    *check,
+            gboolean  show)
+{
+  GtkAccessible *accessible = GTK_ACCESSIBLE (check->row);
+
+  show = show && check->message != NULL;
+  check->shown = show;
+
+  if (show)
+    {
+      check->eager = TRUE;
+      gtk_widget_add_css_class (check->row, "error");
+      gtk_widget_set_tooltip_text (check->row, check->message);
+      gtk_accessible_update_state (accessible,
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                                   -1);
+      gtk_accessible_update_property (accessible,
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, check->message,
+                                      -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (check->row, "error");
+      gtk_widget_set_tooltip_text (check->row, NULL);
+      gtk_accessible_reset_state (accessible, GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_property (accessible, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+
+  update_problems_label (check->editor, check->problems_label);
+}
+
+static void
+show_all_problems (CrmDealEditor *self,
+                   gboolean       include_quiet)
+{
+  g_clear_handle_id (&self->show_problems_source, g_source_remove);
+
+  for (guint i = 0; i < self->checks->len; i++)
+    {
+      Check *check = g_ptr_array_index (self->checks, i);
+
+      if (check->message != NULL && !check->shown && (include_quiet || !check->quiet))
+        check_show (check, TRUE);
+    }
+}
+
+static Check *
+first_problem (CrmDealEditor *self)
+{
+  for (guint i = 0; i < self->checks->len; i++)
+    {
+      Check *check = g_ptr_array_index (self->checks, i);
+
+      if (check->message != NULL)
+        return check;
+    }
+
+  return NULL;
+}
+
+static void
+update_can_save (CrmDealEditor *self)
+{
+  gboolean can_save = self->loaded && first_problem (self) == NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", can_save);
+
+  if (self->can_save == can_save)
+    return;
+
+  self->can_save = can_save;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_SAVE]);
+}
+
+/* Runs the row's own check; the store's verdict from a failed save stands
+ * until the row is edited. */
+static void
+check_run (Check *check)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&check->message, g_free);
+
+  if (check->func != NULL &&
+      !check->func (check->editor, check, row_text (check->row), &error))
+    check->message = g_strdup (error->message);
+}
+
+static void
+check_set_store_problem (Check      *check,
+                         const char *message)
+{
+  g_free (check->message);
+  check->message = g_strdup (message);
+  check_show (check, TRUE);
+}
+
+static void
+check_changed (Check *check)
+{
+  CrmDealEditor *self = check->editor;
+
+  check_run (check);
+
+  /* Good news shows at once, and so does any problem of a row that was red
+   * since it last had focus (replacing its text passes through an empty,
+   * valid one); a new problem waits until typing pauses. */
+  if (check->message == NULL || check->eager)
+    check_show (check, check->message != NULL);
+  else if (!check->quiet)
+    {
+      g_clear_handle_id (&self->show_problems_source, g_source_remove);
+      self->show_problems_source = g_timeout_add (SHOW_PROBLEM_DELAY_MS, show_problems_cb, self);
+    }
+
+  update_can_save (self);
+}
+
+/* Building the card */
+
+/* Phone numbers, addresses, amounts and dates read left to right in Hebrew
+ * too: in a right-to-left entry “8 (495) 12” would show as “12 (495) 8”.
+ * The text still sits on the row's reading side. */
+static void
+make_text_ltr (gpointer row)
+{
+  g_signal_connect (row, "direction-changed", G_CALLBACK (ltr_row_direction_changed_cb), NULL);
+  ltr_row_direction_changed_cb (row, GTK_TEXT_DIR_NONE, NULL);
+}
+
+static Check *
+add_check (CrmDealEditor *self,
+           gpointer       row,
+           GtkLabel      *problems_label,
+           CheckFunc      func,
+           CrmStoreError  code)
+{
+  Check *check = g_new0 (Check, 1);
+
+  check->editor = self;
+  check->row = GTK_WIDGET (row);
+  check->problems_label = problems_label;
+  check->func = func;
+  check->code = code;
+
+  if (ADW_IS_COMBO_ROW (row))
+    g_signal_connect (row, "notify::selected", G_CALLBACK (check_selected_changed_cb), check);
+  else
+    g_signal_connect (row, "changed", G_CALLBACK (check_text_changed_cb), check);
+
+  check->focus = gtk_event_controller_focus_new ();
+  g_signal_connect (check->focus, "leave", G_CALLBACK (check_focus_leave_cb), check);
+  gtk_widget_add_controller (check->row, check->focus);
+
+  g_ptr_array_add (self->checks, check);
+
+  return check;
+}
+
+static void
+add_date_picker (AdwEntryRow *row)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *calendar = gtk_calendar_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  /* Keyboard selection fills the row as it goes; a click also closes. */
+  g_object_set_data (G_OBJECT (calendar), "crm-row", row);
+  g_signal_connect (calendar, "day-selected", G_CALLBACK (date_picked_cb), row);
+  g_signal_connect (click, "pressed", G_CALLBACK (date_clicked_cb), popover);
+  gtk_widget_add_controller (calendar, GTK_EVENT_CONTROLLER (click));
+  g_signal_connect (popover, "show", G_CALLBACK (date_popover_show_cb), row);
+  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Pick a Date"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+
+  adw_entry_row_add_suffix (row, button);
+}
+
+static void
+add_checks (CrmDealEditor *self)
+{
+  self->title_check = add_check (self, self->title_row, self->deal_problems_label,
+                                 check_title, CRM_STORE_ERROR_INVALID_TITLE);
+  self->title_check->quiet = TRUE;
+  self->amount_check = add_check (self, self->amount_row, self->deal_problems_label,
+                                  check_amount, CRM_STORE_ERROR_INVALID_AMOUNT);
+  self->stage_check = add_check (self, self->stage_row, self->deal_problems_label,
+                                 NULL, CRM_STORE_ERROR_UNKNOWN_STAGE);
+  add_check (self, self->close_date_row, self->deal_problems_label,
+             check_date, CRM_STORE_ERROR_INVALID_FIELD);
+
+  self->contact_name_check = add_check (self, self->contact_name_row, self->contact_problems_label,
+                                        NULL, CRM_STORE_ERROR_INVALID_NAME);
+  self->phone_check = add_check (self, self->phone_row, self->contact_problems_label,
+                                 check_phone, CRM_STORE_ERROR_INVALID_PHONE);
+  self->phone2_check = add_check (self, self->phone2_row, self->contact_problems_label,
+                                  check_phone, CRM_STORE_ERROR_INVALID_PHONE);
+  self->email_check = add_check (self, self->email_row, self->contact_problems_label,
+                                 check_email, CRM_STORE_ERROR_INVALID_EMAIL);
+
+  self->company_name_check = add_check (self, self->company_name_row, self->company_problems_label,
+                                        NULL, CRM_STORE_ERROR_INVALID_NAME);
+  self->company_phone_check = add_check (self, self->company_phone_row, self->company_problems_label,
+                                         check_phone, CRM_STORE_ERROR_INVALID_PHONE);
+  self->company_email_check = add_check (self, self->company_email_row, self->company_problems_label,
+                                         check_email, CRM_STORE_ERROR_INVALID_EMAIL);
+}
+
+static GtkWidget *
+build_choice_row (const CrmProcedureField *field,
+                  const char              *value)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GtkWidget *row = adw_combo_row_new ();
+  guint selected = 0;
+
+  /* Position 0 leaves the field empty; choice i sits at i + 1. */
+  gtk_string_list_append (names, _("Not set"));
+  for (guint i = 0; field->choices != NULL && i < field->choices->len; i++)
+    {
+      const CrmProcedureChoice *choice = g_ptr_array_index (field->choices, i);
+
+      gtk_string_list_append (names, crm_text_get (&choice->name));
+      if (g_strcmp0 (choice->key, value) == 0)
+        selected = i + 1;
+    }
+
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (names));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+
+  return row;
+}
+
+static GtkWidget *
+build_boolean_row (const CrmProcedureField  *field,
+                   const char               *value,
+                   GtkWidget               **out_switch)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *toggle = gtk_switch_new ();
+
+  gtk_switch_set_active (GTK_SWITCH (toggle), g_strcmp0 (value, "true") == 0);
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, crm_text_get (&field->name),
+                                  -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+
+  *out_switch = toggle;
+  return row;
+}
+
+static void
+add_field_row (CrmDealEditor           *self,
+               const CrmProcedureField *field,
+               const char              *value)
+{
+  FieldRow *field_row = g_new0 (FieldRow, 1);
+
+  field_row->field = field;
+  field_row->original = g_strdup (value);
+
+  switch (field->type)
+    {
+    case CRM_FIELD_CHOICE:
+      field_row->row = field_row->value = build_choice_row (field, value);
+      break;
+
+    case CRM_FIELD_BOOLEAN:
+      field_row->row = build_boolean_row (field, value, &field_row->value);
+      break;
+
+    case CRM_FIELD_NUMBER:
+    case CRM_FIELD_DATE:
+    case CRM_FIELD_TEXT:
+    default:
+      field_row->row = field_row->value = adw_entry_row_new ();
+      adw_entry_row_set_activates_default (ADW_ENTRY_ROW (field_row->row), TRUE);
+      set_row_text (field_row->row, value);
+      if (field->type == CRM_FIELD_NUMBER)
+        adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (field_row->row), GTK_INPUT_PURPOSE_NUMBER);
+      if (field->type == CRM_FIELD_DATE)
+        add_date_picker (ADW_ENTRY_ROW (field_row->row));
+      if (field->type != CRM_FIELD_TEXT)
+        make_text_ltr (field_row->row);
+      break;
+    }
+
+  /* Field names come from the procedure template, not from markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (field_row->row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (field_row->row), crm_text_get (&field->name));
+  adw_preferences_group_add (self->fields_group, field_row->row);
+  g_ptr_array_add (self->fields, field_row);
+
+  /* Yes/no and choice rows cannot hold a wrong value. */
+  if (field->type == CRM_FIELD_NUMBER || field->type == CRM_FIELD_DATE || field->type == CRM_FIELD_TEXT)
+    {
+      Check *check = add_check (self, field_row->row, self->fields_problems_label,
+                                check_field, CRM_STORE_ERROR_INVALID_FIELD);
+
+      check->key = g_strdup (field->key);
+    }
+}
+
+static void
+build_field_rows (CrmDealEditor *self,
+                  GHashTable    *values)
+{
+  guint n_fields;
+
+  if (self->procedure == NULL)
+    return;
+
+  n_fields = crm_procedure_get_n_fields (self->procedure);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const CrmProcedureField *field = crm_procedure_get_field (self->procedure, i);
+
+      /* Contact fields belong to the contact card. */
+      if (g_strcmp0 (field->entity, "deal") != 0)
+        continue;
+
+      add_field_row (self, field, values != NULL ? g_hash_table_lookup (values, field->key) : NULL);
+    }
+
+  if (self->fields->len > 0)
+    {
+      const CrmText *name = crm_procedure_get_name (self->procedure);
+
+      if (name != NULL && crm_text_get (name) != NULL)
+        adw_preferences_group_set_title (self->fields_group, crm_text_get (name));
+      adw_preferences_group_set_description (self->fields_group,
+                                             _("What this department’s procedure asks about a deal"));
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->fields_group), self->fields->len > 0);
+}
+
+static void
+fill_sources (CrmDealEditor *self,
+              const char    *current)
+{
+  gboolean found = current == NULL;
+  guint selected = 0;
+  guint n_sources = self->procedure != NULL ? crm_procedure_get_n_sources (self->procedure) : 0;
+
+  gtk_string_list_append (self->source_list, _("None"));
+  g_ptr_array_add (self->source_keys, NULL);
+
+  for (guint i = 0; i < n_sources; i++)
+    {
+      const CrmProcedureChoice *source = crm_procedure_get_source (self->procedure, i);
+
+      gtk_string_list_append (self->source_list, crm_text_get (&source->name));
+      g_ptr_array_add (self->source_keys, g_strdup (source->key));
+      if (g_strcmp0 (source->key, current) == 0)
+        {
+          selected = i + 1;
+          found = TRUE;
+        }
+    }
+
+  /* Keep a source the procedure no longer lists rather than erase it. */
+  if (!found)
+    {
+      gtk_string_list_append (self->source_list, current);
+      g_ptr_array_add (self->source_keys, g_strdup (current));
+      selected = self->source_keys->len - 1;
+    }
+
+  adw_combo_row_set_selected (self->source_row, selected);
+}
+
+static void
+fill_currency (CrmDealEditor *self,
+               const char    *currency)
+{
+  GListModel *model = G_LIST_MODEL (self->currency_list);
+  guint n_items = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      if (g_strcmp0 (gtk_string_list_get_string (self->currency_list, i), currency) == 0)
+        {
+          gtk_drop_down_set_selected (self->currency_dropdown, i);
+          return;
+        }
+    }
+
+  gtk_string_list_append (self->currency_list, currency);
+  gtk_drop_down_set_selected (self->currency_dropdown, n_items);
+}
+
+static guint
+find_position (GListModel *model,
+               gint64      id,
+               gint64    (*get_id) (gpointer))
+{
+  guint n_items = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (get_id (item) == id)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static gint64
+stage_id_of (gpointer item)
+{
+  return crm_stage_get_id (item);
+}
+
+static gint64
+user_id_of (gpointer item)
+{
+  return crm_user_get_id (item);
+}
+
+static void
+fill_stages_and_owner (CrmDealEditor *self)
+{
+  g_autoptr(GListModel) stages = crm_store_get_stages (self->store, crm_deal_get_pipeline_id (self->deal));
+  GListModel *users = crm_store_get_users (self->store);
+  gint64 owner_id = crm_deal_get_owner_id (self->deal);
+  guint position;
+
+  adw_combo_row_set_model (self->stage_row, stages);
+  position = find_position (stages, crm_deal_get_stage_id (self->deal), stage_id_of);
+  adw_combo_row_set_selected (self->stage_row, position != GTK_INVALID_LIST_POSITION ? position : 0);
+
+  if (owner_id == 0 && crm_store_get_current_user (self->store) != NULL)
+    owner_id = crm_user_get_id (crm_store_get_current_user (self->store));
+
+  adw_combo_row_set_model (self->owner_row, users);
+  position = find_position (users, owner_id, user_id_of);
+  if (position != GTK_INVALID_LIST_POSITION)
+    adw_combo_row_set_selected (self->owner_row, position);
+}
+
+static void
+fill_rows (CrmDealEditor *self)
+{
+  const char * const *phones = crm_contact_get_phones (self->contact);
+  const char * const *emails = crm_contact_get_emails (self->contact);
+  g_autofree char *amount = format_amount_for_entry (crm_deal_get_amount (self->deal));
+
+  set_row_text (self->title_row, crm_deal_get_title (self->deal));
+  set_row_text (self->amount_row, amount);
+  fill_currency (self, crm_deal_get_currency (self->deal));
+  fill_stages_and_owner (self);
+  fill_sources (self, crm_deal_get_source (self->deal));
+  set_row_text (self->next_step_row, crm_deal_get_next_step (self->deal));
+  set_row_text (self->close_date_row, crm_deal_get_expected_close (self->deal));
+
+  set_row_text (self->contact_name_row, crm_contact_get_name (self->contact));
+  set_row_text (self->position_row, crm_contact_get_position (self->contact));
+  set_phone_text (self, self->phone_row, nth_string (phones, 0));
+  set_phone_text (self, self->phone2_row, nth_string (phones, 1));
+  set_row_text (self->email_row, nth_string (emails, 0));
+
+  set_row_text (self->company_name_row, crm_company_get_name (self->company));
+  set_phone_text (self, self->company_phone_row, crm_company_get_phone (self->company));
+  set_row_text (self->company_email_row, crm_company_get_email (self->company));
+  set_row_text (self->website_row, crm_company_get_website (self->company));
+  set_row_text (self->city_row, crm_company_get_city (self->company));
+}
+
+static gint64
+first_pipeline_id (CrmDealEditor *self)
+{
+  GListModel *pipelines = crm_store_get_pipelines (self->store);
+  g_autoptr(CrmPipeline) first = NULL;
+
+  if (g_list_model_get_n_items (pipelines) == 0)
+    return 0;
+
+  first = g_list_model_get_item (pipelines, 0);
+  return crm_pipeline_get_id (first);
+}
+
+static void
+new_objects (CrmDealEditor *self)
+{
+  g_autoptr(GListModel) stages = NULL;
+  g_autoptr(CrmStage) first = NULL;
+  gint64 pipeline_id = self->pipeline_id != 0 ? self->pipeline_id : first_pipeline_id (self);
+
+  self->deal = crm_deal_new ();
+  self->contact = crm_contact_new ();
+  self->company = crm_company_new ();
+
+  crm_deal_set_pipeline_id (self->deal, pipeline_id);
+  if (self->procedure != NULL && crm_procedure_get_currency (self->procedure) != NULL)
+    crm_deal_set_currency (self->deal, crm_procedure_get_currency (self->procedure));
+
+  /* New deals start in the first stage of their pipeline. */
+  stages = crm_store_get_stages (self->store, pipeline_id);
+  if (g_list_model_get_n_items (stages) > 0)
+    {
+      first = g_list_model_get_item (stages, 0);
+      crm_deal_set_stage_id (self->deal, crm_stage_get_id (first));
+    }
+}
+
+static gboolean
+load_objects (CrmDealEditor  *self,
+              GHashTable    **values,
+              GError        **error)
+{
+  gint64 contact_id;
+  gint64 company_id;
+
+  self->deal = crm_store_load_deal (self->store, self->deal_id, error);
+  if (self->deal == NULL)
+    return FALSE;
+
+  contact_id = crm_deal_get_contact_id (self->deal);
+  company_id = crm_deal_get_company_id (self->deal);
+
+  self->contact = contact_id > 0 ? crm_store_load_contact (self->store, contact_id, error)
+                                 : crm_contact_new ();
+  if (self->contact == NULL)
+    return FALSE;
+
+  self->company = company_id > 0 ? crm_store_load_company (self->store, company_id, error)
+                                 : crm_company_new ();
+  if (self->company == NULL)
+    return FALSE;
+
+  *values = crm_store_load_field_values (self->store, self->deal_id, error);
+
+  return *values != NULL;
+}
+
+/* One problem at a time: a newer one replaces the toast of the last. */
+static void
+add_toast (CrmDealEditor *self,
+           const char    *message,
+           gboolean       persistent)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
+
+  if (persistent)
+    adw_toast_set_timeout (toast, 0);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_set_weak_pointer (&self->toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+load (CrmDealEditor *self)
+{
+  g_autoptr(GHashTable) values = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_set_object (&self->procedure, crm_store_get_procedure (self->store));
+
+  self->loaded = self->deal_id == 0 || load_objects (self, &values, &error);
+
+  /* A deal that cannot be read still gets an (empty, unsavable) card, so
+   * that the toast explaining why has somewhere to appear. */
+  if (!self->loaded || self->deal_id == 0)
+    {
+      g_clear_object (&self->deal);
+      g_clear_object (&self->contact);
+      g_clear_object (&self->company);
+      new_objects (self);
+    }
+
+  if (error != NULL)
+    add_toast (self, error->message, TRUE);
+
+  fill_rows (self);
+  add_checks (self);
+  build_field_rows (self, values);
+
+  /* A stored value the rules no longer accept shows at once, so that a
+   * disabled Save never comes without a reason. */
+  for (guint i = 0; i < self->checks->len; i++)
+    check_run (g_ptr_array_index (self->checks, i));
+  show_all_problems (self, FALSE);
+  update_can_save (self);
+}
+
+/* Saving */
+
+static char *
+dup_field_value (FieldRow *field_row)
+{
+  const CrmProcedureField *field = field_row->field;
+
+  switch (field->type)
+    {
+    case CRM_FIELD_CHOICE:
+      {
+        guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (field_row->value));
+        const CrmProcedureChoice *choice;
+
+        if (selected == 0 || selected == GTK_INVALID_LIST_POSITION ||
+            field->choices == NULL || selected > field->choices->len)
+          return g_strdup ("");
+
+        choice = g_ptr_array_index (field->choices, selected - 1);
+        return g_strdup (choice->key);
+      }
+
+    case CRM_FIELD_BOOLEAN:
+      return g_strdup (gtk_switch_get_active (GTK_SWITCH (field_row->value)) ? "true" : "false");
+
+    case CRM_FIELD_NUMBER:
+    case CRM_FIELD_DATE:
+    case CRM_FIELD_TEXT:
+    default:
+      return g_strstrip (g_strdup (row_text (field_row->value)));
+    }
+}
+
+static gboolean
+field_row_changed (FieldRow   *field_row,
+                   const char *value)
+{
+  const char *original = field_row->original != NULL ? field_row->original : "";
+
+  /* An unanswered yes/no field shows as “no”; only toggling changes it. */
+  if (field_row->field->type == CRM_FIELD_BOOLEAN && original[0] == '\0')
+    original = "false";
+
+  return g_strcmp0 (value, original) != 0;
+}
+
+/* Only changed fields are sent, so that opening and saving a card never
+ * writes “no” into a yes/no field nobody answered. */
+static GHashTable *
+collect_field_values (CrmDealEditor *self)
+{
+  GHashTable *values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      FieldRow *field_row = g_ptr_array_index (self->fields, i);
+      g_autofree char *value = dup_field_value (field_row);
+
+      if (field_row_changed (field_row, value))
+        g_hash_table_insert (values, g_strdup (field_row->field->key), g_steal_pointer (&value));
+    }
+
+  return values;
+}
+
+static void
+collect_deal (CrmDealEditor *self)
+{
+  g_autofree char *title = dup_row_text (self->title_row);
+  g_autofree char *next_step = dup_row_text (self->next_step_row);
+  g_autofree char *close_date = dup_row_text (self->close_date_row);
+  CrmStage *stage = adw_combo_row_get_selected_item (self->stage_row);
+  CrmUser *owner = adw_combo_row_get_selected_item (self->owner_row);
+  guint source = adw_combo_row_get_selected (self->source_row);
+  guint currency = gtk_drop_down_get_selected (self->currency_dropdown);
+  gint64 amount = 0;
+
+  parse_amount (row_text (self->amount_row), &amount);
+
+  crm_deal_set_title (self->deal, title);
+  crm_deal_set_amount (self->deal, amount);
+  if (currency != GTK_INVALID_LIST_POSITION)
+    crm_deal_set_currency (self->deal, gtk_string_list_get_string (self->currency_list, currency));
+  if (stage != NULL)
+    {
+      crm_deal_set_pipeline_id (self->deal, crm_stage_get_pipeline_id (stage));
+      crm_deal_set_stage_id (self->deal, crm_stage_get_id (stage));
+    }
+  crm_deal_set_owner_id (self->deal, owner != NULL ? crm_user_get_id (owner) : 0);
+  crm_deal_set_source (self->deal, source < self->source_keys->len
+                                   ? g_ptr_array_index (self->source_keys, source) : NULL);
+  crm_deal_set_next_step (self->deal, next_step);
+  crm_deal_set_expected_close (self->deal, close_date);
+}
+
+/* The card edits the first two phones and the first email; any further
+ * ones the contact already has are kept behind them. */
+static GStrv
+collect_list (gpointer             first_row,
+              gpointer             second_row,
+              const char * const  *stored,
+              guint                n_edited)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint n_stored = stored != NULL ? g_strv_length ((char **)stored) : 0;
+
+  g_autofree char *first = g_strstrip (g_strdup (row_text (first_row)));
+  g_autofree char *second = second_row != NULL ? g_strstrip (g_strdup (row_text (second_row))) : NULL;
+
+  g_strv_builder_add (builder, first);
+  if (second != NULL)
+    g_strv_builder_add (builder, second);
+
+  for (guint i = n_edited; i < n_stored; i++)
+    g_strv_builder_add (builder, stored[i]);
+
+  return g_strv_builder_end (builder);
+}
+
+static void
+collect_contact (CrmDealEditor *self)
+{
+  g_autofree char *name = dup_row_text (self->contact_name_row);
+  g_autofree char *position = dup_row_text (self->position_row);
+  g_auto(GStrv) phones = collect_list (self->phone_row, self->phone2_row,
+                                       crm_contact_get_phones (self->contact), 2);
+  g_auto(GStrv) emails = collect_list (self->email_row, NULL,
+                                       crm_contact_get_emails (self->contact), 1);
+
+  crm_contact_set_name (self->contact, name);
+  crm_contact_set_position (self->contact, position);
+  crm_contact_set_phones (self->contact, (const char * const *)phones);
+  crm_contact_set_emails (self->contact, (const char * const *)emails);
+}
+
+static void
+collect_company (CrmDealEditor *self)
+{
+  g_autofree char *name = dup_row_text (self->company_name_row);
+  g_autofree char *phone = dup_row_text (self->company_phone_row);
+  g_autofree char *email = dup_row_text (self->company_email_row);
+  g_autofree char *website = dup_row_text (self->website_row);
+  g_autofree char *city = dup_row_text (self->city_row);
+
+  crm_company_set_name (self->company, name);
+  crm_company_set_phone (self->company, phone);
+  crm_company_set_email (self->company, email);
+  crm_company_set_website (self->company, website);
+  crm_company_set_city (self->company, city);
+}
+
+/* Which of @candidates the store meant: the first that fails its own
+ * check, else @fallback. */
+static Check *
+find_failing (CrmDealEditor *self,
+              Check         *fallback,
+              Check        **candidates,
+              guint          n_candidates)
+{
+  for (guint i = 0; i < n_candidates; i++)
+    {
+      if (candidates[i]->func != NULL &&
+          !candidates[i]->func (self, candidates[i], row_text (candidates[i]->row), NULL))
+        return candidates[i];
+    }
+
+  return fallback;
+}
+
+static Check *
+find_failing_field (CrmDealEditor *self)
+{
+  for (guint i = 0; i < self->checks->len; i++)
+    {
+      Check *check = g_ptr_array_index (self->checks, i);
+
+      if (check->key != NULL && !check->func (self, check, row_text (check->row), NULL))
+        return check;
+    }
+
+  return NULL;
+}
+
+/* Mirrors the store's order: a contact without a name is reported before
+ * a company without one. */
+static Check *
+find_unnamed (CrmDealEditor *self)
+{
+  gboolean contact_has_data = crm_contact_get_id (self->contact) > 0 ||
+                              !is_blank (row_text (self->phone_row)) ||
+                              !is_blank (row_text (self->phone2_row)) ||
+                              !is_blank (row_text (self->email_row));
+
+  if (is_blank (row_text (self->contact_name_row)) && contact_has_data)
+    return self->contact_name_check;
+
+  return self->company_name_check;
+}
+
+static Check *
+check_for_store_error (CrmDealEditor *self,
+                       const GError  *error)
+{
+  Check *phones[] = { self->phone_check, self->phone2_check, self->company_phone_check };
+  Check *emails[] = { self->email_check, self->company_email_check };
+
+  if (error->domain != CRM_STORE_ERROR)
+    return NULL;
+
+  switch (error->code)
+    {
+    case CRM_STORE_ERROR_INVALID_TITLE:
+      return self->title_check;
+    case CRM_STORE_ERROR_INVALID_AMOUNT:
+      return self->amount_check;
+    case CRM_STORE_ERROR_UNKNOWN_STAGE:
+      return self->stage_check;
+    case CRM_STORE_ERROR_INVALID_PHONE:
+      return find_failing (self, self->phone_check, phones, G_N_ELEMENTS (phones));
+    case CRM_STORE_ERROR_INVALID_EMAIL:
+      return find_failing (self, self->email_check, emails, G_N_ELEMENTS (emails));
+    case CRM_STORE_ERROR_INVALID_NAME:
+      return find_unnamed (self);
+    case CRM_STORE_ERROR_INVALID_FIELD:
+      return find_failing_field (self);
+    default:
+      return NULL;
+    }
+}
+
+static void
+show_save_error (CrmDealEditor *self,
+                 const GError  *error)
+{
+  Check *check = check_for_store_error (self, error);
+
+  if (check != NULL)
+    {
+      check_set_store_problem (check, error->message);
+      gtk_widget_grab_focus (check->row);
+    }
+
+  add_toast (self, error->message, FALSE);
+  update_can_save (self);
+}
+
+static void
+remember_saved_fields (CrmDealEditor *self)
+{
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      FieldRow *field_row = g_ptr_array_index (self->fields, i);
+
+      g_free (field_row->original);
+      field_row->original = dup_field_value (field_row);
+    }
+}
+
+/* Signal callbacks */
+
+static gboolean
+show_problems_cb (gpointer user_data)
+{
+  CrmDealEditor *self = user_data;
+
+  self->show_problems_source = 0;
+  show_all_problems (self, FALSE);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+check_text_changed_cb (GtkEditable *editable,
+                       Check       *check)
+{
+  check_changed (check);
+}
+
+static void
+check_selected_changed_cb (GObject    *object,
+                           GParamSpec *pspec,
+                           Check      *check)
+{
+  check_changed (check);
+}
+
+static void
+check_focus_leave_cb (GtkEventControllerFocus *controller,
+                      Check                   *check)
+{
+  if (check->message == NULL)
+    check->eager = FALSE;
+  else if (!check->quiet && !check->shown)
+    check_show (check, TRUE);
+}
+
+static void
+date_picked_cb (GtkCalendar *calendar,
+                GtkWidget   *row)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
+  g_autofree char *text = g_date_time_format (date, "%Y-%m-%d");
+
+  set_row_text (row, text);
+}
+
+static void
+date_clicked_cb (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 GtkPopover      *popover)
+{
+  GtkWidget *calendar = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GtkWidget *picked = gtk_widget_pick (calendar, x, y, GTK_PICK_DEFAULT);
+  GtkWidget *row = g_object_get_data (G_OBJECT (calendar), "crm-row");
+
+  /* A click on a day chooses it, even the day already selected (which
+   * emits no ::day-selected); the arrows only browse. This runs after the
+   * calendar's own click handler has selected the day. */
+  if (picked == NULL || !gtk_widget_has_css_class (picked, "day-number"))
+    return;
+
+  date_picked_cb (GTK_CALENDAR (calendar), row);
+  gtk_popover_popdown (popover);
+}
+
+static void
+date_popover_show_cb (GtkPopover *popover,
+                      GtkWidget  *row)
+{
+  GtkCalendar *calendar = GTK_CALENDAR (gtk_popover_get_child (popover));
+  g_autofree char *trimmed = g_strstrip (g_strdup (row_text (row)));
+  g_autoptr(GDateTime) date = NULL;
+
+  /* Open the calendar on the date already typed, else on today. */
+  if (is_iso_date (trimmed))
+    {
+      g_autofree char *iso = g_strconcat (trimmed, "T00:00:00", NULL);
+      g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+
+      date = g_date_time_new_from_iso8601 (iso, local);
+    }
+  if (date == NULL)
+    date = g_date_time_new_now_local ();
+
+  g_signal_handlers_block_by_func (calendar, date_picked_cb, row);
+  gtk_calendar_select_day (calendar, date);
+  g_signal_handlers_unblock_by_func (calendar, date_picked_cb, row);
+}
+
+static void
+ltr_row_direction_changed_cb (GtkWidget        *row,
+                              GtkTextDirection  previous,
+                              gpointer          user_data)
+{
+  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (row));
+  gboolean rtl = gtk_widget_get_direction (row) == GTK_TEXT_DIR_RTL;
+
+  gtk_widget_set_direction (GTK_WIDGET (text), GTK_TEXT_DIR_LTR);
+  gtk_editable_set_alignment (text, rtl ? 1.0 : 0.0);
+}
+
+/* Actions */
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CrmDealEditor *self = CRM_DEAL_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+
+  /* Problems are shown by crm_deal_editor_save(); the card stays open. */
+  if (crm_deal_editor_save (self, &error))
+    gtk_window_close (GTK_WINDOW (self));
+  else
+    g_debug ("Deal not saved: %s", error->message);
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+/* GObject overrides */
+
+static void
+crm_deal_editor_constructed (GObject *object)
+{
+  CrmDealEditor *self = (CrmDealEditor *)object;
+
+  G_OBJECT_CLASS (crm_deal_editor_parent_class)->constructed (object);
+
+  g_assert (CRM_IS_STORE (self->store));
+
+  if (self->deal_id == 0)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("New Deal"));
+      gtk_button_set_label (self->save_button, _("C_reate"));
+    }
+
+  load (self);
+}
+
+static void
+crm_deal_editor_dispose (GObject *object)
+{
+  CrmDealEditor *self = (CrmDealEditor *)object;
+
+  g_clear_handle_id (&self->show_problems_source, g_source_remove);
+  g_clear_weak_pointer (&self->toast);
+  g_clear_pointer (&self->checks, g_ptr_array_unref);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_DEAL_EDITOR);
+
+  g_clear_object (&self->deal);
+  g_clear_object (&self->contact);
+  g_clear_object (&self->company);
+  g_clear_object (&self->procedure);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (crm_deal_editor_parent_class)->dispose (object);
+}
+
+static void
+crm_deal_editor_finalize (GObject *object)
+{
+  CrmDealEditor *self = (CrmDealEditor *)object;
+
+  g_clear_pointer (&self->fields, g_ptr_array_unref);
+  g_clear_pointer (&self->source_keys, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (crm_deal_editor_parent_class)->finalize (object);
+}
+
+static void
+crm_deal_editor_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  CrmDealEditor *self = CRM_DEAL_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_DEAL_ID:
+      g_value_set_int64 (value, self->deal_id);
+      break;
+
+    case PROP_PIPELINE_ID:
+      g_value_set_int64 (value, self->pipeline_id);
+      break;
+
+    case PROP_CAN_SAVE:
+      g_value_set_boolean (value, self->can_save);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+crm_deal_editor_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  CrmDealEditor *self = CRM_DEAL_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_DEAL_ID:
+      self->deal_id = g_value_get_int64 (value);
+      break;
+
+    case PROP_PIPELINE_ID:
+      self->pipeline_id = g_value_get_int64 (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+crm_deal_editor_class_init (CrmDealEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = crm_deal_editor_constructed;
+  object_class->dispose = crm_deal_editor_dispose;
+  object_class->finalize = crm_deal_editor_finalize;
+  object_class->get_property = crm_deal_editor_get_property;
+  object_class->set_property = crm_deal_editor_set_property;
+
+  /**
+   * CrmDealEditor:store:
+   *
+   * The store the deal is read from and saved to.
+   */
+  properties [PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         CRM_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CrmDealEditor:deal-id:
+   *
+   * The deal being edited; 0 while a new deal is not saved yet. Notified
+   * when saving gives a new deal its id.
+   */
+  properties [PROP_DEAL_ID] =
+    g_param_spec_int64 ("deal-id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CrmDealEditor:pipeline-id:
+   *
+   * The pipeline a new deal starts in (its first stage); 0 for the first
+   * pipeline. Ignored for an existing deal.
+   */
+  properties [PROP_PIPELINE_ID] =
+    g_param_spec_int64 ("pipeline-id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CrmDealEditor:can-save:
+   *
+   * Whether every row holds an acceptable value, so that Save is enabled.
+   */
+  properties [PROP_CAN_SAVE] =
+    g_param_spec_boolean ("can-save", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CrmDealEditor::saved:
+   * @self: a #CrmDealEditor
+   * @deal_id: the id of the saved deal
+   *
+   * Emitted after the deal, its contact, company and custom fields were
+   * saved in one transaction.
+   */
+  signals [SAVED] =
+    g_signal_new ("saved",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/dealsdesk/Deals/crm-deal-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, save_button);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, fields_group);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, title_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, amount_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, currency_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, currency_list);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, stage_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, owner_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, source_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, source_list);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, next_step_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, close_date_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, contact_name_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, position_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, phone2_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, email_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, company_name_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, company_phone_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, company_email_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, website_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, city_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, deal_problems_label);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, contact_problems_label);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, company_problems_label);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, fields_problems_label);
+
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
+
+  g_type_ensure (CRM_TYPE_STAGE);
+  g_type_ensure (CRM_TYPE_USER);
+}
+
+static void
+crm_deal_editor_init (CrmDealEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->checks = g_ptr_array_new_with_free_func ((GDestroyNotify)check_free);
+  self->fields = g_ptr_array_new_with_free_func ((GDestroyNotify)field_row_free);
+  self->source_keys = g_ptr_array_new_with_free_func (g_free);
+
+  add_date_picker (self->close_date_row);
+
+  make_text_ltr (self->amount_row);
+  make_text_ltr (self->close_date_row);
+  make_text_ltr (self->phone_row);
+  make_text_ltr (self->phone2_row);
+  make_text_ltr (self->email_row);
+  make_text_ltr (self->company_phone_row);
+  make_text_ltr (self->company_email_row);
+  make_text_ltr (self->website_row);
+
+  /* Nothing can be saved before the card is filled. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
+}
+
+/* Public API */
+
+/**
+ * crm_deal_editor_new:
+ * @store: the store
+ * @deal_id: the deal to edit, or 0 for a new deal
+ * @pipeline_id: for a new deal, the pipeline whose first stage it starts
+ *   in; 0 for the first pipeline
+ *
+ * Returns: (transfer floating): a new deal card window
+ */
+GtkWidget *
+crm_deal_editor_new (CrmStore *store,
+                     gint64    deal_id,
+                     gint64    pipeline_id)
+{
+  g_return_val_if_fail (CRM_IS_STORE (store), NULL);
+  g_return_val_if_fail (deal_id >= 0, NULL);
+
+  return g_object_new (CRM_TYPE_DEAL_EDITOR,
+                       "store", store,
+                       "deal-id", deal_id,
+                       "pipeline-id", pipeline_id,
+                       NULL);
+}
+
+CrmStore *
+crm_deal_editor_get_store (CrmDealEditor *self)
+{
+  g_return_val_if_fail (CRM_IS_DEAL_EDITOR (self), NULL);
+
+  return self->store;
+}
+
+gint64
+crm_deal_editor_get_deal_id (CrmDealEditor *self)
+{
+  g_return_val_if_fail (CRM_IS_DEAL_EDITOR (self), 0);
+
+  return self->deal_id;
+}
+
+gboolean
+crm_deal_editor_get_can_save (CrmDealEditor *self)
+{
+  g_return_val_if_fail (CRM_IS_DEAL_EDITOR (self), FALSE);
+
+  return self->can_save;
+}
+
+/**
+ * crm_deal_editor_save:
+ * @self: a #CrmDealEditor
+ * @error: return location for a #GError
+ *
+ * Saves the deal, its contact, company and changed custom fields with one
+ * call of crm_store_save_deal(). On failure nothing is written, the
+ * problem is shown at its row and in a toast, and @error holds it in the
+ * %CRM_STORE_ERROR domain. The card stays open either way; the
+ * `editor.save` action closes it after a successful save.
+ *
+ * Returns: %TRUE when the deal was saved
+ */
+gboolean
+crm_deal_editor_save (CrmDealEditor  *self,
+                      GError        **error)
+{
+  g_autoptr(GHashTable) values = NULL;
+  g_autoptr(GError) local_error = NULL;
+  Check *problem;
+  gboolean created;
+
+  g_return_val_if_fail (CRM_IS_DEAL_EDITOR (self), FALSE);
+  g_return_val_if_fail (self->checks != NULL, FALSE);
+
+  if (!self->loaded)
+    {
+      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_FOUND,
+                           _("The deal could not be loaded, so it cannot be saved."));
+      return FALSE;
+    }
+
+  problem = first_problem (self);
+  if (problem != NULL)
+    {
+      show_all_problems (self, TRUE);
+      add_toast (self, problem->message, FALSE);
+      g_set_error_literal (error, CRM_STORE_ERROR, problem->code, problem->message);
+      return FALSE;
+    }
+
+  collect_deal (self);
+  collect_contact (self);
+  collect_company (self);
+  values = collect_field_values (self);
+
+  if (!crm_store_save_deal (self->store, self->deal, self->contact, self->company, values, &local_error))
+    {
+      show_save_error (self, local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  remember_saved_fields (self);
+
+  created = self->deal_id != crm_deal_get_id (self->deal);
+  self->deal_id = crm_deal_get_id (self->deal);
+  if (created)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Deal"));
+      gtk_button_set_label (self->save_button, _("_Save"));
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DEAL_ID]);
+    }
+
+  g_signal_emit (self, signals [SAVED], 0, self->deal_id);
+
+  return TRUE;
+}
+
+GtkEditable *
+crm_deal_editor_get_title_editable (CrmDealEditor *self)
+{
+  g_return_val_if_fail (CRM_IS_DEAL_EDITOR (self), NULL);
+
+  return GTK_EDITABLE (self->title_row);
+}
+
+GtkEditable *
+crm_deal_editor_get_amount_editable (CrmDealEditor *self)
+{
+  g_return_val_if_fail (CRM_IS_DEAL_EDITOR (self), NULL);
+
+  return GTK_EDITABLE (self->amount_row);
+}
+
+GtkEditable *
+crm_deal_editor_get_contact_editable (CrmDealEditor *self)
+{
+  g_return_val_if_fail (CRM_IS_DEAL_EDITOR (self), NULL);
+
+  return GTK_EDITABLE (self->contact_name_row);
+}
+
+GtkEditable *
+crm_deal_editor_get_phone_editable (CrmDealEditor *self)
+{
+  g_return_val_if_fail (CRM_IS_DEAL_EDITOR (self), NULL);
+
+  return GTK_EDITABLE (self->phone_row);
+}
+
+GtkEditable *
+crm_deal_editor_get_email_editable (CrmDealEditor *self)
+{
+  g_return_val_if_fail (CRM_IS_DEAL_EDITOR (self), NULL);
+
+  return GTK_EDITABLE (self->email_row);
+}
+
+GtkEditable *
+crm_deal_editor_get_company_editable (CrmDealEditor *self)
+{
+  g_return_val_if_fail (CRM_IS_DEAL_EDITOR (self), NULL);
+
+  return GTK_EDITABLE (self->company_name_row);
+}
+
+/**
+ * crm_deal_editor_get_field_widget:
+ * @self: a #CrmDealEditor
+ * @key: a custom field key of the procedure
+ *
+ * Returns the widget holding a custom field's value: an #AdwEntryRow
+ * (a #GtkEditable) for text, number and date fields, an #AdwComboRow for
+ * a choice (position 0 is “Not set”) and a #GtkSwitch for a yes/no field.
+ *
+ * Returns: (transfer none) (nullable): the widget, or %NULL when the card
+ *   has no such field
+ */
+GtkWidget *
+crm_deal_editor_get_field_widget (CrmDealEditor *self,
+                                  const char    *key)
+{
+  g_return_val_if_fail (CRM_IS_DEAL_EDITOR (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  for (guint i = 0; self->fields != NULL && i < self->fields->len; i++)
+    {
+      FieldRow *field_row = g_ptr_array_index (self->fields, i);
+
+      if (g_strcmp0 (field_row->field->key, key) == 0)
+        return field_row->value;
+    }
+
+  return NULL;
+}

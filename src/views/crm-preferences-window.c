@@ -1,0 +1,444 @@
+/* crm-preferences-window.c
+ *
+ * Copyright 2026 The Deals authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "crm-preferences-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "crm-preferences-window.h"
+
+#include "crm-procedure.h"
+#include "crm-store.h"
+#include "crm-user.h"
+
+struct _CrmPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  /* Owned references */
+  CrmStore             *store;
+  GSettings            *settings;
+
+  /* Template widgets */
+  AdwComboRow          *color_scheme_row;
+  AdwActionRow         *procedure_row;
+  AdwActionRow         *database_row;
+  AdwComboRow          *current_user_row;
+  GtkStringList        *current_user_list;
+  GtkListBox           *users_list;
+  AdwEntryRow          *add_person_row;
+  GtkDropDown          *role_dropdown;
+
+  /* Set while the window itself moves the current user selection, so
+   * that only a person's choice reaches the store and GSettings. */
+  guint                 syncing_current_user : 1;
+};
+
+G_DEFINE_FINAL_TYPE (CrmPreferencesWindow, crm_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+/* The order of the Style row's items. */
+static const char * const color_schemes[] = { "default", "light", "dark" };
+
+/* Helpers */
+
+static const char *
+role_label (CrmRole role)
+{
+  return role == CRM_ROLE_MANAGER ? _("Manager") : _("Rep");
+}
+
+static void
+add_toast (CrmPreferencesWindow *self,
+           const char           *message)
+{
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+}
+
+static void
+sync_current_user (CrmPreferencesWindow *self)
+{
+  GListModel *users = crm_store_get_users (self->store);
+  CrmUser *current = crm_store_get_current_user (self->store);
+  guint n_users = g_list_model_get_n_items (users);
+  guint n_names = g_list_model_get_n_items (G_LIST_MODEL (self->current_user_list));
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  guint selected = GTK_INVALID_LIST_POSITION;
+  g_autoptr(GPtrArray) refs = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* The row lists names in the store's order, so a position is a user. */
+  for (guint i = 0; i < n_users; i++)
+    {
+      CrmUser *user = g_list_model_get_item (users, i);
+
+      g_ptr_array_add (refs, user);
+      g_ptr_array_add (names, (gpointer)crm_user_get_name (user));
+      if (current != NULL && crm_user_get_id (user) == crm_user_get_id (current))
+        selected = i;
+    }
+  g_ptr_array_add (names, NULL);
+
+  self->syncing_current_user = TRUE;
+  gtk_string_list_splice (self->current_user_list, 0, n_names, (const char * const *)names->pdata);
+  adw_combo_row_set_selected (self->current_user_row, selected);
+  self->syncing_current_user = FALSE;
+}
+
+static void
+setup_procedure (CrmPreferencesWindow *self)
+{
+  CrmProcedure *procedure = crm_store_get_procedure (self->store);
+
+  if (procedure == NULL)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->procedure_row),
+                                     _("No procedure is installed yet"));
+    }
+  else
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->procedure_row),
+                                     crm_text_get (crm_procedure_get_name (procedure)));
+      adw_action_row_set_subtitle (self->procedure_row,
+                                   crm_text_get (crm_procedure_get_description (procedure)));
+    }
+
+  adw_action_row_set_subtitle (self->database_row, crm_store_get_path (self->store));
+}
+
+static gboolean
+color_scheme_get_mapping (GValue   *value,
+                          GVariant *variant,
+                          gpointer  user_data)
+{
+  const char *scheme = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (color_schemes); i++)
+    {
+      if (g_strcmp0 (scheme, color_schemes[i]) == 0)
+        {
+          g_value_set_uint (value, i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static GVariant *
+color_scheme_set_mapping (const GValue       *value,
+                          const GVariantType *expected_type,
+                          gpointer            user_data)
+{
+  guint selected = g_value_get_uint (value);
+
+  if (selected >= G_N_ELEMENTS (color_schemes))
+    return NULL;
+
+  return g_variant_new_string (color_schemes[selected]);
+}
+
+/* Signal callbacks */
+
+static GtkWidget *
+create_user_row_cb (gpointer item,
+                    gpointer user_data)
+{
+  CrmUser *user = item;
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), crm_user_get_name (user));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), role_label (crm_user_get_role (user)));
+
+  return row;
+}
+
+static void
+users_changed_cb (CrmPreferencesWindow *self,
+                  guint                 position,
+                  guint                 removed,
+                  guint                 added,
+                  GListModel           *users)
+{
+  sync_current_user (self);
+}
+
+static void
+store_current_user_changed_cb (CrmPreferencesWindow *self,
+                               GParamSpec           *pspec,
+                               CrmStore             *store)
+{
+  sync_current_user (self);
+}
+
+static void
+current_user_selected_cb (CrmPreferencesWindow *self,
+                          GParamSpec           *pspec,
+                          AdwComboRow          *row)
+{
+  g_autoptr(CrmUser) user = NULL;
+  guint selected;
+
+  if (self->syncing_current_user)
+    return;
+
+  selected = adw_combo_row_get_selected (row);
+  user = g_list_model_get_item (crm_store_get_users (self->store), selected);
+  if (user == NULL)
+    return;
+
+  crm_store_set_current_user (self->store, crm_user_get_id (user));
+  if (self->settings != NULL)
+    g_settings_set_int64 (self->settings, "current-user", crm_user_get_id (user));
+}
+
+static void
+add_person_cb (CrmPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->add_person_row))));
+  /* The role list is in CrmRole order: Rep, then Manager. */
+  CrmRole role = gtk_drop_down_get_selected (self->role_dropdown) == 1 ? CRM_ROLE_MANAGER : CRM_ROLE_REP;
+  g_autofree char *message = NULL;
+
+  if (crm_store_add_user (self->store, name, role, &error) == 0)
+    {
+      add_toast (self, error->message);
+      return;
+    }
+
+  /* Translators: %s is the name of the person just added */
+  message = g_strdup_printf (_("%s was added"), name);
+  add_toast (self, message);
+  gtk_editable_set_text (GTK_EDITABLE (self->add_person_row), "");
+}
+
+/* Actions */
+
+static void
+copy_database_path_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  CrmPreferencesWindow *self = CRM_PREFERENCES_WINDOW (widget);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), crm_store_get_path (self->store));
+  add_toast (self, _("Path copied"));
+}
+
+/* GObject overrides */
+
+static void
+crm_preferences_window_constructed (GObject *object)
+{
+  CrmPreferencesWindow *self = (CrmPreferencesWindow *)object;
+  GListModel *users;
+
+  G_OBJECT_CLASS (crm_preferences_window_parent_class)->constructed (object);
+
+  g_assert (CRM_IS_STORE (self->store));
+
+  if (self->settings != NULL)
+    g_settings_bind_with_mapping (self->settings, "color-scheme",
+                                  self->color_scheme_row, "selected",
+                                  G_SETTINGS_BIND_DEFAULT,
+                                  color_scheme_get_mapping,
+                                  color_scheme_set_mapping,
+                                  NULL, NULL);
+
+  setup_procedure (self);
+
+  users = crm_store_get_users (self->store);
+  gtk_list_box_bind_model (self->users_list, users, create_user_row_cb, NULL, NULL);
+  g_signal_connect_object (users, "items-changed", G_CALLBACK (users_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::current-user", G_CALLBACK (store_current_user_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  sync_current_user (self);
+  g_signal_connect_swapped (self->current_user_row, "notify::selected",
+                            G_CALLBACK (current_user_selected_cb), self);
+}
+
+static void
+crm_preferences_window_dispose (GObject *object)
+{
+  CrmPreferencesWindow *self = (CrmPreferencesWindow *)object;
+
+  /* The store outlives the window; stop following it. */
+  if (self->store != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (crm_store_get_users (self->store), self);
+      g_signal_handlers_disconnect_by_data (self->store, self);
+    }
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_PREFERENCES_WINDOW);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (crm_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+crm_preferences_window_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  CrmPreferencesWindow *self = CRM_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+crm_preferences_window_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  CrmPreferencesWindow *self = CRM_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+crm_preferences_window_class_init (CrmPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = crm_preferences_window_constructed;
+  object_class->dispose = crm_preferences_window_dispose;
+  object_class->get_property = crm_preferences_window_get_property;
+  object_class->set_property = crm_preferences_window_set_property;
+
+  /**
+   * CrmPreferencesWindow:store:
+   *
+   * The store whose procedure and people are shown.
+   */
+  properties [PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         CRM_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CrmPreferencesWindow:settings:
+   *
+   * The application's settings (schema `org.dealsdesk.Deals`).
+   */
+  properties [PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL,
+                         G_TYPE_SETTINGS,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/dealsdesk/Deals/crm-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, color_scheme_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, procedure_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, database_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, current_user_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, current_user_list);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, users_list);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, add_person_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, role_dropdown);
+  gtk_widget_class_bind_template_callback (widget_class, add_person_cb);
+
+  gtk_widget_class_install_action (widget_class, "preferences.copy-database-path", NULL,
+                                   copy_database_path_action);
+}
+
+static void
+crm_preferences_window_init (CrmPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* Public API */
+
+/**
+ * crm_preferences_window_new:
+ * @store: the store
+ * @settings: (nullable): the application's settings
+ *
+ * Returns: (transfer floating): a new preferences window
+ */
+GtkWidget *
+crm_preferences_window_new (CrmStore  *store,
+                            GSettings *settings)
+{
+  g_return_val_if_fail (CRM_IS_STORE (store), NULL);
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
+
+  return g_object_new (CRM_TYPE_PREFERENCES_WINDOW,
+                       "store", store,
+                       "settings", settings,
+                       NULL);
+}
+
+CrmStore *
+crm_preferences_window_get_store (CrmPreferencesWindow *self)
+{
+  g_return_val_if_fail (CRM_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+GSettings *
+crm_preferences_window_get_settings (CrmPreferencesWindow *self)
+{
+  g_return_val_if_fail (CRM_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return self->settings;
+}

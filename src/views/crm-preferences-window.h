@@ -1,0 +1,35 @@
+/* crm-preferences-window.h
+ *
+ * Copyright 2026 The Deals authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "crm-types.h"
+
+G_BEGIN_DECLS
+
+#define CRM_TYPE_PREFERENCES_WINDOW (crm_preferences_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (CrmPreferencesWindow, crm_preferences_window, CRM, PREFERENCES_WINDOW, AdwPreferencesWindow)
+
+GtkWidget *crm_preferences_window_new          (CrmStore             *store,
+                                                GSettings            *settings);
+CrmStore  *crm_preferences_window_get_store    (CrmPreferencesWindow *self);
+GSettings *crm_preferences_window_get_settings (CrmPreferencesWindow *self);
+
+G_END_DECLS

@@ -1,0 +1,909 @@
+/* test-deal-editor.c
+ *
+ * Copyright 2026 The Deals authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "crm-company.h"
+#include "crm-contact.h"
+#include "crm-deal-editor.h"
+#include "crm-deal.h"
+#include "crm-preferences-window.h"
+#include "crm-procedure.h"
+#include "crm-stage.h"
+#include "crm-store.h"
+#include "crm-user.h"
+#include "crm-views-resources.h"
+
+/* Longer than the editor's pause before it shows a new problem. */
+#define PROBLEM_WAIT_MS 1000
+
+typedef struct
+{
+  char     *dir;
+  char     *path;
+  CrmStore *store;
+  gint64    saved_id;
+  guint     n_saved;
+} Fixture;
+
+/* Helpers */
+
+static CrmStore *
+open_store (const char *path,
+            const char *procedure_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStore) store = crm_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  if (procedure_id != NULL)
+    {
+      g_autoptr(CrmProcedure) procedure = crm_procedure_load_builtin (procedure_id, &error);
+
+      g_assert_no_error (error);
+      crm_store_install_procedure (store, procedure, &error);
+      g_assert_no_error (error);
+    }
+
+  return g_steal_pointer (&store);
+}
+
+static void
+fixture_open (Fixture    *fixture,
+              const char *procedure_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("deals-editor-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "deals.db", NULL);
+  fixture->store = open_store (fixture->path, procedure_id);
+}
+
+static void
+fixture_set_up_hs (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  fixture_open (fixture, "hs");
+}
+
+static void
+fixture_set_up_rad (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  fixture_open (fixture, "rad");
+}
+
+static void
+fixture_set_up_tw (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  fixture_open (fixture, "tw");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (fixture->store != NULL)
+    g_assert_finalize_object (fixture->store);
+
+  /* The database, its WAL and shared-memory files. */
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (fixture->dir, name, NULL);
+
+      g_remove (file);
+    }
+  g_rmdir (fixture->dir);
+
+  g_clear_pointer (&fixture->path, g_free);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+static void
+flush_events (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+wait_cb (gpointer data)
+{
+  *(gboolean *)data = TRUE;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add_once (ms, wait_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+saved_cb (CrmDealEditor *editor,
+          gint64         deal_id,
+          Fixture       *fixture)
+{
+  fixture->saved_id = deal_id;
+  fixture->n_saved++;
+}
+
+static CrmDealEditor *
+open_editor (Fixture *fixture,
+             gint64   deal_id)
+{
+  GtkWidget *editor = crm_deal_editor_new (fixture->store, deal_id, 0);
+
+  /* GTK owns toplevels; the test keeps its own reference so that it can
+   * check the window is gone after closing it. */
+  g_object_ref (editor);
+  g_signal_connect (editor, "saved", G_CALLBACK (saved_cb), fixture);
+  gtk_window_present (GTK_WINDOW (editor));
+
+  /* Mapped, laid out and drawn once. */
+  wait_ms (100);
+  flush_events ();
+
+  return CRM_DEAL_EDITOR (editor);
+}
+
+static void
+close_editor (CrmDealEditor *editor)
+{
+  gtk_window_destroy (GTK_WINDOW (editor));
+  flush_events ();
+  g_assert_finalize_object (editor);
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *dir = g_getenv ("CRM_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderer *renderer;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  if (dir == NULL)
+    return;
+
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, name, NULL);
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    {
+      g_test_message ("Nothing drawn for %s", name);
+      return;
+    }
+
+  renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Screenshot: %s", path);
+}
+
+/* Runs what a key press would run, through the window's own shortcuts. */
+static gboolean
+press_shortcut (GtkWidget  *widget,
+                const char *trigger)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      GListModel *shortcuts;
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      shortcuts = G_LIST_MODEL (controller);
+      for (guint j = 0; j < g_list_model_get_n_items (shortcuts); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (shortcuts, j);
+          g_autofree char *text = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_str_equal (text, trigger))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE, widget, NULL);
+        }
+    }
+
+  return FALSE;
+}
+
+/* The first descendant of @type, in tree order. */
+static gpointer
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      gpointer found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* For the screenshot of the card's lower half on a small screen. */
+static void
+scroll_to_end (GtkWidget *window)
+{
+  GtkScrolledWindow *scrolled = find_descendant (window, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+
+  g_assert_nonnull (scrolled);
+  adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  gtk_adjustment_set_value (adjustment,
+                            gtk_adjustment_get_upper (adjustment) -
+                            gtk_adjustment_get_page_size (adjustment));
+  wait_ms (100);
+}
+
+static gboolean
+has_error (GtkEditable *editable)
+{
+  return gtk_widget_has_css_class (GTK_WIDGET (editable), "error");
+}
+
+static gint64
+save_plain_deal (CrmStore   *store,
+                 const char *title)
+{
+  g_autoptr(CrmDeal) deal = crm_deal_new ();
+  g_autoptr(GError) error = NULL;
+
+  crm_deal_set_title (deal, title);
+  crm_store_save_deal (store, deal, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  return crm_deal_get_id (deal);
+}
+
+static void
+fill_new_deal (CrmDealEditor *editor)
+{
+  gtk_editable_set_text (crm_deal_editor_get_title_editable (editor), "Water heaters for the Cohen family");
+  gtk_editable_set_text (crm_deal_editor_get_amount_editable (editor), "12,345.50");
+  gtk_editable_set_text (crm_deal_editor_get_contact_editable (editor), "Dana Cohen");
+  gtk_editable_set_text (crm_deal_editor_get_phone_editable (editor), "050-123-4567");
+  gtk_editable_set_text (crm_deal_editor_get_email_editable (editor), "dana@example.com");
+  gtk_editable_set_text (crm_deal_editor_get_company_editable (editor), "Cohen Plumbing");
+}
+
+/* Tests */
+
+static void
+test_new_deal (Fixture       *fixture,
+               gconstpointer  data)
+{
+  CrmDealEditor *editor = open_editor (fixture, 0);
+  g_autoptr(CrmDeal) deal = NULL;
+  g_autoptr(CrmContact) contact = NULL;
+  g_autoptr(CrmCompany) company = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const *phones;
+  const char * const *emails;
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "New Deal");
+  g_assert_false (crm_deal_editor_get_can_save (editor));
+
+  fill_new_deal (editor);
+  wait_ms (PROBLEM_WAIT_MS);
+  g_assert_true (crm_deal_editor_get_can_save (editor));
+  g_assert_false (has_error (crm_deal_editor_get_phone_editable (editor)));
+  save_screenshot (GTK_WIDGET (editor), "deal-editor-en.png");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  flush_events ();
+
+  g_assert_cmpuint (fixture->n_saved, ==, 1);
+  g_assert_cmpint (fixture->saved_id, >, 0);
+  g_assert_cmpint (crm_deal_editor_get_deal_id (editor), ==, fixture->saved_id);
+  g_assert_cmpuint (crm_store_count_deals (fixture->store), ==, 1);
+
+  deal = crm_store_load_deal (fixture->store, fixture->saved_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (crm_deal_get_title (deal), ==, "Water heaters for the Cohen family");
+  g_assert_cmpint (crm_deal_get_amount (deal), ==, 1234550);
+  g_assert_cmpstr (crm_deal_get_currency (deal), ==, "ILS");
+
+  contact = crm_store_load_contact (fixture->store, crm_deal_get_contact_id (deal), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (crm_contact_get_name (contact), ==, "Dana Cohen");
+  phones = crm_contact_get_phones (contact);
+  g_assert_nonnull (phones);
+  g_assert_cmpstr (phones[0], ==, "+972501234567");
+  g_assert_null (phones[1]);
+  emails = crm_contact_get_emails (contact);
+  g_assert_cmpstr (emails[0], ==, "dana@example.com");
+
+  company = crm_store_load_company (fixture->store, crm_deal_get_company_id (deal), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (crm_company_get_name (company), ==, "Cohen Plumbing");
+
+  /* Saving from the action closes the card. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_finalize_object (editor);
+}
+
+static void
+test_existing_deal_shows_national_phone (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  g_autoptr(CrmDeal) deal = crm_deal_new ();
+  g_autoptr(CrmContact) contact = crm_contact_new ();
+  g_autoptr(GError) error = NULL;
+  const char *phones[] = { "+972501234567", NULL };
+  CrmDealEditor *editor;
+  const char *shown;
+
+  crm_deal_set_title (deal, "Boiler");
+  crm_contact_set_name (contact, "Avi Levi");
+  crm_contact_set_phones (contact, phones);
+  crm_store_save_deal (fixture->store, deal, contact, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  editor = open_editor (fixture, crm_deal_get_id (deal));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "Deal");
+  g_assert_true (crm_deal_editor_get_can_save (editor));
+
+  /* National format, not E.164. */
+  shown = gtk_editable_get_text (crm_deal_editor_get_phone_editable (editor));
+  g_assert_cmpstr (shown, !=, "+972501234567");
+  g_assert_nonnull (strstr (shown, "050"));
+  g_assert_cmpstr (gtk_editable_get_text (crm_deal_editor_get_contact_editable (editor)), ==, "Avi Levi");
+
+  /* Saving the untouched card keeps the number. */
+  g_assert_true (crm_deal_editor_save (editor, &error));
+  g_assert_no_error (error);
+  g_clear_object (&contact);
+  contact = crm_store_load_contact (fixture->store, crm_deal_get_contact_id (deal), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (crm_contact_get_phones (contact)[0], ==, "+972501234567");
+
+  close_editor (editor);
+}
+
+static void
+test_invalid_phone (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  CrmDealEditor *editor = open_editor (fixture, 0);
+  GtkEditable *phone = crm_deal_editor_get_phone_editable (editor);
+  g_autoptr(GError) error = NULL;
+  guint n_deals = crm_store_count_deals (fixture->store);
+
+  fill_new_deal (editor);
+  gtk_editable_set_text (phone, "050-12");
+
+  /* Not flagged while typing; flagged once typing pauses. */
+  g_assert_false (has_error (phone));
+  g_assert_false (crm_deal_editor_get_can_save (editor));
+  wait_ms (PROBLEM_WAIT_MS);
+  g_assert_true (has_error (phone));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (phone)));
+  save_screenshot (GTK_WIDGET (editor), "deal-editor-invalid-phone.png");
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  flush_events ();
+  g_assert_cmpuint (crm_store_count_deals (fixture->store), ==, n_deals);
+  g_assert_cmpuint (fixture->n_saved, ==, 0);
+
+  g_assert_false (crm_deal_editor_save (editor, &error));
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_PHONE);
+  g_assert_cmpuint (crm_store_count_deals (fixture->store), ==, n_deals);
+
+  /* A fixed number clears the problem at once. */
+  gtk_editable_set_text (phone, "+972 50 123 4567");
+  g_assert_false (has_error (phone));
+  g_assert_true (crm_deal_editor_get_can_save (editor));
+
+  close_editor (editor);
+}
+
+static void
+test_invalid_email (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  CrmDealEditor *editor = open_editor (fixture, 0);
+  GtkEditable *email = crm_deal_editor_get_email_editable (editor);
+  g_autoptr(GError) error = NULL;
+
+  fill_new_deal (editor);
+  gtk_editable_set_text (email, "dana@");
+  wait_ms (PROBLEM_WAIT_MS);
+
+  g_assert_true (has_error (email));
+  g_assert_false (crm_deal_editor_get_can_save (editor));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  flush_events ();
+  g_assert_cmpuint (crm_store_count_deals (fixture->store), ==, 0);
+
+  g_assert_false (crm_deal_editor_save (editor, &error));
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_EMAIL);
+  g_assert_cmpuint (crm_store_count_deals (fixture->store), ==, 0);
+
+  gtk_editable_set_text (email, "dana@example.com");
+  g_assert_false (has_error (email));
+  g_assert_true (crm_deal_editor_get_can_save (editor));
+
+  close_editor (editor);
+}
+
+static void
+test_invalid_amount (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  CrmDealEditor *editor = open_editor (fixture, 0);
+  GtkEditable *amount = crm_deal_editor_get_amount_editable (editor);
+
+  fill_new_deal (editor);
+  gtk_editable_set_text (amount, "12.3.4,5");
+  wait_ms (PROBLEM_WAIT_MS);
+  g_assert_true (has_error (amount));
+  g_assert_false (crm_deal_editor_get_can_save (editor));
+
+  gtk_editable_set_text (amount, "-5");
+  g_assert_true (has_error (amount));
+  g_assert_false (crm_deal_editor_get_can_save (editor));
+
+  /* Russian grouping and decimal comma. */
+  gtk_editable_set_text (amount, "12 345,5");
+  g_assert_false (has_error (amount));
+  g_assert_true (crm_deal_editor_save (editor, NULL));
+  g_assert_cmpint (crm_deal_editor_get_deal_id (editor), >, 0);
+
+  {
+    g_autoptr(CrmDeal) deal = crm_store_load_deal (fixture->store,
+                                                   crm_deal_editor_get_deal_id (editor), NULL);
+
+    g_assert_cmpint (crm_deal_get_amount (deal), ==, 1234550);
+  }
+
+  close_editor (editor);
+}
+
+static void
+test_empty_title (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  CrmDealEditor *editor = open_editor (fixture, 0);
+  GtkEditable *title = crm_deal_editor_get_title_editable (editor);
+  g_autoptr(GError) error = NULL;
+
+  gtk_editable_set_text (crm_deal_editor_get_contact_editable (editor), "Dana Cohen");
+  g_assert_false (crm_deal_editor_get_can_save (editor));
+
+  gtk_editable_set_text (title, "   ");
+  wait_ms (PROBLEM_WAIT_MS);
+  g_assert_false (crm_deal_editor_get_can_save (editor));
+  /* An empty title is not shouted at while the card is being filled… */
+  g_assert_false (has_error (title));
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  flush_events ();
+  g_assert_cmpuint (crm_store_count_deals (fixture->store), ==, 0);
+
+  /* …but it is when saving is tried anyway. */
+  g_assert_false (crm_deal_editor_save (editor, &error));
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_TITLE);
+  g_assert_true (has_error (title));
+  g_assert_cmpuint (crm_store_count_deals (fixture->store), ==, 0);
+
+  gtk_editable_set_text (title, "Solar boiler");
+  g_assert_false (has_error (title));
+  g_assert_true (crm_deal_editor_get_can_save (editor));
+
+  close_editor (editor);
+}
+
+static void
+test_store_error_shown_at_field (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  CrmDealEditor *editor = open_editor (fixture, 0);
+  GtkEditable *contact = crm_deal_editor_get_contact_editable (editor);
+  g_autoptr(GError) error = NULL;
+
+  /* Only the store knows a phone needs a contact name. */
+  gtk_editable_set_text (crm_deal_editor_get_title_editable (editor), "Boiler");
+  gtk_editable_set_text (crm_deal_editor_get_phone_editable (editor), "050-123-4567");
+  g_assert_true (crm_deal_editor_get_can_save (editor));
+
+  g_assert_false (crm_deal_editor_save (editor, &error));
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_NAME);
+  g_assert_true (has_error (contact));
+  g_assert_false (crm_deal_editor_get_can_save (editor));
+  g_assert_cmpuint (crm_store_count_deals (fixture->store), ==, 0);
+
+  gtk_editable_set_text (contact, "Dana Cohen");
+  g_assert_false (has_error (contact));
+  g_assert_true (crm_deal_editor_save (editor, NULL));
+  g_assert_cmpuint (crm_store_count_deals (fixture->store), ==, 1);
+
+  close_editor (editor);
+}
+
+static void
+test_save_shortcut (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  CrmDealEditor *editor = open_editor (fixture, 0);
+
+  fill_new_deal (editor);
+  g_assert_true (press_shortcut (GTK_WIDGET (editor), "<Control>s"));
+  flush_events ();
+
+  g_assert_cmpuint (fixture->n_saved, ==, 1);
+  g_assert_cmpuint (crm_store_count_deals (fixture->store), ==, 1);
+  g_assert_finalize_object (editor);
+}
+
+static void
+test_escape (Fixture       *fixture,
+             gconstpointer  data)
+{
+  CrmDealEditor *editor = open_editor (fixture, 0);
+
+  fill_new_deal (editor);
+  g_assert_true (press_shortcut (GTK_WIDGET (editor), "Escape"));
+  flush_events ();
+
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_cmpuint (fixture->n_saved, ==, 0);
+  g_assert_cmpuint (crm_store_count_deals (fixture->store), ==, 0);
+  g_assert_finalize_object (editor);
+}
+
+static void
+test_close_date_picker (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  CrmDealEditor *editor = open_editor (fixture, 0);
+  g_autoptr(GDateTime) date = g_date_time_new_local (2026, 3, 5, 0, 0, 0);
+  g_autoptr(CrmDeal) deal = NULL;
+  GtkCalendar *calendar;
+  GtkEditable *close_date;
+
+  /* The first calendar of the card is the expected close date's. */
+  calendar = find_descendant (GTK_WIDGET (editor), GTK_TYPE_CALENDAR);
+  g_assert_nonnull (calendar);
+  close_date = GTK_EDITABLE (gtk_widget_get_ancestor (GTK_WIDGET (calendar), ADW_TYPE_ENTRY_ROW));
+  g_assert_nonnull (close_date);
+  g_assert_cmpstr (gtk_editable_get_text (close_date), ==, "");
+
+  gtk_calendar_select_day (calendar, date);
+  g_assert_cmpstr (gtk_editable_get_text (close_date), ==, "2026-03-05");
+
+  /* Typed dates are checked too. */
+  gtk_editable_set_text (close_date, "2026-02-30");
+  wait_ms (PROBLEM_WAIT_MS);
+  g_assert_true (has_error (close_date));
+  g_assert_false (crm_deal_editor_get_can_save (editor));
+  gtk_editable_set_text (close_date, "2026-03-05");
+  g_assert_false (has_error (close_date));
+
+  gtk_editable_set_text (crm_deal_editor_get_title_editable (editor), "Boiler");
+  g_assert_true (crm_deal_editor_save (editor, NULL));
+  deal = crm_store_load_deal (fixture->store, crm_deal_editor_get_deal_id (editor), NULL);
+  g_assert_cmpstr (crm_deal_get_expected_close (deal), ==, "2026-03-05");
+
+  close_editor (editor);
+}
+
+static void
+test_cancel (Fixture       *fixture,
+             gconstpointer  data)
+{
+  CrmDealEditor *editor = open_editor (fixture, 0);
+
+  fill_new_deal (editor);
+  g_assert_true (crm_deal_editor_get_can_save (editor));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.cancel", NULL));
+  flush_events ();
+
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_cmpuint (fixture->n_saved, ==, 0);
+  g_assert_cmpuint (crm_store_count_deals (fixture->store), ==, 0);
+  g_assert_finalize_object (editor);
+}
+
+static void
+test_rad_10_edit_persists_across_restart (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  CrmProcedure *procedure = crm_store_get_procedure (fixture->store);
+  const CrmProcedureField *field = crm_procedure_find_field (procedure, "working_pressure");
+  const CrmProcedureField *choice = crm_procedure_find_field (procedure, "connection_type");
+  gint64 deal_id = save_plain_deal (fixture->store, "Radiators for school 12");
+  g_autoptr(CrmDeal) deal = NULL;
+  g_autoptr(GHashTable) values = NULL;
+  g_autoptr(GError) error = NULL;
+  CrmDealEditor *editor;
+  GtkWidget *pressure;
+  GtkWidget *connection;
+
+  /* RAD-10: the qualification fields are numbers, text and choices. */
+  g_assert_nonnull (field);
+  g_assert_cmpstr (field->rule, ==, "RAD-10");
+  g_assert_cmpstr (field->entity, ==, "deal");
+  g_assert_cmpint (field->type, ==, CRM_FIELD_NUMBER);
+  g_assert_nonnull (choice);
+  g_assert_cmpint (choice->type, ==, CRM_FIELD_CHOICE);
+
+  editor = open_editor (fixture, deal_id);
+  pressure = crm_deal_editor_get_field_widget (editor, field->key);
+  connection = crm_deal_editor_get_field_widget (editor, choice->key);
+  g_assert_true (ADW_IS_ENTRY_ROW (pressure));
+  g_assert_true (ADW_IS_COMBO_ROW (connection));
+  g_assert_null (crm_deal_editor_get_field_widget (editor, "no_such_field"));
+
+  /* A number field rejects words. */
+  gtk_editable_set_text (GTK_EDITABLE (pressure), "high");
+  wait_ms (PROBLEM_WAIT_MS);
+  g_assert_true (gtk_widget_has_css_class (pressure, "error"));
+  g_assert_false (crm_deal_editor_get_can_save (editor));
+
+  gtk_editable_set_text (crm_deal_editor_get_title_editable (editor), "Radiators for school 12, wing B");
+  gtk_editable_set_text (GTK_EDITABLE (pressure), "1,6");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (connection), 2);   /* “Bottom” */
+  g_assert_false (gtk_widget_has_css_class (pressure, "error"));
+  g_assert_true (crm_deal_editor_get_can_save (editor));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  flush_events ();
+  g_assert_cmpuint (fixture->n_saved, ==, 1);
+  g_assert_cmpint (fixture->saved_id, ==, deal_id);
+  g_assert_finalize_object (editor);
+
+  /* Restart: a fresh store on the same file. */
+  g_assert_finalize_object (fixture->store);
+  fixture->store = open_store (fixture->path, NULL);
+
+  deal = crm_store_load_deal (fixture->store, deal_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (crm_deal_get_title (deal), ==, "Radiators for school 12, wing B");
+  g_assert_cmpuint (crm_store_count_deals (fixture->store), ==, 1);
+
+  values = crm_store_load_field_values (fixture->store, deal_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_hash_table_lookup (values, "working_pressure"), ==, "1.6");
+  g_assert_cmpstr (g_hash_table_lookup (values, "connection_type"), ==, "bottom");
+  /* Untouched fields stay unset. */
+  g_assert_false (g_hash_table_contains (values, "radiator_model"));
+}
+
+static void
+test_tw_yes_no_and_choice_fields (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  gint64 deal_id = save_plain_deal (fixture->store, "Clocks for the bakery");
+  CrmDealEditor *editor = open_editor (fixture, deal_id);
+  GtkWidget *agreements = crm_deal_editor_get_field_widget (editor, "agreements_module");
+  GtkWidget *payment = crm_deal_editor_get_field_widget (editor, "payment_term");
+  g_autoptr(GHashTable) values = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (GTK_IS_SWITCH (agreements));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (agreements)));
+  g_assert_true (ADW_IS_COMBO_ROW (payment));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (payment)), ==, 0);
+
+  /* An untouched card writes no answers nobody gave. */
+  g_assert_true (crm_deal_editor_save (editor, &error));
+  g_assert_no_error (error);
+  values = crm_store_load_field_values (fixture->store, deal_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (values), ==, 0);
+  g_clear_pointer (&values, g_hash_table_unref);
+
+  /* TW-3 and TW-6 (“Bank transfer” is the second choice). */
+  gtk_switch_set_active (GTK_SWITCH (agreements), TRUE);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (payment), 2);
+  g_assert_true (crm_deal_editor_save (editor, &error));
+  g_assert_no_error (error);
+
+  values = crm_store_load_field_values (fixture->store, deal_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_hash_table_lookup (values, "agreements_module"), ==, "true");
+  g_assert_cmpstr (g_hash_table_lookup (values, "payment_term"), ==, "bank_transfer");
+  g_clear_pointer (&values, g_hash_table_unref);
+
+  /* “Not set” clears the choice again. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (payment), 0);
+  g_assert_true (crm_deal_editor_save (editor, &error));
+  values = crm_store_load_field_values (fixture->store, deal_id, &error);
+  g_assert_false (g_hash_table_contains (values, "payment_term"));
+  g_assert_cmpstr (g_hash_table_lookup (values, "agreements_module"), ==, "true");
+
+  close_editor (editor);
+}
+
+static void
+test_rad_screenshots (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const char *languages[] = { "ru", "he" };
+  const char *names[] = { "deal-editor-ru.png", "deal-editor-rtl.png" };
+  const char *end_names[] = { "deal-editor-ru-end.png", "deal-editor-rtl-end.png" };
+  g_autofree char *saved_language = g_strdup (g_getenv ("LANGUAGE"));
+  gint64 deal_id = save_plain_deal (fixture->store, "Радиаторы для школы № 12");
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      CrmDealEditor *editor;
+
+      /* Stage and field names are picked when the store loads. */
+      g_setenv ("LANGUAGE", languages[i], TRUE);
+      g_assert_finalize_object (fixture->store);
+      fixture->store = open_store (fixture->path, NULL);
+      gtk_widget_set_default_direction (g_str_equal (languages[i], "he") ? GTK_TEXT_DIR_RTL
+                                                                         : GTK_TEXT_DIR_LTR);
+
+      editor = open_editor (fixture, deal_id);
+      gtk_editable_set_text (crm_deal_editor_get_phone_editable (editor), "8 (495) 12");
+      gtk_editable_set_text (crm_deal_editor_get_email_editable (editor), "ivan@example.ru");
+      gtk_editable_set_text (GTK_EDITABLE (crm_deal_editor_get_field_widget (editor, "working_pressure")),
+                             "1,6");
+      wait_ms (PROBLEM_WAIT_MS);
+      save_screenshot (GTK_WIDGET (editor), names[i]);
+      scroll_to_end (GTK_WIDGET (editor));
+      save_screenshot (GTK_WIDGET (editor), end_names[i]);
+      close_editor (editor);
+    }
+
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
+  if (saved_language != NULL)
+    g_setenv ("LANGUAGE", saved_language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+}
+
+static void
+test_preferences (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("org.dealsdesk.Deals");
+  GtkWidget *window = crm_preferences_window_new (fixture->store, settings);
+  GType type = CRM_TYPE_PREFERENCES_WINDOW;
+  AdwComboRow *current_user_row;
+  AdwComboRow *color_scheme_row;
+  GtkEditable *add_person_row;
+  CrmUser *current;
+  gint64 first_id;
+  gint64 new_id;
+  g_autoptr(CrmUser) added = NULL;
+
+  g_object_ref (window);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_ms (100);
+
+  current_user_row = ADW_COMBO_ROW (gtk_widget_get_template_child (window, type, "current_user_row"));
+  color_scheme_row = ADW_COMBO_ROW (gtk_widget_get_template_child (window, type, "color_scheme_row"));
+  add_person_row = GTK_EDITABLE (gtk_widget_get_template_child (window, type, "add_person_row"));
+
+  /* Installing the procedure made its installer the first manager. */
+  current = crm_store_get_current_user (fixture->store);
+  g_assert_nonnull (current);
+  first_id = crm_user_get_id (current);
+  g_assert_cmpuint (adw_combo_row_get_selected (current_user_row), ==, 0);
+
+  gtk_editable_set_text (add_person_row, "Yael Mizrahi");
+  g_signal_emit_by_name (add_person_row, "apply");
+  flush_events ();
+  g_assert_cmpuint (g_list_model_get_n_items (crm_store_get_users (fixture->store)), ==, 2);
+  g_assert_cmpstr (gtk_editable_get_text (add_person_row), ==, "");
+  /* Adding someone does not change who is working. */
+  g_assert_cmpint (crm_user_get_id (crm_store_get_current_user (fixture->store)), ==, first_id);
+  g_assert_cmpuint (adw_combo_row_get_selected (current_user_row), ==, 0);
+
+  /* A nameless person is refused with a toast. */
+  gtk_editable_set_text (add_person_row, "  ");
+  g_signal_emit_by_name (add_person_row, "apply");
+  g_assert_cmpuint (g_list_model_get_n_items (crm_store_get_users (fixture->store)), ==, 2);
+
+  added = g_list_model_get_item (crm_store_get_users (fixture->store), 1);
+  new_id = crm_user_get_id (added);
+  g_assert_cmpint (crm_user_get_role (added), ==, CRM_ROLE_REP);
+  adw_combo_row_set_selected (current_user_row, 1);
+  g_assert_cmpint (crm_user_get_id (crm_store_get_current_user (fixture->store)), ==, new_id);
+  g_assert_cmpint (g_settings_get_int64 (settings, "current-user"), ==, new_id);
+
+  adw_combo_row_set_selected (color_scheme_row, 2);
+  g_assert_cmpstr (g_settings_get_string (settings, "color-scheme"), ==, "dark");
+  g_settings_set_string (settings, "color-scheme", "light");
+  g_assert_cmpuint (adw_combo_row_get_selected (color_scheme_row), ==, 1);
+  g_settings_reset (settings, "color-scheme");
+
+  wait_ms (100);
+  save_screenshot (window, "preferences-en.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush_events ();
+  g_assert_finalize_object (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  /* Pull the views' resources (and their registration) into the test. */
+  g_assert_nonnull (crm_views_get_resource ());
+
+#define ADD(path, set_up, func) \
+  g_test_add (path, Fixture, NULL, set_up, func, fixture_tear_down)
+
+  ADD ("/views/deal-editor/new-deal", fixture_set_up_hs, test_new_deal);
+  ADD ("/views/deal-editor/existing-deal-shows-national-phone", fixture_set_up_hs,
+       test_existing_deal_shows_national_phone);
+  ADD ("/views/deal-editor/invalid-phone", fixture_set_up_hs, test_invalid_phone);
+  ADD ("/views/deal-editor/invalid-email", fixture_set_up_hs, test_invalid_email);
+  ADD ("/views/deal-editor/invalid-amount", fixture_set_up_hs, test_invalid_amount);
+  ADD ("/views/deal-editor/empty-title", fixture_set_up_hs, test_empty_title);
+  ADD ("/views/deal-editor/store-error-shown-at-field", fixture_set_up_hs,
+       test_store_error_shown_at_field);
+  ADD ("/views/deal-editor/close-date-picker", fixture_set_up_hs, test_close_date_picker);
+  ADD ("/views/deal-editor/save-shortcut", fixture_set_up_hs, test_save_shortcut);
+  ADD ("/views/deal-editor/cancel", fixture_set_up_hs, test_cancel);
+  ADD ("/views/deal-editor/escape", fixture_set_up_hs, test_escape);
+  ADD ("/views/deal-editor/rule-rad-10-edit-persists-across-restart", fixture_set_up_rad,
+       test_rad_10_edit_persists_across_restart);
+  ADD ("/views/deal-editor/tw-yes-no-and-choice-fields", fixture_set_up_tw,
+       test_tw_yes_no_and_choice_fields);
+  ADD ("/views/deal-editor/screenshots-ru-rtl", fixture_set_up_rad, test_rad_screenshots);
+  ADD ("/views/preferences-window/people-and-style", fixture_set_up_hs, test_preferences);
+
+#undef ADD
+
+  return g_test_run ();
+}
