@@ -28,14 +28,16 @@
 /* A card on the board.
  *
  * GTK 4.8's list view keeps about 200 rows alive per column, so a board of
- * eight columns builds some 1,600 cards before its first frame. A card made
- * of a template with seven labels costs 0.2 ms to build and as much again
- * to measure; this one is a single widget that lays its lines out with
- * Pango and draws them itself, some twenty times cheaper, which is what
- * keeps a 100,000-deal board under its 300 ms budget. The card's frame,
- * colours and fonts still come from the stylesheet (the "card" class and
- * the widget's own CSS node), and assistive technologies read one label
- * that says what the card shows. */
+ * eight columns builds some 1,600 cards before its first frame, of which
+ * forty are on screen. A card made of a template with seven labels costs
+ * 0.2 ms to build and as much again to measure. This one is a single
+ * widget with one line per field: its height follows from the font
+ * metrics and from which fields are set, so measuring it shapes no text,
+ * and it lays its lines out with Pango only when it is drawn. The card's
+ * frame, colours and fonts still come from the stylesheet (the "card"
+ * class and the widget's own CSS node); long lines end in an ellipsis and
+ * the whole text is in the tooltip and in the one label assistive
+ * technologies read. */
 
 #define PADDING_X   12
 #define PADDING_Y   10
@@ -56,11 +58,9 @@ struct _CrmDealTile
   PangoLayout *owner;
   PangoLayout *next_step;
 
-  /* The height last measured, for the width it was measured at: a list
-   * view asks the same question several times per frame. */
-  int          measured_width;
-  int          measured_height;
-  int          amount_width;
+  /* Line heights from the font metrics: normal and small text. */
+  int          line_height;
+  int          small_height;
 };
 
 G_DEFINE_FINAL_TYPE (CrmDealTile, crm_deal_tile, GTK_TYPE_WIDGET)
@@ -106,8 +106,6 @@ make_layout (CrmDealTile    *self,
 static void
 crm_deal_tile_clear_layouts (CrmDealTile *self)
 {
-  self->measured_width = -1;
-
   g_clear_object (&self->title);
   g_clear_object (&self->company);
   g_clear_object (&self->amount);
@@ -130,121 +128,107 @@ crm_deal_tile_update_accessible (CrmDealTile *self)
   owner = crm_deal_get_owner_name (self->deal);
   next_step = crm_deal_get_next_step (self->deal);
 
-  /* Translators: what a screen reader says for a card: title, company,
-   * amount, owner, next step */
-  label = g_strdup_printf (_("%s, %s, %s, owner %s, next step: %s"),
-                           crm_deal_get_title (self->deal),
-                           company ? company : "",
-                           amount,
-                           owner ? owner : _("nobody"),
-                           next_step ? next_step : _("none"));
+  if (company != NULL && company[0] != '\0')
+    /* Translators: what a screen reader says for a card: title, company,
+     * amount, owner, next step */
+    label = g_strdup_printf (_("%s, %s, %s, owner %s, next step: %s"),
+                             crm_deal_get_title (self->deal), company, amount,
+                             owner ? owner : _("nobody"),
+                             next_step ? next_step : _("none"));
+  else
+    /* Translators: the same for a card without a company */
+    label = g_strdup_printf (_("%s, %s, owner %s, next step: %s"),
+                             crm_deal_get_title (self->deal), amount,
+                             owner ? owner : _("nobody"),
+                             next_step ? next_step : _("none"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), label);
 }
 
+/* The deal changed: drop the layouts (the next draw makes new ones) and
+ * remeasure only if the set of lines changed. */
 static void
-crm_deal_tile_rebuild (CrmDealTile *self)
+crm_deal_tile_invalidate (CrmDealTile *self)
 {
-  g_autofree char *amount = NULL;
-
   crm_deal_tile_clear_layouts (self);
-
-  if (self->deal != NULL)
-    {
-      amount = crm_deal_dup_amount_label (self->deal);
-      self->title = make_layout (self, crm_deal_get_title (self->deal), PANGO_WEIGHT_BOLD, 1.0);
-      self->company = make_layout (self, crm_deal_get_company_name (self->deal), PANGO_WEIGHT_NORMAL, 1.0);
-      self->amount = make_layout (self, amount, PANGO_WEIGHT_BOLD, 1.0);
-      self->owner = make_layout (self, crm_deal_get_owner_name (self->deal), PANGO_WEIGHT_NORMAL, PANGO_SCALE_SMALL);
-      self->next_step = make_layout (self, crm_deal_get_next_step (self->deal), PANGO_WEIGHT_NORMAL, PANGO_SCALE_SMALL);
-
-      if (self->title != NULL)
-        {
-          pango_layout_set_wrap (self->title, PANGO_WRAP_WORD_CHAR);
-          /* Negative height: at most two lines, then an ellipsis. */
-          pango_layout_set_height (self->title, -2);
-        }
-    }
-
   crm_deal_tile_update_accessible (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
-static int
-layout_height (PangoLayout *layout,
-               int          width)
+static void
+crm_deal_tile_ensure_layouts (CrmDealTile *self)
 {
+  g_autofree char *amount = NULL;
+
+  if (self->deal == NULL || self->amount != NULL)
+    return;
+
+  amount = crm_deal_dup_amount_label (self->deal);
+  self->title = make_layout (self, crm_deal_get_title (self->deal), PANGO_WEIGHT_BOLD, 1.0);
+  self->company = make_layout (self, crm_deal_get_company_name (self->deal), PANGO_WEIGHT_NORMAL, 1.0);
+  self->amount = make_layout (self, amount, PANGO_WEIGHT_BOLD, 1.0);
+  self->owner = make_layout (self, crm_deal_get_owner_name (self->deal), PANGO_WEIGHT_NORMAL, PANGO_SCALE_SMALL);
+  self->next_step = make_layout (self, crm_deal_get_next_step (self->deal), PANGO_WEIGHT_NORMAL, PANGO_SCALE_SMALL);
+}
+
+static int
+metrics_height (PangoContext *context,
+                double        scale)
+{
+  PangoFontDescription *font = pango_font_description_copy (pango_context_get_font_description (context));
+  PangoFontMetrics *metrics;
   int height;
 
-  if (layout == NULL)
-    return 0;
+  pango_font_description_set_size (font, (int)(pango_font_description_get_size (font) * scale));
+  metrics = pango_context_get_metrics (context, font, NULL);
+  height = PANGO_PIXELS_CEIL (pango_font_metrics_get_height (metrics));
 
-  pango_layout_set_width (layout, MAX (width, 1) * PANGO_SCALE);
-  pango_layout_get_pixel_size (layout, NULL, &height);
+  pango_font_metrics_unref (metrics);
+  pango_font_description_free (font);
 
   return height;
 }
 
-static int
-layout_natural_width (PangoLayout *layout)
+static void
+crm_deal_tile_ensure_metrics (CrmDealTile *self)
 {
-  PangoRectangle logical;
+  PangoContext *context;
 
-  if (layout == NULL)
-    return 0;
+  if (self->line_height > 0)
+    return;
 
-  pango_layout_set_width (layout, -1);
-  pango_layout_get_pixel_extents (layout, NULL, &logical);
-
-  return logical.width;
+  context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  self->line_height = metrics_height (context, 1.0);
+  self->small_height = metrics_height (context, PANGO_SCALE_SMALL);
 }
 
-/* Lays the lines out for @width and returns the card's height. The amount
- * and the owner share a line: the amount keeps its natural width, the
- * owner's name is ellipsized into what remains. */
-static int
-crm_deal_tile_layout_lines (CrmDealTile *self,
-                            int          width,
-                            int         *amount_width)
+static gboolean
+has_text (const char *text)
 {
-  int inner = MAX (width - 2 * PADDING_X, 1);
-  int height = 0;
-  int lines = 0;
-  int amount_w = MIN (layout_natural_width (self->amount), inner);
-  int line_h;
-
-  height += layout_height (self->title, inner);
-  lines += self->title != NULL;
-  height += layout_height (self->company, inner);
-  lines += self->company != NULL;
-
-  line_h = layout_height (self->amount, amount_w);
-  if (self->owner != NULL)
-    line_h = MAX (line_h, layout_height (self->owner, MAX (inner - amount_w - COLUMN_GAP, 1)));
-  height += line_h;
-  lines += line_h > 0;
-
-  height += layout_height (self->next_step, inner);
-  lines += self->next_step != NULL;
-
-  if (amount_width != NULL)
-    *amount_width = amount_w;
-
-  return height + MAX (lines - 1, 0) * LINE_GAP + 2 * PADDING_Y;
+  return text != NULL && text[0] != '\0';
 }
 
+/* The card's height from which lines it has; no text is shaped. */
 static int
-crm_deal_tile_get_height_for_width (CrmDealTile *self,
-                                    int          width)
+crm_deal_tile_get_height (CrmDealTile *self)
 {
-  if (self->measured_width != width)
-    {
-      self->measured_height = crm_deal_tile_layout_lines (self, width, &self->amount_width);
-      self->measured_width = width;
-    }
+  int height = 2 * PADDING_Y;
 
-  return self->measured_height;
+  if (self->deal == NULL)
+    return height;
+
+  crm_deal_tile_ensure_metrics (self);
+
+  height += self->line_height;                            /* title */
+  if (has_text (crm_deal_get_company_name (self->deal)))
+    height += LINE_GAP + self->line_height;
+  height += LINE_GAP + self->line_height;                 /* amount and owner */
+  if (has_text (crm_deal_get_next_step (self->deal)))
+    height += LINE_GAP + self->small_height;
+
+  return height;
 }
 
 static GtkSizeRequestMode
@@ -271,8 +255,19 @@ crm_deal_tile_measure (GtkWidget      *widget,
     }
   else
     {
-      *minimum = *natural = crm_deal_tile_get_height_for_width (self, for_size < 0 ? 260 : for_size);
+      *minimum = *natural = crm_deal_tile_get_height (self);
     }
+}
+
+static int
+natural_width (PangoLayout *layout)
+{
+  int width;
+
+  pango_layout_set_width (layout, -1);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+
+  return width;
 }
 
 static void
@@ -280,8 +275,13 @@ draw_line (GtkSnapshot   *snapshot,
            PangoLayout   *layout,
            int            x,
            int            y,
+           int            width,
+           PangoAlignment align,
            const GdkRGBA *color)
 {
+  pango_layout_set_width (layout, MAX (width, 1) * PANGO_SCALE);
+  pango_layout_set_alignment (layout, align);
+
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
   gtk_snapshot_append_layout (snapshot, layout, color);
@@ -294,71 +294,51 @@ crm_deal_tile_snapshot (GtkWidget   *widget,
 {
   CrmDealTile *self = CRM_DEAL_TILE (widget);
   gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
-  PangoAlignment align = rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
+  PangoAlignment start = rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
+  PangoAlignment end = rtl ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT;
   int width = gtk_widget_get_width (widget);
   int inner = MAX (width - 2 * PADDING_X, 1);
-  GdkRGBA color, dim, accent;
-  int amount_w = 0;
+  GdkRGBA color, dim;
   int y = PADDING_Y;
 
   if (self->deal == NULL)
     return;
 
+  crm_deal_tile_ensure_metrics (self);
+  crm_deal_tile_ensure_layouts (self);
+
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
   dim = color;
   dim.alpha *= 0.55;
-  accent = color;
-  accent.alpha *= 0.8;
-
-  crm_deal_tile_get_height_for_width (self, width);
-  amount_w = self->amount_width;
 
   if (self->title != NULL)
-    {
-      pango_layout_set_alignment (self->title, align);
-      draw_line (snapshot, self->title, PADDING_X, y, &color);
-      y += layout_height (self->title, inner) + LINE_GAP;
-    }
+    draw_line (snapshot, self->title, PADDING_X, y, inner, start, &color);
+  y += self->line_height + LINE_GAP;
 
   if (self->company != NULL)
     {
-      pango_layout_set_alignment (self->company, align);
-      draw_line (snapshot, self->company, PADDING_X, y, &dim);
-      y += layout_height (self->company, inner) + LINE_GAP;
+      draw_line (snapshot, self->company, PADDING_X, y, inner, start, &dim);
+      y += self->line_height + LINE_GAP;
     }
 
-  if (self->amount != NULL || self->owner != NULL)
-    {
-      int owner_w = MAX (inner - amount_w - COLUMN_GAP, 1);
-      int line_h = 0;
+  /* The amount keeps its natural width; the owner's name is ellipsized
+   * into what remains, at the far end of the line. */
+  {
+    int amount_w = self->amount ? MIN (natural_width (self->amount), inner) : 0;
+    int owner_w = MAX (inner - amount_w - COLUMN_GAP, 1);
+    int owner_y = y + (self->line_height - self->small_height) / 2;
 
-      if (self->amount != NULL)
-        {
-          pango_layout_set_alignment (self->amount, align);
-          draw_line (snapshot, self->amount, rtl ? width - PADDING_X - amount_w : PADDING_X, y, &color);
-          line_h = layout_height (self->amount, amount_w);
-        }
-
-      if (self->owner != NULL)
-        {
-          int owner_h = layout_height (self->owner, owner_w);
-
-          /* The owner sits at the far end of the line, centred on it. */
-          pango_layout_set_alignment (self->owner, rtl ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
-          draw_line (snapshot, self->owner,
-                     rtl ? PADDING_X : width - PADDING_X - owner_w,
-                     y + MAX (line_h - owner_h, 0) / 2, &dim);
-          line_h = MAX (line_h, owner_h);
-        }
-
-      y += line_h + LINE_GAP;
-    }
+    if (self->amount != NULL)
+      draw_line (snapshot, self->amount, rtl ? width - PADDING_X - amount_w : PADDING_X, y,
+                 amount_w, start, &color);
+    if (self->owner != NULL)
+      draw_line (snapshot, self->owner, rtl ? PADDING_X : width - PADDING_X - owner_w, owner_y,
+                 owner_w, end, &dim);
+    y += self->line_height + LINE_GAP;
+  }
 
   if (self->next_step != NULL)
-    {
-      pango_layout_set_alignment (self->next_step, align);
-      draw_line (snapshot, self->next_step, PADDING_X, y, &accent);
-    }
+    draw_line (snapshot, self->next_step, PADDING_X, y, inner, start, &color);
 }
 
 static void
@@ -367,21 +347,25 @@ crm_deal_tile_css_changed (GtkWidget         *widget,
 {
   GTK_WIDGET_CLASS (crm_deal_tile_parent_class)->css_changed (widget, change);
 
-  /* Fonts come from the style: a new one means new layouts. */
-  crm_deal_tile_rebuild (CRM_DEAL_TILE (widget));
+  /* Fonts come from the style: a new one means new metrics and layouts.
+   * Most style changes (hover, selection) keep the font; the layouts are
+   * cheap to keep for those only when nothing is cleared, so clear both. */
+  CRM_DEAL_TILE (widget)->line_height = 0;
+  crm_deal_tile_clear_layouts (CRM_DEAL_TILE (widget));
 }
 
 static void
 crm_deal_tile_direction_changed (GtkWidget        *widget,
                                  GtkTextDirection  previous)
 {
-  crm_deal_tile_rebuild (CRM_DEAL_TILE (widget));
+  crm_deal_tile_clear_layouts (CRM_DEAL_TILE (widget));
+  gtk_widget_queue_draw (widget);
 }
 
 static void
 deal_notify_cb (CrmDealTile *self)
 {
-  crm_deal_tile_rebuild (self);
+  crm_deal_tile_invalidate (self);
 }
 
 static GdkContentProvider *
@@ -614,7 +598,7 @@ crm_deal_tile_set_deal (CrmDealTile *self,
   if (deal != NULL)
     g_signal_connect_object (deal, "notify", G_CALLBACK (deal_notify_cb), self, G_CONNECT_SWAPPED);
 
-  crm_deal_tile_rebuild (self);
+  crm_deal_tile_invalidate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DEAL]);
 }
 
@@ -628,10 +612,17 @@ crm_deal_tile_set_deal (CrmDealTile *self,
 char *
 crm_deal_tile_get_text (CrmDealTile *self)
 {
-  PangoLayout *lines[] = { self->title, self->company, self->amount, self->owner, self->next_step };
   g_autoptr(GString) text = g_string_new (NULL);
+  PangoLayout *lines[5];
 
   g_return_val_if_fail (CRM_IS_DEAL_TILE (self), NULL);
+
+  crm_deal_tile_ensure_layouts (self);
+  lines[0] = self->title;
+  lines[1] = self->company;
+  lines[2] = self->amount;
+  lines[3] = self->owner;
+  lines[4] = self->next_step;
 
   for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
     if (lines[i] != NULL)
