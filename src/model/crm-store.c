@@ -276,12 +276,11 @@ check_integrity (CrmStore  *self,
   stmt = crm_db_prepare (self->db, "PRAGMA quick_check (1)", &local_error);
   if (stmt == NULL || crm_statement_step (stmt, &local_error) != CRM_STEP_ROW)
     {
-      if (local_error == NULL)
-        local_error = g_error_new_literal (CRM_DB_ERROR, CRM_DB_ERROR_CORRUPT, "");
       g_set_error (error, CRM_DB_ERROR, CRM_DB_ERROR_CORRUPT,
                    /* Translators: first the database file, then SQLite's finding */
                    _("“%s” is damaged and cannot be opened. It was left untouched. (%s)"),
-                   crm_db_get_path (self->db), local_error->message);
+                   crm_db_get_path (self->db),
+                   local_error ? local_error->message : _("no answer to the integrity check"));
       return FALSE;
     }
 
@@ -1442,14 +1441,28 @@ crm_store_count_deals (CrmStore *self)
   return (guint)crm_statement_get_int64 (stmt, 0);
 }
 
-static void
-set_not_found (GError     **error,
-               const char  *what,
-               gint64       id)
+typedef enum
 {
+  MISSING_DEAL,
+  MISSING_CONTACT,
+  MISSING_COMPANY,
+} Missing;
+
+/* One whole sentence per kind: the noun's gender changes the verb in Hebrew
+ * and Russian, so the sentence is not assembled from a label. */
+static void
+set_not_found (GError  **error,
+               Missing   what,
+               gint64    id)
+{
+  static const char * const messages[] = {
+    N_("Deal %lld does not exist."),
+    N_("Contact %lld does not exist."),
+    N_("Company %lld does not exist."),
+  };
+
   g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_FOUND,
-               /* Translators: “deal 42 does not exist” */
-               _("%s %" G_GINT64_FORMAT " does not exist."), what, id);
+               _(messages[what]), (long long)id);
 }
 
 /**
@@ -1480,7 +1493,7 @@ crm_store_load_deal (CrmStore  *self,
     return deal_from_row (stmt);
 
   if (step == CRM_STEP_DONE)
-    set_not_found (error, _("Deal"), deal_id);
+    set_not_found (error, MISSING_DEAL, deal_id);
 
   return NULL;
 }
@@ -1541,7 +1554,7 @@ crm_store_load_contact (CrmStore  *self,
   if (step != CRM_STEP_ROW)
     {
       if (step == CRM_STEP_DONE)
-        set_not_found (error, _("Contact"), contact_id);
+        set_not_found (error, MISSING_CONTACT, contact_id);
       return NULL;
     }
 
@@ -1598,7 +1611,7 @@ crm_store_load_company (CrmStore  *self,
   if (step != CRM_STEP_ROW)
     {
       if (step == CRM_STEP_DONE)
-        set_not_found (error, _("Company"), company_id);
+        set_not_found (error, MISSING_COMPANY, company_id);
       return NULL;
     }
 
@@ -1911,8 +1924,8 @@ prepare_save (CrmStore    *self,
 
   if (crm_deal_get_amount (deal) < 0 || currency == NULL || strlen (currency) != 3)
     {
-      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_AMOUNT,
-                   _("The amount must not be negative and needs a three-letter currency (ILS, RUB, USD…)."));
+      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_AMOUNT,
+                           _("The amount must not be negative and needs a three-letter currency (ILS, RUB, USD…)."));
       return FALSE;
     }
 
@@ -1933,8 +1946,8 @@ prepare_save (CrmStore    *self,
   if (stage == NULL || crm_stage_get_pipeline_id (stage) != data->pipeline_id)
     {
       g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_UNKNOWN_STAGE,
-                   _("Stage %" G_GINT64_FORMAT " is not a stage of this deal’s pipeline."),
-                   data->stage_id);
+                   _("Stage %lld is not a stage of this deal’s pipeline."),
+                   (long long)data->stage_id);
       return FALSE;
     }
 
@@ -2353,7 +2366,7 @@ crm_store_move_deal (CrmStore  *self,
   if (stage == NULL)
     {
       g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_UNKNOWN_STAGE,
-                   _("There is no stage %" G_GINT64_FORMAT "."), stage_id);
+                   _("There is no stage %lld."), (long long)stage_id);
       return FALSE;
     }
 
@@ -2372,7 +2385,7 @@ crm_store_move_deal (CrmStore  *self,
   if (step != CRM_STEP_ROW)
     {
       if (step == CRM_STEP_DONE)
-        set_not_found (error, _("Deal"), deal_id);
+        set_not_found (error, MISSING_DEAL, deal_id);
       goto failed;
     }
 

@@ -53,7 +53,7 @@ static const GOptionEntry option_entries[] = {
   { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Use the database FILE instead of the one in the user data folder"), N_("FILE") },
   { "procedure", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Set a new database up with the procedure ID (tw, hs, rad, con, axl)"), N_("ID") },
+    N_("Set up a new database with the procedure ID"), N_("ID") },
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Fill a new database with demo data"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
