@@ -113,6 +113,8 @@ crm_deal_tile_clear_layouts (CrmDealTile *self)
   g_clear_object (&self->next_step);
 }
 
+static gboolean has_text (const char *text);
+
 static void
 crm_deal_tile_update_accessible (CrmDealTile *self)
 {
@@ -144,7 +146,39 @@ crm_deal_tile_update_accessible (CrmDealTile *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), label);
+}
+
+/* The tooltip is made when it is about to show: setting tooltip text on
+ * every bind would cost each recycled row a markup parse and an
+ * accessibility update. */
+static gboolean
+query_tooltip_cb (CrmDealTile *self,
+                  int          x,
+                  int          y,
+                  gboolean     keyboard_mode,
+                  GtkTooltip  *tooltip)
+{
+  g_autofree char *amount = NULL;
+  g_autoptr(GString) text = NULL;
+  const char *lines[4];
+
+  if (self->deal == NULL)
+    return FALSE;
+
+  amount = crm_deal_dup_amount_label (self->deal);
+  lines[0] = crm_deal_get_title (self->deal);
+  lines[1] = crm_deal_get_company_name (self->deal);
+  lines[2] = crm_deal_get_owner_name (self->deal);
+  lines[3] = crm_deal_get_next_step (self->deal);
+
+  text = g_string_new (lines[0]);
+  for (guint i = 1; i < G_N_ELEMENTS (lines); i++)
+    if (has_text (lines[i]))
+      g_string_append_printf (text, "\n%s", lines[i]);
+  g_string_append_printf (text, "\n%s", amount);
+
+  gtk_tooltip_set_text (tooltip, text->str);
+  return TRUE;
 }
 
 /* The deal changed: drop the layouts (the next draw makes new ones) and
@@ -552,6 +586,8 @@ crm_deal_tile_init (CrmDealTile *self)
   GtkGesture *click;
 
   gtk_widget_add_css_class (GTK_WIDGET (self), "card");
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
 
   drag_source = gtk_drag_source_new ();
   gtk_drag_source_set_actions (drag_source, GDK_ACTION_MOVE);
