@@ -45,6 +45,10 @@ struct _CrmDb
   GHashTable *statements;
 
   guint64     statement_count;
+
+  /* Set when the file was found damaged after opening: writes are refused
+   * with this error so nothing is added to a broken file. */
+  GError     *write_error;
   guint       in_transaction : 1;
   guint       wrote : 1;
 };
@@ -112,6 +116,7 @@ crm_db_finalize (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->handle, sqlite3_close);
+  g_clear_error (&self->write_error);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (crm_db_parent_class)->finalize (object);
@@ -131,32 +136,15 @@ crm_db_init (CrmDb *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, statement_free);
 }
 
-/**
- * crm_db_open:
- * @path: the database file
- * @create: whether a missing file may be created
- * @error: return location for a #GError
- *
- * Opens the SQLite file at @path and sets the connection up: foreign keys on
- * and a busy timeout. The journal mode is left alone here on purpose: turning
- * WAL on writes to the file, and the store must first make sure the file is a
- * Deals database before it changes a single byte of it.
- *
- * Returns: (transfer full) (nullable): the connection
- */
-CrmDb *
-crm_db_open (const char  *path,
-             gboolean     create,
-             GError     **error)
+static CrmDb *
+crm_db_open_with_flags (const char  *path,
+                        int          flags,
+                        GError     **error)
 {
   g_autoptr(CrmDb) self = NULL;
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
-
-  if (create)
-    flags |= SQLITE_OPEN_CREATE;
 
   self = g_object_new (CRM_TYPE_DB, NULL);
   self->path = g_strdup (path);
@@ -182,6 +170,48 @@ crm_db_open (const char  *path,
   self->wrote = FALSE;
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * crm_db_open:
+ * @path: the database file
+ * @create: whether a missing file may be created
+ * @error: return location for a #GError
+ *
+ * Opens the SQLite file at @path and sets the connection up: foreign keys on
+ * and a busy timeout. The journal mode is left alone here on purpose: turning
+ * WAL on writes to the file, and the store must first make sure the file is a
+ * Deals database before it changes a single byte of it.
+ *
+ * Returns: (transfer full) (nullable): the connection
+ */
+CrmDb *
+crm_db_open (const char  *path,
+             gboolean     create,
+             GError     **error)
+{
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+
+  if (create)
+    flags |= SQLITE_OPEN_CREATE;
+
+  return crm_db_open_with_flags (path, flags, error);
+}
+
+/**
+ * crm_db_open_read_only:
+ * @path: the database file
+ * @error: return location for a #GError
+ *
+ * Opens a second, read-only connection, for checks that run in a thread.
+ *
+ * Returns: (transfer full) (nullable): the connection
+ */
+CrmDb *
+crm_db_open_read_only (const char  *path,
+                       GError     **error)
+{
+  return crm_db_open_with_flags (path, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, error);
 }
 
 const char *
@@ -305,11 +335,35 @@ crm_db_begin (CrmDb   *self,
   g_return_val_if_fail (CRM_IS_DB (self), FALSE);
   g_return_val_if_fail (!self->in_transaction, FALSE);
 
+  if (self->write_error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->write_error));
+      return FALSE;
+    }
+
   if (!crm_db_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
   self->in_transaction = TRUE;
   return TRUE;
+}
+
+/**
+ * crm_db_refuse_writes:
+ * @self: a #CrmDb
+ * @error: why, shown to whoever tries to write
+ *
+ * Makes every later crm_db_begin() fail with @error.
+ */
+void
+crm_db_refuse_writes (CrmDb        *self,
+                      const GError *error)
+{
+  g_return_if_fail (CRM_IS_DB (self));
+  g_return_if_fail (error != NULL);
+
+  g_clear_error (&self->write_error);
+  self->write_error = g_error_copy (error);
 }
 
 gboolean

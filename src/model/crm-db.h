@@ -60,6 +60,8 @@ GQuark        crm_db_error_quark          (void);
 CrmDb        *crm_db_open                 (const char    *path,
                                            gboolean       create,
                                            GError       **error);
+CrmDb        *crm_db_open_read_only       (const char    *path,
+                                           GError       **error);
 const char   *crm_db_get_path             (CrmDb         *self);
 CrmStatement *crm_db_prepare              (CrmDb         *self,
                                            const char    *sql,
@@ -73,6 +75,8 @@ gboolean      crm_db_commit               (CrmDb         *self,
                                            GError       **error);
 void          crm_db_rollback             (CrmDb         *self);
 gboolean      crm_db_in_transaction       (CrmDb         *self);
+void          crm_db_refuse_writes        (CrmDb         *self,
+                                           const GError  *error);
 gint64        crm_db_last_insert_id       (CrmDb         *self);
 guint64       crm_db_get_statement_count  (CrmDb         *self);
 

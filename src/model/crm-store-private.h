@@ -34,4 +34,7 @@ gboolean _crm_store_fetch_stage_summary (CrmStore   *self,
                                          char      **total_label,
                                          GError    **error);
 
+/* Tests lower it to check large files the way the store does: afterwards. */
+void     _crm_store_set_sync_check_limit (goffset     limit);
+
 G_END_DECLS

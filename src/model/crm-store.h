@@ -65,6 +65,7 @@ CrmStore     *crm_store_open                 (const char    *path,
 const char   *crm_store_get_path             (CrmStore      *self);
 CrmDb        *crm_store_get_db               (CrmStore      *self);
 guint         crm_store_get_schema_version   (CrmStore      *self);
+const GError *crm_store_get_integrity_error  (CrmStore      *self);
 void          crm_store_set_clock            (CrmStore      *self,
                                               CrmClockFunc   func,
                                               gpointer       user_data);

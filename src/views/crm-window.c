@@ -205,6 +205,27 @@ search_action (GtkWidget  *widget,
 }
 
 static void
+crm_window_show_error (CrmWindow  *self,
+                       const char *message)
+{
+  adw_status_page_set_description (self->error_page, message);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-deal", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
+}
+
+/* A large file is checked after it opened; damage found then replaces the
+ * board, since the store no longer accepts writes. */
+static void
+integrity_error_cb (CrmWindow *self)
+{
+  const GError *error = crm_store_get_integrity_error (self->store);
+
+  if (error != NULL)
+    crm_window_show_error (self, error->message);
+}
+
+static void
 crm_window_constructed (GObject *object)
 {
   CrmWindow *self = (CrmWindow *)object;
@@ -219,6 +240,8 @@ crm_window_constructed (GObject *object)
 
   crm_board_set_store (self->board, self->store);
   crm_search_view_set_store (self->search_view, self->store);
+  g_signal_connect_object (self->store, "notify::integrity-error",
+                           G_CALLBACK (integrity_error_cb), self, G_CONNECT_SWAPPED);
 
   if (crm_store_get_procedure (self->store) == NULL)
     gtk_stack_set_visible_child_name (self->stack, "setup");
@@ -378,11 +401,7 @@ crm_window_new (GtkApplication *application,
                        NULL);
 
   if (store == NULL)
-    {
-      adw_status_page_set_description (self->error_page,
-                                       open_error ? open_error->message : NULL);
-      gtk_stack_set_visible_child_name (self->stack, "error");
-    }
+    crm_window_show_error (self, open_error ? open_error->message : NULL);
 
   return self;
 }

@@ -32,6 +32,7 @@
 #include "crm-procedure.h"
 #include "crm-stage.h"
 #include "crm-store.h"
+#include "crm-store-private.h"
 
 /*
  * The store: migrations, files that are not ours, validation before any
@@ -672,6 +673,68 @@ test_store_bad_file_corrupt (Fixture       *fixture,
   g_assert_no_error (error);
 
   assert_open_refused (fixture->path, CRM_DB_ERROR, CRM_DB_ERROR_CORRUPT);
+}
+
+static void
+integrity_notified_cb (CrmStore   *store,
+                       GParamSpec *pspec,
+                       gboolean   *notified)
+{
+  *notified = TRUE;
+}
+
+/* A file above the size checked while opening is checked in a thread: the
+ * store opens, then learns of the damage, says so, and writes nothing. */
+static void
+test_store_bad_file_corrupt_checked_later (Fixture       *fixture,
+                                           gconstpointer  user_data)
+{
+  g_auto (Snapshot) snapshot = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmStore) store = NULL;
+  g_autoptr (CrmDeal) deal = NULL;
+  g_autofree char *contents = NULL;
+  gboolean notified = FALSE;
+  gsize length = 0;
+  gsize middle;
+
+  make_deals_file (fixture, 400);
+
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, &error));
+  g_assert_no_error (error);
+  middle = (length / 2) & ~(gsize)4095;
+  for (gsize i = 0; i < 3 * 4096; i++)
+    contents[middle + i] = (char)(0xa5 ^ (i * 31));
+  g_assert_true (g_file_set_contents (fixture->path, contents, length, &error));
+  g_assert_no_error (error);
+  snapshot_take (&snapshot, fixture->path);
+
+  _crm_store_set_sync_check_limit (0);
+  store = crm_store_open (fixture->path, &error);
+  _crm_store_set_sync_check_limit (8 * 1024 * 1024);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_null (crm_store_get_integrity_error (store));
+
+  g_signal_connect (store, "notify::integrity-error", G_CALLBACK (integrity_notified_cb), &notified);
+  g_test_expect_message ("crm-store", G_LOG_LEVEL_WARNING, "*is damaged*");
+  while (!notified)
+    g_main_context_iteration (NULL, TRUE);
+  g_test_assert_expected_messages ();
+
+  g_assert_error ((GError *)crm_store_get_integrity_error (store), CRM_DB_ERROR, CRM_DB_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (crm_store_get_integrity_error (store)->message, fixture->path));
+
+  deal = new_deal ("After the damage");
+  g_assert_false (crm_store_save_deal (store, deal, NULL, NULL, NULL, &error));
+  g_assert_error (error, CRM_DB_ERROR, CRM_DB_ERROR_CORRUPT);
+  g_assert_cmpint (crm_deal_get_id (deal), ==, 0);
+
+  /* The finished check lets go of the store from an idle. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (g_steal_pointer (&store));
+  snapshot_assert_unchanged (&snapshot);
 }
 
 static void
@@ -1539,6 +1602,7 @@ main (int   argc,
   ADD ("/model/store/bad-file/text", NULL, test_store_bad_file_text);
   ADD ("/model/store/bad-file/random", NULL, test_store_bad_file_random);
   ADD ("/model/store/bad-file/corrupt", "tw", test_store_bad_file_corrupt);
+  ADD ("/model/store/bad-file/corrupt-checked-later", "tw", test_store_bad_file_corrupt_checked_later);
   ADD ("/model/store/bad-file/truncated", "tw", test_store_bad_file_truncated);
   ADD ("/model/store/bad-file/other-program", NULL, test_store_bad_file_other_program);
   ADD ("/model/store/bad-file/other-program-meta", NULL, test_store_bad_file_other_program_meta);
