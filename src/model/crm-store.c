@@ -855,6 +855,7 @@ crm_store_open (const char  *path,
                 GError     **error)
 {
   g_autoptr(CrmStore) self = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *dir = NULL;
   gboolean background_check = FALSE;
   guint version = 0;
@@ -872,9 +873,17 @@ crm_store_open (const char  *path,
     }
 
   self = g_object_new (CRM_TYPE_STORE, NULL);
-  self->db = crm_db_open (path, !g_file_test (path, G_FILE_TEST_EXISTS), error);
+  self->db = crm_db_open (path, !g_file_test (path, G_FILE_TEST_EXISTS), &local_error);
   if (self->db == NULL)
-    return NULL;
+    {
+      if (g_error_matches (local_error, CRM_DB_ERROR, CRM_DB_ERROR_NOT_A_DATABASE))
+        g_set_error (error, CRM_DB_ERROR, CRM_DB_ERROR_NOT_A_DATABASE,
+                     _("“%s” is not a Deals database: it is not a database file at all. It was left untouched."),
+                     path);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
 
   if (!check_ownership (self, &version, error))
     return NULL;
@@ -1335,6 +1344,33 @@ crm_store_find_stage (CrmStore *self,
   g_return_val_if_fail (CRM_IS_STORE (self), NULL);
 
   return g_hash_table_lookup (self->stages, GSIZE_TO_POINTER ((gsize)stage_id));
+}
+
+/**
+ * crm_store_find_stage_by_key:
+ * @self: a #CrmStore
+ * @pipeline_id: a pipeline
+ * @key: a stage key of the procedure, e.g. "quote"
+ *
+ * Returns: (transfer none) (nullable): the stage of that pipeline
+ */
+CrmStage *
+crm_store_find_stage_by_key (CrmStore   *self,
+                             gint64      pipeline_id,
+                             const char *key)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  g_hash_table_iter_init (&iter, self->stages);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (crm_stage_get_pipeline_id (value) == pipeline_id &&
+        g_strcmp0 (crm_stage_get_key (value), key) == 0)
+      return value;
+
+  return NULL;
 }
 
 /**

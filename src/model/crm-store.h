@@ -81,6 +81,9 @@ GListModel   *crm_store_get_stages           (CrmStore      *self,
                                               gint64         pipeline_id);
 CrmStage     *crm_store_find_stage           (CrmStore      *self,
                                               gint64         stage_id);
+CrmStage     *crm_store_find_stage_by_key    (CrmStore      *self,
+                                              gint64         pipeline_id,
+                                              const char    *key);
 GListModel   *crm_store_get_users            (CrmStore      *self);
 CrmUser      *crm_store_get_current_user     (CrmStore      *self);
 void          crm_store_set_current_user     (CrmStore      *self,

@@ -22,9 +22,11 @@
 #include <glib/gi18n.h>
 
 #include "crm-application.h"
+#include "crm-deal.h"
 #include "crm-demo.h"
 #include "crm-preferences-window.h"
 #include "crm-procedure.h"
+#include "crm-stage.h"
 #include "crm-store.h"
 #include "crm-window.h"
 
@@ -42,6 +44,8 @@ struct _CrmApplication
   char           *database_path;
   char           *procedure_id;
   gboolean        demo;
+  gint64          deal_id;
+  char           *move_to;
 
   /* Why the database could not be opened, shown in the window. */
   GError         *open_error;
@@ -56,6 +60,10 @@ static const GOptionEntry option_entries[] = {
     N_("Set up a new database with the procedure ID"), N_("ID") },
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Fill a new database with demo data"), NULL },
+  { "deal", 0, 0, G_OPTION_ARG_INT64, NULL,
+    N_("The deal a command acts on"), N_("ID") },
+  { "move-to", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Move the deal given with --deal to the stage KEY of its pipeline, and exit"), N_("KEY") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { NULL }
@@ -86,6 +94,62 @@ crm_application_prepare_store (CrmApplication  *self,
   return TRUE;
 }
 
+static char *
+stage_keys_of (CrmStore *store,
+               gint64    pipeline_id)
+{
+  g_autoptr(GListModel) stages = crm_store_get_stages (store, pipeline_id);
+  g_autoptr(GString) keys = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    {
+      g_autoptr(CrmStage) stage = g_list_model_get_item (stages, i);
+
+      if (keys->len > 0)
+        g_string_append (keys, ", ");
+      g_string_append (keys, crm_stage_get_key (stage));
+    }
+
+  return g_string_free (g_steal_pointer (&keys), FALSE);
+}
+
+/* The headless move: the same store call as a drop on the board, so a
+ * script cannot do what the board would refuse. */
+static int
+crm_application_move_deal (CrmApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmDeal) deal = NULL;
+  CrmStage *from, *to;
+
+  deal = crm_store_load_deal (self->store, self->deal_id, &error);
+  if (deal == NULL)
+    {
+      g_printerr ("deals: %s\n", error->message);
+      return 1;
+    }
+
+  to = crm_store_find_stage_by_key (self->store, crm_deal_get_pipeline_id (deal), self->move_to);
+  if (to == NULL)
+    {
+      g_autofree char *keys = stage_keys_of (self->store, crm_deal_get_pipeline_id (deal));
+
+      g_printerr (_("deals: unknown stage “%s” for this deal’s pipeline (known: %s)\n"), self->move_to, keys);
+      return 1;
+    }
+
+  from = crm_store_find_stage (self->store, crm_deal_get_stage_id (deal));
+  if (!crm_store_move_deal (self->store, self->deal_id, crm_stage_get_id (to), NULL, &error))
+    {
+      g_printerr ("deals: %s\n", error->message);
+      return 1;
+    }
+
+  g_print (_("Moved “%s” from %s to %s\n"), crm_deal_get_title (deal),
+           from ? crm_stage_get_name (from) : "?", crm_stage_get_name (to));
+  return 0;
+}
+
 static int
 crm_application_handle_local_options (GApplication *app,
                                       GVariantDict *options)
@@ -103,7 +167,15 @@ crm_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "database", "^ay", &self->database_path);
   g_variant_dict_lookup (options, "procedure", "s", &self->procedure_id);
   self->demo = g_variant_dict_contains (options, "demo");
-  scripted = self->database_path || self->procedure_id || self->demo;
+  g_variant_dict_lookup (options, "deal", "x", &self->deal_id);
+  g_variant_dict_lookup (options, "move-to", "s", &self->move_to);
+  scripted = self->database_path || self->procedure_id || self->demo || self->move_to;
+
+  if ((self->move_to != NULL) != (self->deal_id != 0))
+    {
+      g_printerr ("%s\n", _("deals: --move-to and --deal go together"));
+      return 1;
+    }
 
   /* Another database means another window set: don't hand the request to
    * an instance that already runs on a different file. */
@@ -131,6 +203,9 @@ crm_application_handle_local_options (GApplication *app,
         return 1;
       self->open_error = g_steal_pointer (&error);
     }
+
+  if (self->move_to != NULL)
+    return crm_application_move_deal (self);
 
   return G_APPLICATION_CLASS (crm_application_parent_class)->handle_local_options (app, options);
 }
@@ -266,6 +341,7 @@ crm_application_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->database_path, g_free);
   g_clear_pointer (&self->procedure_id, g_free);
+  g_clear_pointer (&self->move_to, g_free);
   g_clear_error (&self->open_error);
 
   G_OBJECT_CLASS (crm_application_parent_class)->finalize (object);
