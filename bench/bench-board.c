@@ -87,6 +87,22 @@ iterate (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* The 100,000-deal file is 70 MB: leave nothing behind in /tmp. */
+static void
+remove_database (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (dir);
+}
+
 static char *
 make_database (guint n_deals)
 {
@@ -325,6 +341,7 @@ main (int   argc,
       bench_search (store);
 
       g_object_unref (store);
+      remove_database (path);
     }
 
   return 0;

@@ -97,8 +97,24 @@ crm_test_screenshot (GtkWidget  *widget,
   g_test_message ("Screenshot: %s", path);
 }
 
+static inline void
+crm_test_remove_dir (gpointer data)
+{
+  g_autofree char *path = data;
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
 /* A fresh database in a temporary folder, set up with @procedure_id and
- * @n_deals demo deals. */
+ * @n_deals demo deals. The folder goes when the test case ends. */
 static inline CrmStore *
 crm_test_open_store (const char  *procedure_id,
                      guint        n_deals,
@@ -111,6 +127,7 @@ crm_test_open_store (const char  *procedure_id,
   CrmStore *store;
 
   g_assert_no_error (error);
+  g_test_queue_destroy (crm_test_remove_dir, g_strdup (dir));
   path = g_build_filename (dir, "deals.db", NULL);
   store = crm_store_open (path, &error);
   g_assert_no_error (error);

@@ -24,6 +24,7 @@
 #include "crm-board-column.h"
 #include "crm-deal.h"
 #include "crm-deal-list.h"
+#include "crm-deal-editor.h"
 #include "crm-deal-tile.h"
 #include "crm-stage.h"
 #include "crm-window.h"
@@ -226,6 +227,53 @@ test_board_context_menu_moves_deal (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static CrmDealEditor *
+find_editor (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (CRM_IS_DEAL_EDITOR (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return CRM_DEAL_EDITOR (window);
+    }
+
+  return NULL;
+}
+
+/* Activating a card (click or Enter on the row) opens its deal card; the
+ * window's new-deal action (Ctrl+N) opens an empty one. */
+static void
+test_board_card_opens_deal (void)
+{
+  g_autoptr(CrmStore) store = crm_test_open_store ("hs", 40, NULL);
+  CrmWindow *window = show_window (store);
+  CrmBoard *board = crm_window_get_board (window);
+  g_autoptr(CrmDeal) deal = first_deal_of (board, 1);
+  CrmDealEditor *editor;
+
+  g_assert_null (find_editor ());
+  g_signal_emit_by_name (crm_board_column_get_list_view (crm_board_get_column (board, 1)), "activate", 0);
+  crm_test_iterate (200);
+
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  g_assert_cmpint (crm_deal_editor_get_deal_id (editor), ==, crm_deal_get_id (deal));
+  gtk_window_destroy (GTK_WINDOW (editor));
+  crm_test_iterate (100);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-deal", NULL));
+  crm_test_iterate (200);
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  g_assert_cmpint (crm_deal_editor_get_deal_id (editor), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Columns are recycled list views: 3,000 deals, a few dozen tiles. */
 static void
 test_board_recycles_tiles (void)
@@ -306,6 +354,7 @@ main (int   argc,
   g_test_add_func ("/views/board/drop-moves-deal", test_board_drop_moves_deal);
   g_test_add_func ("/views/board/keyboard-moves-deal", test_board_keyboard_moves_deal);
   g_test_add_func ("/views/board/context-menu-moves-deal", test_board_context_menu_moves_deal);
+  g_test_add_func ("/views/board/card-opens-deal", test_board_card_opens_deal);
   g_test_add_func ("/views/board/recycles-tiles", test_board_recycles_tiles);
   g_test_add_func ("/views/board/empty-pipeline", test_board_empty_pipeline);
   g_test_add_func ("/views/board/rtl-first-stage-on-right", test_board_rtl_first_stage_on_right);
