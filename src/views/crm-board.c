@@ -70,13 +70,6 @@ enum {
 static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
-typedef struct
-{
-  CrmBoard *board;
-  gint64    deal_id;
-  gint64    stage_id;
-} UndoMove;
-
 static void
 crm_board_update_empty (CrmBoard *self)
 {
@@ -204,28 +197,6 @@ crm_board_find_column (CrmBoard *self,
 }
 
 static void
-undo_move_free (gpointer data)
-{
-  UndoMove *undo = data;
-
-  g_clear_weak_pointer (&undo->board);
-  g_free (undo);
-}
-
-static void
-undo_clicked_cb (AdwToast *toast,
-                 UndoMove *undo)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (undo->board == NULL)
-    return;
-
-  if (!crm_board_move_deal (undo->board, undo->deal_id, undo->stage_id, &error))
-    adw_toast_overlay_add_toast (undo->board->toast_overlay, adw_toast_new (error->message));
-}
-
-static void
 crm_board_show_move_toast (CrmBoard *self,
                            gint64    deal_id,
                            gint64    from_stage_id,
@@ -234,7 +205,6 @@ crm_board_show_move_toast (CrmBoard *self,
   g_autoptr(CrmDeal) deal = crm_store_load_deal (self->store, deal_id, NULL);
   CrmStage *stage = crm_store_find_stage (self->store, to_stage_id);
   g_autofree char *title = NULL;
-  UndoMove *undo;
   AdwToast *toast;
 
   if (deal == NULL || stage == NULL)
@@ -246,12 +216,10 @@ crm_board_show_move_toast (CrmBoard *self,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
 
-  undo = g_new0 (UndoMove, 1);
-  g_set_weak_pointer (&undo->board, self);
-  undo->deal_id = deal_id;
-  undo->stage_id = from_stage_id;
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb),
-                         undo, (GClosureNotify)(void (*) (void))undo_move_free, 0);
+  /* The toast lives in the board's own overlay, so its button reaches the
+   * board's actions. */
+  adw_toast_set_action_name (toast, "board.undo-move");
+  adw_toast_set_action_target (toast, "(xx)", deal_id, from_stage_id);
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
@@ -320,6 +288,21 @@ move_deal_by_action (GtkWidget  *widget,
 
   crm_board_move_with_undo (self, deal_id,
                             crm_stage_get_id (crm_board_column_get_stage (g_ptr_array_index (self->columns, index + step))));
+}
+
+/* Undo puts the deal back without a toast of its own. */
+static void
+undo_move_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  CrmBoard *self = CRM_BOARD (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 deal_id, stage_id;
+
+  g_variant_get (param, "(xx)", &deal_id, &stage_id);
+  if (!crm_store_move_deal (self->store, deal_id, stage_id, NULL, &error))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
 }
 
 static void
@@ -457,6 +440,7 @@ crm_board_class_init (CrmBoardClass *klass)
 
   gtk_widget_class_install_action (widget_class, "board.move-deal", "(xx)", move_deal_action);
   gtk_widget_class_install_action (widget_class, "board.move-deal-by", "(xi)", move_deal_by_action);
+  gtk_widget_class_install_action (widget_class, "board.undo-move", "(xx)", undo_move_action);
   gtk_widget_class_install_action (widget_class, "board.open-deal", "x", open_deal_action);
 }
 
@@ -621,26 +605,4 @@ crm_board_build_deal_menu (CrmBoard *self,
   g_menu_append_submenu (menu, _("_Move to"), G_MENU_MODEL (stages));
 
   return G_MENU_MODEL (g_steal_pointer (&menu));
-}
-
-/**
- * crm_board_move_deal:
- * @self: a #CrmBoard
- * @deal_id: a deal
- * @stage_id: the stage to move it to
- * @error: return location for a #GError
- *
- * Moves a deal without offering undo (undo itself goes this way).
- *
- * Returns: %TRUE on success
- */
-gboolean
-crm_board_move_deal (CrmBoard  *self,
-                     gint64     deal_id,
-                     gint64     stage_id,
-                     GError   **error)
-{
-  g_return_val_if_fail (CRM_IS_BOARD (self), FALSE);
-
-  return crm_store_move_deal (self->store, deal_id, stage_id, NULL, error);
 }

@@ -42,9 +42,5 @@ CrmBoardColumn *crm_board_get_column     (CrmBoard    *self,
 gboolean        crm_board_get_is_empty   (CrmBoard    *self);
 GMenuModel     *crm_board_build_deal_menu (CrmBoard   *self,
                                           CrmDeal     *deal);
-gboolean        crm_board_move_deal      (CrmBoard    *self,
-                                          gint64       deal_id,
-                                          gint64       stage_id,
-                                          GError     **error);
 
 G_END_DECLS

@@ -118,8 +118,10 @@ test_board_drop_moves_deal (void)
   guint before = g_list_model_get_n_items (G_LIST_MODEL (crm_board_column_get_deals (target)));
   g_auto(GValue) value = G_VALUE_INIT;
   gboolean accepted = FALSE;
+  gint64 source_stage;
 
   g_assert_nonnull (deal);
+  source_stage = crm_deal_get_stage_id (deal);
   g_value_init (&value, CRM_TYPE_DEAL);
   g_value_set_object (&value, deal);
   g_signal_emit_by_name (crm_board_column_get_drop_target (target), "drop", &value, 10.0, 10.0, &accepted);
@@ -128,6 +130,17 @@ test_board_drop_moves_deal (void)
   g_assert_true (accepted);
   g_assert_cmpint (stored_stage_of (store, crm_deal_get_id (deal)), ==, target_stage);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (crm_board_column_get_deals (target))), ==, before + 1);
+
+  /* The undo toast's button names board.undo-move with where it was. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "board.undo-move", "(xx)",
+                                             crm_deal_get_id (deal), source_stage));
+  crm_test_iterate (100);
+  g_assert_cmpint (stored_stage_of (store, crm_deal_get_id (deal)), ==, source_stage);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (crm_board_column_get_deals (target))), ==, before);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "board.move-deal", "(xx)",
+                                             crm_deal_get_id (deal), target_stage));
+  crm_test_iterate (100);
 
   /* Dropping on the column the deal is already in is refused. */
   g_clear_object (&deal);
