@@ -27,6 +27,8 @@
 #include "crm-stage.h"
 #include "crm-store.h"
 
+#include "../crm-test-common.h"
+
 static const char *deals_path;
 
 typedef struct
@@ -39,33 +41,15 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("deals-cli-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->db = g_build_filename (fixture->dir, "deals.db", NULL);
-}
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (path);
+  fixture->dir = crm_test_make_dir ("deals-cli-XXXXXX");
+  fixture->db = crm_test_db_path (fixture->dir);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_dir (fixture->dir);
+  crm_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->db);
 }

@@ -24,6 +24,8 @@
 
 #include "crm-db.h"
 
+#include "../crm-test-common.h"
+
 /*
  * The driver interface of design.md (prepare, bind, step, exec,
  * transactions) that the store is written against, so that team mode can
@@ -38,32 +40,12 @@ typedef struct
 } Fixture;
 
 static void
-remove_dir (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_assert_cmpint (g_remove (child), ==, 0);
-    }
-
-  g_assert_cmpint (g_rmdir (path), ==, 0);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
   g_autoptr (GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("deals-test-db-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = crm_test_make_dir ("deals-test-db-XXXXXX");
   fixture->path = g_build_filename (fixture->dir, "test.db", NULL);
 
   fixture->db = crm_db_open (fixture->path, TRUE, &error);
@@ -85,7 +67,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
   g_assert_finalize_object (fixture->db);
-  remove_dir (fixture->dir);
+  g_assert_true (crm_test_remove_dir (fixture->dir));
   g_free (fixture->path);
   g_free (fixture->dir);
 }

@@ -30,6 +30,8 @@
 #include "crm-stage.h"
 #include "crm-store.h"
 
+#include "../crm-test-common.h"
+
 /*
  * A board column: a GListModel over one stage's deals that pages them out
  * of the store instead of loading the stage at once.
@@ -56,47 +58,17 @@ fake_clock_cb (gpointer user_data)
 }
 
 static void
-remove_dir (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_assert_cmpint (g_remove (child), ==, 0);
-    }
-
-  g_assert_cmpint (g_rmdir (path), ==, 0);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (CrmProcedure) procedure = NULL;
-
-  fixture->dir = g_dir_make_tmp ("deals-test-deal-list-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "deals.db", NULL);
+  fixture->dir = crm_test_make_dir ("deals-test-deal-list-XXXXXX");
+  fixture->path = crm_test_db_path (fixture->dir);
   fixture->now = g_date_time_new_utc (2026, 3, 2, 9, 30, 0);
 
-  fixture->store = crm_store_open (fixture->path, &error);
-  g_assert_no_error (error);
+  fixture->store = crm_test_store_new (fixture->path, NULL);
   crm_store_set_clock (fixture->store, fake_clock_cb, fixture);
-
-  procedure = crm_procedure_load_builtin ("tw", &error);
-  g_assert_no_error (error);
-  g_assert_true (crm_store_install_procedure (fixture->store, procedure, &error));
-  g_assert_no_error (error);
-
-  g_assert_true (crm_demo_populate (fixture->store, GPOINTER_TO_UINT (user_data), 1, &error));
-  g_assert_no_error (error);
+  crm_test_install_procedure (fixture->store, "tw");
+  crm_test_populate (fixture->store, GPOINTER_TO_UINT (user_data), 1);
 }
 
 static void
@@ -104,7 +76,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
   g_assert_finalize_object (fixture->store);
-  remove_dir (fixture->dir);
+  g_assert_true (crm_test_remove_dir (fixture->dir));
   g_date_time_unref (fixture->now);
   g_free (fixture->path);
   g_free (fixture->dir);

@@ -31,6 +31,8 @@
 #include "crm-stage.h"
 #include "crm-store.h"
 
+#include "../crm-test-common.h"
+
 /*
  * The demo data a newcomer sees with --demo and the benchmark measures:
  * one department per shipped procedure, in that department's language.
@@ -38,78 +40,8 @@
 
 #define N_DEALS 300
 
-typedef struct
-{
-  char     *dir;
-  CrmStore *store;
-} Fixture;
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_assert_cmpint (g_remove (child), ==, 0);
-    }
-
-  g_assert_cmpint (g_rmdir (path), ==, 0);
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = g_dir_make_tmp ("deals-test-demo-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "deals.db", NULL);
-
-  fixture->store = crm_store_open (path, &error);
-  g_assert_no_error (error);
-
-  if (user_data != NULL)
-    {
-      g_autoptr (CrmProcedure) procedure = crm_procedure_load_builtin (user_data, &error);
-
-      g_assert_no_error (error);
-      g_assert_true (crm_store_install_procedure (fixture->store, procedure, &error));
-      g_assert_no_error (error);
-    }
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  g_assert_finalize_object (fixture->store);
-  remove_dir (fixture->dir);
-  g_free (fixture->dir);
-}
-
-static gint64
-query_int (CrmStore   *store,
-           const char *sql)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (CrmStatement) stmt = NULL;
-
-  stmt = crm_db_prepare (crm_store_get_db (store), sql, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (crm_statement_step (stmt, &error), ==, CRM_STEP_ROW);
-  g_assert_no_error (error);
-
-  return crm_statement_get_int64 (stmt, 0);
-}
+/* user_data: the procedure to install, or NULL for a bare store. */
+typedef CrmTestFixture Fixture;
 
 static gboolean
 has_script (const char     *text,
@@ -169,16 +101,23 @@ test_demo_populate (Fixture       *fixture,
   g_assert_false (crm_db_in_transaction (crm_store_get_db (fixture->store)));
 
   g_assert_cmpuint (crm_store_count_deals (fixture->store), ==, N_DEALS);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM contacts"), ==, N_DEALS);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM companies"), >, 0);
+  g_assert_cmpint (crm_test_query_int (fixture->store, "SELECT count(*) FROM contacts"),
+                   ==, N_DEALS);
+  g_assert_cmpint (crm_test_query_int (fixture->store, "SELECT count(*) FROM companies"), >, 0);
 
   /* A manager and reps to own the deals; the store picked a current user. */
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM users WHERE role = 'manager'"), >=, 1);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM users WHERE role = 'rep'"), >=, 1);
+  g_assert_cmpint (crm_test_query_int (fixture->store,
+                                       "SELECT count(*) FROM users WHERE role = 'manager'"),
+                   >=, 1);
+  g_assert_cmpint (crm_test_query_int (fixture->store,
+                                       "SELECT count(*) FROM users WHERE role = 'rep'"),
+                   >=, 1);
   g_assert_cmpuint (g_list_model_get_n_items (crm_store_get_users (fixture->store)), ==,
-                    query_int (fixture->store, "SELECT count(*) FROM users"));
+                    crm_test_query_int (fixture->store, "SELECT count(*) FROM users"));
   g_assert_nonnull (crm_store_get_current_user (fixture->store));
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM deals WHERE owner_id IS NULL"), ==, 0);
+  g_assert_cmpint (crm_test_query_int (fixture->store,
+                                       "SELECT count(*) FROM deals WHERE owner_id IS NULL"),
+                   ==, 0);
 
   /* Names in the department's language (with some Latin ones among them). */
   count_name_scripts (fixture->store, &n_names, &n_hebrew, &n_cyrillic);
@@ -196,21 +135,22 @@ test_demo_populate (Fixture       *fixture,
 
   /* Every deal sits in a stage of its own pipeline, in the procedure's
    * currency, with a contact and a company that exist. */
-  g_assert_cmpint (query_int (fixture->store,
-                              "SELECT count(*) FROM deals d JOIN stages s ON s.id = d.stage_id "
-                              "WHERE s.pipeline_id != d.pipeline_id"),
+  g_assert_cmpint (crm_test_query_int (fixture->store,
+                                       "SELECT count(*) FROM deals d "
+                                       "JOIN stages s ON s.id = d.stage_id "
+                                       "WHERE s.pipeline_id != d.pipeline_id"),
                    ==, 0);
-  g_assert_cmpint (query_int (fixture->store,
-                              "SELECT count(*) FROM deals d "
-                              "LEFT JOIN contacts ct ON ct.id = d.contact_id "
-                              "LEFT JOIN companies co ON co.id = d.company_id "
-                              "WHERE ct.id IS NULL OR co.id IS NULL"),
+  g_assert_cmpint (crm_test_query_int (fixture->store,
+                                       "SELECT count(*) FROM deals d "
+                                       "LEFT JOIN contacts ct ON ct.id = d.contact_id "
+                                       "LEFT JOIN companies co ON co.id = d.company_id "
+                                       "WHERE ct.id IS NULL OR co.id IS NULL"),
                    ==, 0);
   {
     g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM deals WHERE currency = '%s'",
                                             crm_procedure_get_currency (procedure));
 
-    g_assert_cmpint (query_int (fixture->store, sql), ==, N_DEALS);
+    g_assert_cmpint (crm_test_query_int (fixture->store, sql), ==, N_DEALS);
   }
   {
     g_autoptr (CrmStatement) check = crm_db_prepare (crm_store_get_db (fixture->store),
@@ -262,9 +202,9 @@ test_demo_twice (Fixture       *fixture,
 
   g_assert_true (crm_demo_populate (fixture->store, N_DEALS, 1, &error));
   g_assert_no_error (error);
-  n_users = query_int (fixture->store, "SELECT count(*) FROM users");
-  n_contacts = query_int (fixture->store, "SELECT count(*) FROM contacts");
-  n_companies = query_int (fixture->store, "SELECT count(*) FROM companies");
+  n_users = crm_test_query_int (fixture->store, "SELECT count(*) FROM users");
+  n_contacts = crm_test_query_int (fixture->store, "SELECT count(*) FROM contacts");
+  n_companies = crm_test_query_int (fixture->store, "SELECT count(*) FROM companies");
 
   /* A database with deals in it is left alone, whatever the arguments. */
   g_assert_true (crm_demo_populate (fixture->store, N_DEALS, 1, &error));
@@ -273,9 +213,11 @@ test_demo_twice (Fixture       *fixture,
   g_assert_no_error (error);
 
   g_assert_cmpuint (crm_store_count_deals (fixture->store), ==, N_DEALS);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM users"), ==, n_users);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM contacts"), ==, n_contacts);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM companies"), ==, n_companies);
+  g_assert_cmpint (crm_test_query_int (fixture->store, "SELECT count(*) FROM users"), ==, n_users);
+  g_assert_cmpint (crm_test_query_int (fixture->store, "SELECT count(*) FROM contacts"),
+                   ==, n_contacts);
+  g_assert_cmpint (crm_test_query_int (fixture->store, "SELECT count(*) FROM companies"),
+                   ==, n_companies);
 }
 
 static void
@@ -285,7 +227,6 @@ test_demo_same_seed (Fixture       *fixture,
   g_autoptr (GError) error = NULL;
   g_autofree char *path = g_build_filename (fixture->dir, "second.db", NULL);
   g_autoptr (CrmStore) second = NULL;
-  g_autoptr (CrmProcedure) procedure = crm_procedure_load_builtin ("tw", NULL);
   const char *sql = "SELECT group_concat (title || '|' || stage_id || '|' || amount, ';') "
                     "FROM (SELECT * FROM deals ORDER BY id)";
   g_autoptr (CrmStatement) a = NULL;
@@ -295,12 +236,8 @@ test_demo_same_seed (Fixture       *fixture,
   g_assert_true (crm_demo_populate (fixture->store, 100, 7, &error));
   g_assert_no_error (error);
 
-  second = crm_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_true (crm_store_install_procedure (second, procedure, &error));
-  g_assert_no_error (error);
-  g_assert_true (crm_demo_populate (second, 100, 7, &error));
-  g_assert_no_error (error);
+  second = crm_test_store_new (path, "tw");
+  crm_test_populate (second, 100, 7);
 
   a = crm_db_prepare (crm_store_get_db (fixture->store), sql, &error);
   g_assert_no_error (error);
@@ -322,7 +259,7 @@ test_demo_without_procedure (Fixture       *fixture,
   g_assert_false (crm_demo_populate (fixture->store, N_DEALS, 1, &error));
   g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_PROCEDURE);
   g_assert_cmpuint (crm_store_count_deals (fixture->store), ==, 0);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM users"), ==, 0);
+  g_assert_cmpint (crm_test_query_int (fixture->store, "SELECT count(*) FROM users"), ==, 0);
   g_assert_false (crm_db_in_transaction (crm_store_get_db (fixture->store)));
 }
 
@@ -334,17 +271,21 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
+#define ADD(path, procedure, func) \
+  g_test_add (path, Fixture, procedure, crm_test_fixture_set_up, func, crm_test_fixture_tear_down)
+
   for (guint i = 0; i < G_N_ELEMENTS (procedures); i++)
     {
       g_autofree char *path = g_strdup_printf ("/model/demo/populate/%s", procedures[i]);
 
-      g_test_add (path, Fixture, procedures[i], fixture_set_up, test_demo_populate, fixture_tear_down);
+      ADD (path, procedures[i], test_demo_populate);
     }
 
-  g_test_add ("/model/demo/populate-twice", Fixture, "hs", fixture_set_up, test_demo_twice, fixture_tear_down);
-  g_test_add ("/model/demo/same-seed", Fixture, "tw", fixture_set_up, test_demo_same_seed, fixture_tear_down);
-  g_test_add ("/model/demo/without-procedure", Fixture, NULL, fixture_set_up,
-              test_demo_without_procedure, fixture_tear_down);
+  ADD ("/model/demo/populate-twice", "hs", test_demo_twice);
+  ADD ("/model/demo/same-seed", "tw", test_demo_same_seed);
+  ADD ("/model/demo/without-procedure", NULL, test_demo_without_procedure);
+
+#undef ADD
 
   return g_test_run ();
 }

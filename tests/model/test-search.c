@@ -28,66 +28,15 @@
 #include "crm-search-result.h"
 #include "crm-store.h"
 
+#include "../crm-test-common.h"
+
 /*
  * Full-text search over deals, contacts and companies, as typed into the
  * search bar: every word is a prefix, in Hebrew, Russian or English, and no
  * character of the input is query syntax.
  */
 
-typedef struct
-{
-  char     *dir;
-  CrmStore *store;
-} Fixture;
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_assert_cmpint (g_remove (child), ==, 0);
-    }
-
-  g_assert_cmpint (g_rmdir (path), ==, 0);
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (CrmProcedure) procedure = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = g_dir_make_tmp ("deals-test-search-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "deals.db", NULL);
-
-  fixture->store = crm_store_open (path, &error);
-  g_assert_no_error (error);
-
-  procedure = crm_procedure_load_builtin (user_data, &error);
-  g_assert_no_error (error);
-  g_assert_true (crm_store_install_procedure (fixture->store, procedure, &error));
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  g_assert_finalize_object (fixture->store);
-  remove_dir (fixture->dir);
-  g_free (fixture->dir);
-}
+typedef CrmTestFixture Fixture;
 
 /* Saves a deal, with a contact and a company when their names are given.
  * Returns the deal; the ids land in @contact_id and @company_id. */
@@ -511,7 +460,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, procedure, func) \
-  g_test_add (path, Fixture, procedure, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, procedure, crm_test_fixture_set_up, func, crm_test_fixture_tear_down)
 
   ADD ("/model/search/hebrew-prefix", "hs", test_search_hebrew);
   ADD ("/model/search/russian-prefix", "rad", test_search_russian);

@@ -20,11 +20,8 @@
 #pragma once
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 
-#include "crm-demo.h"
-#include "crm-procedure.h"
-#include "crm-store.h"
+#include "../crm-test-common.h"
 
 /* Runs the main loop for @ms milliseconds so that widgets map, lay out and
  * draw as they would for a user. */
@@ -97,20 +94,14 @@ crm_test_screenshot (GtkWidget  *widget,
   g_test_message ("Screenshot: %s", path);
 }
 
+/* For g_test_queue_destroy(): removes the folder @data names, and frees
+ * the name. */
 static inline void
-crm_test_remove_dir (gpointer data)
+crm_test_remove_dir_free (gpointer data)
 {
   g_autofree char *path = data;
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
 
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (path);
+  crm_test_remove_dir (path);
 }
 
 /* A fresh database in a temporary folder, set up with @procedure_id and
@@ -120,28 +111,16 @@ crm_test_open_store (const char  *procedure_id,
                      guint        n_deals,
                      char       **out_path)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CrmProcedure) procedure = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("deals-test-XXXXXX", &error);
+  g_autofree char *dir = crm_test_make_dir ("deals-test-XXXXXX");
   g_autofree char *path = NULL;
   CrmStore *store;
 
-  g_assert_no_error (error);
-  g_test_queue_destroy (crm_test_remove_dir, g_strdup (dir));
-  path = g_build_filename (dir, "deals.db", NULL);
-  store = crm_store_open (path, &error);
-  g_assert_no_error (error);
-
-  procedure = crm_procedure_load_builtin (procedure_id, &error);
-  g_assert_no_error (error);
-  g_assert_true (crm_store_install_procedure (store, procedure, &error));
-  g_assert_no_error (error);
+  g_test_queue_destroy (crm_test_remove_dir_free, g_strdup (dir));
+  path = crm_test_db_path (dir);
+  store = crm_test_store_new (path, procedure_id);
 
   if (n_deals > 0)
-    {
-      g_assert_true (crm_demo_populate (store, n_deals, 7, &error));
-      g_assert_no_error (error);
-    }
+    crm_test_populate (store, n_deals, 7);
 
   if (out_path != NULL)
     *out_path = g_steal_pointer (&path);

@@ -1,0 +1,195 @@
+/* crm-test-common.h
+ *
+ * Copyright 2026 The Deals authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Helpers shared by the model, command-line and view tests: a temporary
+ * folder per test, a store in it set up with a shipped procedure and demo
+ * deals, and a quick look into the database. Header-only and without GTK,
+ * since the model tests do not link it; each test is one program. */
+
+#pragma once
+
+#include <errno.h>
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "crm-db.h"
+#include "crm-demo.h"
+#include "crm-procedure.h"
+#include "crm-store.h"
+
+/* Makes a fresh folder from @template (as for g_dir_make_tmp()). */
+static inline char *
+crm_test_make_dir (const char *template)
+{
+  g_autoptr (GError) error = NULL;
+  char *dir;
+
+  dir = g_dir_make_tmp (template, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (dir);
+
+  return dir;
+}
+
+/* The database file the tests keep in @dir. */
+static inline char *
+crm_test_db_path (const char *dir)
+{
+  return g_build_filename (dir, "deals.db", NULL);
+}
+
+/* Removes everything in @path (the database with its -wal and -shm files,
+ * and any folder a test made), then @path itself. A folder that is not
+ * there is nothing to remove. Returns FALSE when something could not be
+ * removed; the model tests assert on it. */
+static inline gboolean
+crm_test_remove_dir (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  gboolean removed = TRUE;
+  const char *name;
+
+  if (dir == NULL)
+    return TRUE;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) &&
+          !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        removed &= crm_test_remove_dir (child);
+      else if (g_remove (child) != 0)
+        {
+          g_test_message ("Could not remove %s: %s", child, g_strerror (errno));
+          removed = FALSE;
+        }
+    }
+
+  if (g_rmdir (path) != 0)
+    {
+      g_test_message ("Could not remove %s: %s", path, g_strerror (errno));
+      removed = FALSE;
+    }
+
+  return removed;
+}
+
+/* Installs the shipped procedure @procedure_id into @store. */
+static inline void
+crm_test_install_procedure (CrmStore   *store,
+                            const char *procedure_id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmProcedure) procedure = NULL;
+
+  procedure = crm_procedure_load_builtin (procedure_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (crm_store_install_procedure (store, procedure, &error));
+  g_assert_no_error (error);
+}
+
+/* Opens the store at @path and, unless @procedure_id is NULL, installs that
+ * shipped procedure into it. */
+static inline CrmStore *
+crm_test_store_new (const char *path,
+                    const char *procedure_id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmStore) store = NULL;
+
+  store = crm_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  if (procedure_id != NULL)
+    crm_test_install_procedure (store, procedure_id);
+
+  return g_steal_pointer (&store);
+}
+
+/* A test case with a store of its own: a fresh folder named after the test
+ * program, and in it a store set up with the shipped procedure the test
+ * data names, or none when it is NULL. Tear-down checks that nothing kept
+ * the store alive and that the folder went away. For g_test_add(). */
+typedef struct
+{
+  char     *dir;
+  char     *path;
+  CrmStore *store;
+} CrmTestFixture;
+
+static inline void
+crm_test_fixture_set_up (CrmTestFixture *fixture,
+                         gconstpointer   user_data)
+{
+  g_autofree char *program = g_path_get_basename (g_get_prgname ());
+  g_autofree char *template = g_strdup_printf ("deals-%s-XXXXXX", program);
+
+  fixture->dir = crm_test_make_dir (template);
+  fixture->path = crm_test_db_path (fixture->dir);
+  fixture->store = crm_test_store_new (fixture->path, user_data);
+}
+
+static inline void
+crm_test_fixture_tear_down (CrmTestFixture *fixture,
+                            gconstpointer   user_data)
+{
+  g_assert_finalize_object (fixture->store);
+  g_assert_true (crm_test_remove_dir (fixture->dir));
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+/* Adds @n_deals demo deals to @store, generated from @seed. */
+static inline void
+crm_test_populate (CrmStore *store,
+                   guint     n_deals,
+                   guint32   seed)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (crm_demo_populate (store, n_deals, seed, &error));
+  g_assert_no_error (error);
+}
+
+/* Runs @sql on @store's database; returns the statement on its first row,
+ * which must be there. */
+static inline CrmStatement *
+crm_test_query_row (CrmStore   *store,
+                    const char *sql)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmStatement) stmt = NULL;
+
+  stmt = crm_db_prepare (crm_store_get_db (store), sql, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (crm_statement_step (stmt, &error), ==, CRM_STEP_ROW);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&stmt);
+}
+
+/* The integer in the first column of the first row @sql gives. */
+static inline gint64
+crm_test_query_int (CrmStore   *store,
+                    const char *sql)
+{
+  g_autoptr (CrmStatement) stmt = crm_test_query_row (store, sql);
+
+  return crm_statement_get_int64 (stmt, 0);
+}
