@@ -42,6 +42,7 @@ typedef struct
   const char * const *next_steps;
   const char * const *subjects;
   const char         *phone_prefix;   /* E.164 prefix of a mobile range */
+  const char         *email_domain;
   guint               phone_digits;   /* digits after the prefix */
 } DemoLocale;
 
@@ -98,10 +99,10 @@ static const char * const ru_subjects[] = {
 };
 
 static const DemoLocale il_locale = {
-  il_people, il_companies, il_cities, il_positions, il_next_steps, il_subjects, "+97250", 7
+  il_people, il_companies, il_cities, il_positions, il_next_steps, il_subjects, "+97250", "example.co.il", 7
 };
 static const DemoLocale ru_locale = {
-  ru_people, ru_companies, ru_cities, ru_positions, ru_next_steps, ru_subjects, "+7916", 7
+  ru_people, ru_companies, ru_cities, ru_positions, ru_next_steps, ru_subjects, "+7916", "example.ru", 7
 };
 
 static const char *
@@ -174,7 +175,9 @@ insert_contact (CrmDb             *db,
 {
   g_autoptr(CrmStatement) stmt = NULL;
   g_autoptr(CrmStatement) phone = NULL;
+  g_autoptr(CrmStatement) email = NULL;
   g_autofree char *number = NULL;
+  g_autofree char *address = NULL;
   gint64 contact_id;
 
   stmt = crm_db_prepare (db,
@@ -205,6 +208,19 @@ insert_contact (CrmDb             *db,
   crm_statement_bind_int64 (phone, 1, contact_id);
   crm_statement_bind_text (phone, 2, number);
   if (!crm_statement_run (phone, error))
+    return 0;
+
+  /* HS-2: leads come with an email as well as a mobile. */
+  address = g_strdup_printf ("client%" G_GINT64_FORMAT "@%s", contact_id, locale->email_domain);
+  email = crm_db_prepare (db,
+                          "INSERT INTO contact_emails (contact_id, position, address) VALUES (?1, 0, ?2)",
+                          error);
+  if (email == NULL)
+    return 0;
+
+  crm_statement_bind_int64 (email, 1, contact_id);
+  crm_statement_bind_text (email, 2, address);
+  if (!crm_statement_run (email, error))
     return 0;
 
   return contact_id;

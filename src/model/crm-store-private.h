@@ -34,6 +34,32 @@ gboolean _crm_store_fetch_stage_summary (CrmStore   *self,
                                          char      **total_label,
                                          GError    **error);
 
+/* Shared with crm-store-rules.c, the procedure engine's half of the store. */
+char       *_crm_store_format_timestamp  (GDateTime   *when);
+const char *_crm_store_stage_key         (CrmStore    *self,
+                                          gint64       stage_id);
+const char *_crm_store_get_region        (CrmStore    *self);
+gboolean    _crm_store_add_audit         (CrmStore    *self,
+                                          const char  *action,
+                                          const char  *entity,
+                                          gint64       entity_id,
+                                          const char  *old_value,
+                                          const char  *new_value,
+                                          const char  *at,
+                                          GError     **error);
+void        _crm_store_relocate_in_lists (CrmStore    *self,
+                                          gint64       deal_id,
+                                          gint64       old_stage_id,
+                                          const char  *old_updated_at,
+                                          gint64       new_stage_id,
+                                          const char  *new_updated_at);
+gboolean    _crm_store_write_fields      (CrmStore    *self,
+                                          gint64       deal_id,
+                                          GHashTable  *fields,
+                                          GError     **error);
+void        _crm_store_emit_deal_changed (CrmStore    *self,
+                                          gint64       deal_id);
+
 /* Tests lower it to check large files the way the store does: afterwards. */
 void     _crm_store_set_sync_check_limit (goffset     limit);
 

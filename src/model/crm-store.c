@@ -100,8 +100,8 @@ default_clock (gpointer user_data)
 
 /* Timestamps are stored as fixed-width UTC text so that they sort as text
  * on SQLite and compare as timestamps on PostgreSQL alike. */
-static char *
-format_timestamp (GDateTime *when)
+char *
+_crm_store_format_timestamp (GDateTime *when)
 {
   g_autoptr(GDateTime) utc = g_date_time_to_utc (when);
 
@@ -576,9 +576,9 @@ list_finalized_cb (gpointer  data,
     }
 }
 
-static const char *
-stage_key (CrmStore *self,
-           gint64    stage_id)
+const char *
+_crm_store_stage_key (CrmStore *self,
+                      gint64    stage_id)
 {
   CrmStage *stage = crm_store_find_stage (self, stage_id);
 
@@ -624,13 +624,13 @@ position_in_stage (CrmStore   *self,
  * the deal left and where it arrived, so each changes by one row. Runs
  * after the commit: the removed position is that of the old sort key among
  * the deals that stayed. */
-static void
-relocate_in_lists (CrmStore   *self,
-                   gint64      deal_id,
-                   gint64      old_stage_id,
-                   const char *old_updated_at,
-                   gint64      new_stage_id,
-                   const char *new_updated_at)
+void
+_crm_store_relocate_in_lists (CrmStore   *self,
+                              gint64      deal_id,
+                              gint64      old_stage_id,
+                              const char *old_updated_at,
+                              gint64      new_stage_id,
+                              const char *new_updated_at)
 {
   CrmDealList *old_list = old_stage_id ? find_live_list (self, old_stage_id) : NULL;
   CrmDealList *new_list = find_live_list (self, new_stage_id);
@@ -669,15 +669,15 @@ relocate_in_lists (CrmStore   *self,
     }
 }
 
-static gboolean
-add_audit (CrmStore    *self,
-           const char  *action,
-           const char  *entity,
-           gint64       entity_id,
-           const char  *old_value,
-           const char  *new_value,
-           const char  *at,
-           GError     **error)
+gboolean
+_crm_store_add_audit (CrmStore    *self,
+                      const char  *action,
+                      const char  *entity,
+                      gint64       entity_id,
+                      const char  *old_value,
+                      const char  *new_value,
+                      const char  *at,
+                      GError     **error)
 {
   g_autoptr(CrmStatement) stmt = NULL;
 
@@ -1815,8 +1815,8 @@ crm_store_load_field_values (CrmStore  *self,
   return g_steal_pointer (&values);
 }
 
-static const char *
-procedure_region (CrmStore *self)
+const char *
+_crm_store_get_region (CrmStore *self)
 {
   if (self->procedure != NULL && crm_procedure_get_country (self->procedure) != NULL)
     return crm_procedure_get_country (self->procedure);
@@ -2106,7 +2106,7 @@ prepare_save (CrmStore    *self,
       data->contact_name = dup_trimmed (crm_contact_get_name (contact));
 
       if (!normalize_list (crm_contact_get_phones (contact), normalize_phone_cb,
-                           (gpointer)procedure_region (self), &data->phones, error) ||
+                           (gpointer)_crm_store_get_region (self), &data->phones, error) ||
           !normalize_list (crm_contact_get_emails (contact), normalize_email_cb,
                            NULL, &data->emails, error))
         return FALSE;
@@ -2127,7 +2127,7 @@ prepare_save (CrmStore    *self,
 
       data->company_name = dup_trimmed (crm_company_get_name (company));
       if (!is_blank (phone) &&
-          !normalize_phone_cb (phone, &data->company_phone, error, (gpointer)procedure_region (self)))
+          !normalize_phone_cb (phone, &data->company_phone, error, (gpointer)_crm_store_get_region (self)))
         return FALSE;
       if (!is_blank (email) && !normalize_email_cb (email, &data->company_email, error, NULL))
         return FALSE;
@@ -2339,11 +2339,11 @@ write_deal (CrmStore    *self,
   return TRUE;
 }
 
-static gboolean
-write_fields (CrmStore    *self,
-              gint64       deal_id,
-              GHashTable  *fields,
-              GError     **error)
+gboolean
+_crm_store_write_fields (CrmStore    *self,
+                         gint64       deal_id,
+                         GHashTable  *fields,
+                         GError     **error)
 {
   GHashTableIter iter;
   gpointer key, value;
@@ -2427,11 +2427,11 @@ crm_store_save_deal (CrmStore    *self,
       if (old == NULL)
         return FALSE;
       old_stage_id = crm_deal_get_stage_id (old);
-      old_updated_at = format_timestamp (crm_deal_get_updated_at (old));
+      old_updated_at = _crm_store_format_timestamp (crm_deal_get_updated_at (old));
     }
 
   now = crm_store_now (self);
-  now_text = format_timestamp (now);
+  now_text = _crm_store_format_timestamp (now);
   company_id = crm_deal_get_company_id (deal);
   contact_id = crm_deal_get_contact_id (deal);
 
@@ -2443,11 +2443,12 @@ crm_store_save_deal (CrmStore    *self,
       (data.contact_name != NULL &&
        !write_contact (self, contact, &data, company_id, now_text, &contact_id, error)) ||
       !write_deal (self, deal, &data, contact_id, company_id, now_text, &deal_id, error) ||
-      !write_fields (self, deal_id, data.fields, error) ||
-      !add_audit (self, creating ? "create" : "update", "deal", deal_id, NULL, NULL, now_text, error) ||
+      !_crm_store_write_fields (self, deal_id, data.fields, error) ||
+      !_crm_store_add_audit (self, creating ? "create" : "update", "deal", deal_id, NULL, NULL, now_text, error) ||
       (old_stage_id != 0 && old_stage_id != data.stage_id &&
-       !add_audit (self, "move", "deal", deal_id,
-                   stage_key (self, old_stage_id), stage_key (self, data.stage_id), now_text, error)) ||
+       !_crm_store_add_audit (self, "move", "deal", deal_id,
+                              _crm_store_stage_key (self, old_stage_id),
+                              _crm_store_stage_key (self, data.stage_id), now_text, error)) ||
       !crm_db_commit (self->db, error))
     {
       crm_db_rollback (self->db);
@@ -2474,7 +2475,7 @@ crm_store_save_deal (CrmStore    *self,
   if (creating)
     crm_deal_set_created_at (deal, now);
 
-  relocate_in_lists (self, deal_id, old_stage_id, old_updated_at, data.stage_id, now_text);
+  _crm_store_relocate_in_lists (self, deal_id, old_stage_id, old_updated_at, data.stage_id, now_text);
 
   g_signal_emit (self, signals [DEAL_CHANGED], 0, deal_id);
   return TRUE;
@@ -2488,8 +2489,10 @@ crm_store_save_deal (CrmStore    *self,
  * @previous_stage_id: (out) (optional): where the deal was, for undo
  * @error: return location for a #GError
  *
- * Moves a deal to another stage of its pipeline: one transaction of five
- * statements (begin, read, update, audit, commit), logged in the audit log.
+ * Moves a deal to another stage through the procedure engine, with no
+ * values to fill in: a stage whose rules require a field the deal lacks is
+ * refused with %CRM_STORE_ERROR_MISSING_FIELDS. See
+ * crm_store_move_deal_with_values().
  *
  * Returns: %TRUE on success
  */
@@ -2500,89 +2503,14 @@ crm_store_move_deal (CrmStore  *self,
                      gint64    *previous_stage_id,
                      GError   **error)
 {
-  g_autoptr(CrmStatement) read = NULL;
-  g_autoptr(CrmStatement) update = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  g_autofree char *now_text = NULL;
-  g_autofree char *old_key = NULL;
-  g_autofree char *old_updated_at = NULL;
-  CrmStage *stage;
-  gint64 old_stage_id;
-  CrmStep step;
+  return crm_store_move_deal_with_values (self, deal_id, stage_id, NULL, previous_stage_id, error);
+}
 
-  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
-
-  stage = crm_store_find_stage (self, stage_id);
-  if (stage == NULL)
-    {
-      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_UNKNOWN_STAGE,
-                   _("There is no stage %lld."), (long long)stage_id);
-      return FALSE;
-    }
-
-  now = crm_store_now (self);
-  now_text = format_timestamp (now);
-
-  if (!crm_db_begin (self->db, error))
-    return FALSE;
-
-  read = crm_db_prepare (self->db, "SELECT stage_id, pipeline_id, updated_at FROM deals WHERE id = ?1", error);
-  if (read == NULL)
-    goto failed;
-
-  crm_statement_bind_int64 (read, 1, deal_id);
-  step = crm_statement_step (read, error);
-  if (step != CRM_STEP_ROW)
-    {
-      if (step == CRM_STEP_DONE)
-        set_not_found (error, MISSING_DEAL, deal_id);
-      goto failed;
-    }
-
-  old_stage_id = crm_statement_get_int64 (read, 0);
-  old_updated_at = g_strdup (crm_statement_get_text (read, 2));
-  if (crm_statement_get_int64 (read, 1) != crm_stage_get_pipeline_id (stage))
-    {
-      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_UNKNOWN_STAGE,
-                   _("“%s” is not a stage of this deal’s pipeline."), crm_stage_get_name (stage));
-      goto failed;
-    }
-
-  if (old_stage_id == stage_id)
-    {
-      crm_db_rollback (self->db);
-      if (previous_stage_id != NULL)
-        *previous_stage_id = old_stage_id;
-      return TRUE;
-    }
-
-  update = crm_db_prepare (self->db, "UPDATE deals SET stage_id = ?2, updated_at = ?3 WHERE id = ?1", error);
-  if (update == NULL)
-    goto failed;
-
-  crm_statement_bind_int64 (update, 1, deal_id);
-  crm_statement_bind_int64 (update, 2, stage_id);
-  crm_statement_bind_text (update, 3, now_text);
-
-  if (crm_store_find_stage (self, old_stage_id) != NULL)
-    old_key = g_strdup (crm_stage_get_key (crm_store_find_stage (self, old_stage_id)));
-
-  if (!crm_statement_run (update, error) ||
-      !add_audit (self, "move", "deal", deal_id, old_key, crm_stage_get_key (stage), now_text, error) ||
-      !crm_db_commit (self->db, error))
-    goto failed;
-
-  if (previous_stage_id != NULL)
-    *previous_stage_id = old_stage_id;
-
-  relocate_in_lists (self, deal_id, old_stage_id, old_updated_at, stage_id, now_text);
+void
+_crm_store_emit_deal_changed (CrmStore *self,
+                              gint64    deal_id)
+{
   g_signal_emit (self, signals [DEAL_CHANGED], 0, deal_id);
-
-  return TRUE;
-
-failed:
-  crm_db_rollback (self->db);
-  return FALSE;
 }
 
 /* Turns what the user typed into an FTS5 query of quoted prefix terms, so

@@ -38,6 +38,8 @@ G_BEGIN_DECLS
  * @CRM_STORE_ERROR_INVALID_NAME: a contact or company name is missing
  * @CRM_STORE_ERROR_INVALID_FIELD: a custom field value does not fit its type
  * @CRM_STORE_ERROR_INVALID_AMOUNT: the amount is negative or the currency unknown
+ * @CRM_STORE_ERROR_MISSING_FIELDS: the stage's rules require fields the deal
+ *   lacks; crm_store_list_missing_fields() names them
  */
 typedef enum
 {
@@ -52,6 +54,7 @@ typedef enum
   CRM_STORE_ERROR_INVALID_NAME,
   CRM_STORE_ERROR_INVALID_FIELD,
   CRM_STORE_ERROR_INVALID_AMOUNT,
+  CRM_STORE_ERROR_MISSING_FIELDS,
 } CrmStoreError;
 
 #define CRM_TYPE_STORE (crm_store_get_type ())
@@ -122,6 +125,25 @@ gboolean      crm_store_move_deal            (CrmStore      *self,
                                               gint64         stage_id,
                                               gint64        *previous_stage_id,
                                               GError       **error);
+gboolean      crm_store_move_deal_with_values (CrmStore     *self,
+                                              gint64         deal_id,
+                                              gint64         stage_id,
+                                              GHashTable    *values,
+                                              gint64        *previous_stage_id,
+                                              GError       **error);
+GStrv         crm_store_list_missing_fields  (CrmStore      *self,
+                                              gint64         deal_id,
+                                              gint64         stage_id,
+                                              GHashTable    *values,
+                                              GError       **error);
+char         *crm_store_dup_field_label      (CrmStore      *self,
+                                              const char    *key);
+GListModel   *crm_store_get_open_tasks       (CrmStore      *self,
+                                              gint64         deal_id,
+                                              GError       **error);
+guint         crm_store_count_queued_emails  (CrmStore      *self,
+                                              gint64         deal_id,
+                                              const char    *template_key);
 GListModel   *crm_store_search               (CrmStore      *self,
                                               const char    *text,
                                               guint          limit,

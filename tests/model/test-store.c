@@ -34,6 +34,8 @@
 #include "crm-store.h"
 #include "crm-store-private.h"
 
+#include "../crm-test-common.h"
+
 /*
  * The store: migrations, files that are not ours, validation before any
  * write, the audit log, and the live stage lists the board shows.
@@ -74,53 +76,14 @@ fake_clock_advance (FakeClock *clock,
   clock->now = later;
 }
 
-static void
-remove_dir (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_dir (child);
-      else
-        g_assert_cmpint (g_remove (child), ==, 0);
-    }
-
-  g_assert_cmpint (g_rmdir (path), ==, 0);
-}
-
 static CrmStore *
 open_store (Fixture *fixture)
 {
-  g_autoptr (GError) error = NULL;
-  CrmStore *store;
+  CrmStore *store = crm_test_store_new (fixture->path, NULL);
 
-  store = crm_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
   crm_store_set_clock (store, fake_clock_cb, &fixture->clock);
 
   return store;
-}
-
-static void
-install (CrmStore   *store,
-         const char *procedure_id)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (CrmProcedure) procedure = NULL;
-
-  procedure = crm_procedure_load_builtin (procedure_id, &error);
-  g_assert_no_error (error);
-  g_assert_true (crm_store_install_procedure (store, procedure, &error));
-  g_assert_no_error (error);
 }
 
 /* user_data: the procedure to install, or NULL for a bare store. */
@@ -128,16 +91,13 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr (GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("deals-test-store-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "deals.db", NULL);
+  fixture->dir = crm_test_make_dir ("deals-test-store-XXXXXX");
+  fixture->path = crm_test_db_path (fixture->dir);
   fixture->clock.now = g_date_time_new_utc (2026, 3, 2, 9, 30, 0);
 
   fixture->store = open_store (fixture);
   if (user_data != NULL)
-    install (fixture->store, user_data);
+    crm_test_install_procedure (fixture->store, user_data);
 }
 
 static void
@@ -146,7 +106,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   if (fixture->store != NULL)
     g_assert_finalize_object (fixture->store);
-  remove_dir (fixture->dir);
+  g_assert_true (crm_test_remove_dir (fixture->dir));
   g_clear_pointer (&fixture->clock.now, g_date_time_unref);
   g_free (fixture->path);
   g_free (fixture->dir);
@@ -159,32 +119,11 @@ reopen (Fixture *fixture)
   fixture->store = open_store (fixture);
 }
 
-static gint64
-query_int (CrmStore   *store,
-           const char *sql)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (CrmStatement) stmt = NULL;
-
-  stmt = crm_db_prepare (crm_store_get_db (store), sql, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (crm_statement_step (stmt, &error), ==, CRM_STEP_ROW);
-  g_assert_no_error (error);
-
-  return crm_statement_get_int64 (stmt, 0);
-}
-
 static char *
 query_text (CrmStore   *store,
             const char *sql)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (CrmStatement) stmt = NULL;
-
-  stmt = crm_db_prepare (crm_store_get_db (store), sql, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (crm_statement_step (stmt, &error), ==, CRM_STEP_ROW);
-  g_assert_no_error (error);
+  g_autoptr (CrmStatement) stmt = crm_test_query_row (store, sql);
 
   return g_strdup (crm_statement_get_text (stmt, 0));
 }
@@ -192,7 +131,7 @@ query_text (CrmStore   *store,
 static gint64
 count_moves (CrmStore *store)
 {
-  return query_int (store, "SELECT count(*) FROM audit_log WHERE action = 'move'");
+  return crm_test_query_int (store, "SELECT count(*) FROM audit_log WHERE action = 'move'");
 }
 
 /* The id of stage @index of pipeline @pipeline_key. */
@@ -228,10 +167,19 @@ static gint64
 save_simple_deal (CrmStore   *store,
                   const char *title)
 {
+  static const char * const phones[] = { "050-123-4567", NULL };
+  static const char * const emails[] = { "dana@example.co.il", NULL };
   g_autoptr (GError) error = NULL;
   g_autoptr (CrmDeal) deal = new_deal (title);
+  g_autoptr (CrmContact) contact = crm_contact_new ();
 
-  g_assert_true (crm_store_save_deal (store, deal, NULL, NULL, NULL, &error));
+  /* A contact with a phone and an email: what the first stages of the
+   * procedures require (TW-1, HS-2, RAD-8), so moves back there are allowed. */
+  crm_contact_set_name (contact, "Dana Levi");
+  crm_contact_set_phones (contact, phones);
+  crm_contact_set_emails (contact, emails);
+
+  g_assert_true (crm_store_save_deal (store, deal, contact, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (crm_deal_get_id (deal), >, 0);
 
@@ -267,12 +215,12 @@ assert_nothing_stored (CrmStore *store)
   g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM contacts"), ==, 0);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM contact_phones"), ==, 0);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM contact_emails"), ==, 0);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM companies"), ==, 0);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM deal_field_values"), ==, 0);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM audit_log"), ==, 0);
+  g_assert_cmpint (crm_test_query_int (store, "SELECT count(*) FROM contacts"), ==, 0);
+  g_assert_cmpint (crm_test_query_int (store, "SELECT count(*) FROM contact_phones"), ==, 0);
+  g_assert_cmpint (crm_test_query_int (store, "SELECT count(*) FROM contact_emails"), ==, 0);
+  g_assert_cmpint (crm_test_query_int (store, "SELECT count(*) FROM companies"), ==, 0);
+  g_assert_cmpint (crm_test_query_int (store, "SELECT count(*) FROM deal_field_values"), ==, 0);
+  g_assert_cmpint (crm_test_query_int (store, "SELECT count(*) FROM audit_log"), ==, 0);
 }
 
 /* Saves @deal with @contact and @company and expects @code, with nothing
@@ -326,7 +274,7 @@ test_store_migrations_from_empty (Fixture       *fixture,
 
   g_assert_cmpstr (crm_store_get_path (fixture->store), ==, fixture->path);
   g_assert_cmpuint (crm_store_get_schema_version (fixture->store), ==, n_migrations);
-  g_assert_cmpint (query_int (fixture->store, "PRAGMA user_version"), ==, n_migrations);
+  g_assert_cmpint (crm_test_query_int (fixture->store, "PRAGMA user_version"), ==, n_migrations);
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
@@ -346,7 +294,7 @@ test_store_migrations_from_empty (Fixture       *fixture,
 
   journal_mode = query_text (fixture->store, "PRAGMA journal_mode");
   g_assert_cmpstr (journal_mode, ==, "wal");
-  g_assert_cmpint (query_int (fixture->store, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (crm_test_query_int (fixture->store, "PRAGMA foreign_keys"), ==, 1);
 
   mark = query_text (fixture->store, "SELECT value FROM meta WHERE key = 'application'");
   g_assert_cmpstr (mark, ==, "org.dealsdesk.Deals");
@@ -359,8 +307,8 @@ test_store_migrations_from_empty (Fixture       *fixture,
   /* Opening again finds the schema current and runs no migration twice. */
   reopen (fixture);
   g_assert_cmpuint (crm_store_get_schema_version (fixture->store), ==, n_migrations);
-  g_assert_cmpint (query_int (fixture->store, "PRAGMA user_version"), ==, n_migrations);
-  g_assert_cmpint (query_int (fixture->store, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (crm_test_query_int (fixture->store, "PRAGMA user_version"), ==, n_migrations);
+  g_assert_cmpint (crm_test_query_int (fixture->store, "PRAGMA foreign_keys"), ==, 1);
 }
 
 static void
@@ -462,10 +410,10 @@ test_store_install_procedure (Fixture       *fixture,
 
   g_assert_cmpstr (crm_procedure_get_id (crm_store_get_procedure (fixture->store)), ==, "hs");
   g_assert_nonnull (crm_store_find_pipeline (fixture->store, "sales"));
-  n_pipelines = query_int (fixture->store, "SELECT count(*) FROM pipelines");
-  n_stages = query_int (fixture->store, "SELECT count(*) FROM stages");
-  n_fields = query_int (fixture->store, "SELECT count(*) FROM field_defs");
-  n_users = query_int (fixture->store, "SELECT count(*) FROM users");
+  n_pipelines = crm_test_query_int (fixture->store, "SELECT count(*) FROM pipelines");
+  n_stages = crm_test_query_int (fixture->store, "SELECT count(*) FROM stages");
+  n_fields = crm_test_query_int (fixture->store, "SELECT count(*) FROM field_defs");
+  n_users = crm_test_query_int (fixture->store, "SELECT count(*) FROM users");
   g_assert_cmpint (n_pipelines, ==, crm_procedure_get_n_pipelines (same));
   g_assert_cmpint (n_fields, ==, crm_procedure_get_n_fields (same));
   g_assert_cmpint (n_users, ==, 1);
@@ -474,10 +422,13 @@ test_store_install_procedure (Fixture       *fixture,
   /* The same procedure again is a no-op, not a second set of pipelines. */
   g_assert_true (crm_store_install_procedure (fixture->store, same, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM pipelines"), ==, n_pipelines);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM stages"), ==, n_stages);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM field_defs"), ==, n_fields);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM users"), ==, n_users);
+  g_assert_cmpint (crm_test_query_int (fixture->store, "SELECT count(*) FROM pipelines"),
+                   ==, n_pipelines);
+  g_assert_cmpint (crm_test_query_int (fixture->store, "SELECT count(*) FROM stages"),
+                   ==, n_stages);
+  g_assert_cmpint (crm_test_query_int (fixture->store, "SELECT count(*) FROM field_defs"),
+                   ==, n_fields);
+  g_assert_cmpint (crm_test_query_int (fixture->store, "SELECT count(*) FROM users"), ==, n_users);
 
   /* Another one would orphan the deals' stages. */
   g_assert_false (crm_store_install_procedure (fixture->store, other, &error));
@@ -485,7 +436,8 @@ test_store_install_procedure (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, fixture->path));
   g_clear_error (&error);
   g_assert_cmpstr (crm_procedure_get_id (crm_store_get_procedure (fixture->store)), ==, "hs");
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM pipelines"), ==, n_pipelines);
+  g_assert_cmpint (crm_test_query_int (fixture->store, "SELECT count(*) FROM pipelines"),
+                   ==, n_pipelines);
 
   /* The choice is in the file, not in the session. */
   reopen (fixture);
@@ -495,7 +447,8 @@ test_store_install_procedure (Fixture       *fixture,
   g_clear_error (&error);
   g_assert_true (crm_store_install_procedure (fixture->store, same, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM stages"), ==, n_stages);
+  g_assert_cmpint (crm_test_query_int (fixture->store, "SELECT count(*) FROM stages"),
+                   ==, n_stages);
 }
 
 /* Files that are not (or no longer) ours */
@@ -614,10 +567,7 @@ static void
 make_deals_file (Fixture *fixture,
                  guint    n_deals)
 {
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (crm_demo_populate (fixture->store, n_deals, 7, &error));
-  g_assert_no_error (error);
+  crm_test_populate (fixture->store, n_deals, 7);
   g_assert_cmpuint (crm_store_count_deals (fixture->store), ==, n_deals);
   g_assert_finalize_object (g_steal_pointer (&fixture->store));
 }
@@ -1221,7 +1171,8 @@ test_store_move_deal (Fixture       *fixture,
   g_autofree char *new_value = NULL;
   CrmDb *db = crm_store_get_db (fixture->store);
   gint64 first = stage_id (fixture->store, "sales", 0);
-  gint64 second = stage_id (fixture->store, "sales", 1);
+  /* TW's "Presentation" has no stage rules: the move is the bare move. */
+  gint64 second = stage_id (fixture->store, "sales", 3);
   gint64 previous = 0;
   gint64 deal_id;
   guint64 before;
@@ -1249,9 +1200,10 @@ test_store_move_deal (Fixture       *fixture,
   new_value = query_text (fixture->store, "SELECT new_value FROM audit_log WHERE action = 'move'");
   g_assert_cmpstr (old_value, ==, crm_stage_get_key (crm_store_find_stage (fixture->store, first)));
   g_assert_cmpstr (new_value, ==, crm_stage_get_key (crm_store_find_stage (fixture->store, second)));
-  g_assert_cmpint (query_int (fixture->store,
-                              "SELECT count(*) FROM audit_log WHERE action = 'move' "
-                              "AND at = '2026-03-02T12:30:00Z' AND user_id IS NOT NULL"),
+  g_assert_cmpint (crm_test_query_int (fixture->store,
+                                       "SELECT count(*) FROM audit_log "
+                                       "WHERE action = 'move' AND at = '2026-03-02T12:30:00Z' "
+                                       "AND user_id IS NOT NULL"),
                    ==, 1);
 
   /* And back: undo is just another move, logged as well. */
@@ -1273,10 +1225,10 @@ test_store_audit_log_append_only (Fixture       *fixture,
   gint64 deal_id = save_simple_deal (fixture->store, "Renewal");
   gint64 n_rows;
 
-  g_assert_true (crm_store_move_deal (fixture->store, deal_id, stage_id (fixture->store, "sales", 2),
+  g_assert_true (crm_store_move_deal (fixture->store, deal_id, stage_id (fixture->store, "sales", 3),
                                       NULL, &error));
   g_assert_no_error (error);
-  n_rows = query_int (fixture->store, "SELECT count(*) FROM audit_log");
+  n_rows = crm_test_query_int (fixture->store, "SELECT count(*) FROM audit_log");
   g_assert_cmpint (n_rows, ==, 2);   /* the create and the move */
 
   g_assert_false (crm_db_exec (db, "UPDATE audit_log SET new_value = 'won'", &error));
@@ -1298,7 +1250,8 @@ test_store_audit_log_append_only (Fixture       *fixture,
     g_clear_error (&error);
   }
 
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM audit_log"), ==, n_rows);
+  g_assert_cmpint (crm_test_query_int (fixture->store, "SELECT count(*) FROM audit_log"),
+                   ==, n_rows);
   g_assert_cmpint (count_moves (fixture->store), ==, 1);
 }
 

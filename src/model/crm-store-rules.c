@@ -1,0 +1,1002 @@
+/* crm-store-rules.c
+ *
+ * Copyright 2026 The Deals authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "crm-store-rules"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "crm-db.h"
+#include "crm-email.h"
+#include "crm-phone.h"
+#include "crm-pipeline.h"
+#include "crm-procedure.h"
+#include "crm-stage.h"
+#include "crm-store-private.h"
+#include "crm-task.h"
+#include "crm-user.h"
+
+/* The procedure engine's half of the store: what happens when a deal
+ * enters a stage. Every move (a drop, the keyboard, the card's menu, the
+ * command line, and later imports and automation) goes through
+ * crm_store_move_deal_with_values(), so no path skips a rule:
+ *
+ *  - the stage's required fields must have values, or be given with the
+ *    move (AXL-9 Platform; Niche and Source; RAD-8; RAD-10; a loss reason
+ *    on entering a lost stage, HS-10, RAD-12, CON-8, AXL-10);
+ *  - its automatic tasks are created with their due offsets (AXL-9: 30
+ *    minutes, 4 hours, 1 day);
+ *  - its emails are queued (AXL-9 welcome, AXL-10 request closed);
+ *  - and a stage may pass the deal on to another pipeline (AXL-8:
+ *    Launched → Production).
+ *
+ * All of it is one transaction with the move. */
+
+#define MAX_AUTOMATIC_MOVES 4
+
+typedef struct
+{
+  gint64  stage_id;
+  gint64  pipeline_id;
+  gint64  contact_id;
+  gint64  company_id;
+  gint64  owner_id;
+  gint64  amount;
+  char   *updated_at;
+  char   *source;
+  char   *loss_reason;
+} DealRow;
+
+static void
+deal_row_clear (DealRow *row)
+{
+  g_clear_pointer (&row->updated_at, g_free);
+  g_clear_pointer (&row->source, g_free);
+  g_clear_pointer (&row->loss_reason, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DealRow, deal_row_clear)
+
+static gboolean
+text_is_blank (const char *text)
+{
+  g_autofree char *copy = NULL;
+
+  if (text == NULL)
+    return TRUE;
+
+  copy = g_strstrip (g_strdup (text));
+  return copy[0] == '\0';
+}
+
+static gboolean
+read_deal_row (CrmDb    *db,
+               gint64    deal_id,
+               DealRow  *row,
+               GError  **error)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+  CrmStep step;
+
+  stmt = crm_db_prepare (db,
+                         "SELECT stage_id, pipeline_id, updated_at, contact_id, company_id, "
+                         "owner_id, amount, source, loss_reason FROM deals WHERE id = ?1",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+
+  crm_statement_bind_int64 (stmt, 1, deal_id);
+  step = crm_statement_step (stmt, error);
+  if (step == CRM_STEP_DONE)
+    g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_FOUND,
+                 _("Deal %lld does not exist."), (long long)deal_id);
+  if (step != CRM_STEP_ROW)
+    return FALSE;
+
+  row->stage_id = crm_statement_get_int64 (stmt, 0);
+  row->pipeline_id = crm_statement_get_int64 (stmt, 1);
+  row->updated_at = g_strdup (crm_statement_get_text (stmt, 2));
+  row->contact_id = crm_statement_get_int64 (stmt, 3);
+  row->company_id = crm_statement_get_int64 (stmt, 4);
+  row->owner_id = crm_statement_get_int64 (stmt, 5);
+  row->amount = crm_statement_get_int64 (stmt, 6);
+  row->source = g_strdup (crm_statement_get_text (stmt, 7));
+  row->loss_reason = g_strdup (crm_statement_get_text (stmt, 8));
+
+  return TRUE;
+}
+
+static const char *
+pipeline_key (CrmStore *self,
+              gint64    pipeline_id)
+{
+  GListModel *pipelines = crm_store_get_pipelines (self);
+
+  for (guint i = 0; i < g_list_model_get_n_items (pipelines); i++)
+    {
+      g_autoptr(CrmPipeline) pipeline = g_list_model_get_item (pipelines, i);
+
+      if (crm_pipeline_get_id (pipeline) == pipeline_id)
+        return crm_pipeline_get_key (pipeline);
+    }
+
+  return NULL;
+}
+
+static JsonObject *
+stage_rules (CrmStore *self,
+             CrmStage *stage)
+{
+  CrmProcedure *procedure = crm_store_get_procedure (self);
+  const CrmProcedureStage *template_stage;
+
+  if (procedure == NULL)
+    return NULL;
+
+  template_stage = crm_procedure_find_stage (procedure,
+                                             pipeline_key (self, crm_stage_get_pipeline_id (stage)),
+                                             crm_stage_get_key (stage));
+
+  return template_stage ? template_stage->rules : NULL;
+}
+
+/* Whether one row of SQL answers with any row: the existence checks of
+ * the required built-in fields. */
+static gboolean
+query_has_row (CrmDb       *db,
+               const char  *sql,
+               gint64       id,
+               const char  *text,
+               gboolean    *has_row,
+               GError     **error)
+{
+  g_autoptr(CrmStatement) stmt = crm_db_prepare (db, sql, error);
+  CrmStep step;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  crm_statement_bind_int64 (stmt, 1, id);
+  if (text != NULL)
+    crm_statement_bind_text (stmt, 2, text);
+
+  step = crm_statement_step (stmt, error);
+  *has_row = step == CRM_STEP_ROW;
+
+  return step != CRM_STEP_ERROR;
+}
+
+static gboolean
+deal_has_value (CrmStore    *self,
+                gint64       deal_id,
+                DealRow     *row,
+                const char  *key,
+                gboolean    *has,
+                GError     **error)
+{
+  CrmDb *db = crm_store_get_db (self);
+
+  *has = FALSE;
+
+  if (g_str_equal (key, "source"))
+    *has = !text_is_blank (row->source);
+  else if (g_str_equal (key, "amount"))
+    *has = row->amount > 0;
+  else if (g_str_equal (key, "loss_reason"))
+    *has = !text_is_blank (row->loss_reason);
+  else if (g_str_equal (key, "contact.name"))
+    return row->contact_id == 0 ||
+           query_has_row (db, "SELECT 1 FROM contacts WHERE id = ?1 AND trim (name) <> ''",
+                          row->contact_id, NULL, has, error);
+  else if (g_str_equal (key, "contact.position"))
+    return row->contact_id == 0 ||
+           query_has_row (db, "SELECT 1 FROM contacts WHERE id = ?1 AND trim (coalesce (position, '')) <> ''",
+                          row->contact_id, NULL, has, error);
+  else if (g_str_equal (key, "contact.phone"))
+    return row->contact_id == 0 ||
+           query_has_row (db, "SELECT 1 FROM contact_phones WHERE contact_id = ?1",
+                          row->contact_id, NULL, has, error);
+  else if (g_str_equal (key, "contact.email"))
+    return row->contact_id == 0 ||
+           query_has_row (db, "SELECT 1 FROM contact_emails WHERE contact_id = ?1",
+                          row->contact_id, NULL, has, error);
+  else if (g_str_equal (key, "company.name"))
+    *has = row->company_id != 0;
+  else
+    return query_has_row (db,
+                          "SELECT 1 FROM deal_field_values v JOIN field_defs f ON f.id = v.field_id "
+                          "WHERE v.deal_id = ?1 AND f.key = ?2 AND trim (v.value) <> ''",
+                          deal_id, key, has, error);
+
+  return TRUE;
+}
+
+static GStrv
+missing_fields (CrmStore    *self,
+                gint64       deal_id,
+                DealRow     *row,
+                CrmStage    *stage,
+                GHashTable  *values,
+                GError     **error)
+{
+  g_autoptr(GStrvBuilder) missing = g_strv_builder_new ();
+  JsonObject *rules = stage_rules (self, stage);
+  JsonArray *required;
+
+  if (rules != NULL && json_object_has_member (rules, "required"))
+    {
+      required = json_object_get_array_member (rules, "required");
+
+      for (guint i = 0; i < json_array_get_length (required); i++)
+        {
+          const char *key = json_array_get_string_element (required, i);
+          gboolean has = FALSE;
+
+          if (values != NULL && !text_is_blank (g_hash_table_lookup (values, key)))
+            continue;
+
+          if (!deal_has_value (self, deal_id, row, key, &has, error))
+            return NULL;
+
+          if (!has)
+            g_strv_builder_add (missing, key);
+        }
+    }
+
+  return g_strv_builder_end (missing);
+}
+
+static gboolean
+choice_exists (const CrmProcedureChoice *(*get) (CrmProcedure *, guint),
+               guint                     (*count) (CrmProcedure *),
+               CrmProcedure             *procedure,
+               const char               *key)
+{
+  for (guint i = 0; procedure != NULL && i < count (procedure); i++)
+    if (g_strcmp0 (get (procedure, i)->key, key) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Checks and normalises the values given with a move before the
+ * transaction starts, so a bad one stores nothing. */
+static GHashTable *
+normalize_values (CrmStore    *self,
+                  GHashTable  *values,
+                  GError     **error)
+{
+  g_autoptr(GHashTable) normalized = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  CrmProcedure *procedure = crm_store_get_procedure (self);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (values == NULL)
+    return g_steal_pointer (&normalized);
+
+  g_hash_table_iter_init (&iter, values);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_autofree char *label = crm_store_dup_field_label (self, key);
+      g_autofree char *clean = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      if (text_is_blank (value))
+        continue;
+
+      clean = g_strstrip (g_strdup (value));
+
+      if (g_str_equal (key, "source") &&
+          !choice_exists (crm_procedure_get_source, crm_procedure_get_n_sources, procedure, clean))
+        {
+          g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_FIELD,
+                       _("%s: “%s” is not one of the choices."), label, clean);
+          return NULL;
+        }
+      else if (g_str_equal (key, "loss_reason") &&
+               !choice_exists (crm_procedure_get_loss_reason, crm_procedure_get_n_loss_reasons, procedure, clean))
+        {
+          g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_FIELD,
+                       _("%s: “%s” is not one of the choices."), label, clean);
+          return NULL;
+        }
+      else if (g_str_equal (key, "amount"))
+        {
+          g_autofree char *dot = g_strdelimit (g_strdup (clean), ",", '.');
+          char *end = NULL;
+          double amount = g_ascii_strtod (dot, &end);
+
+          if (end == dot || *end != '\0' || !isfinite (amount) || amount <= 0)
+            {
+              g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_AMOUNT,
+                           _("%s: “%s” is not an amount."), label, clean);
+              return NULL;
+            }
+          g_free (clean);
+          clean = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64)llround (amount * 100));
+        }
+      else if (g_str_equal (key, "contact.phone"))
+        {
+          g_autofree char *e164 = NULL;
+
+          if (!crm_phone_normalize (clean, _crm_store_get_region (self), &e164, &local_error))
+            {
+              g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_PHONE, local_error->message);
+              return NULL;
+            }
+          g_free (clean);
+          clean = g_steal_pointer (&e164);
+        }
+      else if (g_str_equal (key, "contact.email"))
+        {
+          g_autofree char *address = NULL;
+
+          if (!crm_email_normalize (clean, &address, &local_error))
+            {
+              g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_EMAIL, local_error->message);
+              return NULL;
+            }
+          g_free (clean);
+          clean = g_steal_pointer (&address);
+        }
+      else if (!g_str_has_prefix (key, "contact.") && !g_str_equal (key, "company.name") &&
+               !g_str_equal (key, "source") && !g_str_equal (key, "loss_reason"))
+        {
+          g_autofree char *field_value = NULL;
+
+          if (!crm_store_check_field_value (self, key, clean, &field_value, error))
+            return NULL;
+          g_free (clean);
+          clean = g_steal_pointer (&field_value);
+        }
+
+      g_hash_table_insert (normalized, g_strdup (key), g_steal_pointer (&clean));
+    }
+
+  return g_steal_pointer (&normalized);
+}
+
+static gboolean
+run_update (CrmDb       *db,
+            const char  *sql,
+            gint64       id,
+            const char  *text,
+            GError     **error)
+{
+  g_autoptr(CrmStatement) stmt = crm_db_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  crm_statement_bind_int64 (stmt, 1, id);
+  crm_statement_bind_text (stmt, 2, text);
+
+  return crm_statement_run (stmt, error);
+}
+
+static gboolean
+link_deal (CrmDb       *db,
+           const char  *sql,
+           gint64       deal_id,
+           gint64       id,
+           GError     **error)
+{
+  g_autoptr(CrmStatement) stmt = crm_db_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  crm_statement_bind_int64 (stmt, 1, deal_id);
+  crm_statement_bind_int64 (stmt, 2, id);
+
+  return crm_statement_run (stmt, error);
+}
+
+/* A deal without a contact gets one when the move supplies its name. */
+static gboolean
+ensure_contact (CrmStore    *self,
+                gint64       deal_id,
+                DealRow     *row,
+                GHashTable  *values,
+                const char  *now,
+                GError     **error)
+{
+  CrmDb *db = crm_store_get_db (self);
+  const char *name = g_hash_table_lookup (values, "contact.name");
+  g_autoptr(CrmStatement) stmt = NULL;
+
+  if (row->contact_id != 0)
+    return TRUE;
+
+  if (name == NULL)
+    {
+      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_NAME,
+                           _("The contact needs a name."));
+      return FALSE;
+    }
+
+  stmt = crm_db_prepare (db,
+                         "INSERT INTO contacts (company_id, name, created_at) VALUES (?1, ?2, ?3)",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+
+  crm_statement_bind_id (stmt, 1, row->company_id);
+  crm_statement_bind_text (stmt, 2, name);
+  crm_statement_bind_text (stmt, 3, now);
+  if (!crm_statement_run (stmt, error))
+    return FALSE;
+
+  row->contact_id = crm_db_last_insert_id (db);
+  return link_deal (db, "UPDATE deals SET contact_id = ?2 WHERE id = ?1", deal_id, row->contact_id, error);
+}
+
+static gboolean
+add_company (CrmStore    *self,
+             gint64       deal_id,
+             DealRow     *row,
+             const char  *name,
+             const char  *now,
+             GError     **error)
+{
+  CrmDb *db = crm_store_get_db (self);
+  g_autoptr(CrmStatement) stmt = NULL;
+
+  if (row->company_id != 0)
+    return run_update (db, "UPDATE companies SET name = ?2 WHERE id = ?1", row->company_id, name, error);
+
+  stmt = crm_db_prepare (db, "INSERT INTO companies (name, created_at) VALUES (?1, ?2)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  crm_statement_bind_text (stmt, 1, name);
+  crm_statement_bind_text (stmt, 2, now);
+  if (!crm_statement_run (stmt, error))
+    return FALSE;
+
+  row->company_id = crm_db_last_insert_id (db);
+  return link_deal (db, "UPDATE deals SET company_id = ?2 WHERE id = ?1", deal_id, row->company_id, error);
+}
+
+static gboolean
+apply_values (CrmStore    *self,
+              gint64       deal_id,
+              DealRow     *row,
+              GHashTable  *values,
+              const char  *now,
+              GError     **error)
+{
+  CrmDb *db = crm_store_get_db (self);
+  g_autoptr(GHashTable) fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, values);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gboolean ok = TRUE;
+
+      if (g_str_equal (key, "source"))
+        ok = run_update (db, "UPDATE deals SET source = ?2 WHERE id = ?1", deal_id, value, error);
+      else if (g_str_equal (key, "loss_reason"))
+        ok = run_update (db, "UPDATE deals SET loss_reason = ?2 WHERE id = ?1", deal_id, value, error);
+      else if (g_str_equal (key, "amount"))
+        ok = run_update (db, "UPDATE deals SET amount = CAST (?2 AS INTEGER) WHERE id = ?1", deal_id, value, error);
+      else if (g_str_equal (key, "company.name"))
+        ok = add_company (self, deal_id, row, value, now, error);
+      else if (g_str_has_prefix (key, "contact."))
+        {
+          ok = ensure_contact (self, deal_id, row, values, now, error);
+          if (ok && g_str_equal (key, "contact.name"))
+            ok = run_update (db, "UPDATE contacts SET name = ?2 WHERE id = ?1", row->contact_id, value, error);
+          else if (ok && g_str_equal (key, "contact.position"))
+            ok = run_update (db, "UPDATE contacts SET position = ?2 WHERE id = ?1", row->contact_id, value, error);
+          else if (ok && g_str_equal (key, "contact.phone"))
+            ok = run_update (db,
+                             "INSERT INTO contact_phones (contact_id, position, number) "
+                             "SELECT ?1, count (*), ?2 FROM contact_phones WHERE contact_id = ?1",
+                             row->contact_id, value, error);
+          else if (ok && g_str_equal (key, "contact.email"))
+            ok = run_update (db,
+                             "INSERT INTO contact_emails (contact_id, position, address) "
+                             "SELECT ?1, count (*), ?2 FROM contact_emails WHERE contact_id = ?1",
+                             row->contact_id, value, error);
+        }
+      else
+        g_hash_table_insert (fields, g_strdup (key), g_strdup (value));
+
+      if (!ok)
+        return FALSE;
+    }
+
+  return _crm_store_write_fields (self, deal_id, fields, error);
+}
+
+static gint64
+first_manager (CrmStore *self)
+{
+  GListModel *users = crm_store_get_users (self);
+
+  for (guint i = 0; i < g_list_model_get_n_items (users); i++)
+    {
+      g_autoptr(CrmUser) user = g_list_model_get_item (users, i);
+
+      if (crm_user_get_role (user) == CRM_ROLE_MANAGER)
+        return crm_user_get_id (user);
+    }
+
+  return 0;
+}
+
+static const char *
+localized (JsonObject *object,
+           const char *member)
+{
+  JsonObject *text = json_object_get_object_member (object, member);
+  CrmText pick = {
+    (char *)json_object_get_string_member_with_default (text, "en", NULL),
+    (char *)json_object_get_string_member_with_default (text, "he", NULL),
+    (char *)json_object_get_string_member_with_default (text, "ru", NULL),
+  };
+
+  return crm_text_get (&pick);
+}
+
+static gboolean
+create_tasks (CrmStore    *self,
+              gint64       deal_id,
+              DealRow     *row,
+              JsonArray   *tasks,
+              GDateTime   *now,
+              GError     **error)
+{
+  CrmDb *db = crm_store_get_db (self);
+  g_autofree char *now_text = _crm_store_format_timestamp (now);
+
+  for (guint i = 0; tasks != NULL && i < json_array_get_length (tasks); i++)
+    {
+      JsonObject *task = json_array_get_object_element (tasks, i);
+      const char *assignee = json_object_get_string_member_with_default (task, "assignee", "owner");
+      g_autoptr(CrmStatement) stmt = NULL;
+      g_autoptr(GDateTime) due = NULL;
+      g_autofree char *due_text = NULL;
+      GTimeSpan offset = 0;
+      gint64 owner;
+
+      crm_procedure_parse_duration (json_object_get_string_member (task, "due"), &offset);
+      due = g_date_time_add (now, offset);
+      due_text = _crm_store_format_timestamp (due);
+      owner = g_str_equal (assignee, "manager") ? first_manager (self) : row->owner_id;
+
+      stmt = crm_db_prepare (db,
+                             "INSERT INTO tasks (deal_id, title, due_at, owner_id, rule, created_at) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                             error);
+      if (stmt == NULL)
+        return FALSE;
+
+      crm_statement_bind_int64 (stmt, 1, deal_id);
+      crm_statement_bind_text (stmt, 2, localized (task, "title"));
+      crm_statement_bind_text (stmt, 3, due_text);
+      crm_statement_bind_id (stmt, 4, owner);
+      crm_statement_bind_text (stmt, 5, json_object_get_string_member_with_default (task, "rule", NULL));
+      crm_statement_bind_text (stmt, 6, now_text);
+      if (!crm_statement_run (stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+queue_emails (CrmStore    *self,
+              gint64       deal_id,
+              DealRow     *row,
+              JsonArray   *emails,
+              const char  *now,
+              GError     **error)
+{
+  CrmDb *db = crm_store_get_db (self);
+
+  for (guint i = 0; emails != NULL && i < json_array_get_length (emails); i++)
+    {
+      JsonObject *email = json_array_get_object_element (emails, i);
+      const char *only_source = json_object_get_string_member_with_default (email, "source", NULL);
+      g_autoptr(CrmStatement) stmt = NULL;
+
+      /* AXL-9: the welcome email is for web-form leads only. */
+      if (only_source != NULL && g_strcmp0 (only_source, row->source) != 0)
+        continue;
+
+      stmt = crm_db_prepare (db,
+                             "INSERT INTO email_queue (deal_id, template, recipient, rule, queued_at) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5)",
+                             error);
+      if (stmt == NULL)
+        return FALSE;
+
+      crm_statement_bind_int64 (stmt, 1, deal_id);
+      crm_statement_bind_text (stmt, 2, json_object_get_string_member (email, "template"));
+      crm_statement_bind_text (stmt, 3, json_object_get_string_member_with_default (email, "to", "contact"));
+      crm_statement_bind_text (stmt, 4, json_object_get_string_member_with_default (email, "rule", NULL));
+      crm_statement_bind_text (stmt, 5, now);
+      if (!crm_statement_run (stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+set_stage (CrmDb       *db,
+           gint64       deal_id,
+           CrmStage    *stage,
+           const char  *now,
+           GError     **error)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+
+  stmt = crm_db_prepare (db,
+                         "UPDATE deals SET pipeline_id = ?2, stage_id = ?3, updated_at = ?4 WHERE id = ?1",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+
+  crm_statement_bind_int64 (stmt, 1, deal_id);
+  crm_statement_bind_int64 (stmt, 2, crm_stage_get_pipeline_id (stage));
+  crm_statement_bind_int64 (stmt, 3, crm_stage_get_id (stage));
+  crm_statement_bind_text (stmt, 4, now);
+
+  return crm_statement_run (stmt, error);
+}
+
+/* Runs the entry rules of @stage for a deal that just entered it, and
+ * follows a move_to into the next pipeline. Returns the stage the deal
+ * ends in. */
+static CrmStage *
+enter_stage (CrmStore    *self,
+             gint64       deal_id,
+             DealRow     *row,
+             CrmStage    *stage,
+             GDateTime   *now,
+             GError     **error)
+{
+  g_autofree char *now_text = _crm_store_format_timestamp (now);
+
+  for (guint depth = 0; depth < MAX_AUTOMATIC_MOVES; depth++)
+    {
+      JsonObject *rules = stage_rules (self, stage);
+      JsonObject *move_to;
+      CrmPipeline *pipeline;
+      CrmStage *next;
+
+      if (rules == NULL)
+        return stage;
+
+      if (!create_tasks (self, deal_id, row,
+                         json_object_has_member (rules, "tasks") ? json_object_get_array_member (rules, "tasks") : NULL,
+                         now, error) ||
+          !queue_emails (self, deal_id, row,
+                         json_object_has_member (rules, "emails") ? json_object_get_array_member (rules, "emails") : NULL,
+                         now_text, error))
+        return NULL;
+
+      if (!json_object_has_member (rules, "move_to"))
+        return stage;
+
+      /* AXL-8: Launched passes the deal on to Production. */
+      move_to = json_object_get_object_member (rules, "move_to");
+      pipeline = crm_store_find_pipeline (self, json_object_get_string_member (move_to, "pipeline"));
+      next = pipeline ? crm_store_find_stage_by_key (self, crm_pipeline_get_id (pipeline),
+                                                     json_object_get_string_member (move_to, "stage"))
+                      : NULL;
+      if (next == NULL)
+        return stage;
+
+      if (!set_stage (crm_store_get_db (self), deal_id, next, now_text, error) ||
+          !_crm_store_add_audit (self, "move", "deal", deal_id, crm_stage_get_key (stage),
+                                 crm_stage_get_key (next), now_text, error))
+        return NULL;
+
+      stage = next;
+    }
+
+  return stage;
+}
+
+static void
+set_missing_error (CrmStore            *self,
+                   CrmStage            *stage,
+                   const char * const  *missing,
+                   GError             **error)
+{
+  g_autoptr(GString) labels = g_string_new (NULL);
+
+  for (guint i = 0; missing[i] != NULL; i++)
+    {
+      g_autofree char *label = crm_store_dup_field_label (self, missing[i]);
+
+      if (labels->len > 0)
+        g_string_append (labels, ", ");
+      g_string_append (labels, label);
+    }
+
+  g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_MISSING_FIELDS,
+               /* Translators: “Qualified” needs: Niche, Source */
+               _("“%s” needs: %s"), crm_stage_get_name (stage), labels->str);
+}
+
+/**
+ * crm_store_list_missing_fields:
+ * @self: a #CrmStore
+ * @deal_id: a deal
+ * @stage_id: the stage it is to enter
+ * @values: (nullable) (element-type utf8 utf8): values the move would bring
+ * @error: return location for a #GError
+ *
+ * The fields the stage's rules require that the deal lacks, as keys
+ * (custom field keys, or built-ins such as "contact.phone"), so that the
+ * board can ask for exactly these.
+ *
+ * Returns: (transfer full) (nullable): the keys, empty when nothing is missing
+ */
+GStrv
+crm_store_list_missing_fields (CrmStore    *self,
+                               gint64       deal_id,
+                               gint64       stage_id,
+                               GHashTable  *values,
+                               GError     **error)
+{
+  g_auto(DealRow) row = { 0 };
+  CrmStage *stage;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  stage = crm_store_find_stage (self, stage_id);
+  if (stage == NULL)
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_UNKNOWN_STAGE,
+                   _("There is no stage %lld."), (long long)stage_id);
+      return NULL;
+    }
+
+  if (!read_deal_row (crm_store_get_db (self), deal_id, &row, error))
+    return NULL;
+
+  return missing_fields (self, deal_id, &row, stage, values, error);
+}
+
+/**
+ * crm_store_dup_field_label:
+ * @self: a #CrmStore
+ * @key: a custom field key or a built-in key of stage rules
+ *
+ * Returns: (transfer full): what to call the field in the interface
+ */
+char *
+crm_store_dup_field_label (CrmStore   *self,
+                           const char *key)
+{
+  static const struct { const char *key; const char *label; } builtins[] = {
+    { "source", N_("Source") },
+    { "amount", N_("Amount") },
+    { "loss_reason", N_("Loss reason") },
+    { "contact.name", N_("Contact name") },
+    { "contact.position", N_("Contact position") },
+    { "contact.phone", N_("Contact phone") },
+    { "contact.email", N_("Contact email") },
+    { "company.name", N_("Company name") },
+  };
+  CrmProcedure *procedure;
+  const CrmProcedureField *field;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (builtins); i++)
+    if (g_strcmp0 (builtins[i].key, key) == 0)
+      return g_strdup (_(builtins[i].label));
+
+  procedure = crm_store_get_procedure (self);
+  field = procedure ? crm_procedure_find_field (procedure, key) : NULL;
+
+  return g_strdup (field ? crm_text_get (&field->name) : key);
+}
+
+/**
+ * crm_store_move_deal_with_values:
+ * @self: a #CrmStore
+ * @deal_id: the deal to move
+ * @stage_id: the stage to move it to, in the deal's pipeline
+ * @values: (nullable) (element-type utf8 utf8): values for the stage's
+ *   required fields, by key, stored with the move
+ * @previous_stage_id: (out) (optional): where the deal was, for undo
+ * @error: return location for a #GError
+ *
+ * Moves a deal through the procedure engine, in one transaction: checks
+ * the stage's required fields (with @values), stores @values, moves the
+ * deal, creates the stage's tasks, queues its emails, follows its move to
+ * another pipeline, and writes the audit log. A move into a stage without
+ * rules is five statements.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+crm_store_move_deal_with_values (CrmStore    *self,
+                                 gint64       deal_id,
+                                 gint64       stage_id,
+                                 GHashTable  *values,
+                                 gint64      *previous_stage_id,
+                                 GError     **error)
+{
+  CrmDb *db;
+  g_auto(DealRow) row = { 0 };
+  g_autoptr(GHashTable) clean = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *now_text = NULL;
+  g_auto(GStrv) missing = NULL;
+  CrmStage *stage, *final;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+
+  db = crm_store_get_db (self);
+  stage = crm_store_find_stage (self, stage_id);
+  if (stage == NULL)
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_UNKNOWN_STAGE,
+                   _("There is no stage %lld."), (long long)stage_id);
+      return FALSE;
+    }
+
+  clean = normalize_values (self, values, error);
+  if (clean == NULL)
+    return FALSE;
+
+  now = crm_store_now (self);
+  now_text = _crm_store_format_timestamp (now);
+
+  if (!crm_db_begin (db, error))
+    return FALSE;
+
+  if (!read_deal_row (db, deal_id, &row, error))
+    goto failed;
+
+  if (row.pipeline_id != crm_stage_get_pipeline_id (stage))
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_UNKNOWN_STAGE,
+                   _("“%s” is not a stage of this deal’s pipeline."), crm_stage_get_name (stage));
+      goto failed;
+    }
+
+  if (row.stage_id == stage_id)
+    {
+      crm_db_rollback (db);
+      if (previous_stage_id != NULL)
+        *previous_stage_id = stage_id;
+      return TRUE;
+    }
+
+  missing = missing_fields (self, deal_id, &row, stage, clean, error);
+  if (missing == NULL)
+    goto failed;
+  if (missing[0] != NULL)
+    {
+      set_missing_error (self, stage, (const char * const *)missing, error);
+      goto failed;
+    }
+
+  if (!apply_values (self, deal_id, &row, clean, now_text, error) ||
+      !set_stage (db, deal_id, stage, now_text, error) ||
+      !_crm_store_add_audit (self, "move", "deal", deal_id, _crm_store_stage_key (self, row.stage_id),
+                             crm_stage_get_key (stage), now_text, error))
+    goto failed;
+
+  final = enter_stage (self, deal_id, &row, stage, now, error);
+  if (final == NULL || !crm_db_commit (db, error))
+    goto failed;
+
+  if (previous_stage_id != NULL)
+    *previous_stage_id = row.stage_id;
+
+  _crm_store_relocate_in_lists (self, deal_id, row.stage_id, row.updated_at,
+                                crm_stage_get_id (final), now_text);
+  _crm_store_emit_deal_changed (self, deal_id);
+
+  return TRUE;
+
+failed:
+  crm_db_rollback (db);
+  return FALSE;
+}
+
+/**
+ * crm_store_get_open_tasks:
+ * @self: a #CrmStore
+ * @deal_id: a deal
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the deal's open #CrmTask<!-- -->s, soonest first
+ */
+GListModel *
+crm_store_get_open_tasks (CrmStore  *self,
+                          gint64     deal_id,
+                          GError   **error)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+  g_autoptr(GListStore) tasks = g_list_store_new (CRM_TYPE_TASK);
+  CrmStep step;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  stmt = crm_db_prepare (crm_store_get_db (self),
+                         "SELECT id, title, due_at, owner_id, rule FROM tasks "
+                         "WHERE deal_id = ?1 AND closed_at IS NULL ORDER BY due_at, id",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+
+  crm_statement_bind_int64 (stmt, 1, deal_id);
+  while ((step = crm_statement_step (stmt, error)) == CRM_STEP_ROW)
+    {
+      g_autoptr(GDateTime) due = g_date_time_new_from_iso8601 (crm_statement_get_text (stmt, 2), NULL);
+      g_autoptr(CrmTask) task = crm_task_new (crm_statement_get_int64 (stmt, 0), deal_id,
+                                              crm_statement_get_text (stmt, 1), due,
+                                              crm_statement_get_int64 (stmt, 3),
+                                              crm_statement_get_text (stmt, 4));
+
+      g_list_store_append (tasks, task);
+    }
+
+  if (step == CRM_STEP_ERROR)
+    return NULL;
+
+  return G_LIST_MODEL (g_steal_pointer (&tasks));
+}
+
+/**
+ * crm_store_count_queued_emails:
+ * @self: a #CrmStore
+ * @deal_id: a deal
+ * @template_key: (nullable): only this email template
+ *
+ * Returns: how many emails of the deal wait in the outgoing queue
+ */
+guint
+crm_store_count_queued_emails (CrmStore   *self,
+                               gint64      deal_id,
+                               const char *template_key)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), 0);
+
+  stmt = crm_db_prepare (crm_store_get_db (self),
+                         "SELECT count (*) FROM email_queue WHERE deal_id = ?1 "
+                         "AND sent_at IS NULL AND (?2 IS NULL OR template = ?2)",
+                         NULL);
+  if (stmt == NULL)
+    return 0;
+
+  crm_statement_bind_int64 (stmt, 1, deal_id);
+  crm_statement_bind_text (stmt, 2, template_key);
+  if (crm_statement_step (stmt, NULL) != CRM_STEP_ROW)
+    return 0;
+
+  return (guint)crm_statement_get_int64 (stmt, 0);
+}
