@@ -113,11 +113,42 @@ drop_cb (GtkDropTarget  *target,
                                      crm_deal_get_id (deal), crm_stage_get_id (self->stage));
 }
 
+/* The card that has the keyboard focus, which is what Ctrl+Shift+arrow and
+ * the menu key act on; the selection follows the pointer and may be
+ * elsewhere (or nowhere) while a keyboard user tabs to a card. */
+static CrmDealTile *
+focused_tile (CrmBoardColumn *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list_view)))
+    return NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (focus);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (CRM_IS_DEAL_TILE (child))
+      return CRM_DEAL_TILE (child);
+
+  return CRM_IS_DEAL_TILE (focus) ? CRM_DEAL_TILE (focus) : NULL;
+}
+
+static CrmDeal *
+current_deal (CrmBoardColumn *self)
+{
+  CrmDealTile *tile = focused_tile (self);
+
+  if (tile != NULL && crm_deal_tile_get_deal (tile) != NULL)
+    return crm_deal_tile_get_deal (tile);
+
+  return crm_board_column_get_selected (self);
+}
+
 static gboolean
 move_selected (CrmBoardColumn *self,
                int             visual_step)
 {
-  CrmDeal *deal = crm_board_column_get_selected (self);
+  CrmDeal *deal = current_deal (self);
   int step = visual_step;
 
   if (deal == NULL)
@@ -153,21 +184,12 @@ show_menu_cb (GtkWidget *widget,
               GVariant  *args,
               gpointer   user_data)
 {
-  CrmBoardColumn *self = CRM_BOARD_COLUMN (widget);
-  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
-  GtkWidget *tile = NULL;
+  CrmDealTile *tile = focused_tile (CRM_BOARD_COLUMN (widget));
 
-  /* The focused row holds the selected deal's tile. */
-  for (GtkWidget *child = focus ? gtk_widget_get_first_child (focus) : NULL;
-       child != NULL && tile == NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (CRM_IS_DEAL_TILE (child))
-      tile = child;
-
-  if (tile == NULL || crm_board_column_get_selected (self) == NULL)
+  if (tile == NULL)
     return FALSE;
 
-  return gtk_widget_activate_action (tile, "tile.show-menu", NULL);
+  return gtk_widget_activate_action (GTK_WIDGET (tile), "tile.show-menu", NULL);
 }
 
 static gboolean
