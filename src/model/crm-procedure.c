@@ -49,6 +49,7 @@ struct _CrmProcedure
 
   /* Kept as parsed JSON until the engine that interprets them lands. */
   JsonArray  *attempt_ladder;
+  JsonObject *refusal;
   JsonObject *call_script;
   JsonArray  *payment_terms;
 
@@ -104,7 +105,10 @@ static const char * const builtin_field_keys[] = {
 
 static const char * const top_level_keys[] = {
   "format", "id", "name", "description", "country", "currency", "pipelines", "fields",
-  "sources", "loss_reasons", "attempt_ladder", "call_script", "payment_terms", NULL
+  "sources", "loss_reasons", "attempt_ladder", "refusal", "call_script", "payment_terms", NULL
+};
+static const char * const refusal_keys[] = {
+  "min_attempts", "min_silence", "attempt_reasons", "must_close_after", "rule", NULL
 };
 static const char * const text_keys[] = { "en", "he", "ru", NULL };
 static const char * const choice_keys[] = { "key", "name", NULL };
@@ -1097,6 +1101,52 @@ validate_attempt_ladder (const Loader *loader,
   return TRUE;
 }
 
+/* The refusal rules (AXL-10): closing for lack of an answer needs enough
+ * attempts and enough silence since the last contact, and a deal silent
+ * for long enough must be closed. */
+static gboolean
+validate_refusal (const Loader *loader,
+                  JsonObject   *refusal,
+                  GError      **error)
+{
+  const char *rule;
+
+  if (!check_members (loader, refusal, refusal_keys, "refusal", error) ||
+      !lookup_duration (loader, refusal, "refusal", "min_silence", FALSE, error) ||
+      !lookup_duration (loader, refusal, "refusal", "must_close_after", FALSE, error) ||
+      !lookup_rule_id (loader, refusal, "refusal", &rule, error))
+    return FALSE;
+
+  if (json_object_has_member (refusal, "min_attempts"))
+    {
+      JsonNode *node = json_object_get_member (refusal, "min_attempts");
+
+      if (json_node_get_value_type (node) != G_TYPE_INT64 || json_node_get_int (node) < 0)
+        return invalid (loader, error, _("“min_attempts” in refusal must be a whole number"));
+    }
+
+  if (json_object_has_member (refusal, "attempt_reasons"))
+    {
+      JsonNode *node = json_object_get_member (refusal, "attempt_reasons");
+      JsonArray *reasons;
+
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        return invalid (loader, error, _("“attempt_reasons” in refusal must be a list of loss reasons"));
+
+      reasons = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (reasons); i++)
+        {
+          const char *key = json_array_get_string_element (reasons, i);
+
+          if (key == NULL || !has_choice (loader->procedure->loss_reasons, key))
+            return invalid (loader, error, _("loss reason “%s” in refusal.attempt_reasons[%u] is not defined"),
+                            key ? key : "", i);
+        }
+    }
+
+  return TRUE;
+}
+
 static gboolean
 parse_region_code (const Loader  *loader,
                    JsonObject    *root,
@@ -1153,6 +1203,7 @@ crm_procedure_parse (CrmProcedure  *self,
   JsonArray *pipelines;
   JsonArray *attempt_ladder;
   JsonObject *call_script;
+  JsonObject *refusal;
   JsonArray *payment_terms;
   JsonNode *format;
   const char *id;
@@ -1181,6 +1232,7 @@ crm_procedure_parse (CrmProcedure  *self,
       !lookup_array (loader, root, "", "loss_reasons", FALSE, &loss_reasons, error) ||
       !lookup_array (loader, root, "", "pipelines", TRUE, &pipelines, error) ||
       !lookup_array (loader, root, "", "attempt_ladder", FALSE, &attempt_ladder, error) ||
+      !lookup_object (loader, root, "", "refusal", FALSE, &refusal, error) ||
       !lookup_object (loader, root, "", "call_script", FALSE, &call_script, error) ||
       !lookup_array (loader, root, "", "payment_terms", FALSE, &payment_terms, error))
     return FALSE;
@@ -1207,6 +1259,14 @@ crm_procedure_parse (CrmProcedure  *self,
         return FALSE;
 
       self->attempt_ladder = json_array_ref (attempt_ladder);
+    }
+
+  if (refusal != NULL)
+    {
+      if (!validate_refusal (loader, refusal, error))
+        return FALSE;
+
+      self->refusal = json_object_ref (refusal);
     }
 
   /* Reserved for the call script and payment-term engines: format 1 only
@@ -1240,6 +1300,7 @@ crm_procedure_finalize (GObject *object)
   g_clear_pointer (&self->loss_reasons, g_ptr_array_unref);
   g_clear_pointer (&self->attempt_ladder, json_array_unref);
   g_clear_pointer (&self->call_script, json_object_unref);
+  g_clear_pointer (&self->refusal, json_object_unref);
   g_clear_pointer (&self->payment_terms, json_array_unref);
   g_clear_pointer (&self->bytes, g_bytes_unref);
 
@@ -1697,6 +1758,24 @@ crm_procedure_get_attempt_ladder (CrmProcedure *self)
   g_return_val_if_fail (CRM_IS_PROCEDURE (self), NULL);
 
   return self->attempt_ladder;
+}
+
+/**
+ * crm_procedure_get_refusal:
+ * @self: a #CrmProcedure
+ *
+ * The refusal rules (AXL-10): "min_attempts", "min_silence",
+ * "attempt_reasons" (the loss reasons they apply to) and
+ * "must_close_after".
+ *
+ * Returns: (transfer none) (nullable): the validated rules
+ */
+JsonObject *
+crm_procedure_get_refusal (CrmProcedure *self)
+{
+  g_return_val_if_fail (CRM_IS_PROCEDURE (self), NULL);
+
+  return self->refusal;
 }
 
 /**

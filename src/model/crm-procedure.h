@@ -129,6 +129,7 @@ const CrmProcedureStage    *crm_procedure_find_stage          (CrmProcedure  *se
                                                                const char    *pipeline_key,
                                                                const char    *stage_key);
 JsonArray                  *crm_procedure_get_attempt_ladder  (CrmProcedure  *self);
+JsonObject                 *crm_procedure_get_refusal         (CrmProcedure  *self);
 JsonObject                 *crm_procedure_get_call_script     (CrmProcedure  *self);
 JsonArray                  *crm_procedure_get_payment_terms   (CrmProcedure  *self);
 GBytes                     *crm_procedure_get_bytes           (CrmProcedure  *self);

@@ -59,6 +59,13 @@ gboolean    _crm_store_write_fields      (CrmStore    *self,
                                           GError     **error);
 void        _crm_store_emit_deal_changed (CrmStore    *self,
                                           gint64       deal_id);
+gboolean    _crm_store_enter_stage_checked (CrmStore  *self,
+                                            gint64     deal_id,
+                                            gint64     stage_id,
+                                            gboolean   opened,
+                                            GDateTime *now,
+                                            gint64    *final_stage_id,
+                                            GError   **error);
 
 /* Tests lower it to check large files the way the store does: afterwards. */
 void     _crm_store_set_sync_check_limit (goffset     limit);

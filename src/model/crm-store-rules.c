@@ -276,6 +276,15 @@ choice_exists (const CrmProcedureChoice *(*get) (CrmProcedure *, guint),
   return FALSE;
 }
 
+/* What a closing records besides its reason (crm_store_close_lost()). */
+static gboolean
+is_closing_key (const char *key)
+{
+  return g_str_equal (key, "refused_by_name") ||
+         g_str_equal (key, "refused_by_position") ||
+         g_str_equal (key, "refused_on");
+}
+
 /* Checks and normalises the values given with a move before the
  * transaction starts, so a bad one stores nothing. */
 static GHashTable *
@@ -357,7 +366,8 @@ normalize_values (CrmStore    *self,
           clean = g_steal_pointer (&address);
         }
       else if (!g_str_has_prefix (key, "contact.") && !g_str_equal (key, "company.name") &&
-               !g_str_equal (key, "source") && !g_str_equal (key, "loss_reason"))
+               !g_str_equal (key, "source") && !g_str_equal (key, "loss_reason") &&
+               !is_closing_key (key))
         {
           g_autofree char *field_value = NULL;
 
@@ -497,6 +507,12 @@ apply_values (CrmStore    *self,
         ok = run_update (db, "UPDATE deals SET source = ?2 WHERE id = ?1", deal_id, value, error);
       else if (g_str_equal (key, "loss_reason"))
         ok = run_update (db, "UPDATE deals SET loss_reason = ?2 WHERE id = ?1", deal_id, value, error);
+      else if (g_str_equal (key, "refused_by_name"))
+        ok = run_update (db, "UPDATE deals SET refused_by_name = ?2 WHERE id = ?1", deal_id, value, error);
+      else if (g_str_equal (key, "refused_by_position"))
+        ok = run_update (db, "UPDATE deals SET refused_by_position = ?2 WHERE id = ?1", deal_id, value, error);
+      else if (g_str_equal (key, "refused_on"))
+        ok = run_update (db, "UPDATE deals SET closed_at = ?2 WHERE id = ?1", deal_id, value, error);
       else if (g_str_equal (key, "amount"))
         ok = run_update (db, "UPDATE deals SET amount = CAST (?2 AS INTEGER) WHERE id = ?1", deal_id, value, error);
       else if (g_str_equal (key, "company.name"))
@@ -721,6 +737,98 @@ enter_stage (CrmStore    *self,
   return stage;
 }
 
+static void set_missing_error (CrmStore            *self,
+                               CrmStage            *stage,
+                               const char * const  *missing,
+                               GError             **error);
+
+/* HS-4: a won deal makes its contact a customer, a lost one "other"; a
+ * deal opened for a lead makes the lead an opportunity. Moves between open
+ * stages change nothing, and cost no statement. */
+static gboolean
+update_lifecycle (CrmStore    *self,
+                  DealRow     *row,
+                  CrmStage    *stage,
+                  gboolean     opened,
+                  const char  *now,
+                  gint64       deal_id,
+                  GError     **error)
+{
+  CrmDb *db = crm_store_get_db (self);
+  const char *lifecycle = NULL;
+
+  if (crm_stage_get_kind (stage) == CRM_STAGE_WON)
+    lifecycle = "customer";
+  else if (crm_stage_get_kind (stage) == CRM_STAGE_LOST)
+    lifecycle = "other";
+  else if (opened)
+    lifecycle = "opportunity";
+
+  if (crm_stage_is_final (stage) &&
+      !run_update (db, "UPDATE deals SET closed_at = coalesce (closed_at, ?2) WHERE id = ?1",
+                   deal_id, now, error))
+    return FALSE;
+
+  if (lifecycle == NULL || row->contact_id == 0)
+    return TRUE;
+
+  return run_update (db,
+                     opened ? "UPDATE contacts SET lifecycle = ?2 WHERE id = ?1 AND lifecycle = 'lead'"
+                            : "UPDATE contacts SET lifecycle = ?2 WHERE id = ?1",
+                     row->contact_id, lifecycle, error);
+}
+
+/**
+ * _crm_store_enter_stage_checked:
+ * @self: a #CrmStore
+ * @deal_id: a deal just created in, or saved into, a stage
+ * @stage_id: that stage
+ * @opened: whether the deal was just created
+ * @now: the store's time
+ * @final_stage_id: (out): where the deal ends (after a move_to)
+ * @error: return location for a #GError
+ *
+ * The engine's check and entry effects for the deal card's saves, inside
+ * the caller's transaction: a new deal enters its first stage, an edited
+ * one may have changed stage.
+ *
+ * Returns: %TRUE when the stage's rules are met and applied
+ */
+gboolean
+_crm_store_enter_stage_checked (CrmStore   *self,
+                                gint64      deal_id,
+                                gint64      stage_id,
+                                gboolean    opened,
+                                GDateTime  *now,
+                                gint64     *final_stage_id,
+                                GError    **error)
+{
+  g_auto(DealRow) row = { 0 };
+  g_auto(GStrv) missing = NULL;
+  g_autofree char *now_text = _crm_store_format_timestamp (now);
+  CrmStage *stage = crm_store_find_stage (self, stage_id);
+  CrmStage *final;
+
+  if (stage == NULL || !read_deal_row (crm_store_get_db (self), deal_id, &row, error))
+    return FALSE;
+
+  missing = missing_fields (self, deal_id, &row, stage, NULL, error);
+  if (missing == NULL)
+    return FALSE;
+  if (missing[0] != NULL)
+    {
+      set_missing_error (self, stage, (const char * const *)missing, error);
+      return FALSE;
+    }
+
+  final = enter_stage (self, deal_id, &row, stage, now, error);
+  if (final == NULL || !update_lifecycle (self, &row, final, opened, now_text, deal_id, error))
+    return FALSE;
+
+  *final_stage_id = crm_stage_get_id (final);
+  return TRUE;
+}
+
 static void
 set_missing_error (CrmStore            *self,
                    CrmStage            *stage,
@@ -908,7 +1016,9 @@ crm_store_move_deal_with_values (CrmStore    *self,
     goto failed;
 
   final = enter_stage (self, deal_id, &row, stage, now, error);
-  if (final == NULL || !crm_db_commit (db, error))
+  if (final == NULL ||
+      !update_lifecycle (self, &row, final, FALSE, now_text, deal_id, error) ||
+      !crm_db_commit (db, error))
     goto failed;
 
   if (previous_stage_id != NULL)

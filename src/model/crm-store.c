@@ -2407,6 +2407,7 @@ crm_store_save_deal (CrmStore    *self,
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *now_text = NULL;
   gint64 old_stage_id = 0;
+  gint64 final_stage_id = 0;
   g_autofree char *old_updated_at = NULL;
   gint64 company_id;
   gint64 contact_id;
@@ -2444,6 +2445,8 @@ crm_store_save_deal (CrmStore    *self,
        !write_contact (self, contact, &data, company_id, now_text, &contact_id, error)) ||
       !write_deal (self, deal, &data, contact_id, company_id, now_text, &deal_id, error) ||
       !_crm_store_write_fields (self, deal_id, data.fields, error) ||
+      ((creating || old_stage_id != data.stage_id) &&
+       !_crm_store_enter_stage_checked (self, deal_id, data.stage_id, creating, now, &final_stage_id, error)) ||
       !_crm_store_add_audit (self, creating ? "create" : "update", "deal", deal_id, NULL, NULL, now_text, error) ||
       (old_stage_id != 0 && old_stage_id != data.stage_id &&
        !_crm_store_add_audit (self, "move", "deal", deal_id,
@@ -2468,6 +2471,13 @@ crm_store_save_deal (CrmStore    *self,
   crm_deal_set_id (deal, deal_id);
   crm_deal_set_title (deal, data.title);
   crm_deal_set_pipeline_id (deal, data.pipeline_id);
+  /* A stage's rule may have passed the deal on (AXL-8). */
+  if (final_stage_id != 0 && final_stage_id != data.stage_id)
+    {
+      data.stage_id = final_stage_id;
+      data.pipeline_id = crm_stage_get_pipeline_id (crm_store_find_stage (self, final_stage_id));
+      crm_deal_set_pipeline_id (deal, data.pipeline_id);
+    }
   crm_deal_set_stage_id (deal, data.stage_id);
   crm_deal_set_contact_id (deal, contact_id);
   crm_deal_set_company_id (deal, company_id);

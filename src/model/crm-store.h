@@ -55,7 +55,56 @@ typedef enum
   CRM_STORE_ERROR_INVALID_FIELD,
   CRM_STORE_ERROR_INVALID_AMOUNT,
   CRM_STORE_ERROR_MISSING_FIELDS,
+  CRM_STORE_ERROR_PERMISSION,
+  CRM_STORE_ERROR_TASK,
+  CRM_STORE_ERROR_REFUSAL,
 } CrmStoreError;
+
+/**
+ * CrmActivityKind:
+ * The kinds of activity logged on a contact and shown on its deals
+ * (CON-1, HS-7, TW-7).
+ */
+typedef enum
+{
+  CRM_ACTIVITY_CALL,
+  CRM_ACTIVITY_MEETING,
+  CRM_ACTIVITY_EMAIL,
+  CRM_ACTIVITY_DOCUMENT,
+  CRM_ACTIVITY_NOTE,
+  CRM_ACTIVITY_TRAINING,
+} CrmActivityKind;
+
+/**
+ * CrmCallOutcome:
+ * How a call went; only calls have one.
+ */
+typedef enum
+{
+  CRM_CALL_NONE,
+  CRM_CALL_REACHED,
+  CRM_CALL_NO_ANSWER,
+  CRM_CALL_BUSY,
+  CRM_CALL_WRONG_NUMBER,
+  CRM_CALL_CALL_BACK,
+} CrmCallOutcome;
+
+/**
+ * CrmLadderAction:
+ * @CRM_LADDER_NONE: nothing; an error was set
+ * @CRM_LADDER_RESCHEDULED: a task for the next attempt was created
+ * @CRM_LADDER_CLOSED: the ladder ended in closing the deal (AXL-1)
+ * @CRM_LADDER_FINISHED: no attempt is left (TW-1 ends with an email)
+ *
+ * What the attempt ladder did after a failed attempt (TW-1, AXL-1).
+ */
+typedef enum
+{
+  CRM_LADDER_NONE,
+  CRM_LADDER_RESCHEDULED,
+  CRM_LADDER_CLOSED,
+  CRM_LADDER_FINISHED,
+} CrmLadderAction;
 
 #define CRM_TYPE_STORE (crm_store_get_type ())
 
@@ -144,6 +193,58 @@ GListModel   *crm_store_get_open_tasks       (CrmStore      *self,
 guint         crm_store_count_queued_emails  (CrmStore      *self,
                                               gint64         deal_id,
                                               const char    *template_key);
+gint64        crm_store_log_activity         (CrmStore      *self,
+                                              gint64         deal_id,
+                                              CrmActivityKind kind,
+                                              CrmCallOutcome outcome,
+                                              guint          duration_seconds,
+                                              const char    *note,
+                                              GError       **error);
+GListModel   *crm_store_get_timeline         (CrmStore      *self,
+                                              gint64         deal_id,
+                                              GError       **error);
+gint64        crm_store_add_task             (CrmStore      *self,
+                                              gint64         deal_id,
+                                              const char    *title,
+                                              GDateTime     *due_at,
+                                              gint64         owner_id,
+                                              GError       **error);
+gboolean      crm_store_close_task           (CrmStore      *self,
+                                              gint64         task_id,
+                                              gboolean       succeeded,
+                                              const char    *result,
+                                              const char    *follow_up_title,
+                                              GDateTime     *follow_up_due,
+                                              GError       **error);
+guint         crm_store_count_tasks_due_on   (CrmStore      *self,
+                                              gint64         owner_id,
+                                              GDateTime     *day);
+GListModel   *crm_store_get_agenda           (CrmStore      *self,
+                                              gint64         owner_id,
+                                              GError       **error);
+CrmLadderAction crm_store_record_no_answer   (CrmStore      *self,
+                                              gint64         deal_id,
+                                              GDateTime    **next_attempt,
+                                              GError       **error);
+guint         crm_store_count_attempts       (CrmStore      *self,
+                                              gint64         deal_id);
+gboolean      crm_store_close_lost           (CrmStore      *self,
+                                              gint64         deal_id,
+                                              const char    *loss_reason,
+                                              const char    *refused_by_name,
+                                              const char    *refused_by_position,
+                                              GDateTime     *refused_on,
+                                              GError       **error);
+gboolean      crm_store_deal_must_close      (CrmStore      *self,
+                                              gint64         deal_id);
+gboolean      crm_store_set_quota            (CrmStore      *self,
+                                              gint64         user_id,
+                                              guint          per_day,
+                                              GError       **error);
+guint         crm_store_get_quota            (CrmStore      *self,
+                                              gint64         user_id);
+guint         crm_store_count_outgoing_today (CrmStore      *self,
+                                              gint64         user_id);
 GListModel   *crm_store_search               (CrmStore      *self,
                                               const char    *text,
                                               guint          limit,

@@ -462,15 +462,17 @@ main (int   argc,
 #define ADD(path, procedure, func) \
   g_test_add (path, Fixture, procedure, crm_test_fixture_set_up, func, crm_test_fixture_tear_down)
 
-  ADD ("/model/search/hebrew-prefix", "hs", test_search_hebrew);
-  ADD ("/model/search/russian-prefix", "rad", test_search_russian);
-  ADD ("/model/search/latin-case-insensitive", "tw", test_search_latin_case);
-  ADD ("/model/search/all-words", "hs", test_search_all_words);
-  ADD ("/model/search/syntax-escaped", "tw", test_search_syntax_escaped);
-  ADD ("/model/search/empty-query", "tw", test_search_empty);
-  ADD ("/model/search/renamed-deal", "tw", test_search_renamed);
-  ADD ("/model/search/limit", "tw", test_search_limit);
-  ADD ("/model/search/result-fields", "tw", test_search_result_fields);
+  /* AXL's first stage requires nothing, so these deals need no contact
+   * details to be created (the other procedures' first stages do). */
+  ADD ("/model/search/hebrew-prefix", "axl", test_search_hebrew);
+  ADD ("/model/search/russian-prefix", "axl", test_search_russian);
+  ADD ("/model/search/latin-case-insensitive", "axl", test_search_latin_case);
+  ADD ("/model/search/all-words", "axl", test_search_all_words);
+  ADD ("/model/search/syntax-escaped", "axl", test_search_syntax_escaped);
+  ADD ("/model/search/empty-query", "axl", test_search_empty);
+  ADD ("/model/search/renamed-deal", "axl", test_search_renamed);
+  ADD ("/model/search/limit", "axl", test_search_limit);
+  ADD ("/model/search/result-fields", "axl", test_search_result_fields);
 
 #undef ADD
 

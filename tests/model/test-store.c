@@ -1038,6 +1038,8 @@ static void
 test_store_rule_rad_10_fields (Fixture       *fixture,
                                gconstpointer  user_data)
 {
+  static const char * const phones[] = { "8 (495) 123-45-67", NULL };
+  g_autoptr (CrmContact) contact = crm_contact_new ();
   g_autoptr (GError) error = NULL;
   g_autoptr (GHashTable) fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr (GHashTable) edit = g_hash_table_new (g_str_hash, g_str_equal);
@@ -1068,7 +1070,10 @@ test_store_rule_rad_10_fields (Fixture       *fixture,
   g_hash_table_insert (fields, g_strdup ("radiator_count"), g_strdup ("1234567"));
   g_hash_table_insert (fields, g_strdup ("section_count"), g_strdup (" 12 "));
 
-  g_assert_true (crm_store_save_deal (fixture->store, deal, NULL, NULL, fields, &error));
+  /* RAD-8: no phone, no work. */
+  crm_contact_set_name (contact, "Игорь Петров");
+  crm_contact_set_phones (contact, phones);
+  g_assert_true (crm_store_save_deal (fixture->store, deal, contact, NULL, fields, &error));
   g_assert_no_error (error);
   deal_id = crm_deal_get_id (deal);
 
@@ -1368,6 +1373,8 @@ static void
 test_store_stage_lists (Fixture       *fixture,
                         gconstpointer  user_data)
 {
+  static const char * const phones[] = { "052-765-4321", NULL };
+  g_autoptr (CrmContact) contact = crm_contact_new ();
   g_autoptr (GError) error = NULL;
   g_autoptr (CrmDealList) first_list = NULL;
   g_autoptr (CrmDealList) second_list = NULL;
@@ -1401,7 +1408,10 @@ test_store_stage_lists (Fixture       *fixture,
   g_assert_cmpuint (second_changes.n_signals, ==, 0);
 
   fake_clock_advance (&fixture->clock, G_TIME_SPAN_MINUTE);
-  g_assert_true (crm_store_save_deal (fixture->store, deal, NULL, NULL, NULL, &error));
+  /* TW-1: a new lead comes with a name and a phone. */
+  crm_contact_set_name (contact, "Yossi Cohen");
+  crm_contact_set_phones (contact, phones);
+  g_assert_true (crm_store_save_deal (fixture->store, deal, contact, NULL, NULL, &error));
   g_assert_no_error (error);
   deal_id = crm_deal_get_id (deal);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (first_list)), ==, 2);
@@ -1491,14 +1501,18 @@ test_store_deal_changed (Fixture       *fixture,
   g_autoptr (GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr (CrmDeal) deal = new_deal ("Renewal");
   g_autoptr (CrmContact) contact = crm_contact_new ();
+  g_autoptr (CrmContact) first_contact = crm_contact_new ();
   const char *bad_phones[] = { "050-12", NULL };
+  const char *good_phones[] = { "054-555-1234", NULL };
   gint64 second = stage_id (fixture->store, "sales", 1);
   gint64 deal_id;
 
   g_signal_connect (fixture->store, "deal-changed", G_CALLBACK (count_cb), changed);
 
-  /* Create. */
-  g_assert_true (crm_store_save_deal (fixture->store, deal, NULL, NULL, NULL, &error));
+  /* Create, with the name and phone TW's first stage requires (TW-1). */
+  crm_contact_set_name (first_contact, "Tamar Friedman");
+  crm_contact_set_phones (first_contact, good_phones);
+  g_assert_true (crm_store_save_deal (fixture->store, deal, first_contact, NULL, NULL, &error));
   g_assert_no_error (error);
   deal_id = crm_deal_get_id (deal);
   g_assert_cmpuint (changed->len, ==, 1);

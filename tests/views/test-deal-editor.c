@@ -295,11 +295,19 @@ static gint64
 save_plain_deal (CrmStore   *store,
                  const char *title)
 {
+  const char *phones[] = { "+972501234567", NULL };
+  const char *emails[] = { "client@example.org", NULL };
   g_autoptr(CrmDeal) deal = crm_deal_new ();
+  g_autoptr(CrmContact) contact = crm_contact_new ();
   g_autoptr(GError) error = NULL;
 
+  /* What every procedure's first stage may require of a new deal: a
+   * contact with a name, a phone and an email (RAD-8, HS-2, TW-1). */
   crm_deal_set_title (deal, title);
-  crm_store_save_deal (store, deal, NULL, NULL, NULL, &error);
+  crm_contact_set_name (contact, "Client");
+  crm_contact_set_phones (contact, phones);
+  crm_contact_set_emails (contact, emails);
+  crm_store_save_deal (store, deal, contact, NULL, NULL, &error);
   g_assert_no_error (error);
 
   return crm_deal_get_id (deal);
@@ -380,12 +388,15 @@ test_existing_deal_shows_national_phone (Fixture       *fixture,
   g_autoptr(CrmContact) contact = crm_contact_new ();
   g_autoptr(GError) error = NULL;
   const char *phones[] = { "+972501234567", NULL };
+  const char *emails[] = { "avi@example.co.il", NULL };
   CrmDealEditor *editor;
   const char *shown;
 
   crm_deal_set_title (deal, "Boiler");
   crm_contact_set_name (contact, "Avi Levi");
   crm_contact_set_phones (contact, phones);
+  /* HS-2: the first stage, Phone, needs an email and a mobile. */
+  crm_contact_set_emails (contact, emails);
   crm_store_save_deal (fixture->store, deal, contact, NULL, NULL, &error);
   g_assert_no_error (error);
 
@@ -564,6 +575,8 @@ test_store_error_shown_at_field (Fixture       *fixture,
 
   gtk_editable_set_text (contact, "Dana Cohen");
   g_assert_false (has_error (contact));
+  /* HS-2: the first stage also wants an email. */
+  gtk_editable_set_text (crm_deal_editor_get_email_editable (editor), "dana@example.co.il");
   g_assert_true (crm_deal_editor_save (editor, NULL));
   g_assert_cmpuint (crm_store_count_deals (fixture->store), ==, 1);
 
@@ -630,6 +643,10 @@ test_close_date_picker (Fixture       *fixture,
   g_assert_false (has_error (close_date));
 
   gtk_editable_set_text (crm_deal_editor_get_title_editable (editor), "Boiler");
+  /* HS-2: the first stage needs the contact's email and mobile. */
+  gtk_editable_set_text (crm_deal_editor_get_contact_editable (editor), "Noa Peretz");
+  gtk_editable_set_text (crm_deal_editor_get_phone_editable (editor), "052-111-2233");
+  gtk_editable_set_text (crm_deal_editor_get_email_editable (editor), "noa@example.co.il");
   g_assert_true (crm_deal_editor_save (editor, NULL));
   deal = crm_store_load_deal (fixture->store, crm_deal_editor_get_deal_id (editor), NULL);
   g_assert_cmpstr (crm_deal_get_expected_close (deal), ==, "2026-03-05");

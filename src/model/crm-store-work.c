@@ -1,0 +1,1215 @@
+/* crm-store-work.c
+ *
+ * Copyright 2026 The Deals authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "crm-store-work"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "crm-activity.h"
+#include "crm-agenda-item.h"
+#include "crm-db.h"
+#include "crm-deal.h"
+#include "crm-procedure.h"
+#include "crm-stage.h"
+#include "crm-store-private.h"
+#include "crm-task.h"
+#include "crm-user.h"
+
+/* The rep's daily work in the store: activities (CON-1, HS-7, TW-7),
+ * tasks (RAD-5..7), the Today agenda (HS-5), the attempt ladder (TW-1,
+ * AXL-1), refusals (HS-10, RAD-12, CON-8, AXL-10) and quotas (RAD-4,
+ * TW-9). Every write is one transaction and uses the store's clock. */
+
+static gboolean
+is_blank (const char *text)
+{
+  g_autofree char *copy = NULL;
+
+  if (text == NULL)
+    return TRUE;
+
+  copy = g_strstrip (g_strdup (text));
+  return copy[0] == '\0';
+}
+
+static gint64
+current_user_id (CrmStore *self)
+{
+  CrmUser *user = crm_store_get_current_user (self);
+
+  return user ? crm_user_get_id (user) : 0;
+}
+
+static GDateTime *
+parse_time (const char *text)
+{
+  return text ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
+}
+
+static gboolean
+begin (CrmStore  *self,
+       GError   **error)
+{
+  return crm_db_begin (crm_store_get_db (self), error);
+}
+
+static gboolean
+commit_or_rollback (CrmStore  *self,
+                    gboolean   ok,
+                    GError   **error)
+{
+  CrmDb *db = crm_store_get_db (self);
+
+  if (ok && crm_db_commit (db, error))
+    return TRUE;
+
+  crm_db_rollback (db);
+  return FALSE;
+}
+
+/* Activities */
+
+static gboolean
+insert_activity (CrmStore         *self,
+                 gint64            deal_id,
+                 CrmActivityKind   kind,
+                 CrmCallOutcome    outcome,
+                 guint             duration,
+                 const char       *note,
+                 const char       *at,
+                 gint64           *activity_id,
+                 GError          **error)
+{
+  CrmDb *db = crm_store_get_db (self);
+  g_autoptr(CrmStatement) stmt = NULL;
+
+  /* Logged on the contact, shown on the deal too (HS-7). */
+  stmt = crm_db_prepare (db,
+                         "INSERT INTO activities (contact_id, deal_id, user_id, kind, outcome, duration, note, at) "
+                         "SELECT contact_id, id, ?2, ?3, ?4, ?5, ?6, ?7 FROM deals WHERE id = ?1",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+
+  crm_statement_bind_int64 (stmt, 1, deal_id);
+  crm_statement_bind_id (stmt, 2, current_user_id (self));
+  crm_statement_bind_text (stmt, 3, crm_activity_kind_to_string (kind));
+  crm_statement_bind_text (stmt, 4, kind == CRM_ACTIVITY_CALL ? crm_call_outcome_to_string (outcome) : NULL);
+  crm_statement_bind_int64 (stmt, 5, duration);
+  crm_statement_bind_text (stmt, 6, is_blank (note) ? NULL : note);
+  crm_statement_bind_text (stmt, 7, at);
+  if (!crm_statement_run (stmt, error))
+    return FALSE;
+
+  if (activity_id != NULL)
+    *activity_id = crm_db_last_insert_id (db);
+
+  return TRUE;
+}
+
+/**
+ * crm_store_log_activity:
+ * @self: a #CrmStore
+ * @deal_id: the deal it concerns (its contact gets it too)
+ * @kind: call, meeting, email, document, note or customer training
+ * @outcome: how a call went; %CRM_CALL_NONE for anything else
+ * @duration_seconds: how long it took
+ * @note: (nullable): what was said or done
+ * @error: return location for a #GError
+ *
+ * Logs what the rep did, by the current user, now (CON-1, HS-7; TW-7 for
+ * a customer training).
+ *
+ * Returns: the activity's id, or 0 on error
+ */
+gint64
+crm_store_log_activity (CrmStore         *self,
+                        gint64            deal_id,
+                        CrmActivityKind   kind,
+                        CrmCallOutcome    outcome,
+                        guint             duration_seconds,
+                        const char       *note,
+                        GError          **error)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *now_text = NULL;
+  g_autoptr(CrmDeal) deal = NULL;
+  gint64 id = 0;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), 0);
+
+  if ((kind == CRM_ACTIVITY_CALL) != (outcome != CRM_CALL_NONE))
+    {
+      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_FIELD,
+                           _("A call needs an outcome, and only a call has one."));
+      return 0;
+    }
+
+  if (kind != CRM_ACTIVITY_CALL && is_blank (note))
+    {
+      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_FIELD,
+                           _("Say what happened: the activity needs a note."));
+      return 0;
+    }
+
+  deal = crm_store_load_deal (self, deal_id, error);
+  if (deal == NULL)
+    return 0;
+
+  now = crm_store_now (self);
+  now_text = _crm_store_format_timestamp (now);
+
+  if (!begin (self, error))
+    return 0;
+
+  if (!commit_or_rollback (self,
+                           insert_activity (self, deal_id, kind, outcome, duration_seconds, note,
+                                            now_text, &id, error) &&
+                           _crm_store_add_audit (self, "activity", "deal", deal_id, NULL,
+                                                 crm_activity_kind_to_string (kind), now_text, error),
+                           error))
+    return 0;
+
+  return id;
+}
+
+/**
+ * crm_store_get_timeline:
+ * @self: a #CrmStore
+ * @deal_id: a deal
+ * @error: return location for a #GError
+ *
+ * The deal's activities and its contact's (HS-6: read what was done
+ * before calling), newest first.
+ *
+ * Returns: (transfer full) (nullable): a list of #CrmActivity
+ */
+GListModel *
+crm_store_get_timeline (CrmStore  *self,
+                        gint64     deal_id,
+                        GError   **error)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+  g_autoptr(GListStore) list = g_list_store_new (CRM_TYPE_ACTIVITY);
+  CrmStep step;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  stmt = crm_db_prepare (crm_store_get_db (self),
+                         "SELECT a.id, a.deal_id, a.kind, a.outcome, a.duration, a.note, u.name, a.at "
+                         "FROM activities a LEFT JOIN users u ON u.id = a.user_id "
+                         "WHERE a.deal_id = ?1 "
+                         "   OR a.contact_id = (SELECT contact_id FROM deals WHERE id = ?1) "
+                         "ORDER BY a.at DESC, a.id DESC",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+
+  crm_statement_bind_int64 (stmt, 1, deal_id);
+  while ((step = crm_statement_step (stmt, error)) == CRM_STEP_ROW)
+    {
+      g_autoptr(GDateTime) at = parse_time (crm_statement_get_text (stmt, 7));
+      g_autoptr(CrmActivity) activity = NULL;
+      CrmActivityKind kind = CRM_ACTIVITY_NOTE;
+
+      crm_activity_kind_from_string (crm_statement_get_text (stmt, 2), &kind);
+      activity = crm_activity_new (crm_statement_get_int64 (stmt, 0),
+                                   crm_statement_get_int64 (stmt, 1),
+                                   kind,
+                                   crm_call_outcome_from_string (crm_statement_get_text (stmt, 3)),
+                                   (guint)crm_statement_get_int64 (stmt, 4),
+                                   crm_statement_get_text (stmt, 5),
+                                   crm_statement_get_text (stmt, 6),
+                                   at);
+      g_list_store_append (list, activity);
+    }
+
+  if (step == CRM_STEP_ERROR)
+    return NULL;
+
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+/* Tasks */
+
+static gboolean
+insert_task (CrmStore    *self,
+             gint64       deal_id,
+             const char  *title,
+             const char  *due,
+             gint64       owner_id,
+             const char  *rule,
+             const char  *now,
+             gint64      *task_id,
+             GError     **error)
+{
+  CrmDb *db = crm_store_get_db (self);
+  g_autoptr(CrmStatement) stmt = NULL;
+
+  stmt = crm_db_prepare (db,
+                         "INSERT INTO tasks (deal_id, title, due_at, owner_id, rule, created_at) "
+                         "SELECT id, ?2, ?3, coalesce (?4, owner_id), ?5, ?6 FROM deals WHERE id = ?1",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+
+  crm_statement_bind_int64 (stmt, 1, deal_id);
+  crm_statement_bind_text (stmt, 2, title);
+  crm_statement_bind_text (stmt, 3, due);
+  crm_statement_bind_id (stmt, 4, owner_id);
+  crm_statement_bind_text (stmt, 5, rule);
+  crm_statement_bind_text (stmt, 6, now);
+  if (!crm_statement_run (stmt, error))
+    return FALSE;
+
+  if (task_id != NULL)
+    *task_id = crm_db_last_insert_id (db);
+
+  return TRUE;
+}
+
+/**
+ * crm_store_add_task:
+ * @self: a #CrmStore
+ * @deal_id: the deal
+ * @title: what is to be done
+ * @due_at: when
+ * @owner_id: who, or 0 for the deal's owner
+ * @error: return location for a #GError
+ *
+ * Returns: the task's id, or 0 on error
+ */
+gint64
+crm_store_add_task (CrmStore    *self,
+                    gint64       deal_id,
+                    const char  *title,
+                    GDateTime   *due_at,
+                    gint64       owner_id,
+                    GError     **error)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *now_text = NULL;
+  g_autofree char *due_text = NULL;
+  g_autoptr(CrmDeal) deal = NULL;
+  gint64 id = 0;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), 0);
+
+  if (is_blank (title) || due_at == NULL)
+    {
+      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_TASK,
+                           _("A task needs a title and a due time."));
+      return 0;
+    }
+
+  deal = crm_store_load_deal (self, deal_id, error);
+  if (deal == NULL)
+    return 0;
+
+  now = crm_store_now (self);
+  now_text = _crm_store_format_timestamp (now);
+  due_text = _crm_store_format_timestamp (due_at);
+
+  if (!begin (self, error) ||
+      !commit_or_rollback (self,
+                           insert_task (self, deal_id, title, due_text, owner_id, NULL, now_text, &id, error) &&
+                           _crm_store_add_audit (self, "task", "deal", deal_id, NULL, title, now_text, error),
+                           error))
+    return 0;
+
+  _crm_store_emit_deal_changed (self, deal_id);
+  return id;
+}
+
+static gboolean
+finish_task (CrmStore    *self,
+             gint64       task_id,
+             gboolean     succeeded,
+             const char  *result,
+             const char  *now,
+             gint64      *deal_id,
+             GError     **error)
+{
+  CrmDb *db = crm_store_get_db (self);
+  g_autoptr(CrmStatement) read = NULL;
+  g_autoptr(CrmStatement) stmt = NULL;
+  CrmStep step;
+
+  read = crm_db_prepare (db, "SELECT deal_id, closed_at FROM tasks WHERE id = ?1", error);
+  if (read == NULL)
+    return FALSE;
+
+  crm_statement_bind_int64 (read, 1, task_id);
+  step = crm_statement_step (read, error);
+  if (step != CRM_STEP_ROW)
+    {
+      if (step == CRM_STEP_DONE)
+        g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_FOUND,
+                     _("Task %lld does not exist."), (long long)task_id);
+      return FALSE;
+    }
+
+  if (!crm_statement_is_null (read, 1))
+    {
+      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_TASK,
+                           _("This task is already closed."));
+      return FALSE;
+    }
+
+  *deal_id = crm_statement_get_int64 (read, 0);
+
+  stmt = crm_db_prepare (db,
+                         "UPDATE tasks SET closed_at = ?2, outcome = ?3, result = ?4 WHERE id = ?1",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+
+  crm_statement_bind_int64 (stmt, 1, task_id);
+  crm_statement_bind_text (stmt, 2, now);
+  crm_statement_bind_text (stmt, 3, succeeded ? "done" : "failed");
+  crm_statement_bind_text (stmt, 4, result);
+
+  return crm_statement_run (stmt, error);
+}
+
+/**
+ * crm_store_close_task:
+ * @self: a #CrmStore
+ * @task_id: an open task
+ * @succeeded: whether it was done
+ * @result: what came of it; required (RAD-7)
+ * @follow_up_title: (nullable): the next task
+ * @follow_up_due: (nullable): when it is due
+ * @error: return location for a #GError
+ *
+ * Closes a task with its written result (RAD-7). A failed task must name
+ * its follow-up task, which is created in the same transaction.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+crm_store_close_task (CrmStore    *self,
+                      gint64       task_id,
+                      gboolean     succeeded,
+                      const char  *result,
+                      const char  *follow_up_title,
+                      GDateTime   *follow_up_due,
+                      GError     **error)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *now_text = NULL;
+  g_autofree char *due_text = NULL;
+  gboolean follow_up;
+  gint64 deal_id = 0;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+
+  /* RAD-7: every task gets a written result. */
+  if (is_blank (result))
+    {
+      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_TASK,
+                           _("Write what came of the task before closing it."));
+      return FALSE;
+    }
+
+  follow_up = !is_blank (follow_up_title) && follow_up_due != NULL;
+
+  /* RAD-7: a failed task gets a follow-up task. */
+  if (!succeeded && !follow_up)
+    {
+      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_TASK,
+                           _("A task that failed needs a follow-up task with a due time."));
+      return FALSE;
+    }
+
+  now = crm_store_now (self);
+  now_text = _crm_store_format_timestamp (now);
+  if (follow_up)
+    due_text = _crm_store_format_timestamp (follow_up_due);
+
+  if (!begin (self, error))
+    return FALSE;
+
+  if (!commit_or_rollback (self,
+                           finish_task (self, task_id, succeeded, result, now_text, &deal_id, error) &&
+                           (!follow_up ||
+                            insert_task (self, deal_id, follow_up_title, due_text, 0, NULL, now_text, NULL, error)) &&
+                           _crm_store_add_audit (self, succeeded ? "task-done" : "task-failed", "task", task_id,
+                                                 NULL, result, now_text, error),
+                           error))
+    return FALSE;
+
+  _crm_store_emit_deal_changed (self, deal_id);
+  return TRUE;
+}
+
+/**
+ * crm_store_count_tasks_due_on:
+ * @self: a #CrmStore
+ * @owner_id: whose tasks
+ * @day: any time on the day, in the local time zone
+ *
+ * How loaded a day is, shown while a due date is picked (RAD-6).
+ *
+ * Returns: the number of open tasks due that day
+ */
+guint
+crm_store_count_tasks_due_on (CrmStore  *self,
+                              gint64     owner_id,
+                              GDateTime *day)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  g_autofree char *start_text = NULL;
+  g_autofree char *end_text = NULL;
+  g_autoptr(CrmStatement) stmt = NULL;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), 0);
+  g_return_val_if_fail (day != NULL, 0);
+
+  local = g_date_time_to_local (day);
+  start = g_date_time_new_local (g_date_time_get_year (local), g_date_time_get_month (local),
+                                 g_date_time_get_day_of_month (local), 0, 0, 0);
+  end = g_date_time_add_days (start, 1);
+  start_text = _crm_store_format_timestamp (start);
+  end_text = _crm_store_format_timestamp (end);
+
+  stmt = crm_db_prepare (crm_store_get_db (self),
+                         "SELECT count (*) FROM tasks WHERE owner_id = ?1 AND closed_at IS NULL "
+                         "AND due_at >= ?2 AND due_at < ?3",
+                         NULL);
+  if (stmt == NULL)
+    return 0;
+
+  crm_statement_bind_int64 (stmt, 1, owner_id);
+  crm_statement_bind_text (stmt, 2, start_text);
+  crm_statement_bind_text (stmt, 3, end_text);
+  if (crm_statement_step (stmt, NULL) != CRM_STEP_ROW)
+    return 0;
+
+  return (guint)crm_statement_get_int64 (stmt, 0);
+}
+
+static int
+compare_agenda (gconstpointer a,
+                gconstpointer b)
+{
+  CrmAgendaItem *ia = *(CrmAgendaItem **)a;
+  CrmAgendaItem *ib = *(CrmAgendaItem **)b;
+  GDateTime *la, *lb, *da, *db;
+
+  if (crm_agenda_item_get_section (ia) != crm_agenda_item_get_section (ib))
+    return crm_agenda_item_get_section (ia) - crm_agenda_item_get_section (ib);
+
+  /* HS-5: by last activity (least recently worked first), then by the
+   * next activity. */
+  la = crm_agenda_item_get_last_activity (ia);
+  lb = crm_agenda_item_get_last_activity (ib);
+  if ((la == NULL) != (lb == NULL))
+    return la == NULL ? -1 : 1;
+  if (la != NULL && g_date_time_compare (la, lb) != 0)
+    return g_date_time_compare (la, lb);
+
+  da = crm_agenda_item_get_due_at (ia);
+  db = crm_agenda_item_get_due_at (ib);
+  if ((da == NULL) != (db == NULL))
+    return da == NULL ? 1 : -1;
+  if (da != NULL && g_date_time_compare (da, db) != 0)
+    return g_date_time_compare (da, db);
+
+  return crm_agenda_item_get_deal_id (ia) < crm_agenda_item_get_deal_id (ib) ? -1 : 1;
+}
+
+static gboolean
+add_agenda_rows (CrmStore    *self,
+                 const char  *sql,
+                 gint64       owner_id,
+                 GDateTime   *now,
+                 GPtrArray   *items,
+                 GError     **error)
+{
+  g_autoptr(CrmStatement) stmt = crm_db_prepare (crm_store_get_db (self), sql, error);
+  g_autoptr(GDateTime) local_now = g_date_time_to_local (now);
+  g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (local_now),
+                                                      g_date_time_get_month (local_now),
+                                                      g_date_time_get_day_of_month (local_now), 0, 0, 0);
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (today, 1);
+  CrmStep step;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  crm_statement_bind_int64 (stmt, 1, owner_id);
+  while ((step = crm_statement_step (stmt, error)) == CRM_STEP_ROW)
+    {
+      g_autoptr(GDateTime) due = parse_time (crm_statement_get_text (stmt, 2));
+      g_autoptr(GDateTime) last = parse_time (crm_statement_get_text (stmt, 6));
+      CrmAgendaSection section;
+
+      if (due == NULL)
+        section = CRM_AGENDA_NO_TASK;
+      else if (g_date_time_compare (due, now) < 0)
+        section = CRM_AGENDA_OVERDUE;
+      else if (g_date_time_compare (due, tomorrow) < 0)
+        section = CRM_AGENDA_TODAY;
+      else
+        section = CRM_AGENDA_UPCOMING;
+
+      g_ptr_array_add (items,
+                       crm_agenda_item_new (section,
+                                            crm_statement_get_int64 (stmt, 0),
+                                            crm_statement_get_text (stmt, 1),
+                                            due,
+                                            crm_statement_get_int64 (stmt, 3),
+                                            crm_statement_get_text (stmt, 4),
+                                            crm_statement_get_text (stmt, 5),
+                                            last));
+    }
+
+  return step == CRM_STEP_DONE;
+}
+
+/**
+ * crm_store_get_agenda:
+ * @self: a #CrmStore
+ * @owner_id: whose day
+ * @error: return location for a #GError
+ *
+ * The Today view: the owner's open tasks as overdue, today and upcoming,
+ * then the owner's open deals that have no task (RAD-5), each part sorted
+ * by last activity, then next activity (HS-5).
+ *
+ * Returns: (transfer full) (nullable): a list of #CrmAgendaItem
+ */
+GListModel *
+crm_store_get_agenda (CrmStore  *self,
+                      gint64     owner_id,
+                      GError   **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GDateTime) now = NULL;
+  GListStore *list;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  now = crm_store_now (self);
+
+  if (!add_agenda_rows (self,
+                        "SELECT t.id, t.title, t.due_at, d.id, d.title, co.name, "
+                        "  (SELECT max (a.at) FROM activities a WHERE a.deal_id = d.id) "
+                        "FROM tasks t JOIN deals d ON d.id = t.deal_id "
+                        "LEFT JOIN companies co ON co.id = d.company_id "
+                        "WHERE t.owner_id = ?1 AND t.closed_at IS NULL",
+                        owner_id, now, items, error) ||
+      !add_agenda_rows (self,
+                        "SELECT 0, NULL, NULL, d.id, d.title, co.name, "
+                        "  (SELECT max (a.at) FROM activities a WHERE a.deal_id = d.id) "
+                        "FROM deals d JOIN stages s ON s.id = d.stage_id "
+                        "LEFT JOIN companies co ON co.id = d.company_id "
+                        "WHERE d.owner_id = ?1 AND s.kind = 'open' "
+                        "AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.deal_id = d.id AND t.closed_at IS NULL)",
+                        owner_id, now, items, error))
+    return NULL;
+
+  g_ptr_array_sort (items, compare_agenda);
+
+  list = g_list_store_new (CRM_TYPE_AGENDA_ITEM);
+  g_list_store_splice (list, 0, 0, items->pdata, items->len);
+
+  return G_LIST_MODEL (list);
+}
+
+/* Attempts and refusals */
+
+static guint
+count_failed_attempts (CrmStore *self,
+                       gint64    deal_id)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+
+  stmt = crm_db_prepare (crm_store_get_db (self),
+                         "SELECT count (*) FROM activities WHERE deal_id = ?1 AND kind = 'call' "
+                         "AND outcome IN ('no-answer', 'busy', 'wrong-number')",
+                         NULL);
+  if (stmt == NULL)
+    return 0;
+
+  crm_statement_bind_int64 (stmt, 1, deal_id);
+  if (crm_statement_step (stmt, NULL) != CRM_STEP_ROW)
+    return 0;
+
+  return (guint)crm_statement_get_int64 (stmt, 0);
+}
+
+/**
+ * crm_store_count_attempts:
+ * @self: a #CrmStore
+ * @deal_id: a deal
+ *
+ * Returns: the contact attempts that did not reach the client
+ */
+guint
+crm_store_count_attempts (CrmStore *self,
+                          gint64    deal_id)
+{
+  g_return_val_if_fail (CRM_IS_STORE (self), 0);
+
+  return count_failed_attempts (self, deal_id);
+}
+
+static GDateTime *
+last_contact (CrmStore *self,
+              gint64    deal_id)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+
+  /* A contact is a conversation: a call that reached the client, a
+   * meeting, a training. Attempts and notes are not. */
+  stmt = crm_db_prepare (crm_store_get_db (self),
+                         "SELECT max (at) FROM activities WHERE deal_id = ?1 AND "
+                         "((kind = 'call' AND outcome IN ('reached', 'call-back')) OR kind IN ('meeting', 'training'))",
+                         NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  crm_statement_bind_int64 (stmt, 1, deal_id);
+  if (crm_statement_step (stmt, NULL) != CRM_STEP_ROW)
+    return NULL;
+
+  return parse_time (crm_statement_get_text (stmt, 0));
+}
+
+static gboolean
+json_array_has_string (JsonObject *object,
+                       const char *member,
+                       const char *value)
+{
+  JsonArray *array;
+
+  if (object == NULL || !json_object_has_member (object, member))
+    return FALSE;
+
+  array = json_object_get_array_member (object, member);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    if (g_strcmp0 (json_array_get_string_element (array, i), value) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* AXL-10: no "no answer" closing before enough attempts, nor before
+ * enough silence since the last conversation. */
+static gboolean
+check_refusal_rules (CrmStore    *self,
+                     gint64       deal_id,
+                     const char  *loss_reason,
+                     GError     **error)
+{
+  JsonObject *refusal = crm_procedure_get_refusal (crm_store_get_procedure (self));
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) last = NULL;
+  guint attempts, min_attempts;
+  GTimeSpan min_silence = 0;
+
+  if (!json_array_has_string (refusal, "attempt_reasons", loss_reason))
+    return TRUE;
+
+  min_attempts = (guint)json_object_get_int_member_with_default (refusal, "min_attempts", 0);
+  attempts = count_failed_attempts (self, deal_id);
+  if (attempts < min_attempts)
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_REFUSAL,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "A deal is closed for no answer only after %u contact attempts; this one has %u.",
+                                "A deal is closed for no answer only after %u contact attempts; this one has %u.",
+                                min_attempts),
+                   min_attempts, attempts);
+      return FALSE;
+    }
+
+  crm_procedure_parse_duration (json_object_get_string_member_with_default (refusal, "min_silence", "PT0S"),
+                                &min_silence);
+  now = crm_store_now (self);
+  last = last_contact (self, deal_id);
+  if (last != NULL && g_date_time_difference (now, last) < min_silence)
+    {
+      g_autoptr(GDateTime) allowed = g_date_time_add (last, min_silence);
+      g_autoptr(GDateTime) local = g_date_time_to_local (allowed);
+      g_autofree char *date = g_date_time_format (local, "%x");
+
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_REFUSAL,
+                   _("Too soon to close for no answer: the last conversation was recent. It can be closed from %s."),
+                   date);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static CrmStage *
+lost_stage_of (CrmStore *self,
+               gint64    pipeline_id)
+{
+  g_autoptr(GListModel) stages = crm_store_get_stages (self, pipeline_id);
+
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    {
+      g_autoptr(CrmStage) stage = g_list_model_get_item (stages, i);
+
+      if (crm_stage_get_kind (stage) == CRM_STAGE_LOST)
+        return stage;
+    }
+
+  return NULL;
+}
+
+static gboolean
+close_lost (CrmStore    *self,
+            gint64       deal_id,
+            const char  *loss_reason,
+            const char  *refused_by_name,
+            const char  *refused_by_position,
+            GDateTime   *refused_on,
+            gboolean     from_ladder,
+            GError     **error)
+{
+  g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  CrmProcedure *procedure = crm_store_get_procedure (self);
+  g_autoptr(CrmDeal) deal = NULL;
+  g_autoptr(GDateTime) when = NULL;
+  CrmStage *stage;
+
+  if (is_blank (loss_reason))
+    {
+      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_MISSING_FIELDS,
+                           _("Closing a deal as lost needs a reason."));
+      return FALSE;
+    }
+
+  /* HS-10, CON-8: who refused is part of the record, except when nobody
+   * could be reached to refuse (the attempt ladder's closing). */
+  if (!from_ladder && is_blank (refused_by_name))
+    {
+      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_MISSING_FIELDS,
+                           _("Say who refused: a name is needed to close the deal as lost."));
+      return FALSE;
+    }
+
+  deal = crm_store_load_deal (self, deal_id, error);
+  if (deal == NULL)
+    return FALSE;
+
+  stage = lost_stage_of (self, crm_deal_get_pipeline_id (deal));
+  if (stage == NULL)
+    {
+      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_UNKNOWN_STAGE,
+                           _("This deal’s pipeline has no stage for lost deals."));
+      return FALSE;
+    }
+
+  if (!from_ladder && !check_refusal_rules (self, deal_id, loss_reason, error))
+    return FALSE;
+
+  when = refused_on ? g_date_time_ref (refused_on) : crm_store_now (self);
+
+  g_hash_table_insert (values, "loss_reason", g_strdup (loss_reason));
+  g_hash_table_insert (values, "refused_on", _crm_store_format_timestamp (when));
+  if (!is_blank (refused_by_name))
+    g_hash_table_insert (values, "refused_by_name", g_strdup (refused_by_name));
+  if (!is_blank (refused_by_position))
+    g_hash_table_insert (values, "refused_by_position", g_strdup (refused_by_position));
+
+  /* CON-8 keeps who refused in a field of its own, which its lost stage
+   * requires. */
+  if (procedure != NULL && crm_procedure_find_field (procedure, "refused_by") != NULL &&
+      !is_blank (refused_by_name))
+    g_hash_table_insert (values, "refused_by",
+                         is_blank (refused_by_position)
+                         ? g_strdup (refused_by_name)
+                         : g_strdup_printf ("%s, %s", refused_by_name, refused_by_position));
+
+  return crm_store_move_deal_with_values (self, deal_id, crm_stage_get_id (stage), values, NULL, error);
+}
+
+/**
+ * crm_store_close_lost:
+ * @self: a #CrmStore
+ * @deal_id: an open deal
+ * @loss_reason: a key of the procedure's loss reasons
+ * @refused_by_name: who refused
+ * @refused_by_position: (nullable): their position
+ * @refused_on: (nullable): when, or now
+ * @error: return location for a #GError
+ *
+ * Closes a deal as lost (HS-10, RAD-12, CON-8, AXL-10): into its
+ * pipeline's lost stage, through the stage rules (which queue the
+ * "request closed" email and give the head of sales a "Check this
+ * closing" task where the procedure says so). Closing for no answer is
+ * refused before the procedure's minimum of attempts and of silence.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+crm_store_close_lost (CrmStore    *self,
+                      gint64       deal_id,
+                      const char  *loss_reason,
+                      const char  *refused_by_name,
+                      const char  *refused_by_position,
+                      GDateTime   *refused_on,
+                      GError     **error)
+{
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+
+  return close_lost (self, deal_id, loss_reason, refused_by_name, refused_by_position,
+                     refused_on, FALSE, error);
+}
+
+/**
+ * crm_store_deal_must_close:
+ * @self: a #CrmStore
+ * @deal_id: a deal
+ *
+ * AXL-10: an open deal without any activity for the procedure's
+ * "must close" time must be closed.
+ *
+ * Returns: %TRUE when the deal is silent for too long
+ */
+gboolean
+crm_store_deal_must_close (CrmStore *self,
+                           gint64    deal_id)
+{
+  JsonObject *refusal;
+  g_autoptr(CrmStatement) stmt = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) last = NULL;
+  GTimeSpan limit = 0;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+
+  refusal = crm_procedure_get_refusal (crm_store_get_procedure (self));
+  if (refusal == NULL || !json_object_has_member (refusal, "must_close_after") ||
+      !crm_procedure_parse_duration (json_object_get_string_member (refusal, "must_close_after"), &limit))
+    return FALSE;
+
+  stmt = crm_db_prepare (crm_store_get_db (self),
+                         "SELECT coalesce ((SELECT max (at) FROM activities WHERE deal_id = d.id), d.created_at) "
+                         "FROM deals d JOIN stages s ON s.id = d.stage_id "
+                         "WHERE d.id = ?1 AND s.kind = 'open'",
+                         NULL);
+  if (stmt == NULL)
+    return FALSE;
+
+  crm_statement_bind_int64 (stmt, 1, deal_id);
+  if (crm_statement_step (stmt, NULL) != CRM_STEP_ROW)
+    return FALSE;
+
+  now = crm_store_now (self);
+  last = parse_time (crm_statement_get_text (stmt, 0));
+
+  return last != NULL && g_date_time_difference (now, last) >= limit;
+}
+
+/* The attempt ladder's steps that are attempts: calls, and the closing. */
+static gboolean
+is_attempt_step (JsonObject *step)
+{
+  return !g_str_equal (json_object_get_string_member (step, "action"), "email");
+}
+
+/**
+ * crm_store_record_no_answer:
+ * @self: a #CrmStore
+ * @deal_id: the deal whose client did not answer
+ * @next_attempt: (out) (optional) (transfer full): when to try again
+ * @error: return location for a #GError
+ *
+ * Logs a call that did not reach the client and takes the next step of
+ * the procedure's attempt ladder (TW-1, AXL-1): the open tasks are closed
+ * with the ladder's note, emails between this attempt and the next are
+ * queued (AXL-3 "Can't reach you", TW-1 "please get in touch"), and
+ * either a task for the next attempt is created, due after the step's
+ * delay, or, at the ladder's end, the deal is closed with its reason
+ * ("could not reach").
+ *
+ * Returns: what the ladder did, or %CRM_LADDER_NONE with @error set
+ */
+CrmLadderAction
+crm_store_record_no_answer (CrmStore    *self,
+                            gint64       deal_id,
+                            GDateTime  **next_attempt,
+                            GError     **error)
+{
+  JsonArray *ladder;
+  g_autoptr(CrmDeal) deal = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *now_text = NULL;
+  g_autofree char *note = NULL;
+  JsonObject *next = NULL;
+  CrmDb *db = crm_store_get_db (self);
+  guint failures, attempt = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), CRM_LADDER_NONE);
+
+  deal = crm_store_load_deal (self, deal_id, error);
+  if (deal == NULL)
+    return CRM_LADDER_NONE;
+
+  ladder = crm_procedure_get_attempt_ladder (crm_store_get_procedure (self));
+  failures = count_failed_attempts (self, deal_id) + 1;
+  now = crm_store_now (self);
+  now_text = _crm_store_format_timestamp (now);
+
+  if (!begin (self, error))
+    return CRM_LADDER_NONE;
+
+  ok = insert_activity (self, deal_id, CRM_ACTIVITY_CALL, CRM_CALL_NO_ANSWER, 0, NULL, now_text, NULL, error);
+
+  /* Attempt k failed: queue the emails between attempt k and k + 1, and
+   * find attempt k + 1. */
+  for (guint i = 0; ok && ladder != NULL && i < json_array_get_length (ladder) && next == NULL; i++)
+    {
+      JsonObject *step = json_array_get_object_element (ladder, i);
+
+      if (is_attempt_step (step))
+        {
+          attempt++;
+          if (attempt == failures && json_object_has_member (step, "note"))
+            {
+              JsonObject *text = json_object_get_object_member (step, "note");
+              CrmText pick = {
+                (char *)json_object_get_string_member_with_default (text, "en", NULL),
+                (char *)json_object_get_string_member_with_default (text, "he", NULL),
+                (char *)json_object_get_string_member_with_default (text, "ru", NULL),
+              };
+
+              note = g_strdup (crm_text_get (&pick));
+            }
+          if (attempt == failures + 1)
+            next = step;
+        }
+      else if (attempt == failures)
+        {
+          g_autoptr(CrmStatement) stmt = crm_db_prepare (db,
+                                                         "INSERT INTO email_queue (deal_id, template, recipient, rule, queued_at) "
+                                                         "VALUES (?1, ?2, 'contact', ?3, ?4)",
+                                                         error);
+
+          ok = stmt != NULL;
+          if (ok)
+            {
+              crm_statement_bind_int64 (stmt, 1, deal_id);
+              crm_statement_bind_text (stmt, 2, json_object_get_string_member (step, "template"));
+              crm_statement_bind_text (stmt, 3, json_object_get_string_member_with_default (step, "rule", NULL));
+              crm_statement_bind_text (stmt, 4, now_text);
+              ok = crm_statement_run (stmt, error);
+            }
+        }
+    }
+
+  if (note == NULL)
+    note = g_strdup (_("No answer"));
+
+  /* The attempt's task is done, and failed. */
+  if (ok)
+    {
+      g_autoptr(CrmStatement) stmt = crm_db_prepare (db,
+                                                     "UPDATE tasks SET closed_at = ?2, outcome = 'failed', result = ?3 "
+                                                     "WHERE deal_id = ?1 AND closed_at IS NULL",
+                                                     error);
+
+      ok = stmt != NULL;
+      if (ok)
+        {
+          crm_statement_bind_int64 (stmt, 1, deal_id);
+          crm_statement_bind_text (stmt, 2, now_text);
+          crm_statement_bind_text (stmt, 3, note);
+          ok = crm_statement_run (stmt, error);
+        }
+    }
+
+  if (ok && next != NULL && !g_str_equal (json_object_get_string_member (next, "action"), "close"))
+    {
+      GTimeSpan delay = 0;
+      g_autoptr(GDateTime) due = NULL;
+      g_autofree char *due_text = NULL;
+      g_autofree char *title = NULL;
+      gboolean hidden = g_str_equal (json_object_get_string_member (next, "action"), "call_hidden");
+
+      crm_procedure_parse_duration (json_object_get_string_member_with_default (next, "delay", "PT0S"), &delay);
+      due = g_date_time_add (now, delay);
+      due_text = _crm_store_format_timestamp (due);
+      /* TW-1: the fourth call is made from a blocked number. */
+      title = hidden
+              ? g_strdup_printf (_("Call again from a blocked number (attempt %u)"), failures + 1)
+              : g_strdup_printf (_("Call again (attempt %u)"), failures + 1);
+
+      ok = insert_task (self, deal_id, title, due_text, 0,
+                        json_object_get_string_member_with_default (next, "rule", NULL),
+                        now_text, NULL, error);
+      if (ok && next_attempt != NULL)
+        *next_attempt = g_steal_pointer (&due);
+    }
+
+  if (!commit_or_rollback (self, ok, error))
+    return CRM_LADDER_NONE;
+
+  _crm_store_emit_deal_changed (self, deal_id);
+
+  if (next == NULL)
+    return CRM_LADDER_FINISHED;
+
+  if (g_str_equal (json_object_get_string_member (next, "action"), "close"))
+    {
+      if (!close_lost (self, deal_id, json_object_get_string_member (next, "loss_reason"),
+                       NULL, NULL, NULL, TRUE, error))
+        return CRM_LADDER_NONE;
+
+      return CRM_LADDER_CLOSED;
+    }
+
+  return CRM_LADDER_RESCHEDULED;
+}
+
+/* Quotas */
+
+/**
+ * crm_store_set_quota:
+ * @self: a #CrmStore
+ * @user_id: a rep
+ * @per_day: outgoing contacts a day
+ * @error: return location for a #GError
+ *
+ * RAD-4, TW-9: only the head of sales sets quotas; the model checks the
+ * current user's role, so no view can let a rep do it.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+crm_store_set_quota (CrmStore  *self,
+                     gint64     user_id,
+                     guint      per_day,
+                     GError   **error)
+{
+  CrmUser *me;
+  g_autoptr(CrmStatement) stmt = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *now_text = NULL;
+  g_autofree char *value = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+
+  me = crm_store_get_current_user (self);
+  if (me == NULL || crm_user_get_role (me) != CRM_ROLE_MANAGER)
+    {
+      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_PERMISSION,
+                           _("Only a sales manager can set quotas."));
+      return FALSE;
+    }
+
+  now = crm_store_now (self);
+  now_text = _crm_store_format_timestamp (now);
+  value = g_strdup_printf ("%u", per_day);
+
+  if (!begin (self, error))
+    return FALSE;
+
+  stmt = crm_db_prepare (crm_store_get_db (self),
+                         "INSERT INTO quotas (user_id, per_day, set_by, set_at) VALUES (?1, ?2, ?3, ?4) "
+                         "ON CONFLICT (user_id) DO UPDATE SET per_day = excluded.per_day, "
+                         "set_by = excluded.set_by, set_at = excluded.set_at",
+                         error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      crm_statement_bind_int64 (stmt, 1, user_id);
+      crm_statement_bind_int64 (stmt, 2, per_day);
+      crm_statement_bind_int64 (stmt, 3, crm_user_get_id (me));
+      crm_statement_bind_text (stmt, 4, now_text);
+      ok = crm_statement_run (stmt, error);
+    }
+
+  return commit_or_rollback (self,
+                             ok && _crm_store_add_audit (self, "quota", "user", user_id, NULL, value, now_text, error),
+                             error);
+}
+
+guint
+crm_store_get_quota (CrmStore *self,
+                     gint64    user_id)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), 0);
+
+  stmt = crm_db_prepare (crm_store_get_db (self), "SELECT per_day FROM quotas WHERE user_id = ?1", NULL);
+  if (stmt == NULL)
+    return 0;
+
+  crm_statement_bind_int64 (stmt, 1, user_id);
+  if (crm_statement_step (stmt, NULL) != CRM_STEP_ROW)
+    return 0;
+
+  return (guint)crm_statement_get_int64 (stmt, 0);
+}
+
+/**
+ * crm_store_count_outgoing_today:
+ * @self: a #CrmStore
+ * @user_id: a rep
+ *
+ * RAD-4: outgoing contacts (first and follow-up calls, letters) the rep
+ * logged today, local time.
+ *
+ * Returns: the count
+ */
+guint
+crm_store_count_outgoing_today (CrmStore *self,
+                                gint64    user_id)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) start = NULL;
+  g_autofree char *start_text = NULL;
+  g_autoptr(CrmStatement) stmt = NULL;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), 0);
+
+  now = crm_store_now (self);
+  local = g_date_time_to_local (now);
+  start = g_date_time_new_local (g_date_time_get_year (local), g_date_time_get_month (local),
+                                 g_date_time_get_day_of_month (local), 0, 0, 0);
+  start_text = _crm_store_format_timestamp (start);
+
+  stmt = crm_db_prepare (crm_store_get_db (self),
+                         "SELECT count (*) FROM activities WHERE user_id = ?1 AND at >= ?2 "
+                         "AND kind IN ('call', 'email', 'document')",
+                         NULL);
+  if (stmt == NULL)
+    return 0;
+
+  crm_statement_bind_int64 (stmt, 1, user_id);
+  crm_statement_bind_text (stmt, 2, start_text);
+  if (crm_statement_step (stmt, NULL) != CRM_STEP_ROW)
+    return 0;
+
+  return (guint)crm_statement_get_int64 (stmt, 0);
+}
