@@ -46,6 +46,7 @@ struct _CrmApplication
   gboolean        demo;
   gint64          deal_id;
   char           *move_to;
+  GStrv           set_values;
 
   /* Why the database could not be opened, shown in the window. */
   GError         *open_error;
@@ -64,6 +65,8 @@ static const GOptionEntry option_entries[] = {
     N_("The deal a command acts on"), N_("ID") },
   { "move-to", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Move the deal given with --deal to the stage KEY of its pipeline, and exit"), N_("KEY") },
+  { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+    N_("With --move-to, give a field the stage requires, e.g. --set niche=Dentists (repeatable)"), N_("FIELD=VALUE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { NULL }
@@ -120,7 +123,20 @@ crm_application_move_deal (CrmApplication *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CrmDeal) deal = NULL;
+  g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   CrmStage *from, *to;
+
+  for (guint i = 0; self->set_values != NULL && self->set_values[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (self->set_values[i], "=", 2);
+
+      if (pair[0] == NULL || pair[1] == NULL || pair[0][0] == '\0')
+        {
+          g_printerr (_("deals: --set takes FIELD=VALUE, not “%s”\n"), self->set_values[i]);
+          return 1;
+        }
+      g_hash_table_insert (values, g_strdup (pair[0]), g_strdup (pair[1]));
+    }
 
   deal = crm_store_load_deal (self->store, self->deal_id, &error);
   if (deal == NULL)
@@ -139,7 +155,9 @@ crm_application_move_deal (CrmApplication *self)
     }
 
   from = crm_store_find_stage (self->store, crm_deal_get_stage_id (deal));
-  if (!crm_store_move_deal (self->store, self->deal_id, crm_stage_get_id (to), NULL, &error))
+  /* The stage's rules apply here as on the board: missing fields are
+   * named, and --set supplies them. */
+  if (!crm_store_move_deal_with_values (self->store, self->deal_id, crm_stage_get_id (to), values, NULL, &error))
     {
       g_printerr ("deals: %s\n", error->message);
       return 1;
@@ -169,6 +187,7 @@ crm_application_handle_local_options (GApplication *app,
   self->demo = g_variant_dict_contains (options, "demo");
   g_variant_dict_lookup (options, "deal", "x", &self->deal_id);
   g_variant_dict_lookup (options, "move-to", "s", &self->move_to);
+  g_variant_dict_lookup (options, "set", "^as", &self->set_values);
   scripted = self->database_path || self->procedure_id || self->demo || self->move_to;
 
   if ((self->move_to != NULL) != (self->deal_id != 0))
@@ -342,6 +361,7 @@ crm_application_finalize (GObject *object)
   g_clear_pointer (&self->database_path, g_free);
   g_clear_pointer (&self->procedure_id, g_free);
   g_clear_pointer (&self->move_to, g_free);
+  g_clear_pointer (&self->set_values, g_strfreev);
   g_clear_error (&self->open_error);
 
   G_OBJECT_CLASS (crm_application_parent_class)->finalize (object);

@@ -141,6 +141,38 @@ test_cli_unknown_stage (Fixture       *fixture,
   g_assert_cmpint (stage_of (fixture->db, 1, NULL), ==, before);
 }
 
+/* AXL-9 from a script: the stage's required field is named, and --set
+ * supplies it; the same engine as the board. */
+static void
+test_cli_rule_axl_9_required_field (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *key = NULL;
+  int status;
+
+  status = run_deals (&out, &err, "--database", fixture->db, "--procedure", "axl", "--demo",
+                      "--deal", "1", "--move-to", "taken_into_work", NULL);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (err, "Platform"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  status = run_deals (&out, &err, "--database", fixture->db, "--deal", "1", "--move-to", "taken_into_work",
+                      "--set", "platform=nonsense", NULL);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (err, "nonsense"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  status = run_deals (&out, &err, "--database", fixture->db, "--deal", "1", "--move-to", "taken_into_work",
+                      "--set", "platform=tilda", NULL);
+  g_assert_cmpint (status, ==, 0);
+  stage_of (fixture->db, 1, &key);
+  g_assert_cmpstr (key, ==, "taken_into_work");
+}
+
 static void
 test_cli_unknown_procedure (Fixture       *fixture,
                             gconstpointer  data)
@@ -212,6 +244,7 @@ main (int   argc,
   ADD ("/cli/move-deal", test_cli_move_deal);
   ADD ("/cli/unknown-stage", test_cli_unknown_stage);
   ADD ("/cli/unknown-procedure", test_cli_unknown_procedure);
+  ADD ("/cli/rule-axl-9-required-field", test_cli_rule_axl_9_required_field);
   ADD ("/cli/not-a-database", test_cli_not_a_database);
   ADD ("/cli/other-procedure", test_cli_other_procedure);
 
