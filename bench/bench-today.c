@@ -1,0 +1,117 @@
+/* bench-today.c
+ *
+ * Copyright 2026 The Deals authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Prints how long the Today agenda of a rep with 10,000 open tasks takes
+ * to read (the view's own time to its first frame is in the Today view's
+ * benchmark figures of the README). No display needed. */
+
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gstdio.h>
+
+#include "crm-deal.h"
+#include "crm-deal-list.h"
+#include "crm-demo.h"
+#include "crm-pipeline.h"
+#include "crm-procedure.h"
+#include "crm-stage.h"
+#include "crm-store.h"
+#include "crm-user.h"
+
+#define N_TASKS 10000
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("deals-bench-today-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(CrmStore) store = NULL;
+  g_autoptr(CrmProcedure) procedure = NULL;
+  g_autoptr(CrmPipeline) pipeline = NULL;
+  g_autoptr(GListModel) stages = NULL;
+  g_autoptr(CrmStage) first = NULL;
+  g_autoptr(CrmDealList) deals = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
+  gint64 owner, start, best = G_MAXINT64;
+  guint n_deals;
+
+  setlocale (LC_ALL, "");
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "deals.db", NULL);
+
+  store = crm_store_open (path, &error);
+  g_assert_no_error (error);
+  procedure = crm_procedure_load_builtin ("hs", &error);
+  g_assert_no_error (error);
+  crm_store_install_procedure (store, procedure, &error);
+  g_assert_no_error (error);
+  crm_demo_populate (store, N_TASKS, 42, &error);
+  g_assert_no_error (error);
+
+  owner = crm_user_get_id (crm_store_get_current_user (store));
+  pipeline = g_list_model_get_item (crm_store_get_pipelines (store), 0);
+  stages = crm_store_get_stages (store, crm_pipeline_get_id (pipeline));
+  first = g_list_model_get_item (stages, 0);
+  deals = crm_store_get_stage_deals (store, crm_stage_get_id (first));
+  n_deals = MIN (g_list_model_get_n_items (G_LIST_MODEL (deals)), 2000);
+  now = crm_store_now (store);
+
+  /* Ten thousand open tasks for one rep, spread over the deals and over
+   * the two weeks around today. */
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < N_TASKS; i++)
+    {
+      g_autoptr(CrmDeal) deal = g_list_model_get_item (G_LIST_MODEL (deals), i % n_deals);
+      g_autoptr(GDateTime) due = g_date_time_add_hours (now, (int)(i % 336) - 168);
+      g_autofree char *title = g_strdup_printf ("Call back %u", i);
+
+      crm_store_add_task (store, crm_deal_get_id (deal), title, due, owner, &error);
+      g_assert_no_error (error);
+    }
+  g_print ("created %u tasks in %.0f ms\n", N_TASKS, (g_get_monotonic_time () - start) / 1000.0);
+
+  for (guint run = 0; run < 5; run++)
+    {
+      g_autoptr(GListModel) agenda = NULL;
+      gint64 elapsed;
+
+      start = g_get_monotonic_time ();
+      agenda = crm_store_get_agenda (store, owner, &error);
+      elapsed = g_get_monotonic_time () - start;
+      g_assert_no_error (error);
+      best = MIN (best, elapsed);
+      if (run == 0)
+        g_print ("agenda: %u items\n", g_list_model_get_n_items (agenda));
+    }
+  g_print ("agenda read and sorted: %.1f ms (best of 5)\n", best / 1000.0);
+
+  g_clear_object (&deals);
+  g_clear_object (&store);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (dir);
+
+  return 0;
+}
