@@ -927,6 +927,115 @@ crm_store_dup_field_label (CrmStore   *self,
   return g_strdup (field ? crm_text_get (&field->name) : key);
 }
 
+/* What one move did, for the lists and the caller after the commit. */
+typedef struct
+{
+  gint64  deal_id;
+  gint64  from_stage_id;
+  gint64  to_stage_id;
+  char   *from_updated_at;
+} MoveDone;
+
+static void
+move_done_clear (MoveDone *done)
+{
+  g_clear_pointer (&done->from_updated_at, g_free);
+}
+
+/* One deal's move inside the caller's transaction: the check, the values,
+ * the stage, the audit and the stage's entry rules. A deal already in the
+ * stage is left as it is (to_stage_id == from_stage_id). */
+static gboolean
+move_one (CrmStore    *self,
+          gint64       deal_id,
+          CrmStage    *stage,
+          GHashTable  *clean,
+          GDateTime   *now,
+          MoveDone    *done,
+          GError     **error)
+{
+  CrmDb *db = crm_store_get_db (self);
+  g_autofree char *now_text = _crm_store_format_timestamp (now);
+  g_auto(DealRow) row = { 0 };
+  g_auto(GStrv) missing = NULL;
+  CrmStage *final;
+
+  if (!read_deal_row (db, deal_id, &row, error))
+    return FALSE;
+
+  done->deal_id = deal_id;
+  done->from_stage_id = row.stage_id;
+  done->to_stage_id = row.stage_id;
+  done->from_updated_at = g_strdup (row.updated_at);
+
+  if (row.pipeline_id != crm_stage_get_pipeline_id (stage))
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_UNKNOWN_STAGE,
+                   _("“%s” is not a stage of this deal’s pipeline."), crm_stage_get_name (stage));
+      return FALSE;
+    }
+
+  if (row.stage_id == crm_stage_get_id (stage))
+    return TRUE;
+
+  missing = missing_fields (self, deal_id, &row, stage, clean, error);
+  if (missing == NULL)
+    return FALSE;
+  if (missing[0] != NULL)
+    {
+      set_missing_error (self, stage, (const char * const *)missing, error);
+      return FALSE;
+    }
+
+  if (!apply_values (self, deal_id, &row, clean, now_text, error) ||
+      !set_stage (db, deal_id, stage, now_text, error) ||
+      !_crm_store_add_audit (self, "move", "deal", deal_id, _crm_store_stage_key (self, row.stage_id),
+                             crm_stage_get_key (stage), now_text, error))
+    return FALSE;
+
+  final = enter_stage (self, deal_id, &row, stage, now, error);
+  if (final == NULL || !update_lifecycle (self, &row, final, FALSE, now_text, deal_id, error))
+    return FALSE;
+
+  done->to_stage_id = crm_stage_get_id (final);
+  return TRUE;
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (MoveDone, move_done_clear)
+
+static void
+announce_moves (CrmStore   *self,
+                MoveDone   *moves,
+                guint       n_moves,
+                GDateTime  *now)
+{
+  g_autofree char *now_text = _crm_store_format_timestamp (now);
+
+  for (guint i = 0; i < n_moves; i++)
+    {
+      if (moves[i].from_stage_id == moves[i].to_stage_id)
+        continue;
+
+      _crm_store_relocate_in_lists (self, moves[i].deal_id, moves[i].from_stage_id,
+                                    moves[i].from_updated_at, moves[i].to_stage_id, now_text);
+      _crm_store_emit_deal_changed (self, moves[i].deal_id);
+    }
+}
+
+static CrmStage *
+find_stage_or_error (CrmStore  *self,
+                     gint64     stage_id,
+                     GError   **error)
+{
+  CrmStage *stage = crm_store_find_stage (self, stage_id);
+
+  if (stage == NULL)
+    g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_UNKNOWN_STAGE,
+                 _("There is no stage %lld."), (long long)stage_id);
+
+  return stage;
+}
+
 /**
  * crm_store_move_deal_with_values:
  * @self: a #CrmStore
@@ -953,86 +1062,115 @@ crm_store_move_deal_with_values (CrmStore    *self,
                                  gint64      *previous_stage_id,
                                  GError     **error)
 {
-  CrmDb *db;
-  g_auto(DealRow) row = { 0 };
+  g_auto(MoveDone) done = { 0 };
   g_autoptr(GHashTable) clean = NULL;
   g_autoptr(GDateTime) now = NULL;
-  g_autofree char *now_text = NULL;
-  g_auto(GStrv) missing = NULL;
-  CrmStage *stage, *final;
+  CrmStage *stage;
+  CrmDb *db;
 
   g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
 
   db = crm_store_get_db (self);
-  stage = crm_store_find_stage (self, stage_id);
+  stage = find_stage_or_error (self, stage_id, error);
   if (stage == NULL)
-    {
-      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_UNKNOWN_STAGE,
-                   _("There is no stage %lld."), (long long)stage_id);
-      return FALSE;
-    }
+    return FALSE;
 
   clean = normalize_values (self, values, error);
   if (clean == NULL)
     return FALSE;
 
   now = crm_store_now (self);
-  now_text = _crm_store_format_timestamp (now);
 
   if (!crm_db_begin (db, error))
     return FALSE;
 
-  if (!read_deal_row (db, deal_id, &row, error))
-    goto failed;
-
-  if (row.pipeline_id != crm_stage_get_pipeline_id (stage))
-    {
-      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_UNKNOWN_STAGE,
-                   _("“%s” is not a stage of this deal’s pipeline."), crm_stage_get_name (stage));
-      goto failed;
-    }
-
-  if (row.stage_id == stage_id)
+  if (!move_one (self, deal_id, stage, clean, now, &done, error))
     {
       crm_db_rollback (db);
-      if (previous_stage_id != NULL)
-        *previous_stage_id = stage_id;
-      return TRUE;
+      return FALSE;
     }
 
-  missing = missing_fields (self, deal_id, &row, stage, clean, error);
-  if (missing == NULL)
-    goto failed;
-  if (missing[0] != NULL)
-    {
-      set_missing_error (self, stage, (const char * const *)missing, error);
-      goto failed;
-    }
-
-  if (!apply_values (self, deal_id, &row, clean, now_text, error) ||
-      !set_stage (db, deal_id, stage, now_text, error) ||
-      !_crm_store_add_audit (self, "move", "deal", deal_id, _crm_store_stage_key (self, row.stage_id),
-                             crm_stage_get_key (stage), now_text, error))
-    goto failed;
-
-  final = enter_stage (self, deal_id, &row, stage, now, error);
-  if (final == NULL ||
-      !update_lifecycle (self, &row, final, FALSE, now_text, deal_id, error) ||
-      !crm_db_commit (db, error))
-    goto failed;
+  /* Nothing to do for a deal already there: no empty transaction. */
+  if (done.from_stage_id == done.to_stage_id && done.from_stage_id == stage_id)
+    crm_db_rollback (db);
+  else if (!crm_db_commit (db, error))
+    return FALSE;
 
   if (previous_stage_id != NULL)
-    *previous_stage_id = row.stage_id;
+    *previous_stage_id = done.from_stage_id;
 
-  _crm_store_relocate_in_lists (self, deal_id, row.stage_id, row.updated_at,
-                                crm_stage_get_id (final), now_text);
-  _crm_store_emit_deal_changed (self, deal_id);
-
+  announce_moves (self, &done, 1, now);
   return TRUE;
+}
 
-failed:
-  crm_db_rollback (db);
-  return FALSE;
+/**
+ * crm_store_move_deals:
+ * @self: a #CrmStore
+ * @deal_ids: (array length=n_deals): the deals to move
+ * @n_deals: how many
+ * @stage_id: the stage to move them to
+ * @error: return location for a #GError
+ *
+ * A bulk move: every deal passes the same stage rules as a single move,
+ * and all move or none does (web CRMs' bulk actions are a known way
+ * around required fields and loss reasons; here they are not). The error
+ * names the first deal that cannot move and why.
+ *
+ * Returns: %TRUE when every deal moved
+ */
+gboolean
+crm_store_move_deals (CrmStore      *self,
+                      const gint64  *deal_ids,
+                      guint          n_deals,
+                      gint64         stage_id,
+                      GError       **error)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GHashTable) clean = NULL;
+  g_autofree MoveDone *done = NULL;
+  CrmStage *stage;
+  CrmDb *db;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (deal_ids != NULL || n_deals == 0, FALSE);
+
+  db = crm_store_get_db (self);
+  stage = find_stage_or_error (self, stage_id, error);
+  if (stage == NULL)
+    return FALSE;
+
+  clean = g_hash_table_new (g_str_hash, g_str_equal);
+  now = crm_store_now (self);
+  done = g_new0 (MoveDone, n_deals);
+
+  if (!crm_db_begin (db, error))
+    return FALSE;
+
+  for (guint i = 0; ok && i < n_deals; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      ok = move_one (self, deal_ids[i], stage, clean, now, &done[i], &local_error);
+      if (!ok)
+        g_set_error (error, local_error->domain, local_error->code,
+                     /* Translators: the deal's id, then why it cannot move */
+                     _("Deal %lld cannot move, so none was moved: %s"),
+                     (long long)deal_ids[i], local_error->message);
+    }
+
+  if (ok)
+    ok = crm_db_commit (db, error);
+  else
+    crm_db_rollback (db);
+
+  if (ok)
+    announce_moves (self, done, n_deals, now);
+
+  for (guint i = 0; i < n_deals; i++)
+    move_done_clear (&done[i]);
+
+  return ok;
 }
 
 /**

@@ -180,6 +180,11 @@ gboolean      crm_store_move_deal_with_values (CrmStore     *self,
                                               GHashTable    *values,
                                               gint64        *previous_stage_id,
                                               GError       **error);
+gboolean      crm_store_move_deals           (CrmStore      *self,
+                                              const gint64  *deal_ids,
+                                              guint          n_deals,
+                                              gint64         stage_id,
+                                              GError       **error);
 GStrv         crm_store_list_missing_fields  (CrmStore      *self,
                                               gint64         deal_id,
                                               gint64         stage_id,

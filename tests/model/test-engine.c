@@ -601,6 +601,33 @@ test_rule_hs_5_agenda (Fixture       *fixture,
   (void)task_a;
 }
 
+/* A bulk move meets the same rules: a bulk "mark lost" without a loss
+ * reason is refused and moves nothing (HS-10); a valid one moves all. */
+static void
+test_bulk_move_same_rules (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  CrmStore *store = fixture->store;
+  gint64 ids[3];
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    ids[i] = new_deal (store, "Bulk", NULL);
+
+  g_assert_false (crm_store_move_deals (store, ids, G_N_ELEMENTS (ids), stage_by_key (store, "sales", "lost"), &error));
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_MISSING_FIELDS);
+  g_clear_error (&error);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_assert_cmpstr (stage_key_of (store, ids[i]), ==, "phone");
+
+  g_assert_true (crm_store_move_deals (store, ids, G_N_ELEMENTS (ids), stage_by_key (store, "sales", "meeting"), &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_assert_cmpstr (stage_key_of (store, ids[i]), ==, "meeting");
+  /* Each got Meeting's task as well as Phone's. */
+  g_assert_cmpuint (count_rows (store, "SELECT count(*) FROM tasks WHERE closed_at IS NULL"), ==, 6);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -624,6 +651,7 @@ main (int   argc,
   ADD ("/model/engine/rule-rad-4-quota", "rad", test_rule_rad_4_quota);
   ADD ("/model/engine/rule-hs-7-timeline", "tw", test_rule_hs_7_timeline);
   ADD ("/model/engine/rule-hs-5-agenda", "hs", test_rule_hs_5_agenda);
+  ADD ("/model/engine/rule-hs-10-bulk-move-same-rules", "hs", test_bulk_move_same_rules);
 
   return g_test_run ();
 }
