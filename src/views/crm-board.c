@@ -27,6 +27,7 @@
 #include "crm-deal-list.h"
 #include "crm-pipeline.h"
 #include "crm-stage.h"
+#include "crm-stage-form.h"
 #include "crm-store.h"
 
 /* The kanban board of one pipeline: a column per stage. Moves from every
@@ -210,8 +211,9 @@ crm_board_show_move_toast (CrmBoard *self,
   if (deal == NULL || stage == NULL)
     return;
 
+  /* Toast titles are markup: a deal called "Smith & Sons" must not break it. */
   /* Translators: “Moved “Annual licence” to Quote” */
-  title = g_strdup_printf (_("Moved “%s” to %s"), crm_deal_get_title (deal), crm_stage_get_name (stage));
+  title = g_markup_printf_escaped (_("Moved “%s” to %s"), crm_deal_get_title (deal), crm_stage_get_name (stage));
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
@@ -224,6 +226,67 @@ crm_board_show_move_toast (CrmBoard *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* What every successful move ends with, whether it went straight through
+ * or through the stage form. */
+static void
+crm_board_finish_move (CrmBoard *self,
+                       gint64    deal_id,
+                       gint64    from_stage_id,
+                       gint64    to_stage_id)
+{
+  CrmBoardColumn *column;
+
+  if (from_stage_id == to_stage_id)
+    return;
+
+  /* The moved deal is the most recently touched one, at the top of its new
+   * column: select it there so the keyboard can carry on from it. */
+  column = crm_board_find_column (self, to_stage_id, NULL);
+  if (column != NULL)
+    crm_board_column_select (column, 0);
+
+  crm_board_show_move_toast (self, deal_id, from_stage_id, to_stage_id);
+}
+
+static void
+stage_form_moved_cb (CrmStageForm *form,
+                     gint64        from_stage_id,
+                     CrmBoard     *self)
+{
+  crm_board_finish_move (self,
+                         crm_stage_form_get_deal_id (form),
+                         from_stage_id,
+                         crm_stage_form_get_stage_id (form));
+}
+
+/* AXL-9, RAD-8, RAD-10 and the loss reasons: a stage whose rules require
+ * fields the deal lacks asks for exactly those, and the move happens when
+ * the form has them. Returns FALSE when there is nothing to ask for. */
+static gboolean
+crm_board_ask_missing_fields (CrmBoard *self,
+                              gint64    deal_id,
+                              gint64    stage_id)
+{
+  g_auto(GStrv) missing = NULL;
+  GtkRoot *root;
+  GtkWidget *form;
+
+  missing = crm_store_list_missing_fields (self->store, deal_id, stage_id, NULL, NULL);
+  if (missing == NULL || missing[0] == NULL)
+    return FALSE;
+
+  form = crm_stage_form_new (self->store, deal_id, stage_id, (const char * const *)missing);
+  g_signal_connect_object (form, "moved", G_CALLBACK (stage_form_moved_cb), self, G_CONNECT_DEFAULT);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (form), GTK_WINDOW (root));
+
+  gtk_window_present (GTK_WINDOW (form));
+
+  return TRUE;
+}
+
 static void
 crm_board_move_with_undo (CrmBoard *self,
                           gint64    deal_id,
@@ -231,24 +294,22 @@ crm_board_move_with_undo (CrmBoard *self,
 {
   g_autoptr(GError) error = NULL;
   gint64 from_stage_id = 0;
-  CrmBoardColumn *column;
 
   if (!crm_store_move_deal (self->store, deal_id, stage_id, &from_stage_id, &error))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      g_autofree char *markup = NULL;
+
+      if (g_error_matches (error, CRM_STORE_ERROR, CRM_STORE_ERROR_MISSING_FIELDS) &&
+          crm_board_ask_missing_fields (self, deal_id, stage_id))
+        return;
+
+      /* Toast titles are markup; messages quote names and typed text. */
+      markup = g_markup_escape_text (error->message, -1);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
       return;
     }
 
-  if (from_stage_id == stage_id)
-    return;
-
-  /* The moved deal is the most recently touched one, at the top of its new
-   * column: select it there so the keyboard can carry on from it. */
-  column = crm_board_find_column (self, stage_id, NULL);
-  if (column != NULL)
-    crm_board_column_select (column, 0);
-
-  crm_board_show_move_toast (self, deal_id, from_stage_id, stage_id);
+  crm_board_finish_move (self, deal_id, from_stage_id, stage_id);
 }
 
 static void
@@ -302,7 +363,11 @@ undo_move_action (GtkWidget  *widget,
 
   g_variant_get (param, "(xx)", &deal_id, &stage_id);
   if (!crm_store_move_deal (self->store, deal_id, stage_id, NULL, &error))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    {
+      g_autofree char *markup = g_markup_escape_text (error->message, -1);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
+    }
 }
 
 static void

@@ -76,7 +76,10 @@ static void
 add_toast (CrmPreferencesWindow *self,
            const char           *message)
 {
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+  /* Toast titles are markup; messages quote what people typed. */
+  g_autofree char *markup = g_markup_escape_text (message, -1);
+
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (markup));
 }
 
 static void
