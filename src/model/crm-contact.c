@@ -39,6 +39,8 @@ struct _CrmContact
   char    *position;
   char    *lifecycle;
   char    *classification;
+  char    *source;
+  char    *campaign;
 
   char   **phones;
   char   **emails;
@@ -59,6 +61,8 @@ enum {
   PROP_CLASSIFICATION,
   PROP_PHONES,
   PROP_EMAILS,
+  PROP_SOURCE,
+  PROP_CAMPAIGN,
   N_PROPS
 };
 
@@ -127,6 +131,14 @@ crm_contact_get_property (GObject    *object,
       g_value_set_boxed (value, self->emails);
       break;
 
+    case PROP_SOURCE:
+      g_value_set_string (value, self->source);
+      break;
+
+    case PROP_CAMPAIGN:
+      g_value_set_string (value, self->campaign);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -174,6 +186,14 @@ crm_contact_set_property (GObject      *object,
       crm_contact_set_emails (self, g_value_get_boxed (value));
       break;
 
+    case PROP_SOURCE:
+      crm_contact_set_source (self, g_value_get_string (value));
+      break;
+
+    case PROP_CAMPAIGN:
+      crm_contact_set_campaign (self, g_value_get_string (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -188,6 +208,8 @@ crm_contact_finalize (GObject *object)
   g_clear_pointer (&self->position, g_free);
   g_clear_pointer (&self->lifecycle, g_free);
   g_clear_pointer (&self->classification, g_free);
+  g_clear_pointer (&self->source, g_free);
+  g_clear_pointer (&self->campaign, g_free);
   g_clear_pointer (&self->phones, g_strfreev);
   g_clear_pointer (&self->emails, g_strfreev);
 
@@ -247,6 +269,27 @@ crm_contact_class_init (CrmContactClass *klass)
     g_param_spec_boxed ("emails", NULL, NULL,
                         G_TYPE_STRV,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CrmContact:source:
+   *
+   * Where the lead came from (HS-1): the key of one of the procedure's
+   * sources, or the text an imported list gave.
+   */
+  properties [PROP_SOURCE] =
+    g_param_spec_string ("source", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CrmContact:campaign:
+   *
+   * The marketing campaign that brought the lead, if any (HS-1).
+   */
+  properties [PROP_CAMPAIGN] =
+    g_param_spec_string ("campaign", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -476,4 +519,48 @@ crm_contact_set_emails (CrmContact         *self,
   g_strfreev (self->emails);
   self->emails = strv_is_empty (emails) ? NULL : g_strdupv ((char **) emails);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_EMAILS]);
+}
+
+const char *
+crm_contact_get_source (CrmContact *self)
+{
+  g_return_val_if_fail (CRM_IS_CONTACT (self), NULL);
+
+  return self->source;
+}
+
+void
+crm_contact_set_source (CrmContact *self,
+                        const char *source)
+{
+  g_return_if_fail (CRM_IS_CONTACT (self));
+
+  if (g_strcmp0 (self->source, source) == 0)
+    return;
+
+  g_free (self->source);
+  self->source = g_strdup (source);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SOURCE]);
+}
+
+const char *
+crm_contact_get_campaign (CrmContact *self)
+{
+  g_return_val_if_fail (CRM_IS_CONTACT (self), NULL);
+
+  return self->campaign;
+}
+
+void
+crm_contact_set_campaign (CrmContact *self,
+                          const char *campaign)
+{
+  g_return_if_fail (CRM_IS_CONTACT (self));
+
+  if (g_strcmp0 (self->campaign, campaign) == 0)
+    return;
+
+  g_free (self->campaign);
+  self->campaign = g_strdup (campaign);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAMPAIGN]);
 }

@@ -56,5 +56,11 @@ void                crm_contact_set_phones         (CrmContact         *self,
 const char * const *crm_contact_get_emails         (CrmContact         *self);
 void                crm_contact_set_emails         (CrmContact         *self,
                                                     const char * const *emails);
+const char         *crm_contact_get_source         (CrmContact         *self);
+void                crm_contact_set_source         (CrmContact         *self,
+                                                    const char         *source);
+const char         *crm_contact_get_campaign       (CrmContact         *self);
+void                crm_contact_set_campaign       (CrmContact         *self,
+                                                    const char         *campaign);
 
 G_END_DECLS
