@@ -24,6 +24,7 @@
 #include <locale.h>
 #include <glib/gstdio.h>
 
+#include "crm-agenda-item.h"
 #include "crm-deal.h"
 #include "crm-deal-list.h"
 #include "crm-demo.h"
@@ -51,6 +52,7 @@ main (int   argc,
   g_autoptr(GDateTime) now = NULL;
   static const char * const suffixes[] = { "", "-wal", "-shm" };
   gint64 owner, start, best = G_MAXINT64;
+  guint n_existing = 0;
   guint n_deals;
 
   setlocale (LC_ALL, "");
@@ -63,7 +65,7 @@ main (int   argc,
   g_assert_no_error (error);
   crm_store_install_procedure (store, procedure, &error);
   g_assert_no_error (error);
-  crm_demo_populate (store, N_TASKS, 42, &error);
+  crm_demo_populate (store, 2000, 42, &error);
   g_assert_no_error (error);
 
   owner = crm_user_get_id (crm_store_get_current_user (store));
@@ -74,10 +76,23 @@ main (int   argc,
   n_deals = MIN (g_list_model_get_n_items (G_LIST_MODEL (deals)), 2000);
   now = crm_store_now (store);
 
-  /* Ten thousand open tasks for one rep, spread over the deals and over
-   * the two weeks around today. */
+  /* The demo deals come with their own tasks, for three reps; the rep
+   * measured here gets enough more to own ten thousand open tasks, spread
+   * over the two weeks around today. */
+  {
+    g_autoptr(GListModel) agenda = crm_store_get_agenda (store, owner, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < g_list_model_get_n_items (agenda); i++)
+      {
+        g_autoptr(CrmAgendaItem) item = g_list_model_get_item (agenda, i);
+
+        n_existing += crm_agenda_item_get_task_id (item) != 0;
+      }
+  }
+
   start = g_get_monotonic_time ();
-  for (guint i = 0; i < N_TASKS; i++)
+  for (guint i = n_existing; i < N_TASKS; i++)
     {
       g_autoptr(CrmDeal) deal = g_list_model_get_item (G_LIST_MODEL (deals), i % n_deals);
       g_autoptr(GDateTime) due = g_date_time_add_hours (now, (int)(i % 336) - 168);
@@ -86,7 +101,7 @@ main (int   argc,
       crm_store_add_task (store, crm_deal_get_id (deal), title, due, owner, &error);
       g_assert_no_error (error);
     }
-  g_print ("created %u tasks in %.0f ms\n", N_TASKS, (g_get_monotonic_time () - start) / 1000.0);
+  g_print ("open tasks of the rep: %u (%u from the demo data)\n", MAX (N_TASKS, n_existing), n_existing);
 
   for (guint run = 0; run < 5; run++)
     {

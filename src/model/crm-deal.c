@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "crm-deal.h"
+#include "crm-enums.h"
 
 /**
  * CrmDeal:
@@ -49,6 +50,7 @@ struct _CrmDeal
 
   GDateTime *created_at;
   GDateTime *updated_at;
+  GDateTime *next_task_due;
 
   gint64     id;
   gint64     contact_id;
@@ -57,6 +59,8 @@ struct _CrmDeal
   gint64     stage_id;
   gint64     amount;
   gint64     owner_id;
+
+  CrmStageKind stage_kind;
 };
 
 G_DEFINE_FINAL_TYPE (CrmDeal, crm_deal, G_TYPE_OBJECT)
@@ -81,6 +85,8 @@ enum {
   PROP_CREATED_AT,
   PROP_UPDATED_AT,
   PROP_EXPECTED_CLOSE,
+  PROP_NEXT_TASK_DUE,
+  PROP_STAGE_KIND,
   N_PROPS
 };
 
@@ -284,6 +290,14 @@ crm_deal_get_property (GObject    *object,
       g_value_set_string (value, self->expected_close);
       break;
 
+    case PROP_NEXT_TASK_DUE:
+      g_value_set_boxed (value, self->next_task_due);
+      break;
+
+    case PROP_STAGE_KIND:
+      g_value_set_enum (value, self->stage_kind);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -367,6 +381,14 @@ crm_deal_set_property (GObject      *object,
       crm_deal_set_expected_close (self, g_value_get_string (value));
       break;
 
+    case PROP_NEXT_TASK_DUE:
+      crm_deal_set_next_task_due (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_STAGE_KIND:
+      crm_deal_set_stage_kind (self, g_value_get_enum (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -387,6 +409,7 @@ crm_deal_finalize (GObject *object)
   g_clear_pointer (&self->expected_close, g_free);
   g_clear_pointer (&self->created_at, g_date_time_unref);
   g_clear_pointer (&self->updated_at, g_date_time_unref);
+  g_clear_pointer (&self->next_task_due, g_date_time_unref);
 
   G_OBJECT_CLASS (crm_deal_parent_class)->finalize (object);
 }
@@ -448,6 +471,14 @@ crm_deal_class_init (CrmDealClass *klass)
   DATE_TIME_PROPERTY (PROP_UPDATED_AT, "updated-at");
   STRING_PROPERTY (PROP_EXPECTED_CLOSE, "expected-close", NULL);
 
+  /**
+   * CrmDeal:next-task-due:
+   *
+   * When the deal's earliest open task is due, or %NULL when it has no
+   * open task (RAD-5). Filled by the store with the deal.
+   */
+  DATE_TIME_PROPERTY (PROP_NEXT_TASK_DUE, "next-task-due");
+
 #undef INT64_PROPERTY
 #undef STRING_PROPERTY
 #undef DATE_TIME_PROPERTY
@@ -463,6 +494,18 @@ crm_deal_class_init (CrmDealClass *klass)
     g_param_spec_string ("amount-label", NULL, NULL,
                          NULL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CrmDeal:stage-kind:
+   *
+   * Whether the deal's stage is still open or one of the final stages,
+   * won or lost. Filled by the store with the deal.
+   */
+  properties [PROP_STAGE_KIND] =
+    g_param_spec_enum ("stage-kind", NULL, NULL,
+                       CRM_TYPE_STAGE_KIND,
+                       CRM_STAGE_OPEN,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -875,6 +918,88 @@ crm_deal_set_expected_close (CrmDeal    *self,
   g_free (self->expected_close);
   self->expected_close = g_strdup (expected_close);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_EXPECTED_CLOSE]);
+}
+
+/**
+ * crm_deal_get_next_task_due:
+ * @self: a #CrmDeal
+ *
+ * Returns: (transfer none) (nullable): when the earliest open task is due,
+ *   or %NULL when the deal has no open task
+ */
+GDateTime *
+crm_deal_get_next_task_due (CrmDeal *self)
+{
+  g_return_val_if_fail (CRM_IS_DEAL (self), NULL);
+
+  return self->next_task_due;
+}
+
+void
+crm_deal_set_next_task_due (CrmDeal   *self,
+                            GDateTime *next_task_due)
+{
+  g_return_if_fail (CRM_IS_DEAL (self));
+
+  if (date_time_equal (self->next_task_due, next_task_due))
+    return;
+
+  if (next_task_due != NULL)
+    g_date_time_ref (next_task_due);
+  g_clear_pointer (&self->next_task_due, g_date_time_unref);
+  self->next_task_due = next_task_due;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NEXT_TASK_DUE]);
+}
+
+CrmStageKind
+crm_deal_get_stage_kind (CrmDeal *self)
+{
+  g_return_val_if_fail (CRM_IS_DEAL (self), CRM_STAGE_OPEN);
+
+  return self->stage_kind;
+}
+
+void
+crm_deal_set_stage_kind (CrmDeal      *self,
+                         CrmStageKind  stage_kind)
+{
+  g_return_if_fail (CRM_IS_DEAL (self));
+
+  if (self->stage_kind == stage_kind)
+    return;
+
+  self->stage_kind = stage_kind;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STAGE_KIND]);
+}
+
+/**
+ * crm_deal_get_task_warning:
+ * @self: a #CrmDeal
+ * @now: the current time by the store's clock
+ *
+ * What the deal's card warns about: an open deal must have a current task
+ * (RAD-5), and no task may be overdue (RAD-6). Deals in the final stages
+ * need neither.
+ *
+ * Returns: the warning, or %CRM_TASK_WARNING_NONE
+ */
+CrmTaskWarning
+crm_deal_get_task_warning (CrmDeal   *self,
+                           GDateTime *now)
+{
+  g_return_val_if_fail (CRM_IS_DEAL (self), CRM_TASK_WARNING_NONE);
+  g_return_val_if_fail (now != NULL, CRM_TASK_WARNING_NONE);
+
+  if (self->stage_kind != CRM_STAGE_OPEN)
+    return CRM_TASK_WARNING_NONE;
+
+  if (self->next_task_due == NULL)
+    return CRM_TASK_WARNING_NO_TASK;
+
+  if (g_date_time_compare (self->next_task_due, now) < 0)
+    return CRM_TASK_WARNING_OVERDUE;
+
+  return CRM_TASK_WARNING_NONE;
 }
 
 /**

@@ -21,6 +21,21 @@
 
 G_BEGIN_DECLS
 
+/**
+ * CrmTaskWarning:
+ * @CRM_TASK_WARNING_NONE: nothing to warn about
+ * @CRM_TASK_WARNING_NO_TASK: an open deal without an open task (RAD-5)
+ * @CRM_TASK_WARNING_OVERDUE: the deal's next task is overdue (RAD-6)
+ *
+ * What a card warns about; see crm_deal_get_task_warning().
+ */
+typedef enum
+{
+  CRM_TASK_WARNING_NONE,
+  CRM_TASK_WARNING_NO_TASK,
+  CRM_TASK_WARNING_OVERDUE,
+} CrmTaskWarning;
+
 #define CRM_TYPE_DEAL (crm_deal_get_type ())
 
 G_DECLARE_FINAL_TYPE (CrmDeal, crm_deal, CRM, DEAL, GObject)
@@ -77,6 +92,14 @@ void         crm_deal_set_updated_at     (CrmDeal     *self,
 const char  *crm_deal_get_expected_close (CrmDeal     *self);
 void         crm_deal_set_expected_close (CrmDeal     *self,
                                           const char  *expected_close);
+GDateTime   *crm_deal_get_next_task_due  (CrmDeal     *self);
+void         crm_deal_set_next_task_due  (CrmDeal     *self,
+                                          GDateTime   *next_task_due);
+CrmStageKind crm_deal_get_stage_kind     (CrmDeal     *self);
+void         crm_deal_set_stage_kind     (CrmDeal     *self,
+                                          CrmStageKind stage_kind);
+CrmTaskWarning crm_deal_get_task_warning (CrmDeal     *self,
+                                          GDateTime   *now);
 char        *crm_deal_dup_amount_label   (CrmDeal     *self);
 
 char        *crm_format_amount           (gint64       amount,

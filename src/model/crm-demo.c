@@ -295,7 +295,34 @@ insert_deal (CrmDb             *db,
   crm_statement_bind_text (stmt, 11, created_text);
   crm_statement_bind_text (stmt, 12, updated_text);
 
-  return crm_statement_run (stmt, error);
+  if (!crm_statement_run (stmt, error))
+    return FALSE;
+
+  /* RAD-5: every open deal has a current task; a few are overdue, as on
+   * any real Monday morning, and one deal in twenty has none. */
+  if (!crm_stage_is_final (stage) && g_rand_int_range (rand, 0, 20) != 0)
+    {
+      g_autoptr(CrmStatement) task = NULL;
+      g_autoptr(GDateTime) due = g_date_time_add_hours (now, g_rand_int_range (rand, -30, 7 * 24));
+      g_autofree char *due_text = g_date_time_format (due, "%Y-%m-%dT%H:00:00Z");
+
+      task = crm_db_prepare (db,
+                             "INSERT INTO tasks (deal_id, title, due_at, owner_id, created_at) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5)",
+                             error);
+      if (task == NULL)
+        return FALSE;
+
+      crm_statement_bind_int64 (task, 1, crm_db_last_insert_id (db));
+      crm_statement_bind_text (task, 2, pick (rand, locale->next_steps));
+      crm_statement_bind_text (task, 3, due_text);
+      crm_statement_bind_int64 (task, 4, owner_id);
+      crm_statement_bind_text (task, 5, created_text);
+      if (!crm_statement_run (task, error))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 static gboolean

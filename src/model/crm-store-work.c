@@ -186,6 +186,8 @@ crm_store_log_activity (CrmStore         *self,
                            error))
     return 0;
 
+  /* The Today view and the quota in the header follow activities too. */
+  _crm_store_emit_deal_changed (self, deal_id);
   return id;
 }
 

@@ -21,13 +21,16 @@
 
 #include <glib/gi18n.h>
 
+#include "crm-agenda-item.h"
 #include "crm-application.h"
 #include "crm-deal.h"
 #include "crm-demo.h"
+#include "crm-leads.h"
 #include "crm-preferences-window.h"
 #include "crm-procedure.h"
 #include "crm-stage.h"
 #include "crm-store.h"
+#include "crm-task-notifier.h"
 #include "crm-window.h"
 
 /* How many deals --demo creates: enough to fill a board, few enough to read. */
@@ -37,8 +40,9 @@ struct _CrmApplication
 {
   AdwApplication  parent_instance;
 
-  CrmStore       *store;
-  GSettings      *settings;
+  CrmStore        *store;
+  GSettings       *settings;
+  CrmTaskNotifier *task_notifier;
 
   /* Command line */
   char           *database_path;
@@ -47,6 +51,15 @@ struct _CrmApplication
   gint64          deal_id;
   char           *move_to;
   GStrv           set_values;
+
+  /* --new-lead */
+  gboolean        new_lead;
+  char           *lead_name;
+  char           *lead_phone;
+  char           *lead_email;
+  char           *lead_company;
+  char           *lead_source;
+  char           *lead_campaign;
 
   /* Why the database could not be opened, shown in the window. */
   GError         *open_error;
@@ -67,6 +80,14 @@ static const GOptionEntry option_entries[] = {
     N_("Move the deal given with --deal to the stage KEY of its pipeline, and exit"), N_("KEY") },
   { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
     N_("With --move-to, give a field the stage requires, e.g. --set niche=Dentists (repeatable)"), N_("FIELD=VALUE") },
+  { "new-lead", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Add a lead (a missed call, a web form) without opening a window, and exit"), NULL },
+  { "name", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --new-lead: the person’s name"), N_("NAME") },
+  { "phone", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --new-lead: the phone number"), N_("PHONE") },
+  { "email", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --new-lead: the email address"), N_("EMAIL") },
+  { "company", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --new-lead: the company"), N_("COMPANY") },
+  { "source", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --new-lead: where it came from, e.g. missed-call"), N_("SOURCE") },
+  { "campaign", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --new-lead: the campaign"), N_("CAMPAIGN") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { NULL }
@@ -168,6 +189,54 @@ crm_application_move_deal (CrmApplication *self)
   return 0;
 }
 
+/* AXL-1, HS-1: a lead from outside the app, deduplicated by phone and
+ * email. Used by --new-lead and by the "new-lead" D-Bus action. */
+static gint64
+crm_application_add_lead (CrmApplication  *self,
+                          const char      *name,
+                          const char      *phone,
+                          const char      *email,
+                          const char      *company,
+                          const char      *source,
+                          const char      *campaign,
+                          gboolean        *was_duplicate,
+                          GError         **error)
+{
+  if (self->store == NULL || crm_store_get_procedure (self->store) == NULL)
+    {
+      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_PROCEDURE,
+                           _("Pick a procedure before adding leads."));
+      return 0;
+    }
+
+  return crm_store_add_lead (self->store, name, phone, email, company, source, campaign,
+                             was_duplicate, error);
+}
+
+static int
+crm_application_new_lead (CrmApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean duplicate = FALSE;
+  gint64 id;
+
+  id = crm_application_add_lead (self, self->lead_name, self->lead_phone, self->lead_email,
+                                 self->lead_company, self->lead_source, self->lead_campaign,
+                                 &duplicate, &error);
+  if (id == 0)
+    {
+      g_printerr ("deals: %s\n", error->message);
+      return 1;
+    }
+
+  if (duplicate)
+    g_print (_("Lead %lld already exists; nothing was added\n"), (long long)id);
+  else
+    g_print (_("Lead %lld added\n"), (long long)id);
+
+  return 0;
+}
+
 static int
 crm_application_handle_local_options (GApplication *app,
                                       GVariantDict *options)
@@ -188,7 +257,14 @@ crm_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "deal", "x", &self->deal_id);
   g_variant_dict_lookup (options, "move-to", "s", &self->move_to);
   g_variant_dict_lookup (options, "set", "^as", &self->set_values);
-  scripted = self->database_path || self->procedure_id || self->demo || self->move_to;
+  self->new_lead = g_variant_dict_contains (options, "new-lead");
+  g_variant_dict_lookup (options, "name", "s", &self->lead_name);
+  g_variant_dict_lookup (options, "phone", "s", &self->lead_phone);
+  g_variant_dict_lookup (options, "email", "s", &self->lead_email);
+  g_variant_dict_lookup (options, "company", "s", &self->lead_company);
+  g_variant_dict_lookup (options, "source", "s", &self->lead_source);
+  g_variant_dict_lookup (options, "campaign", "s", &self->lead_campaign);
+  scripted = self->database_path || self->procedure_id || self->demo || self->move_to || self->new_lead;
 
   if ((self->move_to != NULL) != (self->deal_id != 0))
     {
@@ -226,6 +302,9 @@ crm_application_handle_local_options (GApplication *app,
   if (self->move_to != NULL)
     return crm_application_move_deal (self);
 
+  if (self->new_lead)
+    return crm_application_new_lead (self);
+
   return G_APPLICATION_CLASS (crm_application_parent_class)->handle_local_options (app, options);
 }
 
@@ -249,20 +328,62 @@ color_scheme_changed_cb (CrmApplication *self)
   crm_application_apply_color_scheme (self);
 }
 
+static GtkWindow *
+crm_application_ensure_window (CrmApplication *self)
+{
+  GtkWindow *window = NULL;
+
+  /* The active window may be a deal card. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (CRM_IS_WINDOW (l->data))
+        {
+          window = l->data;
+          break;
+        }
+    }
+
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (crm_window_new (GTK_APPLICATION (self), self->store, self->open_error));
+
+      if (self->demo)
+        crm_window_set_demo_on_setup (CRM_WINDOW (window), DEMO_DEALS);
+    }
+
+  return window;
+}
+
 static void
 crm_application_activate (GApplication *app)
 {
-  CrmApplication *self = CRM_APPLICATION (app);
-  GtkWindow *window;
+  gtk_window_present (crm_application_ensure_window (CRM_APPLICATION (app)));
+}
 
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  if (window == NULL)
-    window = GTK_WINDOW (crm_window_new (GTK_APPLICATION (app), self->store, self->open_error));
+/* RAD-6: a task of the rep came due while Deals runs. Clicking the
+ * notification opens the deal. */
+static void
+task_due_cb (CrmApplication *self,
+             CrmAgendaItem  *item)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *id = NULL;
+  const char *company = crm_agenda_item_get_company_name (item);
 
-  if (self->demo)
-    crm_window_set_demo_on_setup (CRM_WINDOW (window), DEMO_DEALS);
+  if (company != NULL && company[0] != '\0')
+    /* Translators: a due task's notification: the deal, then its company */
+    body = g_strdup_printf (_("%s — %s"), crm_agenda_item_get_deal_title (item), company);
+  else
+    body = g_strdup (crm_agenda_item_get_deal_title (item));
 
-  gtk_window_present (window);
+  notification = g_notification_new (crm_agenda_item_get_task_title (item));
+  g_notification_set_body (notification, body);
+  g_notification_set_default_action_and_target_value (notification, "app.open-deal",
+                                                      g_variant_new_int64 (crm_agenda_item_get_deal_id (item)));
+
+  id = g_strdup_printf ("task-%" G_GINT64_FORMAT, crm_agenda_item_get_task_id (item));
+  g_application_send_notification (G_APPLICATION (self), id, notification);
 }
 
 static void
@@ -287,6 +408,10 @@ crm_application_startup (GApplication *app)
 
       if (user_id > 0)
         crm_store_set_current_user (self->store, user_id);
+
+      self->task_notifier = crm_task_notifier_new (self->store);
+      g_signal_connect_object (self->task_notifier, "task-due",
+                               G_CALLBACK (task_due_cb), self, G_CONNECT_SWAPPED);
     }
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new-deal", new_deal_accels);
@@ -338,6 +463,22 @@ about_action (GSimpleAction *action,
 }
 
 static void
+open_deal_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  CrmApplication *self = user_data;
+  GtkWindow *window;
+
+  if (self->store == NULL)
+    return;
+
+  window = crm_application_ensure_window (self);
+  gtk_window_present (window);
+  crm_window_open_deal (CRM_WINDOW (window), g_variant_get_int64 (param));
+}
+
+static void
 quit_action (GSimpleAction *action,
              GVariant      *param,
              gpointer       user_data)
@@ -345,9 +486,48 @@ quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+/* The "new-lead" action, which other programs (a telephony bridge, a web
+ * form handler) activate over D-Bus with a dictionary of strings:
+ * name, phone, email, company, source, campaign. */
+static void
+new_lead_action (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  CrmApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariantDict) dict = g_variant_dict_new (param);
+  g_autofree char *name = NULL, *phone = NULL, *email = NULL;
+  g_autofree char *company = NULL, *source = NULL, *campaign = NULL;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  gboolean duplicate = FALSE;
+
+  g_variant_dict_lookup (dict, "name", "s", &name);
+  g_variant_dict_lookup (dict, "phone", "s", &phone);
+  g_variant_dict_lookup (dict, "email", "s", &email);
+  g_variant_dict_lookup (dict, "company", "s", &company);
+  g_variant_dict_lookup (dict, "source", "s", &source);
+  g_variant_dict_lookup (dict, "campaign", "s", &campaign);
+
+  if (crm_application_add_lead (self, name, phone, email, company, source, campaign,
+                                &duplicate, &error) == 0)
+    {
+      g_warning ("A new lead was refused: %s", error->message);
+      if (CRM_IS_WINDOW (window))
+        crm_window_add_toast (CRM_WINDOW (window), adw_toast_new (error->message));
+      return;
+    }
+
+  if (CRM_IS_WINDOW (window))
+    crm_window_add_toast (CRM_WINDOW (window),
+                          adw_toast_new (duplicate ? _("A known lead called again") : _("New lead")));
+}
+
 static const GActionEntry app_actions[] = {
+  { "new-lead", new_lead_action, "a{ss}" },
   { "preferences", preferences_action },
   { "about", about_action },
+  { "open-deal", open_deal_action, "x" },
   { "quit", quit_action },
 };
 
@@ -356,12 +536,19 @@ crm_application_finalize (GObject *object)
 {
   CrmApplication *self = (CrmApplication *)object;
 
+  g_clear_object (&self->task_notifier);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->database_path, g_free);
   g_clear_pointer (&self->procedure_id, g_free);
   g_clear_pointer (&self->move_to, g_free);
   g_clear_pointer (&self->set_values, g_strfreev);
+  g_clear_pointer (&self->lead_name, g_free);
+  g_clear_pointer (&self->lead_phone, g_free);
+  g_clear_pointer (&self->lead_email, g_free);
+  g_clear_pointer (&self->lead_company, g_free);
+  g_clear_pointer (&self->lead_source, g_free);
+  g_clear_pointer (&self->lead_campaign, g_free);
   g_clear_error (&self->open_error);
 
   G_OBJECT_CLASS (crm_application_parent_class)->finalize (object);

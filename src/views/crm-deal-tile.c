@@ -24,6 +24,7 @@
 #include "crm-board.h"
 #include "crm-deal.h"
 #include "crm-deal-tile.h"
+#include "crm-store.h"
 
 /* A card on the board.
  *
@@ -37,7 +38,12 @@
  * frame, colours and fonts still come from the stylesheet (the "card"
  * class and the widget's own CSS node); long lines end in an ellipsis and
  * the whole text is in the tooltip and in the one label assistive
- * technologies read. */
+ * technologies read.
+ *
+ * An open deal without a task (RAD-5) or with an overdue one (RAD-6) gets
+ * one more line in the theme's warning or error colour, and the CSS class
+ * "no-task" or "overdue". Whether a task is overdue depends on the store's
+ * clock, which the card reaches through its board once it is in one. */
 
 #define PADDING_X   12
 #define PADDING_Y   10
@@ -57,6 +63,12 @@ struct _CrmDealTile
   PangoLayout *amount;
   PangoLayout *owner;
   PangoLayout *next_step;
+  PangoLayout *warning;
+
+  /* The store of the board the card is on, while it is on one. */
+  CrmStore    *store;
+  gulong       deal_changed_id;
+  CrmTaskWarning task_warning;
 
   /* Line heights from the font metrics: normal and small text. */
   int          line_height;
@@ -111,6 +123,26 @@ crm_deal_tile_clear_layouts (CrmDealTile *self)
   g_clear_object (&self->amount);
   g_clear_object (&self->owner);
   g_clear_object (&self->next_step);
+  g_clear_object (&self->warning);
+}
+
+static const char *
+warning_text (CrmTaskWarning warning)
+{
+  switch (warning)
+    {
+    case CRM_TASK_WARNING_NO_TASK:
+      /* Translators: on a card whose open deal has no task (RAD-5) */
+      return _("No task");
+
+    case CRM_TASK_WARNING_OVERDUE:
+      /* Translators: on a card whose next task is overdue (RAD-6) */
+      return _("Task overdue");
+
+    case CRM_TASK_WARNING_NONE:
+    default:
+      return NULL;
+    }
 }
 
 static gboolean has_text (const char *text);
@@ -120,7 +152,7 @@ crm_deal_tile_update_accessible (CrmDealTile *self)
 {
   g_autofree char *amount = NULL;
   g_autofree char *label = NULL;
-  const char *company, *owner, *next_step;
+  const char *company, *owner, *next_step, *warning;
 
   if (self->deal == NULL)
     return;
@@ -143,6 +175,18 @@ crm_deal_tile_update_accessible (CrmDealTile *self)
                              crm_deal_get_title (self->deal), amount,
                              owner ? owner : _("nobody"),
                              next_step ? next_step : _("none"));
+
+  warning = warning_text (self->task_warning);
+  if (warning != NULL)
+    {
+      g_autofree char *with_warning = NULL;
+
+      /* Translators: a card's screen reader label, then its warning */
+      with_warning = g_strdup_printf (_("%s, warning: %s"), label, warning);
+      g_free (label);
+      label = g_steal_pointer (&with_warning);
+    }
+
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
@@ -176,8 +220,42 @@ query_tooltip_cb (CrmDealTile *self,
     if (has_text (lines[i]))
       g_string_append_printf (text, "\n%s", lines[i]);
   g_string_append_printf (text, "\n%s", amount);
+  if (warning_text (self->task_warning) != NULL)
+    g_string_append_printf (text, "\n%s", warning_text (self->task_warning));
 
   gtk_tooltip_set_text (tooltip, text->str);
+  return TRUE;
+}
+
+/* RAD-5, RAD-6: the warning follows the deal and the store's clock; off a
+ * board there is no clock and no warning. Returns whether it changed. */
+static gboolean
+crm_deal_tile_update_warning (CrmDealTile *self)
+{
+  CrmTaskWarning warning = CRM_TASK_WARNING_NONE;
+
+  if (self->deal != NULL && self->store != NULL)
+    {
+      g_autoptr(GDateTime) now = crm_store_now (self->store);
+
+      warning = crm_deal_get_task_warning (self->deal, now);
+    }
+
+  if (warning == self->task_warning)
+    return FALSE;
+
+  self->task_warning = warning;
+
+  if (warning == CRM_TASK_WARNING_NO_TASK)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "no-task");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "no-task");
+
+  if (warning == CRM_TASK_WARNING_OVERDUE)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "overdue");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "overdue");
+
   return TRUE;
 }
 
@@ -186,6 +264,7 @@ query_tooltip_cb (CrmDealTile *self,
 static void
 crm_deal_tile_invalidate (CrmDealTile *self)
 {
+  crm_deal_tile_update_warning (self);
   crm_deal_tile_clear_layouts (self);
   crm_deal_tile_update_accessible (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
@@ -205,6 +284,7 @@ crm_deal_tile_ensure_layouts (CrmDealTile *self)
   self->amount = make_layout (self, amount, PANGO_WEIGHT_BOLD, 1.0);
   self->owner = make_layout (self, crm_deal_get_owner_name (self->deal), PANGO_WEIGHT_NORMAL, PANGO_SCALE_SMALL);
   self->next_step = make_layout (self, crm_deal_get_next_step (self->deal), PANGO_WEIGHT_NORMAL, PANGO_SCALE_SMALL);
+  self->warning = make_layout (self, warning_text (self->task_warning), PANGO_WEIGHT_BOLD, PANGO_SCALE_SMALL);
 }
 
 static int
@@ -260,6 +340,8 @@ crm_deal_tile_get_height (CrmDealTile *self)
     height += LINE_GAP + self->line_height;
   height += LINE_GAP + self->line_height;                 /* amount and owner */
   if (has_text (crm_deal_get_next_step (self->deal)))
+    height += LINE_GAP + self->small_height;
+  if (self->task_warning != CRM_TASK_WARNING_NONE)
     height += LINE_GAP + self->small_height;
 
   return height;
@@ -372,7 +454,21 @@ crm_deal_tile_snapshot (GtkWidget   *widget,
   }
 
   if (self->next_step != NULL)
-    draw_line (snapshot, self->next_step, PADDING_X, y, inner, start, &color);
+    {
+      draw_line (snapshot, self->next_step, PADDING_X, y, inner, start, &color);
+      y += self->small_height + LINE_GAP;
+    }
+
+  if (self->warning != NULL)
+    {
+      GtkStyleContext *context = gtk_widget_get_style_context (widget);
+      const char *name = self->task_warning == CRM_TASK_WARNING_OVERDUE ? "error_color" : "warning_color";
+      GdkRGBA warning = color;
+
+      /* The theme's named colours follow the light and dark styles. */
+      gtk_style_context_lookup_color (context, name, &warning);
+      draw_line (snapshot, self->warning, PADDING_X, y, inner, start, &warning);
+    }
 }
 
 static void
@@ -400,6 +496,54 @@ static void
 deal_notify_cb (CrmDealTile *self)
 {
   crm_deal_tile_invalidate (self);
+}
+
+/* A task added or closed leaves the deal where it is on the board, so no
+ * list reloads: the card showing the deal reads its next task again. */
+static void
+store_deal_changed_cb (CrmDealTile *self,
+                       gint64       deal_id,
+                       CrmStore    *store)
+{
+  g_autoptr(CrmDeal) fresh = NULL;
+
+  if (self->deal == NULL || crm_deal_get_id (self->deal) != deal_id)
+    return;
+
+  fresh = crm_store_load_deal (store, deal_id, NULL);
+  if (fresh == NULL)
+    return;
+
+  crm_deal_set_next_task_due (self->deal, crm_deal_get_next_task_due (fresh));
+  crm_deal_set_stage_kind (self->deal, crm_deal_get_stage_kind (fresh));
+}
+
+static void
+crm_deal_tile_drop_store (CrmDealTile *self)
+{
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->deal_changed_id, self->store);
+  g_clear_object (&self->store);
+}
+
+static void
+crm_deal_tile_set_store (CrmDealTile *self,
+                         CrmStore    *store)
+{
+  if (self->store == store)
+    return;
+
+  crm_deal_tile_drop_store (self);
+  self->store = store ? g_object_ref (store) : NULL;
+
+  if (store != NULL)
+    self->deal_changed_id = g_signal_connect_object (store, "deal-changed",
+                                                     G_CALLBACK (store_deal_changed_cb),
+                                                     self, G_CONNECT_SWAPPED);
+
+  /* Most cards keep what they showed: a new root is no new deal. */
+  if (crm_deal_tile_update_warning (self))
+    crm_deal_tile_invalidate (self);
 }
 
 static GdkContentProvider *
@@ -494,11 +638,36 @@ crm_deal_tile_size_allocate (GtkWidget *widget,
     gtk_popover_present (self->menu);
 }
 
+/* A list view binds a new row before it adds it to the list: the board,
+ * and with it the clock, is only known once the card has a root. */
+static void
+crm_deal_tile_root (GtkWidget *widget)
+{
+  CrmDealTile *self = CRM_DEAL_TILE (widget);
+  GtkWidget *board;
+
+  GTK_WIDGET_CLASS (crm_deal_tile_parent_class)->root (widget);
+
+  board = gtk_widget_get_ancestor (widget, CRM_TYPE_BOARD);
+  crm_deal_tile_set_store (self, board != NULL ? crm_board_get_store (CRM_BOARD (board)) : NULL);
+}
+
+static void
+crm_deal_tile_unroot (GtkWidget *widget)
+{
+  /* Off the board the card is not drawn: what it shows can wait for the
+   * next root. */
+  crm_deal_tile_drop_store (CRM_DEAL_TILE (widget));
+
+  GTK_WIDGET_CLASS (crm_deal_tile_parent_class)->unroot (widget);
+}
+
 static void
 crm_deal_tile_dispose (GObject *object)
 {
   CrmDealTile *self = (CrmDealTile *)object;
 
+  crm_deal_tile_drop_store (self);
   g_clear_pointer ((GtkWidget **)&self->menu, gtk_widget_unparent);
   crm_deal_tile_clear_layouts (self);
   g_clear_object (&self->deal);
@@ -560,6 +729,8 @@ crm_deal_tile_class_init (CrmDealTileClass *klass)
   widget_class->snapshot = crm_deal_tile_snapshot;
   widget_class->css_changed = crm_deal_tile_css_changed;
   widget_class->direction_changed = crm_deal_tile_direction_changed;
+  widget_class->root = crm_deal_tile_root;
+  widget_class->unroot = crm_deal_tile_unroot;
 
   /**
    * CrmDealTile:deal:
@@ -649,7 +820,7 @@ char *
 crm_deal_tile_get_text (CrmDealTile *self)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  PangoLayout *lines[5];
+  PangoLayout *lines[6];
 
   g_return_val_if_fail (CRM_IS_DEAL_TILE (self), NULL);
 
@@ -659,6 +830,7 @@ crm_deal_tile_get_text (CrmDealTile *self)
   lines[2] = self->amount;
   lines[3] = self->owner;
   lines[4] = self->next_step;
+  lines[5] = self->warning;
 
   for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
     if (lines[i] != NULL)

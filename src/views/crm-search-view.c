@@ -117,6 +117,8 @@ crm_search_view_class_init (CrmSearchViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmSearchView, stack);
   gtk_widget_class_bind_template_child (widget_class, CrmSearchView, list_view);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+  /* The row template's <closure> is looked up in the template's scope. */
+  gtk_widget_class_bind_template_callback (widget_class, crm_search_result_icon_name);
 }
 
 static void

@@ -30,7 +30,17 @@
 #include "crm-search-result.h"
 #include "crm-search-view.h"
 #include "crm-store.h"
+#include "crm-today-view.h"
+#include "crm-user.h"
 #include "crm-window.h"
+
+/* The main window: the board and the Today page in a view stack under a
+ * view switcher, the search results over them, the procedure chooser of a
+ * new database, and the page that says why a database cannot be used.
+ * A further page is one more AdwViewStackPage in the template and one more
+ * line in page_shortcuts[]. */
+
+#define QUOTA_REFRESH_SECONDS 60
 
 struct _CrmWindow
 {
@@ -39,16 +49,21 @@ struct _CrmWindow
   CrmStore             *store;
   GSettings            *settings;
   guint                 demo_deals;
+  guint                 quota_source;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
-  GtkStack             *title_stack;
-  AdwWindowTitle       *window_title;
+  AdwViewSwitcherTitle *switcher_title;
   GtkDropDown          *pipeline_dropdown;
+  GtkWidget            *quota_box;
+  GtkLabel             *quota_label;
+  GtkLevelBar          *quota_bar;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkStack             *stack;
+  AdwViewStack         *view_stack;
   CrmBoard             *board;
+  CrmTodayView         *today_view;
   CrmSearchView        *search_view;
   CrmProcedureChooser  *procedure_chooser;
   AdwStatusPage        *error_page;
@@ -64,18 +79,133 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-static void
-crm_window_update_title (CrmWindow *self)
+/* Page shortcuts: Ctrl+1 for the first page, and so on. */
+static const struct {
+  guint       keyval;
+  const char *page;
+} page_shortcuts[] = {
+  { GDK_KEY_1, "board" },
+  { GDK_KEY_2, "today" },
+};
+
+/* Used by the template through a <closure>. */
+static gboolean
+is_nonzero (gpointer this,
+            guint    value)
 {
-  CrmProcedure *procedure = crm_store_get_procedure (self->store);
-  GListModel *pipelines = crm_store_get_pipelines (self->store);
+  return value != 0;
+}
+
+static gboolean
+crm_window_shows_main (CrmWindow *self)
+{
+  const char *name = gtk_stack_get_visible_child_name (self->stack);
+
+  return g_strcmp0 (name, "main") == 0 || g_strcmp0 (name, "search") == 0;
+}
+
+/* The header's parts that belong to the pages: the switcher, the pipeline
+ * choice of the board, today's quota. */
+static void
+crm_window_update_header (CrmWindow *self)
+{
+  CrmProcedure *procedure = self->store ? crm_store_get_procedure (self->store) : NULL;
+  gboolean main_shown, on_board;
+  guint n_pipelines = 0;
+
+  if (self->view_stack == NULL)
+    return;
+
+  main_shown = procedure != NULL && crm_window_shows_main (self);
+  on_board = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "board") == 0;
 
   if (procedure != NULL)
-    adw_window_title_set_subtitle (self->window_title, crm_text_get (crm_procedure_get_name (procedure)));
+    {
+      adw_view_switcher_title_set_subtitle (self->switcher_title,
+                                            crm_text_get (crm_procedure_get_name (procedure)));
+      n_pipelines = g_list_model_get_n_items (crm_store_get_pipelines (self->store));
+    }
 
-  /* A switcher only where there is something to switch between (AXL). */
-  gtk_stack_set_visible_child_name (self->title_stack,
-                                    g_list_model_get_n_items (pipelines) > 1 ? "pipelines" : "title");
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, main_shown);
+  /* A pipeline choice only where there is something to choose (AXL). */
+  gtk_widget_set_visible (GTK_WIDGET (self->pipeline_dropdown), main_shown && on_board && n_pipelines > 1);
+}
+
+/* RAD-4, TW-9: the outgoing contacts of the day against the quota the
+ * head of sales set; nothing when there is no quota. */
+static void
+crm_window_update_quota (CrmWindow *self)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *tooltip = NULL;
+  CrmUser *user = NULL;
+  guint quota = 0;
+  guint done;
+
+  /* The store and the window's own notifications can outlive the
+   * template's widgets while the window is disposed. */
+  if (self->quota_box == NULL)
+    return;
+
+  if (self->store != NULL && crm_store_get_procedure (self->store) != NULL && crm_window_shows_main (self))
+    user = crm_store_get_current_user (self->store);
+  if (user != NULL)
+    quota = crm_store_get_quota (self->store, crm_user_get_id (user));
+
+  gtk_widget_set_visible (self->quota_box, quota > 0);
+  if (quota == 0)
+    return;
+
+  done = crm_store_count_outgoing_today (self->store, crm_user_get_id (user));
+
+  /* Translators: today's outgoing contacts (calls and letters) of the
+   * daily quota, as “12 / 40 contacts”; the plural follows the quota */
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u / %u contact", "%u / %u contacts", quota),
+                           done, quota);
+  tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Outgoing calls and letters today: %u of the daily quota of %u",
+                                          "Outgoing calls and letters today: %u of the daily quota of %u",
+                                          quota),
+                             done, quota);
+
+  gtk_label_set_label (self->quota_label, label);
+  gtk_level_bar_set_max_value (self->quota_bar, quota);
+  gtk_level_bar_set_value (self->quota_bar, MIN (done, quota));
+  gtk_widget_set_tooltip_text (self->quota_box, tooltip);
+}
+
+static gboolean
+quota_timeout_cb (gpointer user_data)
+{
+  /* The count starts again at midnight. */
+  crm_window_update_quota (CRM_WINDOW (user_data));
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+store_changed_cb (CrmWindow *self)
+{
+  crm_window_update_quota (self);
+}
+
+static void
+view_stack_page_changed_cb (CrmWindow *self)
+{
+  /* Another page: the search results made way for it. */
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+
+  crm_window_update_header (self);
+}
+
+static void
+crm_window_set_page (CrmWindow  *self,
+                     const char *name)
+{
+  gtk_stack_set_visible_child_name (self->stack, name);
+  crm_window_update_header (self);
+  crm_window_update_quota (self);
 }
 
 static void
@@ -95,9 +225,9 @@ crm_window_show_board (CrmWindow *self)
 
   gtk_drop_down_set_model (self->pipeline_dropdown, pipelines);
   gtk_drop_down_set_selected (self->pipeline_dropdown, selected);
-  crm_window_update_title (self);
 
-  gtk_stack_set_visible_child_name (self->stack, "board");
+  crm_window_set_page (self, "main");
+  crm_today_view_reload (self->today_view);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-deal", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", TRUE);
 }
@@ -141,7 +271,8 @@ search_changed_cb (CrmWindow *self)
     return;
 
   crm_search_view_set_query (self->search_view, text);
-  gtk_stack_set_visible_child_name (self->stack, text[0] ? "search" : "board");
+  gtk_stack_set_visible_child_name (self->stack, text[0] ? "search" : "main");
+  crm_window_update_header (self);
 }
 
 static void
@@ -184,6 +315,30 @@ board_open_deal_cb (CrmWindow *self,
 }
 
 static void
+open_deal_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  crm_window_open_deal (CRM_WINDOW (widget), g_variant_get_int64 (param));
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  CrmWindow *self = CRM_WINDOW (widget);
+  const char *name = g_variant_get_string (param, NULL);
+
+  if (!crm_window_shows_main (self) || adw_view_stack_get_child_by_name (self->view_stack, name) == NULL)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+  /* From the keyboard, the keyboard goes along. */
+  gtk_widget_child_focus (adw_view_stack_get_visible_child (self->view_stack), GTK_DIR_TAB_FORWARD);
+}
+
+static void
 new_deal_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *param)
@@ -209,9 +364,10 @@ crm_window_show_error (CrmWindow  *self,
                        const char *message)
 {
   adw_status_page_set_description (self->error_page, message);
-  gtk_stack_set_visible_child_name (self->stack, "error");
+  crm_window_set_page (self, "error");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-deal", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-deal", FALSE);
 }
 
 /* A large file is checked after it opened; damage found then replaces the
@@ -236,15 +392,28 @@ crm_window_constructed (GObject *object)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
 
   if (self->store == NULL)
-    return;
+    {
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-deal", FALSE);
+      return;
+    }
 
   crm_board_set_store (self->board, self->store);
+  crm_today_view_set_store (self->today_view, self->store);
   crm_search_view_set_store (self->search_view, self->store);
   g_signal_connect_object (self->store, "notify::integrity-error",
                            G_CALLBACK (integrity_error_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "deal-changed",
+                           G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::current-user",
+                           G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  /* Logging a call commits no deal change: the count is also read again
+   * when the window comes back from the deal card, and every minute. */
+  g_signal_connect_object (self, "notify::is-active",
+                           G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  self->quota_source = g_timeout_add_seconds (QUOTA_REFRESH_SECONDS, quota_timeout_cb, self);
 
   if (crm_store_get_procedure (self->store) == NULL)
-    gtk_stack_set_visible_child_name (self->stack, "setup");
+    crm_window_set_page (self, "setup");
   else
     crm_window_show_board (self);
 }
@@ -254,6 +423,10 @@ crm_window_dispose (GObject *object)
 {
   CrmWindow *self = (CrmWindow *)object;
 
+  g_clear_handle_id (&self->quota_source, g_source_remove);
+  /* Taking the pages down switches pages: nothing is to follow that. */
+  if (self->view_stack != NULL)
+    g_signal_handlers_disconnect_by_func (self->view_stack, view_stack_page_changed_cb, self);
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_WINDOW);
 
@@ -335,19 +508,24 @@ crm_window_class_init (CrmWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CRM_TYPE_BOARD);
+  g_type_ensure (CRM_TYPE_TODAY_VIEW);
   g_type_ensure (CRM_TYPE_SEARCH_VIEW);
   g_type_ensure (CRM_TYPE_PROCEDURE_CHOOSER);
   g_type_ensure (CRM_TYPE_PIPELINE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/dealsdesk/Deals/crm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, CrmWindow, title_stack);
-  gtk_widget_class_bind_template_child (widget_class, CrmWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, pipeline_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, quota_box);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, quota_label);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, quota_bar);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, board);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, today_view);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, search_view);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, procedure_chooser);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, error_page);
@@ -356,9 +534,16 @@ crm_window_class_init (CrmWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_result_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, procedure_chosen_cb);
+  gtk_widget_class_bind_template_callback (widget_class, is_nonzero);
 
   gtk_widget_class_install_action (widget_class, "win.new-deal", NULL, new_deal_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.open-deal", "x", open_deal_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_shortcuts); i++)
+    gtk_widget_class_add_binding_action (widget_class, page_shortcuts[i].keyval, GDK_CONTROL_MASK,
+                                         "win.show-page", "s", page_shortcuts[i].page);
 }
 
 static void
@@ -378,6 +563,8 @@ crm_window_init (CrmWindow *self)
                            G_CALLBACK (pipeline_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->board, "open-deal",
                            G_CALLBACK (board_open_deal_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (view_stack_page_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /**
@@ -426,6 +613,49 @@ crm_window_get_board (CrmWindow *self)
   g_return_val_if_fail (CRM_IS_WINDOW (self), NULL);
 
   return self->board;
+}
+
+/**
+ * crm_window_get_today_view:
+ * @self: a #CrmWindow
+ *
+ * Returns: (transfer none): the Today page
+ */
+CrmTodayView *
+crm_window_get_today_view (CrmWindow *self)
+{
+  g_return_val_if_fail (CRM_IS_WINDOW (self), NULL);
+
+  return self->today_view;
+}
+
+/**
+ * crm_window_get_view_stack:
+ * @self: a #CrmWindow
+ *
+ * Returns: (transfer none): the stack of the pages the switcher shows
+ */
+AdwViewStack *
+crm_window_get_view_stack (CrmWindow *self)
+{
+  g_return_val_if_fail (CRM_IS_WINDOW (self), NULL);
+
+  return self->view_stack;
+}
+
+/**
+ * crm_window_get_quota_label:
+ * @self: a #CrmWindow
+ *
+ * Returns: (transfer none): the header's label of today's quota (RAD-4),
+ *   hidden when no quota is set
+ */
+GtkLabel *
+crm_window_get_quota_label (CrmWindow *self)
+{
+  g_return_val_if_fail (CRM_IS_WINDOW (self), NULL);
+
+  return self->quota_label;
 }
 
 /**

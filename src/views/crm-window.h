@@ -28,17 +28,21 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CrmWindow, crm_window, CRM, WINDOW, AdwApplicationWindow)
 
 typedef struct _CrmBoard CrmBoard;
+typedef struct _CrmTodayView CrmTodayView;
 
-CrmWindow *crm_window_new                (GtkApplication *application,
-                                          CrmStore       *store,
-                                          const GError   *open_error);
-CrmStore  *crm_window_get_store          (CrmWindow      *self);
-CrmBoard  *crm_window_get_board          (CrmWindow      *self);
-GtkWidget *crm_window_open_deal          (CrmWindow      *self,
-                                          gint64          deal_id);
-void       crm_window_set_demo_on_setup  (CrmWindow      *self,
-                                          guint           n_deals);
-void       crm_window_add_toast          (CrmWindow      *self,
-                                          AdwToast       *toast);
+CrmWindow    *crm_window_new                (GtkApplication *application,
+                                             CrmStore       *store,
+                                             const GError   *open_error);
+CrmStore     *crm_window_get_store          (CrmWindow      *self);
+CrmBoard     *crm_window_get_board          (CrmWindow      *self);
+CrmTodayView *crm_window_get_today_view     (CrmWindow      *self);
+AdwViewStack *crm_window_get_view_stack     (CrmWindow      *self);
+GtkLabel     *crm_window_get_quota_label    (CrmWindow      *self);
+GtkWidget    *crm_window_open_deal          (CrmWindow      *self,
+                                             gint64          deal_id);
+void          crm_window_set_demo_on_setup  (CrmWindow      *self,
+                                             guint           n_deals);
+void          crm_window_add_toast          (CrmWindow      *self,
+                                             AdwToast       *toast);
 
 G_END_DECLS

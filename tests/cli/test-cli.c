@@ -173,6 +173,43 @@ test_cli_rule_axl_9_required_field (Fixture       *fixture,
   g_assert_cmpstr (key, ==, "taken_into_work");
 }
 
+/* AXL-1: a missed call from a new number becomes a lead, headless; the
+ * same number again is recognised, not added twice. */
+static void
+test_cli_rule_axl_1_new_lead (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(CrmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  status = run_deals (&out, &err, "--database", fixture->db, "--procedure", "axl",
+                      "--new-lead", "--phone", "+7 916 555-12-34", "--source", "missed-call", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "added"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  status = run_deals (&out, &err, "--database", fixture->db,
+                      "--new-lead", "--phone", "8 (916) 555 12 34", "--source", "missed-call", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "already exists"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  status = run_deals (&out, &err, "--database", fixture->db, "--new-lead", "--phone", "12", NULL);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (err, "12"));
+
+  store = crm_store_open (fixture->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (crm_test_query_int (store, "SELECT count(*) FROM contact_phones WHERE number = '+79165551234'"), ==, 1);
+  g_assert_cmpint (crm_test_query_int (store, "SELECT count(*) FROM contacts WHERE lifecycle = 'lead' "
+                                              "AND source = 'missed-call'"), ==, 1);
+}
+
 static void
 test_cli_unknown_procedure (Fixture       *fixture,
                             gconstpointer  data)
@@ -245,6 +282,7 @@ main (int   argc,
   ADD ("/cli/unknown-stage", test_cli_unknown_stage);
   ADD ("/cli/unknown-procedure", test_cli_unknown_procedure);
   ADD ("/cli/rule-axl-9-required-field", test_cli_rule_axl_9_required_field);
+  ADD ("/cli/rule-axl-1-new-lead", test_cli_rule_axl_1_new_lead);
   ADD ("/cli/not-a-database", test_cli_not_a_database);
   ADD ("/cli/other-procedure", test_cli_other_procedure);
 

@@ -1,0 +1,34 @@
+/* crm-task-notifier.h
+ *
+ * Copyright 2026 The Deals authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "crm-types.h"
+
+G_BEGIN_DECLS
+
+#define CRM_TYPE_TASK_NOTIFIER (crm_task_notifier_get_type ())
+
+G_DECLARE_FINAL_TYPE (CrmTaskNotifier, crm_task_notifier, CRM, TASK_NOTIFIER, GObject)
+
+CrmTaskNotifier *crm_task_notifier_new       (CrmStore        *store);
+CrmStore        *crm_task_notifier_get_store (CrmTaskNotifier *self);
+guint            crm_task_notifier_check     (CrmTaskNotifier *self);
+
+G_END_DECLS

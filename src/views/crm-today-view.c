@@ -1,0 +1,742 @@
+/* crm-today-view.c
+ *
+ * Copyright 2026 The Deals authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "crm-today-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "crm-agenda-item.h"
+#include "crm-store.h"
+#include "crm-today-view.h"
+#include "crm-user.h"
+
+/* "Today": the current user's agenda (HS-5) in one list, overdue tasks
+ * first and open deals without a task last (RAD-5, RAD-6). A row opens its
+ * deal through the window's "win.open-deal" action.
+ *
+ * The rows need more than the agenda item: whether the row starts its
+ * section, and times relative to the store's clock. The view works those
+ * out when it loads the agenda and keeps them on each item, so that the
+ * row template binds to pure functions of the item. A reload replaces
+ * only the items whose text changed, so the minute tick and unrelated
+ * changes leave the keyboard focus where it is. */
+
+#define RELOAD_INTERVAL_SECONDS 60
+
+struct _CrmTodayView
+{
+  AdwBin              parent_instance;
+
+  CrmStore           *store;
+  GSignalGroup       *store_signals;
+  GListStore         *items;
+  GtkSingleSelection *selection;
+  guint               reload_source;
+  guint               n_overdue;
+  guint               n_due;
+
+  /* Template widgets */
+  GtkStack           *stack;
+  GtkListView        *list_view;
+};
+
+G_DEFINE_FINAL_TYPE (CrmTodayView, crm_today_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_N_OVERDUE,
+  PROP_N_DUE,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+/* What a row shows beyond the item's own fields. */
+typedef struct
+{
+  char *caption;
+  char *due;
+  char *last_contact;
+} RowText;
+
+static GQuark row_text_quark;
+
+static void
+row_text_free (gpointer data)
+{
+  RowText *text = data;
+
+  g_free (text->caption);
+  g_free (text->due);
+  g_free (text->last_contact);
+  g_free (text);
+}
+
+static const RowText *
+row_text_of (CrmAgendaItem *item)
+{
+  static const RowText empty = { NULL, NULL, NULL };
+  const RowText *text = NULL;
+
+  if (item != NULL)
+    text = g_object_get_qdata (G_OBJECT (item), row_text_quark);
+
+  return text != NULL ? text : &empty;
+}
+
+static const char *
+section_caption (CrmAgendaSection section)
+{
+  switch (section)
+    {
+    case CRM_AGENDA_OVERDUE:
+      return _("Overdue");
+
+    case CRM_AGENDA_TODAY:
+      return _("Today");
+
+    case CRM_AGENDA_UPCOMING:
+      return _("Upcoming");
+
+    case CRM_AGENDA_NO_TASK:
+      /* Translators: the last part of the Today list (RAD-5) */
+      return _("Open Deals Without a Task");
+
+    default:
+      return NULL;
+    }
+}
+
+static GDateTime *
+local_midnight (GDateTime *when)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (when);
+
+  return g_date_time_new_local (g_date_time_get_year (local),
+                                g_date_time_get_month (local),
+                                g_date_time_get_day_of_month (local),
+                                0, 0, 0);
+}
+
+/* Calendar days from @then to @now, in local time. */
+static int
+days_between (GDateTime *then,
+              GDateTime *now)
+{
+  g_autoptr(GDateTime) a = local_midnight (then);
+  g_autoptr(GDateTime) b = local_midnight (now);
+
+  /* Round: a day with a clock change is not 24 hours long. */
+  return (int)((g_date_time_difference (b, a) + G_TIME_SPAN_HOUR * 12) / G_TIME_SPAN_DAY);
+}
+
+static char *
+format_overdue (GTimeSpan late)
+{
+  guint minutes = (guint)(late / G_TIME_SPAN_MINUTE);
+  guint hours = (guint)(late / G_TIME_SPAN_HOUR);
+  guint days = (guint)(late / G_TIME_SPAN_DAY);
+
+  if (minutes < 60)
+    /* Translators: how late a task is, in minutes */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "overdue by %u min", "overdue by %u min",
+                                         MAX (minutes, 1)),
+                            MAX (minutes, 1));
+
+  if (hours < 48)
+    /* Translators: how late a task is, in hours */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "overdue by %u h", "overdue by %u h", hours),
+                            hours);
+
+  /* Translators: how late a task is, in days */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "overdue by %u day", "overdue by %u days", days),
+                          days);
+}
+
+static char *
+format_due (CrmAgendaItem *item,
+            GDateTime     *now)
+{
+  GDateTime *due = crm_agenda_item_get_due_at (item);
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *time = NULL;
+  g_autofree char *day = NULL;
+  int days;
+
+  if (due == NULL)
+    return NULL;
+
+  if (g_date_time_compare (due, now) < 0)
+    return format_overdue (g_date_time_difference (now, due));
+
+  local = g_date_time_to_local (due);
+  time = g_date_time_format (local, "%H:%M");
+  days = days_between (now, due);
+
+  if (days <= 0)
+    /* Translators: when a task is due; %s is the time, as 14:30 */
+    return g_strdup_printf (_("today %s"), time);
+
+  if (days == 1)
+    /* Translators: when a task is due; %s is the time, as 14:30 */
+    return g_strdup_printf (_("tomorrow %s"), time);
+
+  if (days < 7)
+    /* Translators: when a task is due this week: the short day name, then
+     * the time, as “Thu 10:00”; see the strftime manual.
+     * xgettext:no-c-format */
+    day = g_date_time_format (local, C_("task due this week", "%a %H:%M"));
+  else
+    /* Translators: when a task is due later: the date, then the time, as
+     * “12 Mar 10:00”; see the strftime manual.
+     * xgettext:no-c-format */
+    day = g_date_time_format (local, C_("task due later", "%e %b %H:%M"));
+
+  return g_strstrip (g_steal_pointer (&day));
+}
+
+/* HS-6: how long the client has not heard from us. */
+static char *
+format_last_contact (CrmAgendaItem *item,
+                     GDateTime     *now)
+{
+  GDateTime *last = crm_agenda_item_get_last_activity (item);
+  int days;
+
+  if (last == NULL)
+    return g_strdup (_("no contact yet"));
+
+  days = days_between (last, now);
+  if (days <= 0)
+    return g_strdup (_("last contact today"));
+  if (days == 1)
+    return g_strdup (_("last contact yesterday"));
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "last contact %d day ago", "last contact %d days ago", days),
+                          days);
+}
+
+static void
+annotate (CrmAgendaItem *item,
+          gboolean       first_in_section,
+          GDateTime     *now)
+{
+  RowText *text = g_new0 (RowText, 1);
+
+  if (first_in_section)
+    text->caption = g_strdup (section_caption (crm_agenda_item_get_section (item)));
+  text->due = format_due (item, now);
+  text->last_contact = format_last_contact (item, now);
+
+  g_object_set_qdata_full (G_OBJECT (item), row_text_quark, text, row_text_free);
+}
+
+static gboolean
+date_time_equal (GDateTime *a,
+                 GDateTime *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  return g_date_time_equal (a, b);
+}
+
+/* Whether two loads of a row would show the same thing. */
+static gboolean
+same_row (CrmAgendaItem *a,
+          CrmAgendaItem *b)
+{
+  const RowText *ta = row_text_of (a);
+  const RowText *tb = row_text_of (b);
+
+  return crm_agenda_item_get_section (a) == crm_agenda_item_get_section (b) &&
+         crm_agenda_item_get_task_id (a) == crm_agenda_item_get_task_id (b) &&
+         crm_agenda_item_get_deal_id (a) == crm_agenda_item_get_deal_id (b) &&
+         g_strcmp0 (crm_agenda_item_get_task_title (a), crm_agenda_item_get_task_title (b)) == 0 &&
+         g_strcmp0 (crm_agenda_item_get_deal_title (a), crm_agenda_item_get_deal_title (b)) == 0 &&
+         g_strcmp0 (crm_agenda_item_get_company_name (a), crm_agenda_item_get_company_name (b)) == 0 &&
+         date_time_equal (crm_agenda_item_get_due_at (a), crm_agenda_item_get_due_at (b)) &&
+         g_strcmp0 (ta->caption, tb->caption) == 0 &&
+         g_strcmp0 (ta->due, tb->due) == 0 &&
+         g_strcmp0 (ta->last_contact, tb->last_contact) == 0;
+}
+
+static void
+crm_today_view_set_counts (CrmTodayView *self,
+                           guint         n_overdue,
+                           guint         n_due)
+{
+  if (self->n_overdue != n_overdue)
+    {
+      self->n_overdue = n_overdue;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_OVERDUE]);
+    }
+
+  if (self->n_due != n_due)
+    {
+      self->n_due = n_due;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_DUE]);
+    }
+}
+
+/* Replaces the rows that changed; everything when the length changed. */
+static void
+crm_today_view_update_items (CrmTodayView *self,
+                             GPtrArray    *fresh)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+
+  if (n_items != fresh->len)
+    {
+      g_list_store_splice (self->items, 0, n_items, fresh->pdata, fresh->len);
+      return;
+    }
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(CrmAgendaItem) old = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+
+      if (!same_row (old, g_ptr_array_index (fresh, i)))
+        g_list_store_splice (self->items, i, 1, &g_ptr_array_index (fresh, i), 1);
+    }
+}
+
+/* Row template closures: pure functions of the item. */
+
+static char *
+row_caption (gpointer       list_item,
+             CrmAgendaItem *item)
+{
+  return g_strdup (row_text_of (item)->caption);
+}
+
+static gboolean
+row_has_caption (gpointer       list_item,
+                 CrmAgendaItem *item)
+{
+  return row_text_of (item)->caption != NULL;
+}
+
+static char *
+row_title (gpointer       list_item,
+           CrmAgendaItem *item)
+{
+  if (item == NULL)
+    return NULL;
+
+  /* RAD-5: an open deal must have a current task. */
+  if (crm_agenda_item_get_section (item) == CRM_AGENDA_NO_TASK)
+    return g_strdup (_("No task"));
+
+  return g_strdup (crm_agenda_item_get_task_title (item));
+}
+
+static GStrv
+row_title_classes (gpointer       list_item,
+                   CrmAgendaItem *item)
+{
+  g_autoptr(GStrvBuilder) classes = g_strv_builder_new ();
+
+  if (item != NULL && crm_agenda_item_get_section (item) == CRM_AGENDA_NO_TASK)
+    g_strv_builder_add (classes, "warning");
+
+  return g_strv_builder_end (classes);
+}
+
+static char *
+row_subtitle (gpointer       list_item,
+              CrmAgendaItem *item)
+{
+  const char *company;
+
+  if (item == NULL)
+    return NULL;
+
+  company = crm_agenda_item_get_company_name (item);
+  if (company == NULL || company[0] == '\0')
+    return g_strdup (crm_agenda_item_get_deal_title (item));
+
+  /* Translators: a Today row's second line: the deal, then its company */
+  return g_strdup_printf (_("%s — %s"), crm_agenda_item_get_deal_title (item), company);
+}
+
+static char *
+row_due (gpointer       list_item,
+         CrmAgendaItem *item)
+{
+  return g_strdup (row_text_of (item)->due);
+}
+
+static GStrv
+row_due_classes (gpointer       list_item,
+                 CrmAgendaItem *item)
+{
+  g_autoptr(GStrvBuilder) classes = g_strv_builder_new ();
+
+  g_strv_builder_add (classes, "numeric");
+  /* RAD-6: no task may be overdue. */
+  if (item != NULL && crm_agenda_item_get_section (item) == CRM_AGENDA_OVERDUE)
+    g_strv_builder_add (classes, "error");
+  else
+    g_strv_builder_add (classes, "dim-label");
+
+  return g_strv_builder_end (classes);
+}
+
+static char *
+row_last_contact (gpointer       list_item,
+                  CrmAgendaItem *item)
+{
+  return g_strdup (row_text_of (item)->last_contact);
+}
+
+/* Signal callbacks */
+
+static void
+list_activate_cb (CrmTodayView *self,
+                  guint         position)
+{
+  g_autoptr(CrmAgendaItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), position);
+
+  if (item == NULL)
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-deal", "x",
+                              crm_agenda_item_get_deal_id (item));
+}
+
+static void
+deal_changed_cb (CrmTodayView *self)
+{
+  crm_today_view_reload (self);
+}
+
+static void
+current_user_changed_cb (CrmTodayView *self)
+{
+  crm_today_view_reload (self);
+}
+
+/* Time moves tasks into "Overdue" without any change in the store. */
+static gboolean
+reload_timeout_cb (gpointer user_data)
+{
+  crm_today_view_reload (CRM_TODAY_VIEW (user_data));
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* Overrides */
+
+static void
+crm_today_view_map (GtkWidget *widget)
+{
+  crm_today_view_reload (CRM_TODAY_VIEW (widget));
+
+  GTK_WIDGET_CLASS (crm_today_view_parent_class)->map (widget);
+}
+
+static void
+crm_today_view_dispose (GObject *object)
+{
+  CrmTodayView *self = (CrmTodayView *)object;
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  if (self->store_signals != NULL)
+    g_signal_group_set_target (self->store_signals, NULL);
+
+  /* AdwBin keeps its own pointer to the template's root: let it drop the
+   * child before the template's references go. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_TODAY_VIEW);
+
+  g_clear_object (&self->store_signals);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->items);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (crm_today_view_parent_class)->dispose (object);
+}
+
+static void
+crm_today_view_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  CrmTodayView *self = CRM_TODAY_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_N_OVERDUE:
+      g_value_set_uint (value, self->n_overdue);
+      break;
+
+    case PROP_N_DUE:
+      g_value_set_uint (value, self->n_due);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+crm_today_view_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  CrmTodayView *self = CRM_TODAY_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      crm_today_view_set_store (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+crm_today_view_class_init (CrmTodayViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = crm_today_view_dispose;
+  object_class->get_property = crm_today_view_get_property;
+  object_class->set_property = crm_today_view_set_property;
+
+  widget_class->map = crm_today_view_map;
+
+  /**
+   * CrmTodayView:store:
+   *
+   * The store whose current user's agenda the view shows.
+   */
+  properties [PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         CRM_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CrmTodayView:n-overdue:
+   *
+   * How many of the user's tasks are overdue (RAD-6).
+   */
+  properties [PROP_N_OVERDUE] =
+    g_param_spec_uint ("n-overdue", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CrmTodayView:n-due:
+   *
+   * How many of the user's tasks are due by the end of today, overdue
+   * ones included: the number on the page's badge.
+   */
+  properties [PROP_N_DUE] =
+    g_param_spec_uint ("n-due", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  row_text_quark = g_quark_from_static_string ("crm-today-view-row-text");
+
+  g_type_ensure (CRM_TYPE_AGENDA_ITEM);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/dealsdesk/Deals/crm-today-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CrmTodayView, stack);
+  gtk_widget_class_bind_template_child (widget_class, CrmTodayView, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+  /* The row template's closures resolve in the template's scope. */
+  gtk_widget_class_bind_template_callback (widget_class, row_caption);
+  gtk_widget_class_bind_template_callback (widget_class, row_has_caption);
+  gtk_widget_class_bind_template_callback (widget_class, row_title);
+  gtk_widget_class_bind_template_callback (widget_class, row_title_classes);
+  gtk_widget_class_bind_template_callback (widget_class, row_subtitle);
+  gtk_widget_class_bind_template_callback (widget_class, row_due);
+  gtk_widget_class_bind_template_callback (widget_class, row_due_classes);
+  gtk_widget_class_bind_template_callback (widget_class, row_last_contact);
+}
+
+static void
+crm_today_view_init (CrmTodayView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->items = g_list_store_new (CRM_TYPE_AGENDA_ITEM);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  self->store_signals = g_signal_group_new (CRM_TYPE_STORE);
+  g_signal_group_connect_object (self->store_signals, "deal-changed",
+                                 G_CALLBACK (deal_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->store_signals, "notify::current-user",
+                                 G_CALLBACK (current_user_changed_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+/* Public API */
+
+/**
+ * crm_today_view_get_store:
+ * @self: a #CrmTodayView
+ *
+ * Returns: (transfer none) (nullable): the store
+ */
+CrmStore *
+crm_today_view_get_store (CrmTodayView *self)
+{
+  g_return_val_if_fail (CRM_IS_TODAY_VIEW (self), NULL);
+
+  return self->store;
+}
+
+void
+crm_today_view_set_store (CrmTodayView *self,
+                          CrmStore     *store)
+{
+  g_return_if_fail (CRM_IS_TODAY_VIEW (self));
+  g_return_if_fail (!store || CRM_IS_STORE (store));
+
+  if (!g_set_object (&self->store, store))
+    return;
+
+  g_signal_group_set_target (self->store_signals, store);
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  if (store != NULL)
+    self->reload_source = g_timeout_add_seconds (RELOAD_INTERVAL_SECONDS, reload_timeout_cb, self);
+
+  crm_today_view_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
+}
+
+/**
+ * crm_today_view_reload:
+ * @self: a #CrmTodayView
+ *
+ * Reads the current user's agenda again, by the store's clock. The view
+ * does this itself when it is shown, after every committed change and once
+ * a minute; tests that move the clock call it.
+ */
+void
+crm_today_view_reload (CrmTodayView *self)
+{
+  g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListModel) agenda = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GError) error = NULL;
+  CrmAgendaSection previous = CRM_AGENDA_OVERDUE;
+  guint n_overdue = 0, n_due = 0;
+  CrmUser *user;
+
+  g_return_if_fail (CRM_IS_TODAY_VIEW (self));
+
+  user = self->store != NULL ? crm_store_get_current_user (self->store) : NULL;
+  if (user != NULL)
+    {
+      agenda = crm_store_get_agenda (self->store, crm_user_get_id (user), &error);
+      if (agenda == NULL)
+        g_warning ("Cannot read the agenda: %s", error->message);
+    }
+
+  if (agenda != NULL)
+    {
+      now = crm_store_now (self->store);
+
+      for (guint i = 0; i < g_list_model_get_n_items (agenda); i++)
+        {
+          CrmAgendaItem *item = g_list_model_get_item (agenda, i);
+          CrmAgendaSection section = crm_agenda_item_get_section (item);
+
+          annotate (item, i == 0 || section != previous, now);
+          previous = section;
+
+          if (section == CRM_AGENDA_OVERDUE)
+            n_overdue++;
+          if (section == CRM_AGENDA_OVERDUE || section == CRM_AGENDA_TODAY)
+            n_due++;
+
+          g_ptr_array_add (fresh, item);
+        }
+    }
+
+  crm_today_view_update_items (self, fresh);
+  crm_today_view_set_counts (self, n_overdue, n_due);
+  gtk_stack_set_visible_child_name (self->stack, fresh->len > 0 ? "list" : "empty");
+}
+
+/**
+ * crm_today_view_get_list_view:
+ * @self: a #CrmTodayView
+ *
+ * Returns: (transfer none): the list of the agenda
+ */
+GtkListView *
+crm_today_view_get_list_view (CrmTodayView *self)
+{
+  g_return_val_if_fail (CRM_IS_TODAY_VIEW (self), NULL);
+
+  return self->list_view;
+}
+
+/**
+ * crm_today_view_get_model:
+ * @self: a #CrmTodayView
+ *
+ * Returns: (transfer none): the #CrmAgendaItem rows the view shows, in
+ *   order
+ */
+GListModel *
+crm_today_view_get_model (CrmTodayView *self)
+{
+  g_return_val_if_fail (CRM_IS_TODAY_VIEW (self), NULL);
+
+  return G_LIST_MODEL (self->items);
+}
+
+guint
+crm_today_view_get_n_overdue (CrmTodayView *self)
+{
+  g_return_val_if_fail (CRM_IS_TODAY_VIEW (self), 0);
+
+  return self->n_overdue;
+}
+
+guint
+crm_today_view_get_n_due (CrmTodayView *self)
+{
+  g_return_val_if_fail (CRM_IS_TODAY_VIEW (self), 0);
+
+  return self->n_due;
+}
