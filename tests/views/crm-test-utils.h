@@ -38,8 +38,8 @@ crm_test_iterate (guint ms)
     }
 }
 
-/* Loads the application's stylesheet, which AdwApplication would load for
- * the real program. */
+/* Loads the application's stylesheet and icons, which AdwApplication would
+ * load for the real program. */
 static inline void
 crm_test_load_style (void)
 {
@@ -54,6 +54,9 @@ crm_test_load_style (void)
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),
                                               GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  /* And the application's icons, as GtkApplication would add them. */
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    "/org/dealsdesk/Deals/icons");
   loaded = TRUE;
 }
 
