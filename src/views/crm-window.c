@@ -24,6 +24,7 @@
 #include "crm-board.h"
 #include "crm-deal-editor.h"
 #include "crm-demo.h"
+#include "crm-leads-view.h"
 #include "crm-pipeline.h"
 #include "crm-procedure.h"
 #include "crm-procedure-chooser.h"
@@ -34,9 +35,10 @@
 #include "crm-user.h"
 #include "crm-window.h"
 
-/* The main window: the board and the Today page in a view stack under a
- * view switcher, the search results over them, the procedure chooser of a
- * new database, and the page that says why a database cannot be used.
+/* The main window: the board, the Today page and the Leads page in a view
+ * stack under a view switcher, the search results over them, the procedure
+ * chooser of a new database, and the page that says why a database cannot
+ * be used.
  * A further page is one more AdwViewStackPage in the template and one more
  * line in page_shortcuts[]. */
 
@@ -64,6 +66,7 @@ struct _CrmWindow
   AdwViewStack         *view_stack;
   CrmBoard             *board;
   CrmTodayView         *today_view;
+  CrmLeadsView         *leads_view;
   CrmSearchView        *search_view;
   CrmProcedureChooser  *procedure_chooser;
   AdwStatusPage        *error_page;
@@ -86,6 +89,7 @@ static const struct {
 } page_shortcuts[] = {
   { GDK_KEY_1, "board" },
   { GDK_KEY_2, "today" },
+  { GDK_KEY_3, "leads" },
 };
 
 /* Used by the template through a <closure>. */
@@ -399,6 +403,7 @@ crm_window_constructed (GObject *object)
 
   crm_board_set_store (self->board, self->store);
   crm_today_view_set_store (self->today_view, self->store);
+  crm_leads_view_set_store (self->leads_view, self->store);
   crm_search_view_set_store (self->search_view, self->store);
   g_signal_connect_object (self->store, "notify::integrity-error",
                            G_CALLBACK (integrity_error_cb), self, G_CONNECT_SWAPPED);
@@ -509,6 +514,7 @@ crm_window_class_init (CrmWindowClass *klass)
 
   g_type_ensure (CRM_TYPE_BOARD);
   g_type_ensure (CRM_TYPE_TODAY_VIEW);
+  g_type_ensure (CRM_TYPE_LEADS_VIEW);
   g_type_ensure (CRM_TYPE_SEARCH_VIEW);
   g_type_ensure (CRM_TYPE_PROCEDURE_CHOOSER);
   g_type_ensure (CRM_TYPE_PIPELINE);
@@ -526,6 +532,7 @@ crm_window_class_init (CrmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, board);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, today_view);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, leads_view);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, search_view);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, procedure_chooser);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, error_page);
@@ -627,6 +634,20 @@ crm_window_get_today_view (CrmWindow *self)
   g_return_val_if_fail (CRM_IS_WINDOW (self), NULL);
 
   return self->today_view;
+}
+
+/**
+ * crm_window_get_leads_view:
+ * @self: a #CrmWindow
+ *
+ * Returns: (transfer none): the Leads page
+ */
+CrmLeadsView *
+crm_window_get_leads_view (CrmWindow *self)
+{
+  g_return_val_if_fail (CRM_IS_WINDOW (self), NULL);
+
+  return self->leads_view;
 }
 
 /**

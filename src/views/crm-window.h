@@ -29,6 +29,7 @@ G_DECLARE_FINAL_TYPE (CrmWindow, crm_window, CRM, WINDOW, AdwApplicationWindow)
 
 typedef struct _CrmBoard CrmBoard;
 typedef struct _CrmTodayView CrmTodayView;
+typedef struct _CrmLeadsView CrmLeadsView;
 
 CrmWindow    *crm_window_new                (GtkApplication *application,
                                              CrmStore       *store,
@@ -36,6 +37,7 @@ CrmWindow    *crm_window_new                (GtkApplication *application,
 CrmStore     *crm_window_get_store          (CrmWindow      *self);
 CrmBoard     *crm_window_get_board          (CrmWindow      *self);
 CrmTodayView *crm_window_get_today_view     (CrmWindow      *self);
+CrmLeadsView *crm_window_get_leads_view     (CrmWindow      *self);
 AdwViewStack *crm_window_get_view_stack     (CrmWindow      *self);
 GtkLabel     *crm_window_get_quota_label    (CrmWindow      *self);
 GtkWidget    *crm_window_open_deal          (CrmWindow      *self,
