@@ -80,4 +80,11 @@ gboolean    crm_store_classify_lead         (CrmStore    *store,
 char       *crm_store_normalize_lead_source (CrmStore    *store,
                                              const char  *text);
 
+gint64      crm_store_add_missed_call       (CrmStore    *store,
+                                             const char  *phone,
+                                             const char  *name,
+                                             gint64      *out_deal_id,
+                                             gboolean    *out_known_caller,
+                                             GError     **error);
+
 G_END_DECLS

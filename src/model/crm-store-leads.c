@@ -865,3 +865,101 @@ crm_store_classify_lead (CrmStore    *store,
   /* HS-4: opening a deal makes the contact an opportunity. */
   return write_classification (store, contact_id, classification, CRM_LIFECYCLE_OPPORTUNITY, error);
 }
+
+static gint64
+open_deal_of_contact (CrmStore *store,
+                      gint64    contact_id,
+                      char    **classification)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+
+  stmt = crm_db_prepare (crm_store_get_db (store),
+                         "SELECT (SELECT d.id FROM deals d JOIN stages s ON s.id = d.stage_id "
+                         "        WHERE d.contact_id = c.id AND s.kind = 'open' "
+                         "        ORDER BY d.updated_at DESC LIMIT 1), c.classification "
+                         "FROM contacts c WHERE c.id = ?1",
+                         NULL);
+  if (stmt == NULL)
+    return 0;
+
+  crm_statement_bind_int64 (stmt, 1, contact_id);
+  if (crm_statement_step (stmt, NULL) != CRM_STEP_ROW)
+    return 0;
+
+  *classification = g_strdup (crm_statement_get_text (stmt, 1));
+  return crm_statement_get_int64 (stmt, 0);
+}
+
+/**
+ * crm_store_add_missed_call:
+ * @store: a #CrmStore
+ * @phone: the caller's number
+ * @name: (nullable): the caller's name, if the telephone system knows it
+ * @out_deal_id: (out) (optional): the deal that waits for the call back, or 0
+ * @out_known_caller: (out) (optional): whether the number was known already
+ * @error: return location for a #GError
+ *
+ * AXL-1: a missed call from a new number creates a deal, and the rep calls
+ * back. The caller becomes a lead (or is found again by the number); a
+ * lead not classified yet is classified relevant, which opens a deal in
+ * the first stage through the procedure engine, and the deal gets a "Call
+ * back" task due now, so the missed call stays on the rep's Today list
+ * until it is done. A known caller with an open deal gets the task on that
+ * deal. When the first stage requires more than a phone (HS needs an
+ * email, CON a position), the caller stays a lead to be completed.
+ *
+ * Returns: the contact's id, or 0 on error
+ */
+gint64
+crm_store_add_missed_call (CrmStore    *store,
+                           const char  *phone,
+                           const char  *name,
+                           gint64      *out_deal_id,
+                           gboolean    *out_known_caller,
+                           GError     **error)
+{
+  g_autofree char *classification = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean duplicate = FALSE;
+  gint64 contact_id, deal_id;
+
+  g_return_val_if_fail (CRM_IS_STORE (store), 0);
+
+  if (out_deal_id != NULL)
+    *out_deal_id = 0;
+
+  contact_id = crm_store_add_lead (store, name, phone, NULL, NULL, "missed-call", NULL, &duplicate, error);
+  if (contact_id == 0)
+    return 0;
+
+  if (out_known_caller != NULL)
+    *out_known_caller = duplicate;
+
+  deal_id = open_deal_of_contact (store, contact_id, &classification);
+
+  if (deal_id == 0 && classification == NULL &&
+      !crm_store_classify_lead (store, contact_id, CRM_CLASSIFICATION_RELEVANT, &deal_id, &local_error))
+    {
+      /* The first stage wants more than a number: the lead waits, with its
+       * number, in the Leads page. Anything else is a real error. */
+      if (!g_error_matches (local_error, CRM_STORE_ERROR, CRM_STORE_ERROR_MISSING_FIELDS))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return 0;
+        }
+      return contact_id;
+    }
+
+  if (deal_id == 0)
+    return contact_id;
+
+  now = crm_store_now (store);
+  if (crm_store_add_task (store, deal_id, _("Call back: missed call"), now, 0, error) == 0)
+    return 0;
+
+  if (out_deal_id != NULL)
+    *out_deal_id = deal_id;
+
+  return contact_id;
+}

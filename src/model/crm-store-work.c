@@ -85,6 +85,16 @@ commit_or_rollback (CrmStore  *self,
 
 /* Activities */
 
+static CrmLadderAction record_failed_attempt (CrmStore         *self,
+                                              gint64            deal_id,
+                                              CrmCallOutcome    outcome,
+                                              guint             duration,
+                                              const char       *call_note,
+                                              GDateTime       **next_attempt,
+                                              gint64           *activity_id,
+                                              GError          **error);
+
+
 static gboolean
 insert_activity (CrmStore         *self,
                  gint64            deal_id,
@@ -171,6 +181,16 @@ crm_store_log_activity (CrmStore         *self,
   deal = crm_store_load_deal (self, deal_id, error);
   if (deal == NULL)
     return 0;
+
+  /* A call that did not get through is an attempt of the ladder. */
+  if (kind == CRM_ACTIVITY_CALL && (outcome == CRM_CALL_NO_ANSWER || outcome == CRM_CALL_BUSY) &&
+      crm_procedure_get_attempt_ladder (crm_store_get_procedure (self)) != NULL)
+    {
+      if (record_failed_attempt (self, deal_id, outcome, duration_seconds, note, NULL, &id, error) == CRM_LADDER_NONE &&
+          id == 0)
+        return 0;
+      return id;
+    }
 
   now = crm_store_now (self);
   now_text = _crm_store_format_timestamp (now);
@@ -648,7 +668,7 @@ count_failed_attempts (CrmStore *self,
 
   stmt = crm_db_prepare (crm_store_get_db (self),
                          "SELECT count (*) FROM activities WHERE deal_id = ?1 AND kind = 'call' "
-                         "AND outcome IN ('no-answer', 'busy', 'wrong-number')",
+                         "AND outcome IN ('no-answer', 'busy')",
                          NULL);
   if (stmt == NULL)
     return 0;
@@ -958,6 +978,24 @@ crm_store_record_no_answer (CrmStore    *self,
                             GDateTime  **next_attempt,
                             GError     **error)
 {
+  g_return_val_if_fail (CRM_IS_STORE (self), CRM_LADDER_NONE);
+
+  return record_failed_attempt (self, deal_id, CRM_CALL_NO_ANSWER, 0, NULL, next_attempt, NULL, error);
+}
+
+/* A call that did not reach the client, however it was logged (the No
+ * Answer button, or Log Call with "no answer" or "busy"): one attempt, one
+ * step of the ladder, so the two ways cannot count differently. */
+static CrmLadderAction
+record_failed_attempt (CrmStore         *self,
+                       gint64            deal_id,
+                       CrmCallOutcome    outcome,
+                       guint             duration,
+                       const char       *call_note,
+                       GDateTime       **next_attempt,
+                       gint64           *activity_id,
+                       GError          **error)
+{
   JsonArray *ladder;
   g_autoptr(CrmDeal) deal = NULL;
   g_autoptr(GDateTime) now = NULL;
@@ -967,8 +1005,6 @@ crm_store_record_no_answer (CrmStore    *self,
   CrmDb *db = crm_store_get_db (self);
   guint failures, attempt = 0;
   gboolean ok;
-
-  g_return_val_if_fail (CRM_IS_STORE (self), CRM_LADDER_NONE);
 
   deal = crm_store_load_deal (self, deal_id, error);
   if (deal == NULL)
@@ -982,7 +1018,8 @@ crm_store_record_no_answer (CrmStore    *self,
   if (!begin (self, error))
     return CRM_LADDER_NONE;
 
-  ok = insert_activity (self, deal_id, CRM_ACTIVITY_CALL, CRM_CALL_NO_ANSWER, 0, NULL, now_text, NULL, error);
+  ok = insert_activity (self, deal_id, CRM_ACTIVITY_CALL, outcome, duration, call_note, now_text,
+                        activity_id, error);
 
   /* Attempt k failed: queue the emails between attempt k and k + 1, and
    * find attempt k + 1. */

@@ -209,6 +209,17 @@ crm_application_add_lead (CrmApplication  *self,
       return 0;
     }
 
+  /* AXL-1: a missed call becomes a deal with a call-back task at once. */
+  if (g_strcmp0 (source, "missed-call") == 0 && email == NULL && company == NULL && campaign == NULL)
+    {
+      gint64 deal_id = 0;
+      gint64 id = crm_store_add_missed_call (self->store, phone, name, &deal_id, was_duplicate, error);
+
+      if (id != 0 && deal_id != 0)
+        g_print (_("Deal %lld waits for a call back\n"), (long long)deal_id);
+      return id;
+    }
+
   return crm_store_add_lead (self->store, name, phone, email, company, source, campaign,
                              was_duplicate, error);
 }

@@ -173,8 +173,8 @@ test_cli_rule_axl_9_required_field (Fixture       *fixture,
   g_assert_cmpstr (key, ==, "taken_into_work");
 }
 
-/* AXL-1: a missed call from a new number becomes a lead, headless; the
- * same number again is recognised, not added twice. */
+/* AXL-1: a missed call from a new number becomes a deal to call back,
+ * headless; the same number again is recognised, not added twice. */
 static void
 test_cli_rule_axl_1_new_lead (Fixture       *fixture,
                               gconstpointer  data)
@@ -206,8 +206,12 @@ test_cli_rule_axl_1_new_lead (Fixture       *fixture,
   store = crm_store_open (fixture->db, &error);
   g_assert_no_error (error);
   g_assert_cmpint (crm_test_query_int (store, "SELECT count(*) FROM contact_phones WHERE number = '+79165551234'"), ==, 1);
-  g_assert_cmpint (crm_test_query_int (store, "SELECT count(*) FROM contacts WHERE lifecycle = 'lead' "
+  /* The missed call opened a deal (AXL-1) and each call left a call-back
+   * task, which stays on Today until it is done. */
+  g_assert_cmpint (crm_test_query_int (store, "SELECT count(*) FROM contacts WHERE lifecycle = 'opportunity' "
                                               "AND source = 'missed-call'"), ==, 1);
+  g_assert_cmpint (crm_test_query_int (store, "SELECT count(*) FROM deals"), ==, 1);
+  g_assert_cmpint (crm_test_query_int (store, "SELECT count(*) FROM tasks WHERE closed_at IS NULL"), ==, 2);
 }
 
 static void

@@ -337,6 +337,30 @@ test_rule_tw_1_ladder (Fixture       *fixture,
   g_date_time_unref (start);
 }
 
+/* AXL-1: a call logged as busy is an attempt of the ladder too, so the No
+ * Answer button carries on from it instead of counting twice. */
+static void
+test_rule_axl_1_logged_busy_call_is_an_attempt (Fixture       *fixture,
+                                                gconstpointer  data)
+{
+  CrmStore *store = fixture->store;
+  gint64 deal = new_deal (store, "Busy line", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) next = NULL;
+  g_autoptr(CrmTask) task = NULL;
+
+  g_assert_cmpint (crm_store_log_activity (store, deal, CRM_ACTIVITY_CALL, CRM_CALL_BUSY, 10, "Busy", &error), >, 0);
+  g_assert_no_error (error);
+  task = only_open_task (store, deal);
+  assert_due_in (task, &fixture->clock, HOUR);
+  g_assert_cmpuint (crm_store_count_attempts (store, deal), ==, 1);
+
+  crm_test_clock_advance (&fixture->clock, HOUR);
+  g_assert_cmpint (crm_store_record_no_answer (store, deal, &next, &error), ==, CRM_LADDER_RESCHEDULED);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_date_time_difference (next, fixture->clock.now), ==, DAY);
+}
+
 /* AXL-10: a "no answer" closing needs three attempts. */
 static void
 test_rule_axl_10_three_attempts (Fixture       *fixture,
@@ -642,6 +666,7 @@ main (int   argc,
   ADD ("/model/engine/rule-axl-8-launched-moves-to-production", "axl", test_rule_axl_8_launched_moves_to_production);
   ADD ("/model/engine/rule-axl-1-ladder", "axl", test_rule_axl_1_ladder);
   ADD ("/model/engine/rule-tw-1-ladder", "tw", test_rule_tw_1_ladder);
+  ADD ("/model/engine/rule-axl-1-logged-busy-call-is-an-attempt", "axl", test_rule_axl_1_logged_busy_call_is_an_attempt);
   ADD ("/model/engine/rule-axl-10-three-attempts", "axl", test_rule_axl_10_three_attempts);
   ADD ("/model/engine/rule-axl-10-three-weeks", "axl", test_rule_axl_10_three_weeks);
   ADD ("/model/engine/rule-axl-10-must-close-after-8-weeks", "axl", test_rule_axl_10_must_close);
