@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "crm-activity-dialog.h"
+#include "crm-problem.h"
 
 #include "crm-deal.h"
 
@@ -149,26 +150,7 @@ show_problem (CrmActivityDialog *self,
               GtkWidget         *row,
               const char        *message)
 {
-  GtkAccessible *accessible = GTK_ACCESSIBLE (row);
-
-  if (message != NULL)
-    {
-      gtk_widget_add_css_class (row, "error");
-      gtk_widget_set_tooltip_text (row, message);
-      gtk_accessible_update_state (accessible,
-                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                                   -1);
-      gtk_accessible_update_property (accessible,
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
-                                      -1);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (row, "error");
-      gtk_widget_set_tooltip_text (row, NULL);
-      gtk_accessible_reset_state (accessible, GTK_ACCESSIBLE_STATE_INVALID);
-      gtk_accessible_reset_property (accessible, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-    }
+  crm_problem_show (row, message);
 
   gtk_label_set_text (self->problems_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->problems_label), message != NULL);

@@ -23,6 +23,7 @@
 
 #include "crm-agenda-item.h"
 #include "crm-application.h"
+#include "crm-problem.h"
 #include "crm-deal.h"
 #include "crm-demo.h"
 #include "crm-leads.h"
@@ -525,7 +526,11 @@ new_lead_action (GSimpleAction *action,
     {
       g_warning ("A new lead was refused: %s", error->message);
       if (CRM_IS_WINDOW (window))
-        crm_window_add_toast (CRM_WINDOW (window), adw_toast_new (error->message));
+        {
+          g_autofree char *markup = crm_problem_markup (error->message);
+
+          crm_window_add_toast (CRM_WINDOW (window), adw_toast_new (markup));
+        }
       return;
     }
 

@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "crm-deal-editor.h"
+#include "crm-problem.h"
 
 #include "crm-activity.h"
 #include "crm-activity-dialog.h"
@@ -555,31 +556,13 @@ static void
 check_show (Check    *check,
             gboolean  show)
 {
-  GtkAccessible *accessible = GTK_ACCESSIBLE (check->row);
-
   show = show && check->message != NULL;
   check->shown = show;
 
   if (show)
-    {
-      check->eager = TRUE;
-      gtk_widget_add_css_class (check->row, "error");
-      gtk_widget_set_tooltip_text (check->row, check->message);
-      gtk_accessible_update_state (accessible,
-                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                                   -1);
-      gtk_accessible_update_property (accessible,
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, check->message,
-                                      -1);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (check->row, "error");
-      gtk_widget_set_tooltip_text (check->row, NULL);
-      gtk_accessible_reset_state (accessible, GTK_ACCESSIBLE_STATE_INVALID);
-      gtk_accessible_reset_property (accessible, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-    }
+    check->eager = TRUE;
 
+  crm_problem_show (check->row, show ? check->message : NULL);
   update_problems_label (check->editor, check->problems_label);
 }
 

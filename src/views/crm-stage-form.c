@@ -24,6 +24,7 @@
 #include <glib/gi18n.h>
 
 #include "crm-stage-form.h"
+#include "crm-problem.h"
 #include "crm-deal.h"
 #include "crm-email.h"
 #include "crm-phone.h"
@@ -282,30 +283,13 @@ static void
 form_row_show (FormRow  *form_row,
                gboolean  show)
 {
-  GtkAccessible *accessible = GTK_ACCESSIBLE (form_row->row);
-
   show = show && form_row->message != NULL;
   form_row->shown = show;
 
   if (show)
-    {
-      form_row->eager = TRUE;
-      gtk_widget_add_css_class (form_row->row, "error");
-      gtk_widget_set_tooltip_text (form_row->row, form_row->message);
-      gtk_accessible_update_state (accessible,
-                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                                   -1);
-      gtk_accessible_update_property (accessible,
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, form_row->message,
-                                      -1);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (form_row->row, "error");
-      gtk_widget_set_tooltip_text (form_row->row, NULL);
-      gtk_accessible_reset_state (accessible, GTK_ACCESSIBLE_STATE_INVALID);
-      gtk_accessible_reset_property (accessible, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-    }
+    form_row->eager = TRUE;
+
+  crm_problem_show (form_row->row, show ? form_row->message : NULL);
 
   update_problems_label (form_row->form);
 }

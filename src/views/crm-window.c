@@ -34,6 +34,7 @@
 #include "crm-today-view.h"
 #include "crm-user.h"
 #include "crm-window.h"
+#include "crm-problem.h"
 
 /* The main window: the board, the Today page and the Leads page in a view
  * stack under a view switcher, the search results over them, the procedure
@@ -259,7 +260,9 @@ procedure_chosen_cb (CrmWindow  *self,
       !crm_store_install_procedure (self->store, procedure, &error) ||
       (self->demo_deals > 0 && !crm_demo_populate (self->store, self->demo_deals, g_random_int (), &error)))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      g_autofree char *markup = crm_problem_markup (error->message);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
       return;
     }
 
