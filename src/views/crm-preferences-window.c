@@ -34,6 +34,7 @@ struct _CrmPreferencesWindow
   /* Owned references */
   CrmStore             *store;
   GSettings            *settings;
+  GtkFilterListModel   *reps;
 
   /* Template widgets */
   AdwComboRow          *color_scheme_row;
@@ -44,10 +45,14 @@ struct _CrmPreferencesWindow
   GtkListBox           *users_list;
   AdwEntryRow          *add_person_row;
   GtkDropDown          *role_dropdown;
+  GtkListBox           *quotas_list;
 
   /* Set while the window itself moves the current user selection, so
    * that only a person's choice reaches the store and GSettings. */
   guint                 syncing_current_user : 1;
+  /* Likewise for the quota spin buttons: only a person's change is sent
+   * to the store. */
+  guint                 syncing_quotas : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CrmPreferencesWindow, crm_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -63,6 +68,13 @@ static GParamSpec *properties [N_PROPS];
 
 /* The order of the Style row's items. */
 static const char * const color_schemes[] = { "default", "light", "dark" };
+
+/* A quota row's spin button, and the rep a spin button sets the quota of. */
+static GQuark quota_spin_quark;
+static GQuark quota_user_quark;
+
+/* The spin buttons' range; 0 means no quota. */
+#define MAX_QUOTA 500
 
 /* Helpers */
 
@@ -109,6 +121,47 @@ sync_current_user (CrmPreferencesWindow *self)
   gtk_string_list_splice (self->current_user_list, 0, n_names, (const char * const *)names->pdata);
   adw_combo_row_set_selected (self->current_user_row, selected);
   self->syncing_current_user = FALSE;
+}
+
+/* The spin buttons are only a hint of who may change quotas: the store
+ * refuses anyone but a sales manager (RAD-4, TW-9), whatever is sensitive. */
+static gboolean
+current_user_is_manager (CrmPreferencesWindow *self)
+{
+  CrmUser *current = crm_store_get_current_user (self->store);
+
+  return current != NULL && crm_user_get_role (current) == CRM_ROLE_MANAGER;
+}
+
+static void
+sync_quota_row (CrmPreferencesWindow *self,
+                AdwActionRow         *row)
+{
+  GtkSpinButton *spin = g_object_get_qdata (G_OBJECT (row), quota_spin_quark);
+  CrmUser *user = g_object_get_qdata (G_OBJECT (spin), quota_user_quark);
+  guint quota = crm_store_get_quota (self->store, crm_user_get_id (user));
+  gboolean can_change = current_user_is_manager (self);
+
+  self->syncing_quotas = TRUE;
+  gtk_spin_button_set_value (spin, quota);
+  self->syncing_quotas = FALSE;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (spin), can_change);
+  if (!can_change)
+    adw_action_row_set_subtitle (row, _("Only a sales manager can change quotas"));
+  else if (quota == 0)
+    adw_action_row_set_subtitle (row, _("No quota"));
+  else
+    adw_action_row_set_subtitle (row, "");
+}
+
+static void
+sync_quotas (CrmPreferencesWindow *self)
+{
+  GtkListBoxRow *row;
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->quotas_list, i)) != NULL; i++)
+    sync_quota_row (self, ADW_ACTION_ROW (row));
 }
 
 static void
@@ -180,6 +233,64 @@ create_user_row_cb (gpointer item,
   return row;
 }
 
+static gboolean
+is_rep_cb (gpointer item,
+           gpointer user_data)
+{
+  return crm_user_get_role (CRM_USER (item)) == CRM_ROLE_REP;
+}
+
+static void
+quota_changed_cb (CrmPreferencesWindow *self,
+                  GtkSpinButton        *spin)
+{
+  CrmUser *user = g_object_get_qdata (G_OBJECT (spin), quota_user_quark);
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (spin), ADW_TYPE_ACTION_ROW);
+  guint per_day = (guint)gtk_spin_button_get_value_as_int (spin);
+  g_autoptr(GError) error = NULL;
+
+  /* Putting a refused value back emits again, once the first emission is
+   * over (the adjustment does not recurse): nothing to send then. */
+  if (self->syncing_quotas || per_day == crm_store_get_quota (self->store, crm_user_get_id (user)))
+    return;
+
+  if (!crm_store_set_quota (self->store, crm_user_get_id (user), per_day, &error))
+    add_toast (self, error->message);
+
+  /* What the store holds: the new value, or the old one if it refused. */
+  if (row != NULL)
+    sync_quota_row (self, ADW_ACTION_ROW (row));
+}
+
+static GtkWidget *
+create_quota_row_cb (gpointer item,
+                     gpointer user_data)
+{
+  CrmPreferencesWindow *self = user_data;
+  CrmUser *user = item;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *spin = gtk_spin_button_new_with_range (0, MAX_QUOTA, 1);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), crm_user_get_name (user));
+
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, crm_user_get_name (user),
+                                  -1);
+  g_object_set_qdata_full (G_OBJECT (spin), quota_user_quark, g_object_ref (user), g_object_unref);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  g_object_set_qdata (G_OBJECT (row), quota_spin_quark, spin);
+
+  sync_quota_row (self, ADW_ACTION_ROW (row));
+  g_signal_connect_object (spin, "value-changed", G_CALLBACK (quota_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  return row;
+}
+
 static void
 users_changed_cb (CrmPreferencesWindow *self,
                   guint                 position,
@@ -196,6 +307,7 @@ store_current_user_changed_cb (CrmPreferencesWindow *self,
                                CrmStore             *store)
 {
   sync_current_user (self);
+  sync_quotas (self);
 }
 
 static void
@@ -277,6 +389,12 @@ crm_preferences_window_constructed (GObject *object)
 
   users = crm_store_get_users (self->store);
   gtk_list_box_bind_model (self->users_list, users, create_user_row_cb, NULL, NULL);
+  /* Quotas are set for reps; the filter follows the people as they are added. */
+  self->reps = gtk_filter_list_model_new (g_object_ref (users),
+                                          GTK_FILTER (gtk_custom_filter_new (is_rep_cb, NULL, NULL)));
+  gtk_list_box_bind_model (self->quotas_list, G_LIST_MODEL (self->reps),
+                           create_quota_row_cb, self, NULL);
+
   g_signal_connect_object (users, "items-changed", G_CALLBACK (users_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "notify::current-user", G_CALLBACK (store_current_user_changed_cb),
@@ -301,6 +419,7 @@ crm_preferences_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_PREFERENCES_WINDOW);
 
+  g_clear_object (&self->reps);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
@@ -396,7 +515,11 @@ crm_preferences_window_class_init (CrmPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, users_list);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, add_person_row);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, role_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, quotas_list);
   gtk_widget_class_bind_template_callback (widget_class, add_person_cb);
+
+  quota_spin_quark = g_quark_from_static_string ("crm-preferences-quota-spin");
+  quota_user_quark = g_quark_from_static_string ("crm-preferences-quota-user");
 
   gtk_widget_class_install_action (widget_class, "preferences.copy-database-path", NULL,
                                    copy_database_path_action);

@@ -19,6 +19,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "crm-company.h"
 #include "crm-contact.h"
@@ -283,6 +284,48 @@ scroll_to_end (GtkWidget *window)
                             gtk_adjustment_get_upper (adjustment) -
                             gtk_adjustment_get_page_size (adjustment));
   wait_ms (100);
+}
+
+/* A mapped label under @widget that shows @text: what people read, toasts
+ * included. */
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* How many mapped labels under @widget show @text: one toast, not two. */
+static guint
+count_labels (GtkWidget  *widget,
+              const char *text)
+{
+  guint n = 0;
+
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    n++;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_labels (child, text);
+
+  return n;
 }
 
 static gboolean
@@ -887,6 +930,221 @@ test_preferences (Fixture       *fixture,
   g_assert_finalize_object (window);
 }
 
+static GtkWidget *
+open_preferences (Fixture *fixture)
+{
+  GtkWidget *window = crm_preferences_window_new (fixture->store, NULL);
+
+  g_object_ref (window);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_ms (100);
+  flush_events ();
+
+  return window;
+}
+
+static void
+close_preferences (GtkWidget *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush_events ();
+  g_assert_finalize_object (window);
+}
+
+static guint
+count_quota_rows (GtkWidget *window)
+{
+  GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_template_child (window, CRM_TYPE_PREFERENCES_WINDOW,
+                                                                  "quotas_list"));
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+
+  return n;
+}
+
+/* The Daily Quotas row titled @name. */
+static AdwActionRow *
+find_quota_row (GtkWidget  *window,
+                const char *name)
+{
+  GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_template_child (window, CRM_TYPE_PREFERENCES_WINDOW,
+                                                                  "quotas_list"));
+  GtkListBoxRow *row;
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    {
+      if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), name) == 0)
+        return ADW_ACTION_ROW (row);
+    }
+
+  g_assert_not_reached ();
+}
+
+static GtkSpinButton *
+quota_spin (GtkWidget  *window,
+            const char *name)
+{
+  GtkSpinButton *spin = find_descendant (GTK_WIDGET (find_quota_row (window, name)), GTK_TYPE_SPIN_BUTTON);
+
+  g_assert_nonnull (spin);
+
+  return spin;
+}
+
+static gint64
+add_user (CrmStore   *store,
+          const char *name,
+          CrmRole     role)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = crm_store_add_user (store, name, role, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  return id;
+}
+
+/* RAD-4: the head of sales sets each rep's daily quota of outgoing
+ * contacts in Preferences; the row follows the people as they are added. */
+static void
+test_rad_4_manager_sets_quota (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window;
+  GtkEditable *add_person_row;
+  GtkSpinButton *spin;
+  gint64 noa_id;
+  gint64 yael_id;
+  g_autoptr(CrmUser) yael = NULL;
+
+  /* The installer is the manager; a quota set before the window opens. */
+  g_assert_cmpint (crm_user_get_role (crm_store_get_current_user (fixture->store)), ==, CRM_ROLE_MANAGER);
+  noa_id = add_user (fixture->store, "Noa Peretz", CRM_ROLE_REP);
+  crm_store_set_quota (fixture->store, noa_id, 30, &error);
+  g_assert_no_error (error);
+
+  window = open_preferences (fixture);
+
+  /* One row per rep, none for the manager. */
+  g_assert_cmpuint (count_quota_rows (window), ==, 1);
+  spin = quota_spin (window, "Noa Peretz");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 30);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (spin)));
+
+  /* A rep added in the window gets a row at once, with no quota. */
+  add_person_row = GTK_EDITABLE (gtk_widget_get_template_child (window, CRM_TYPE_PREFERENCES_WINDOW,
+                                                                "add_person_row"));
+  gtk_editable_set_text (add_person_row, "Yael Mizrahi");
+  g_signal_emit_by_name (add_person_row, "apply");
+  flush_events ();
+  g_assert_cmpuint (count_quota_rows (window), ==, 2);
+  yael = g_list_model_get_item (crm_store_get_users (fixture->store), 2);
+  yael_id = crm_user_get_id (yael);
+  g_assert_cmpstr (crm_user_get_name (yael), ==, "Yael Mizrahi");
+  spin = quota_spin (window, "Yael Mizrahi");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 0);
+  g_assert_cmpstr (adw_action_row_get_subtitle (find_quota_row (window, "Yael Mizrahi")), ==, "No quota");
+
+  /* Changing the value sets the quota in the store. */
+  gtk_spin_button_set_value (spin, 40);
+  flush_events ();
+  g_assert_cmpuint (crm_store_get_quota (fixture->store, yael_id), ==, 40);
+  g_assert_cmpuint (crm_store_get_quota (fixture->store, noa_id), ==, 30);
+  g_assert_cmpstr (adw_action_row_get_subtitle (find_quota_row (window, "Yael Mizrahi")), ==, "");
+
+  /* A manager added later gets no row. */
+  add_user (fixture->store, "Dan Shapiro", CRM_ROLE_MANAGER);
+  flush_events ();
+  g_assert_cmpuint (count_quota_rows (window), ==, 2);
+
+  /* Back to 0: no quota. */
+  gtk_spin_button_set_value (quota_spin (window, "Noa Peretz"), 0);
+  g_assert_cmpuint (crm_store_get_quota (fixture->store, noa_id), ==, 0);
+  gtk_spin_button_set_value (quota_spin (window, "Noa Peretz"), 25);
+  g_assert_cmpuint (crm_store_get_quota (fixture->store, noa_id), ==, 25);
+
+  /* Laid out with the new rows before scrolling down to them. */
+  wait_ms (100);
+  scroll_to_end (window);
+  save_screenshot (window, "preferences-quotas.png");
+
+  close_preferences (window);
+}
+
+/* RAD-4: a rep cannot set quotas. The spin buttons are insensitive while a
+ * rep works, but the store is the guard: a change forced through refuses
+ * with the store's message and the row goes back to the stored value. */
+static void
+test_rad_4_rep_cannot_set_quota (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) expected = NULL;
+  AdwComboRow *current_user_row;
+  GtkSpinButton *spin;
+  GtkWidget *window;
+  gint64 manager_id;
+  gint64 noa_id;
+
+  manager_id = crm_user_get_id (crm_store_get_current_user (fixture->store));
+  noa_id = add_user (fixture->store, "Noa Peretz", CRM_ROLE_REP);
+  crm_store_set_quota (fixture->store, noa_id, 30, &error);
+  g_assert_no_error (error);
+
+  window = open_preferences (fixture);
+  spin = quota_spin (window, "Noa Peretz");
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (spin)));
+
+  /* Noa, a rep, sits down at the computer. */
+  current_user_row = ADW_COMBO_ROW (gtk_widget_get_template_child (window, CRM_TYPE_PREFERENCES_WINDOW,
+                                                                   "current_user_row"));
+  adw_combo_row_set_selected (current_user_row, 1);
+  flush_events ();
+  g_assert_cmpint (crm_user_get_id (crm_store_get_current_user (fixture->store)), ==, noa_id);
+
+  /* The value still shows, but cannot be changed. */
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 30);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (spin)));
+  g_assert_cmpstr (adw_action_row_get_subtitle (find_quota_row (window, "Noa Peretz")), ==,
+                   "Only a sales manager can change quotas");
+
+  /* What the store says to a rep who tries. */
+  g_assert_false (crm_store_set_quota (fixture->store, noa_id, 99, &expected));
+  g_assert_error (expected, CRM_STORE_ERROR, CRM_STORE_ERROR_PERMISSION);
+  g_assert_null (find_label (window, expected->message));
+
+  /* Forced past the insensitive spin button, the store refuses. */
+  gtk_spin_button_set_value (spin, 99);
+  wait_ms (100);
+  g_assert_cmpuint (crm_store_get_quota (fixture->store, noa_id), ==, 30);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 30);
+  g_assert_nonnull (find_label (window, expected->message));
+  g_assert_cmpuint (count_labels (window, expected->message), ==, 1);
+
+  /* A rep added while a rep works gets an insensitive row too. */
+  add_user (fixture->store, "Yael Mizrahi", CRM_ROLE_REP);
+  flush_events ();
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (quota_spin (window, "Yael Mizrahi"))));
+
+  scroll_to_end (window);
+  save_screenshot (window, "preferences-quotas-rep.png");
+
+  /* The manager again: the spin buttons work. Adding someone rebuilt
+   * the rows, so look the spin button up again. */
+  crm_store_set_current_user (fixture->store, manager_id);
+  flush_events ();
+  spin = quota_spin (window, "Noa Peretz");
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (spin)));
+  gtk_spin_button_set_value (spin, 35);
+  g_assert_cmpuint (crm_store_get_quota (fixture->store, noa_id), ==, 35);
+
+  close_preferences (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -919,6 +1177,10 @@ main (int   argc,
        test_tw_yes_no_and_choice_fields);
   ADD ("/views/deal-editor/screenshots-ru-rtl", fixture_set_up_rad, test_rad_screenshots);
   ADD ("/views/preferences-window/people-and-style", fixture_set_up_hs, test_preferences);
+  ADD ("/views/preferences/rule-rad-4-manager-sets-quota", fixture_set_up_rad,
+       test_rad_4_manager_sets_quota);
+  ADD ("/views/preferences/rule-rad-4-rep-cannot-set-quota", fixture_set_up_rad,
+       test_rad_4_rep_cannot_set_quota);
 
 #undef ADD
 
