@@ -1248,3 +1248,62 @@ crm_store_count_queued_emails (CrmStore   *self,
 
   return (guint)crm_statement_get_int64 (stmt, 0);
 }
+
+/**
+ * crm_store_list_queued_emails:
+ * @self: a #CrmStore
+ * @deal_id: a deal
+ *
+ * The emails the stage rules queued for the deal that wait to be sent,
+ * oldest first, as email template keys (AXL-9 "welcome", AXL-10
+ * "request_closed", TW-4 "call_summary"…).
+ *
+ * Returns: (transfer full): the template keys
+ */
+GStrv
+crm_store_list_queued_emails (CrmStore *self,
+                              gint64    deal_id)
+{
+  g_autoptr(GStrvBuilder) keys = g_strv_builder_new ();
+  g_autoptr(CrmStatement) stmt = NULL;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  stmt = crm_db_prepare (crm_store_get_db (self),
+                         "SELECT template FROM email_queue WHERE deal_id = ?1 AND sent_at IS NULL "
+                         "ORDER BY queued_at, id",
+                         NULL);
+  if (stmt != NULL)
+    {
+      crm_statement_bind_int64 (stmt, 1, deal_id);
+      while (crm_statement_step (stmt, NULL) == CRM_STEP_ROW)
+        g_strv_builder_add (keys, crm_statement_get_text (stmt, 0));
+    }
+
+  return g_strv_builder_end (keys);
+}
+
+/**
+ * crm_email_template_get_label:
+ * @key: an email template key of the procedures
+ *
+ * Returns: (transfer none): what to call the email in the interface
+ */
+const char *
+crm_email_template_get_label (const char *key)
+{
+  static const struct { const char *key; const char *label; } labels[] = {
+    { "call_summary", N_("Call summary to the sales manager") },
+    { "please_get_in_touch", N_("“Please get in touch”") },
+    { "pricing_questionnaire", N_("Pricing questionnaire") },
+    { "welcome", N_("Welcome: request received") },
+    { "cant_reach", N_("“We can’t reach you”") },
+    { "request_closed", N_("“Your request was closed”") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (labels[i].key, key) == 0)
+      return _(labels[i].label);
+
+  return key;
+}

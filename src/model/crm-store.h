@@ -195,6 +195,9 @@ char         *crm_store_dup_field_label      (CrmStore      *self,
 GListModel   *crm_store_get_open_tasks       (CrmStore      *self,
                                               gint64         deal_id,
                                               GError       **error);
+GStrv         crm_store_list_queued_emails   (CrmStore      *self,
+                                              gint64         deal_id);
+const char   *crm_email_template_get_label   (const char    *key);
 guint         crm_store_count_queued_emails  (CrmStore      *self,
                                               gint64         deal_id,
                                               const char    *template_key);

@@ -141,6 +141,7 @@ struct _CrmDealEditor
   GtkWidget            *work_pane;
   GtkWidget            *must_close_box;
   GtkLabel             *must_close_label;
+  GtkLabel             *outbox_label;
   GtkListBox           *tasks_list;
   GtkButton            *no_answer_button;
   GtkButton            *close_lost_button;
@@ -1310,6 +1311,28 @@ refresh_timeline (CrmDealEditor *self)
   gtk_stack_set_visible_child_name (self->timeline_stack, n_items > 0 ? "timeline" : "empty");
 }
 
+/* The emails the stage rules queued: sending comes later, but the rep
+ * sees what will go out (AXL-9, AXL-10, TW-4). */
+static void
+refresh_outbox (CrmDealEditor *self)
+{
+  g_auto(GStrv) keys = crm_store_list_queued_emails (self->store, self->deal_id);
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, crm_email_template_get_label (keys[i]));
+    }
+
+  /* Translators: the emails of a deal waiting in the outgoing queue */
+  text = g_strdup_printf (_("Waiting to be sent: %s"), names->str);
+  gtk_label_set_text (self->outbox_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->outbox_label), keys[0] != NULL);
+}
+
 static void
 refresh_tasks (CrmDealEditor *self,
                gboolean       open)
@@ -1365,6 +1388,7 @@ refresh_work (CrmDealEditor *self)
 
   refresh_timeline (self);
   refresh_tasks (self, open);
+  refresh_outbox (self);
 
   /* AXL-10: a deal silent for too long must be closed. */
   if (crm_store_deal_must_close (self->store, self->deal_id))
@@ -2366,6 +2390,7 @@ crm_deal_editor_class_init (CrmDealEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, work_pane);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, must_close_box);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, must_close_label);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, outbox_label);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, tasks_list);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, no_answer_button);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, close_lost_button);

@@ -189,6 +189,12 @@ test_rule_axl_9_taken_into_work (Fixture       *fixture,
   assert_due_in (task, &fixture->clock, 30 * G_TIME_SPAN_MINUTE);
   g_assert_cmpstr (crm_task_get_rule (task), ==, "AXL-9");
   g_assert_cmpuint (crm_store_count_queued_emails (store, web, "welcome"), ==, 1);
+  {
+    g_auto(GStrv) queued = crm_store_list_queued_emails (store, web);
+
+    g_assert_cmpstrv (queued, ((const char *[]) { "welcome", NULL }));
+    g_assert_cmpstr (crm_email_template_get_label ("welcome"), !=, "welcome");
+  }
 
   /* Only web-form leads are welcomed. */
   g_assert_true (crm_store_move_deal_with_values (store, phoned, taken, values, NULL, &error));
