@@ -387,3 +387,27 @@ _crm_deal_list_changed_at (CrmDealList *self,
   if ((removed != NULL) != (added != NULL))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ITEMS]);
 }
+
+/**
+ * _crm_deal_list_lookup:
+ * @self: a #CrmDealList
+ * @deal_id: a deal
+ *
+ * Returns: (transfer none) (nullable): the list's loaded copy of the deal
+ */
+CrmDeal *
+_crm_deal_list_lookup (CrmDealList *self,
+                       gint64       deal_id)
+{
+  g_return_val_if_fail (CRM_IS_DEAL_LIST (self), NULL);
+
+  for (guint i = 0; i < self->slots->len; i++)
+    {
+      CrmDeal *deal = g_ptr_array_index (self->slots, i);
+
+      if (deal != NULL && crm_deal_get_id (deal) == deal_id)
+        return deal;
+    }
+
+  return NULL;
+}

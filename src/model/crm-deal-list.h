@@ -35,6 +35,8 @@ void        crm_deal_list_reload          (CrmDealList *self);
 /* Private to the model layer. */
 CrmDealList *_crm_deal_list_new           (CrmStore    *store,
                                            gint64       stage_id);
+CrmDeal     *_crm_deal_list_lookup        (CrmDealList *self,
+                                           gint64       deal_id);
 void         _crm_deal_list_changed_at    (CrmDealList *self,
                                            const guint *removed,
                                            const guint *added);

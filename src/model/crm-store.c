@@ -2533,6 +2533,30 @@ void
 _crm_store_emit_deal_changed (CrmStore *self,
                               gint64    deal_id)
 {
+  g_autoptr(CrmDeal) fresh = NULL;
+  GHashTableIter iter;
+  gpointer list;
+
+  /* A task added or closed changes what a card warns about (RAD-5, RAD-6)
+   * without moving the deal: the lists' copy of the deal learns it here,
+   * once, and the card follows its deal's notifications. */
+  g_hash_table_iter_init (&iter, self->lists);
+  while (g_hash_table_iter_next (&iter, NULL, &list))
+    {
+      CrmDeal *cached = _crm_deal_list_lookup (list, deal_id);
+
+      if (cached == NULL)
+        continue;
+
+      if (fresh == NULL)
+        fresh = crm_store_load_deal (self, deal_id, NULL);
+      if (fresh == NULL)
+        break;
+
+      crm_deal_set_next_task_due (cached, crm_deal_get_next_task_due (fresh));
+      crm_deal_set_stage_kind (cached, crm_deal_get_stage_kind (fresh));
+    }
+
   g_signal_emit (self, signals [DEAL_CHANGED], 0, deal_id);
 }
 

@@ -65,9 +65,9 @@ struct _CrmDealTile
   PangoLayout *next_step;
   PangoLayout *warning;
 
-  /* The store of the board the card is on, while it is on one. */
+  /* The store of the board the card is on, while it is on one: its clock
+   * decides what is overdue. */
   CrmStore    *store;
-  gulong       deal_changed_id;
   CrmTaskWarning task_warning;
 
   /* Line heights from the font metrics: normal and small text. */
@@ -501,28 +501,8 @@ deal_notify_cb (CrmDealTile *self)
 /* A task added or closed leaves the deal where it is on the board, so no
  * list reloads: the card showing the deal reads its next task again. */
 static void
-store_deal_changed_cb (CrmDealTile *self,
-                       gint64       deal_id,
-                       CrmStore    *store)
-{
-  g_autoptr(CrmDeal) fresh = NULL;
-
-  if (self->deal == NULL || crm_deal_get_id (self->deal) != deal_id)
-    return;
-
-  fresh = crm_store_load_deal (store, deal_id, NULL);
-  if (fresh == NULL)
-    return;
-
-  crm_deal_set_next_task_due (self->deal, crm_deal_get_next_task_due (fresh));
-  crm_deal_set_stage_kind (self->deal, crm_deal_get_stage_kind (fresh));
-}
-
-static void
 crm_deal_tile_drop_store (CrmDealTile *self)
 {
-  if (self->store != NULL)
-    g_clear_signal_handler (&self->deal_changed_id, self->store);
   g_clear_object (&self->store);
 }
 
@@ -535,11 +515,6 @@ crm_deal_tile_set_store (CrmDealTile *self,
 
   crm_deal_tile_drop_store (self);
   self->store = store ? g_object_ref (store) : NULL;
-
-  if (store != NULL)
-    self->deal_changed_id = g_signal_connect_object (store, "deal-changed",
-                                                     G_CALLBACK (store_deal_changed_cb),
-                                                     self, G_CONNECT_SWAPPED);
 
   /* Most cards keep what they showed: a new root is no new deal. */
   if (crm_deal_tile_update_warning (self))
