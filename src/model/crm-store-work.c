@@ -759,7 +759,7 @@ check_refusal_rules (CrmStore    *self,
     {
       g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_REFUSAL,
                    g_dngettext (GETTEXT_PACKAGE,
-                                "A deal is closed for no answer only after %u contact attempts; this one has %u.",
+                                "A deal is closed for no answer only after %u contact attempt; this one has %u.",
                                 "A deal is closed for no answer only after %u contact attempts; this one has %u.",
                                 min_attempts),
                    min_attempts, attempts);
