@@ -47,7 +47,15 @@ struct _CrmTodayView
   GSignalGroup       *store_signals;
   GListStore         *items;
   GtkSingleSelection *selection;
+
+  /* Like the board's columns, the list opens with its first rows and is
+   * widened once they are on screen: GTK 4.8 builds ~200 rows for a
+   * list, and a rep with 10,000 tasks sees a dozen. */
+  GtkSliceListModel  *first_rows;
+  gulong              after_paint_id;
   guint               reload_source;
+  guint               refresh_idle;
+  guint               loaded : 1;
   guint               n_overdue;
   guint               n_due;
 
@@ -446,11 +454,59 @@ reload_timeout_cb (gpointer user_data)
 /* Overrides */
 
 static void
+widen_after_paint_cb (GdkFrameClock *clock,
+                      CrmTodayView  *self)
+{
+  g_clear_signal_handler (&self->after_paint_id, clock);
+
+  if (self->first_rows == NULL)
+    return;
+
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->items));
+  g_clear_object (&self->first_rows);
+}
+
+static gboolean
+refresh_idle_cb (gpointer data)
+{
+  CrmTodayView *self = data;
+
+  self->refresh_idle = 0;
+  crm_today_view_reload (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
 crm_today_view_map (GtkWidget *widget)
 {
-  crm_today_view_reload (CRM_TODAY_VIEW (widget));
+  CrmTodayView *self = CRM_TODAY_VIEW (widget);
+  GdkFrameClock *clock;
+
+  /* Shown again: the rows it has are at most a minute old (it reloads on
+   * every change and every minute), so they are drawn at once and checked
+   * right after. The first time there is nothing to show yet. */
+  if (!self->loaded)
+    crm_today_view_reload (self);
+  else if (self->refresh_idle == 0)
+    self->refresh_idle = g_idle_add_full (G_PRIORITY_LOW, refresh_idle_cb, self, NULL);
 
   GTK_WIDGET_CLASS (crm_today_view_parent_class)->map (widget);
+
+  clock = gtk_widget_get_frame_clock (widget);
+  if (self->first_rows != NULL && clock != NULL && self->after_paint_id == 0)
+    self->after_paint_id = g_signal_connect (clock, "after-paint",
+                                             G_CALLBACK (widen_after_paint_cb), self);
+}
+
+static void
+crm_today_view_unmap (GtkWidget *widget)
+{
+  CrmTodayView *self = CRM_TODAY_VIEW (widget);
+
+  g_clear_signal_handler (&self->after_paint_id, gtk_widget_get_frame_clock (widget));
+
+  GTK_WIDGET_CLASS (crm_today_view_parent_class)->unmap (widget);
 }
 
 static void
@@ -459,6 +515,7 @@ crm_today_view_dispose (GObject *object)
   CrmTodayView *self = (CrmTodayView *)object;
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_clear_handle_id (&self->refresh_idle, g_source_remove);
   if (self->store_signals != NULL)
     g_signal_group_set_target (self->store_signals, NULL);
 
@@ -469,6 +526,7 @@ crm_today_view_dispose (GObject *object)
 
   g_clear_object (&self->store_signals);
   g_clear_object (&self->selection);
+  g_clear_object (&self->first_rows);
   g_clear_object (&self->items);
   g_clear_object (&self->store);
 
@@ -532,6 +590,7 @@ crm_today_view_class_init (CrmTodayViewClass *klass)
   object_class->set_property = crm_today_view_set_property;
 
   widget_class->map = crm_today_view_map;
+  widget_class->unmap = crm_today_view_unmap;
 
   /**
    * CrmTodayView:store:
@@ -591,7 +650,8 @@ crm_today_view_init (CrmTodayView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->items = g_list_store_new (CRM_TYPE_AGENDA_ITEM);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
+  self->first_rows = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->items)), 0, 14);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->first_rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
@@ -694,6 +754,7 @@ crm_today_view_reload (CrmTodayView *self)
   crm_today_view_update_items (self, fresh);
   crm_today_view_set_counts (self, n_overdue, n_due);
   gtk_stack_set_visible_child_name (self->stack, fresh->len > 0 ? "list" : "empty");
+  self->loaded = agenda != NULL;
 }
 
 /**
