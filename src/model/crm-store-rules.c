@@ -23,6 +23,7 @@
 
 #include <glib/gi18n.h>
 
+#include "crm-strings.h"
 #include "crm-db.h"
 #include "crm-email.h"
 #include "crm-phone.h"
@@ -73,18 +74,6 @@ deal_row_clear (DealRow *row)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DealRow, deal_row_clear)
-
-static gboolean
-text_is_blank (const char *text)
-{
-  g_autofree char *copy = NULL;
-
-  if (text == NULL)
-    return TRUE;
-
-  copy = g_strstrip (g_strdup (text));
-  return copy[0] == '\0';
-}
 
 static gboolean
 read_deal_row (CrmDb    *db,
@@ -196,11 +185,11 @@ deal_has_value (CrmStore    *self,
   *has = FALSE;
 
   if (g_str_equal (key, "source"))
-    *has = !text_is_blank (row->source);
+    *has = !crm_str_is_blank (row->source);
   else if (g_str_equal (key, "amount"))
     *has = row->amount > 0;
   else if (g_str_equal (key, "loss_reason"))
-    *has = !text_is_blank (row->loss_reason);
+    *has = !crm_str_is_blank (row->loss_reason);
   else if (g_str_equal (key, "contact.name"))
     return row->contact_id == 0 ||
            query_has_row (db, "SELECT 1 FROM contacts WHERE id = ?1 AND trim (name) <> ''",
@@ -249,7 +238,7 @@ missing_fields (CrmStore    *self,
           const char *key = json_array_get_string_element (required, i);
           gboolean has = FALSE;
 
-          if (values != NULL && !text_is_blank (g_hash_table_lookup (values, key)))
+          if (values != NULL && !crm_str_is_blank (g_hash_table_lookup (values, key)))
             continue;
 
           if (!deal_has_value (self, deal_id, row, key, &has, error))
@@ -307,7 +296,7 @@ normalize_values (CrmStore    *self,
       g_autofree char *clean = NULL;
       g_autoptr(GError) local_error = NULL;
 
-      if (text_is_blank (value))
+      if (crm_str_is_blank (value))
         continue;
 
       clean = g_strstrip (g_strdup (value));

@@ -21,6 +21,7 @@
 
 #include <glib/gi18n.h>
 
+#include "crm-strings.h"
 #include "crm-activity.h"
 #include "crm-agenda-item.h"
 #include "crm-db.h"
@@ -35,18 +36,6 @@
  * tasks (RAD-5..7), the Today agenda (HS-5), the attempt ladder (TW-1,
  * AXL-1), refusals (HS-10, RAD-12, CON-8, AXL-10) and quotas (RAD-4,
  * TW-9). Every write is one transaction and uses the store's clock. */
-
-static gboolean
-is_blank (const char *text)
-{
-  g_autofree char *copy = NULL;
-
-  if (text == NULL)
-    return TRUE;
-
-  copy = g_strstrip (g_strdup (text));
-  return copy[0] == '\0';
-}
 
 static gint64
 current_user_id (CrmStore *self)
@@ -122,7 +111,7 @@ insert_activity (CrmStore         *self,
   crm_statement_bind_text (stmt, 3, crm_activity_kind_to_string (kind));
   crm_statement_bind_text (stmt, 4, kind == CRM_ACTIVITY_CALL ? crm_call_outcome_to_string (outcome) : NULL);
   crm_statement_bind_int64 (stmt, 5, duration);
-  crm_statement_bind_text (stmt, 6, is_blank (note) ? NULL : note);
+  crm_statement_bind_text (stmt, 6, crm_str_is_blank (note) ? NULL : note);
   crm_statement_bind_text (stmt, 7, at);
   if (!crm_statement_run (stmt, error))
     return FALSE;
@@ -171,7 +160,7 @@ crm_store_log_activity (CrmStore         *self,
       return 0;
     }
 
-  if (kind != CRM_ACTIVITY_CALL && is_blank (note))
+  if (kind != CRM_ACTIVITY_CALL && crm_str_is_blank (note))
     {
       g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_FIELD,
                            _("Say what happened: the activity needs a note."));
@@ -333,7 +322,7 @@ crm_store_add_task (CrmStore    *self,
 
   g_return_val_if_fail (CRM_IS_STORE (self), 0);
 
-  if (is_blank (title) || due_at == NULL)
+  if (crm_str_is_blank (title) || due_at == NULL)
     {
       g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_TASK,
                            _("A task needs a title and a due time."));
@@ -443,14 +432,14 @@ crm_store_close_task (CrmStore    *self,
   g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
 
   /* RAD-7: every task gets a written result. */
-  if (is_blank (result))
+  if (crm_str_is_blank (result))
     {
       g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_TASK,
                            _("Write what came of the task before closing it."));
       return FALSE;
     }
 
-  follow_up = !is_blank (follow_up_title) && follow_up_due != NULL;
+  follow_up = !crm_str_is_blank (follow_up_title) && follow_up_due != NULL;
 
   /* RAD-7: a failed task gets a follow-up task. */
   if (!succeeded && !follow_up)
@@ -818,7 +807,7 @@ close_lost (CrmStore    *self,
   g_autoptr(GDateTime) when = NULL;
   CrmStage *stage;
 
-  if (is_blank (loss_reason))
+  if (crm_str_is_blank (loss_reason))
     {
       g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_MISSING_FIELDS,
                            _("Closing a deal as lost needs a reason."));
@@ -827,7 +816,7 @@ close_lost (CrmStore    *self,
 
   /* HS-10, CON-8: who refused is part of the record, except when nobody
    * could be reached to refuse (the attempt ladder's closing). */
-  if (!from_ladder && is_blank (refused_by_name))
+  if (!from_ladder && crm_str_is_blank (refused_by_name))
     {
       g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_MISSING_FIELDS,
                            _("Say who refused: a name is needed to close the deal as lost."));
@@ -853,17 +842,17 @@ close_lost (CrmStore    *self,
 
   g_hash_table_insert (values, "loss_reason", g_strdup (loss_reason));
   g_hash_table_insert (values, "refused_on", _crm_store_format_timestamp (when));
-  if (!is_blank (refused_by_name))
+  if (!crm_str_is_blank (refused_by_name))
     g_hash_table_insert (values, "refused_by_name", g_strdup (refused_by_name));
-  if (!is_blank (refused_by_position))
+  if (!crm_str_is_blank (refused_by_position))
     g_hash_table_insert (values, "refused_by_position", g_strdup (refused_by_position));
 
   /* CON-8 keeps who refused in a field of its own, which its lost stage
    * requires. */
   if (procedure != NULL && crm_procedure_find_field (procedure, "refused_by") != NULL &&
-      !is_blank (refused_by_name))
+      !crm_str_is_blank (refused_by_name))
     g_hash_table_insert (values, "refused_by",
-                         is_blank (refused_by_position)
+                         crm_str_is_blank (refused_by_position)
                          ? g_strdup (refused_by_name)
                          : g_strdup_printf ("%s, %s", refused_by_name, refused_by_position));
 

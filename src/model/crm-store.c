@@ -26,6 +26,7 @@
 
 #include <glib/gi18n.h>
 
+#include "crm-strings.h"
 #include "crm-company.h"
 #include "crm-contact.h"
 #include "crm-db.h"
@@ -171,23 +172,10 @@ deal_from_row (CrmStatement *stmt)
   return deal;
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  for (; *text; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-
-  return TRUE;
-}
-
 static char *
 dup_trimmed (const char *text)
 {
-  if (is_blank (text))
+  if (crm_str_is_blank (text))
     return NULL;
 
   return g_strstrip (g_strdup (text));
@@ -2022,7 +2010,7 @@ normalize_list (const char * const  *input,
     {
       g_autofree char *value = NULL;
 
-      if (is_blank (input[i]))
+      if (crm_str_is_blank (input[i]))
         continue;
 
       if (!normalize (input[i], &value, error, data))
@@ -2139,10 +2127,10 @@ prepare_save (CrmStore    *self,
       const char *email = crm_company_get_email (company);
 
       data->company_name = dup_trimmed (crm_company_get_name (company));
-      if (!is_blank (phone) &&
+      if (!crm_str_is_blank (phone) &&
           !normalize_phone_cb (phone, &data->company_phone, error, (gpointer)_crm_store_get_region (self)))
         return FALSE;
-      if (!is_blank (email) && !normalize_email_cb (email, &data->company_email, error, NULL))
+      if (!crm_str_is_blank (email) && !normalize_email_cb (email, &data->company_email, error, NULL))
         return FALSE;
 
       if (data->company_name == NULL &&

@@ -23,6 +23,7 @@
 
 #include "crm-activity-dialog.h"
 #include "crm-problem.h"
+#include "crm-strings.h"
 
 #include "crm-deal.h"
 
@@ -83,19 +84,6 @@ static guint signals [N_SIGNALS];
 
 /* Helpers */
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  for (; *text != '\0'; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-
-  return TRUE;
-}
-
 static void
 add_toast (CrmActivityDialog *self,
            const char        *text)
@@ -128,7 +116,7 @@ dup_note (CrmActivityDialog *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->note_row));
 
-  return is_blank (text) ? NULL : g_strstrip (g_strdup (text));
+  return crm_str_is_blank (text) ? NULL : g_strstrip (g_strdup (text));
 }
 
 /* What keeps the entry from being logged, or NULL. The same rules as the
@@ -139,7 +127,7 @@ find_problem (CrmActivityDialog *self)
   if (self->kind == CRM_ACTIVITY_CALL)
     return selected_outcome (self) == CRM_CALL_NONE ? _("Say how the call went.") : NULL;
 
-  if (is_blank (gtk_editable_get_text (GTK_EDITABLE (self->note_row))))
+  if (crm_str_is_blank (gtk_editable_get_text (GTK_EDITABLE (self->note_row))))
     return _("Say what happened: the activity needs a note.");
 
   return NULL;
@@ -207,7 +195,7 @@ static void
 note_changed_cb (CrmActivityDialog *self)
 {
   /* Once the note was there, removing it again is pointed at at once. */
-  if (!is_blank (gtk_editable_get_text (GTK_EDITABLE (self->note_row))))
+  if (!crm_str_is_blank (gtk_editable_get_text (GTK_EDITABLE (self->note_row))))
     self->note_touched = TRUE;
 
   update (self);

@@ -23,6 +23,7 @@
 
 #include "crm-deal-editor.h"
 #include "crm-problem.h"
+#include "crm-strings.h"
 
 #include "crm-activity.h"
 #include "crm-activity-dialog.h"
@@ -248,19 +249,6 @@ dup_row_text (gpointer row)
   return text;
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  for (; *text != '\0'; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-
-  return TRUE;
-}
-
 static void
 set_row_text (gpointer    row,
               const char *text)
@@ -431,7 +419,7 @@ check_title (CrmDealEditor  *self,
              const char     *text,
              GError        **error)
 {
-  if (!is_blank (text))
+  if (!crm_str_is_blank (text))
     return TRUE;
 
   g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_TITLE,
@@ -492,7 +480,7 @@ check_phone (CrmDealEditor  *self,
   g_autofree char *e164 = NULL;
   g_autoptr(GError) local_error = NULL;
 
-  if (is_blank (text) || crm_phone_normalize (text, region (self), &e164, &local_error))
+  if (crm_str_is_blank (text) || crm_phone_normalize (text, region (self), &e164, &local_error))
     return TRUE;
 
   g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_PHONE, local_error->message);
@@ -508,7 +496,7 @@ check_email (CrmDealEditor  *self,
   g_autofree char *normalized = NULL;
   g_autoptr(GError) local_error = NULL;
 
-  if (is_blank (text) || crm_email_normalize (text, &normalized, &local_error))
+  if (crm_str_is_blank (text) || crm_email_normalize (text, &normalized, &local_error))
     return TRUE;
 
   g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_EMAIL, local_error->message);
@@ -1655,11 +1643,11 @@ static Check *
 find_unnamed (CrmDealEditor *self)
 {
   gboolean contact_has_data = crm_contact_get_id (self->contact) > 0 ||
-                              !is_blank (row_text (self->phone_row)) ||
-                              !is_blank (row_text (self->phone2_row)) ||
-                              !is_blank (row_text (self->email_row));
+                              !crm_str_is_blank (row_text (self->phone_row)) ||
+                              !crm_str_is_blank (row_text (self->phone2_row)) ||
+                              !crm_str_is_blank (row_text (self->email_row));
 
-  if (is_blank (row_text (self->contact_name_row)) && contact_has_data)
+  if (crm_str_is_blank (row_text (self->contact_name_row)) && contact_has_data)
     return self->contact_name_check;
 
   return self->company_name_check;
@@ -1942,7 +1930,7 @@ static gboolean
 activity_has_note_cb (GtkListItem *list_item,
                       CrmActivity *activity)
 {
-  return activity != NULL && !is_blank (crm_activity_get_note (activity));
+  return activity != NULL && !crm_str_is_blank (crm_activity_get_note (activity));
 }
 
 /* Who logged it and, for a call, how long it took. */
@@ -1958,7 +1946,7 @@ activity_details_cb (GtkListItem *list_item,
     return NULL;
 
   who = crm_activity_get_user_name (activity);
-  if (!is_blank (who))
+  if (!crm_str_is_blank (who))
     g_string_append (details, who);
 
   duration = crm_activity_get_duration (activity);
@@ -1987,7 +1975,7 @@ activity_has_details_cb (GtkListItem *list_item,
 {
   g_autofree char *details = activity_details_cb (list_item, activity);
 
-  return !is_blank (details);
+  return !crm_str_is_blank (details);
 }
 
 /* Actions */

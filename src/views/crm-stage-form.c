@@ -25,6 +25,7 @@
 
 #include "crm-stage-form.h"
 #include "crm-problem.h"
+#include "crm-strings.h"
 #include "crm-deal.h"
 #include "crm-email.h"
 #include "crm-phone.h"
@@ -141,19 +142,6 @@ find_field (CrmStageForm *self,
   return procedure (self) != NULL ? crm_procedure_find_field (procedure (self), key) : NULL;
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  for (; *text != '\0'; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-
-  return TRUE;
-}
-
 /* The value a row gives the move: the choice's key, or the typed text;
  * NULL while the row is not filled in. */
 static const char *
@@ -172,7 +160,7 @@ form_row_get_value (FormRow *form_row)
     {
       const char *text = gtk_editable_get_text (GTK_EDITABLE (form_row->row));
 
-      return is_blank (text) ? NULL : text;
+      return crm_str_is_blank (text) ? NULL : text;
     }
 }
 
@@ -223,7 +211,7 @@ check_text (CrmStageForm  *self,
   g_autofree char *normalized = NULL;
 
   /* An empty row is not filled in yet, which Move shows; it is no error. */
-  if (is_blank (text))
+  if (crm_str_is_blank (text))
     return TRUE;
 
   if (g_str_equal (form_row->key, "contact.phone"))

@@ -23,6 +23,7 @@
 
 #include "crm-task-dialog.h"
 #include "crm-problem.h"
+#include "crm-strings.h"
 
 #include "crm-deal.h"
 #include "crm-store.h"
@@ -96,22 +97,9 @@ static guint signals [N_SIGNALS];
 /* Helpers */
 
 static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  for (; *text != '\0'; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-
-  return TRUE;
-}
-
-static gboolean
 row_is_blank (gpointer row)
 {
-  return is_blank (gtk_editable_get_text (GTK_EDITABLE (row)));
+  return crm_str_is_blank (gtk_editable_get_text (GTK_EDITABLE (row)));
 }
 
 static char *
