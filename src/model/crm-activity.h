@@ -40,6 +40,8 @@ CrmCallOutcome   crm_activity_get_outcome      (CrmActivity     *self);
 guint            crm_activity_get_duration     (CrmActivity     *self);
 const char      *crm_activity_get_note         (CrmActivity     *self);
 const char      *crm_activity_get_user_name    (CrmActivity     *self);
+const char      *crm_activity_get_script       (CrmActivity     *self);
+const char * const *crm_activity_get_stages    (CrmActivity     *self);
 GDateTime       *crm_activity_get_at           (CrmActivity     *self);
 char            *crm_activity_dup_summary      (CrmActivity     *self);
 

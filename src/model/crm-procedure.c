@@ -1779,31 +1779,17 @@ crm_procedure_get_refusal (CrmProcedure *self)
 }
 
 /**
- * crm_procedure_get_call_script:
+ * crm_procedure_get_call_script_json:
  * @self: a #CrmProcedure
  *
- * Returns: (transfer none) (nullable): the call script as parsed JSON
+ * Returns: (transfer none) (nullable): the call script section as parsed JSON
  */
 JsonObject *
-crm_procedure_get_call_script (CrmProcedure *self)
+crm_procedure_get_call_script_json (CrmProcedure *self)
 {
   g_return_val_if_fail (CRM_IS_PROCEDURE (self), NULL);
 
   return self->call_script;
-}
-
-/**
- * crm_procedure_get_payment_terms:
- * @self: a #CrmProcedure
- *
- * Returns: (transfer none) (nullable): the payment terms as parsed JSON
- */
-JsonArray *
-crm_procedure_get_payment_terms (CrmProcedure *self)
-{
-  g_return_val_if_fail (CRM_IS_PROCEDURE (self), NULL);
-
-  return self->payment_terms;
 }
 
 /**

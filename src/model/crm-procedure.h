@@ -92,6 +92,78 @@ typedef struct
   GPtrArray *stages;          /* (element-type CrmProcedureStage) */
 } CrmProcedurePipeline;
 
+/**
+ * CrmScriptGuards:
+ * @CRM_SCRIPT_GUARD_NONE: no guard
+ * @CRM_SCRIPT_GUARD_PRICE_RULE: CON-4, no price on a first call unless demanded
+ * @CRM_SCRIPT_GUARD_PAYMENT_TERMS: TW-6, the payment terms in order of preference
+ *
+ * What a call-script stage reminds the rep of while they talk.
+ */
+typedef enum
+{
+  CRM_SCRIPT_GUARD_NONE          = 0,
+  CRM_SCRIPT_GUARD_PRICE_RULE    = 1 << 0,
+  CRM_SCRIPT_GUARD_PAYMENT_TERMS = 1 << 1,
+} CrmScriptGuards;
+
+/* A checklist item of a call-script stage. */
+typedef struct
+{
+  char    *key;
+  CrmText  text;
+} CrmScriptItem;
+
+/* A question of a call-script stage; its answer may feed a field. */
+typedef struct
+{
+  char     *key;
+  CrmText   text;
+  char     *field;            /* a custom or built-in field key; nullable */
+  gboolean  mandatory;
+  char     *rule;             /* nullable */
+} CrmScriptQuestion;
+
+typedef struct
+{
+  char    *key;
+  CrmText  objection;
+  CrmText  answer;
+} CrmScriptObjection;
+
+typedef struct
+{
+  char            *key;
+  CrmText          name;
+  CrmText          goal;        /* goal.en is NULL when the stage has none */
+  GPtrArray       *prompts;     /* (element-type CrmText) */
+  GPtrArray       *checklist;   /* (element-type CrmScriptItem) */
+  GPtrArray       *questions;   /* (element-type CrmScriptQuestion) */
+  GPtrArray       *objections;  /* (element-type CrmScriptObjection) */
+  CrmScriptGuards  guards;
+  char            *rule;        /* nullable */
+} CrmScriptStage;
+
+typedef struct
+{
+  char      *key;
+  CrmText    name;
+  CrmText    opening;           /* opening.en is NULL when the script has none */
+  GStrv      sources;           /* nullable: deal sources that pick this script */
+  GPtrArray *stages;            /* (element-type CrmScriptStage) */
+  char      *rule;              /* nullable */
+} CrmCallScript;
+
+/* A payment term, in the procedure's order of preference (TW-6). */
+typedef struct
+{
+  char     *key;
+  CrmText   name;
+  guint     max_installments;   /* 0 when the term has no instalments */
+  gboolean  needs_approval;     /* the sales manager must approve it */
+  char     *rule;               /* nullable */
+} CrmPaymentTerm;
+
 #define CRM_TYPE_PROCEDURE (crm_procedure_get_type ())
 
 G_DECLARE_FINAL_TYPE (CrmProcedure, crm_procedure, CRM, PROCEDURE, GObject)
@@ -130,8 +202,24 @@ const CrmProcedureStage    *crm_procedure_find_stage          (CrmProcedure  *se
                                                                const char    *stage_key);
 JsonArray                  *crm_procedure_get_attempt_ladder  (CrmProcedure  *self);
 JsonObject                 *crm_procedure_get_refusal         (CrmProcedure  *self);
-JsonObject                 *crm_procedure_get_call_script     (CrmProcedure  *self);
-JsonArray                  *crm_procedure_get_payment_terms   (CrmProcedure  *self);
+guint                       crm_procedure_get_n_call_scripts  (CrmProcedure  *self);
+const CrmCallScript        *crm_procedure_get_call_script     (CrmProcedure  *self,
+                                                               guint          index);
+const CrmCallScript        *crm_procedure_find_call_script    (CrmProcedure  *self,
+                                                               const char    *key);
+const CrmCallScript        *crm_procedure_pick_call_script    (CrmProcedure  *self,
+                                                               const char    *source);
+const CrmText              *crm_procedure_get_situation_check (CrmProcedure  *self);
+const char                 *crm_procedure_get_situation_rule  (CrmProcedure  *self);
+const CrmText              *crm_procedure_get_summary_subject (CrmProcedure  *self);
+const CrmText              *crm_procedure_get_summary_body    (CrmProcedure  *self);
+JsonObject                 *crm_procedure_get_call_script_json (CrmProcedure *self);
+char                       *crm_procedure_dup_with_call_script (CrmProcedure *self,
+                                                               JsonObject    *call_script,
+                                                               GError       **error);
+guint                       crm_procedure_get_n_payment_terms (CrmProcedure  *self);
+const CrmPaymentTerm       *crm_procedure_get_payment_term    (CrmProcedure  *self,
+                                                               guint          index);
 GBytes                     *crm_procedure_get_bytes           (CrmProcedure  *self);
 
 gboolean                    crm_procedure_parse_duration      (const char    *text,

@@ -18,6 +18,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "crm-types.h"
 
@@ -105,6 +106,33 @@ typedef enum
   CRM_LADDER_CLOSED,
   CRM_LADDER_FINISHED,
 } CrmLadderAction;
+
+/**
+ * CrmCallRecord:
+ * @deal_id: the deal called about
+ * @script_key: (nullable): the call script followed
+ * @outcome: how the call went; not %CRM_CALL_NONE
+ * @duration: the length of the call in seconds
+ * @stages: (nullable) (array zero-terminated=1): keys of the stages gone through, in order
+ * @note: (nullable): the result note; required for reached calls and call-backs
+ * @next_contact: (nullable): TW-4, when to contact the customer next; becomes a task
+ * @close_task_id: 0, or an open task of the deal that this call completes
+ * @summary_answers: (nullable): "question: answer" lines for the call summary
+ *
+ * What the call-script panel hands the store at the end of a call.
+ */
+typedef struct
+{
+  gint64               deal_id;
+  const char          *script_key;
+  CrmCallOutcome       outcome;
+  guint                duration;
+  const char * const  *stages;
+  const char          *note;
+  GDateTime           *next_contact;
+  gint64               close_task_id;
+  const char          *summary_answers;
+} CrmCallRecord;
 
 #define CRM_TYPE_STORE (crm_store_get_type ())
 
@@ -263,5 +291,41 @@ gboolean      crm_store_reload               (CrmStore      *self,
 gint64        crm_store_find_latest_deal     (CrmStore      *self,
                                               const char    *kind,
                                               gint64         id);
+
+char         *crm_store_dup_field_value      (CrmStore      *self,
+                                              gint64         deal_id,
+                                              const char    *key);
+gboolean      crm_store_set_field_value      (CrmStore      *self,
+                                              gint64         deal_id,
+                                              const char    *key,
+                                              const char    *value,
+                                              GError       **error);
+char         *crm_store_dup_setting          (CrmStore      *self,
+                                              const char    *key);
+gboolean      crm_store_set_setting          (CrmStore      *self,
+                                              const char    *key,
+                                              const char    *value,
+                                              GError       **error);
+gint64        crm_store_add_product          (CrmStore      *self,
+                                              const char    *name,
+                                              gint64         price,
+                                              const char    *currency,
+                                              GError       **error);
+gboolean      crm_store_set_product_active   (CrmStore      *self,
+                                              gint64         product_id,
+                                              gboolean       active,
+                                              GError       **error);
+GListModel   *crm_store_get_products         (CrmStore      *self);
+gboolean      crm_store_get_price_floor      (CrmStore      *self,
+                                              const char    *currency,
+                                              gint64        *out_price);
+gboolean      crm_store_deal_had_conversation (CrmStore     *self,
+                                              gint64         deal_id);
+gboolean      crm_store_save_call_script     (CrmStore      *self,
+                                              JsonObject    *call_script,
+                                              GError       **error);
+gint64        crm_store_log_call             (CrmStore      *self,
+                                              const CrmCallRecord *record,
+                                              GError       **error);
 
 G_END_DECLS

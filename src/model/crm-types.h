@@ -28,6 +28,7 @@ typedef struct _CrmDeal         CrmDeal;
 typedef struct _CrmDealList     CrmDealList;
 typedef struct _CrmPipeline     CrmPipeline;
 typedef struct _CrmProcedure    CrmProcedure;
+typedef struct _CrmProduct      CrmProduct;
 typedef struct _CrmSearchResult CrmSearchResult;
 typedef struct _CrmStage        CrmStage;
 typedef struct _CrmStore        CrmStore;

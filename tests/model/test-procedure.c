@@ -746,8 +746,7 @@ test_minimal (void)
   g_assert_cmpuint (crm_procedure_get_n_fields (procedure), ==, 1);
   g_assert_null (crm_procedure_get_description (procedure)->he);
   g_assert_null (crm_procedure_get_attempt_ladder (procedure));
-  g_assert_null (crm_procedure_get_call_script (procedure));
-  g_assert_null (crm_procedure_get_payment_terms (procedure));
+  g_assert_null (crm_procedure_get_call_script_json (procedure));
   g_assert_null (crm_procedure_find_stage (procedure, "sales", "nope"));
   g_assert_null (crm_procedure_find_stage (procedure, "nope", "new"));
 
@@ -776,10 +775,9 @@ test_reserved_sections (void)
   procedure = crm_procedure_new_from_data (json, -1, "mini.json", &error);
   g_assert_no_error (error);
 
-  g_assert_nonnull (crm_procedure_get_call_script (procedure));
-  g_assert_cmpstr (json_object_get_string_member (crm_procedure_get_call_script (procedure),
+  g_assert_nonnull (crm_procedure_get_call_script_json (procedure));
+  g_assert_cmpstr (json_object_get_string_member (crm_procedure_get_call_script_json (procedure),
                                                   "greeting"), ==, "Hello");
-  g_assert_nonnull (crm_procedure_get_payment_terms (procedure));
 }
 
 /* Invalid templates: each case edits a copy of the minimal template. */
