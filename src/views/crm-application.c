@@ -114,7 +114,7 @@ crm_application_prepare_store (CrmApplication  *self,
     }
 
   if (self->demo && crm_store_get_procedure (self->store) != NULL)
-    return crm_demo_populate (self->store, DEMO_DEALS, g_random_int (), error);
+    return crm_demo_populate (self->store, DEMO_DEALS, CRM_DEMO_SEED, error);
 
   return TRUE;
 }
