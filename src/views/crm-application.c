@@ -508,18 +508,18 @@ new_lead_action (GSimpleAction *action,
 {
   CrmApplication *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GVariantDict) dict = g_variant_dict_new (param);
   g_autofree char *name = NULL, *phone = NULL, *email = NULL;
   g_autofree char *company = NULL, *source = NULL, *campaign = NULL;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   gboolean duplicate = FALSE;
 
-  g_variant_dict_lookup (dict, "name", "s", &name);
-  g_variant_dict_lookup (dict, "phone", "s", &phone);
-  g_variant_dict_lookup (dict, "email", "s", &email);
-  g_variant_dict_lookup (dict, "company", "s", &company);
-  g_variant_dict_lookup (dict, "source", "s", &source);
-  g_variant_dict_lookup (dict, "campaign", "s", &campaign);
+  /* The parameter is a{ss}, which GVariantDict (a{sv} only) cannot read. */
+  g_variant_lookup (param, "name", "s", &name);
+  g_variant_lookup (param, "phone", "s", &phone);
+  g_variant_lookup (param, "email", "s", &email);
+  g_variant_lookup (param, "company", "s", &company);
+  g_variant_lookup (param, "source", "s", &source);
+  g_variant_lookup (param, "campaign", "s", &campaign);
 
   if (crm_application_add_lead (self, name, phone, email, company, source, campaign,
                                 &duplicate, &error) == 0)
