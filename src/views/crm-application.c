@@ -379,15 +379,8 @@ task_due_cb (CrmApplication *self,
              CrmAgendaItem  *item)
 {
   g_autoptr(GNotification) notification = NULL;
-  g_autofree char *body = NULL;
+  g_autofree char *body = crm_agenda_item_dup_deal_line (item);
   g_autofree char *id = NULL;
-  const char *company = crm_agenda_item_get_company_name (item);
-
-  if (company != NULL && company[0] != '\0')
-    /* Translators: a due task's notification: the deal, then its company */
-    body = g_strdup_printf (_("%s — %s"), crm_agenda_item_get_deal_title (item), company);
-  else
-    body = g_strdup (crm_agenda_item_get_deal_title (item));
 
   notification = g_notification_new (crm_agenda_item_get_task_title (item));
   g_notification_set_body (notification, body);

@@ -399,18 +399,6 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, outer);
 }
 
-static char *
-row_subtitle (CrmAgendaItem *item)
-{
-  const char *company = crm_agenda_item_get_company_name (item);
-
-  if (company == NULL || company[0] == '\0')
-    return g_strdup (crm_agenda_item_get_deal_title (item));
-
-  /* Translators: a Today row's second line: the deal, then its company */
-  return g_strdup_printf (C_("today row", "%s — %s"), crm_agenda_item_get_deal_title (item), company);
-}
-
 static void
 bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
@@ -420,7 +408,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   CrmAgendaItem *item = gtk_list_item_get_item (list_item);
   const RowText *text = row_text_of (item);
   CrmAgendaSection section = crm_agenda_item_get_section (item);
-  g_autofree char *subtitle = row_subtitle (item);
+  g_autofree char *subtitle = crm_agenda_item_dup_deal_line (item);
 
   gtk_label_set_label (row->caption, text->caption);
   gtk_widget_set_visible (GTK_WIDGET (row->caption), text->caption != NULL);
