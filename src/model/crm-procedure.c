@@ -2607,6 +2607,50 @@ crm_procedure_find_call_script (CrmProcedure *self,
 }
 
 /**
+ * crm_procedure_pick_call_script:
+ * @self: a #CrmProcedure
+ * @source: (nullable): the deal's source key
+ *
+ * The script a call on a deal from @source starts with: the first one that
+ * lists @source in its "sources", otherwise the first one without
+ * "sources" (the general script), otherwise the first one.
+ *
+ * Returns: (transfer none) (nullable): the script, or %NULL when the
+ *   template has no call script
+ */
+const CrmCallScript *
+crm_procedure_pick_call_script (CrmProcedure *self,
+                                const char   *source)
+{
+  const CrmCallScript *general = NULL;
+
+  g_return_val_if_fail (CRM_IS_PROCEDURE (self), NULL);
+
+  if (self->call_scripts->len == 0)
+    return NULL;
+
+  for (guint i = 0; i < self->call_scripts->len; i++)
+    {
+      const CrmCallScript *script = g_ptr_array_index (self->call_scripts, i);
+
+      if (script->sources == NULL)
+        {
+          if (general == NULL)
+            general = script;
+        }
+      else if (source != NULL && g_strv_contains ((const char * const *) script->sources, source))
+        {
+          return script;
+        }
+    }
+
+  if (general != NULL)
+    return general;
+
+  return g_ptr_array_index (self->call_scripts, 0);
+}
+
+/**
  * crm_procedure_get_situation_check:
  * @self: a #CrmProcedure
  *

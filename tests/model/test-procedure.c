@@ -996,6 +996,8 @@ test_call_script_none (void)
 
   g_assert_cmpuint (crm_procedure_get_n_call_scripts (procedure), ==, 0);
   g_assert_null (crm_procedure_find_call_script (procedure, "sales_call"));
+  g_assert_null (crm_procedure_pick_call_script (procedure, "website"));
+  g_assert_null (crm_procedure_pick_call_script (procedure, NULL));
   g_assert_null (crm_procedure_get_situation_check (procedure));
   g_assert_null (crm_procedure_get_situation_rule (procedure));
   g_assert_null (crm_procedure_get_summary_subject (procedure));
@@ -1173,6 +1175,44 @@ test_call_script_tw_6_payment_terms (void)
   g_assert_cmpstr (term->key, ==, "card_standing_order");
   assert_text (&term->name, "Standing order on a card", NULL, NULL);
   g_assert_true (term->needs_approval);
+}
+
+static void
+edit_drop_general_script (JsonObject *root)
+{
+  JsonObject *call_script = json_object_get_object_member (root, "call_script");
+
+  json_array_remove_element (json_object_get_array_member (call_script, "scripts"), 1);
+}
+
+static const char *
+picked_key (CrmProcedure *procedure,
+            const char   *source)
+{
+  const CrmCallScript *script = crm_procedure_pick_call_script (procedure, source);
+
+  g_assert_nonnull (script);
+
+  return script->key;
+}
+
+/* A deal gets the first script for its source, otherwise the first general
+ * one (without "sources"), otherwise the first. */
+static void
+test_call_script_pick (void)
+{
+  g_autoptr(CrmProcedure) procedure = load_script_template (NULL);
+  g_autoptr(CrmProcedure) sourced_only = load_script_template (edit_drop_general_script);
+
+  g_assert_cmpstr (picked_key (procedure, "website"), ==, "sales_call");
+  g_assert_cmpstr (picked_key (procedure, "referral"), ==, "referral_call");
+  g_assert_cmpstr (picked_key (procedure, "fair"), ==, "follow_up");
+  g_assert_cmpstr (picked_key (procedure, NULL), ==, "follow_up");
+
+  g_assert_cmpuint (crm_procedure_get_n_call_scripts (sourced_only), ==, 2);
+  g_assert_cmpstr (picked_key (sourced_only, "referral"), ==, "referral_call");
+  g_assert_cmpstr (picked_key (sourced_only, "fair"), ==, "sales_call");
+  g_assert_cmpstr (picked_key (sourced_only, NULL), ==, "sales_call");
 }
 
 /* The section as written, for the script editor. */
@@ -1997,6 +2037,7 @@ main (int   argc,
   g_test_add_func ("/model/procedure/call-script/con-4-tw-6-guards", test_call_script_guards);
   g_test_add_func ("/model/procedure/call-script/tw-6-payment-terms",
                    test_call_script_tw_6_payment_terms);
+  g_test_add_func ("/model/procedure/call-script/pick-by-source", test_call_script_pick);
   g_test_add_func ("/model/procedure/call-script/json", test_call_script_json);
   for (guint i = 0; i < G_N_ELEMENTS (invalid_cases); i++)
     {
