@@ -61,6 +61,9 @@ struct _CrmProcedure
   GPtrArray  *call_scripts;   /* (element-type CrmCallScript) */
   GPtrArray  *payment_terms;  /* (element-type CrmPaymentTerm) */
 
+  /* The name messages refer to, so that a template rebuilt from this one
+   * (crm_procedure_dup_with_call_script()) is reported under it too. */
+  char       *file_name;
   GBytes     *bytes;
 };
 
@@ -2077,6 +2080,7 @@ crm_procedure_finalize (GObject *object)
   crm_text_clear (&self->summary_body);
   g_clear_pointer (&self->call_scripts, g_ptr_array_unref);
   g_clear_pointer (&self->payment_terms, g_ptr_array_unref);
+  g_clear_pointer (&self->file_name, g_free);
   g_clear_pointer (&self->bytes, g_bytes_unref);
 
   G_OBJECT_CLASS (crm_procedure_parent_class)->finalize (object);
@@ -2299,6 +2303,7 @@ crm_procedure_new_from_data (const char  *data,
   if (!crm_procedure_parse (self, json_node_get_object (root), &loader, error))
     return NULL;
 
+  self->file_name = g_strdup (loader.file);
   self->bytes = g_bytes_new (data, length);
 
   return g_steal_pointer (&self);
@@ -2719,7 +2724,8 @@ crm_procedure_get_summary_body (CrmProcedure *self)
  * @self: a #CrmProcedure
  *
  * The validated "call_script" section as it was written, for the script
- * editor to start from. It is the procedure's own: edit a copy.
+ * editor to start from. It is the procedure's own: edit a copy, and save
+ * it with crm_procedure_dup_with_call_script().
  *
  * Returns: (transfer none) (nullable): the section, or %NULL if the
  *   template has none
@@ -2730,6 +2736,76 @@ crm_procedure_get_call_script_json (CrmProcedure *self)
   g_return_val_if_fail (CRM_IS_PROCEDURE (self), NULL);
 
   return self->call_script;
+}
+
+/**
+ * crm_procedure_dup_with_call_script:
+ * @self: a #CrmProcedure
+ * @call_script: (nullable): the new "call_script" section, or %NULL to
+ *   remove it
+ * @error: return location for a #GError
+ *
+ * Rebuilds the template's JSON text with @call_script in place of its call
+ * script, and loads the result to validate it, so that a manager's edit is
+ * refused with the loader's message before the store keeps it. Everything
+ * else in the template is kept as it was read.
+ *
+ * Returns: (transfer full) (nullable): the new template text, pretty-printed,
+ *   or %NULL with @error set to %CRM_PROCEDURE_ERROR_INVALID
+ */
+char *
+crm_procedure_dup_with_call_script (CrmProcedure  *self,
+                                    JsonObject    *call_script,
+                                    GError       **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(CrmProcedure) check = NULL;
+  g_autoptr(GError) json_error = NULL;
+  g_autofree char *generated = NULL;
+  g_autofree char *json = NULL;
+  gconstpointer data;
+  JsonObject *root;
+  gsize length;
+
+  g_return_val_if_fail (CRM_IS_PROCEDURE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Start from the text rather than from what was parsed out of it: the
+   * stage rules and the attempt ladder are only kept as JSON, and nothing
+   * the manager did not edit may change. */
+  data = g_bytes_get_data (self->bytes, &length);
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, data, length, &json_error))
+    {
+      /* It was parsed once already: only a broken invariant gets here. */
+      g_set_error (error, CRM_PROCEDURE_ERROR, CRM_PROCEDURE_ERROR_INVALID,
+                   _("%s: not valid JSON: %s"), self->file_name, json_error->message);
+      return NULL;
+    }
+
+  root = json_node_get_object (json_parser_get_root (parser));
+
+  /* json-glib keeps the member's place when it is replaced; a new one
+   * goes last. */
+  if (call_script != NULL)
+    json_object_set_object_member (root, "call_script", json_object_ref (call_script));
+  else if (json_object_has_member (root, "call_script"))
+    json_object_remove_member (root, "call_script");
+
+  generator = json_generator_new ();
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  generated = json_generator_to_data (generator, NULL);
+  /* A text file, like the shipped templates. */
+  json = g_strconcat (generated, "\n", NULL);
+
+  check = crm_procedure_new_from_data (json, -1, self->file_name, error);
+  if (check == NULL)
+    return NULL;
+
+  return g_steal_pointer (&json);
 }
 
 guint

@@ -1228,6 +1228,184 @@ test_call_script_json (void)
                     ==, 3);
 }
 
+static JsonObject *
+parse_object (const char *json)
+{
+  g_autoptr(JsonNode) node = json_from_string (json, NULL);
+
+  g_assert_nonnull (node);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+
+  return json_object_ref (json_node_get_object (node));
+}
+
+/* What the store does when a manager saves the script editor: the new
+ * section goes into the template text, everything else stays, and the
+ * result loads. */
+static void
+test_call_script_dup_round_trip (void)
+{
+  g_autoptr(CrmProcedure) procedure = load_script_template (NULL);
+  g_autoptr(CrmProcedure) reloaded = NULL;
+  g_autoptr(CrmProcedure) edited = NULL;
+  g_autoptr(JsonObject) call_script = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *same = NULL;
+  g_autofree char *json = NULL;
+  const CrmCallScript *script;
+
+  /* The section it has: the same procedure again, in readable JSON. */
+  same = crm_procedure_dup_with_call_script (procedure,
+                                             crm_procedure_get_call_script_json (procedure),
+                                             &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (same);
+  g_assert_nonnull (strstr (same, "\n  \"call_script\""));
+  g_assert_true (g_str_has_suffix (same, "}\n"));
+
+  reloaded = crm_procedure_new_from_data (same, -1, "script.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (crm_procedure_get_n_call_scripts (reloaded), ==, 3);
+  g_assert_cmpuint (crm_procedure_get_n_payment_terms (reloaded), ==, 3);
+  g_assert_cmpuint (crm_procedure_get_n_sources (reloaded), ==, 2);
+  g_assert_nonnull (crm_procedure_find_stage (reloaded, "sales", "qualified")->rules);
+  assert_text (crm_procedure_get_situation_check (reloaded),
+               "Can you talk now?", "נוח לך לדבר עכשיו?", "Вам удобно сейчас говорить?");
+  g_assert_cmpstr (crm_procedure_get_summary_body (reloaded)->en, ==,
+                   crm_procedure_get_summary_body (procedure)->en);
+
+  /* A new section replaces the old one entirely. */
+  call_script = parse_object ("{\"scripts\": [{\"key\": \"short\", \"name\": {\"en\": \"Short\"},"
+                              " \"stages\": [{\"key\": \"hello\", \"name\": {\"en\": \"Hello\","
+                              " \"he\": \"שלום\", \"ru\": \"Привет\"}}]}]}");
+  json = crm_procedure_dup_with_call_script (procedure, call_script, &error);
+  g_assert_no_error (error);
+
+  edited = crm_procedure_new_from_data (json, -1, "script.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (crm_procedure_get_n_call_scripts (edited), ==, 1);
+  script = crm_procedure_get_call_script (edited, 0);
+  g_assert_cmpstr (script->key, ==, "short");
+  assert_text (&script_stage (script, 0)->name, "Hello", "שלום", "Привет");
+  g_assert_null (crm_procedure_get_situation_check (edited));
+  g_assert_null (crm_procedure_get_summary_subject (edited));
+  g_assert_cmpuint (crm_procedure_get_n_payment_terms (edited), ==, 3);
+
+  /* The procedure it was made from is left as it was. */
+  g_assert_cmpuint (crm_procedure_get_n_call_scripts (procedure), ==, 3);
+
+  g_assert_finalize_object (g_steal_pointer (&edited));
+  g_assert_finalize_object (g_steal_pointer (&reloaded));
+  g_assert_finalize_object (g_steal_pointer (&procedure));
+}
+
+/* NULL removes the section; a template without one gains it. */
+static void
+test_call_script_dup_remove_and_add (void)
+{
+  g_autoptr(CrmProcedure) procedure = load_script_template (NULL);
+  g_autoptr(CrmProcedure) minimal = NULL;
+  g_autoptr(CrmProcedure) without = NULL;
+  g_autoptr(CrmProcedure) with = NULL;
+  g_autoptr(JsonObject) call_script = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *removed = NULL;
+  g_autofree char *added = NULL;
+
+  removed = crm_procedure_dup_with_call_script (procedure, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (removed, "call_script"));
+
+  without = crm_procedure_new_from_data (removed, -1, "script.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (crm_procedure_get_n_call_scripts (without), ==, 0);
+  g_assert_null (crm_procedure_get_call_script_json (without));
+  g_assert_cmpuint (crm_procedure_get_n_payment_terms (without), ==, 3);
+
+  minimal = crm_procedure_new_from_data (minimal_template, -1, "mini.json", &error);
+  g_assert_no_error (error);
+  call_script = parse_object ("{\"situation_check\": {\"en\": \"Is this a good time?\"},"
+                              " \"scripts\": [{\"key\": \"short\", \"name\": {\"en\": \"Short\"},"
+                              " \"stages\": [{\"key\": \"hello\", \"name\": {\"en\": \"Hello\"}}]}]}");
+  added = crm_procedure_dup_with_call_script (minimal, call_script, &error);
+  g_assert_no_error (error);
+
+  with = crm_procedure_new_from_data (added, -1, "mini.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (crm_procedure_get_n_call_scripts (with), ==, 1);
+  g_assert_cmpstr (crm_procedure_get_situation_check (with)->en, ==, "Is this a good time?");
+  g_assert_cmpstr (crm_procedure_get_id (with), ==, "mini");
+}
+
+static void
+edit_unknown_question_field (JsonObject *call_script)
+{
+  JsonObject *script = json_array_get_object_element (
+    json_object_get_array_member (call_script, "scripts"), 0);
+  JsonObject *stage = json_array_get_object_element (
+    json_object_get_array_member (script, "stages"), 0);
+  JsonObject *question = json_array_get_object_element (
+    json_object_get_array_member (stage, "questions"), 0);
+
+  json_object_set_string_member (question, "field", "platfrom");
+}
+
+/* A copy to edit: json_node_copy() would share the object. */
+static JsonObject *
+dup_object (JsonObject *object)
+{
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), object);
+  g_autofree char *json = json_to_string (node, FALSE);
+
+  return parse_object (json);
+}
+
+/* An edit the loader would refuse is refused with the loader's message,
+ * under the procedure's own file name. */
+static void
+test_call_script_dup_refuses_invalid (void)
+{
+  g_autoptr(CrmProcedure) procedure = load_script_template (NULL);
+  g_autoptr(CrmProcedure) minimal = NULL;
+  g_autoptr(JsonObject) call_script = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  const CrmScriptQuestion *question;
+
+  call_script = dup_object (crm_procedure_get_call_script_json (procedure));
+  edit_unknown_question_field (call_script);
+
+  json = crm_procedure_dup_with_call_script (procedure, call_script, &error);
+  g_assert_error (error, CRM_PROCEDURE_ERROR, CRM_PROCEDURE_ERROR_INVALID);
+  g_assert_null (json);
+  g_assert_cmpstr (error->message, ==,
+                   "script.json: question “platform” in "
+                   "call_script.scripts[0].stages[0].questions[0] "
+                   "names the unknown field “platfrom”");
+  g_clear_error (&error);
+
+  /* A script is valid for its own template only: the minimal one has no
+   * payment terms for the guard (TW-6). */
+  minimal = crm_procedure_new_from_data (minimal_template, -1, "mini.json", &error);
+  g_assert_no_error (error);
+
+  json = crm_procedure_dup_with_call_script (minimal,
+                                             crm_procedure_get_call_script_json (procedure),
+                                             &error);
+  g_assert_error (error, CRM_PROCEDURE_ERROR, CRM_PROCEDURE_ERROR_INVALID);
+  g_assert_null (json);
+  g_assert_cmpstr (error->message, ==,
+                   "mini.json: the “payment_terms” guard in "
+                   "call_script.scripts[0].stages[1].guards[1] "
+                   "needs a non-empty “payment_terms” list in the template");
+
+  /* Neither procedure changed. */
+  question = g_ptr_array_index (script_stage (crm_procedure_get_call_script (procedure, 0),
+                                              0)->questions, 0);
+  g_assert_cmpstr (question->field, ==, "platform");
+  g_assert_cmpuint (crm_procedure_get_n_call_scripts (minimal), ==, 0);
+}
+
 /* Invalid templates: each case edits a copy of the minimal template. */
 
 typedef void (*MutateFunc) (JsonObject *root);
@@ -2039,6 +2217,11 @@ main (int   argc,
                    test_call_script_tw_6_payment_terms);
   g_test_add_func ("/model/procedure/call-script/pick-by-source", test_call_script_pick);
   g_test_add_func ("/model/procedure/call-script/json", test_call_script_json);
+  g_test_add_func ("/model/procedure/call-script/dup-round-trip", test_call_script_dup_round_trip);
+  g_test_add_func ("/model/procedure/call-script/dup-remove-and-add",
+                   test_call_script_dup_remove_and_add);
+  g_test_add_func ("/model/procedure/call-script/dup-refuses-invalid",
+                   test_call_script_dup_refuses_invalid);
   for (guint i = 0; i < G_N_ELEMENTS (invalid_cases); i++)
     {
       g_autofree char *path = NULL;
