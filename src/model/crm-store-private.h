@@ -94,6 +94,15 @@ gboolean    _crm_store_write_meta        (CrmStore    *self,
 void        _crm_store_set_procedure     (CrmStore    *self,
                                           CrmProcedure *procedure);
 
+/* The call-script panel's store (crm-store-calls.c), for the running call
+ * and the timeline. */
+char       *_crm_store_expand            (const char  *text,
+                                          GHashTable  *values,
+                                          const char  *unknown);
+GStrv       _crm_store_dup_stage_names   (CrmStore           *self,
+                                          const char         *script_key,
+                                          const char * const *stage_keys);
+
 /* A move inside the caller's transaction (crm-store-rules.c): the lists
  * hear of it through _crm_store_announce_moves() once the caller has
  * committed. */

@@ -1346,16 +1346,38 @@ crm_store_count_queued_emails (CrmStore   *self,
   return (guint)crm_statement_get_int64 (stmt, 0);
 }
 
+/* What the outbox shows for one queued email: a stage rule's by its
+ * template key (crm_email_template_get_label() names it), a call summary
+ * by its rendered subject, and the copy with its address (TW-4). */
+static char *
+queued_email_label (CrmStatement *stmt)
+{
+  const char *subject = crm_statement_get_text (stmt, 1);
+  const char *address = crm_statement_get_text (stmt, 2);
+
+  if (subject == NULL)
+    return g_strdup (crm_statement_get_text (stmt, 0));
+
+  if (address == NULL)
+    return g_strdup (subject);
+
+  /* Translators: a call summary's subject, then the address it is copied to */
+  return g_strdup_printf (_("%s (copy to %s)"), subject, address);
+}
+
 /**
  * crm_store_list_queued_emails:
  * @self: a #CrmStore
  * @deal_id: a deal
  *
- * The emails the stage rules queued for the deal that wait to be sent,
- * oldest first, as email template keys (AXL-9 "welcome", AXL-10
- * "request_closed", TW-4 "call_summary"…).
+ * The emails queued for the deal that wait to be sent, oldest first: the
+ * stage rules' as email template keys (AXL-9 "welcome", AXL-10
+ * "request_closed", TW-4 "call_summary"…), a call summary rendered at the
+ * end of a call as its subject ("Call summary: Annual licence", and
+ * "… (copy to …)" for the copy). crm_email_template_get_label() turns
+ * either into what the outbox shows.
  *
- * Returns: (transfer full): the template keys
+ * Returns: (transfer full): the template keys and subjects
  */
 GStrv
 crm_store_list_queued_emails (CrmStore *self,
@@ -1367,14 +1389,18 @@ crm_store_list_queued_emails (CrmStore *self,
   g_return_val_if_fail (CRM_IS_STORE (self), NULL);
 
   stmt = crm_db_prepare (crm_store_get_db (self),
-                         "SELECT template FROM email_queue WHERE deal_id = ?1 AND sent_at IS NULL "
-                         "ORDER BY queued_at, id",
+                         "SELECT template, subject, address FROM email_queue "
+                         "WHERE deal_id = ?1 AND sent_at IS NULL ORDER BY queued_at, id",
                          NULL);
   if (stmt != NULL)
     {
       crm_statement_bind_int64 (stmt, 1, deal_id);
       while (crm_statement_step (stmt, NULL) == CRM_STEP_ROW)
-        g_strv_builder_add (keys, crm_statement_get_text (stmt, 0));
+        {
+          g_autofree char *label = queued_email_label (stmt);
+
+          g_strv_builder_add (keys, label);
+        }
     }
 
   return g_strv_builder_end (keys);
@@ -1384,7 +1410,8 @@ crm_store_list_queued_emails (CrmStore *self,
  * crm_email_template_get_label:
  * @key: an email template key of the procedures
  *
- * Returns: (transfer none): what to call the email in the interface
+ * Returns: (transfer none): what to call the email in the interface; a
+ *   subject from crm_store_list_queued_emails() is returned as it is
  */
 const char *
 crm_email_template_get_label (const char *key)

@@ -231,6 +231,34 @@ crm_store_log_activity (CrmStore         *self,
   return id;
 }
 
+static CrmActivity *
+activity_from_row (CrmStore     *self,
+                   CrmStatement *stmt)
+{
+  g_autoptr(GDateTime) at = parse_time (crm_statement_get_text (stmt, 7));
+  const char *script = crm_statement_get_text (stmt, 8);
+  const char *stages_text = crm_statement_get_text (stmt, 9);
+  g_auto(GStrv) stages = stages_text ? g_strsplit (stages_text, ",", -1) : NULL;
+  g_auto(GStrv) names = _crm_store_dup_stage_names (self, script, (const char * const *)stages);
+  CrmActivityKind kind = CRM_ACTIVITY_NOTE;
+
+  crm_activity_kind_from_string (crm_statement_get_text (stmt, 2), &kind);
+
+  return g_object_new (CRM_TYPE_ACTIVITY,
+                       "id", crm_statement_get_int64 (stmt, 0),
+                       "deal-id", crm_statement_get_int64 (stmt, 1),
+                       "kind", kind,
+                       "outcome", crm_call_outcome_from_string (crm_statement_get_text (stmt, 3)),
+                       "duration", (guint)crm_statement_get_int64 (stmt, 4),
+                       "note", crm_statement_get_text (stmt, 5),
+                       "user-name", crm_statement_get_text (stmt, 6),
+                       "at", at,
+                       "script", script,
+                       "stages", stages,
+                       "stage-names", names,
+                       NULL);
+}
+
 /**
  * crm_store_get_timeline:
  * @self: a #CrmStore
@@ -254,7 +282,8 @@ crm_store_get_timeline (CrmStore  *self,
   g_return_val_if_fail (CRM_IS_STORE (self), NULL);
 
   stmt = crm_db_prepare (crm_store_get_db (self),
-                         "SELECT a.id, a.deal_id, a.kind, a.outcome, a.duration, a.note, u.name, a.at "
+                         "SELECT a.id, a.deal_id, a.kind, a.outcome, a.duration, a.note, u.name, a.at, "
+                         "a.script, a.stages "
                          "FROM activities a LEFT JOIN users u ON u.id = a.user_id "
                          "WHERE a.deal_id = ?1 "
                          "   OR a.contact_id = (SELECT contact_id FROM deals WHERE id = ?1) "
@@ -266,19 +295,8 @@ crm_store_get_timeline (CrmStore  *self,
   crm_statement_bind_int64 (stmt, 1, deal_id);
   while ((step = crm_statement_step (stmt, error)) == CRM_STEP_ROW)
     {
-      g_autoptr(GDateTime) at = parse_time (crm_statement_get_text (stmt, 7));
-      g_autoptr(CrmActivity) activity = NULL;
-      CrmActivityKind kind = CRM_ACTIVITY_NOTE;
+      g_autoptr(CrmActivity) activity = activity_from_row (self, stmt);
 
-      crm_activity_kind_from_string (crm_statement_get_text (stmt, 2), &kind);
-      activity = crm_activity_new (crm_statement_get_int64 (stmt, 0),
-                                   crm_statement_get_int64 (stmt, 1),
-                                   kind,
-                                   crm_call_outcome_from_string (crm_statement_get_text (stmt, 3)),
-                                   (guint)crm_statement_get_int64 (stmt, 4),
-                                   crm_statement_get_text (stmt, 5),
-                                   crm_statement_get_text (stmt, 6),
-                                   at);
       g_list_store_append (list, activity);
     }
 
