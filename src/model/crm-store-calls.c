@@ -866,6 +866,7 @@ crm_store_save_call_script (CrmStore    *self,
 static gboolean
 check_call_record (const CrmCallRecord  *record,
                    CrmDeal              *deal,
+                   gboolean              ladder,
                    GError              **error)
 {
   gboolean talked = record->outcome == CRM_CALL_REACHED || record->outcome == CRM_CALL_CALL_BACK;
@@ -891,8 +892,9 @@ check_call_record (const CrmCallRecord  *record,
       return FALSE;
     }
 
-  /* RAD-7: a task is closed only with a written result. */
-  if (record->close_task_id > 0 && crm_str_is_blank (record->note))
+  /* RAD-7: a task is closed only with a written result (the ladder
+   * writes its own). */
+  if (record->close_task_id > 0 && !ladder && crm_str_is_blank (record->note))
     {
       g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_TASK,
                            _("Write what came of the task before closing it."));
@@ -1120,11 +1122,11 @@ crm_store_log_call (CrmStore             *self,
   g_return_val_if_fail (CRM_IS_STORE (self), 0);
   g_return_val_if_fail (record != NULL, 0);
 
+  ladder = walks_ladder (self, record);
   deal = crm_store_load_deal (self, record->deal_id, error);
-  if (deal == NULL || !check_call_record (record, deal, error))
+  if (deal == NULL || !check_call_record (record, deal, ladder, error))
     return 0;
 
-  ladder = walks_ladder (self, record);
   now = crm_store_now (self);
   now_text = _crm_store_format_timestamp (now);
   stages = record->stages ? g_strjoinv (",", (char **)record->stages) : NULL;
