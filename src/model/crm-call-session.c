@@ -259,9 +259,14 @@ dup_question_label (const CrmScriptQuestion *question)
 
 /* Calls @func for each answered question of the stages the call reached,
  * in the script's order. */
+typedef void (*AnswerFunc) (CrmCallSession          *self,
+                            const CrmScriptQuestion *question,
+                            const char              *value,
+                            gpointer                 data);
+
 static void
 foreach_answer (CrmCallSession *self,
-                void          (*func) (CrmCallSession *, const CrmScriptQuestion *, const char *, gpointer),
+                AnswerFunc      func,
                 gpointer        data)
 {
   for (int s = 0; s <= self->furthest; s++)
@@ -372,7 +377,8 @@ dup_price_line (CrmCallSession *self)
 
   floor_text = crm_format_amount (floor, crm_deal_get_currency (deal));
   /* Translators: the lower bound of the price list, e.g. "₪1,200" */
-  return g_strdup_printf (_("The customer asked for the price; the lower bound, %s, was given."), floor_text);
+  return g_strdup_printf (_("The customer asked for the price; the lower bound, %s, was given."),
+                          floor_text);
 }
 
 static void
@@ -1096,7 +1102,8 @@ crm_call_session_dup_opening (CrmCallSession *self)
   values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_hash_table_insert (values, "rep", g_strdup (me ? crm_user_get_name (me) : NULL));
   g_hash_table_insert (values, "company", crm_store_dup_setting (self->store, "organization-name"));
-  g_hash_table_insert (values, "contact", crm_store_dup_field_value (self->store, self->deal_id, "contact.name"));
+  g_hash_table_insert (values, "contact",
+                       crm_store_dup_field_value (self->store, self->deal_id, "contact.name"));
   g_hash_table_insert (values, "source", dup_source_name (self));
 
   return _crm_store_expand (crm_text_get (&self->script->opening), values, "…");

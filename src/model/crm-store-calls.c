@@ -556,7 +556,8 @@ check_product (const char  *name,
       !g_ascii_isalpha (currency[0]) || !g_ascii_isalpha (currency[1]) || !g_ascii_isalpha (currency[2]))
     {
       g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_AMOUNT,
-                           _("A price must not be negative and needs a three-letter currency (ILS, RUB, USD…)."));
+                           _("A price must not be negative and needs a three-letter currency "
+                             "(ILS, RUB, USD…)."));
       return FALSE;
     }
 
@@ -618,7 +619,8 @@ crm_store_add_product (CrmStore    *self,
     }
 
   if (!commit_or_rollback (self,
-                           ok && _crm_store_add_audit (self, "create", "product", id, NULL, clean_name, now, error),
+                           ok && _crm_store_add_audit (self, "create", "product", id, NULL, clean_name,
+                                                       now, error),
                            error))
     return 0;
 
@@ -1138,7 +1140,8 @@ crm_store_log_call (CrmStore             *self,
                                    record->duration, record->note, record->script_key, stages,
                                    now_text, &id, error) &&
        (record->close_task_id <= 0 || ladder || close_call_task (self, record, now_text, error)) &&
-       (!ladder || _crm_store_walk_ladder (self, record->deal_id, now, NULL, &closing, error) != CRM_LADDER_NONE) &&
+       (!ladder ||
+        _crm_store_walk_ladder (self, record->deal_id, now, NULL, &closing, error) != CRM_LADDER_NONE) &&
        add_call_tasks (self, record, now, error) &&
        queue_summary (self, deal, record, now_text, error) &&
        _crm_store_add_audit (self, "activity", "deal", record->deal_id, NULL, "call", now_text, error);

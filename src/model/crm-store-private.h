@@ -91,7 +91,7 @@ gboolean    _crm_store_write_meta        (CrmStore    *self,
                                           const char  *key,
                                           const char  *value,
                                           GError     **error);
-void        _crm_store_set_procedure     (CrmStore    *self,
+void        _crm_store_set_procedure     (CrmStore     *self,
                                           CrmProcedure *procedure);
 
 /* The call-script panel's store (crm-store-calls.c), for the running call
@@ -114,14 +114,14 @@ typedef struct
   char   *from_updated_at;
 } CrmMoveDone;
 
-void        _crm_move_done_clear         (CrmMoveDone *done);
-gboolean    _crm_store_move_in_transaction (CrmStore  *self,
-                                            gint64     deal_id,
-                                            gint64     stage_id,
-                                            GHashTable *values,
-                                            GDateTime *now,
-                                            CrmMoveDone *done,
-                                            GError   **error);
+void        _crm_move_done_clear           (CrmMoveDone  *done);
+gboolean    _crm_store_move_in_transaction (CrmStore     *self,
+                                            gint64        deal_id,
+                                            gint64        stage_id,
+                                            GHashTable   *values,
+                                            GDateTime    *now,
+                                            CrmMoveDone  *done,
+                                            GError      **error);
 void        _crm_store_announce_moves    (CrmStore    *self,
                                           CrmMoveDone *moves,
                                           guint        n_moves,
@@ -157,7 +157,8 @@ gboolean    _crm_store_finish_task       (CrmStore    *self,
                                           const char  *now,
                                           gint64      *deal_id,
                                           GError     **error);
-CrmLadderAction _crm_store_walk_ladder   (CrmStore    *self,
+CrmLadderAction
+            _crm_store_walk_ladder       (CrmStore    *self,
                                           gint64       deal_id,
                                           GDateTime   *now,
                                           GDateTime  **next_attempt,

@@ -207,9 +207,10 @@ crm_store_log_activity (CrmStore         *self,
   if (kind == CRM_ACTIVITY_CALL && (outcome == CRM_CALL_NO_ANSWER || outcome == CRM_CALL_BUSY) &&
       crm_procedure_get_attempt_ladder (crm_store_get_procedure (self)) != NULL)
     {
-      if (record_failed_attempt (self, deal_id, outcome, duration_seconds, note, NULL, &id, error) == CRM_LADDER_NONE)
-        return 0;
-      return id;
+      CrmLadderAction action = record_failed_attempt (self, deal_id, outcome, duration_seconds, note,
+                                                      NULL, &id, error);
+
+      return action != CRM_LADDER_NONE ? id : 0;
     }
 
   now = crm_store_now (self);
@@ -402,7 +403,8 @@ crm_store_add_task (CrmStore    *self,
 
   if (!begin (self, error) ||
       !commit_or_rollback (self,
-                           _crm_store_insert_task (self, deal_id, title, due_text, owner_id, NULL, now_text, &id, error) &&
+                           _crm_store_insert_task (self, deal_id, title, due_text, owner_id, NULL,
+                                                   now_text, &id, error) &&
                            _crm_store_add_audit (self, "task", "deal", deal_id, NULL, title, now_text, error),
                            error))
     return 0;
@@ -525,7 +527,8 @@ crm_store_close_task (CrmStore    *self,
   if (!commit_or_rollback (self,
                            _crm_store_finish_task (self, task_id, succeeded, result, now_text, &deal_id, error) &&
                            (!follow_up ||
-                            _crm_store_insert_task (self, deal_id, follow_up_title, due_text, 0, NULL, now_text, NULL, error)) &&
+                            _crm_store_insert_task (self, deal_id, follow_up_title, due_text, 0, NULL,
+                                                    now_text, NULL, error)) &&
                            _crm_store_add_audit (self, succeeded ? "task-done" : "task-failed", "task", task_id,
                                                  NULL, result, now_text, error),
                            error))
@@ -1215,7 +1218,8 @@ _crm_store_walk_ladder (CrmStore     *self,
     return CRM_LADDER_FINISHED;
 
   if (g_str_equal (json_object_get_string_member (next, "action"), "close"))
-    return close_from_ladder (self, deal_id, next, now, closing, error) ? CRM_LADDER_CLOSED : CRM_LADDER_NONE;
+    return close_from_ladder (self, deal_id, next, now, closing, error)
+           ? CRM_LADDER_CLOSED : CRM_LADDER_NONE;
 
   if (!schedule_attempt (self, deal_id, next, failures + 1, now, &due, error))
     return CRM_LADDER_NONE;
