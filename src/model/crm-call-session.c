@@ -51,6 +51,7 @@ struct _CrmCallSession
   GDateTime           *started_at;
   GDateTime           *ended_at;
   GHashTable          *answers;      /* question key → value as stored */
+  GHashTable          *given;        /* keys of the questions answered on this call */
   GHashTable          *checked;      /* checklist item keys */
 
   const CrmCallScript *script;       /* owned by the procedure; nullable */
@@ -292,8 +293,14 @@ add_note_answer (CrmCallSession          *self,
 {
   GPtrArray *lines = data;
   g_autofree char *label = NULL;
-  g_autofree char *shown = dup_display_value (self, question, value);
+  g_autofree char *shown = NULL;
 
+  /* The note is what this call found out; what the deal card already
+   * said goes to the summary's lead details only. */
+  if (!g_hash_table_contains (self->given, question->key))
+    return;
+
+  shown = dup_display_value (self, question, value);
   /* A field's name reads better in a note than the question asked. */
   label = question->field ? crm_store_dup_field_label (self->store, question->field)
                           : dup_question_label (question);
@@ -414,6 +421,7 @@ crm_call_session_finalize (GObject *object)
   g_clear_pointer (&self->started_at, g_date_time_unref);
   g_clear_pointer (&self->ended_at, g_date_time_unref);
   g_clear_pointer (&self->answers, g_hash_table_unref);
+  g_clear_pointer (&self->given, g_hash_table_unref);
   g_clear_pointer (&self->checked, g_hash_table_unref);
 
   G_OBJECT_CLASS (crm_call_session_parent_class)->finalize (object);
@@ -536,6 +544,7 @@ static void
 crm_call_session_init (CrmCallSession *self)
 {
   self->answers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->given = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->checked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->stage_index = -1;
   self->furthest = -1;
@@ -971,6 +980,7 @@ crm_call_session_answer (CrmCallSession  *self,
   else
     g_hash_table_insert (self->answers, g_strdup (question->key), g_strstrip (g_strdup (value)));
 
+  g_hash_table_add (self->given, g_strdup (question->key));
   return TRUE;
 }
 
@@ -1115,7 +1125,7 @@ crm_call_session_dup_opening (CrmCallSession *self)
  *
  * The result note the end of the call starts with, for the rep to finish:
  * one readable line each for the situation (TW-2), the stages gone
- * through (TW-3), the answers of those stages, the checklist items ticked
+ * through (TW-3), the answers given on this call, the checklist items ticked
  * and what was said about the price (CON-4), in the user's language.
  *
  * Returns: (transfer full): the note, empty when there is nothing to say

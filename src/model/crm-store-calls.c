@@ -935,7 +935,9 @@ close_call_task (CrmStore             *self,
       return FALSE;
     }
 
-  return TRUE;
+  /* Audited as crm_store_close_task() audits it. */
+  return _crm_store_add_audit (self, "task-done", "task", record->close_task_id, NULL, record->note,
+                               now, error);
 }
 
 static gboolean
