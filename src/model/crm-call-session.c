@@ -792,6 +792,7 @@ set_unanswered_error (GPtrArray  *unanswered,
 {
   g_autoptr(GPtrArray) texts = g_ptr_array_new ();
   g_autofree char *list = NULL;
+  const char *format;
 
   for (guint i = 0; i < unanswered->len; i++)
     {
@@ -802,13 +803,10 @@ set_unanswered_error (GPtrArray  *unanswered,
   g_ptr_array_add (texts, NULL);
   list = g_strjoinv (" ", (char **)texts->pdata);
 
-  g_set_error (error, CRM_CALL_ERROR, CRM_CALL_ERROR_UNANSWERED,
-               /* Translators: then the questions' texts, e.g. "Do you need the agreements module?" */
-               g_dngettext (GETTEXT_PACKAGE,
-                            "Ask this first: %s",
-                            "Ask these first: %s",
-                            unanswered->len),
-               list);
+  /* Translators: then the texts of the mandatory questions not yet
+   * answered, e.g. "Do you need the agreements module?" */
+  format = g_dngettext (GETTEXT_PACKAGE, "Ask this first: %s", "Ask these first: %s", unanswered->len);
+  g_set_error (error, CRM_CALL_ERROR, CRM_CALL_ERROR_UNANSWERED, format, list);
 }
 
 /**
