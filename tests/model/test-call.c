@@ -1380,6 +1380,148 @@ test_record_note_lines (Fixture       *fixture,
                    "No price was named in this first conversation.");
 }
 
+static const CrmScriptQuestion *
+find_question (const CrmCallScript *script,
+               const char          *key)
+{
+  for (guint s = 0; s < script->stages->len; s++)
+    {
+      const CrmScriptStage *stage = g_ptr_array_index (script->stages, s);
+
+      for (guint q = 0; q < stage->questions->len; q++)
+        {
+          const CrmScriptQuestion *question = g_ptr_array_index (stage->questions, q);
+
+          if (g_str_equal (question->key, key))
+            return question;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+/* TW-2, TW-3, TW-4 on the shipped TW template: a hot lead's call from the
+ * situation check through every stage to the summary, whatever the
+ * template's words are. */
+static void
+test_rule_tw_shipped_template_full_call (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  CrmStore *store = fixture->store;
+  gint64 deal = new_deal (store, "שעונים לרשת מרפאות", "hot_lead");
+  g_autoptr(GDateTime) next_week = g_date_time_add_days (fixture->clock.now, 7);
+  g_autoptr(CrmTask) first_task = only_open_task (store, deal);
+  g_autoptr(CrmCallSession) call = NULL;
+  g_autoptr(CrmActivity) activity = NULL;
+  g_autoptr(CrmTask) next = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *agreements_line = NULL;
+  g_auto(GStrv) names = NULL;
+  const CrmCallScript *script;
+  const CrmScriptQuestion *agreements;
+  g_autofree char *stages_line = NULL;
+
+  g_assert_true (crm_store_set_setting (store, "call-summary-cc", "ceo@example.co.il", &error));
+  g_assert_no_error (error);
+
+  call = start_call (store, deal, NULL);
+  script = crm_call_session_get_script (call);
+  g_assert_nonnull (script);
+  g_assert_cmpuint (script->stages->len, ==, 4);
+  agreements = find_question (script, "agreements");
+  g_assert_true (agreements->mandatory);
+  g_assert_cmpstr (agreements->field, ==, "agreements_module");
+
+  /* TW-2 first. */
+  g_assert_true (crm_call_session_needs_situation_check (call));
+  crm_call_session_set_situation (call, TRUE);
+  advance (call);
+
+  /* TW-3: no closing without the agreements question. */
+  answer (call, "clocks", "3");
+  answer (call, "modules", "reports");
+  g_assert_false (crm_call_session_advance (call, &error));
+  g_assert_error (error, CRM_CALL_ERROR, CRM_CALL_ERROR_UNANSWERED);
+  g_assert_nonnull (strstr (error->message, crm_text_get (&agreements->text)));
+  g_clear_error (&error);
+
+  answer (call, "agreements", "true");
+  advance (call);
+  advance (call);
+  g_assert_true (crm_call_session_is_complete (call));
+  g_assert_true (crm_call_session_get_stage (call)->guards & CRM_SCRIPT_GUARD_PAYMENT_TERMS);
+  answer (call, "payment_term", crm_procedure_get_payment_term (crm_store_get_procedure (store), 0)->key);
+  answer (call, "installments", "12");
+
+  crm_test_clock_advance (&fixture->clock, 12 * MINUTE);
+  g_assert_cmpint (crm_call_session_finish (call, CRM_CALL_REACHED, "Wants the agreements module for 3 sites",
+                                            next_week, crm_task_get_id (first_task), &error), >, 0);
+  g_assert_no_error (error);
+
+  /* The call with its four stages and twelve minutes. */
+  activity = newest_activity (store, deal);
+  g_assert_cmpuint (crm_activity_get_duration (activity), ==, 720);
+  g_assert_cmpstr (crm_activity_get_script (activity), ==, script->key);
+  g_assert_cmpuint (g_strv_length ((char **)crm_activity_get_stages (activity)), ==, 4);
+
+  /* The lead's first task done, the next contact the new one (TW-4). */
+  g_assert_cmpuint (count_rows (store, "SELECT count(*) FROM tasks WHERE outcome = 'done'"), ==, 1);
+  next = only_open_task (store, deal);
+  g_assert_cmpstr (crm_task_get_rule (next), ==, "TW-4");
+  g_assert_true (g_date_time_equal (crm_task_get_due_at (next), next_week));
+
+  /* The summary to the manager and the copy, with the answers. */
+  g_assert_cmpuint (count_rows (store, "SELECT count(*) FROM email_queue WHERE template = 'call_summary' "
+                                       "AND subject IS NOT NULL AND rule = 'TW-4'"), ==, 2);
+  body = query_text (store, "SELECT body FROM email_queue WHERE recipient = 'address' "
+                            "AND address = 'ceo@example.co.il'");
+  g_assert_nonnull (strstr (body, "שעונים לרשת מרפאות"));
+  g_assert_nonnull (strstr (body, "Negev Solar"));
+  g_assert_nonnull (strstr (body, "+972501234567"));
+  g_assert_nonnull (strstr (body, "12:00"));
+  g_assert_nonnull (strstr (body, "Wants the agreements module for 3 sites"));
+  g_assert_null (strstr (body, "{"));
+  agreements_line = g_strdup_printf ("%.*s: yes", (int)strcspn (crm_text_get (&agreements->text), "?"),
+                                     crm_text_get (&agreements->text));
+  g_assert_nonnull (strstr (body, agreements_line));
+  names = g_strdupv ((char **)crm_activity_get_stage_names (activity));
+  stages_line = g_strjoinv (", ", names);
+  g_assert_nonnull (strstr (body, stages_line));
+}
+
+/* AXL-7 on a newcomer's demo: the shipped opening line comes out whole,
+ * with our organisation's name and the request's source. */
+static void
+test_rule_axl_7_demo_opening_filled_in (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  CrmStore *store = fixture->store;
+  CrmProcedure *procedure = crm_store_get_procedure (store);
+  g_autoptr(CrmCallSession) call = NULL;
+  g_autofree char *opening = NULL;
+  g_autofree char *organization = NULL;
+  const char *website = NULL;
+  gint64 deal;
+
+  crm_test_populate (store, 40, CRM_DEMO_SEED);
+  deal = crm_test_query_int (store, "SELECT min (id) FROM deals WHERE source = 'website'");
+  g_assert_cmpint (deal, >, 0);
+  for (guint i = 0; i < crm_procedure_get_n_sources (procedure); i++)
+    if (g_str_equal (crm_procedure_get_source (procedure, i)->key, "website"))
+      website = crm_text_get (&crm_procedure_get_source (procedure, i)->name);
+
+  call = start_call (store, deal, NULL);
+  opening = crm_call_session_dup_opening (call);
+  organization = crm_store_dup_setting (store, "organization-name");
+  g_assert_nonnull (opening);
+  g_assert_nonnull (strstr (opening, organization));
+  g_assert_nonnull (strstr (opening, crm_user_get_name (crm_store_get_current_user (store))));
+  g_assert_nonnull (strstr (opening, website));
+  g_assert_null (strstr (opening, "{"));
+  g_assert_null (strstr (opening, "…"));
+}
+
 /* Migration 4 keeps what a version-3 file queued. */
 static void
 test_migration_from_version_3_keeps_queued_emails (void)
@@ -1483,6 +1625,8 @@ main (int   argc,
   ADD ("/call/bad-input/task-of-another-deal", "calls", test_bad_input_task_of_another_deal);
   ADD ("/call/set-field-value/builtins", "calls", test_set_field_value_builtins);
   ADD ("/call/plain-call-without-script", "plain", test_plain_call_without_script);
+  ADD ("/call/tw/shipped-template-full-call", "tw", test_rule_tw_shipped_template_full_call);
+  ADD ("/call/axl-7/demo-opening-filled-in", "axl", test_rule_axl_7_demo_opening_filled_in);
   g_test_add_func ("/call/migration/from-version-3-keeps-queued-emails",
                    test_migration_from_version_3_keeps_queued_emails);
 
