@@ -65,35 +65,6 @@ static const struct
   { "source", "SELECT source FROM deals WHERE id = ?1" },
 };
 
-static gboolean
-begin (CrmStore  *self,
-       GError   **error)
-{
-  return crm_db_begin (crm_store_get_db (self), error);
-}
-
-static gboolean
-commit_or_rollback (CrmStore  *self,
-                    gboolean   ok,
-                    GError   **error)
-{
-  CrmDb *db = crm_store_get_db (self);
-
-  if (ok && crm_db_commit (db, error))
-    return TRUE;
-
-  crm_db_rollback (db);
-  return FALSE;
-}
-
-static gint64
-current_user_id (CrmStore *self)
-{
-  CrmUser *user = crm_store_get_current_user (self);
-
-  return user ? crm_user_get_id (user) : 0;
-}
-
 /* The procedures reserve some decisions for the head of sales; the model
  * checks the role, so no view can let a rep make them. */
 static gboolean
@@ -418,8 +389,8 @@ crm_store_set_field_value (CrmStore    *self,
   now = now_text (self);
   old_updated_at = _crm_store_format_timestamp (crm_deal_get_updated_at (deal));
 
-  if (!begin (self, error) ||
-      !commit_or_rollback (self,
+  if (!_crm_store_begin (self, error) ||
+      !_crm_store_commit_or_rollback (self,
                            _crm_store_apply_values (self, deal_id, clean, now, error) &&
                            run_statement (self, "UPDATE deals SET updated_at = ?2 WHERE id = ?1",
                                           deal_id, now, error) &&
@@ -514,7 +485,7 @@ crm_store_set_setting (CrmStore    *self,
   old = _crm_store_read_meta (self, key);
   now = now_text (self);
 
-  if (!begin (self, error))
+  if (!_crm_store_begin (self, error))
     return FALSE;
 
   if (clean != NULL)
@@ -532,7 +503,7 @@ crm_store_set_setting (CrmStore    *self,
         }
     }
 
-  return commit_or_rollback (self,
+  return _crm_store_commit_or_rollback (self,
                              ok && _crm_store_add_audit (self, "setting", key, 0, old, clean, now, error),
                              error);
 }
@@ -600,7 +571,7 @@ crm_store_add_product (CrmStore    *self,
   code = g_ascii_strup (currency, -1);
   now = now_text (self);
 
-  if (!begin (self, error))
+  if (!_crm_store_begin (self, error))
     return 0;
 
   stmt = crm_db_prepare (crm_store_get_db (self),
@@ -618,7 +589,7 @@ crm_store_add_product (CrmStore    *self,
       id = crm_db_last_insert_id (crm_store_get_db (self));
     }
 
-  if (!commit_or_rollback (self,
+  if (!_crm_store_commit_or_rollback (self,
                            ok && _crm_store_add_audit (self, "create", "product", id, NULL, clean_name,
                                                        now, error),
                            error))
@@ -666,7 +637,7 @@ crm_store_set_product_active (CrmStore  *self,
 
   now = now_text (self);
 
-  if (!begin (self, error))
+  if (!_crm_store_begin (self, error))
     return FALSE;
 
   stmt = crm_db_prepare (crm_store_get_db (self), "UPDATE products SET active = ?2 WHERE id = ?1", error);
@@ -678,7 +649,7 @@ crm_store_set_product_active (CrmStore  *self,
       ok = crm_statement_run (stmt, error);
     }
 
-  return commit_or_rollback (self,
+  return _crm_store_commit_or_rollback (self,
                              ok && _crm_store_add_audit (self, active ? "activate" : "deactivate", "product",
                                                          product_id, NULL, name, now, error),
                              error);
@@ -849,8 +820,8 @@ crm_store_save_call_script (CrmStore    *self,
 
   now = now_text (self);
 
-  if (!begin (self, error) ||
-      !commit_or_rollback (self,
+  if (!_crm_store_begin (self, error) ||
+      !_crm_store_commit_or_rollback (self,
                            _crm_store_write_meta (self, "procedure-template", json, error) &&
                            _crm_store_add_audit (self, "update", "call-script", 0, NULL,
                                                  crm_procedure_get_id (procedure), now, error),
@@ -947,7 +918,7 @@ add_call_tasks (CrmStore             *self,
                 GError              **error)
 {
   g_autofree char *now_text = _crm_store_format_timestamp (now);
-  gint64 me = current_user_id (self);
+  gint64 me = _crm_store_current_user_id (self);
 
   if (record->outcome == CRM_CALL_WRONG_NUMBER)
     {
@@ -1135,7 +1106,7 @@ crm_store_log_call (CrmStore             *self,
   now_text = _crm_store_format_timestamp (now);
   stages = record->stages ? g_strjoinv (",", (char **)record->stages) : NULL;
 
-  if (!begin (self, error))
+  if (!_crm_store_begin (self, error))
     return 0;
 
   ok = _crm_store_insert_activity (self, record->deal_id, CRM_ACTIVITY_CALL, record->outcome,
@@ -1148,7 +1119,7 @@ crm_store_log_call (CrmStore             *self,
        queue_summary (self, deal, record, now_text, error) &&
        _crm_store_add_audit (self, "activity", "deal", record->deal_id, NULL, "call", now_text, error);
 
-  if (!commit_or_rollback (self, ok, error))
+  if (!_crm_store_commit_or_rollback (self, ok, error))
     return 0;
 
   /* The timeline, the tasks, the outbox and the Today view follow. */

@@ -67,6 +67,14 @@ gboolean    _crm_store_enter_stage_checked (CrmStore  *self,
                                             gint64    *final_stage_id,
                                             GError   **error);
 
+/* The one transaction of every write, and who writes it. */
+gboolean    _crm_store_begin             (CrmStore    *self,
+                                          GError     **error);
+gboolean    _crm_store_commit_or_rollback (CrmStore   *self,
+                                           gboolean    ok,
+                                           GError    **error);
+gint64      _crm_store_current_user_id   (CrmStore    *self);
+
 /* One way to check and store a value, shared by the deal card's save
  * (crm-store.c), the engine's moves (crm-store-rules.c) and the call
  * panel's answers (crm-store-calls.c). */

@@ -37,39 +37,10 @@
  * AXL-1), refusals (HS-10, RAD-12, CON-8, AXL-10) and quotas (RAD-4,
  * TW-9). Every write is one transaction and uses the store's clock. */
 
-static gint64
-current_user_id (CrmStore *self)
-{
-  CrmUser *user = crm_store_get_current_user (self);
-
-  return user ? crm_user_get_id (user) : 0;
-}
-
 static GDateTime *
 parse_time (const char *text)
 {
   return text ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
-}
-
-static gboolean
-begin (CrmStore  *self,
-       GError   **error)
-{
-  return crm_db_begin (crm_store_get_db (self), error);
-}
-
-static gboolean
-commit_or_rollback (CrmStore  *self,
-                    gboolean   ok,
-                    GError   **error)
-{
-  CrmDb *db = crm_store_get_db (self);
-
-  if (ok && crm_db_commit (db, error))
-    return TRUE;
-
-  crm_db_rollback (db);
-  return FALSE;
 }
 
 /* Activities */
@@ -137,7 +108,7 @@ _crm_store_insert_activity (CrmStore         *self,
     return FALSE;
 
   crm_statement_bind_int64 (stmt, 1, deal_id);
-  crm_statement_bind_id (stmt, 2, current_user_id (self));
+  crm_statement_bind_id (stmt, 2, _crm_store_current_user_id (self));
   crm_statement_bind_text (stmt, 3, crm_activity_kind_to_string (kind));
   crm_statement_bind_text (stmt, 4, kind == CRM_ACTIVITY_CALL ? crm_call_outcome_to_string (outcome) : NULL);
   crm_statement_bind_int64 (stmt, 5, duration);
@@ -216,10 +187,10 @@ crm_store_log_activity (CrmStore         *self,
   now = crm_store_now (self);
   now_text = _crm_store_format_timestamp (now);
 
-  if (!begin (self, error))
+  if (!_crm_store_begin (self, error))
     return 0;
 
-  if (!commit_or_rollback (self,
+  if (!_crm_store_commit_or_rollback (self,
                            _crm_store_insert_activity (self, deal_id, kind, outcome, duration_seconds, note,
                                                        NULL, NULL, now_text, &id, error) &&
                            _crm_store_add_audit (self, "activity", "deal", deal_id, NULL,
@@ -401,8 +372,8 @@ crm_store_add_task (CrmStore    *self,
   now_text = _crm_store_format_timestamp (now);
   due_text = _crm_store_format_timestamp (due_at);
 
-  if (!begin (self, error) ||
-      !commit_or_rollback (self,
+  if (!_crm_store_begin (self, error) ||
+      !_crm_store_commit_or_rollback (self,
                            _crm_store_insert_task (self, deal_id, title, due_text, owner_id, NULL,
                                                    now_text, &id, error) &&
                            _crm_store_add_audit (self, "task", "deal", deal_id, NULL, title, now_text, error),
@@ -521,10 +492,10 @@ crm_store_close_task (CrmStore    *self,
   if (follow_up)
     due_text = _crm_store_format_timestamp (follow_up_due);
 
-  if (!begin (self, error))
+  if (!_crm_store_begin (self, error))
     return FALSE;
 
-  if (!commit_or_rollback (self,
+  if (!_crm_store_commit_or_rollback (self,
                            _crm_store_finish_task (self, task_id, succeeded, result, now_text, &deal_id, error) &&
                            (!follow_up ||
                             _crm_store_insert_task (self, deal_id, follow_up_title, due_text, 0, NULL,
@@ -1257,14 +1228,14 @@ record_failed_attempt (CrmStore         *self,
   now = crm_store_now (self);
   now_text = _crm_store_format_timestamp (now);
 
-  if (!begin (self, error))
+  if (!_crm_store_begin (self, error))
     return CRM_LADDER_NONE;
 
   if (_crm_store_insert_activity (self, deal_id, CRM_ACTIVITY_CALL, outcome, duration, call_note,
                                   NULL, NULL, now_text, activity_id, error))
     action = _crm_store_walk_ladder (self, deal_id, now, &next, &closing, error);
 
-  if (!commit_or_rollback (self, action != CRM_LADDER_NONE, error))
+  if (!_crm_store_commit_or_rollback (self, action != CRM_LADDER_NONE, error))
     {
       if (activity_id != NULL)
         *activity_id = 0;
@@ -1321,7 +1292,7 @@ crm_store_set_quota (CrmStore  *self,
   now_text = _crm_store_format_timestamp (now);
   value = g_strdup_printf ("%u", per_day);
 
-  if (!begin (self, error))
+  if (!_crm_store_begin (self, error))
     return FALSE;
 
   stmt = crm_db_prepare (crm_store_get_db (self),
@@ -1339,7 +1310,7 @@ crm_store_set_quota (CrmStore  *self,
       ok = crm_statement_run (stmt, error);
     }
 
-  return commit_or_rollback (self,
+  return _crm_store_commit_or_rollback (self,
                              ok && _crm_store_add_audit (self, "quota", "user", user_id, NULL, value, now_text, error),
                              error);
 }

@@ -1022,6 +1022,38 @@ crm_store_get_procedure (CrmStore *self)
   return self->procedure;
 }
 
+/* The one transaction of a user action, for the store's other files. */
+gboolean
+_crm_store_begin (CrmStore  *self,
+                  GError   **error)
+{
+  return crm_db_begin (self->db, error);
+}
+
+/* Commits when everything inside went well, else rolls back: a write
+ * either happens whole or not at all. */
+gboolean
+_crm_store_commit_or_rollback (CrmStore  *self,
+                               gboolean   ok,
+                               GError   **error)
+{
+  if (ok && crm_db_commit (self->db, error))
+    return TRUE;
+
+  crm_db_rollback (self->db);
+  return FALSE;
+}
+
+/* Who the activities and tasks of a write belong to: 0 when the current
+ * user is not (or no longer) one of the department's. */
+gint64
+_crm_store_current_user_id (CrmStore *self)
+{
+  CrmUser *user = crm_store_get_current_user (self);
+
+  return user ? crm_user_get_id (user) : 0;
+}
+
 /* A manager saved the procedure's call scripts (crm-store-calls.c): the
  * new template replaces the old one for everything read from now on. A
  * running call keeps a reference to the procedure it started with. */
