@@ -66,6 +66,7 @@ struct _CrmScriptEditor
   GtkLabel             *error_label;
   GtkStack             *content_stack;
   GtkListBox           *stages_list;
+  GtkScrolledWindow    *details_scroller;
   AdwComboRow          *script_row;
   GtkStringList        *script_list;
   AdwEntryRow          *script_name_row;
@@ -183,6 +184,7 @@ static char *
 dup_stage_label (CrmScriptEditor *self,
                  guint            stage)
 {
+  g_autofree char *label = NULL;
   const char *name = crm_script_draft_get_text (self->draft, CRM_SCRIPT_TEXT_STAGE_NAME,
                                                 self->script, stage, 0, current_language (self));
 
@@ -192,9 +194,14 @@ dup_stage_label (CrmScriptEditor *self,
   if (crm_str_is_blank (name))
     name = _("Unnamed stage");
 
+  /* The number leads in the interface's direction even when the name is
+   * in another script: a Hebrew name alone would turn the line around. */
   /* Translators: a stage in the list of a call script's stages: its
    * number in the call, and its name */
-  return g_strdup_printf (_("%u. %s"), stage + 1, name);
+  label = g_strdup_printf (_("%u. %s"), stage + 1, name);
+
+  return g_strconcat (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL
+                      ? "\u200F" : "\u200E", label, NULL);
 }
 
 static char *
@@ -805,6 +812,9 @@ stage_selected_cb (CrmScriptEditor *self,
   self->stage = gtk_list_box_row_get_index (row);
   build_stage (self);
   update_actions (self);
+
+  /* Another stage is read from its top. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->details_scroller), 0);
 }
 
 static void
@@ -1202,6 +1212,7 @@ crm_script_editor_class_init (CrmScriptEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, stages_list);
+  gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, details_scroller);
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, script_row);
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, script_list);
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, script_name_row);
