@@ -424,6 +424,10 @@ new_remove_button (CrmScriptPart  part,
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, tooltip);
+  /* An icon says nothing to a screen reader. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  -1);
   gtk_widget_add_css_class (button, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "editor.remove-item");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(su)", part_names[part], item);
