@@ -21,6 +21,7 @@
 
 #include <string.h>
 
+#include "crm-procedure.h"
 #include "crm-script-draft.h"
 
 /* A saved call script: its keys are what calls already refer to. */
@@ -263,6 +264,34 @@ test_add_call_script (void)
                    "\"stages\":[{\"key\":\"greeting\",\"name\":{\"en\":\"Greeting\"}}]}]}");
 }
 
+/* A draft of a shipped script, untouched, gives back the same template:
+ * the copy loses nothing the editor does not show (sources, guards,
+ * rules, the summary). */
+static void
+test_shipped_scripts_survive_a_copy (void)
+{
+  const char * const *ids = crm_procedure_get_builtin_ids ();
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CrmProcedure) procedure = crm_procedure_load_builtin (ids[i], &error);
+      g_autoptr(CrmScriptDraft) draft = NULL;
+      g_autofree char *original = NULL;
+      g_autofree char *copied = NULL;
+
+      g_assert_no_error (error);
+      draft = crm_script_draft_new (crm_procedure_get_call_script_json (procedure));
+      original = crm_procedure_dup_with_call_script (procedure, crm_procedure_get_call_script_json (procedure),
+                                                     &error);
+      g_assert_no_error (error);
+      copied = crm_procedure_dup_with_call_script (procedure, crm_script_draft_get_json (draft), &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (copied, ==, original);
+      g_assert_false (crm_script_draft_get_modified (draft));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -275,6 +304,7 @@ main (int   argc,
   g_test_add_func ("/script-draft/new-keys", test_new_keys);
   g_test_add_func ("/script-draft/lists", test_lists);
   g_test_add_func ("/script-draft/add-call-script", test_add_call_script);
+  g_test_add_func ("/script-draft/shipped-scripts-survive-a-copy", test_shipped_scripts_survive_a_copy);
 
   return g_test_run ();
 }
