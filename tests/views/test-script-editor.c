@@ -571,6 +571,75 @@ test_tw_3_reorder_and_remove_stages (CrmTestFixture *fixture,
   g_assert_false (((CrmScriptQuestion *)g_ptr_array_index (stage_at (script, 1)->questions, 0))->mandatory);
 }
 
+/* Two scripts: one for the deals from a source, one for the rest. */
+static const char two_scripts[] =
+  "{"
+  "  \"scripts\": ["
+  "    {\"key\": \"inbound\", \"name\": {\"en\": \"Inbound request\", \"ru\": \"Входящая заявка\"},"
+  "     \"rule\": \"TW-3\","
+  "     \"stages\": [{\"key\": \"greeting\", \"name\": {\"en\": \"Greeting\"}}]},"
+  "    {\"key\": \"cold_call\", \"name\": {\"en\": \"Cold call\"},"
+  "     \"stages\": [{\"key\": \"hook\", \"name\": {\"en\": \"Hook\"}},"
+  "                  {\"key\": \"offer\", \"name\": {\"en\": \"Offer\"}, \"guards\": [\"price_rule\"]}]}"
+  "  ]"
+  "}";
+
+/* A procedure with several scripts: the manager picks which to edit; the
+ * others, and what the editor does not show (rules, guards), stay as
+ * they were. */
+static void
+test_choose_among_scripts (CrmTestFixture *fixture,
+                           gconstpointer   data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = json_from_string (two_scripts, &error);
+  CrmProcedure *procedure;
+  const CrmCallScript *inbound;
+  const CrmCallScript *cold;
+  AdwComboRow *script_row;
+  GtkWidget *editor;
+
+  g_assert_no_error (error);
+  g_assert_true (crm_store_save_call_script (fixture->store, json_node_get_object (node), &error));
+  g_assert_no_error (error);
+
+  editor = open_editor (fixture->store);
+  script_row = EDITOR_CHILD (editor, "script_row");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (script_row)));
+  g_assert_cmpuint (adw_combo_row_get_selected (script_row), ==, 0);
+  g_assert_cmpuint (count_rows (EDITOR_CHILD (editor, "stages_list")), ==, 1);
+
+  choose (script_row, "Cold call");
+  g_assert_cmpstr (gtk_editable_get_text (EDITOR_CHILD (editor, "script_name_row")), ==, "Cold call");
+  g_assert_cmpuint (count_rows (EDITOR_CHILD (editor, "stages_list")), ==, 2);
+  g_assert_cmpstr (gtk_editable_get_text (EDITOR_CHILD (editor, "stage_name_row")), ==, "Hook");
+
+  /* Renamed, in Russian: the list of scripts follows as it is typed. */
+  crm_script_editor_set_language (CRM_SCRIPT_EDITOR (editor), "ru");
+  flush_events ();
+  g_assert_cmpstr (gtk_string_list_get_string (EDITOR_CHILD (editor, "script_list"), 0), ==,
+                   "Входящая заявка");
+  set_text (EDITOR_CHILD (editor, "script_name_row"), "Холодный звонок");
+  g_assert_cmpstr (gtk_string_list_get_string (EDITOR_CHILD (editor, "script_list"), 1), ==,
+                   "Холодный звонок");
+  g_assert_cmpuint (adw_combo_row_get_selected (script_row), ==, 1);
+
+  activate (editor, "editor.save", NULL);
+  crm_test_iterate (100);
+  g_assert_finalize_object (editor);
+
+  procedure = crm_store_get_procedure (fixture->store);
+  g_assert_cmpuint (crm_procedure_get_n_call_scripts (procedure), ==, 2);
+  inbound = crm_procedure_get_call_script (procedure, 0);
+  cold = crm_procedure_get_call_script (procedure, 1);
+  g_assert_cmpstr (inbound->name.ru, ==, "Входящая заявка");
+  g_assert_cmpstr (inbound->rule, ==, "TW-3");
+  g_assert_cmpstr (cold->key, ==, "cold_call");
+  g_assert_cmpstr (cold->name.en, ==, "Cold call");
+  g_assert_cmpstr (cold->name.ru, ==, "Холодный звонок");
+  g_assert_cmpint (stage_at (cold, 1)->guards, ==, CRM_SCRIPT_GUARD_PRICE_RULE);
+}
+
 /* What the loader says of a draft, as the store will say it. */
 static char *
 dup_loader_message (CrmStore       *store,
@@ -952,6 +1021,51 @@ test_rep_cannot_change_organization (CrmTestFixture *fixture,
   close_window (window);
 }
 
+/* Every shipped procedure opens in the editor as it is: its first
+ * script, with its stages, or the offer to add one. */
+static void
+test_shipped_procedures_open (void)
+{
+  const char * const *ids = crm_procedure_get_builtin_ids ();
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autoptr(CrmStore) store = crm_test_open_store (ids[i], 0, NULL);
+      CrmProcedure *procedure = crm_store_get_procedure (store);
+      g_autofree char *screenshot = g_strdup_printf ("script-editor-%s-ru.png", ids[i]);
+      const CrmCallScript *script;
+      GtkWidget *editor = open_editor (store);
+
+      if (crm_procedure_get_n_call_scripts (procedure) == 0)
+        {
+          g_assert_cmpstr (gtk_stack_get_visible_child_name (EDITOR_CHILD (editor, "content_stack")), ==,
+                           "empty");
+          close_window (editor);
+          continue;
+        }
+
+      script = crm_procedure_get_call_script (procedure, 0);
+      g_assert_cmpstr (gtk_editable_get_text (EDITOR_CHILD (editor, "script_name_row")), ==, script->name.en);
+      g_assert_cmpuint (count_rows (EDITOR_CHILD (editor, "stages_list")), ==, script->stages->len);
+      g_assert_cmpstr (gtk_editable_get_text (EDITOR_CHILD (editor, "stage_name_row")), ==,
+                       stage_at (script, 0)->name.en);
+      g_assert_cmpuint (gtk_widget_get_visible (EDITOR_CHILD (editor, "script_row")), ==,
+                        crm_procedure_get_n_call_scripts (procedure) > 1);
+
+      /* As a Russian-speaking manager checks the translation. */
+      crm_script_editor_set_language (CRM_SCRIPT_EDITOR (editor), "ru");
+      flush_events ();
+      g_assert_cmpstr (gtk_editable_get_text (EDITOR_CHILD (editor, "stage_name_row")), ==,
+                       stage_at (script, 0)->name.ru != NULL ? stage_at (script, 0)->name.ru : "");
+      gtk_list_box_select_row (EDITOR_CHILD (editor, "stages_list"),
+                               row_at (EDITOR_CHILD (editor, "stages_list"), script->stages->len > 1 ? 1 : 0));
+      crm_test_iterate (300);
+      crm_test_screenshot (editor, screenshot);
+      g_assert_false (crm_script_editor_get_modified (CRM_SCRIPT_EDITOR (editor)));
+      close_window (editor);
+    }
+}
+
 static void
 scroll_details_to_end (GtkWidget *editor)
 {
@@ -1025,10 +1139,12 @@ main (int   argc,
 
   ADD ("/views/script-editor/rule-tw-3-manager-writes-a-script", test_tw_3_manager_writes_a_script);
   ADD ("/views/script-editor/rule-tw-3-reorder-and-remove-stages", test_tw_3_reorder_and_remove_stages);
+  ADD ("/views/script-editor/choose-among-scripts", test_choose_among_scripts);
   ADD ("/views/script-editor/invalid-edit-shows-loader-message", test_invalid_edit_shows_loader_message);
   ADD ("/views/script-editor/cancel-asks-before-discarding", test_cancel_asks_before_discarding);
   ADD ("/views/script-editor/rep-cannot-edit-call-scripts", test_rep_cannot_edit_call_scripts);
   ADD ("/views/script-editor/screenshots", test_screenshots);
+  g_test_add_func ("/views/script-editor/shipped-procedures-open", test_shipped_procedures_open);
   ADD ("/views/preferences/rule-tw-4-organization-and-products", test_organization_and_products);
   ADD ("/views/preferences/rep-cannot-change-organization", test_rep_cannot_change_organization);
 
