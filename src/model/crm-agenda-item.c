@@ -203,6 +203,27 @@ crm_agenda_item_get_company_name (CrmAgendaItem *self)
 }
 
 /**
+ * crm_agenda_item_dup_deal_line:
+ * @self: a #CrmAgendaItem
+ *
+ * The line that names the item's deal wherever a task is shown (a Today
+ * row, a due task's notification): the deal, then its company if any.
+ *
+ * Returns: (transfer full): the line
+ */
+char *
+crm_agenda_item_dup_deal_line (CrmAgendaItem *self)
+{
+  g_return_val_if_fail (CRM_IS_AGENDA_ITEM (self), NULL);
+
+  if (self->company_name == NULL || self->company_name[0] == '\0')
+    return g_strdup (self->deal_title);
+
+  /* Translators: the line naming a task's deal: the deal, then its company */
+  return g_strdup_printf (C_("task's deal", "%s — %s"), self->deal_title, self->company_name);
+}
+
+/**
  * crm_agenda_item_get_last_activity:
  * @self: a #CrmAgendaItem
  *

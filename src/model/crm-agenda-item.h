@@ -52,6 +52,7 @@ GDateTime        *crm_agenda_item_get_due_at         (CrmAgendaItem    *self);
 gint64            crm_agenda_item_get_deal_id        (CrmAgendaItem    *self);
 const char       *crm_agenda_item_get_deal_title     (CrmAgendaItem    *self);
 const char       *crm_agenda_item_get_company_name   (CrmAgendaItem    *self);
+char             *crm_agenda_item_dup_deal_line      (CrmAgendaItem    *self);
 GDateTime        *crm_agenda_item_get_last_activity  (CrmAgendaItem    *self);
 
 G_END_DECLS

@@ -21,6 +21,10 @@
 
 G_BEGIN_DECLS
 
+/* One seed for every demo the application makes: a newcomer, a screenshot
+ * and a script calling --demo all see the same board. */
+#define CRM_DEMO_SEED 2026u
+
 gboolean crm_demo_populate (CrmStore  *store,
                             guint      n_deals,
                             guint32    seed,

@@ -50,9 +50,20 @@ struct _CrmProcedure
   /* Kept as parsed JSON until the engine that interprets them lands. */
   JsonArray  *attempt_ladder;
   JsonObject *refusal;
-  JsonObject *call_script;
-  JsonArray  *payment_terms;
 
+  /* The call script (TW-2, TW-3, TW-4), parsed; the section itself is kept
+   * too, for the script editor to start from. */
+  JsonObject *call_script;
+  CrmText     situation_check;
+  char       *situation_rule;
+  CrmText     summary_subject;
+  CrmText     summary_body;
+  GPtrArray  *call_scripts;   /* (element-type CrmCallScript) */
+  GPtrArray  *payment_terms;  /* (element-type CrmPaymentTerm) */
+
+  /* The name messages refer to, so that a template rebuilt from this one
+   * (crm_procedure_dup_with_call_script()) is reported under it too. */
+  char       *file_name;
   GBytes     *bytes;
 };
 
@@ -125,6 +136,48 @@ static const char * const step_keys[] = {
   "action", "delay", "note", "template", "loss_reason", "rule", NULL
 };
 
+static const char * const call_script_keys[] = {
+  "situation_check", "situation_rule", "summary", "scripts", NULL
+};
+static const char * const summary_keys[] = { "subject", "body", "rule", NULL };
+static const char * const script_keys[] = {
+  "key", "name", "rule", "sources", "opening", "stages", NULL
+};
+static const char * const script_stage_keys[] = {
+  "key", "name", "goal", "prompts", "checklist", "questions", "objections", "guards", "rule", NULL
+};
+static const char * const item_keys[] = { "key", "text", NULL };
+static const char * const question_keys[] = { "key", "text", "field", "mandatory", "rule", NULL };
+static const char * const objection_keys[] = { "key", "objection", "answer", NULL };
+static const char * const payment_term_keys[] = {
+  "key", "name", "max_installments", "approval", "rule", NULL
+};
+
+/* Keys a call-script question may fill besides the template's own fields:
+ * what a rep can learn on the phone, so not the loss reason. */
+static const char * const question_builtin_keys[] = {
+  "contact.name",
+  "contact.position",
+  "contact.email",
+  "contact.phone",
+  "company.name",
+  "amount",
+  "source",
+  NULL
+};
+
+/* What the call panel fills in: the opening line is said to the customer
+ * (AXL-7), the summary is mailed to the sales manager (TW-4). */
+static const char * const opening_placeholders[] = { "rep", "company", "contact", "source", NULL };
+static const char * const summary_placeholders[] = {
+  "deal", "rep", "contact", "phone", "email", "company", "outcome", "duration", "stages",
+  "answers", "note", "next_contact", NULL
+};
+
+/* In the order of the CrmScriptGuards bits: bit 1 << index. */
+static const char * const script_guards[] = { "price_rule", "payment_terms", NULL };
+static const char * const approvals[] = { "manager", NULL };
+
 /* In the order of CrmStageKind and CrmFieldType: the index is the value. */
 static const char * const stage_kinds[] = { "open", "won", "lost", NULL };
 static const char * const field_types[] = { "text", "number", "choice", "boolean", "date", NULL };
@@ -178,10 +231,86 @@ crm_procedure_pipeline_free (CrmProcedurePipeline *pipeline)
   g_free (pipeline);
 }
 
+static void
+crm_text_free (CrmText *text)
+{
+  crm_text_clear (text);
+  g_free (text);
+}
+
+static void
+crm_script_item_free (CrmScriptItem *item)
+{
+  g_free (item->key);
+  crm_text_clear (&item->text);
+  g_free (item);
+}
+
+static void
+crm_script_question_free (CrmScriptQuestion *question)
+{
+  g_free (question->key);
+  crm_text_clear (&question->text);
+  g_free (question->field);
+  g_free (question->rule);
+  g_free (question);
+}
+
+static void
+crm_script_objection_free (CrmScriptObjection *objection)
+{
+  g_free (objection->key);
+  crm_text_clear (&objection->objection);
+  crm_text_clear (&objection->answer);
+  g_free (objection);
+}
+
+static void
+crm_script_stage_free (CrmScriptStage *stage)
+{
+  g_free (stage->key);
+  crm_text_clear (&stage->name);
+  crm_text_clear (&stage->goal);
+  g_clear_pointer (&stage->prompts, g_ptr_array_unref);
+  g_clear_pointer (&stage->checklist, g_ptr_array_unref);
+  g_clear_pointer (&stage->questions, g_ptr_array_unref);
+  g_clear_pointer (&stage->objections, g_ptr_array_unref);
+  g_free (stage->rule);
+  g_free (stage);
+}
+
+static void
+crm_call_script_free (CrmCallScript *script)
+{
+  g_free (script->key);
+  crm_text_clear (&script->name);
+  crm_text_clear (&script->opening);
+  g_clear_pointer (&script->sources, g_strfreev);
+  g_clear_pointer (&script->stages, g_ptr_array_unref);
+  g_free (script->rule);
+  g_free (script);
+}
+
+static void
+crm_payment_term_free (CrmPaymentTerm *term)
+{
+  g_free (term->key);
+  crm_text_clear (&term->name);
+  g_free (term->rule);
+  g_free (term);
+}
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmProcedureChoice, crm_procedure_choice_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmProcedureField, crm_procedure_field_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmProcedureStage, crm_procedure_stage_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmProcedurePipeline, crm_procedure_pipeline_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmText, crm_text_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmScriptItem, crm_script_item_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmScriptQuestion, crm_script_question_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmScriptObjection, crm_script_objection_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmScriptStage, crm_script_stage_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmCallScript, crm_call_script_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmPaymentTerm, crm_payment_term_free)
 
 /* Error reporting. Every message starts with the file name and says where in
  * the document the problem is, as a JSON path such as
@@ -472,6 +601,29 @@ lookup_key (const Loader  *loader,
   return TRUE;
 }
 
+/* An optional rule ID under another name than "rule" ("situation_rule"). */
+static gboolean
+lookup_rule_id_member (const Loader  *loader,
+                       JsonObject    *object,
+                       const char    *path,
+                       const char    *member,
+                       const char   **out_rule,
+                       GError       **error)
+{
+  if (!lookup_string (loader, object, path, member, FALSE, out_rule, error))
+    return FALSE;
+
+  if (*out_rule != NULL && !is_valid_rule_id (*out_rule))
+    {
+      g_autofree char *where = member_path (path, member);
+
+      return invalid (loader, error, _("“%s” in %s is not a rule ID such as “AXL-9”"),
+                      *out_rule, where);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 lookup_rule_id (const Loader  *loader,
                 JsonObject    *object,
@@ -479,16 +631,62 @@ lookup_rule_id (const Loader  *loader,
                 const char   **out_rule,
                 GError       **error)
 {
-  if (!lookup_string (loader, object, path, "rule", FALSE, out_rule, error))
-    return FALSE;
+  return lookup_rule_id_member (loader, object, path, "rule", out_rule, error);
+}
 
-  if (*out_rule != NULL && !is_valid_rule_id (*out_rule))
+static gboolean
+lookup_boolean (const Loader *loader,
+                JsonObject   *object,
+                const char   *path,
+                const char   *member,
+                gboolean     *out_value,
+                GError      **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *out_value = FALSE;
+
+  if (node == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
     {
-      g_autofree char *where = member_path (path, "rule");
+      g_autofree char *where = member_path (path, member);
 
-      return invalid (loader, error, _("“%s” in %s is not a rule ID such as “AXL-9”"),
-                      *out_rule, where);
+      return invalid (loader, error, _("“%s” must be true or false"), where);
     }
+
+  *out_value = json_node_get_boolean (node);
+
+  return TRUE;
+}
+
+static gboolean
+lookup_positive (const Loader *loader,
+                 JsonObject   *object,
+                 const char   *path,
+                 const char   *member,
+                 guint        *out_value,
+                 GError      **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *out_value = 0;
+
+  if (node == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_INT64 ||
+      json_node_get_int (node) < 1 ||
+      json_node_get_int (node) > G_MAXUINT)
+    {
+      g_autofree char *where = member_path (path, member);
+
+      return invalid (loader, error, _("“%s” must be a whole number greater than zero"), where);
+    }
+
+  *out_value = (guint) json_node_get_int (node);
 
   return TRUE;
 }
@@ -559,6 +757,33 @@ lookup_duration (const Loader *loader,
 
 /* A localised text: {"en": …, "he": …, "ru": …}; English is mandatory. */
 static gboolean
+parse_text_object (const Loader *loader,
+                   JsonObject   *text,
+                   const char   *path,
+                   CrmText      *out_text,
+                   GError      **error)
+{
+  const char *en;
+  const char *he;
+  const char *ru;
+
+  if (!check_members (loader, text, text_keys, path, error) ||
+      !lookup_string (loader, text, path, "en", TRUE, &en, error) ||
+      !lookup_string (loader, text, path, "he", FALSE, &he, error) ||
+      !lookup_string (loader, text, path, "ru", FALSE, &ru, error))
+    return FALSE;
+
+  if (out_text != NULL)
+    {
+      out_text->en = g_strdup (en);
+      out_text->he = g_strdup (he);
+      out_text->ru = g_strdup (ru);
+    }
+
+  return TRUE;
+}
+
+static gboolean
 parse_text (const Loader *loader,
             JsonObject   *object,
             const char   *path,
@@ -569,9 +794,6 @@ parse_text (const Loader *loader,
 {
   g_autofree char *where = member_path (path, member);
   JsonObject *text;
-  const char *en;
-  const char *he;
-  const char *ru;
 
   if (!lookup_object (loader, object, path, member, required, &text, error))
     return FALSE;
@@ -579,17 +801,79 @@ parse_text (const Loader *loader,
   if (text == NULL)
     return TRUE;
 
-  if (!check_members (loader, text, text_keys, where, error) ||
-      !lookup_string (loader, text, where, "en", TRUE, &en, error) ||
-      !lookup_string (loader, text, where, "he", FALSE, &he, error) ||
-      !lookup_string (loader, text, where, "ru", FALSE, &ru, error))
-    return FALSE;
+  return parse_text_object (loader, text, where, out_text, error);
+}
 
-  if (out_text != NULL)
+/* Checks the "{name}" placeholders of one translation. There is no escape:
+ * every "{" opens a placeholder, so a typo such as "{rep" or "{agent}" is
+ * caught here instead of reaching the customer as it was written. */
+static gboolean
+check_placeholders_in (const Loader       *loader,
+                       const char         *text,
+                       const char         *path,
+                       const char * const *allowed,
+                       GError            **error)
+{
+  const char *p = text;
+
+  while ((p = strchr (p, '{')) != NULL)
     {
-      out_text->en = g_strdup (en);
-      out_text->he = g_strdup (he);
-      out_text->ru = g_strdup (ru);
+      const char *end = strchr (p + 1, '}');
+      const char *next_open = strchr (p + 1, '{');
+      g_autofree char *name = NULL;
+
+      if (end == NULL || (next_open != NULL && next_open < end))
+        return invalid (loader, error, _("“{” without a matching “}” in %s"), path);
+
+      name = g_strndup (p + 1, end - p - 1);
+
+      if (!g_strv_contains (allowed, name))
+        {
+          g_autoptr(GString) expected = g_string_new (NULL);
+
+          for (guint i = 0; allowed[i] != NULL; i++)
+            g_string_append_printf (expected, "%s{%s}", i > 0 ? ", " : "", allowed[i]);
+
+          return invalid (loader, error,
+                          _("unknown placeholder “{%s}” in %s (expected one of: %s)"),
+                          name, path, expected->str);
+        }
+
+      p = end + 1;
+    }
+
+  return TRUE;
+}
+
+/* Placeholders are checked in every language the text has: a translation
+ * is said to the customer just as the English is. */
+static gboolean
+check_placeholders (const Loader       *loader,
+                    const CrmText      *text,
+                    const char         *path,
+                    const char * const *allowed,
+                    GError            **error)
+{
+  const struct {
+    const char *language;
+    const char *translation;
+  } translations[] = {
+    { "en", text->en },
+    { "he", text->he },
+    { "ru", text->ru },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (translations); i++)
+    {
+      g_autofree char *where = NULL;
+
+      if (translations[i].translation == NULL)
+        continue;
+
+      where = member_path (path, translations[i].language);
+
+      if (!check_placeholders_in (loader, translations[i].translation, where, allowed, error))
+        return FALSE;
     }
 
   return TRUE;
@@ -1147,6 +1431,489 @@ validate_refusal (const Loader *loader,
   return TRUE;
 }
 
+/* The payment terms in the order of preference (TW-6). The first is what
+ * the rep offers as *the* terms, so it cannot be one that needs the sales
+ * manager's approval. */
+static gboolean
+parse_payment_terms (const Loader *loader,
+                     JsonArray    *array,
+                     GPtrArray    *out_terms,
+                     GError      **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_terms = json_array_get_length (array);
+
+  for (guint i = 0; i < n_terms; i++)
+    {
+      g_autofree char *element = element_path ("payment_terms", i);
+      g_autoptr(CrmPaymentTerm) term = g_new0 (CrmPaymentTerm, 1);
+      JsonObject *object;
+      const char *key;
+      const char *rule;
+      int approval;
+
+      if (!get_element_object (loader, array, i, element, &object, error) ||
+          !check_members (loader, object, payment_term_keys, element, error) ||
+          !lookup_key (loader, object, element, "key", TRUE, &key, error) ||
+          !check_unique (loader, seen, key, element, error) ||
+          !parse_text (loader, object, element, "name", TRUE, &term->name, error) ||
+          !lookup_positive (loader, object, element, "max_installments",
+                            &term->max_installments, error) ||
+          !lookup_enum (loader, object, element, "approval", FALSE, approvals, &approval, error) ||
+          !lookup_rule_id (loader, object, element, &rule, error))
+        return FALSE;
+
+      term->key = g_strdup (key);
+      term->needs_approval = approval >= 0;
+      term->rule = g_strdup (rule);
+
+      if (i == 0 && term->needs_approval)
+        {
+          g_autofree char *where = member_path (element, "approval");
+
+          return invalid (loader, error,
+                          _("the first payment term is the default and must not need approval (%s)"),
+                          where);
+        }
+
+      g_ptr_array_add (out_terms, g_steal_pointer (&term));
+    }
+
+  return TRUE;
+}
+
+/* TW-4: the summary of a call that reached the customer, mailed to the
+ * sales manager. */
+static gboolean
+parse_call_summary (const Loader *loader,
+                    JsonObject   *summary,
+                    GError      **error)
+{
+  CrmProcedure *self = loader->procedure;
+  const char *path = "call_script.summary";
+  const char *rule;
+
+  if (!check_members (loader, summary, summary_keys, path, error) ||
+      !parse_text (loader, summary, path, "subject", TRUE, &self->summary_subject, error) ||
+      !parse_text (loader, summary, path, "body", TRUE, &self->summary_body, error) ||
+      !lookup_rule_id (loader, summary, path, &rule, error) ||
+      !check_placeholders (loader, &self->summary_subject, "call_script.summary.subject",
+                           summary_placeholders, error) ||
+      !check_placeholders (loader, &self->summary_body, "call_script.summary.body",
+                           summary_placeholders, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+/* The deal sources a script is picked for; each is one of the template's
+ * sources. An empty list would be the same as none and is refused, so
+ * that "the first script without sources" means one thing. */
+static gboolean
+parse_script_sources (const Loader  *loader,
+                      JsonArray     *array,
+                      const char    *path,
+                      GStrv         *out_sources,
+                      GError       **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint n_sources = json_array_get_length (array);
+
+  if (n_sources == 0)
+    return invalid (loader, error, _("“%s” must not be empty"), path);
+
+  for (guint i = 0; i < n_sources; i++)
+    {
+      g_autofree char *element = element_path (path, i);
+      JsonNode *node = json_array_get_element (array, i);
+      const char *key;
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        return invalid (loader, error, _("“%s” must be a string"), element);
+
+      key = json_node_get_string (node);
+
+      if (!has_choice (loader->procedure->sources, key))
+        return invalid (loader, error, _("source “%s” in %s is not defined"), key, element);
+
+      if (!g_hash_table_add (seen, (gpointer) key))
+        return invalid (loader, error, _("duplicate key “%s” in %s"), key, element);
+
+      g_strv_builder_add (builder, key);
+    }
+
+  *out_sources = g_strv_builder_end (builder);
+
+  return TRUE;
+}
+
+static gboolean
+parse_script_prompts (const Loader *loader,
+                      JsonArray    *array,
+                      const char   *path,
+                      GPtrArray    *out_prompts,
+                      GError      **error)
+{
+  guint n_prompts = json_array_get_length (array);
+
+  for (guint i = 0; i < n_prompts; i++)
+    {
+      g_autofree char *element = element_path (path, i);
+      g_autoptr(CrmText) prompt = g_new0 (CrmText, 1);
+      JsonObject *object;
+
+      if (!get_element_object (loader, array, i, element, &object, error) ||
+          !parse_text_object (loader, object, element, prompt, error))
+        return FALSE;
+
+      g_ptr_array_add (out_prompts, g_steal_pointer (&prompt));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+parse_script_checklist (const Loader *loader,
+                        JsonArray    *array,
+                        const char   *path,
+                        GPtrArray    *out_items,
+                        GError      **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_items = json_array_get_length (array);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autofree char *element = element_path (path, i);
+      g_autoptr(CrmScriptItem) item = g_new0 (CrmScriptItem, 1);
+      JsonObject *object;
+      const char *key;
+
+      if (!get_element_object (loader, array, i, element, &object, error) ||
+          !check_members (loader, object, item_keys, element, error) ||
+          !lookup_key (loader, object, element, "key", TRUE, &key, error) ||
+          !check_unique (loader, seen, key, element, error) ||
+          !parse_text (loader, object, element, "text", TRUE, &item->text, error))
+        return FALSE;
+
+      item->key = g_strdup (key);
+      g_ptr_array_add (out_items, g_steal_pointer (&item));
+    }
+
+  return TRUE;
+}
+
+/* A question's answer may be saved into a field as it is given (TW-3:
+ * the agreements module), so the field must be one the deal card has. */
+static gboolean
+parse_script_question (const Loader       *loader,
+                       JsonObject         *object,
+                       const char         *path,
+                       GHashTable         *seen,
+                       CrmScriptQuestion  *question,
+                       GError            **error)
+{
+  const char *key;
+  const char *field;
+  const char *rule;
+
+  if (!check_members (loader, object, question_keys, path, error) ||
+      !lookup_key (loader, object, path, "key", TRUE, &key, error) ||
+      !check_unique (loader, seen, key, path, error) ||
+      !parse_text (loader, object, path, "text", TRUE, &question->text, error) ||
+      !lookup_string (loader, object, path, "field", FALSE, &field, error) ||
+      !lookup_boolean (loader, object, path, "mandatory", &question->mandatory, error) ||
+      !lookup_rule_id (loader, object, path, &rule, error))
+    return FALSE;
+
+  if (field != NULL &&
+      !g_strv_contains (question_builtin_keys, field) &&
+      crm_procedure_find_field (loader->procedure, field) == NULL)
+    return invalid (loader, error, _("question “%s” in %s names the unknown field “%s”"),
+                    key, path, field);
+
+  question->key = g_strdup (key);
+  question->field = g_strdup (field);
+  question->rule = g_strdup (rule);
+
+  return TRUE;
+}
+
+static gboolean
+parse_script_objections (const Loader *loader,
+                         JsonArray    *array,
+                         const char   *path,
+                         GPtrArray    *out_objections,
+                         GError      **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_objections = json_array_get_length (array);
+
+  for (guint i = 0; i < n_objections; i++)
+    {
+      g_autofree char *element = element_path (path, i);
+      g_autoptr(CrmScriptObjection) objection = g_new0 (CrmScriptObjection, 1);
+      JsonObject *object;
+      const char *key;
+
+      if (!get_element_object (loader, array, i, element, &object, error) ||
+          !check_members (loader, object, objection_keys, element, error) ||
+          !lookup_key (loader, object, element, "key", TRUE, &key, error) ||
+          !check_unique (loader, seen, key, element, error) ||
+          !parse_text (loader, object, element, "objection", TRUE, &objection->objection, error) ||
+          !parse_text (loader, object, element, "answer", TRUE, &objection->answer, error))
+        return FALSE;
+
+      objection->key = g_strdup (key);
+      g_ptr_array_add (out_objections, g_steal_pointer (&objection));
+    }
+
+  return TRUE;
+}
+
+/* What the panel reminds the rep of during a stage: CON-4 (no price on a
+ * first call unless the customer demands it) and TW-6 (the payment terms
+ * in order, which the template must then have). */
+static gboolean
+parse_script_guards (const Loader     *loader,
+                     JsonArray        *array,
+                     const char       *path,
+                     CrmScriptGuards  *out_guards,
+                     GError          **error)
+{
+  guint n_guards = json_array_get_length (array);
+
+  *out_guards = CRM_SCRIPT_GUARD_NONE;
+
+  for (guint i = 0; i < n_guards; i++)
+    {
+      g_autofree char *element = element_path (path, i);
+      JsonNode *node = json_array_get_element (array, i);
+      CrmScriptGuards guard = CRM_SCRIPT_GUARD_NONE;
+      const char *name;
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        return invalid (loader, error, _("“%s” must be a string"), element);
+
+      name = json_node_get_string (node);
+
+      for (guint j = 0; script_guards[j] != NULL; j++)
+        {
+          if (g_str_equal (name, script_guards[j]))
+            guard = (CrmScriptGuards) (1 << j);
+        }
+
+      if (guard == CRM_SCRIPT_GUARD_NONE)
+        {
+          g_autofree char *expected = g_strjoinv (", ", (char **) script_guards);
+
+          return invalid (loader, error, _("unknown value “%s” in %s (expected one of: %s)"),
+                          name, element, expected);
+        }
+
+      if ((*out_guards & guard) != 0)
+        return invalid (loader, error, _("duplicate guard “%s” in %s"), name, element);
+
+      if (guard == CRM_SCRIPT_GUARD_PAYMENT_TERMS && loader->procedure->payment_terms->len == 0)
+        return invalid (loader, error,
+                        _("the “%s” guard in %s needs a non-empty “payment_terms” list in the template"),
+                        name, element);
+
+      *out_guards |= guard;
+    }
+
+  return TRUE;
+}
+
+/* A stage of the call (TW-3: rapport, discovery, presentation, closing). */
+static gboolean
+parse_script_stage (const Loader    *loader,
+                    JsonObject      *object,
+                    const char      *path,
+                    GHashTable      *questions_seen,
+                    CrmScriptStage  *stage,
+                    GError         **error)
+{
+  g_autofree char *prompts_path = member_path (path, "prompts");
+  g_autofree char *checklist_path = member_path (path, "checklist");
+  g_autofree char *questions_path = member_path (path, "questions");
+  g_autofree char *objections_path = member_path (path, "objections");
+  g_autofree char *guards_path = member_path (path, "guards");
+  JsonArray *prompts;
+  JsonArray *checklist;
+  JsonArray *questions;
+  JsonArray *objections;
+  JsonArray *guards;
+  const char *key;
+  const char *rule;
+
+  if (!check_members (loader, object, script_stage_keys, path, error) ||
+      !lookup_key (loader, object, path, "key", TRUE, &key, error) ||
+      !parse_text (loader, object, path, "name", TRUE, &stage->name, error) ||
+      !parse_text (loader, object, path, "goal", FALSE, &stage->goal, error) ||
+      !lookup_array (loader, object, path, "prompts", FALSE, &prompts, error) ||
+      !lookup_array (loader, object, path, "checklist", FALSE, &checklist, error) ||
+      !lookup_array (loader, object, path, "questions", FALSE, &questions, error) ||
+      !lookup_array (loader, object, path, "objections", FALSE, &objections, error) ||
+      !lookup_array (loader, object, path, "guards", FALSE, &guards, error) ||
+      !lookup_rule_id (loader, object, path, &rule, error))
+    return FALSE;
+
+  stage->key = g_strdup (key);
+  stage->rule = g_strdup (rule);
+  stage->prompts = g_ptr_array_new_with_free_func ((GDestroyNotify) crm_text_free);
+  stage->checklist = g_ptr_array_new_with_free_func ((GDestroyNotify) crm_script_item_free);
+  stage->questions = g_ptr_array_new_with_free_func ((GDestroyNotify) crm_script_question_free);
+  stage->objections = g_ptr_array_new_with_free_func ((GDestroyNotify) crm_script_objection_free);
+
+  if (prompts != NULL &&
+      !parse_script_prompts (loader, prompts, prompts_path, stage->prompts, error))
+    return FALSE;
+
+  if (checklist != NULL &&
+      !parse_script_checklist (loader, checklist, checklist_path, stage->checklist, error))
+    return FALSE;
+
+  for (guint i = 0; questions != NULL && i < json_array_get_length (questions); i++)
+    {
+      g_autofree char *element = element_path (questions_path, i);
+      g_autoptr(CrmScriptQuestion) question = g_new0 (CrmScriptQuestion, 1);
+      JsonObject *question_object;
+
+      if (!get_element_object (loader, questions, i, element, &question_object, error) ||
+          !parse_script_question (loader, question_object, element, questions_seen, question,
+                                  error))
+        return FALSE;
+
+      g_ptr_array_add (stage->questions, g_steal_pointer (&question));
+    }
+
+  if (objections != NULL &&
+      !parse_script_objections (loader, objections, objections_path, stage->objections, error))
+    return FALSE;
+
+  if (guards != NULL && !parse_script_guards (loader, guards, guards_path, &stage->guards, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+parse_call_script_script (const Loader   *loader,
+                          JsonObject     *object,
+                          const char     *path,
+                          CrmCallScript  *script,
+                          GError        **error)
+{
+  /* Question keys are unique in the whole script: the answers of a call
+   * are kept by question key, whatever the stage. */
+  g_autoptr(GHashTable) questions_seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) stages_seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *sources_path = member_path (path, "sources");
+  g_autofree char *opening_path = member_path (path, "opening");
+  g_autofree char *stages_path = member_path (path, "stages");
+  JsonArray *sources;
+  JsonArray *stages;
+  const char *key;
+  const char *rule;
+  guint n_stages;
+
+  if (!check_members (loader, object, script_keys, path, error) ||
+      !lookup_key (loader, object, path, "key", TRUE, &key, error) ||
+      !parse_text (loader, object, path, "name", TRUE, &script->name, error) ||
+      !lookup_rule_id (loader, object, path, &rule, error) ||
+      !lookup_array (loader, object, path, "sources", FALSE, &sources, error) ||
+      !parse_text (loader, object, path, "opening", FALSE, &script->opening, error) ||
+      !lookup_array (loader, object, path, "stages", TRUE, &stages, error))
+    return FALSE;
+
+  script->key = g_strdup (key);
+  script->rule = g_strdup (rule);
+  script->stages = g_ptr_array_new_with_free_func ((GDestroyNotify) crm_script_stage_free);
+
+  if (sources != NULL &&
+      !parse_script_sources (loader, sources, sources_path, &script->sources, error))
+    return FALSE;
+
+  /* AXL-7: the rep introduces themselves and the company; the panel fills
+   * these in, so a name it does not know would be read out as written. */
+  if (script->opening.en != NULL &&
+      !check_placeholders (loader, &script->opening, opening_path, opening_placeholders, error))
+    return FALSE;
+
+  n_stages = json_array_get_length (stages);
+  if (n_stages == 0)
+    return invalid (loader, error, _("“%s” must not be empty"), stages_path);
+
+  for (guint i = 0; i < n_stages; i++)
+    {
+      g_autofree char *element = element_path (stages_path, i);
+      g_autoptr(CrmScriptStage) stage = g_new0 (CrmScriptStage, 1);
+      JsonObject *stage_object;
+
+      if (!get_element_object (loader, stages, i, element, &stage_object, error) ||
+          !parse_script_stage (loader, stage_object, element, questions_seen, stage, error) ||
+          !check_unique (loader, stages_seen, stage->key, element, error))
+        return FALSE;
+
+      g_ptr_array_add (script->stages, g_steal_pointer (&stage));
+    }
+
+  return TRUE;
+}
+
+/* The call script: the situation check (TW-2), the scripts a rep follows
+ * stage by stage (TW-3) and the summary sent after the call (TW-4). */
+static gboolean
+parse_call_script (const Loader *loader,
+                   JsonObject   *call_script,
+                   GError      **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  CrmProcedure *self = loader->procedure;
+  const char *path = "call_script";
+  const char *scripts_path = "call_script.scripts";
+  const char *situation_rule;
+  JsonObject *summary;
+  JsonArray *scripts;
+  guint n_scripts;
+
+  if (!check_members (loader, call_script, call_script_keys, path, error) ||
+      !parse_text (loader, call_script, path, "situation_check", FALSE, &self->situation_check,
+                   error) ||
+      !lookup_rule_id_member (loader, call_script, path, "situation_rule", &situation_rule,
+                              error) ||
+      !lookup_object (loader, call_script, path, "summary", FALSE, &summary, error) ||
+      !lookup_array (loader, call_script, path, "scripts", TRUE, &scripts, error))
+    return FALSE;
+
+  self->situation_rule = g_strdup (situation_rule);
+
+  if (summary != NULL && !parse_call_summary (loader, summary, error))
+    return FALSE;
+
+  n_scripts = json_array_get_length (scripts);
+  if (n_scripts == 0)
+    return invalid (loader, error, _("“%s” must not be empty"), scripts_path);
+
+  for (guint i = 0; i < n_scripts; i++)
+    {
+      g_autofree char *element = element_path (scripts_path, i);
+      g_autoptr(CrmCallScript) script = g_new0 (CrmCallScript, 1);
+      JsonObject *object;
+
+      if (!get_element_object (loader, scripts, i, element, &object, error) ||
+          !parse_call_script_script (loader, object, element, script, error) ||
+          !check_unique (loader, seen, script->key, element, error))
+        return FALSE;
+
+      g_ptr_array_add (self->call_scripts, g_steal_pointer (&script));
+    }
+
+  return TRUE;
+}
+
 static gboolean
 parse_region_code (const Loader  *loader,
                    JsonObject    *root,
@@ -1269,15 +2036,21 @@ crm_procedure_parse (CrmProcedure  *self,
       self->refusal = json_object_ref (refusal);
     }
 
-  /* Reserved for the call script and payment-term engines: format 1 only
-   * checks their type and keeps them. */
+  /* Before the call script: its "payment_terms" guard needs them (TW-6). */
+  if (payment_terms != NULL &&
+      !parse_payment_terms (loader, payment_terms, self->payment_terms, error))
+    return FALSE;
+
   if (call_script != NULL)
-    self->call_script = json_object_ref (call_script);
+    {
+      if (!parse_call_script (loader, call_script, error))
+        return FALSE;
 
-  if (payment_terms != NULL)
-    self->payment_terms = json_array_ref (payment_terms);
+      self->call_script = json_object_ref (call_script);
+    }
 
-  /* A repetition inside the reserved sections, which are not walked. */
+  /* Every object is walked by now, and check_members() reports a
+   * repetition where it is; this is the net for one that was not. */
   if (loader->duplicate_object != NULL)
     return invalid (loader, error, _("duplicate key “%s”"), loader->duplicate_member);
 
@@ -1299,9 +2072,15 @@ crm_procedure_finalize (GObject *object)
   g_clear_pointer (&self->sources, g_ptr_array_unref);
   g_clear_pointer (&self->loss_reasons, g_ptr_array_unref);
   g_clear_pointer (&self->attempt_ladder, json_array_unref);
-  g_clear_pointer (&self->call_script, json_object_unref);
   g_clear_pointer (&self->refusal, json_object_unref);
-  g_clear_pointer (&self->payment_terms, json_array_unref);
+  g_clear_pointer (&self->call_script, json_object_unref);
+  crm_text_clear (&self->situation_check);
+  g_clear_pointer (&self->situation_rule, g_free);
+  crm_text_clear (&self->summary_subject);
+  crm_text_clear (&self->summary_body);
+  g_clear_pointer (&self->call_scripts, g_ptr_array_unref);
+  g_clear_pointer (&self->payment_terms, g_ptr_array_unref);
+  g_clear_pointer (&self->file_name, g_free);
   g_clear_pointer (&self->bytes, g_bytes_unref);
 
   G_OBJECT_CLASS (crm_procedure_parent_class)->finalize (object);
@@ -1382,6 +2161,8 @@ crm_procedure_init (CrmProcedure *self)
   self->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) crm_procedure_field_free);
   self->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) crm_procedure_choice_free);
   self->loss_reasons = g_ptr_array_new_with_free_func ((GDestroyNotify) crm_procedure_choice_free);
+  self->call_scripts = g_ptr_array_new_with_free_func ((GDestroyNotify) crm_call_script_free);
+  self->payment_terms = g_ptr_array_new_with_free_func ((GDestroyNotify) crm_payment_term_free);
 }
 
 /**
@@ -1522,6 +2303,7 @@ crm_procedure_new_from_data (const char  *data,
   if (!crm_procedure_parse (self, json_node_get_object (root), &loader, error))
     return NULL;
 
+  self->file_name = g_strdup (loader.file);
   self->bytes = g_bytes_new (data, length);
 
   return g_steal_pointer (&self);
@@ -1778,11 +2560,175 @@ crm_procedure_get_refusal (CrmProcedure *self)
   return self->refusal;
 }
 
+guint
+crm_procedure_get_n_call_scripts (CrmProcedure *self)
+{
+  g_return_val_if_fail (CRM_IS_PROCEDURE (self), 0);
+
+  return self->call_scripts->len;
+}
+
+/**
+ * crm_procedure_get_call_script:
+ * @self: a #CrmProcedure
+ * @index: an index below crm_procedure_get_n_call_scripts()
+ *
+ * Returns: (transfer none): the script, in the template's order
+ */
+const CrmCallScript *
+crm_procedure_get_call_script (CrmProcedure *self,
+                               guint         index)
+{
+  g_return_val_if_fail (CRM_IS_PROCEDURE (self), NULL);
+  g_return_val_if_fail (index < self->call_scripts->len, NULL);
+
+  return g_ptr_array_index (self->call_scripts, index);
+}
+
+/**
+ * crm_procedure_find_call_script:
+ * @self: a #CrmProcedure
+ * @key: a script key, e.g. "sales_call"
+ *
+ * Returns: (transfer none) (nullable): the script, or %NULL if there is
+ *   none with @key
+ */
+const CrmCallScript *
+crm_procedure_find_call_script (CrmProcedure *self,
+                                const char   *key)
+{
+  g_return_val_if_fail (CRM_IS_PROCEDURE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  for (guint i = 0; i < self->call_scripts->len; i++)
+    {
+      const CrmCallScript *script = g_ptr_array_index (self->call_scripts, i);
+
+      if (g_str_equal (script->key, key))
+        return script;
+    }
+
+  return NULL;
+}
+
+/**
+ * crm_procedure_pick_call_script:
+ * @self: a #CrmProcedure
+ * @source: (nullable): the deal's source key
+ *
+ * The script a call on a deal from @source starts with: the first one that
+ * lists @source in its "sources", otherwise the first one without
+ * "sources" (the general script), otherwise the first one.
+ *
+ * Returns: (transfer none) (nullable): the script, or %NULL when the
+ *   template has no call script
+ */
+const CrmCallScript *
+crm_procedure_pick_call_script (CrmProcedure *self,
+                                const char   *source)
+{
+  const CrmCallScript *general = NULL;
+
+  g_return_val_if_fail (CRM_IS_PROCEDURE (self), NULL);
+
+  if (self->call_scripts->len == 0)
+    return NULL;
+
+  for (guint i = 0; i < self->call_scripts->len; i++)
+    {
+      const CrmCallScript *script = g_ptr_array_index (self->call_scripts, i);
+
+      if (script->sources == NULL)
+        {
+          if (general == NULL)
+            general = script;
+        }
+      else if (source != NULL && g_strv_contains ((const char * const *) script->sources, source))
+        {
+          return script;
+        }
+    }
+
+  if (general != NULL)
+    return general;
+
+  return g_ptr_array_index (self->call_scripts, 0);
+}
+
+/**
+ * crm_procedure_get_situation_check:
+ * @self: a #CrmProcedure
+ *
+ * The question a call opens with (TW-2: "can you talk now?").
+ *
+ * Returns: (transfer none) (nullable): the question, or %NULL if the
+ *   template asks none
+ */
+const CrmText *
+crm_procedure_get_situation_check (CrmProcedure *self)
+{
+  g_return_val_if_fail (CRM_IS_PROCEDURE (self), NULL);
+
+  return self->situation_check.en != NULL ? &self->situation_check : NULL;
+}
+
+/**
+ * crm_procedure_get_situation_rule:
+ * @self: a #CrmProcedure
+ *
+ * Returns: (nullable): the rule the situation check implements, e.g. "TW-2"
+ */
+const char *
+crm_procedure_get_situation_rule (CrmProcedure *self)
+{
+  g_return_val_if_fail (CRM_IS_PROCEDURE (self), NULL);
+
+  return self->situation_rule;
+}
+
+/**
+ * crm_procedure_get_summary_subject:
+ * @self: a #CrmProcedure
+ *
+ * The subject of the call summary mailed to the sales manager (TW-4), with
+ * its "{name}" placeholders unfilled.
+ *
+ * Returns: (transfer none) (nullable): the subject, or %NULL if the
+ *   template sends no summary
+ */
+const CrmText *
+crm_procedure_get_summary_subject (CrmProcedure *self)
+{
+  g_return_val_if_fail (CRM_IS_PROCEDURE (self), NULL);
+
+  return self->summary_subject.en != NULL ? &self->summary_subject : NULL;
+}
+
+/**
+ * crm_procedure_get_summary_body:
+ * @self: a #CrmProcedure
+ *
+ * Returns: (transfer none) (nullable): the body of the call summary (TW-4),
+ *   or %NULL if the template sends no summary
+ */
+const CrmText *
+crm_procedure_get_summary_body (CrmProcedure *self)
+{
+  g_return_val_if_fail (CRM_IS_PROCEDURE (self), NULL);
+
+  return self->summary_body.en != NULL ? &self->summary_body : NULL;
+}
+
 /**
  * crm_procedure_get_call_script_json:
  * @self: a #CrmProcedure
  *
- * Returns: (transfer none) (nullable): the call script section as parsed JSON
+ * The validated "call_script" section as it was written, for the script
+ * editor to start from. It is the procedure's own: edit a copy, and save
+ * it with crm_procedure_dup_with_call_script().
+ *
+ * Returns: (transfer none) (nullable): the section, or %NULL if the
+ *   template has none
  */
 JsonObject *
 crm_procedure_get_call_script_json (CrmProcedure *self)
@@ -1790,6 +2736,104 @@ crm_procedure_get_call_script_json (CrmProcedure *self)
   g_return_val_if_fail (CRM_IS_PROCEDURE (self), NULL);
 
   return self->call_script;
+}
+
+/**
+ * crm_procedure_dup_with_call_script:
+ * @self: a #CrmProcedure
+ * @call_script: (nullable): the new "call_script" section, or %NULL to
+ *   remove it
+ * @error: return location for a #GError
+ *
+ * Rebuilds the template's JSON text with @call_script in place of its call
+ * script, and loads the result to validate it, so that a manager's edit is
+ * refused with the loader's message before the store keeps it. Everything
+ * else in the template is kept as it was read.
+ *
+ * Returns: (transfer full) (nullable): the new template text, pretty-printed,
+ *   or %NULL with @error set to %CRM_PROCEDURE_ERROR_INVALID
+ */
+char *
+crm_procedure_dup_with_call_script (CrmProcedure  *self,
+                                    JsonObject    *call_script,
+                                    GError       **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(CrmProcedure) check = NULL;
+  g_autoptr(GError) json_error = NULL;
+  g_autofree char *generated = NULL;
+  g_autofree char *json = NULL;
+  gconstpointer data;
+  JsonObject *root;
+  gsize length;
+
+  g_return_val_if_fail (CRM_IS_PROCEDURE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Start from the text rather than from what was parsed out of it: the
+   * stage rules and the attempt ladder are only kept as JSON, and nothing
+   * the manager did not edit may change. */
+  data = g_bytes_get_data (self->bytes, &length);
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, data, length, &json_error))
+    {
+      /* It was parsed once already: only a broken invariant gets here. */
+      g_set_error (error, CRM_PROCEDURE_ERROR, CRM_PROCEDURE_ERROR_INVALID,
+                   _("%s: not valid JSON: %s"), self->file_name, json_error->message);
+      return NULL;
+    }
+
+  root = json_node_get_object (json_parser_get_root (parser));
+
+  /* json-glib keeps the member's place when it is replaced; a new one
+   * goes last. */
+  if (call_script != NULL)
+    json_object_set_object_member (root, "call_script", json_object_ref (call_script));
+  else if (json_object_has_member (root, "call_script"))
+    json_object_remove_member (root, "call_script");
+
+  generator = json_generator_new ();
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  generated = json_generator_to_data (generator, NULL);
+  /* A text file, like the shipped templates. */
+  json = g_strconcat (generated, "\n", NULL);
+
+  check = crm_procedure_new_from_data (json, -1, self->file_name, error);
+  if (check == NULL)
+    return NULL;
+
+  return g_steal_pointer (&json);
+}
+
+guint
+crm_procedure_get_n_payment_terms (CrmProcedure *self)
+{
+  g_return_val_if_fail (CRM_IS_PROCEDURE (self), 0);
+
+  return self->payment_terms->len;
+}
+
+/**
+ * crm_procedure_get_payment_term:
+ * @self: a #CrmProcedure
+ * @index: an index below crm_procedure_get_n_payment_terms()
+ *
+ * The payment terms in the order of preference (TW-6); the first is the
+ * default, offered as the terms.
+ *
+ * Returns: (transfer none): the payment term
+ */
+const CrmPaymentTerm *
+crm_procedure_get_payment_term (CrmProcedure *self,
+                                guint         index)
+{
+  g_return_val_if_fail (CRM_IS_PROCEDURE (self), NULL);
+  g_return_val_if_fail (index < self->payment_terms->len, NULL);
+
+  return g_ptr_array_index (self->payment_terms, index);
 }
 
 /**

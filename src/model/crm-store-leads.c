@@ -432,7 +432,7 @@ open_deal (CrmStore    *store,
         return 0;
 
       /* Translators: a deal's title, the contact's name and then the company's */
-      title = g_strdup_printf (_("%s — %s"), name, crm_company_get_name (company));
+      title = g_strdup_printf (C_("new deal title", "%s — %s"), name, crm_company_get_name (company));
     }
   else
     title = g_strdup (name);

@@ -114,7 +114,7 @@ crm_application_prepare_store (CrmApplication  *self,
     }
 
   if (self->demo && crm_store_get_procedure (self->store) != NULL)
-    return crm_demo_populate (self->store, DEMO_DEALS, g_random_int (), error);
+    return crm_demo_populate (self->store, DEMO_DEALS, CRM_DEMO_SEED, error);
 
   return TRUE;
 }
@@ -379,15 +379,8 @@ task_due_cb (CrmApplication *self,
              CrmAgendaItem  *item)
 {
   g_autoptr(GNotification) notification = NULL;
-  g_autofree char *body = NULL;
+  g_autofree char *body = crm_agenda_item_dup_deal_line (item);
   g_autofree char *id = NULL;
-  const char *company = crm_agenda_item_get_company_name (item);
-
-  if (company != NULL && company[0] != '\0')
-    /* Translators: a due task's notification: the deal, then its company */
-    body = g_strdup_printf (_("%s — %s"), crm_agenda_item_get_deal_title (item), company);
-  else
-    body = g_strdup (crm_agenda_item_get_deal_title (item));
 
   notification = g_notification_new (crm_agenda_item_get_task_title (item));
   g_notification_set_body (notification, body);
@@ -508,18 +501,18 @@ new_lead_action (GSimpleAction *action,
 {
   CrmApplication *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GVariantDict) dict = g_variant_dict_new (param);
   g_autofree char *name = NULL, *phone = NULL, *email = NULL;
   g_autofree char *company = NULL, *source = NULL, *campaign = NULL;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   gboolean duplicate = FALSE;
 
-  g_variant_dict_lookup (dict, "name", "s", &name);
-  g_variant_dict_lookup (dict, "phone", "s", &phone);
-  g_variant_dict_lookup (dict, "email", "s", &email);
-  g_variant_dict_lookup (dict, "company", "s", &company);
-  g_variant_dict_lookup (dict, "source", "s", &source);
-  g_variant_dict_lookup (dict, "campaign", "s", &campaign);
+  /* The parameter is a{ss}, which GVariantDict (a{sv} only) cannot read. */
+  g_variant_lookup (param, "name", "s", &name);
+  g_variant_lookup (param, "phone", "s", &phone);
+  g_variant_lookup (param, "email", "s", &email);
+  g_variant_lookup (param, "company", "s", &company);
+  g_variant_lookup (param, "source", "s", &source);
+  g_variant_lookup (param, "campaign", "s", &campaign);
 
   if (crm_application_add_lead (self, name, phone, email, company, source, campaign,
                                 &duplicate, &error) == 0)

@@ -258,7 +258,7 @@ procedure_chosen_cb (CrmWindow  *self,
   procedure = crm_procedure_load_builtin (procedure_id, &error);
   if (procedure == NULL ||
       !crm_store_install_procedure (self->store, procedure, &error) ||
-      (self->demo_deals > 0 && !crm_demo_populate (self->store, self->demo_deals, g_random_int (), &error)))
+      (self->demo_deals > 0 && !crm_demo_populate (self->store, self->demo_deals, CRM_DEMO_SEED, &error)))
     {
       g_autofree char *markup = crm_problem_markup (error->message);
 

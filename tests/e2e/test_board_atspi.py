@@ -315,7 +315,7 @@ def main(argv):
         print('1..0 # SKIP no X display (run under xvfb-run)')
         return 0
 
-    tap = Tap(10)
+    tap = Tap(12)
 
     try:
         release_display = hold_display()
@@ -326,7 +326,10 @@ def main(argv):
     import pyatspi  # connects to (and so activates) the accessibility bus
 
     tmp = tempfile.mkdtemp(prefix='deals-e2e-')
-    db_path = os.path.join(tmp, 'deals.db')
+    # The default database under XDG_DATA_HOME rather than --database: a
+    # --database instance is not unique, so it owns no name on the session
+    # bus, and step 9 reaches the app through D-Bus.
+    db_path = os.path.join(tmp, 'deals', 'deals.db')
     log_path = os.path.join(tmp, 'deals.log')
 
     env = dict(os.environ)
@@ -338,12 +341,13 @@ def main(argv):
         'LANGUAGE': 'C',
         'LANG': 'C.UTF-8',
         'GSK_RENDERER': env.get('GSK_RENDERER', 'cairo'),
+        'XDG_DATA_HOME': tmp,
     })
     if schema_dir:
         env['GSETTINGS_SCHEMA_DIR'] = schema_dir
 
     log = open(log_path, 'wb')
-    process = subprocess.Popen([binary, '--database', db_path, '--procedure', 'hs', '--demo'],
+    process = subprocess.Popen([binary, '--procedure', 'hs', '--demo'],
                                env=env, stdout=log, stderr=subprocess.STDOUT)
     board = None
     keys = Input(pyatspi)
@@ -512,7 +516,71 @@ def main(argv):
 
         tap.check('the database has one deal more in stage "meeting" and one fewer in "phone"', stored_move)
 
-        # 9. Ctrl+Q quits.
+        # 9. A telephony bridge reports a missed call through the "new-lead"
+        # D-Bus action (AXL-1, HS-1) to the running app. HS's first stage needs
+        # an email (HS-2), which a missed call lacks, so the caller waits in
+        # Leads with their number rather than opening a deal.
+        bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
+
+        def activate_new_lead(fields):
+            names = bus.call_sync('org.freedesktop.DBus', '/org/freedesktop/DBus',
+                                  'org.freedesktop.DBus', 'ListNames', None,
+                                  GLib.VariantType.new('(as)'), Gio.DBusCallFlags.NONE,
+                                  -1, None).unpack()[0]
+            app_ids = [n for n in names if n.startswith('org.dealsdesk.Deals')]
+            if not app_ids:
+                raise Failure('no org.dealsdesk.Deals name on the session bus')
+            path = '/' + app_ids[0].replace('.', '/')
+            bus.call_sync(app_ids[0], path, 'org.gtk.Actions', 'Activate',
+                          GLib.Variant('(sava{sv})',
+                                       ('new-lead', [GLib.Variant('a{ss}', fields)], {})),
+                          None, Gio.DBusCallFlags.NONE, -1, None)
+
+        def query_one(sql, args=()):
+            db = sqlite3.connect('file:%s?mode=ro' % db_path, uri=True, timeout=2.0)
+            try:
+                return db.execute(sql, args).fetchone()
+            finally:
+                db.close()
+
+        def missed_caller():
+            return query_one('SELECT c.name, c.source, c.lifecycle, '
+                             '(SELECT count(*) FROM deals d WHERE d.contact_id = c.id) '
+                             'FROM contacts c JOIN contact_phones p ON p.contact_id = c.id '
+                             'WHERE p.number = ?', ('+972507654321',))
+
+        def dbus_missed_call():
+            activate_new_lead({'phone': '050-765-4321', 'name': 'Missed Caller',
+                               'source': 'missed-call'})
+            try:
+                wait_for(lambda: missed_caller() is not None, STEP_TIMEOUT,
+                         'the missed caller in the database')
+            except Failure:
+                raise Failure('no contact with +972507654321 after the D-Bus call')
+            row = missed_caller()
+            if row != ('Missed Caller', 'missed-call', 'lead', 0):
+                raise Failure('stored as %r, expected a lead from "missed-call" with no deal'
+                              % (row,))
+
+        tap.check('D-Bus "new-lead" with a missed call stores the caller as a lead',
+                  dbus_missed_call)
+
+        # 10. A malformed phone is refused: nothing is added, the app lives on.
+        def dbus_bad_phone():
+            contacts_before = query_one('SELECT count(*) FROM contacts')[0]
+            activate_new_lead({'phone': 'call me maybe', 'source': 'missed-call'})
+            time.sleep(0.5)
+            contacts_after = query_one('SELECT count(*) FROM contacts')[0]
+            if contacts_after != contacts_before:
+                raise Failure('contacts %d -> %d after a malformed phone'
+                              % (contacts_before, contacts_after))
+            if process.poll() is not None:
+                raise Failure('deals exited (status %d) on a malformed phone' % process.returncode)
+
+        tap.check('D-Bus "new-lead" with a malformed phone adds nothing and deals keeps running',
+                  dbus_bad_phone)
+
+        # 11. Ctrl+Q quits.
         def quit_app():
             keys.key(KEY_Q, keys.control())
             deadline = time.monotonic() + 10.0
@@ -525,7 +593,7 @@ def main(argv):
 
         tap.check('Ctrl+Q quits the application with status 0', quit_app)
 
-        # 10. The move outlives the application.
+        # 12. The move outlives the application.
         def persisted():
             db = stage_counts(db_path)
             if db[FROM_KEY][1] != stored_before[0] - 1 or db[TO_KEY][1] != stored_before[1] + 1:

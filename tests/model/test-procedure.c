@@ -56,6 +56,100 @@ static const char minimal_template[] =
   "  \"loss_reasons\": [{\"key\": \"could_not_reach\", \"name\": {\"en\": \"Could not reach\"}}]"
   "}";
 
+/* Everything "call_script" and "payment_terms" can hold, for the minimal
+ * template (whose "sources" it replaces, adding "referral"). The scripts
+ * are ordered so that picking by source has to look past a general script
+ * (follow_up) to a later one for that source (referral_call). */
+static const char script_sections[] =
+  "{"
+  "  \"sources\": ["
+  "    {\"key\": \"website\", \"name\": {\"en\": \"Website\"}},"
+  "    {\"key\": \"referral\", \"name\": {\"en\": \"Referral\"}}"
+  "  ],"
+  "  \"call_script\": {"
+  "    \"situation_check\": {\"en\": \"Can you talk now?\", \"he\": \"נוח לך לדבר עכשיו?\","
+  "                          \"ru\": \"Вам удобно сейчас говорить?\"},"
+  "    \"situation_rule\": \"TW-2\","
+  "    \"summary\": {"
+  "      \"subject\": {\"en\": \"Call summary: {deal}\", \"he\": \"סיכום שיחה: {deal}\","
+  "                    \"ru\": \"Итоги звонка: {deal}\"},"
+  "      \"body\": {\"en\": \"{rep} called {contact} ({phone}, {email}, {company}): {outcome}, "
+  "{duration}. {stages} {answers} {note} Next contact: {next_contact}\","
+  "                 \"he\": \"{rep} התקשר אל {contact}: {outcome}\","
+  "                 \"ru\": \"{rep} позвонил {contact}: {outcome}\"},"
+  "      \"rule\": \"TW-4\""
+  "    },"
+  "    \"scripts\": ["
+  "      {"
+  "        \"key\": \"sales_call\","
+  "        \"name\": {\"en\": \"Sales call\", \"he\": \"שיחת מכירה\", \"ru\": \"Продающий звонок\"},"
+  "        \"rule\": \"TW-3\","
+  "        \"sources\": [\"website\"],"
+  "        \"opening\": {\"en\": \"Hello, this is {rep} from {company}. You left a request on {source}.\","
+  "                      \"he\": \"שלום, כאן {rep} מחברת {company}.\","
+  "                      \"ru\": \"Здравствуйте, {contact}! Это {rep}, компания {company}.\"},"
+  "        \"stages\": ["
+  "          {"
+  "            \"key\": \"discovery\","
+  "            \"name\": {\"en\": \"Discovery\", \"he\": \"בירור צרכים\", \"ru\": \"Выявление потребностей\"},"
+  "            \"goal\": {\"en\": \"Learn how they work\", \"he\": \"להבין איך הם עובדים\","
+  "                       \"ru\": \"Понять, как они работают\"},"
+  "            \"prompts\": ["
+  "              {\"en\": \"Listen more than you talk\", \"he\": \"הקשב יותר משאתה מדבר\","
+  "               \"ru\": \"Больше слушайте, чем говорите\"},"
+  "              {\"en\": \"Ask about {agreements}\"}"
+  "            ],"
+  "            \"checklist\": ["
+  "              {\"key\": \"asked_business\", \"text\": {\"en\": \"Asked about the business\","
+  "               \"he\": \"שאלתי על העסק\", \"ru\": \"Спросил о бизнесе\"}}"
+  "            ],"
+  "            \"questions\": ["
+  "              {\"key\": \"platform\", \"text\": {\"en\": \"Which platform?\", \"he\": \"איזו פלטפורמה?\","
+  "               \"ru\": \"Какая платформа?\"}, \"field\": \"platform\", \"mandatory\": true,"
+  "               \"rule\": \"TW-3\"},"
+  "              {\"key\": \"role\", \"text\": {\"en\": \"What is your role?\"},"
+  "               \"field\": \"contact.position\", \"mandatory\": false},"
+  "              {\"key\": \"team_size\", \"text\": {\"en\": \"How many employees?\"}}"
+  "            ],"
+  "            \"objections\": ["
+  "              {\"key\": \"too_expensive\","
+  "               \"objection\": {\"en\": \"Too expensive\", \"he\": \"יקר מדי\", \"ru\": \"Слишком дорого\"},"
+  "               \"answer\": {\"en\": \"Count the hours it saves\", \"he\": \"ספור את השעות שהוא חוסך\","
+  "                           \"ru\": \"Посчитайте, сколько часов это экономит\"}}"
+  "            ],"
+  "            \"rule\": \"TW-3\""
+  "          },"
+  "          {"
+  "            \"key\": \"closing\","
+  "            \"name\": {\"en\": \"Closing\"},"
+  "            \"guards\": [\"price_rule\", \"payment_terms\"]"
+  "          }"
+  "        ]"
+  "      },"
+  "      {"
+  "        \"key\": \"follow_up\","
+  "        \"name\": {\"en\": \"Follow-up call\"},"
+  "        \"stages\": [{\"key\": \"check_in\", \"name\": {\"en\": \"Check in\"},"
+  "                    \"guards\": [\"payment_terms\"]}]"
+  "      },"
+  "      {"
+  "        \"key\": \"referral_call\","
+  "        \"name\": {\"en\": \"Referral call\"},"
+  "        \"sources\": [\"referral\", \"website\"],"
+  "        \"stages\": [{\"key\": \"discovery\", \"name\": {\"en\": \"Discovery\"},"
+  "                    \"questions\": [{\"key\": \"platform\", \"text\": {\"en\": \"Which platform?\"}}]}]"
+  "      }"
+  "    ]"
+  "  },"
+  "  \"payment_terms\": ["
+  "    {\"key\": \"credit_card\", \"name\": {\"en\": \"Credit card\", \"he\": \"כרטיס אשראי\","
+  "     \"ru\": \"Кредитная карта\"}, \"max_installments\": 12, \"rule\": \"TW-6\"},"
+  "    {\"key\": \"bank_transfer\", \"name\": {\"en\": \"Bank transfer\"}, \"rule\": \"TW-6\"},"
+  "    {\"key\": \"card_standing_order\", \"name\": {\"en\": \"Standing order on a card\"},"
+  "     \"approval\": \"manager\", \"rule\": \"TW-6\"}"
+  "  ]"
+  "}";
+
 static CrmProcedure *
 load_builtin (const char *id)
 {
@@ -202,6 +296,76 @@ assert_choices_translated (GPtrArray  *choices,
 }
 
 static void
+assert_texts_translated (GPtrArray  *texts,
+                         const char *what)
+{
+  for (guint i = 0; i < texts->len; i++)
+    assert_translated (g_ptr_array_index (texts, i), what);
+}
+
+/* Everything a rep reads or says during a call, in all three languages. */
+static void
+assert_call_script_translated (CrmProcedure *procedure)
+{
+  if (crm_procedure_get_situation_check (procedure) != NULL)
+    assert_translated (crm_procedure_get_situation_check (procedure), "situation check");
+
+  if (crm_procedure_get_summary_subject (procedure) != NULL)
+    {
+      assert_translated (crm_procedure_get_summary_subject (procedure), "summary subject");
+      assert_translated (crm_procedure_get_summary_body (procedure), "summary body");
+    }
+
+  for (guint i = 0; i < crm_procedure_get_n_call_scripts (procedure); i++)
+    {
+      const CrmCallScript *script = crm_procedure_get_call_script (procedure, i);
+
+      assert_translated (&script->name, script->key);
+      if (script->opening.en != NULL)
+        assert_translated (&script->opening, script->key);
+
+      for (guint j = 0; j < script->stages->len; j++)
+        {
+          const CrmScriptStage *stage = g_ptr_array_index (script->stages, j);
+
+          assert_translated (&stage->name, stage->key);
+          if (stage->goal.en != NULL)
+            assert_translated (&stage->goal, stage->key);
+          assert_texts_translated (stage->prompts, stage->key);
+
+          for (guint k = 0; k < stage->checklist->len; k++)
+            {
+              const CrmScriptItem *item = g_ptr_array_index (stage->checklist, k);
+
+              assert_translated (&item->text, item->key);
+            }
+
+          for (guint k = 0; k < stage->questions->len; k++)
+            {
+              const CrmScriptQuestion *question = g_ptr_array_index (stage->questions, k);
+
+              assert_translated (&question->text, question->key);
+            }
+
+          for (guint k = 0; k < stage->objections->len; k++)
+            {
+              const CrmScriptObjection *objection = g_ptr_array_index (stage->objections, k);
+
+              assert_translated (&objection->objection, objection->key);
+              assert_translated (&objection->answer, objection->key);
+            }
+        }
+    }
+
+  for (guint i = 0; i < crm_procedure_get_n_payment_terms (procedure); i++)
+    {
+      const CrmPaymentTerm *term = crm_procedure_get_payment_term (procedure, i);
+
+      assert_translated (&term->name, term->key);
+    }
+}
+
+static void
 test_builtin_ids (void)
 {
   const char * const *ids = crm_procedure_get_builtin_ids ();
@@ -272,6 +436,8 @@ test_builtin_loads (gconstpointer data)
   g_assert_cmpuint (crm_procedure_get_n_loss_reasons (procedure), >, 0);
   for (guint i = 0; i < crm_procedure_get_n_loss_reasons (procedure); i++)
     assert_translated (&crm_procedure_get_loss_reason (procedure, i)->name, "loss reason");
+
+  assert_call_script_translated (procedure);
 
   bytes = crm_procedure_get_bytes (procedure);
   json = g_bytes_get_data (bytes, &length);
@@ -753,31 +919,491 @@ test_minimal (void)
   g_assert_finalize_object (g_steal_pointer (&procedure));
 }
 
-/* Keys reserved for later issues are accepted and kept. */
+/* The minimal template with script_sections merged in. */
 static void
-test_reserved_sections (void)
+add_script_sections (JsonObject *root)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(CrmProcedure) procedure = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *json = NULL;
+  JsonObject *sections;
+
+  g_assert_true (json_parser_load_from_data (parser, script_sections, -1, NULL));
+  sections = json_node_get_object (json_parser_get_root (parser));
+
+  for (GList *l = json_object_get_members (sections); l != NULL; l = g_list_delete_link (l, l))
+    json_object_set_member (root, l->data, json_object_dup_member (sections, l->data));
+}
+
+static char *
+dup_script_template (void (*edit) (JsonObject *root))
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *root;
-  JsonObject *script;
 
   g_assert_true (json_parser_load_from_data (parser, minimal_template, -1, NULL));
   root = json_node_get_object (json_parser_get_root (parser));
-  script = json_object_new ();
-  json_object_set_string_member (script, "greeting", "Hello");
-  json_object_set_object_member (root, "call_script", script);
-  json_object_set_array_member (root, "payment_terms", json_array_new ());
+  add_script_sections (root);
+  if (edit != NULL)
+    edit (root);
 
-  json = json_to_string (json_parser_get_root (parser), FALSE);
-  procedure = crm_procedure_new_from_data (json, -1, "mini.json", &error);
+  return json_to_string (json_parser_get_root (parser), TRUE);
+}
+
+static CrmProcedure *
+load_script_template (void (*edit) (JsonObject *root))
+{
+  g_autofree char *json = dup_script_template (edit);
+  g_autoptr(GError) error = NULL;
+  CrmProcedure *procedure;
+
+  procedure = crm_procedure_new_from_data (json, -1, "script.json", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (procedure);
+
+  return procedure;
+}
+
+static const CrmScriptStage *
+script_stage (const CrmCallScript *script,
+              guint                index)
+{
+  g_assert_cmpuint (index, <, script->stages->len);
+
+  return g_ptr_array_index (script->stages, index);
+}
+
+static void
+assert_text (const CrmText *text,
+             const char    *en,
+             const char    *he,
+             const char    *ru)
+{
+  g_assert_nonnull (text);
+  g_assert_cmpstr (text->en, ==, en);
+  g_assert_cmpstr (text->he, ==, he);
+  g_assert_cmpstr (text->ru, ==, ru);
+}
+
+/* A template without the sections has no script, no summary and no
+ * payment terms; the call panel then only times the call. */
+static void
+test_call_script_none (void)
+{
+  g_autoptr(CrmProcedure) procedure = NULL;
+  g_autoptr(GError) error = NULL;
+
+  procedure = crm_procedure_new_from_data (minimal_template, -1, "mini.json", &error);
   g_assert_no_error (error);
 
-  g_assert_nonnull (crm_procedure_get_call_script_json (procedure));
-  g_assert_cmpstr (json_object_get_string_member (crm_procedure_get_call_script_json (procedure),
-                                                  "greeting"), ==, "Hello");
+  g_assert_cmpuint (crm_procedure_get_n_call_scripts (procedure), ==, 0);
+  g_assert_null (crm_procedure_find_call_script (procedure, "sales_call"));
+  g_assert_null (crm_procedure_pick_call_script (procedure, "website"));
+  g_assert_null (crm_procedure_pick_call_script (procedure, NULL));
+  g_assert_null (crm_procedure_get_situation_check (procedure));
+  g_assert_null (crm_procedure_get_situation_rule (procedure));
+  g_assert_null (crm_procedure_get_summary_subject (procedure));
+  g_assert_null (crm_procedure_get_summary_body (procedure));
+  g_assert_null (crm_procedure_get_call_script_json (procedure));
+  g_assert_cmpuint (crm_procedure_get_n_payment_terms (procedure), ==, 0);
+}
+
+/* TW-2: "can you talk now?" before anything else. */
+static void
+test_call_script_tw_2_situation_check (void)
+{
+  g_autoptr(CrmProcedure) procedure = load_script_template (NULL);
+
+  assert_text (crm_procedure_get_situation_check (procedure),
+               "Can you talk now?", "נוח לך לדבר עכשיו?", "Вам удобно сейчас говорить?");
+  g_assert_cmpstr (crm_procedure_get_situation_rule (procedure), ==, "TW-2");
+
+  g_assert_finalize_object (g_steal_pointer (&procedure));
+}
+
+/* TW-4: the summary mailed after the call, placeholders left for the
+ * store to fill in. */
+static void
+test_call_script_tw_4_summary (void)
+{
+  g_autoptr(CrmProcedure) procedure = load_script_template (NULL);
+  const CrmText *body = crm_procedure_get_summary_body (procedure);
+
+  assert_text (crm_procedure_get_summary_subject (procedure),
+               "Call summary: {deal}", "סיכום שיחה: {deal}", "Итоги звонка: {deal}");
+  g_assert_nonnull (body);
+  g_assert_true (g_str_has_prefix (body->en, "{rep} called {contact} ({phone}, {email}, "));
+  g_assert_true (g_str_has_suffix (body->en, "Next contact: {next_contact}"));
+  g_assert_cmpstr (body->he, ==, "{rep} התקשר אל {contact}: {outcome}");
+  g_assert_cmpstr (body->ru, ==, "{rep} позвонил {contact}: {outcome}");
+}
+
+/* TW-3: the scripts, their stages and everything in a stage, as written. */
+static void
+test_call_script_tw_3_scripts (void)
+{
+  g_autoptr(CrmProcedure) procedure = load_script_template (NULL);
+  const CrmCallScript *script;
+  const CrmScriptStage *stage;
+  const CrmScriptQuestion *question;
+  const CrmScriptItem *item;
+  const CrmScriptObjection *objection;
+  const char * const website[] = { "website", NULL };
+  const char * const referral[] = { "referral", "website", NULL };
+
+  g_assert_cmpuint (crm_procedure_get_n_call_scripts (procedure), ==, 3);
+
+  script = crm_procedure_get_call_script (procedure, 0);
+  g_assert_true (crm_procedure_find_call_script (procedure, "sales_call") == script);
+  g_assert_cmpstr (script->key, ==, "sales_call");
+  assert_text (&script->name, "Sales call", "שיחת מכירה", "Продающий звонок");
+  g_assert_cmpstr (script->rule, ==, "TW-3");
+  g_assert_cmpstrv (script->sources, website);
+  assert_text (&script->opening,
+               "Hello, this is {rep} from {company}. You left a request on {source}.",
+               "שלום, כאן {rep} מחברת {company}.",
+               "Здравствуйте, {contact}! Это {rep}, компания {company}.");
+  g_assert_cmpuint (script->stages->len, ==, 2);
+
+  stage = script_stage (script, 0);
+  g_assert_cmpstr (stage->key, ==, "discovery");
+  assert_text (&stage->name, "Discovery", "בירור צרכים", "Выявление потребностей");
+  assert_text (&stage->goal, "Learn how they work", "להבין איך הם עובדים",
+               "Понять, как они работают");
+  g_assert_cmpstr (stage->rule, ==, "TW-3");
+  g_assert_cmpint (stage->guards, ==, CRM_SCRIPT_GUARD_NONE);
+
+  g_assert_cmpuint (stage->prompts->len, ==, 2);
+  assert_text (g_ptr_array_index (stage->prompts, 0), "Listen more than you talk",
+               "הקשב יותר משאתה מדבר", "Больше слушайте, чем говорите");
+  /* Prompts are read, not filled in: braces there are plain text. */
+  assert_text (g_ptr_array_index (stage->prompts, 1), "Ask about {agreements}", NULL, NULL);
+
+  g_assert_cmpuint (stage->checklist->len, ==, 1);
+  item = g_ptr_array_index (stage->checklist, 0);
+  g_assert_cmpstr (item->key, ==, "asked_business");
+  assert_text (&item->text, "Asked about the business", "שאלתי על העסק", "Спросил о бизнесе");
+
+  g_assert_cmpuint (stage->questions->len, ==, 3);
+  question = g_ptr_array_index (stage->questions, 0);
+  g_assert_cmpstr (question->key, ==, "platform");
+  assert_text (&question->text, "Which platform?", "איזו פלטפורמה?", "Какая платформа?");
+  g_assert_cmpstr (question->field, ==, "platform");
+  g_assert_true (question->mandatory);
+  g_assert_cmpstr (question->rule, ==, "TW-3");
+
+  question = g_ptr_array_index (stage->questions, 1);
+  g_assert_cmpstr (question->key, ==, "role");
+  g_assert_cmpstr (question->field, ==, "contact.position");
+  g_assert_false (question->mandatory);
+  g_assert_null (question->rule);
+
+  /* Not mandatory unless it says so, and not saved anywhere without a field. */
+  question = g_ptr_array_index (stage->questions, 2);
+  g_assert_cmpstr (question->key, ==, "team_size");
+  g_assert_null (question->field);
+  g_assert_false (question->mandatory);
+
+  g_assert_cmpuint (stage->objections->len, ==, 1);
+  objection = g_ptr_array_index (stage->objections, 0);
+  g_assert_cmpstr (objection->key, ==, "too_expensive");
+  assert_text (&objection->objection, "Too expensive", "יקר מדי", "Слишком дорого");
+  assert_text (&objection->answer, "Count the hours it saves", "ספור את השעות שהוא חוסך",
+               "Посчитайте, сколько часов это экономит");
+
+  /* Everything optional in a stage is absent, not missing. */
+  stage = script_stage (script, 1);
+  g_assert_cmpstr (stage->key, ==, "closing");
+  g_assert_null (stage->goal.en);
+  g_assert_null (stage->rule);
+  g_assert_cmpuint (stage->prompts->len, ==, 0);
+  g_assert_cmpuint (stage->checklist->len, ==, 0);
+  g_assert_cmpuint (stage->questions->len, ==, 0);
+  g_assert_cmpuint (stage->objections->len, ==, 0);
+
+  script = crm_procedure_find_call_script (procedure, "follow_up");
+  g_assert_true (script == crm_procedure_get_call_script (procedure, 1));
+  g_assert_null (script->sources);
+  g_assert_null (script->opening.en);
+  g_assert_null (script->rule);
+
+  /* Stage and question keys are unique within one script only. */
+  script = crm_procedure_get_call_script (procedure, 2);
+  g_assert_cmpstr (script->key, ==, "referral_call");
+  g_assert_cmpstrv (script->sources, referral);
+  g_assert_cmpstr (script_stage (script, 0)->key, ==, "discovery");
+
+  g_assert_null (crm_procedure_find_call_script (procedure, "cold_call"));
+
+  g_assert_finalize_object (g_steal_pointer (&procedure));
+}
+
+/* CON-4 and TW-6: what a stage reminds the rep of. */
+static void
+test_call_script_guards (void)
+{
+  g_autoptr(CrmProcedure) procedure = load_script_template (NULL);
+  const CrmCallScript *sales_call = crm_procedure_find_call_script (procedure, "sales_call");
+  const CrmCallScript *follow_up = crm_procedure_find_call_script (procedure, "follow_up");
+
+  g_assert_cmpint (script_stage (sales_call, 0)->guards, ==, CRM_SCRIPT_GUARD_NONE);
+  g_assert_cmpint (script_stage (sales_call, 1)->guards, ==,
+                   CRM_SCRIPT_GUARD_PRICE_RULE | CRM_SCRIPT_GUARD_PAYMENT_TERMS);
+  g_assert_cmpint (script_stage (follow_up, 0)->guards, ==, CRM_SCRIPT_GUARD_PAYMENT_TERMS);
+}
+
+/* TW-6: the payment terms in the order of preference, the first the default. */
+static void
+test_call_script_tw_6_payment_terms (void)
+{
+  g_autoptr(CrmProcedure) procedure = load_script_template (NULL);
+  const CrmPaymentTerm *term;
+
+  g_assert_cmpuint (crm_procedure_get_n_payment_terms (procedure), ==, 3);
+
+  term = crm_procedure_get_payment_term (procedure, 0);
+  g_assert_cmpstr (term->key, ==, "credit_card");
+  assert_text (&term->name, "Credit card", "כרטיס אשראי", "Кредитная карта");
+  g_assert_cmpuint (term->max_installments, ==, 12);
+  g_assert_false (term->needs_approval);
+  g_assert_cmpstr (term->rule, ==, "TW-6");
+
+  term = crm_procedure_get_payment_term (procedure, 1);
+  g_assert_cmpstr (term->key, ==, "bank_transfer");
+  g_assert_cmpuint (term->max_installments, ==, 0);
+  g_assert_false (term->needs_approval);
+
+  term = crm_procedure_get_payment_term (procedure, 2);
+  g_assert_cmpstr (term->key, ==, "card_standing_order");
+  assert_text (&term->name, "Standing order on a card", NULL, NULL);
+  g_assert_true (term->needs_approval);
+}
+
+static void
+edit_drop_general_script (JsonObject *root)
+{
+  JsonObject *call_script = json_object_get_object_member (root, "call_script");
+
+  json_array_remove_element (json_object_get_array_member (call_script, "scripts"), 1);
+}
+
+static const char *
+picked_key (CrmProcedure *procedure,
+            const char   *source)
+{
+  const CrmCallScript *script = crm_procedure_pick_call_script (procedure, source);
+
+  g_assert_nonnull (script);
+
+  return script->key;
+}
+
+/* A deal gets the first script for its source, otherwise the first general
+ * one (without "sources"), otherwise the first. */
+static void
+test_call_script_pick (void)
+{
+  g_autoptr(CrmProcedure) procedure = load_script_template (NULL);
+  g_autoptr(CrmProcedure) sourced_only = load_script_template (edit_drop_general_script);
+
+  g_assert_cmpstr (picked_key (procedure, "website"), ==, "sales_call");
+  g_assert_cmpstr (picked_key (procedure, "referral"), ==, "referral_call");
+  g_assert_cmpstr (picked_key (procedure, "fair"), ==, "follow_up");
+  g_assert_cmpstr (picked_key (procedure, NULL), ==, "follow_up");
+
+  g_assert_cmpuint (crm_procedure_get_n_call_scripts (sourced_only), ==, 2);
+  g_assert_cmpstr (picked_key (sourced_only, "referral"), ==, "referral_call");
+  g_assert_cmpstr (picked_key (sourced_only, "fair"), ==, "sales_call");
+  g_assert_cmpstr (picked_key (sourced_only, NULL), ==, "sales_call");
+}
+
+/* The section as written, for the script editor. */
+static void
+test_call_script_json (void)
+{
+  g_autoptr(CrmProcedure) procedure = load_script_template (NULL);
+  JsonObject *call_script = crm_procedure_get_call_script_json (procedure);
+
+  g_assert_nonnull (call_script);
+  g_assert_cmpstr (json_object_get_string_member (call_script, "situation_rule"), ==, "TW-2");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (call_script, "scripts")),
+                    ==, 3);
+}
+
+static JsonObject *
+parse_object (const char *json)
+{
+  g_autoptr(JsonNode) node = json_from_string (json, NULL);
+
+  g_assert_nonnull (node);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+
+  return json_object_ref (json_node_get_object (node));
+}
+
+/* What the store does when a manager saves the script editor: the new
+ * section goes into the template text, everything else stays, and the
+ * result loads. */
+static void
+test_call_script_dup_round_trip (void)
+{
+  g_autoptr(CrmProcedure) procedure = load_script_template (NULL);
+  g_autoptr(CrmProcedure) reloaded = NULL;
+  g_autoptr(CrmProcedure) edited = NULL;
+  g_autoptr(JsonObject) call_script = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *same = NULL;
+  g_autofree char *json = NULL;
+  const CrmCallScript *script;
+
+  /* The section it has: the same procedure again, in readable JSON. */
+  same = crm_procedure_dup_with_call_script (procedure,
+                                             crm_procedure_get_call_script_json (procedure),
+                                             &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (same);
+  g_assert_nonnull (strstr (same, "\n  \"call_script\""));
+  g_assert_true (g_str_has_suffix (same, "}\n"));
+
+  reloaded = crm_procedure_new_from_data (same, -1, "script.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (crm_procedure_get_n_call_scripts (reloaded), ==, 3);
+  g_assert_cmpuint (crm_procedure_get_n_payment_terms (reloaded), ==, 3);
+  g_assert_cmpuint (crm_procedure_get_n_sources (reloaded), ==, 2);
+  g_assert_nonnull (crm_procedure_find_stage (reloaded, "sales", "qualified")->rules);
+  assert_text (crm_procedure_get_situation_check (reloaded),
+               "Can you talk now?", "נוח לך לדבר עכשיו?", "Вам удобно сейчас говорить?");
+  g_assert_cmpstr (crm_procedure_get_summary_body (reloaded)->en, ==,
+                   crm_procedure_get_summary_body (procedure)->en);
+
+  /* A new section replaces the old one entirely. */
+  call_script = parse_object ("{\"scripts\": [{\"key\": \"short\", \"name\": {\"en\": \"Short\"},"
+                              " \"stages\": [{\"key\": \"hello\", \"name\": {\"en\": \"Hello\","
+                              " \"he\": \"שלום\", \"ru\": \"Привет\"}}]}]}");
+  json = crm_procedure_dup_with_call_script (procedure, call_script, &error);
+  g_assert_no_error (error);
+
+  edited = crm_procedure_new_from_data (json, -1, "script.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (crm_procedure_get_n_call_scripts (edited), ==, 1);
+  script = crm_procedure_get_call_script (edited, 0);
+  g_assert_cmpstr (script->key, ==, "short");
+  assert_text (&script_stage (script, 0)->name, "Hello", "שלום", "Привет");
+  g_assert_null (crm_procedure_get_situation_check (edited));
+  g_assert_null (crm_procedure_get_summary_subject (edited));
+  g_assert_cmpuint (crm_procedure_get_n_payment_terms (edited), ==, 3);
+
+  /* The procedure it was made from is left as it was. */
+  g_assert_cmpuint (crm_procedure_get_n_call_scripts (procedure), ==, 3);
+
+  g_assert_finalize_object (g_steal_pointer (&edited));
+  g_assert_finalize_object (g_steal_pointer (&reloaded));
+  g_assert_finalize_object (g_steal_pointer (&procedure));
+}
+
+/* NULL removes the section; a template without one gains it. */
+static void
+test_call_script_dup_remove_and_add (void)
+{
+  g_autoptr(CrmProcedure) procedure = load_script_template (NULL);
+  g_autoptr(CrmProcedure) minimal = NULL;
+  g_autoptr(CrmProcedure) without = NULL;
+  g_autoptr(CrmProcedure) with = NULL;
+  g_autoptr(JsonObject) call_script = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *removed = NULL;
+  g_autofree char *added = NULL;
+
+  removed = crm_procedure_dup_with_call_script (procedure, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (removed, "call_script"));
+
+  without = crm_procedure_new_from_data (removed, -1, "script.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (crm_procedure_get_n_call_scripts (without), ==, 0);
+  g_assert_null (crm_procedure_get_call_script_json (without));
+  g_assert_cmpuint (crm_procedure_get_n_payment_terms (without), ==, 3);
+
+  minimal = crm_procedure_new_from_data (minimal_template, -1, "mini.json", &error);
+  g_assert_no_error (error);
+  call_script = parse_object ("{\"situation_check\": {\"en\": \"Is this a good time?\"},"
+                              " \"scripts\": [{\"key\": \"short\", \"name\": {\"en\": \"Short\"},"
+                              " \"stages\": [{\"key\": \"hello\", \"name\": {\"en\": \"Hello\"}}]}]}");
+  added = crm_procedure_dup_with_call_script (minimal, call_script, &error);
+  g_assert_no_error (error);
+
+  with = crm_procedure_new_from_data (added, -1, "mini.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (crm_procedure_get_n_call_scripts (with), ==, 1);
+  g_assert_cmpstr (crm_procedure_get_situation_check (with)->en, ==, "Is this a good time?");
+  g_assert_cmpstr (crm_procedure_get_id (with), ==, "mini");
+}
+
+static void
+edit_unknown_question_field (JsonObject *call_script)
+{
+  JsonObject *script = json_array_get_object_element (
+    json_object_get_array_member (call_script, "scripts"), 0);
+  JsonObject *stage = json_array_get_object_element (
+    json_object_get_array_member (script, "stages"), 0);
+  JsonObject *question = json_array_get_object_element (
+    json_object_get_array_member (stage, "questions"), 0);
+
+  json_object_set_string_member (question, "field", "platfrom");
+}
+
+/* A copy to edit: json_node_copy() would share the object. */
+static JsonObject *
+dup_object (JsonObject *object)
+{
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), object);
+  g_autofree char *json = json_to_string (node, FALSE);
+
+  return parse_object (json);
+}
+
+/* An edit the loader would refuse is refused with the loader's message,
+ * under the procedure's own file name. */
+static void
+test_call_script_dup_refuses_invalid (void)
+{
+  g_autoptr(CrmProcedure) procedure = load_script_template (NULL);
+  g_autoptr(CrmProcedure) minimal = NULL;
+  g_autoptr(JsonObject) call_script = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  const CrmScriptQuestion *question;
+
+  call_script = dup_object (crm_procedure_get_call_script_json (procedure));
+  edit_unknown_question_field (call_script);
+
+  json = crm_procedure_dup_with_call_script (procedure, call_script, &error);
+  g_assert_error (error, CRM_PROCEDURE_ERROR, CRM_PROCEDURE_ERROR_INVALID);
+  g_assert_null (json);
+  g_assert_cmpstr (error->message, ==,
+                   "script.json: question “platform” in "
+                   "call_script.scripts[0].stages[0].questions[0] "
+                   "names the unknown field “platfrom”");
+  g_clear_error (&error);
+
+  /* A script is valid for its own template only: the minimal one has no
+   * payment terms for the guard (TW-6). */
+  minimal = crm_procedure_new_from_data (minimal_template, -1, "mini.json", &error);
+  g_assert_no_error (error);
+
+  json = crm_procedure_dup_with_call_script (minimal,
+                                             crm_procedure_get_call_script_json (procedure),
+                                             &error);
+  g_assert_error (error, CRM_PROCEDURE_ERROR, CRM_PROCEDURE_ERROR_INVALID);
+  g_assert_null (json);
+  g_assert_cmpstr (error->message, ==,
+                   "mini.json: the “payment_terms” guard in "
+                   "call_script.scripts[0].stages[1].guards[1] "
+                   "needs a non-empty “payment_terms” list in the template");
+
+  /* Neither procedure changed. */
+  question = g_ptr_array_index (script_stage (crm_procedure_get_call_script (procedure, 0),
+                                              0)->questions, 0);
+  g_assert_cmpstr (question->field, ==, "platform");
+  g_assert_cmpuint (crm_procedure_get_n_call_scripts (minimal), ==, 0);
 }
 
 /* Invalid templates: each case edits a copy of the minimal template. */
@@ -789,6 +1415,7 @@ typedef struct
   const char *name;
   MutateFunc  mutate;
   const char *expected[3];   /* substrings of the message besides the file name */
+  const char *message;       /* or the whole message */
 } InvalidCase;
 
 static JsonObject *
@@ -810,6 +1437,327 @@ static JsonObject *
 rules_of_qualified (JsonObject *root)
 {
   return json_object_get_object_member (stage_at (root, 1), "rules");
+}
+
+/* The call-script cases break one thing in script_sections. */
+
+static JsonObject *
+add_call_script (JsonObject *root)
+{
+  add_script_sections (root);
+
+  return json_object_get_object_member (root, "call_script");
+}
+
+static JsonObject *
+call_script_at (JsonObject *root,
+                guint       index)
+{
+  return element_of (add_call_script (root), "scripts", index);
+}
+
+static JsonObject *
+script_stage_at (JsonObject *root,
+                 guint       script,
+                 guint       stage)
+{
+  return element_of (call_script_at (root, script), "stages", stage);
+}
+
+static JsonObject *
+payment_term_at (JsonObject *root,
+                 guint       index)
+{
+  add_script_sections (root);
+
+  return element_of (root, "payment_terms", index);
+}
+
+static JsonObject *
+text_new (const char *en)
+{
+  JsonObject *text = json_object_new ();
+
+  json_object_set_string_member (text, "en", en);
+
+  return text;
+}
+
+static void
+mutate_call_script_unknown_key (JsonObject *root)
+{
+  json_object_set_string_member (add_call_script (root), "greeting", "Hello");
+}
+
+static void
+mutate_call_script_without_scripts (JsonObject *root)
+{
+  json_object_remove_member (add_call_script (root), "scripts");
+}
+
+static void
+mutate_call_script_empty_scripts (JsonObject *root)
+{
+  json_object_set_array_member (add_call_script (root), "scripts", json_array_new ());
+}
+
+static void
+mutate_situation_check_without_english (JsonObject *root)
+{
+  JsonObject *check = json_object_get_object_member (add_call_script (root), "situation_check");
+
+  json_object_remove_member (check, "en");
+}
+
+static void
+mutate_situation_rule (JsonObject *root)
+{
+  json_object_set_string_member (add_call_script (root), "situation_rule", "tw2");
+}
+
+static void
+mutate_summary_without_body (JsonObject *root)
+{
+  JsonObject *summary = json_object_get_object_member (add_call_script (root), "summary");
+
+  json_object_remove_member (summary, "body");
+}
+
+static void
+mutate_summary_unknown_placeholder (JsonObject *root)
+{
+  JsonObject *summary = json_object_get_object_member (add_call_script (root), "summary");
+  JsonObject *body = json_object_get_object_member (summary, "body");
+
+  json_object_set_string_member (body, "ru", "{rep} позвонил {manager}");
+}
+
+static void
+mutate_summary_unclosed_placeholder (JsonObject *root)
+{
+  JsonObject *summary = json_object_get_object_member (add_call_script (root), "summary");
+  JsonObject *subject = json_object_get_object_member (summary, "subject");
+
+  json_object_set_string_member (subject, "en", "Call summary: {deal");
+}
+
+static void
+mutate_duplicate_script_key (JsonObject *root)
+{
+  json_object_set_string_member (call_script_at (root, 2), "key", "sales_call");
+}
+
+static void
+mutate_script_without_name (JsonObject *root)
+{
+  json_object_remove_member (call_script_at (root, 1), "name");
+}
+
+static void
+mutate_script_unknown_key (JsonObject *root)
+{
+  json_object_set_boolean_member (call_script_at (root, 1), "default", TRUE);
+}
+
+static void
+mutate_script_undefined_source (JsonObject *root)
+{
+  JsonObject *script = call_script_at (root, 0);
+
+  json_array_add_string_element (json_object_get_array_member (script, "sources"), "fair");
+}
+
+static void
+mutate_script_duplicate_source (JsonObject *root)
+{
+  JsonObject *script = call_script_at (root, 2);
+
+  json_array_add_string_element (json_object_get_array_member (script, "sources"), "referral");
+}
+
+static void
+mutate_script_empty_sources (JsonObject *root)
+{
+  json_object_set_array_member (call_script_at (root, 0), "sources", json_array_new ());
+}
+
+static void
+mutate_opening_unknown_placeholder (JsonObject *root)
+{
+  JsonObject *opening = json_object_get_object_member (call_script_at (root, 0), "opening");
+
+  json_object_set_string_member (opening, "he", "שלום, כאן {agent} מחברת {company}.");
+}
+
+static void
+mutate_script_empty_stages (JsonObject *root)
+{
+  json_object_set_array_member (call_script_at (root, 1), "stages", json_array_new ());
+}
+
+static void
+mutate_duplicate_script_stage (JsonObject *root)
+{
+  json_object_set_string_member (script_stage_at (root, 0, 1), "key", "discovery");
+}
+
+static void
+mutate_script_stage_without_name (JsonObject *root)
+{
+  json_object_remove_member (script_stage_at (root, 0, 1), "name");
+}
+
+static void
+mutate_script_stage_unknown_key (JsonObject *root)
+{
+  json_object_set_string_member (script_stage_at (root, 0, 0), "timer", "PT5M");
+}
+
+static void
+mutate_prompt_not_text (JsonObject *root)
+{
+  JsonArray *prompts = json_object_get_array_member (script_stage_at (root, 0, 0), "prompts");
+
+  json_array_add_string_element (prompts, "Smile");
+}
+
+static void
+mutate_duplicate_checklist_item (JsonObject *root)
+{
+  JsonArray *checklist = json_object_get_array_member (script_stage_at (root, 0, 0), "checklist");
+  JsonObject *item = json_object_new ();
+
+  json_object_set_string_member (item, "key", "asked_business");
+  json_object_set_object_member (item, "text", text_new ("Asked again"));
+  json_array_add_object_element (checklist, item);
+}
+
+static void
+mutate_duplicate_question (JsonObject *root)
+{
+  JsonObject *closing = script_stage_at (root, 0, 1);
+  JsonArray *questions = json_array_new ();
+  JsonObject *question = json_object_new ();
+
+  json_object_set_string_member (question, "key", "platform");
+  json_object_set_object_member (question, "text", text_new ("Which platform, again?"));
+  json_array_add_object_element (questions, question);
+  json_object_set_array_member (closing, "questions", questions);
+}
+
+static void
+mutate_question_without_text (JsonObject *root)
+{
+  json_object_remove_member (element_of (script_stage_at (root, 0, 0), "questions", 2), "text");
+}
+
+static void
+mutate_question_unknown_field (JsonObject *root)
+{
+  JsonObject *question = element_of (script_stage_at (root, 0, 0), "questions", 0);
+
+  json_object_set_string_member (question, "field", "agreement_module");
+}
+
+static void
+mutate_question_loss_reason_field (JsonObject *root)
+{
+  JsonObject *question = element_of (script_stage_at (root, 0, 0), "questions", 2);
+
+  json_object_set_string_member (question, "field", "loss_reason");
+}
+
+static void
+mutate_question_mandatory_not_boolean (JsonObject *root)
+{
+  JsonObject *question = element_of (script_stage_at (root, 0, 0), "questions", 0);
+
+  json_object_set_string_member (question, "mandatory", "yes");
+}
+
+static void
+mutate_objection_without_answer (JsonObject *root)
+{
+  json_object_remove_member (element_of (script_stage_at (root, 0, 0), "objections", 0), "answer");
+}
+
+static void
+mutate_duplicate_objection (JsonObject *root)
+{
+  JsonArray *objections = json_object_get_array_member (script_stage_at (root, 0, 0), "objections");
+  JsonObject *objection = json_object_new ();
+
+  json_object_set_string_member (objection, "key", "too_expensive");
+  json_object_set_object_member (objection, "objection", text_new ("Way too expensive"));
+  json_object_set_object_member (objection, "answer", text_new ("Compare the plans"));
+  json_array_add_object_element (objections, objection);
+}
+
+static void
+mutate_unknown_guard (JsonObject *root)
+{
+  JsonArray *guards = json_array_new ();
+
+  json_array_add_string_element (guards, "discount");
+  json_object_set_array_member (script_stage_at (root, 0, 0), "guards", guards);
+}
+
+static void
+mutate_guard_twice (JsonObject *root)
+{
+  JsonArray *guards = json_object_get_array_member (script_stage_at (root, 0, 1), "guards");
+
+  json_array_add_string_element (guards, "price_rule");
+}
+
+static void
+mutate_guard_without_payment_terms (JsonObject *root)
+{
+  add_script_sections (root);
+  json_object_set_array_member (root, "payment_terms", json_array_new ());
+}
+
+static void
+mutate_payment_terms_not_array (JsonObject *root)
+{
+  add_script_sections (root);
+  json_object_set_object_member (root, "payment_terms", json_object_new ());
+}
+
+static void
+mutate_duplicate_payment_term (JsonObject *root)
+{
+  json_object_set_string_member (payment_term_at (root, 2), "key", "credit_card");
+}
+
+static void
+mutate_payment_term_without_name (JsonObject *root)
+{
+  json_object_remove_member (payment_term_at (root, 1), "name");
+}
+
+static void
+mutate_payment_term_unknown_key (JsonObject *root)
+{
+  json_object_set_int_member (payment_term_at (root, 1), "discount", 5);
+}
+
+static void
+mutate_zero_installments (JsonObject *root)
+{
+  json_object_set_int_member (payment_term_at (root, 0), "max_installments", 0);
+}
+
+static void
+mutate_unknown_approval (JsonObject *root)
+{
+  json_object_set_string_member (payment_term_at (root, 2), "approval", "director");
+}
+
+static void
+mutate_first_term_needs_approval (JsonObject *root)
+{
+  json_object_set_string_member (payment_term_at (root, 0), "approval", "manager");
 }
 
 static void
@@ -952,12 +1900,103 @@ static const InvalidCase invalid_cases[] = {
     { "“format”", NULL, NULL } },
   { "field-shadows-builtin", mutate_field_shadows_builtin,
     { "“source”", "fields[0].key", NULL } },
+
+  /* The call script and the payment terms: the whole message each. */
+  { "call-script-unknown-key", mutate_call_script_unknown_key, { NULL },
+    "broken.json: unknown key “greeting” in call_script" },
+  { "call-script-without-scripts", mutate_call_script_without_scripts, { NULL },
+    "broken.json: missing key “scripts” in call_script" },
+  { "call-script-empty-scripts", mutate_call_script_empty_scripts, { NULL },
+    "broken.json: “call_script.scripts” must not be empty" },
+  { "tw-2-situation-check-without-english", mutate_situation_check_without_english, { NULL },
+    "broken.json: missing key “en” in call_script.situation_check" },
+  { "tw-2-situation-rule", mutate_situation_rule, { NULL },
+    "broken.json: “tw2” in call_script.situation_rule is not a rule ID such as “AXL-9”" },
+  { "tw-4-summary-without-body", mutate_summary_without_body, { NULL },
+    "broken.json: missing key “body” in call_script.summary" },
+  { "tw-4-summary-unknown-placeholder", mutate_summary_unknown_placeholder, { NULL },
+    "broken.json: unknown placeholder “{manager}” in call_script.summary.body.ru "
+    "(expected one of: {deal}, {rep}, {contact}, {phone}, {email}, {company}, {outcome}, "
+    "{duration}, {stages}, {answers}, {note}, {next_contact})" },
+  { "tw-4-summary-unclosed-placeholder", mutate_summary_unclosed_placeholder, { NULL },
+    "broken.json: “{” without a matching “}” in call_script.summary.subject.en" },
+  { "tw-3-duplicate-script", mutate_duplicate_script_key, { NULL },
+    "broken.json: duplicate key “sales_call” in call_script.scripts[2].key" },
+  { "tw-3-script-without-name", mutate_script_without_name, { NULL },
+    "broken.json: missing key “name” in call_script.scripts[1]" },
+  { "tw-3-script-unknown-key", mutate_script_unknown_key, { NULL },
+    "broken.json: unknown key “default” in call_script.scripts[1]" },
+  { "script-undefined-source", mutate_script_undefined_source, { NULL },
+    "broken.json: source “fair” in call_script.scripts[0].sources[1] is not defined" },
+  { "script-duplicate-source", mutate_script_duplicate_source, { NULL },
+    "broken.json: duplicate key “referral” in call_script.scripts[2].sources[2]" },
+  { "script-empty-sources", mutate_script_empty_sources, { NULL },
+    "broken.json: “call_script.scripts[0].sources” must not be empty" },
+  { "axl-7-opening-unknown-placeholder", mutate_opening_unknown_placeholder, { NULL },
+    "broken.json: unknown placeholder “{agent}” in call_script.scripts[0].opening.he "
+    "(expected one of: {rep}, {company}, {contact}, {source})" },
+  { "tw-3-script-without-stages", mutate_script_empty_stages, { NULL },
+    "broken.json: “call_script.scripts[1].stages” must not be empty" },
+  { "tw-3-duplicate-stage", mutate_duplicate_script_stage, { NULL },
+    "broken.json: duplicate key “discovery” in call_script.scripts[0].stages[1].key" },
+  { "tw-3-stage-without-name", mutate_script_stage_without_name, { NULL },
+    "broken.json: missing key “name” in call_script.scripts[0].stages[1]" },
+  { "tw-3-stage-unknown-key", mutate_script_stage_unknown_key, { NULL },
+    "broken.json: unknown key “timer” in call_script.scripts[0].stages[0]" },
+  { "tw-3-prompt-not-text", mutate_prompt_not_text, { NULL },
+    "broken.json: “call_script.scripts[0].stages[0].prompts[2]” must be an object" },
+  { "tw-3-duplicate-checklist-item", mutate_duplicate_checklist_item, { NULL },
+    "broken.json: duplicate key “asked_business” in "
+    "call_script.scripts[0].stages[0].checklist[1].key" },
+  { "tw-3-duplicate-question", mutate_duplicate_question, { NULL },
+    "broken.json: duplicate key “platform” in call_script.scripts[0].stages[1].questions[0].key" },
+  { "tw-3-question-without-text", mutate_question_without_text, { NULL },
+    "broken.json: missing key “text” in call_script.scripts[0].stages[0].questions[2]" },
+  { "tw-3-question-unknown-field", mutate_question_unknown_field, { NULL },
+    "broken.json: question “platform” in call_script.scripts[0].stages[0].questions[0] "
+    "names the unknown field “agreement_module”" },
+  { "tw-3-question-loss-reason-field", mutate_question_loss_reason_field, { NULL },
+    "broken.json: question “team_size” in call_script.scripts[0].stages[0].questions[2] "
+    "names the unknown field “loss_reason”" },
+  { "tw-3-question-mandatory-not-boolean", mutate_question_mandatory_not_boolean, { NULL },
+    "broken.json: “call_script.scripts[0].stages[0].questions[0].mandatory” "
+    "must be true or false" },
+  { "objection-without-answer", mutate_objection_without_answer, { NULL },
+    "broken.json: missing key “answer” in call_script.scripts[0].stages[0].objections[0]" },
+  { "duplicate-objection", mutate_duplicate_objection, { NULL },
+    "broken.json: duplicate key “too_expensive” in "
+    "call_script.scripts[0].stages[0].objections[1].key" },
+  { "con-4-unknown-guard", mutate_unknown_guard, { NULL },
+    "broken.json: unknown value “discount” in call_script.scripts[0].stages[0].guards[0] "
+    "(expected one of: price_rule, payment_terms)" },
+  { "con-4-guard-twice", mutate_guard_twice, { NULL },
+    "broken.json: duplicate guard “price_rule” in call_script.scripts[0].stages[1].guards[2]" },
+  { "tw-6-guard-without-payment-terms", mutate_guard_without_payment_terms, { NULL },
+    "broken.json: the “payment_terms” guard in call_script.scripts[0].stages[1].guards[1] "
+    "needs a non-empty “payment_terms” list in the template" },
+  { "tw-6-payment-terms-not-array", mutate_payment_terms_not_array, { NULL },
+    "broken.json: “payment_terms” must be an array" },
+  { "tw-6-duplicate-payment-term", mutate_duplicate_payment_term, { NULL },
+    "broken.json: duplicate key “credit_card” in payment_terms[2].key" },
+  { "tw-6-payment-term-without-name", mutate_payment_term_without_name, { NULL },
+    "broken.json: missing key “name” in payment_terms[1]" },
+  { "tw-6-payment-term-unknown-key", mutate_payment_term_unknown_key, { NULL },
+    "broken.json: unknown key “discount” in payment_terms[1]" },
+  { "tw-6-zero-installments", mutate_zero_installments, { NULL },
+    "broken.json: “payment_terms[0].max_installments” must be a whole number greater than zero" },
+  { "tw-6-unknown-approval", mutate_unknown_approval, { NULL },
+    "broken.json: unknown value “director” in payment_terms[2].approval "
+    "(expected one of: manager)" },
+  { "tw-6-first-term-needs-approval", mutate_first_term_needs_approval, { NULL },
+    "broken.json: the first payment term is the default and must not need approval "
+    "(payment_terms[0].approval)" },
 };
 
 static void
 assert_invalid (const char        *json,
                 const char        *file_name,
-                const char * const *expected)
+                const char * const *expected,
+                const char        *message)
 {
   g_autoptr(CrmProcedure) procedure = NULL;
   g_autoptr(GError) error = NULL;
@@ -974,6 +2013,9 @@ assert_invalid (const char        *json,
       if (strstr (error->message, expected[i]) == NULL)
         g_error ("“%s” not in the message “%s”", expected[i], error->message);
     }
+
+  if (message != NULL)
+    g_assert_cmpstr (error->message, ==, message);
 }
 
 static void
@@ -987,7 +2029,7 @@ test_invalid (gconstpointer data)
   test_case->mutate (json_node_get_object (json_parser_get_root (parser)));
   json = json_to_string (json_parser_get_root (parser), TRUE);
 
-  assert_invalid (json, "broken.json", test_case->expected);
+  assert_invalid (json, "broken.json", test_case->expected, test_case->message);
 }
 
 static void
@@ -996,8 +2038,8 @@ test_invalid_not_json (void)
   const char * const expected[] = { "JSON", NULL, NULL };
   const char * const expected_array[] = { "object", NULL, NULL };
 
-  assert_invalid ("pipelines: [sales]", "notes.json", expected);
-  assert_invalid ("[1, 2, 3]", "list.json", expected_array);
+  assert_invalid ("pipelines: [sales]", "notes.json", expected, NULL);
+  assert_invalid ("[1, 2, 3]", "list.json", expected_array, NULL);
 }
 
 /* json-glib keeps the last of two same-named members; the loader must not
@@ -1006,19 +2048,21 @@ static void
 test_invalid_duplicate_member (void)
 {
   const char * const expected[] = { "duplicate", "“kind”", "pipelines[0].stages[2]" };
-  const char * const expected_reserved[] = { "duplicate", "“step”", NULL };
+  const char * const expected_script[] = { "duplicate", "“scripts”", "call_script" };
   g_autoptr(GString) json = g_string_new (minimal_template);
-  g_autoptr(GString) reserved = g_string_new (minimal_template);
+  g_autoptr(GString) script = g_string_new (minimal_template);
 
   g_assert_cmpuint (g_string_replace (json, "\"kind\": \"won\"",
                                       "\"kind\": \"won\", \"kind\": \"lost\"", 1), ==, 1);
-  assert_invalid (json->str, "twice.json", expected);
+  assert_invalid (json->str, "twice.json", expected, NULL);
 
-  /* Also inside the sections the loader keeps without walking. */
-  g_assert_cmpuint (g_string_replace (reserved, "\"format\": 1,",
+  /* Also where the second would be valid on its own: the script editor
+   * reads back only the last. */
+  g_assert_cmpuint (g_string_replace (script, "\"format\": 1,",
                                       "\"format\": 1, "
-                                      "\"call_script\": {\"step\": 1, \"step\": 2},", 1), ==, 1);
-  assert_invalid (reserved->str, "twice.json", expected_reserved);
+                                      "\"call_script\": {\"scripts\": 1, \"scripts\": 2},",
+                                      1), ==, 1);
+  assert_invalid (script->str, "twice.json", expected_script, NULL);
 }
 
 static void
@@ -1163,7 +2207,21 @@ main (int   argc,
   g_test_add_func ("/model/procedure/rule-axl-10-refusal", test_rule_axl_10_refusal);
   g_test_add_func ("/model/procedure/rule-axl-1-attempt-ladder", test_rule_axl_1_attempt_ladder);
   g_test_add_func ("/model/procedure/minimal", test_minimal);
-  g_test_add_func ("/model/procedure/reserved-sections", test_reserved_sections);
+  g_test_add_func ("/model/procedure/call-script/none", test_call_script_none);
+  g_test_add_func ("/model/procedure/call-script/tw-2-situation-check",
+                   test_call_script_tw_2_situation_check);
+  g_test_add_func ("/model/procedure/call-script/tw-4-summary", test_call_script_tw_4_summary);
+  g_test_add_func ("/model/procedure/call-script/tw-3-scripts", test_call_script_tw_3_scripts);
+  g_test_add_func ("/model/procedure/call-script/con-4-tw-6-guards", test_call_script_guards);
+  g_test_add_func ("/model/procedure/call-script/tw-6-payment-terms",
+                   test_call_script_tw_6_payment_terms);
+  g_test_add_func ("/model/procedure/call-script/pick-by-source", test_call_script_pick);
+  g_test_add_func ("/model/procedure/call-script/json", test_call_script_json);
+  g_test_add_func ("/model/procedure/call-script/dup-round-trip", test_call_script_dup_round_trip);
+  g_test_add_func ("/model/procedure/call-script/dup-remove-and-add",
+                   test_call_script_dup_remove_and_add);
+  g_test_add_func ("/model/procedure/call-script/dup-refuses-invalid",
+                   test_call_script_dup_refuses_invalid);
   for (guint i = 0; i < G_N_ELEMENTS (invalid_cases); i++)
     {
       g_autofree char *path = NULL;
