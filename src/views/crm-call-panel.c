@@ -250,8 +250,11 @@ update_chrome (CrmCallPanel *self)
   gboolean several = procedure (self) != NULL && crm_procedure_get_n_call_scripts (procedure (self)) > 1;
   gboolean ending = on_page (self, "end");
   int index = stage_index (self);
+  g_auto(GStrv) visited = self->session != NULL ? crm_call_session_dup_visited_stages (self->session) : NULL;
+  /* Once the first stage is over the call follows its script to the end. */
+  gboolean changeable = visited == NULL || g_strv_length (visited) <= 1;
 
-  gtk_widget_set_visible (self->script_box, several && scripted && index <= 0);
+  gtk_widget_set_visible (self->script_box, several && scripted && index <= 0 && changeable);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), scripted);
   gtk_widget_set_visible (GTK_WIDGET (self->end_button), self->running && !ending);
 
