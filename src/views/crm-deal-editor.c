@@ -2416,12 +2416,18 @@ start_call_action (GtkWidget  *widget,
   if (self->call_panel != NULL)
     return;
 
+  /* Shown before the call starts, so that its first page can take the
+   * focus. */
   panel = crm_call_panel_new (self->store, self->deal_id);
   adw_bin_set_child (self->call_bin, panel);
+  widen_for_call (self);
+  gtk_revealer_set_reveal_child (self->call_revealer, TRUE);
 
   if (!crm_call_panel_start (CRM_CALL_PANEL (panel), &error))
     {
+      gtk_revealer_set_reveal_child (self->call_revealer, FALSE);
       adw_bin_set_child (self->call_bin, NULL);
+      narrow_after_call (self);
       add_toast (self, error->message, FALSE);
       return;
     }
@@ -2435,8 +2441,6 @@ start_call_action (GtkWidget  *widget,
   g_signal_connect_object (panel, "discarded", G_CALLBACK (call_discarded_cb), self,
                            G_CONNECT_SWAPPED);
 
-  widen_for_call (self);
-  gtk_revealer_set_reveal_child (self->call_revealer, TRUE);
   refresh_work (self);
 }
 
