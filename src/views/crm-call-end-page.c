@@ -38,7 +38,7 @@
 
 struct _CrmCallEndPage
 {
-  GtkWidget            parent_instance;
+  GtkBox               parent_instance;
 
   /* Owned references */
   CrmCallSession      *session;
@@ -80,7 +80,7 @@ struct _CrmCallEndPage
   guint                disposing : 1;
 };
 
-G_DEFINE_FINAL_TYPE (CrmCallEndPage, crm_call_end_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (CrmCallEndPage, crm_call_end_page, GTK_TYPE_BOX)
 
 enum {
   PROP_0,

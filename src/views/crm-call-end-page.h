@@ -26,7 +26,7 @@ G_BEGIN_DECLS
 
 #define CRM_TYPE_CALL_END_PAGE (crm_call_end_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (CrmCallEndPage, crm_call_end_page, CRM, CALL_END_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (CrmCallEndPage, crm_call_end_page, CRM, CALL_END_PAGE, GtkBox)
 
 GtkWidget      *crm_call_end_page_new               (void);
 void            crm_call_end_page_prepare           (CrmCallEndPage  *self,

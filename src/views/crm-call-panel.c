@@ -40,7 +40,7 @@
 
 struct _CrmCallPanel
 {
-  GtkWidget         parent_instance;
+  GtkBox            parent_instance;
 
   /* Owned references */
   CrmStore         *store;
@@ -98,7 +98,7 @@ struct _CrmCallPanel
   guint             filling_scripts : 1;
 };
 
-G_DEFINE_FINAL_TYPE (CrmCallPanel, crm_call_panel, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (CrmCallPanel, crm_call_panel, GTK_TYPE_BOX)
 
 enum {
   PROP_0,
@@ -123,7 +123,8 @@ static guint signals [N_SIGNALS];
 static CrmProcedure *
 procedure (CrmCallPanel *self)
 {
-  return crm_store_get_procedure (self->store);
+  /* NULL while the panel is being built, before it has its store. */
+  return self->store != NULL ? crm_store_get_procedure (self->store) : NULL;
 }
 
 static const CrmCallScript *

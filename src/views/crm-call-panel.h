@@ -27,7 +27,7 @@ G_BEGIN_DECLS
 
 #define CRM_TYPE_CALL_PANEL (crm_call_panel_get_type ())
 
-G_DECLARE_FINAL_TYPE (CrmCallPanel, crm_call_panel, CRM, CALL_PANEL, GtkWidget)
+G_DECLARE_FINAL_TYPE (CrmCallPanel, crm_call_panel, CRM, CALL_PANEL, GtkBox)
 
 GtkWidget       *crm_call_panel_new           (CrmStore      *store,
                                                gint64         deal_id);

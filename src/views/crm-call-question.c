@@ -38,7 +38,7 @@
 
 struct _CrmCallQuestion
 {
-  GtkWidget                parent_instance;
+  GtkBox                   parent_instance;
 
   /* Owned references */
   CrmCallSession          *session;
@@ -65,7 +65,7 @@ struct _CrmCallQuestion
   guint                    disposing : 1;
 };
 
-G_DEFINE_FINAL_TYPE (CrmCallQuestion, crm_call_question, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (CrmCallQuestion, crm_call_question, GTK_TYPE_BOX)
 
 enum {
   PROP_0,

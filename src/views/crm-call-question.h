@@ -25,7 +25,7 @@ G_BEGIN_DECLS
 
 #define CRM_TYPE_CALL_QUESTION (crm_call_question_get_type ())
 
-G_DECLARE_FINAL_TYPE (CrmCallQuestion, crm_call_question, CRM, CALL_QUESTION, GtkWidget)
+G_DECLARE_FINAL_TYPE (CrmCallQuestion, crm_call_question, CRM, CALL_QUESTION, GtkBox)
 
 GtkWidget               *crm_call_question_new          (CrmCallSession          *session,
                                                          const CrmScriptQuestion *question);
