@@ -428,7 +428,6 @@ fill_prompts (CrmCallPanel         *self,
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "",
                                       -1);
       gtk_widget_set_hexpand (label, TRUE);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
       gtk_box_append (GTK_BOX (line), bullet);
       gtk_box_append (GTK_BOX (line), label);
       gtk_box_append (GTK_BOX (self->prompts_list), line);
@@ -529,10 +528,11 @@ fill_objections (CrmCallPanel         *self,
       GtkWidget *answer = new_wrapped_label (crm_text_get (&objection->answer));
 
       /* The objection is what the customer says; the answer is the
-       * rep's, revealed on demand so the stage stays short. */
+       * rep's, revealed on demand so the stage stays short. The answer is
+       * not selectable: a hidden selectable label keeps the focus in a
+       * collapsed expander for good (GTK 4.8). */
       gtk_widget_set_hexpand (title, TRUE);
       gtk_expander_set_label_widget (GTK_EXPANDER (expander), title);
-      gtk_label_set_selectable (GTK_LABEL (answer), TRUE);
       gtk_widget_set_margin_top (answer, 6);
       gtk_widget_set_margin_bottom (answer, 6);
       gtk_widget_set_margin_start (answer, 18);
