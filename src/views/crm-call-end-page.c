@@ -46,11 +46,7 @@ struct _CrmCallEndPage
 
   /* Template widgets */
   GtkLabel            *refused_label;
-  GtkCheckButton      *reached_check;
-  GtkCheckButton      *no_answer_check;
-  GtkCheckButton      *busy_check;
-  GtkCheckButton      *wrong_number_check;
-  GtkCheckButton      *call_back_check;
+  AdwComboRow         *outcome_row;
   GtkTextView         *note_view;
   GtkTextBuffer       *note_buffer;
   AdwPreferencesGroup *next_group;
@@ -104,28 +100,6 @@ static CrmStore *
 store (CrmCallEndPage *self)
 {
   return crm_call_session_get_store (self->session);
-}
-
-static GtkCheckButton *
-outcome_check (CrmCallEndPage *self,
-               CrmCallOutcome  outcome)
-{
-  switch (outcome)
-    {
-    case CRM_CALL_REACHED:
-      return self->reached_check;
-    case CRM_CALL_NO_ANSWER:
-      return self->no_answer_check;
-    case CRM_CALL_BUSY:
-      return self->busy_check;
-    case CRM_CALL_WRONG_NUMBER:
-      return self->wrong_number_check;
-    case CRM_CALL_CALL_BACK:
-      return self->call_back_check;
-    case CRM_CALL_NONE:
-    default:
-      return NULL;
-    }
 }
 
 /* A reached customer and a call-back both promise the next contact
@@ -312,7 +286,7 @@ dup_prefilled_note (CrmCallEndPage *self,
 /* Signal callbacks */
 
 static void
-outcome_toggled_cb (CrmCallEndPage *self)
+outcome_selected_cb (CrmCallEndPage *self)
 {
   update (self);
 }
@@ -399,14 +373,13 @@ static gboolean
 crm_call_end_page_grab_focus (GtkWidget *widget)
 {
   CrmCallEndPage *self = CRM_CALL_END_PAGE (widget);
-  GtkCheckButton *check = outcome_check (self, crm_call_end_page_get_outcome (self));
 
   /* After “no” at the situation check the question is when; otherwise
    * how the call went. */
   if (gtk_widget_get_visible (GTK_WIDGET (self->refused_label)))
     return gtk_widget_grab_focus (GTK_WIDGET (self->date_button));
 
-  return gtk_widget_grab_focus (GTK_WIDGET (check != NULL ? check : self->reached_check));
+  return gtk_widget_grab_focus (GTK_WIDGET (self->outcome_row));
 }
 
 /* GObject overrides */
@@ -515,11 +488,7 @@ crm_call_end_page_class_init (CrmCallEndPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/dealsdesk/Deals/crm-call-end-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CrmCallEndPage, refused_label);
-  gtk_widget_class_bind_template_child (widget_class, CrmCallEndPage, reached_check);
-  gtk_widget_class_bind_template_child (widget_class, CrmCallEndPage, no_answer_check);
-  gtk_widget_class_bind_template_child (widget_class, CrmCallEndPage, busy_check);
-  gtk_widget_class_bind_template_child (widget_class, CrmCallEndPage, wrong_number_check);
-  gtk_widget_class_bind_template_child (widget_class, CrmCallEndPage, call_back_check);
+  gtk_widget_class_bind_template_child (widget_class, CrmCallEndPage, outcome_row);
   gtk_widget_class_bind_template_child (widget_class, CrmCallEndPage, note_view);
   gtk_widget_class_bind_template_child (widget_class, CrmCallEndPage, note_buffer);
   gtk_widget_class_bind_template_child (widget_class, CrmCallEndPage, next_group);
@@ -538,7 +507,7 @@ crm_call_end_page_class_init (CrmCallEndPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmCallEndPage, problems_label);
   gtk_widget_class_bind_template_child (widget_class, CrmCallEndPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, CrmCallEndPage, save_button);
-  gtk_widget_class_bind_template_callback (widget_class, outcome_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, outcome_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, note_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, plan_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, next_changed_cb);
@@ -645,29 +614,27 @@ crm_call_end_page_get_session (CrmCallEndPage *self)
 CrmCallOutcome
 crm_call_end_page_get_outcome (CrmCallEndPage *self)
 {
+  guint selected;
+
   g_return_val_if_fail (CRM_IS_CALL_END_PAGE (self), CRM_CALL_NONE);
 
-  for (CrmCallOutcome outcome = CRM_CALL_REACHED; outcome <= CRM_CALL_CALL_BACK; outcome++)
-    if (gtk_check_button_get_active (outcome_check (self, outcome)))
-      return outcome;
+  /* The row lists the outcomes in the order of #CrmCallOutcome, behind a
+   * placeholder at the place of “none”. */
+  selected = adw_combo_row_get_selected (self->outcome_row);
+  if (selected == GTK_INVALID_LIST_POSITION || selected > CRM_CALL_CALL_BACK)
+    return CRM_CALL_NONE;
 
-  return CRM_CALL_NONE;
+  return (CrmCallOutcome)selected;
 }
 
 void
 crm_call_end_page_set_outcome (CrmCallEndPage *self,
                                CrmCallOutcome  outcome)
 {
-  GtkCheckButton *check;
-
   g_return_if_fail (CRM_IS_CALL_END_PAGE (self));
+  g_return_if_fail (outcome <= CRM_CALL_CALL_BACK);
 
-  check = outcome_check (self, outcome);
-  if (check != NULL)
-    gtk_check_button_set_active (check, TRUE);
-  else
-    for (CrmCallOutcome o = CRM_CALL_REACHED; o <= CRM_CALL_CALL_BACK; o++)
-      gtk_check_button_set_active (outcome_check (self, o), FALSE);
+  adw_combo_row_set_selected (self->outcome_row, outcome);
 }
 
 /**
