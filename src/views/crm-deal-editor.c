@@ -2154,9 +2154,8 @@ widen_for_call (CrmDealEditor *self)
   int width = 0, height = 0;
   int wanted;
 
+  /* The default size follows what the rep made of the window. */
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-  if (gtk_widget_get_width (GTK_WIDGET (self)) > 0)
-    width = gtk_widget_get_width (GTK_WIDGET (self));
   self->width_before_call = width;
   wanted = width + CALL_PANEL_WIDTH;
 
