@@ -350,6 +350,50 @@ find_task_due (CrmStore  *store,
   return NULL;
 }
 
+static gboolean
+task_is_open (CrmStore *store,
+              gint64    deal_id,
+              gint64    task_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) tasks = crm_store_get_open_tasks (store, deal_id, &error);
+
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < g_list_model_get_n_items (tasks); i++)
+    {
+      g_autoptr(CrmTask) task = g_list_model_get_item (tasks, i);
+
+      if (crm_task_get_id (task) == task_id)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A mapped label under @widget whose text contains @text: what the rep
+ * reads, toasts included. */
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static CrmActivity *
 latest_activity (CrmStore *store,
                  gint64    deal_id)
@@ -452,6 +496,7 @@ test_rule_tw_3_whole_call (Fixture       *fixture,
   GtkListBox *terms;
   CrmCallPanel *panel;
   const char *message;
+  gint64 current_task_id;
 
   g_assert_true (crm_store_set_setting (store, "call-summary-cc", "owner@example.org", &error));
   g_assert_no_error (error);
@@ -561,6 +606,12 @@ test_rule_tw_3_whole_call (Fixture       *fixture,
   g_assert_cmpstr (note, ==, recorded);
 
   crm_call_end_page_set_next_contact (end_page, next_contact);
+
+  /* The call completes the deal's current task. */
+  g_assert_nonnull (crm_call_end_page_get_task (end_page));
+  g_assert_cmpstr (crm_task_get_title (crm_call_end_page_get_task (end_page)), ==, "Call the new lead");
+  current_task_id = crm_task_get_id (crm_call_end_page_get_task (end_page));
+  crm_call_end_page_set_close_task (end_page, TRUE);
   crm_test_iterate (50);
   screenshot (editor, "call-panel-end-en.png");
   save_call (panel);
@@ -569,9 +620,15 @@ test_rule_tw_3_whole_call (Fixture       *fixture,
   g_assert_null (crm_deal_editor_get_call_panel (editor));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (editor)), ==, width_before);
 
-  /* TW-4: the next contact is the deal's task at that time. */
+  /* The card says so. */
+  g_assert_nonnull (find_label (GTK_WIDGET (editor), "Call logged"));
+  screenshot (editor, "call-panel-after-en.png");
+
+  /* TW-4: the next contact is the deal's task at that time, and the task
+   * the call completed is closed. */
   task = find_task_due (store, deal_id, next_contact);
   g_assert_nonnull (task);
+  g_assert_false (task_is_open (store, deal_id, current_task_id));
 
   /* The call is in the history with its length, script and four stages. */
   call = latest_activity (store, deal_id);
@@ -702,6 +759,16 @@ test_rule_rad_10_inbound_call (Fixture       *fixture,
   g_assert_cmpstr (crm_call_panel_get_page (panel), ==, "stage");
   g_assert_cmpstr (stage_key (panel), ==, "greeting");
   g_assert_cmpstr (gtk_progress_bar_get_text (panel_child (panel, "progress_bar")), ==, "Stage 1 of 6");
+
+  /* Before the first stage is over the rep may follow the other script;
+   * the panel shows it from its start. */
+  gtk_drop_down_set_selected (panel_child (panel, "script_dropdown"), 0);
+  crm_test_iterate (50);
+  g_assert_cmpstr (crm_call_session_get_script (crm_call_panel_get_session (panel))->key, ==, "base_call");
+  g_assert_cmpstr (gtk_label_get_text (panel_child (panel, "stage_name_label")), ==, "Greeting");
+  gtk_drop_down_set_selected (panel_child (panel, "script_dropdown"), 1);
+  crm_test_iterate (50);
+  g_assert_cmpstr (crm_call_session_get_script (crm_call_panel_get_session (panel))->key, ==, "inbound_call");
 
   /* AXL-7 style opening: the rep's name and our company filled in. */
   opening = gtk_label_get_text (panel_child (panel, "opening_label"));
