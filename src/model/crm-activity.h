@@ -25,30 +25,32 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CrmActivity, crm_activity, CRM, ACTIVITY, GObject)
 
-CrmActivity     *crm_activity_new              (gint64           id,
-                                                gint64           deal_id,
-                                                CrmActivityKind  kind,
-                                                CrmCallOutcome   outcome,
-                                                guint            duration,
-                                                const char      *note,
-                                                const char      *user_name,
-                                                GDateTime       *at);
-gint64           crm_activity_get_id           (CrmActivity     *self);
-gint64           crm_activity_get_deal_id      (CrmActivity     *self);
-CrmActivityKind  crm_activity_get_kind         (CrmActivity     *self);
-CrmCallOutcome   crm_activity_get_outcome      (CrmActivity     *self);
-guint            crm_activity_get_duration     (CrmActivity     *self);
-const char      *crm_activity_get_note         (CrmActivity     *self);
-const char      *crm_activity_get_user_name    (CrmActivity     *self);
-const char      *crm_activity_get_script       (CrmActivity     *self);
-const char * const *crm_activity_get_stages    (CrmActivity     *self);
-GDateTime       *crm_activity_get_at           (CrmActivity     *self);
-char            *crm_activity_dup_summary      (CrmActivity     *self);
+CrmActivity         *crm_activity_new              (gint64           id,
+                                                    gint64           deal_id,
+                                                    CrmActivityKind  kind,
+                                                    CrmCallOutcome   outcome,
+                                                    guint            duration,
+                                                    const char      *note,
+                                                    const char      *user_name,
+                                                    GDateTime       *at);
+gint64               crm_activity_get_id           (CrmActivity     *self);
+gint64               crm_activity_get_deal_id      (CrmActivity     *self);
+CrmActivityKind      crm_activity_get_kind         (CrmActivity     *self);
+CrmCallOutcome       crm_activity_get_outcome      (CrmActivity     *self);
+guint                crm_activity_get_duration     (CrmActivity     *self);
+const char          *crm_activity_get_note         (CrmActivity     *self);
+const char          *crm_activity_get_user_name    (CrmActivity     *self);
+const char          *crm_activity_get_script       (CrmActivity     *self);
+const char * const  *crm_activity_get_stages       (CrmActivity     *self);
+const char * const  *crm_activity_get_stage_names  (CrmActivity     *self);
+GDateTime           *crm_activity_get_at           (CrmActivity     *self);
+char                *crm_activity_dup_summary      (CrmActivity     *self);
 
-const char      *crm_activity_kind_to_string   (CrmActivityKind  kind);
-gboolean         crm_activity_kind_from_string (const char      *text,
-                                                CrmActivityKind *kind);
-const char      *crm_call_outcome_to_string    (CrmCallOutcome   outcome);
-CrmCallOutcome   crm_call_outcome_from_string  (const char      *text);
+const char          *crm_activity_kind_to_string   (CrmActivityKind  kind);
+gboolean             crm_activity_kind_from_string (const char      *text,
+                                                    CrmActivityKind *kind);
+const char          *crm_call_outcome_to_string    (CrmCallOutcome   outcome);
+CrmCallOutcome       crm_call_outcome_from_string  (const char      *text);
+const char          *crm_call_outcome_get_label    (CrmCallOutcome   outcome);
 
 G_END_DECLS

@@ -31,6 +31,7 @@ G_BEGIN_DECLS
  *   lists them
  * @CRM_CALL_ERROR_FINISHED: the call has ended
  * @CRM_CALL_ERROR_NO_SCRIPT: the procedure has no such call script
+ * @CRM_CALL_ERROR_NO_QUESTION: the call's script has no such question
  */
 typedef enum
 {
@@ -38,6 +39,7 @@ typedef enum
   CRM_CALL_ERROR_UNANSWERED,
   CRM_CALL_ERROR_FINISHED,
   CRM_CALL_ERROR_NO_SCRIPT,
+  CRM_CALL_ERROR_NO_QUESTION,
 } CrmCallError;
 
 #define CRM_TYPE_CALL_SESSION (crm_call_session_get_type ())

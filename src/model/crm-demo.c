@@ -44,7 +44,35 @@ typedef struct
   const char         *phone_prefix;   /* E.164 prefix of a mobile range */
   const char         *email_domain;
   guint               phone_digits;   /* digits after the prefix */
+  const char         *organization;   /* AXL-7: {company} of the opening line */
 } DemoLocale;
+
+/* A few products per procedure, in the department's language and
+ * currency, so that the call panel shows a lower bound (CON-4). */
+typedef struct
+{
+  const char *procedure;
+  const char *name;
+  gint64      price;   /* minor units */
+} DemoProduct;
+
+static const DemoProduct demo_products[] = {
+  { "tw", "שעון נוכחות ביומטרי", 189000 },
+  { "tw", "מודול דוחות", 120000 },
+  { "tw", "מודול הסכמים", 240000 },
+  { "hs", "חבילת בסיס", 49000 },
+  { "hs", "חבילה מורחבת", 99000 },
+  { "hs", "הטמעה והדרכה", 150000 },
+  { "rad", "Радиатор биметаллический, 10 секций", 1290000 },
+  { "rad", "Насос для бассейна", 2450000 },
+  { "rad", "Комплект термоголовок", 390000 },
+  { "con", "Экспресс-аудит", 4500000 },
+  { "con", "Сопровождение сделки", 12000000 },
+  { "con", "Консультация", 1500000 },
+  { "axl", "Лендинг", 6000000 },
+  { "axl", "Интернет-магазин", 25000000 },
+  { "axl", "Поддержка сайта, месяц", 1500000 },
+};
 
 static const char * const il_people[] = {
   "דנה לוי", "יוסי כהן", "מיכל אברהם", "אבי מזרחי", "נועה פרץ", "רון ביטון",
@@ -99,10 +127,12 @@ static const char * const ru_subjects[] = {
 };
 
 static const DemoLocale il_locale = {
-  il_people, il_companies, il_cities, il_positions, il_next_steps, il_subjects, "+97250", "example.co.il", 7
+  il_people, il_companies, il_cities, il_positions, il_next_steps, il_subjects, "+97250", "example.co.il", 7,
+  "דילס מערכות בע״מ"
 };
 static const DemoLocale ru_locale = {
-  ru_people, ru_companies, ru_cities, ru_positions, ru_next_steps, ru_subjects, "+7916", "example.ru", 7
+  ru_people, ru_companies, ru_cities, ru_positions, ru_next_steps, ru_subjects, "+7916", "example.ru", 7,
+  "ООО «Сделки»"
 };
 
 static const char *
@@ -226,6 +256,57 @@ insert_contact (CrmDb             *db,
   return contact_id;
 }
 
+static gboolean
+insert_products (CrmDb         *db,
+                 CrmProcedure  *procedure,
+                 const char    *now,
+                 GError       **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (demo_products); i++)
+    {
+      g_autoptr(CrmStatement) stmt = NULL;
+
+      if (g_strcmp0 (demo_products[i].procedure, crm_procedure_get_id (procedure)) != 0)
+        continue;
+
+      stmt = crm_db_prepare (db,
+                             "INSERT INTO products (name, price, currency, active, created_at) "
+                             "VALUES (?1, ?2, ?3, 1, ?4)",
+                             error);
+      if (stmt == NULL)
+        return FALSE;
+
+      crm_statement_bind_text (stmt, 1, demo_products[i].name);
+      crm_statement_bind_int64 (stmt, 2, demo_products[i].price);
+      crm_statement_bind_text (stmt, 3, crm_procedure_get_currency (procedure));
+      crm_statement_bind_text (stmt, 4, now);
+      if (!crm_statement_run (stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The department's name, for the opening line (AXL-7); the summary's
+ * copy address stays unset, as a newcomer has none yet. */
+static gboolean
+insert_organization (CrmDb             *db,
+                     const DemoLocale  *locale,
+                     GError           **error)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+
+  stmt = crm_db_prepare (db,
+                         "INSERT INTO meta (key, value) VALUES ('organization-name', ?1) "
+                         "ON CONFLICT (key) DO NOTHING",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+
+  crm_statement_bind_text (stmt, 1, locale->organization);
+  return crm_statement_run (stmt, error);
+}
+
 static const char *
 lifecycle_for (CrmStage *stage)
 {
@@ -248,6 +329,7 @@ insert_deal (CrmDb             *db,
              GRand             *rand,
              const DemoLocale  *locale,
              const char        *currency,
+             const char        *source,
              CrmStage          *stage,
              gint64             contact_id,
              gint64             company_id,
@@ -289,7 +371,7 @@ insert_deal (CrmDb             *db,
   crm_statement_bind_int64 (stmt, 6, amount);
   crm_statement_bind_text (stmt, 7, currency);
   crm_statement_bind_int64 (stmt, 8, owner_id);
-  crm_statement_bind_text (stmt, 9, "demo");
+  crm_statement_bind_text (stmt, 9, source);
   crm_statement_bind_text (stmt, 10, crm_stage_is_final (stage) ? NULL
                                      : pick (rand, locale->next_steps));
   crm_statement_bind_text (stmt, 11, created_text);
@@ -344,7 +426,9 @@ populate (CrmStore          *store,
   gint64 first_company = 0;
 
   /* A manager and three reps, named in the department's language. */
-  if (insert_user (db, locale->people[0], "manager", error) == 0)
+  if (insert_user (db, locale->people[0], "manager", error) == 0 ||
+      !insert_products (db, procedure, now_text, error) ||
+      !insert_organization (db, locale, error))
     return FALSE;
 
   for (guint i = 1; i <= 3; i++)
@@ -376,6 +460,11 @@ populate (CrmStore          *store,
       gint64 company_id = first_company + company_index;
       g_autofree char *company_name = NULL;
       gint64 contact_id;
+      /* One of the procedure's sources, in turn (no draw, so a seed gives
+       * the same deals as before): the opening line names it (AXL-7) and
+       * the call panel picks its script by it. */
+      guint n_sources = crm_procedure_get_n_sources (procedure);
+      const char *source = n_sources > 0 ? crm_procedure_get_source (procedure, i % n_sources)->key : NULL;
 
       if (company_index < g_strv_length ((char **)locale->companies))
         company_name = g_strdup (locale->companies[company_index]);
@@ -386,7 +475,7 @@ populate (CrmStore          *store,
 
       contact_id = insert_contact (db, rand, locale, company_id, lifecycle_for (stage), now_text, error);
       if (contact_id == 0 ||
-          !insert_deal (db, rand, locale, crm_procedure_get_currency (procedure), stage,
+          !insert_deal (db, rand, locale, crm_procedure_get_currency (procedure), source, stage,
                         contact_id, company_id,
                         g_array_index (reps, gint64, g_rand_int_range (rand, 0, reps->len)),
                         company_name, now, error))

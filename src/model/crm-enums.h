@@ -21,10 +21,14 @@
 
 G_BEGIN_DECLS
 
-#define CRM_TYPE_ROLE       (crm_role_get_type ())
-#define CRM_TYPE_STAGE_KIND (crm_stage_kind_get_type ())
+#define CRM_TYPE_ROLE          (crm_role_get_type ())
+#define CRM_TYPE_STAGE_KIND    (crm_stage_kind_get_type ())
+#define CRM_TYPE_ACTIVITY_KIND (crm_activity_kind_get_type ())
+#define CRM_TYPE_CALL_OUTCOME  (crm_call_outcome_get_type ())
 
-GType crm_role_get_type       (void) G_GNUC_CONST;
-GType crm_stage_kind_get_type (void) G_GNUC_CONST;
+GType crm_role_get_type          (void) G_GNUC_CONST;
+GType crm_stage_kind_get_type    (void) G_GNUC_CONST;
+GType crm_activity_kind_get_type (void) G_GNUC_CONST;
+GType crm_call_outcome_get_type  (void) G_GNUC_CONST;
 
 G_END_DECLS

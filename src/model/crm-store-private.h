@@ -67,6 +67,112 @@ gboolean    _crm_store_enter_stage_checked (CrmStore  *self,
                                             gint64    *final_stage_id,
                                             GError   **error);
 
+/* The one transaction of every write, and who writes it. */
+gboolean    _crm_store_begin             (CrmStore    *self,
+                                          GError     **error);
+gboolean    _crm_store_commit_or_rollback (CrmStore   *self,
+                                           gboolean    ok,
+                                           GError    **error);
+gint64      _crm_store_current_user_id   (CrmStore    *self);
+
+/* One way to check and store a value, shared by the deal card's save
+ * (crm-store.c), the engine's moves (crm-store-rules.c) and the call
+ * panel's answers (crm-store-calls.c). */
+gboolean    _crm_store_normalize_phone   (CrmStore    *self,
+                                          const char  *input,
+                                          char       **out,
+                                          GError     **error);
+gboolean    _crm_store_normalize_email   (const char  *input,
+                                          char       **out,
+                                          GError     **error);
+GHashTable *_crm_store_normalize_values  (CrmStore    *self,
+                                          GHashTable  *values,
+                                          GError     **error);
+gboolean    _crm_store_apply_values      (CrmStore    *self,
+                                          gint64       deal_id,
+                                          GHashTable  *values,
+                                          const char  *now,
+                                          GError     **error);
+char       *_crm_store_read_meta         (CrmStore    *self,
+                                          const char  *key);
+gboolean    _crm_store_write_meta        (CrmStore    *self,
+                                          const char  *key,
+                                          const char  *value,
+                                          GError     **error);
+void        _crm_store_set_procedure     (CrmStore     *self,
+                                          CrmProcedure *procedure);
+
+/* The call-script panel's store (crm-store-calls.c), for the running call
+ * and the timeline. */
+char       *_crm_store_expand            (const char  *text,
+                                          GHashTable  *values,
+                                          const char  *unknown);
+GStrv       _crm_store_dup_stage_names   (CrmStore           *self,
+                                          const char         *script_key,
+                                          const char * const *stage_keys);
+
+/* A move inside the caller's transaction (crm-store-rules.c): the lists
+ * hear of it through _crm_store_announce_moves() once the caller has
+ * committed. */
+typedef struct
+{
+  gint64  deal_id;
+  gint64  from_stage_id;
+  gint64  to_stage_id;
+  char   *from_updated_at;
+} CrmMoveDone;
+
+void        _crm_move_done_clear           (CrmMoveDone  *done);
+gboolean    _crm_store_move_in_transaction (CrmStore     *self,
+                                            gint64        deal_id,
+                                            gint64        stage_id,
+                                            GHashTable   *values,
+                                            GDateTime    *now,
+                                            CrmMoveDone  *done,
+                                            GError      **error);
+void        _crm_store_announce_moves    (CrmStore    *self,
+                                          CrmMoveDone *moves,
+                                          guint        n_moves,
+                                          GDateTime   *now);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CrmMoveDone, _crm_move_done_clear)
+
+/* The rep's work (crm-store-work.c), inside the caller's transaction. */
+gboolean    _crm_store_insert_activity   (CrmStore        *self,
+                                          gint64           deal_id,
+                                          CrmActivityKind  kind,
+                                          CrmCallOutcome   outcome,
+                                          guint            duration,
+                                          const char      *note,
+                                          const char      *script,
+                                          const char      *stages,
+                                          const char      *at,
+                                          gint64          *activity_id,
+                                          GError         **error);
+gboolean    _crm_store_insert_task       (CrmStore    *self,
+                                          gint64       deal_id,
+                                          const char  *title,
+                                          const char  *due,
+                                          gint64       owner_id,
+                                          const char  *rule,
+                                          const char  *now,
+                                          gint64      *task_id,
+                                          GError     **error);
+gboolean    _crm_store_finish_task       (CrmStore    *self,
+                                          gint64       task_id,
+                                          gboolean     succeeded,
+                                          const char  *result,
+                                          const char  *now,
+                                          gint64      *deal_id,
+                                          GError     **error);
+CrmLadderAction
+            _crm_store_walk_ladder       (CrmStore    *self,
+                                          gint64       deal_id,
+                                          GDateTime   *now,
+                                          GDateTime  **next_attempt,
+                                          CrmMoveDone *closing,
+                                          GError     **error);
+
 /* Tests lower it to check large files the way the store does: afterwards. */
 void     _crm_store_set_sync_check_limit (goffset     limit);
 

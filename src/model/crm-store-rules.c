@@ -274,12 +274,24 @@ is_closing_key (const char *key)
          g_str_equal (key, "refused_on");
 }
 
-/* Checks and normalises the values given with a move before the
- * transaction starts, so a bad one stores nothing. */
-static GHashTable *
-normalize_values (CrmStore    *self,
-                  GHashTable  *values,
-                  GError     **error)
+/**
+ * _crm_store_normalize_values:
+ * @self: a #CrmStore
+ * @values: (element-type utf8 utf8): values by field key, custom or
+ *   built-in ("contact.phone", "amount"…), as typed
+ * @error: return location for a #GError
+ *
+ * Checks and normalises the values given with a move (or a call's answer)
+ * before anything is written, so a bad one stores nothing: phones through
+ * libphonenumber, emails, choices against the template, amounts into minor
+ * units. Blank values are left out.
+ *
+ * Returns: (transfer full) (nullable): the values as they will be stored
+ */
+GHashTable *
+_crm_store_normalize_values (CrmStore    *self,
+                             GHashTable  *values,
+                             GError     **error)
 {
   g_autoptr(GHashTable) normalized = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   CrmProcedure *procedure = crm_store_get_procedure (self);
@@ -294,7 +306,6 @@ normalize_values (CrmStore    *self,
     {
       g_autofree char *label = crm_store_dup_field_label (self, key);
       g_autofree char *clean = NULL;
-      g_autoptr(GError) local_error = NULL;
 
       if (crm_str_is_blank (value))
         continue;
@@ -334,11 +345,8 @@ normalize_values (CrmStore    *self,
         {
           g_autofree char *e164 = NULL;
 
-          if (!crm_phone_normalize (clean, _crm_store_get_region (self), &e164, &local_error))
-            {
-              g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_PHONE, local_error->message);
-              return NULL;
-            }
+          if (!_crm_store_normalize_phone (self, clean, &e164, error))
+            return NULL;
           g_free (clean);
           clean = g_steal_pointer (&e164);
         }
@@ -346,11 +354,8 @@ normalize_values (CrmStore    *self,
         {
           g_autofree char *address = NULL;
 
-          if (!crm_email_normalize (clean, &address, &local_error))
-            {
-              g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_EMAIL, local_error->message);
-              return NULL;
-            }
+          if (!_crm_store_normalize_email (clean, &address, error))
+            return NULL;
           g_free (clean);
           clean = g_steal_pointer (&address);
         }
@@ -471,7 +476,68 @@ add_company (CrmStore    *self,
     return FALSE;
 
   row->company_id = crm_db_last_insert_id (db);
-  return link_deal (db, "UPDATE deals SET company_id = ?2 WHERE id = ?1", deal_id, row->company_id, error);
+
+  /* The deal's contact works there, as the deal card would save it. */
+  return link_deal (db, "UPDATE deals SET company_id = ?2 WHERE id = ?1", deal_id, row->company_id, error) &&
+         (row->contact_id == 0 ||
+          link_deal (db, "UPDATE contacts SET company_id = ?2 WHERE id = ?1 AND company_id IS NULL",
+                     row->contact_id, row->company_id, error));
+}
+
+/* A phone or an email brought by a move or answered on a call becomes the
+ * contact's first: the one the deal card shows and the next call dials.
+ * Given again, it moves to the front instead of being stored twice. */
+static gboolean
+put_first (CrmDb       *db,
+           const char  *delete_sql,
+           const char  *shift_sql,
+           const char  *insert_sql,
+           gint64       contact_id,
+           const char  *value,
+           GError     **error)
+{
+  return run_update (db, delete_sql, contact_id, value, error) &&
+         run_update (db, shift_sql, contact_id, value, error) &&
+         run_update (db, insert_sql, contact_id, value, error);
+}
+
+static gboolean
+apply_contact_value (CrmStore    *self,
+                     gint64       deal_id,
+                     DealRow     *row,
+                     GHashTable  *values,
+                     const char  *key,
+                     const char  *value,
+                     const char  *now,
+                     GError     **error)
+{
+  CrmDb *db = crm_store_get_db (self);
+
+  /* Clearing a detail of a contact the deal does not have changes nothing. */
+  if (value == NULL && row->contact_id == 0)
+    return TRUE;
+
+  if (!ensure_contact (self, deal_id, row, values, now, error))
+    return FALSE;
+
+  if (g_str_equal (key, "contact.name"))
+    return run_update (db, "UPDATE contacts SET name = ?2 WHERE id = ?1", row->contact_id, value, error);
+  if (g_str_equal (key, "contact.position"))
+    return run_update (db, "UPDATE contacts SET position = ?2 WHERE id = ?1", row->contact_id, value, error);
+  if (g_str_equal (key, "contact.phone"))
+    return put_first (db,
+                      "DELETE FROM contact_phones WHERE contact_id = ?1 AND number = ?2",
+                      "UPDATE contact_phones SET position = position + 1 WHERE contact_id = ?1 AND number <> ?2",
+                      "INSERT INTO contact_phones (contact_id, position, number) VALUES (?1, 0, ?2)",
+                      row->contact_id, value, error);
+  if (g_str_equal (key, "contact.email"))
+    return put_first (db,
+                      "DELETE FROM contact_emails WHERE contact_id = ?1 AND address = ?2",
+                      "UPDATE contact_emails SET position = position + 1 WHERE contact_id = ?1 AND address <> ?2",
+                      "INSERT INTO contact_emails (contact_id, position, address) VALUES (?1, 0, ?2)",
+                      row->contact_id, value, error);
+
+  return TRUE;
 }
 
 static gboolean
@@ -507,23 +573,7 @@ apply_values (CrmStore    *self,
       else if (g_str_equal (key, "company.name"))
         ok = add_company (self, deal_id, row, value, now, error);
       else if (g_str_has_prefix (key, "contact."))
-        {
-          ok = ensure_contact (self, deal_id, row, values, now, error);
-          if (ok && g_str_equal (key, "contact.name"))
-            ok = run_update (db, "UPDATE contacts SET name = ?2 WHERE id = ?1", row->contact_id, value, error);
-          else if (ok && g_str_equal (key, "contact.position"))
-            ok = run_update (db, "UPDATE contacts SET position = ?2 WHERE id = ?1", row->contact_id, value, error);
-          else if (ok && g_str_equal (key, "contact.phone"))
-            ok = run_update (db,
-                             "INSERT INTO contact_phones (contact_id, position, number) "
-                             "SELECT ?1, count (*), ?2 FROM contact_phones WHERE contact_id = ?1",
-                             row->contact_id, value, error);
-          else if (ok && g_str_equal (key, "contact.email"))
-            ok = run_update (db,
-                             "INSERT INTO contact_emails (contact_id, position, address) "
-                             "SELECT ?1, count (*), ?2 FROM contact_emails WHERE contact_id = ?1",
-                             row->contact_id, value, error);
-        }
+        ok = apply_contact_value (self, deal_id, row, values, key, value, now, error);
       else
         g_hash_table_insert (fields, g_strdup (key), g_strdup (value));
 
@@ -532,6 +582,35 @@ apply_values (CrmStore    *self,
     }
 
   return _crm_store_write_fields (self, deal_id, fields, error);
+}
+
+/**
+ * _crm_store_apply_values:
+ * @self: a #CrmStore
+ * @deal_id: a deal
+ * @values: (element-type utf8 utf8): values from
+ *   _crm_store_normalize_values(); a %NULL value clears a custom field, the
+ *   source or the contact's position
+ * @now: the store's time, formatted
+ * @error: return location for a #GError
+ *
+ * Stores values of a deal's custom and built-in fields inside the caller's
+ * transaction, the way a move stores the values it brings: a contact or a
+ * company is created when the deal has none.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_crm_store_apply_values (CrmStore    *self,
+                         gint64       deal_id,
+                         GHashTable  *values,
+                         const char  *now,
+                         GError     **error)
+{
+  g_auto(DealRow) row = { 0 };
+
+  return read_deal_row (crm_store_get_db (self), deal_id, &row, error) &&
+         apply_values (self, deal_id, &row, values, now, error);
 }
 
 static gint64
@@ -916,17 +995,10 @@ crm_store_dup_field_label (CrmStore   *self,
   return g_strdup (field ? crm_text_get (&field->name) : key);
 }
 
-/* What one move did, for the lists and the caller after the commit. */
-typedef struct
-{
-  gint64  deal_id;
-  gint64  from_stage_id;
-  gint64  to_stage_id;
-  char   *from_updated_at;
-} MoveDone;
-
-static void
-move_done_clear (MoveDone *done)
+/* What one move did (CrmMoveDone), for the lists and the caller after
+ * the commit. */
+void
+_crm_move_done_clear (CrmMoveDone *done)
 {
   g_clear_pointer (&done->from_updated_at, g_free);
 }
@@ -940,7 +1012,7 @@ move_one (CrmStore    *self,
           CrmStage    *stage,
           GHashTable  *clean,
           GDateTime   *now,
-          MoveDone    *done,
+          CrmMoveDone *done,
           GError     **error)
 {
   CrmDb *db = crm_store_get_db (self);
@@ -990,13 +1062,11 @@ move_one (CrmStore    *self,
   return TRUE;
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (MoveDone, move_done_clear)
-
-static void
-announce_moves (CrmStore   *self,
-                MoveDone   *moves,
-                guint       n_moves,
-                GDateTime  *now)
+void
+_crm_store_announce_moves (CrmStore    *self,
+                           CrmMoveDone *moves,
+                           guint        n_moves,
+                           GDateTime   *now)
 {
   g_autofree char *now_text = _crm_store_format_timestamp (now);
 
@@ -1026,6 +1096,44 @@ find_stage_or_error (CrmStore  *self,
 }
 
 /**
+ * _crm_store_move_in_transaction:
+ * @self: a #CrmStore
+ * @deal_id: the deal to move
+ * @stage_id: the stage to move it to
+ * @values: (nullable) (element-type utf8 utf8): values for the stage's
+ *   required fields, as typed
+ * @now: the store's time
+ * @done: (out caller-allocates): what moved, for
+ *   _crm_store_announce_moves() after the commit
+ * @error: return location for a #GError
+ *
+ * A move through the procedure engine inside the caller's transaction:
+ * the attempt ladder's closing is part of the failed attempt's write.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_crm_store_move_in_transaction (CrmStore     *self,
+                                gint64        deal_id,
+                                gint64        stage_id,
+                                GHashTable   *values,
+                                GDateTime    *now,
+                                CrmMoveDone  *done,
+                                GError      **error)
+{
+  g_autoptr(GHashTable) clean = NULL;
+  CrmStage *stage;
+
+  stage = find_stage_or_error (self, stage_id, error);
+  if (stage == NULL)
+    return FALSE;
+
+  clean = _crm_store_normalize_values (self, values, error);
+
+  return clean != NULL && move_one (self, deal_id, stage, clean, now, done, error);
+}
+
+/**
  * crm_store_move_deal_with_values:
  * @self: a #CrmStore
  * @deal_id: the deal to move
@@ -1051,7 +1159,7 @@ crm_store_move_deal_with_values (CrmStore    *self,
                                  gint64      *previous_stage_id,
                                  GError     **error)
 {
-  g_auto(MoveDone) done = { 0 };
+  g_auto(CrmMoveDone) done = { 0 };
   g_autoptr(GHashTable) clean = NULL;
   g_autoptr(GDateTime) now = NULL;
   CrmStage *stage;
@@ -1064,7 +1172,7 @@ crm_store_move_deal_with_values (CrmStore    *self,
   if (stage == NULL)
     return FALSE;
 
-  clean = normalize_values (self, values, error);
+  clean = _crm_store_normalize_values (self, values, error);
   if (clean == NULL)
     return FALSE;
 
@@ -1088,7 +1196,7 @@ crm_store_move_deal_with_values (CrmStore    *self,
   if (previous_stage_id != NULL)
     *previous_stage_id = done.from_stage_id;
 
-  announce_moves (self, &done, 1, now);
+  _crm_store_announce_moves (self, &done, 1, now);
   return TRUE;
 }
 
@@ -1116,7 +1224,7 @@ crm_store_move_deals (CrmStore      *self,
 {
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GHashTable) clean = NULL;
-  g_autofree MoveDone *done = NULL;
+  g_autofree CrmMoveDone *done = NULL;
   CrmStage *stage;
   CrmDb *db;
   gboolean ok = TRUE;
@@ -1131,7 +1239,7 @@ crm_store_move_deals (CrmStore      *self,
 
   clean = g_hash_table_new (g_str_hash, g_str_equal);
   now = crm_store_now (self);
-  done = g_new0 (MoveDone, n_deals);
+  done = g_new0 (CrmMoveDone, n_deals);
 
   if (!crm_db_begin (db, error))
     return FALSE;
@@ -1154,10 +1262,10 @@ crm_store_move_deals (CrmStore      *self,
     crm_db_rollback (db);
 
   if (ok)
-    announce_moves (self, done, n_deals, now);
+    _crm_store_announce_moves (self, done, n_deals, now);
 
   for (guint i = 0; i < n_deals; i++)
-    move_done_clear (&done[i]);
+    _crm_move_done_clear (&done[i]);
 
   return ok;
 }
@@ -1238,16 +1346,38 @@ crm_store_count_queued_emails (CrmStore   *self,
   return (guint)crm_statement_get_int64 (stmt, 0);
 }
 
+/* What the outbox shows for one queued email: a stage rule's by its
+ * template key (crm_email_template_get_label() names it), a call summary
+ * by its rendered subject, and the copy with its address (TW-4). */
+static char *
+queued_email_label (CrmStatement *stmt)
+{
+  const char *subject = crm_statement_get_text (stmt, 1);
+  const char *address = crm_statement_get_text (stmt, 2);
+
+  if (subject == NULL)
+    return g_strdup (crm_statement_get_text (stmt, 0));
+
+  if (address == NULL)
+    return g_strdup (subject);
+
+  /* Translators: a call summary's subject, then the address it is copied to */
+  return g_strdup_printf (_("%s (copy to %s)"), subject, address);
+}
+
 /**
  * crm_store_list_queued_emails:
  * @self: a #CrmStore
  * @deal_id: a deal
  *
- * The emails the stage rules queued for the deal that wait to be sent,
- * oldest first, as email template keys (AXL-9 "welcome", AXL-10
- * "request_closed", TW-4 "call_summary"…).
+ * The emails queued for the deal that wait to be sent, oldest first: the
+ * stage rules' as email template keys (AXL-9 "welcome", AXL-10
+ * "request_closed", TW-4 "call_summary"…), a call summary rendered at the
+ * end of a call as its subject ("Call summary: Annual licence", and
+ * "… (copy to …)" for the copy). crm_email_template_get_label() turns
+ * either into what the outbox shows.
  *
- * Returns: (transfer full): the template keys
+ * Returns: (transfer full): the template keys and subjects
  */
 GStrv
 crm_store_list_queued_emails (CrmStore *self,
@@ -1259,14 +1389,18 @@ crm_store_list_queued_emails (CrmStore *self,
   g_return_val_if_fail (CRM_IS_STORE (self), NULL);
 
   stmt = crm_db_prepare (crm_store_get_db (self),
-                         "SELECT template FROM email_queue WHERE deal_id = ?1 AND sent_at IS NULL "
-                         "ORDER BY queued_at, id",
+                         "SELECT template, subject, address FROM email_queue "
+                         "WHERE deal_id = ?1 AND sent_at IS NULL ORDER BY queued_at, id",
                          NULL);
   if (stmt != NULL)
     {
       crm_statement_bind_int64 (stmt, 1, deal_id);
       while (crm_statement_step (stmt, NULL) == CRM_STEP_ROW)
-        g_strv_builder_add (keys, crm_statement_get_text (stmt, 0));
+        {
+          g_autofree char *label = queued_email_label (stmt);
+
+          g_strv_builder_add (keys, label);
+        }
     }
 
   return g_strv_builder_end (keys);
@@ -1276,7 +1410,8 @@ crm_store_list_queued_emails (CrmStore *self,
  * crm_email_template_get_label:
  * @key: an email template key of the procedures
  *
- * Returns: (transfer none): what to call the email in the interface
+ * Returns: (transfer none): what to call the email in the interface; a
+ *   subject from crm_store_list_queued_emails() is returned as it is
  */
 const char *
 crm_email_template_get_label (const char *key)

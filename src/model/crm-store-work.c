@@ -37,39 +37,10 @@
  * AXL-1), refusals (HS-10, RAD-12, CON-8, AXL-10) and quotas (RAD-4,
  * TW-9). Every write is one transaction and uses the store's clock. */
 
-static gint64
-current_user_id (CrmStore *self)
-{
-  CrmUser *user = crm_store_get_current_user (self);
-
-  return user ? crm_user_get_id (user) : 0;
-}
-
 static GDateTime *
 parse_time (const char *text)
 {
   return text ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
-}
-
-static gboolean
-begin (CrmStore  *self,
-       GError   **error)
-{
-  return crm_db_begin (crm_store_get_db (self), error);
-}
-
-static gboolean
-commit_or_rollback (CrmStore  *self,
-                    gboolean   ok,
-                    GError   **error)
-{
-  CrmDb *db = crm_store_get_db (self);
-
-  if (ok && crm_db_commit (db, error))
-    return TRUE;
-
-  crm_db_rollback (db);
-  return FALSE;
 }
 
 /* Activities */
@@ -82,37 +53,69 @@ static CrmLadderAction record_failed_attempt (CrmStore         *self,
                                               GDateTime       **next_attempt,
                                               gint64           *activity_id,
                                               GError          **error);
+static gboolean        closing_of            (CrmStore         *self,
+                                              gint64            deal_id,
+                                              const char       *loss_reason,
+                                              const char       *refused_by_name,
+                                              const char       *refused_by_position,
+                                              GDateTime        *refused_on,
+                                              gboolean          from_ladder,
+                                              gint64           *stage_id,
+                                              GHashTable       *values,
+                                              GError          **error);
 
-
-static gboolean
-insert_activity (CrmStore         *self,
-                 gint64            deal_id,
-                 CrmActivityKind   kind,
-                 CrmCallOutcome    outcome,
-                 guint             duration,
-                 const char       *note,
-                 const char       *at,
-                 gint64           *activity_id,
-                 GError          **error)
+/**
+ * _crm_store_insert_activity:
+ * @self: a #CrmStore
+ * @deal_id: the deal; its contact gets the activity too
+ * @kind: call, meeting…
+ * @outcome: how a call went; ignored for anything else
+ * @duration: seconds
+ * @note: (nullable): what was said or done
+ * @script: (nullable): TW-3, the call script a call followed
+ * @stages: (nullable): TW-3, its stages gone through, comma-separated keys
+ * @at: when, formatted
+ * @activity_id: (out) (optional): the new row's id
+ * @error: return location for a #GError
+ *
+ * Inserts an activity by the current user inside the caller's transaction.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_crm_store_insert_activity (CrmStore         *self,
+                            gint64            deal_id,
+                            CrmActivityKind   kind,
+                            CrmCallOutcome    outcome,
+                            guint             duration,
+                            const char       *note,
+                            const char       *script,
+                            const char       *stages,
+                            const char       *at,
+                            gint64           *activity_id,
+                            GError          **error)
 {
   CrmDb *db = crm_store_get_db (self);
   g_autoptr(CrmStatement) stmt = NULL;
 
   /* Logged on the contact, shown on the deal too (HS-7). */
   stmt = crm_db_prepare (db,
-                         "INSERT INTO activities (contact_id, deal_id, user_id, kind, outcome, duration, note, at) "
-                         "SELECT contact_id, id, ?2, ?3, ?4, ?5, ?6, ?7 FROM deals WHERE id = ?1",
+                         "INSERT INTO activities (contact_id, deal_id, user_id, kind, outcome, duration, note, "
+                         "script, stages, at) "
+                         "SELECT contact_id, id, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9 FROM deals WHERE id = ?1",
                          error);
   if (stmt == NULL)
     return FALSE;
 
   crm_statement_bind_int64 (stmt, 1, deal_id);
-  crm_statement_bind_id (stmt, 2, current_user_id (self));
+  crm_statement_bind_id (stmt, 2, _crm_store_current_user_id (self));
   crm_statement_bind_text (stmt, 3, crm_activity_kind_to_string (kind));
   crm_statement_bind_text (stmt, 4, kind == CRM_ACTIVITY_CALL ? crm_call_outcome_to_string (outcome) : NULL);
   crm_statement_bind_int64 (stmt, 5, duration);
   crm_statement_bind_text (stmt, 6, crm_str_is_blank (note) ? NULL : note);
-  crm_statement_bind_text (stmt, 7, at);
+  crm_statement_bind_text (stmt, 7, script);
+  crm_statement_bind_text (stmt, 8, crm_str_is_blank (stages) ? NULL : stages);
+  crm_statement_bind_text (stmt, 9, at);
   if (!crm_statement_run (stmt, error))
     return FALSE;
 
@@ -175,21 +178,21 @@ crm_store_log_activity (CrmStore         *self,
   if (kind == CRM_ACTIVITY_CALL && (outcome == CRM_CALL_NO_ANSWER || outcome == CRM_CALL_BUSY) &&
       crm_procedure_get_attempt_ladder (crm_store_get_procedure (self)) != NULL)
     {
-      if (record_failed_attempt (self, deal_id, outcome, duration_seconds, note, NULL, &id, error) == CRM_LADDER_NONE &&
-          id == 0)
-        return 0;
-      return id;
+      CrmLadderAction action = record_failed_attempt (self, deal_id, outcome, duration_seconds, note,
+                                                      NULL, &id, error);
+
+      return action != CRM_LADDER_NONE ? id : 0;
     }
 
   now = crm_store_now (self);
   now_text = _crm_store_format_timestamp (now);
 
-  if (!begin (self, error))
+  if (!_crm_store_begin (self, error))
     return 0;
 
-  if (!commit_or_rollback (self,
-                           insert_activity (self, deal_id, kind, outcome, duration_seconds, note,
-                                            now_text, &id, error) &&
+  if (!_crm_store_commit_or_rollback (self,
+                           _crm_store_insert_activity (self, deal_id, kind, outcome, duration_seconds, note,
+                                                       NULL, NULL, now_text, &id, error) &&
                            _crm_store_add_audit (self, "activity", "deal", deal_id, NULL,
                                                  crm_activity_kind_to_string (kind), now_text, error),
                            error))
@@ -198,6 +201,34 @@ crm_store_log_activity (CrmStore         *self,
   /* The Today view and the quota in the header follow activities too. */
   _crm_store_emit_deal_changed (self, deal_id);
   return id;
+}
+
+static CrmActivity *
+activity_from_row (CrmStore     *self,
+                   CrmStatement *stmt)
+{
+  g_autoptr(GDateTime) at = parse_time (crm_statement_get_text (stmt, 7));
+  const char *script = crm_statement_get_text (stmt, 8);
+  const char *stages_text = crm_statement_get_text (stmt, 9);
+  g_auto(GStrv) stages = stages_text ? g_strsplit (stages_text, ",", -1) : NULL;
+  g_auto(GStrv) names = _crm_store_dup_stage_names (self, script, (const char * const *)stages);
+  CrmActivityKind kind = CRM_ACTIVITY_NOTE;
+
+  crm_activity_kind_from_string (crm_statement_get_text (stmt, 2), &kind);
+
+  return g_object_new (CRM_TYPE_ACTIVITY,
+                       "id", crm_statement_get_int64 (stmt, 0),
+                       "deal-id", crm_statement_get_int64 (stmt, 1),
+                       "kind", kind,
+                       "outcome", crm_call_outcome_from_string (crm_statement_get_text (stmt, 3)),
+                       "duration", (guint)crm_statement_get_int64 (stmt, 4),
+                       "note", crm_statement_get_text (stmt, 5),
+                       "user-name", crm_statement_get_text (stmt, 6),
+                       "at", at,
+                       "script", script,
+                       "stages", stages,
+                       "stage-names", names,
+                       NULL);
 }
 
 /**
@@ -223,7 +254,8 @@ crm_store_get_timeline (CrmStore  *self,
   g_return_val_if_fail (CRM_IS_STORE (self), NULL);
 
   stmt = crm_db_prepare (crm_store_get_db (self),
-                         "SELECT a.id, a.deal_id, a.kind, a.outcome, a.duration, a.note, u.name, a.at "
+                         "SELECT a.id, a.deal_id, a.kind, a.outcome, a.duration, a.note, u.name, a.at, "
+                         "a.script, a.stages "
                          "FROM activities a LEFT JOIN users u ON u.id = a.user_id "
                          "WHERE a.deal_id = ?1 "
                          "   OR a.contact_id = (SELECT contact_id FROM deals WHERE id = ?1) "
@@ -235,19 +267,8 @@ crm_store_get_timeline (CrmStore  *self,
   crm_statement_bind_int64 (stmt, 1, deal_id);
   while ((step = crm_statement_step (stmt, error)) == CRM_STEP_ROW)
     {
-      g_autoptr(GDateTime) at = parse_time (crm_statement_get_text (stmt, 7));
-      g_autoptr(CrmActivity) activity = NULL;
-      CrmActivityKind kind = CRM_ACTIVITY_NOTE;
+      g_autoptr(CrmActivity) activity = activity_from_row (self, stmt);
 
-      crm_activity_kind_from_string (crm_statement_get_text (stmt, 2), &kind);
-      activity = crm_activity_new (crm_statement_get_int64 (stmt, 0),
-                                   crm_statement_get_int64 (stmt, 1),
-                                   kind,
-                                   crm_call_outcome_from_string (crm_statement_get_text (stmt, 3)),
-                                   (guint)crm_statement_get_int64 (stmt, 4),
-                                   crm_statement_get_text (stmt, 5),
-                                   crm_statement_get_text (stmt, 6),
-                                   at);
       g_list_store_append (list, activity);
     }
 
@@ -259,16 +280,30 @@ crm_store_get_timeline (CrmStore  *self,
 
 /* Tasks */
 
-static gboolean
-insert_task (CrmStore    *self,
-             gint64       deal_id,
-             const char  *title,
-             const char  *due,
-             gint64       owner_id,
-             const char  *rule,
-             const char  *now,
-             gint64      *task_id,
-             GError     **error)
+/**
+ * _crm_store_insert_task:
+ * @self: a #CrmStore
+ * @deal_id: the deal
+ * @title: what is to be done
+ * @due: when, formatted
+ * @owner_id: who, or 0 for the deal's owner
+ * @rule: (nullable): the procedure rule that asks for it
+ * @now: the store's time, formatted
+ * @task_id: (out) (optional): the new task's id
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_crm_store_insert_task (CrmStore    *self,
+                        gint64       deal_id,
+                        const char  *title,
+                        const char  *due,
+                        gint64       owner_id,
+                        const char  *rule,
+                        const char  *now,
+                        gint64      *task_id,
+                        GError     **error)
 {
   CrmDb *db = crm_store_get_db (self);
   g_autoptr(CrmStatement) stmt = NULL;
@@ -337,9 +372,10 @@ crm_store_add_task (CrmStore    *self,
   now_text = _crm_store_format_timestamp (now);
   due_text = _crm_store_format_timestamp (due_at);
 
-  if (!begin (self, error) ||
-      !commit_or_rollback (self,
-                           insert_task (self, deal_id, title, due_text, owner_id, NULL, now_text, &id, error) &&
+  if (!_crm_store_begin (self, error) ||
+      !_crm_store_commit_or_rollback (self,
+                           _crm_store_insert_task (self, deal_id, title, due_text, owner_id, NULL,
+                                                   now_text, &id, error) &&
                            _crm_store_add_audit (self, "task", "deal", deal_id, NULL, title, now_text, error),
                            error))
     return 0;
@@ -348,14 +384,16 @@ crm_store_add_task (CrmStore    *self,
   return id;
 }
 
-static gboolean
-finish_task (CrmStore    *self,
-             gint64       task_id,
-             gboolean     succeeded,
-             const char  *result,
-             const char  *now,
-             gint64      *deal_id,
-             GError     **error)
+/* Closes an open task with its result inside the caller's transaction;
+ * @deal_id is set to the task's deal. */
+gboolean
+_crm_store_finish_task (CrmStore    *self,
+                        gint64       task_id,
+                        gboolean     succeeded,
+                        const char  *result,
+                        const char  *now,
+                        gint64      *deal_id,
+                        GError     **error)
 {
   CrmDb *db = crm_store_get_db (self);
   g_autoptr(CrmStatement) read = NULL;
@@ -454,13 +492,14 @@ crm_store_close_task (CrmStore    *self,
   if (follow_up)
     due_text = _crm_store_format_timestamp (follow_up_due);
 
-  if (!begin (self, error))
+  if (!_crm_store_begin (self, error))
     return FALSE;
 
-  if (!commit_or_rollback (self,
-                           finish_task (self, task_id, succeeded, result, now_text, &deal_id, error) &&
+  if (!_crm_store_commit_or_rollback (self,
+                           _crm_store_finish_task (self, task_id, succeeded, result, now_text, &deal_id, error) &&
                            (!follow_up ||
-                            insert_task (self, deal_id, follow_up_title, due_text, 0, NULL, now_text, NULL, error)) &&
+                            _crm_store_insert_task (self, deal_id, follow_up_title, due_text, 0, NULL,
+                                                    now_text, NULL, error)) &&
                            _crm_store_add_audit (self, succeeded ? "task-done" : "task-failed", "task", task_id,
                                                  NULL, result, now_text, error),
                            error))
@@ -791,17 +830,21 @@ lost_stage_of (CrmStore *self,
   return NULL;
 }
 
+/* What closing a deal as lost writes (HS-10, RAD-12, CON-8, AXL-10): the
+ * pipeline's lost stage, and the reason and who refused as values of the
+ * move into it. */
 static gboolean
-close_lost (CrmStore    *self,
+closing_of (CrmStore    *self,
             gint64       deal_id,
             const char  *loss_reason,
             const char  *refused_by_name,
             const char  *refused_by_position,
             GDateTime   *refused_on,
             gboolean     from_ladder,
+            gint64      *stage_id,
+            GHashTable  *values,
             GError     **error)
 {
-  g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   CrmProcedure *procedure = crm_store_get_procedure (self);
   g_autoptr(CrmDeal) deal = NULL;
   g_autoptr(GDateTime) when = NULL;
@@ -856,7 +899,8 @@ close_lost (CrmStore    *self,
                          ? g_strdup (refused_by_name)
                          : g_strdup_printf ("%s, %s", refused_by_name, refused_by_position));
 
-  return crm_store_move_deal_with_values (self, deal_id, crm_stage_get_id (stage), values, NULL, error);
+  *stage_id = crm_stage_get_id (stage);
+  return TRUE;
 }
 
 /**
@@ -886,10 +930,14 @@ crm_store_close_lost (CrmStore    *self,
                       GDateTime   *refused_on,
                       GError     **error)
 {
+  g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  gint64 stage_id = 0;
+
   g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
 
-  return close_lost (self, deal_id, loss_reason, refused_by_name, refused_by_position,
-                     refused_on, FALSE, error);
+  return closing_of (self, deal_id, loss_reason, refused_by_name, refused_by_position,
+                     refused_on, FALSE, &stage_id, values, error) &&
+         crm_store_move_deal_with_values (self, deal_id, stage_id, values, NULL, error);
 }
 
 /**
@@ -972,43 +1020,137 @@ crm_store_record_no_answer (CrmStore    *self,
   return record_failed_attempt (self, deal_id, CRM_CALL_NO_ANSWER, 0, NULL, next_attempt, NULL, error);
 }
 
-/* A call that did not reach the client, however it was logged (the No
- * Answer button, or Log Call with "no answer" or "busy"): one attempt, one
- * step of the ladder, so the two ways cannot count differently. */
-static CrmLadderAction
-record_failed_attempt (CrmStore         *self,
-                       gint64            deal_id,
-                       CrmCallOutcome    outcome,
-                       guint             duration,
-                       const char       *call_note,
-                       GDateTime       **next_attempt,
-                       gint64           *activity_id,
-                       GError          **error)
+/* The attempt ladder's emails between a failed attempt and the next. */
+static gboolean
+queue_ladder_email (CrmStore    *self,
+                    gint64       deal_id,
+                    JsonObject  *step,
+                    const char  *now,
+                    GError     **error)
 {
-  JsonArray *ladder;
-  g_autoptr(CrmDeal) deal = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  g_autofree char *now_text = NULL;
+  g_autoptr(CrmStatement) stmt = NULL;
+
+  stmt = crm_db_prepare (crm_store_get_db (self),
+                         "INSERT INTO email_queue (deal_id, template, recipient, rule, queued_at) "
+                         "VALUES (?1, ?2, 'contact', ?3, ?4)",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+
+  crm_statement_bind_int64 (stmt, 1, deal_id);
+  crm_statement_bind_text (stmt, 2, json_object_get_string_member (step, "template"));
+  crm_statement_bind_text (stmt, 3, json_object_get_string_member_with_default (step, "rule", NULL));
+  crm_statement_bind_text (stmt, 4, now);
+
+  return crm_statement_run (stmt, error);
+}
+
+/* The attempt's task is done, and failed. */
+static gboolean
+fail_open_tasks (CrmStore    *self,
+                 gint64       deal_id,
+                 const char  *note,
+                 const char  *now,
+                 GError     **error)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+
+  stmt = crm_db_prepare (crm_store_get_db (self),
+                         "UPDATE tasks SET closed_at = ?2, outcome = 'failed', result = ?3 "
+                         "WHERE deal_id = ?1 AND closed_at IS NULL",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+
+  crm_statement_bind_int64 (stmt, 1, deal_id);
+  crm_statement_bind_text (stmt, 2, now);
+  crm_statement_bind_text (stmt, 3, note);
+
+  return crm_statement_run (stmt, error);
+}
+
+static gboolean
+schedule_attempt (CrmStore    *self,
+                  gint64       deal_id,
+                  JsonObject  *next,
+                  guint        attempt,
+                  GDateTime   *now,
+                  GDateTime  **due,
+                  GError     **error)
+{
+  g_autofree char *now_text = _crm_store_format_timestamp (now);
+  g_autofree char *due_text = NULL;
+  g_autofree char *title = NULL;
+  gboolean hidden = g_str_equal (json_object_get_string_member (next, "action"), "call_hidden");
+  GTimeSpan delay = 0;
+
+  crm_procedure_parse_duration (json_object_get_string_member_with_default (next, "delay", "PT0S"), &delay);
+  *due = g_date_time_add (now, delay);
+  due_text = _crm_store_format_timestamp (*due);
+  /* TW-1: the fourth call is made from a blocked number. */
+  title = hidden
+          ? g_strdup_printf (_("Call again from a blocked number (attempt %u)"), attempt)
+          : g_strdup_printf (_("Call again (attempt %u)"), attempt);
+
+  return _crm_store_insert_task (self, deal_id, title, due_text, 0,
+                                 json_object_get_string_member_with_default (next, "rule", NULL),
+                                 now_text, NULL, error);
+}
+
+static gboolean
+close_from_ladder (CrmStore     *self,
+                   gint64        deal_id,
+                   JsonObject   *step,
+                   GDateTime    *now,
+                   CrmMoveDone  *closing,
+                   GError      **error)
+{
+  g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  gint64 stage_id = 0;
+
+  return closing_of (self, deal_id, json_object_get_string_member (step, "loss_reason"),
+                     NULL, NULL, NULL, TRUE, &stage_id, values, error) &&
+         _crm_store_move_in_transaction (self, deal_id, stage_id, values, now, closing, error);
+}
+
+/**
+ * _crm_store_walk_ladder:
+ * @self: a #CrmStore
+ * @deal_id: a deal whose call just failed; the call is already inserted
+ * @now: the store's time
+ * @next_attempt: (out) (optional) (transfer full): when to try again
+ * @closing: (out caller-allocates): the closing, when the ladder ended in
+ *   one, for _crm_store_announce_moves() after the commit
+ * @error: return location for a #GError
+ *
+ * One step of the procedure's attempt ladder (TW-1, AXL-1) after a failed
+ * attempt, inside the caller's transaction, so the call, the ladder's
+ * emails and tasks and the closing are written together or not at all:
+ * the open tasks are closed with the ladder's note, the emails between
+ * this attempt and the next are queued (AXL-3 "Can't reach you", TW-1
+ * "please get in touch"), and either a task for the next attempt is
+ * created, due after the step's delay, or, at the ladder's end, the deal
+ * is closed with its reason ("could not reach").
+ *
+ * Returns: what the ladder did, or %CRM_LADDER_NONE with @error set
+ */
+CrmLadderAction
+_crm_store_walk_ladder (CrmStore     *self,
+                        gint64        deal_id,
+                        GDateTime    *now,
+                        GDateTime   **next_attempt,
+                        CrmMoveDone  *closing,
+                        GError      **error)
+{
+  JsonArray *ladder = crm_procedure_get_attempt_ladder (crm_store_get_procedure (self));
+  g_autofree char *now_text = _crm_store_format_timestamp (now);
   g_autofree char *note = NULL;
+  g_autoptr(GDateTime) due = NULL;
   JsonObject *next = NULL;
-  CrmDb *db = crm_store_get_db (self);
-  guint failures, attempt = 0;
-  gboolean ok;
-
-  deal = crm_store_load_deal (self, deal_id, error);
-  if (deal == NULL)
-    return CRM_LADDER_NONE;
-
-  ladder = crm_procedure_get_attempt_ladder (crm_store_get_procedure (self));
-  failures = count_failed_attempts (self, deal_id) + 1;
-  now = crm_store_now (self);
-  now_text = _crm_store_format_timestamp (now);
-
-  if (!begin (self, error))
-    return CRM_LADDER_NONE;
-
-  ok = insert_activity (self, deal_id, CRM_ACTIVITY_CALL, outcome, duration, call_note, now_text,
-                        activity_id, error);
+  /* The failed call is in already: it is attempt number "failures". */
+  guint failures = count_failed_attempts (self, deal_id);
+  guint attempt = 0;
+  gboolean ok = TRUE;
 
   /* Attempt k failed: queue the emails between attempt k and k + 1, and
    * find attempt k + 1. */
@@ -1034,86 +1176,79 @@ record_failed_attempt (CrmStore         *self,
             next = step;
         }
       else if (attempt == failures)
-        {
-          g_autoptr(CrmStatement) stmt = crm_db_prepare (db,
-                                                         "INSERT INTO email_queue (deal_id, template, recipient, rule, queued_at) "
-                                                         "VALUES (?1, ?2, 'contact', ?3, ?4)",
-                                                         error);
-
-          ok = stmt != NULL;
-          if (ok)
-            {
-              crm_statement_bind_int64 (stmt, 1, deal_id);
-              crm_statement_bind_text (stmt, 2, json_object_get_string_member (step, "template"));
-              crm_statement_bind_text (stmt, 3, json_object_get_string_member_with_default (step, "rule", NULL));
-              crm_statement_bind_text (stmt, 4, now_text);
-              ok = crm_statement_run (stmt, error);
-            }
-        }
+        ok = queue_ladder_email (self, deal_id, step, now_text, error);
     }
 
   if (note == NULL)
     note = g_strdup (_("No answer"));
 
-  /* The attempt's task is done, and failed. */
-  if (ok)
-    {
-      g_autoptr(CrmStatement) stmt = crm_db_prepare (db,
-                                                     "UPDATE tasks SET closed_at = ?2, outcome = 'failed', result = ?3 "
-                                                     "WHERE deal_id = ?1 AND closed_at IS NULL",
-                                                     error);
-
-      ok = stmt != NULL;
-      if (ok)
-        {
-          crm_statement_bind_int64 (stmt, 1, deal_id);
-          crm_statement_bind_text (stmt, 2, now_text);
-          crm_statement_bind_text (stmt, 3, note);
-          ok = crm_statement_run (stmt, error);
-        }
-    }
-
-  if (ok && next != NULL && !g_str_equal (json_object_get_string_member (next, "action"), "close"))
-    {
-      GTimeSpan delay = 0;
-      g_autoptr(GDateTime) due = NULL;
-      g_autofree char *due_text = NULL;
-      g_autofree char *title = NULL;
-      gboolean hidden = g_str_equal (json_object_get_string_member (next, "action"), "call_hidden");
-
-      crm_procedure_parse_duration (json_object_get_string_member_with_default (next, "delay", "PT0S"), &delay);
-      due = g_date_time_add (now, delay);
-      due_text = _crm_store_format_timestamp (due);
-      /* TW-1: the fourth call is made from a blocked number. */
-      title = hidden
-              ? g_strdup_printf (_("Call again from a blocked number (attempt %u)"), failures + 1)
-              : g_strdup_printf (_("Call again (attempt %u)"), failures + 1);
-
-      ok = insert_task (self, deal_id, title, due_text, 0,
-                        json_object_get_string_member_with_default (next, "rule", NULL),
-                        now_text, NULL, error);
-      if (ok && next_attempt != NULL)
-        *next_attempt = g_steal_pointer (&due);
-    }
-
-  if (!commit_or_rollback (self, ok, error))
+  if (!ok || !fail_open_tasks (self, deal_id, note, now_text, error))
     return CRM_LADDER_NONE;
-
-  _crm_store_emit_deal_changed (self, deal_id);
 
   if (next == NULL)
     return CRM_LADDER_FINISHED;
 
   if (g_str_equal (json_object_get_string_member (next, "action"), "close"))
-    {
-      if (!close_lost (self, deal_id, json_object_get_string_member (next, "loss_reason"),
-                       NULL, NULL, NULL, TRUE, error))
-        return CRM_LADDER_NONE;
+    return close_from_ladder (self, deal_id, next, now, closing, error)
+           ? CRM_LADDER_CLOSED : CRM_LADDER_NONE;
 
-      return CRM_LADDER_CLOSED;
-    }
+  if (!schedule_attempt (self, deal_id, next, failures + 1, now, &due, error))
+    return CRM_LADDER_NONE;
+
+  if (next_attempt != NULL)
+    *next_attempt = g_steal_pointer (&due);
 
   return CRM_LADDER_RESCHEDULED;
+}
+
+/* A call that did not reach the client, however it was logged (the No
+ * Answer button, or Log Call with "no answer" or "busy"): one attempt, one
+ * step of the ladder, so the two ways cannot count differently. */
+static CrmLadderAction
+record_failed_attempt (CrmStore         *self,
+                       gint64            deal_id,
+                       CrmCallOutcome    outcome,
+                       guint             duration,
+                       const char       *call_note,
+                       GDateTime       **next_attempt,
+                       gint64           *activity_id,
+                       GError          **error)
+{
+  g_auto(CrmMoveDone) closing = { 0 };
+  g_autoptr(CrmDeal) deal = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) next = NULL;
+  g_autofree char *now_text = NULL;
+  CrmLadderAction action = CRM_LADDER_NONE;
+
+  deal = crm_store_load_deal (self, deal_id, error);
+  if (deal == NULL)
+    return CRM_LADDER_NONE;
+
+  now = crm_store_now (self);
+  now_text = _crm_store_format_timestamp (now);
+
+  if (!_crm_store_begin (self, error))
+    return CRM_LADDER_NONE;
+
+  if (_crm_store_insert_activity (self, deal_id, CRM_ACTIVITY_CALL, outcome, duration, call_note,
+                                  NULL, NULL, now_text, activity_id, error))
+    action = _crm_store_walk_ladder (self, deal_id, now, &next, &closing, error);
+
+  if (!_crm_store_commit_or_rollback (self, action != CRM_LADDER_NONE, error))
+    {
+      if (activity_id != NULL)
+        *activity_id = 0;
+      return CRM_LADDER_NONE;
+    }
+
+  _crm_store_emit_deal_changed (self, deal_id);
+  _crm_store_announce_moves (self, &closing, 1, now);
+
+  if (next_attempt != NULL)
+    *next_attempt = g_steal_pointer (&next);
+
+  return action;
 }
 
 /* Quotas */
@@ -1157,7 +1292,7 @@ crm_store_set_quota (CrmStore  *self,
   now_text = _crm_store_format_timestamp (now);
   value = g_strdup_printf ("%u", per_day);
 
-  if (!begin (self, error))
+  if (!_crm_store_begin (self, error))
     return FALSE;
 
   stmt = crm_db_prepare (crm_store_get_db (self),
@@ -1175,7 +1310,7 @@ crm_store_set_quota (CrmStore  *self,
       ok = crm_statement_run (stmt, error);
     }
 
-  return commit_or_rollback (self,
+  return _crm_store_commit_or_rollback (self,
                              ok && _crm_store_add_audit (self, "quota", "user", user_id, NULL, value, now_text, error),
                              error);
 }

@@ -227,9 +227,9 @@ count_tables (CrmStore  *self,
   return TRUE;
 }
 
-static char *
-read_meta (CrmStore   *self,
-           const char *key)
+char *
+_crm_store_read_meta (CrmStore   *self,
+                      const char *key)
 {
   g_autoptr(CrmStatement) stmt = NULL;
 
@@ -244,11 +244,11 @@ read_meta (CrmStore   *self,
   return g_strdup (crm_statement_get_text (stmt, 0));
 }
 
-static gboolean
-write_meta (CrmStore    *self,
-            const char  *key,
-            const char  *value,
-            GError     **error)
+gboolean
+_crm_store_write_meta (CrmStore    *self,
+                       const char  *key,
+                       const char  *value,
+                       GError     **error)
 {
   g_autoptr(CrmStatement) stmt = NULL;
 
@@ -315,7 +315,7 @@ check_ownership (CrmStore  *self,
   if (*version == 0 && n_tables == 0)
     return TRUE;
 
-  mark = read_meta (self, "application");
+  mark = _crm_store_read_meta (self, "application");
   if (g_strcmp0 (mark, APPLICATION_MARK) != 0)
     {
       g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_DEALS,
@@ -415,7 +415,7 @@ apply_migration (CrmStore    *self,
     return FALSE;
 
   if (!crm_db_exec (self->db, script, error) ||
-      !write_meta (self, "application", APPLICATION_MARK, error) ||
+      !_crm_store_write_meta (self, "application", APPLICATION_MARK, error) ||
       !crm_db_exec (self->db, pragma, error) ||
       !crm_db_commit (self->db, error))
     {
@@ -546,8 +546,8 @@ static gboolean
 load_procedure (CrmStore  *self,
                 GError   **error)
 {
-  g_autofree char *json = read_meta (self, "procedure-template");
-  g_autofree char *id = read_meta (self, "procedure");
+  g_autofree char *json = _crm_store_read_meta (self, "procedure-template");
+  g_autofree char *id = _crm_store_read_meta (self, "procedure");
 
   if (json == NULL)
     return TRUE;
@@ -1022,6 +1022,49 @@ crm_store_get_procedure (CrmStore *self)
   return self->procedure;
 }
 
+/* The one transaction of a user action, for the store's other files. */
+gboolean
+_crm_store_begin (CrmStore  *self,
+                  GError   **error)
+{
+  return crm_db_begin (self->db, error);
+}
+
+/* Commits when everything inside went well, else rolls back: a write
+ * either happens whole or not at all. */
+gboolean
+_crm_store_commit_or_rollback (CrmStore  *self,
+                               gboolean   ok,
+                               GError   **error)
+{
+  if (ok && crm_db_commit (self->db, error))
+    return TRUE;
+
+  crm_db_rollback (self->db);
+  return FALSE;
+}
+
+/* Who the activities and tasks of a write belong to: 0 when the current
+ * user is not (or no longer) one of the department's. */
+gint64
+_crm_store_current_user_id (CrmStore *self)
+{
+  CrmUser *user = crm_store_get_current_user (self);
+
+  return user ? crm_user_get_id (user) : 0;
+}
+
+/* A manager saved the procedure's call scripts (crm-store-calls.c): the
+ * new template replaces the old one for everything read from now on. A
+ * running call keeps a reference to the procedure it started with. */
+void
+_crm_store_set_procedure (CrmStore     *self,
+                          CrmProcedure *procedure)
+{
+  if (g_set_object (&self->procedure, procedure))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PROCEDURE]);
+}
+
 static gboolean
 insert_names (CrmStatement  *stmt,
               int            first_index,
@@ -1225,8 +1268,8 @@ crm_store_install_procedure (CrmStore      *self,
    * people are added from Preferences (or by the demo data). */
   if (!install_pipelines (self, procedure, error) ||
       !install_fields (self, procedure, error) ||
-      !write_meta (self, "procedure", crm_procedure_get_id (procedure), error) ||
-      !write_meta (self, "procedure-template", json, error) ||
+      !_crm_store_write_meta (self, "procedure", crm_procedure_get_id (procedure), error) ||
+      !_crm_store_write_meta (self, "procedure-template", json, error) ||
       (first_user && !insert_user (self, g_get_real_name (), CRM_ROLE_MANAGER, error)) ||
       !crm_db_commit (self->db, error))
     {
@@ -2023,26 +2066,37 @@ normalize_list (const char * const  *input,
   return TRUE;
 }
 
-static gboolean
-normalize_phone_cb (const char  *input,
-                    char       **out,
-                    GError     **error,
-                    gpointer     data)
+/**
+ * _crm_store_normalize_phone:
+ * @self: a #CrmStore
+ * @input: a phone number as typed
+ * @out: (out): the number in E.164
+ * @error: return location for a #GError
+ *
+ * Parses a phone number with the procedure's country, the one way every
+ * save, move and call answer checks a phone.
+ *
+ * Returns: %TRUE when @input is a valid number
+ */
+gboolean
+_crm_store_normalize_phone (CrmStore    *self,
+                            const char  *input,
+                            char       **out,
+                            GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
 
-  if (crm_phone_normalize (input, data, out, &local_error))
+  if (crm_phone_normalize (input, _crm_store_get_region (self), out, &local_error))
     return TRUE;
 
   g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_PHONE, local_error->message);
   return FALSE;
 }
 
-static gboolean
-normalize_email_cb (const char  *input,
-                    char       **out,
-                    GError     **error,
-                    gpointer     data)
+gboolean
+_crm_store_normalize_email (const char  *input,
+                            char       **out,
+                            GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
 
@@ -2051,6 +2105,24 @@ normalize_email_cb (const char  *input,
 
   g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_EMAIL, local_error->message);
   return FALSE;
+}
+
+static gboolean
+normalize_phone_cb (const char  *input,
+                    char       **out,
+                    GError     **error,
+                    gpointer     data)
+{
+  return _crm_store_normalize_phone (data, input, out, error);
+}
+
+static gboolean
+normalize_email_cb (const char  *input,
+                    char       **out,
+                    GError     **error,
+                    gpointer     data)
+{
+  return _crm_store_normalize_email (input, out, error);
 }
 
 static gboolean
@@ -2107,7 +2179,7 @@ prepare_save (CrmStore    *self,
       data->contact_name = dup_trimmed (crm_contact_get_name (contact));
 
       if (!normalize_list (crm_contact_get_phones (contact), normalize_phone_cb,
-                           (gpointer)_crm_store_get_region (self), &data->phones, error) ||
+                           self, &data->phones, error) ||
           !normalize_list (crm_contact_get_emails (contact), normalize_email_cb,
                            NULL, &data->emails, error))
         return FALSE;
@@ -2127,10 +2199,9 @@ prepare_save (CrmStore    *self,
       const char *email = crm_company_get_email (company);
 
       data->company_name = dup_trimmed (crm_company_get_name (company));
-      if (!crm_str_is_blank (phone) &&
-          !normalize_phone_cb (phone, &data->company_phone, error, (gpointer)_crm_store_get_region (self)))
+      if (!crm_str_is_blank (phone) && !_crm_store_normalize_phone (self, phone, &data->company_phone, error))
         return FALSE;
-      if (!crm_str_is_blank (email) && !normalize_email_cb (email, &data->company_email, error, NULL))
+      if (!crm_str_is_blank (email) && !_crm_store_normalize_email (email, &data->company_email, error))
         return FALSE;
 
       if (data->company_name == NULL &&

@@ -20,10 +20,16 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "crm-preferences-window.h"
 
+#include "crm-problem.h"
+#include "crm-script-editor.h"
+
+#include "crm-deal.h"
 #include "crm-procedure.h"
+#include "crm-product.h"
 #include "crm-store.h"
 #include "crm-user.h"
 
@@ -46,6 +52,17 @@ struct _CrmPreferencesWindow
   AdwEntryRow          *add_person_row;
   GtkDropDown          *role_dropdown;
   GtkListBox           *quotas_list;
+  AdwPreferencesGroup  *organization_group;
+  AdwEntryRow          *organization_row;
+  AdwEntryRow          *summary_cc_row;
+  GtkLabel             *summary_cc_problem_label;
+  AdwActionRow         *call_scripts_row;
+  AdwPreferencesGroup  *products_group;
+  GtkListBox           *products_list;
+  AdwPreferencesGroup  *new_product_group;
+  AdwEntryRow          *product_name_row;
+  AdwActionRow         *product_price_row;
+  GtkSpinButton        *product_price_spin;
 
   /* Set while the window itself moves the current user selection, so
    * that only a person's choice reaches the store and GSettings. */
@@ -53,6 +70,8 @@ struct _CrmPreferencesWindow
   /* Likewise for the quota spin buttons: only a person's change is sent
    * to the store. */
   guint                 syncing_quotas : 1;
+  /* And for the products' switches. */
+  guint                 syncing_products : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CrmPreferencesWindow, crm_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -72,6 +91,11 @@ static const char * const color_schemes[] = { "default", "light", "dark" };
 /* A quota row's spin button, and the rep a spin button sets the quota of. */
 static GQuark quota_spin_quark;
 static GQuark quota_user_quark;
+/* The product a catalogue switch turns on and off, and whether the store
+ * has it offered: the store's products do not change, the list is read
+ * again only when a product is added. */
+static GQuark product_quark;
+static GQuark product_active_quark;
 
 /* The spin buttons' range; 0 means no quota. */
 #define MAX_QUOTA 500
@@ -162,6 +186,70 @@ sync_quotas (CrmPreferencesWindow *self)
 
   for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->quotas_list, i)) != NULL; i++)
     sync_quota_row (self, ADW_ACTION_ROW (row));
+}
+
+/* The organisation's settings, like quotas, are the sales manager's; the
+ * rows show a rep what is set, and the store refuses a rep anyway. */
+static void
+sync_organization (CrmPreferencesWindow *self)
+{
+  g_autofree char *name = crm_store_dup_setting (self->store, "organization-name");
+  g_autofree char *cc = crm_store_dup_setting (self->store, "call-summary-cc");
+  gboolean can_change = current_user_is_manager (self);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->organization_row), name != NULL ? name : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->summary_cc_row), cc != NULL ? cc : "");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->organization_row), can_change);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->summary_cc_row), can_change);
+
+  adw_preferences_group_set_description (self->organization_group,
+                                         can_change
+                                         ? _("Reps say the organisation's name when a call opens. "
+                                             "A summary of every call that reached the client goes "
+                                             "to the sales manager and to the copy address.")
+                                         : _("Only a sales manager can change the organisation's settings"));
+}
+
+static void
+sync_call_scripts (CrmPreferencesWindow *self)
+{
+  gboolean can_change = current_user_is_manager (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.edit-call-scripts", can_change);
+  adw_action_row_set_subtitle (self->call_scripts_row,
+                               can_change
+                               ? _("Stages, prompts, questions and objections reps are led through")
+                               : _("Only a sales manager can edit call scripts"));
+}
+
+static char *
+dup_currency (CrmPreferencesWindow *self)
+{
+  CrmProcedure *procedure = crm_store_get_procedure (self->store);
+
+  return g_strdup (procedure != NULL ? crm_procedure_get_currency (procedure) : NULL);
+}
+
+static void
+sync_products_group (CrmPreferencesWindow *self)
+{
+  gboolean can_change = current_user_is_manager (self);
+  g_autofree char *currency = dup_currency (self);
+  g_autofree char *description = NULL;
+
+  if (!can_change)
+    description = g_strdup (_("Only a sales manager can change the product catalogue"));
+  else
+    /* Translators: %s is a currency code such as ILS */
+    description = g_strdup_printf (_("Prices in %s, the procedure's currency. On a call, the "
+                                     "lowest price of the products offered is the lower bound "
+                                     "a rep may name (CON-4)."),
+                                   currency != NULL ? currency : "");
+
+  adw_preferences_group_set_description (self->products_group, description);
+  adw_action_row_set_subtitle (self->product_price_row, currency != NULL ? currency : "");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->new_product_group), can_change);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.add-product", can_change);
 }
 
 static void
@@ -292,6 +380,156 @@ create_quota_row_cb (gpointer item,
 }
 
 static void
+sync_product_row (AdwActionRow *row,
+                  CrmProduct   *product,
+                  gboolean      active)
+{
+  g_autofree char *price = crm_format_amount (crm_product_get_price (product),
+                                              crm_product_get_currency (product));
+  g_autofree char *subtitle = NULL;
+
+  if (active)
+    subtitle = g_steal_pointer (&price);
+  else
+    /* Translators: a product's price, and that it is no longer offered */
+    subtitle = g_strdup_printf (_("%s · Not offered"), price);
+
+  adw_action_row_set_subtitle (row, subtitle);
+}
+
+static void
+product_active_cb (CrmPreferencesWindow *self,
+                   GParamSpec           *pspec,
+                   GtkSwitch            *toggle)
+{
+  CrmProduct *product = g_object_get_qdata (G_OBJECT (toggle), product_quark);
+  gboolean stored = GPOINTER_TO_INT (g_object_get_qdata (G_OBJECT (toggle), product_active_quark));
+  gboolean active = gtk_switch_get_active (toggle);
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (toggle), ADW_TYPE_ACTION_ROW);
+  g_autoptr(GError) error = NULL;
+
+  if (self->syncing_products || active == stored)
+    return;
+
+  if (!crm_store_set_product_active (self->store, crm_product_get_id (product), active, &error))
+    {
+      add_toast (self, error->message);
+      /* What the store holds. */
+      self->syncing_products = TRUE;
+      gtk_switch_set_active (toggle, stored);
+      self->syncing_products = FALSE;
+      return;
+    }
+
+  g_object_set_qdata (G_OBJECT (toggle), product_active_quark, GINT_TO_POINTER (active));
+  if (row != NULL)
+    sync_product_row (ADW_ACTION_ROW (row), product, active);
+}
+
+static GtkWidget *
+create_product_row_cb (gpointer item,
+                       gpointer user_data)
+{
+  CrmPreferencesWindow *self = user_data;
+  CrmProduct *product = item;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *toggle = gtk_switch_new ();
+  gboolean active = crm_product_get_active (product);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), crm_product_get_name (product));
+  sync_product_row (ADW_ACTION_ROW (row), product, active);
+
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  gtk_switch_set_active (GTK_SWITCH (toggle), active);
+  gtk_widget_set_sensitive (toggle, current_user_is_manager (self));
+  gtk_widget_set_tooltip_text (toggle, _("Offered to clients"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, crm_product_get_name (product),
+                                  -1);
+  g_object_set_qdata_full (G_OBJECT (toggle), product_quark, g_object_ref (product), g_object_unref);
+  g_object_set_qdata (G_OBJECT (toggle), product_active_quark, GINT_TO_POINTER (active));
+  g_signal_connect_object (toggle, "notify::active", G_CALLBACK (product_active_cb),
+                           self, G_CONNECT_SWAPPED);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+
+  return row;
+}
+
+/* The store gives the catalogue as it is at the time of asking. */
+static void
+sync_products (CrmPreferencesWindow *self)
+{
+  g_autoptr(GListModel) products = crm_store_get_products (self->store);
+
+  gtk_list_box_bind_model (self->products_list, products, create_product_row_cb, self, NULL);
+  sync_products_group (self);
+}
+
+static void
+organization_apply_cb (CrmPreferencesWindow *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->organization_row))));
+  g_autoptr(GError) error = NULL;
+
+  if (!crm_store_set_setting (self->store, "organization-name", name, &error))
+    add_toast (self, error->message);
+  else
+    add_toast (self, _("Organisation name saved"));
+
+  sync_organization (self);
+}
+
+static void
+show_summary_cc_problem (CrmPreferencesWindow *self,
+                         const char           *message)
+{
+  crm_problem_show (GTK_WIDGET (self->summary_cc_row), message);
+  gtk_label_set_text (self->summary_cc_problem_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_cc_problem_label), message != NULL);
+}
+
+static void
+summary_cc_changed_cb (CrmPreferencesWindow *self)
+{
+  /* A refusal was about what was typed before. */
+  show_summary_cc_problem (self, NULL);
+}
+
+static void
+summary_cc_apply_cb (CrmPreferencesWindow *self)
+{
+  g_autofree char *address = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->summary_cc_row))));
+  g_autoptr(GError) error = NULL;
+
+  /* TW-4: the store checks the address; what it refuses stays typed in
+   * the row, marked, so it can be corrected. */
+  if (!crm_store_set_setting (self->store, "call-summary-cc", address, &error))
+    {
+      show_summary_cc_problem (self, error->message);
+      add_toast (self, error->message);
+      return;
+    }
+
+  sync_organization (self);
+  add_toast (self, *address != '\0' ? _("Call summaries will also go to this address")
+                                    : _("Call summaries go to the sales manager only"));
+}
+
+static void
+product_name_activated_cb (CrmPreferencesWindow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "preferences.add-product", NULL);
+}
+
+static void
+call_scripts_saved_cb (CrmPreferencesWindow *self)
+{
+  add_toast (self, _("Call scripts saved"));
+}
+
+static void
 users_changed_cb (CrmPreferencesWindow *self,
                   guint                 position,
                   guint                 removed,
@@ -308,6 +546,10 @@ store_current_user_changed_cb (CrmPreferencesWindow *self,
 {
   sync_current_user (self);
   sync_quotas (self);
+  sync_organization (self);
+  sync_call_scripts (self);
+  /* The switches' sensitivity follows who works. */
+  sync_products (self);
 }
 
 static void
@@ -365,6 +607,50 @@ copy_database_path_action (GtkWidget  *widget,
   add_toast (self, _("Path copied"));
 }
 
+static void
+edit_call_scripts_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  CrmPreferencesWindow *self = CRM_PREFERENCES_WINDOW (widget);
+  GtkWidget *editor = crm_script_editor_new (self->store);
+
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
+  g_signal_connect_object (editor, "saved", G_CALLBACK (call_scripts_saved_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+add_product_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CrmPreferencesWindow *self = CRM_PREFERENCES_WINDOW (widget);
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->product_name_row))));
+  g_autofree char *currency = dup_currency (self);
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 price;
+
+  /* The spin button has two decimals; prices are kept in minor units. */
+  gtk_spin_button_update (self->product_price_spin);
+  price = (gint64)llround (gtk_spin_button_get_value (self->product_price_spin) * 100);
+
+  if (crm_store_add_product (self->store, name, price, currency, &error) == 0)
+    {
+      add_toast (self, error->message);
+      return;
+    }
+
+  /* Translators: %s is the name of the product just added */
+  message = g_strdup_printf (_("%s was added"), name);
+  add_toast (self, message);
+  gtk_editable_set_text (GTK_EDITABLE (self->product_name_row), "");
+  gtk_spin_button_set_value (self->product_price_spin, 0);
+  sync_products (self);
+}
+
 /* GObject overrides */
 
 static void
@@ -403,6 +689,10 @@ crm_preferences_window_constructed (GObject *object)
   sync_current_user (self);
   g_signal_connect_swapped (self->current_user_row, "notify::selected",
                             G_CALLBACK (current_user_selected_cb), self);
+
+  sync_organization (self);
+  sync_call_scripts (self);
+  sync_products (self);
 }
 
 static void
@@ -516,13 +806,34 @@ crm_preferences_window_class_init (CrmPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, add_person_row);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, role_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, quotas_list);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, organization_group);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, organization_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, summary_cc_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, summary_cc_problem_label);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, call_scripts_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, products_group);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, products_list);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, new_product_group);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, product_name_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, product_price_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, product_price_spin);
   gtk_widget_class_bind_template_callback (widget_class, add_person_cb);
+  gtk_widget_class_bind_template_callback (widget_class, organization_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, summary_cc_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, summary_cc_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, product_name_activated_cb);
 
   quota_spin_quark = g_quark_from_static_string ("crm-preferences-quota-spin");
   quota_user_quark = g_quark_from_static_string ("crm-preferences-quota-user");
+  product_quark = g_quark_from_static_string ("crm-preferences-product");
+  product_active_quark = g_quark_from_static_string ("crm-preferences-product-active");
 
   gtk_widget_class_install_action (widget_class, "preferences.copy-database-path", NULL,
                                    copy_database_path_action);
+  gtk_widget_class_install_action (widget_class, "preferences.edit-call-scripts", NULL,
+                                   edit_call_scripts_action);
+  gtk_widget_class_install_action (widget_class, "preferences.add-product", NULL,
+                                   add_product_action);
 }
 
 static void

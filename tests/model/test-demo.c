@@ -189,6 +189,33 @@ test_demo_populate (Fixture       *fixture,
       n_in_lists += g_list_model_get_n_items (G_LIST_MODEL (list));
     }
   g_assert_cmpuint (n_in_lists, ==, N_DEALS);
+
+  /* The call panel has something to show (CON-4, AXL-7): a lower bound in
+   * the procedure's currency, the organisation's name for the opening
+   * line, and each deal's source one the procedure knows. */
+  {
+    g_autofree char *organization = crm_store_dup_setting (fixture->store, "organization-name");
+    gint64 floor = 0;
+
+    g_assert_true (crm_store_get_price_floor (fixture->store, crm_procedure_get_currency (procedure), &floor));
+    g_assert_cmpint (floor, >, 0);
+    g_assert_nonnull (organization);
+    g_assert_true (has_script (organization, russian ? G_UNICODE_SCRIPT_CYRILLIC : G_UNICODE_SCRIPT_HEBREW));
+    g_assert_null (crm_store_dup_setting (fixture->store, "call-summary-cc"));
+    g_assert_cmpint (crm_test_query_int (fixture->store, "SELECT count(*) FROM deals WHERE source IS NULL"), ==, 0);
+    for (guint i = 0; i < crm_procedure_get_n_sources (procedure); i++)
+      {
+        g_autoptr (CrmStatement) stmt = crm_db_prepare (crm_store_get_db (fixture->store),
+                                                        "SELECT count(*) FROM deals WHERE source = ?1",
+                                                        &error);
+
+        g_assert_no_error (error);
+        crm_statement_bind_text (stmt, 1, crm_procedure_get_source (procedure, i)->key);
+        g_assert_cmpint (crm_statement_step (stmt, &error), ==, CRM_STEP_ROW);
+        n_in_lists -= (guint)crm_statement_get_int64 (stmt, 0);
+      }
+    g_assert_cmpuint (n_in_lists, ==, 0);
+  }
 }
 
 static void

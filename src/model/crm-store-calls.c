@@ -1,0 +1,1129 @@
+/* crm-store-calls.c
+ *
+ * Copyright 2026 The Deals authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "crm-store-calls"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "crm-activity.h"
+#include "crm-db.h"
+#include "crm-deal.h"
+#include "crm-procedure.h"
+#include "crm-product.h"
+#include "crm-store-private.h"
+#include "crm-strings.h"
+#include "crm-user.h"
+
+/* The call-script panel's half of the store (issue 4): a deal's fields one
+ * value at a time (a call's answers, TW-3), the department's settings, the
+ * product catalogue and its lower bound (CON-4), the call scripts a
+ * manager edits, and the end of a call (TW-4): the call, its tasks and its
+ * summary, written together. Every write is one transaction, checks the
+ * current user's role where the procedures reserve it for the sales
+ * manager, and uses the store's clock. */
+
+static const char * const setting_keys[] = { "organization-name", "call-summary-cc", NULL };
+
+/* The built-in fields a call-script question may fill, with how to read
+ * each; custom fields are read from deal_field_values. */
+static const struct
+{
+  const char *key;
+  const char *sql;
+} builtin_fields[] = {
+  { "contact.name",
+    "SELECT ct.name FROM deals d JOIN contacts ct ON ct.id = d.contact_id WHERE d.id = ?1" },
+  { "contact.position",
+    "SELECT ct.position FROM deals d JOIN contacts ct ON ct.id = d.contact_id WHERE d.id = ?1" },
+  { "contact.phone",
+    "SELECT p.number FROM deals d JOIN contact_phones p ON p.contact_id = d.contact_id "
+    "WHERE d.id = ?1 ORDER BY p.position LIMIT 1" },
+  { "contact.email",
+    "SELECT e.address FROM deals d JOIN contact_emails e ON e.contact_id = d.contact_id "
+    "WHERE d.id = ?1 ORDER BY e.position LIMIT 1" },
+  { "company.name",
+    "SELECT co.name FROM deals d JOIN companies co ON co.id = d.company_id WHERE d.id = ?1" },
+  { "amount", "SELECT amount FROM deals WHERE id = ?1 AND amount > 0" },
+  { "source", "SELECT source FROM deals WHERE id = ?1" },
+};
+
+/* The procedures reserve some decisions for the head of sales; the model
+ * checks the role, so no view can let a rep make them. */
+static gboolean
+require_manager (CrmStore    *self,
+                 const char  *message,
+                 GError     **error)
+{
+  CrmUser *me = crm_store_get_current_user (self);
+
+  if (me != NULL && crm_user_get_role (me) == CRM_ROLE_MANAGER)
+    return TRUE;
+
+  g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_PERMISSION, message);
+  return FALSE;
+}
+
+static char *
+now_text (CrmStore *self)
+{
+  g_autoptr(GDateTime) now = crm_store_now (self);
+
+  return _crm_store_format_timestamp (now);
+}
+
+/* The first column of the first row, or %NULL. */
+static char *
+query_text (CrmStore    *self,
+            const char  *sql,
+            gint64       id,
+            const char  *text)
+{
+  g_autoptr(CrmStatement) stmt = crm_db_prepare (crm_store_get_db (self), sql, NULL);
+
+  if (stmt == NULL)
+    return NULL;
+
+  crm_statement_bind_int64 (stmt, 1, id);
+  if (text != NULL)
+    crm_statement_bind_text (stmt, 2, text);
+  if (crm_statement_step (stmt, NULL) != CRM_STEP_ROW)
+    return NULL;
+
+  return g_strdup (crm_statement_get_text (stmt, 0));
+}
+
+static gboolean
+run_statement (CrmStore    *self,
+               const char  *sql,
+               gint64       id,
+               const char  *text,
+               GError     **error)
+{
+  g_autoptr(CrmStatement) stmt = crm_db_prepare (crm_store_get_db (self), sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  crm_statement_bind_int64 (stmt, 1, id);
+  crm_statement_bind_text (stmt, 2, text);
+
+  return crm_statement_run (stmt, error);
+}
+
+/**
+ * _crm_store_expand:
+ * @text: a procedure text with placeholders such as "{rep}"
+ * @values: (element-type utf8 utf8): what each placeholder becomes; a
+ *   %NULL value is unknown
+ * @unknown: what to put for an unknown value
+ *
+ * Fills in an opening line or a call summary. The loader has checked that
+ * every placeholder of the text is one the text offers; a placeholder
+ * missing from @values is kept as written.
+ *
+ * Returns: (transfer full): the text filled in
+ */
+char *
+_crm_store_expand (const char  *text,
+                   GHashTable  *values,
+                   const char  *unknown)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *p = text;
+
+  while (p != NULL && *p != '\0')
+    {
+      const char *open = strchr (p, '{');
+      const char *close = open ? strchr (open, '}') : NULL;
+      g_autofree char *name = NULL;
+      gpointer value;
+
+      if (close == NULL)
+        {
+          g_string_append (out, p);
+          break;
+        }
+
+      g_string_append_len (out, p, open - p);
+      name = g_strndup (open + 1, close - open - 1);
+      if (g_hash_table_lookup_extended (values, name, NULL, &value))
+        g_string_append (out, value != NULL ? value : unknown);
+      else
+        g_string_append_len (out, open, close - open + 1);
+      p = close + 1;
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * _crm_store_dup_stage_names:
+ * @self: a #CrmStore
+ * @script_key: (nullable): a call script of the procedure
+ * @stage_keys: (nullable): keys of its stages
+ *
+ * The names of a call's stages in the user's language; a stage the script
+ * no longer has keeps its key, so an old call still says where it got.
+ *
+ * Returns: (transfer full) (nullable): the names, or %NULL without stages
+ */
+GStrv
+_crm_store_dup_stage_names (CrmStore           *self,
+                            const char         *script_key,
+                            const char * const *stage_keys)
+{
+  CrmProcedure *procedure = crm_store_get_procedure (self);
+  const CrmCallScript *script = NULL;
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+
+  if (stage_keys == NULL || stage_keys[0] == NULL)
+    return NULL;
+
+  if (procedure != NULL && script_key != NULL)
+    script = crm_procedure_find_call_script (procedure, script_key);
+
+  for (guint i = 0; stage_keys[i] != NULL; i++)
+    {
+      const char *name = stage_keys[i];
+
+      for (guint s = 0; script != NULL && s < script->stages->len; s++)
+        {
+          const CrmScriptStage *stage = g_ptr_array_index (script->stages, s);
+
+          if (g_str_equal (stage->key, stage_keys[i]))
+            name = crm_text_get (&stage->name);
+        }
+
+      g_strv_builder_add (names, name);
+    }
+
+  return g_strv_builder_end (names);
+}
+
+/* Field values, one at a time */
+
+static const char *
+builtin_sql (const char *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (builtin_fields); i++)
+    if (g_str_equal (builtin_fields[i].key, key))
+      return builtin_fields[i].sql;
+
+  return NULL;
+}
+
+/* An amount in minor units as a rep types it: "1500", "1500.50". */
+static char *
+format_plain_amount (gint64 amount)
+{
+  if (amount % 100 == 0)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, amount / 100);
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", amount / 100, (int)(amount % 100));
+}
+
+/**
+ * crm_store_dup_field_value:
+ * @self: a #CrmStore
+ * @deal_id: a deal
+ * @key: a custom field key of the procedure, or a built-in one:
+ *   "contact.name", "contact.position", "contact.email" and
+ *   "contact.phone" (the contact's first), "company.name", "amount" (in
+ *   major units, "1500.50"), "source" (the source's key)
+ *
+ * One field of a deal, as stored: a choice as its key, a boolean as
+ * "true" or "false", a phone in E.164.
+ *
+ * Returns: (transfer full) (nullable): the value, or %NULL when empty
+ */
+char *
+crm_store_dup_field_value (CrmStore   *self,
+                           gint64      deal_id,
+                           const char *key)
+{
+  const char *sql;
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  sql = builtin_sql (key);
+  if (sql != NULL)
+    value = query_text (self, sql, deal_id, NULL);
+  else
+    value = query_text (self,
+                        "SELECT v.value FROM deal_field_values v JOIN field_defs f ON f.id = v.field_id "
+                        "WHERE v.deal_id = ?1 AND f.key = ?2",
+                        deal_id, key);
+
+  if (crm_str_is_blank (value))
+    return NULL;
+
+  if (g_str_equal (key, "amount"))
+    return format_plain_amount (g_ascii_strtoll (value, NULL, 10));
+
+  return g_steal_pointer (&value);
+}
+
+/* An empty answer clears what can be empty; a name, a phone or an email
+ * is corrected, not removed, from a call. */
+static GHashTable *
+blank_value (CrmStore    *self,
+             const char  *key,
+             GError     **error)
+{
+  g_autoptr(GHashTable) clean = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  if (g_str_equal (key, "amount"))
+    g_hash_table_insert (clean, g_strdup (key), g_strdup ("0"));
+  else if (g_str_equal (key, "source") || g_str_equal (key, "contact.position"))
+    g_hash_table_insert (clean, g_strdup (key), NULL);
+  else
+    {
+      g_autofree char *label = crm_store_dup_field_label (self, key);
+
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_FIELD,
+                   /* Translators: a field of the deal, e.g. "Contact phone" */
+                   _("%s cannot be left empty."), label);
+      return NULL;
+    }
+
+  return g_steal_pointer (&clean);
+}
+
+/* The value as it will be stored, checked the way the deal card checks a
+ * custom field (crm_store_check_field_value()) and the engine checks a
+ * move's built-in values: nothing is written until it passes. */
+static GHashTable *
+check_value (CrmStore    *self,
+             const char  *key,
+             const char  *value,
+             GError     **error)
+{
+  g_autoptr(GHashTable) values = NULL;
+  g_autofree char *normalized = NULL;
+
+  if (builtin_sql (key) == NULL)
+    {
+      GHashTable *clean;
+
+      if (!crm_store_check_field_value (self, key, value, &normalized, error))
+        return NULL;
+
+      /* No value clears the field, as on the deal card. */
+      clean = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_hash_table_insert (clean, g_strdup (key), g_steal_pointer (&normalized));
+      return clean;
+    }
+
+  if (crm_str_is_blank (value))
+    return blank_value (self, key, error);
+
+  values = g_hash_table_new (g_str_hash, g_str_equal);
+  g_hash_table_insert (values, (char *)key, (char *)value);
+
+  return _crm_store_normalize_values (self, values, error);
+}
+
+/**
+ * crm_store_set_field_value:
+ * @self: a #CrmStore
+ * @deal_id: a deal
+ * @key: a custom field key, or a built-in one (see
+ *   crm_store_dup_field_value())
+ * @value: (nullable): the value as typed; empty clears a custom field, the
+ *   source, the amount or the contact's position
+ * @error: return location for a #GError
+ *
+ * Saves one field of a deal, as a call's answer does (TW-3, RAD-10), in
+ * one transaction: checked like the deal card checks it (phones through
+ * libphonenumber, emails, numbers, choices by key, booleans as "true" or
+ * "false"), stored like a move stores its values (a contact or a company
+ * is created for a name when the deal has none; a phone or an email
+ * becomes the contact's first), audited, and announced like a save: the
+ * deal's card and its column follow. Search follows through the triggers.
+ *
+ * Returns: %TRUE on success; on error nothing was written
+ */
+gboolean
+crm_store_set_field_value (CrmStore    *self,
+                           gint64       deal_id,
+                           const char  *key,
+                           const char  *value,
+                           GError     **error)
+{
+  g_autoptr(GHashTable) clean = NULL;
+  g_autoptr(CrmDeal) deal = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *old_updated_at = NULL;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  clean = check_value (self, key, value, error);
+  if (clean == NULL)
+    return FALSE;
+
+  deal = crm_store_load_deal (self, deal_id, error);
+  if (deal == NULL)
+    return FALSE;
+
+  now = now_text (self);
+  old_updated_at = _crm_store_format_timestamp (crm_deal_get_updated_at (deal));
+
+  if (!_crm_store_begin (self, error) ||
+      !_crm_store_commit_or_rollback (self,
+                           _crm_store_apply_values (self, deal_id, clean, now, error) &&
+                           run_statement (self, "UPDATE deals SET updated_at = ?2 WHERE id = ?1",
+                                          deal_id, now, error) &&
+                           _crm_store_add_audit (self, "update", "deal", deal_id, NULL, key, now, error),
+                           error))
+    return FALSE;
+
+  /* As after the deal card's save: the deal was touched, so its row moves
+   * to the top of its column and shows the new name or amount. */
+  _crm_store_relocate_in_lists (self, deal_id, crm_deal_get_stage_id (deal), old_updated_at,
+                                crm_deal_get_stage_id (deal), now);
+  _crm_store_emit_deal_changed (self, deal_id);
+  return TRUE;
+}
+
+/* Settings */
+
+/**
+ * crm_store_dup_setting:
+ * @self: a #CrmStore
+ * @key: "organization-name" or "call-summary-cc"
+ *
+ * Returns: (transfer full) (nullable): the setting, or %NULL when unset
+ */
+char *
+crm_store_dup_setting (CrmStore   *self,
+                       const char *key)
+{
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL && g_strv_contains (setting_keys, key), NULL);
+
+  return _crm_store_read_meta (self, key);
+}
+
+static gboolean
+clean_setting (const char  *key,
+               const char  *value,
+               char       **clean,
+               GError     **error)
+{
+  if (!g_strv_contains (setting_keys, key))
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_FIELD,
+                   _("There is no setting “%s”."), key);
+      return FALSE;
+    }
+
+  /* Empty unsets. */
+  if (crm_str_is_blank (value))
+    return TRUE;
+
+  /* TW-4: the summary's copy goes to one valid address. */
+  if (g_str_equal (key, "call-summary-cc"))
+    return _crm_store_normalize_email (value, clean, error);
+
+  *clean = g_strstrip (g_strdup (value));
+  return TRUE;
+}
+
+/**
+ * crm_store_set_setting:
+ * @self: a #CrmStore
+ * @key: "organization-name" (AXL-7: the company the opening line names) or
+ *   "call-summary-cc" (TW-4: the call summary's second recipient)
+ * @value: (nullable): the value; empty unsets it
+ * @error: return location for a #GError
+ *
+ * The department's settings are the sales manager's: a rep is refused with
+ * %CRM_STORE_ERROR_PERMISSION. The copy address is checked like a
+ * contact's email.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+crm_store_set_setting (CrmStore    *self,
+                       const char  *key,
+                       const char  *value,
+                       GError     **error)
+{
+  g_autofree char *clean = NULL;
+  g_autofree char *old = NULL;
+  g_autofree char *now = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (!require_manager (self, _("Only a sales manager can change the department’s settings."), error) ||
+      !clean_setting (key, value, &clean, error))
+    return FALSE;
+
+  old = _crm_store_read_meta (self, key);
+  now = now_text (self);
+
+  if (!_crm_store_begin (self, error))
+    return FALSE;
+
+  if (clean != NULL)
+    ok = _crm_store_write_meta (self, key, clean, error);
+  else
+    {
+      g_autoptr(CrmStatement) stmt = crm_db_prepare (crm_store_get_db (self),
+                                                     "DELETE FROM meta WHERE key = ?1", error);
+
+      ok = stmt != NULL;
+      if (ok)
+        {
+          crm_statement_bind_text (stmt, 1, key);
+          ok = crm_statement_run (stmt, error);
+        }
+    }
+
+  return _crm_store_commit_or_rollback (self,
+                             ok && _crm_store_add_audit (self, "setting", key, 0, old, clean, now, error),
+                             error);
+}
+
+/* The product catalogue */
+
+static gboolean
+check_product (const char  *name,
+               gint64       price,
+               const char  *currency,
+               GError     **error)
+{
+  if (crm_str_is_blank (name))
+    {
+      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_NAME,
+                           _("A product needs a name."));
+      return FALSE;
+    }
+
+  if (price < 0 || currency == NULL || strlen (currency) != 3 ||
+      !g_ascii_isalpha (currency[0]) || !g_ascii_isalpha (currency[1]) || !g_ascii_isalpha (currency[2]))
+    {
+      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_AMOUNT,
+                           _("A price must not be negative and needs a three-letter currency "
+                             "(ILS, RUB, USD…)."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * crm_store_add_product:
+ * @self: a #CrmStore
+ * @name: what the product is called
+ * @price: its list price in minor units
+ * @currency: the ISO 4217 code of @price
+ * @error: return location for a #GError
+ *
+ * Adds a product to the catalogue; only a sales manager may.
+ *
+ * Returns: the new product's id, or 0 on error
+ */
+gint64
+crm_store_add_product (CrmStore    *self,
+                       const char  *name,
+                       gint64       price,
+                       const char  *currency,
+                       GError     **error)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+  g_autofree char *clean_name = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *now = NULL;
+  gint64 id = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), 0);
+
+  if (!require_manager (self, _("Only a sales manager can change the product catalogue."), error) ||
+      !check_product (name, price, currency, error))
+    return 0;
+
+  clean_name = g_strstrip (g_strdup (name));
+  code = g_ascii_strup (currency, -1);
+  now = now_text (self);
+
+  if (!_crm_store_begin (self, error))
+    return 0;
+
+  stmt = crm_db_prepare (crm_store_get_db (self),
+                         "INSERT INTO products (name, price, currency, active, created_at) "
+                         "VALUES (?1, ?2, ?3, 1, ?4)",
+                         error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      crm_statement_bind_text (stmt, 1, clean_name);
+      crm_statement_bind_int64 (stmt, 2, price);
+      crm_statement_bind_text (stmt, 3, code);
+      crm_statement_bind_text (stmt, 4, now);
+      ok = crm_statement_run (stmt, error);
+      id = crm_db_last_insert_id (crm_store_get_db (self));
+    }
+
+  if (!_crm_store_commit_or_rollback (self,
+                           ok && _crm_store_add_audit (self, "create", "product", id, NULL, clean_name,
+                                                       now, error),
+                           error))
+    return 0;
+
+  return id;
+}
+
+/**
+ * crm_store_set_product_active:
+ * @self: a #CrmStore
+ * @product_id: a product
+ * @active: whether it is sold
+ * @error: return location for a #GError
+ *
+ * A product is deactivated rather than deleted, so quotes that name it
+ * keep it; only active products count for the lower bound (CON-4). Only a
+ * sales manager may.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+crm_store_set_product_active (CrmStore  *self,
+                              gint64     product_id,
+                              gboolean   active,
+                              GError   **error)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *now = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+
+  if (!require_manager (self, _("Only a sales manager can change the product catalogue."), error))
+    return FALSE;
+
+  name = query_text (self, "SELECT name FROM products WHERE id = ?1", product_id, NULL);
+  if (name == NULL)
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_FOUND,
+                   _("Product %lld does not exist."), (long long)product_id);
+      return FALSE;
+    }
+
+  now = now_text (self);
+
+  if (!_crm_store_begin (self, error))
+    return FALSE;
+
+  stmt = crm_db_prepare (crm_store_get_db (self), "UPDATE products SET active = ?2 WHERE id = ?1", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      crm_statement_bind_int64 (stmt, 1, product_id);
+      crm_statement_bind_int64 (stmt, 2, active ? 1 : 0);
+      ok = crm_statement_run (stmt, error);
+    }
+
+  return _crm_store_commit_or_rollback (self,
+                             ok && _crm_store_add_audit (self, active ? "activate" : "deactivate", "product",
+                                                         product_id, NULL, name, now, error),
+                             error);
+}
+
+static int
+compare_products (gconstpointer a,
+                  gconstpointer b)
+{
+  CrmProduct *pa = *(CrmProduct **)a;
+  CrmProduct *pb = *(CrmProduct **)b;
+
+  if (crm_product_get_active (pa) != crm_product_get_active (pb))
+    return crm_product_get_active (pa) ? -1 : 1;
+
+  /* By name as the user's language sorts it, not by code point. */
+  return g_utf8_collate (crm_product_get_name (pa), crm_product_get_name (pb));
+}
+
+/**
+ * crm_store_get_products:
+ * @self: a #CrmStore
+ *
+ * The catalogue as it is now: a new list on every call, so Preferences
+ * reads it again after a change.
+ *
+ * Returns: (transfer full): the #CrmProduct<!-- -->s, active first, by name
+ */
+GListModel *
+crm_store_get_products (CrmStore *self)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+  g_autoptr(GPtrArray) products = g_ptr_array_new_with_free_func (g_object_unref);
+  GListStore *list;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  stmt = crm_db_prepare (crm_store_get_db (self),
+                         "SELECT id, name, price, currency, active FROM products ORDER BY id",
+                         NULL);
+  while (stmt != NULL && crm_statement_step (stmt, NULL) == CRM_STEP_ROW)
+    g_ptr_array_add (products, crm_product_new (crm_statement_get_int64 (stmt, 0),
+                                                crm_statement_get_text (stmt, 1),
+                                                crm_statement_get_int64 (stmt, 2),
+                                                crm_statement_get_text (stmt, 3),
+                                                crm_statement_get_int64 (stmt, 4) != 0));
+
+  g_ptr_array_sort (products, compare_products);
+
+  list = g_list_store_new (CRM_TYPE_PRODUCT);
+  g_list_store_splice (list, 0, 0, products->pdata, products->len);
+
+  return G_LIST_MODEL (list);
+}
+
+/**
+ * crm_store_get_price_floor:
+ * @self: a #CrmStore
+ * @currency: an ISO 4217 code, usually the deal's
+ * @out_price: (out) (optional): the lower bound in minor units
+ *
+ * CON-4: the lower bound of the price list a rep may name, the lowest
+ * price of an active product in @currency.
+ *
+ * Returns: %FALSE when no active product is priced in @currency
+ */
+gboolean
+crm_store_get_price_floor (CrmStore   *self,
+                           const char *currency,
+                           gint64     *out_price)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+
+  stmt = crm_db_prepare (crm_store_get_db (self),
+                         "SELECT min (price) FROM products WHERE currency = ?1 AND active = 1",
+                         NULL);
+  if (stmt == NULL)
+    return FALSE;
+
+  crm_statement_bind_text (stmt, 1, currency);
+  if (crm_statement_step (stmt, NULL) != CRM_STEP_ROW || crm_statement_is_null (stmt, 0))
+    return FALSE;
+
+  if (out_price != NULL)
+    *out_price = crm_statement_get_int64 (stmt, 0);
+
+  return TRUE;
+}
+
+/**
+ * crm_store_deal_had_conversation:
+ * @self: a #CrmStore
+ * @deal_id: a deal
+ *
+ * CON-4: whether the next call on the deal is not the first conversation,
+ * that is whether a call on it reached the customer or a meeting took
+ * place. Attempts and call-backs are not conversations.
+ *
+ * Returns: %TRUE after a conversation
+ */
+gboolean
+crm_store_deal_had_conversation (CrmStore *self,
+                                 gint64    deal_id)
+{
+  g_autofree char *found = NULL;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+
+  found = query_text (self,
+                      "SELECT 'yes' FROM activities WHERE deal_id = ?1 "
+                      "AND ((kind = 'call' AND outcome = 'reached') OR kind = 'meeting') LIMIT 1",
+                      deal_id, NULL);
+
+  return found != NULL;
+}
+
+/* Call scripts */
+
+/**
+ * crm_store_save_call_script:
+ * @self: a #CrmStore
+ * @call_script: (nullable): the new "call_script" section of the
+ *   procedure, or %NULL to remove it
+ * @error: return location for a #GError
+ *
+ * A sales manager's edit of the call scripts (the script editor): the
+ * procedure's template is rebuilt with @call_script and loaded again, so an
+ * invalid edit is refused with the loader's message
+ * (%CRM_PROCEDURE_ERROR_INVALID) and nothing is saved. The new template is
+ * stored in one transaction and becomes crm_store_get_procedure();
+ * #CrmStore:procedure is notified. A rep is refused with
+ * %CRM_STORE_ERROR_PERMISSION.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+crm_store_save_call_script (CrmStore    *self,
+                            JsonObject  *call_script,
+                            GError     **error)
+{
+  CrmProcedure *procedure;
+  g_autoptr(CrmProcedure) edited = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *now = NULL;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+
+  if (!require_manager (self, _("Only a sales manager can edit the call scripts."), error))
+    return FALSE;
+
+  procedure = crm_store_get_procedure (self);
+  if (procedure == NULL)
+    {
+      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_PROCEDURE,
+                           _("Pick a procedure before editing its call scripts."));
+      return FALSE;
+    }
+
+  json = crm_procedure_dup_with_call_script (procedure, call_script, error);
+  if (json == NULL)
+    return FALSE;
+
+  edited = crm_procedure_new_from_data (json, -1, crm_procedure_get_id (procedure), error);
+  if (edited == NULL)
+    return FALSE;
+
+  now = now_text (self);
+
+  if (!_crm_store_begin (self, error) ||
+      !_crm_store_commit_or_rollback (self,
+                           _crm_store_write_meta (self, "procedure-template", json, error) &&
+                           _crm_store_add_audit (self, "update", "call-script", 0, NULL,
+                                                 crm_procedure_get_id (procedure), now, error),
+                           error))
+    return FALSE;
+
+  _crm_store_set_procedure (self, edited);
+  return TRUE;
+}
+
+/* The end of a call */
+
+/* What a call must say before it is logged (TW-4): a reached call or a
+ * call-back has a note and, on an open deal, the next contact. */
+static gboolean
+check_call_record (const CrmCallRecord  *record,
+                   CrmDeal              *deal,
+                   gboolean              ladder,
+                   GError              **error)
+{
+  gboolean talked = record->outcome == CRM_CALL_REACHED || record->outcome == CRM_CALL_CALL_BACK;
+
+  if (record->outcome == CRM_CALL_NONE || record->outcome > CRM_CALL_CALL_BACK)
+    {
+      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_FIELD,
+                           _("A call needs an outcome, and only a call has one."));
+      return FALSE;
+    }
+
+  if (talked && crm_str_is_blank (record->note))
+    {
+      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_FIELD,
+                           _("Say what happened: the activity needs a note."));
+      return FALSE;
+    }
+
+  if (talked && record->next_contact == NULL && crm_deal_get_stage_kind (deal) == CRM_STAGE_OPEN)
+    {
+      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_TASK,
+                           _("Say when to contact the customer next."));
+      return FALSE;
+    }
+
+  /* RAD-7: a task is closed only with a written result (the ladder
+   * writes its own). */
+  if (record->close_task_id > 0 && !ladder && crm_str_is_blank (record->note))
+    {
+      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_TASK,
+                           _("Write what came of the task before closing it."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A failed call walks the attempt ladder (TW-1, AXL-1) as the No Answer
+ * button does, unless the rep already agreed the next contact. */
+static gboolean
+walks_ladder (CrmStore            *self,
+              const CrmCallRecord *record)
+{
+  return (record->outcome == CRM_CALL_NO_ANSWER || record->outcome == CRM_CALL_BUSY) &&
+         record->next_contact == NULL &&
+         crm_procedure_get_attempt_ladder (crm_store_get_procedure (self)) != NULL;
+}
+
+static gboolean
+close_call_task (CrmStore             *self,
+                 const CrmCallRecord  *record,
+                 const char           *now,
+                 GError              **error)
+{
+  gint64 task_deal_id = 0;
+
+  if (!_crm_store_finish_task (self, record->close_task_id, TRUE, record->note, now, &task_deal_id, error))
+    return FALSE;
+
+  if (task_deal_id != record->deal_id)
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_TASK,
+                   _("Task %lld is not a task of this deal."), (long long)record->close_task_id);
+      return FALSE;
+    }
+
+  /* Audited as crm_store_close_task() audits it. */
+  return _crm_store_add_audit (self, "task-done", "task", record->close_task_id, NULL, record->note,
+                               now, error);
+}
+
+static gboolean
+add_call_tasks (CrmStore             *self,
+                const CrmCallRecord  *record,
+                GDateTime            *now,
+                GError              **error)
+{
+  g_autofree char *now_text = _crm_store_format_timestamp (now);
+  gint64 me = _crm_store_current_user_id (self);
+
+  if (record->outcome == CRM_CALL_WRONG_NUMBER)
+    {
+      g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+      g_autofree char *due = _crm_store_format_timestamp (tomorrow);
+
+      if (!_crm_store_insert_task (self, record->deal_id, _("Find the right phone number"), due, me,
+                                   NULL, now_text, NULL, error))
+        return FALSE;
+    }
+
+  /* TW-4: the time of the next call becomes the rep's task. Like the
+   * engine's tasks, its title is in the language of whoever logged it;
+   * the rule tells it apart in any language. */
+  if (record->next_contact != NULL)
+    {
+      g_autofree char *due = _crm_store_format_timestamp (record->next_contact);
+      const char *title = record->outcome == CRM_CALL_CALL_BACK ? _("Call back") : _("Next contact");
+
+      if (!_crm_store_insert_task (self, record->deal_id, title, due, me, "TW-4", now_text, NULL, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* "7:05", or "1:02:03" for a call over an hour. */
+static char *
+format_duration (guint seconds)
+{
+  if (seconds >= 3600)
+    return g_strdup_printf ("%u:%02u:%02u", seconds / 3600, seconds / 60 % 60, seconds % 60);
+
+  return g_strdup_printf ("%u:%02u", seconds / 60, seconds % 60);
+}
+
+static char *
+format_local_time (GDateTime *when)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (when == NULL)
+    return NULL;
+
+  local = g_date_time_to_local (when);
+  return g_date_time_format (local, "%x %H:%M");
+}
+
+/* What the summary's placeholders become (TW-4): the call and the lead's
+ * details. {company} is the customer's company here; in an opening line
+ * it is ours. */
+static GHashTable *
+summary_values (CrmStore             *self,
+                CrmDeal              *deal,
+                const CrmCallRecord  *record)
+{
+  GHashTable *values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  CrmUser *me = crm_store_get_current_user (self);
+  g_auto(GStrv) stages = _crm_store_dup_stage_names (self, record->script_key, record->stages);
+
+  g_hash_table_insert (values, "deal", g_strdup (crm_deal_get_title (deal)));
+  g_hash_table_insert (values, "rep", g_strdup (me ? crm_user_get_name (me) : NULL));
+  g_hash_table_insert (values, "contact", g_strdup (crm_deal_get_contact_name (deal)));
+  g_hash_table_insert (values, "phone", crm_store_dup_field_value (self, record->deal_id, "contact.phone"));
+  g_hash_table_insert (values, "email", crm_store_dup_field_value (self, record->deal_id, "contact.email"));
+  g_hash_table_insert (values, "company", g_strdup (crm_deal_get_company_name (deal)));
+  g_hash_table_insert (values, "outcome", g_strdup (crm_call_outcome_get_label (record->outcome)));
+  g_hash_table_insert (values, "duration", format_duration (record->duration));
+  g_hash_table_insert (values, "stages", stages ? g_strjoinv (", ", stages) : NULL);
+  g_hash_table_insert (values, "answers", g_strdup (record->summary_answers));
+  g_hash_table_insert (values, "note", g_strdup (record->note));
+  g_hash_table_insert (values, "next_contact", format_local_time (record->next_contact));
+
+  return values;
+}
+
+static gboolean
+queue_summary_row (CrmStore    *self,
+                   gint64       deal_id,
+                   const char  *address,
+                   const char  *subject,
+                   const char  *body,
+                   const char  *now,
+                   GError     **error)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+
+  stmt = crm_db_prepare (crm_store_get_db (self),
+                         "INSERT INTO email_queue (deal_id, template, recipient, address, subject, body, "
+                         "rule, queued_at) VALUES (?1, 'call_summary', ?2, ?3, ?4, ?5, 'TW-4', ?6)",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+
+  crm_statement_bind_int64 (stmt, 1, deal_id);
+  crm_statement_bind_text (stmt, 2, address != NULL ? "address" : "manager");
+  crm_statement_bind_text (stmt, 3, address);
+  crm_statement_bind_text (stmt, 4, subject);
+  crm_statement_bind_text (stmt, 5, body);
+  crm_statement_bind_text (stmt, 6, now);
+
+  return crm_statement_run (stmt, error);
+}
+
+/* TW-4: a call that reached the customer is summed up, from the
+ * procedure's template in the rep's language, to the sales manager and to
+ * the copy address of the settings. */
+static gboolean
+queue_summary (CrmStore             *self,
+               CrmDeal              *deal,
+               const CrmCallRecord  *record,
+               const char           *now,
+               GError              **error)
+{
+  CrmProcedure *procedure = crm_store_get_procedure (self);
+  const CrmText *subject_text = crm_procedure_get_summary_subject (procedure);
+  const CrmText *body_text = crm_procedure_get_summary_body (procedure);
+  g_autoptr(GHashTable) values = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *cc = NULL;
+
+  if (record->outcome != CRM_CALL_REACHED || subject_text == NULL || body_text == NULL)
+    return TRUE;
+
+  values = summary_values (self, deal, record);
+  /* Translators: what a call summary says for a detail nobody gave */
+  subject = _crm_store_expand (crm_text_get (subject_text), values, _("—"));
+  body = _crm_store_expand (crm_text_get (body_text), values, _("—"));
+  cc = crm_store_dup_setting (self, "call-summary-cc");
+
+  return queue_summary_row (self, record->deal_id, NULL, subject, body, now, error) &&
+         (cc == NULL || queue_summary_row (self, record->deal_id, cc, subject, body, now, error));
+}
+
+/**
+ * crm_store_log_call:
+ * @self: a #CrmStore
+ * @record: the call, as the call-script panel ends it
+ * @error: return location for a #GError
+ *
+ * Logs a call and what follows from it, in one transaction (TW-4):
+ *
+ *  - the call activity by the current user, with its outcome, duration,
+ *    note, script and stages (TW-3);
+ *  - @record's task, closed as done with the note as its result (RAD-7);
+ *  - for no answer or busy without an agreed next contact, the next step of
+ *    the attempt ladder, exactly as crm_store_record_no_answer() (TW-1,
+ *    AXL-1; the ladder closes the open tasks as failed itself);
+ *  - for a wrong number, a task to find the right one, due in a day;
+ *  - for the next contact, a task "Call back" or "Next contact" for the
+ *    current user, due then (TW-4);
+ *  - for a call that reached the customer, when the procedure has a
+ *    summary, the summary rendered in the user's language and queued to the
+ *    sales manager and to the "call-summary-cc" address if set (TW-4).
+ *
+ * A reached call or a call-back needs a note and, unless the deal is
+ * closed, the next contact.
+ *
+ * Returns: the call activity's id, or 0 on error (nothing was written)
+ */
+gint64
+crm_store_log_call (CrmStore             *self,
+                    const CrmCallRecord  *record,
+                    GError              **error)
+{
+  g_auto(CrmMoveDone) closing = { 0 };
+  g_autoptr(CrmDeal) deal = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *now_text = NULL;
+  g_autofree char *stages = NULL;
+  gboolean ladder;
+  gint64 id = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), 0);
+  g_return_val_if_fail (record != NULL, 0);
+
+  ladder = walks_ladder (self, record);
+  deal = crm_store_load_deal (self, record->deal_id, error);
+  if (deal == NULL || !check_call_record (record, deal, ladder, error))
+    return 0;
+
+  now = crm_store_now (self);
+  now_text = _crm_store_format_timestamp (now);
+  stages = record->stages ? g_strjoinv (",", (char **)record->stages) : NULL;
+
+  if (!_crm_store_begin (self, error))
+    return 0;
+
+  ok = _crm_store_insert_activity (self, record->deal_id, CRM_ACTIVITY_CALL, record->outcome,
+                                   record->duration, record->note, record->script_key, stages,
+                                   now_text, &id, error) &&
+       (record->close_task_id <= 0 || ladder || close_call_task (self, record, now_text, error)) &&
+       (!ladder ||
+        _crm_store_walk_ladder (self, record->deal_id, now, NULL, &closing, error) != CRM_LADDER_NONE) &&
+       add_call_tasks (self, record, now, error) &&
+       queue_summary (self, deal, record, now_text, error) &&
+       _crm_store_add_audit (self, "activity", "deal", record->deal_id, NULL, "call", now_text, error);
+
+  if (!_crm_store_commit_or_rollback (self, ok, error))
+    return 0;
+
+  /* The timeline, the tasks, the outbox and the Today view follow. */
+  _crm_store_emit_deal_changed (self, record->deal_id);
+  _crm_store_announce_moves (self, &closing, 1, now);
+  return id;
+}

@@ -1,0 +1,310 @@
+/* test-script-draft.c
+ *
+ * Copyright 2026 The Deals authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-script-draft"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "crm-procedure.h"
+#include "crm-script-draft.h"
+
+/* A saved call script: its keys are what calls already refer to. */
+static const char saved_script[] =
+  "{"
+  "  \"scripts\": [{"
+  "    \"key\": \"sales_call\","
+  "    \"name\": {\"en\": \"Sales call\", \"he\": \"שיחת מכירה\"},"
+  "    \"stages\": ["
+  "      {\"key\": \"greeting\", \"name\": {\"en\": \"Greeting\"},"
+  "       \"goal\": {\"en\": \"Say who we are\"}},"
+  "      {\"key\": \"discovery\", \"name\": {\"en\": \"Discovery\"},"
+  "       \"questions\": [{\"key\": \"budget\", \"text\": {\"en\": \"What is your budget?\"},"
+  "                       \"field\": \"amount\", \"mandatory\": true}]}"
+  "    ]"
+  "  }]"
+  "}";
+
+static JsonObject *
+parse_object (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = json_from_string (text, &error);
+
+  g_assert_no_error (error);
+
+  return json_object_ref (json_node_get_object (node));
+}
+
+static char *
+to_string (JsonObject *object)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_set_object (node, object);
+
+  return json_to_string (node, FALSE);
+}
+
+static void
+test_key_from_text (void)
+{
+  static const struct { const char *text; const char *key; } cases[] = {
+    { "Needs analysis", "needs_analysis" },
+    { "  What's your BUDGET?  ", "what_s_your_budget" },
+    { "Café crème", "cafe_creme" },
+    { "1C-Bitrix", "1c_bitrix" },
+    { "שיחת מכירה", "stage" },
+    { "", "stage" },
+    { NULL, "stage" },
+    { "A very long stage name that goes on and on beyond any reason", "a_very_long_stage_name_that_goes_on_and" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *key = crm_script_key_from_text (cases[i].text, "stage");
+
+      g_assert_cmpstr (key, ==, cases[i].key);
+      g_assert_cmpuint (strlen (key), <=, 40);
+    }
+}
+
+/* The draft edits a copy: the procedure's own section stays as loaded
+ * until the store saves. */
+static void
+test_edits_a_copy (void)
+{
+  g_autoptr(JsonObject) original = parse_object (saved_script);
+  g_autofree char *before = to_string (original);
+  g_autofree char *after = NULL;
+  g_autoptr(CrmScriptDraft) draft = crm_script_draft_new (original);
+
+  g_assert_false (crm_script_draft_get_modified (draft));
+  g_assert_true (crm_script_draft_get_json (draft) != original);
+
+  g_assert_true (crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_STAGE_NAME, 0, 0, 0, "en", "Hello"));
+  g_assert_true (crm_script_draft_set_mandatory (draft, 0, 1, 0, FALSE));
+  crm_script_draft_add_stage (draft, 0);
+  crm_script_draft_move_stage (draft, 0, 2, 0);
+  g_assert_true (crm_script_draft_get_modified (draft));
+
+  after = to_string (original);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* An empty translation is stored absent, so the text falls back to
+ * English; an empty optional text goes altogether. */
+static void
+test_translations (void)
+{
+  g_autoptr(JsonObject) original = parse_object (saved_script);
+  g_autoptr(CrmScriptDraft) draft = crm_script_draft_new (original);
+  JsonObject *script;
+
+  g_assert_cmpstr (crm_script_draft_get_text (draft, CRM_SCRIPT_TEXT_SCRIPT_NAME, 0, 0, 0, "he"), ==,
+                   "שיחת מכירה");
+  g_assert_null (crm_script_draft_get_text (draft, CRM_SCRIPT_TEXT_SCRIPT_NAME, 0, 0, 0, "ru"));
+
+  g_assert_true (crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_SCRIPT_NAME, 0, 0, 0, "ru", " Продажа "));
+  g_assert_cmpstr (crm_script_draft_get_text (draft, CRM_SCRIPT_TEXT_SCRIPT_NAME, 0, 0, 0, "ru"), ==,
+                   "Продажа");
+  g_assert_true (crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_SCRIPT_NAME, 0, 0, 0, "he", "  "));
+  g_assert_null (crm_script_draft_get_text (draft, CRM_SCRIPT_TEXT_SCRIPT_NAME, 0, 0, 0, "he"));
+  /* The saved key does not follow a renamed script. */
+  g_assert_true (crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_SCRIPT_NAME, 0, 0, 0, "en", "Inbound"));
+  g_assert_cmpstr (crm_script_draft_get_key (draft, CRM_SCRIPT_TEXT_SCRIPT_NAME, 0, 0, 0), ==, "sales_call");
+
+  /* The goal is optional: cleared, it is gone. */
+  g_assert_true (crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_GOAL, 0, 0, 0, "en", ""));
+  g_assert_false (json_object_has_member (json_array_get_object_element (
+    json_object_get_array_member (json_array_get_object_element (
+      json_object_get_array_member (crm_script_draft_get_json (draft), "scripts"), 0), "stages"), 0), "goal"));
+  g_assert_false (crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_GOAL, 0, 0, 0, "en", NULL));
+
+  /* A translated opening line without English is kept for the loader
+   * to refuse: English is the source text. */
+  g_assert_true (crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_OPENING, 0, 0, 0, "he", "שלום"));
+  g_assert_cmpstr (crm_script_draft_get_text (draft, CRM_SCRIPT_TEXT_OPENING, 0, 0, 0, "en"), ==, "");
+
+  /* A required English text is kept blank for the loader to name. */
+  g_assert_true (crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_STAGE_NAME, 0, 1, 0, "en", " "));
+  g_assert_cmpstr (crm_script_draft_get_text (draft, CRM_SCRIPT_TEXT_STAGE_NAME, 0, 1, 0, "en"), ==, "");
+
+  script = json_array_get_object_element (json_object_get_array_member (crm_script_draft_get_json (draft),
+                                                                         "scripts"), 0);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (script, "name"), "ru"), ==,
+                   "Продажа");
+}
+
+/* New items get keys from their English text, unique where the format
+ * wants them unique, and following the text until the draft is saved. */
+static void
+test_new_keys (void)
+{
+  g_autoptr(JsonObject) original = parse_object (saved_script);
+  g_autoptr(CrmScriptDraft) draft = crm_script_draft_new (original);
+  guint stage;
+  guint question;
+
+  stage = crm_script_draft_add_stage (draft, 0);
+  g_assert_cmpuint (stage, ==, 2);
+  g_assert_cmpstr (crm_script_draft_get_key (draft, CRM_SCRIPT_TEXT_STAGE_NAME, 0, stage, 0), ==, "stage");
+  crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_STAGE_NAME, 0, stage, 0, "en", "Discovery");
+  g_assert_cmpstr (crm_script_draft_get_key (draft, CRM_SCRIPT_TEXT_STAGE_NAME, 0, stage, 0), ==,
+                   "discovery_2");
+  /* A translation does not change the key. */
+  crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_STAGE_NAME, 0, stage, 0, "he", "בירור צרכים");
+  g_assert_cmpstr (crm_script_draft_get_key (draft, CRM_SCRIPT_TEXT_STAGE_NAME, 0, stage, 0), ==,
+                   "discovery_2");
+  crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_STAGE_NAME, 0, stage, 0, "en", "Closing");
+  g_assert_cmpstr (crm_script_draft_get_key (draft, CRM_SCRIPT_TEXT_STAGE_NAME, 0, stage, 0), ==, "closing");
+
+  /* Question keys are unique in the whole script. */
+  question = crm_script_draft_add_item (draft, 0, stage, CRM_SCRIPT_PART_QUESTIONS);
+  g_assert_cmpuint (question, ==, 0);
+  crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_QUESTION, 0, stage, question, "en", "Budget");
+  g_assert_cmpstr (crm_script_draft_get_key (draft, CRM_SCRIPT_TEXT_QUESTION, 0, stage, question), ==,
+                   "budget_2");
+  g_assert_true (crm_script_draft_set_field (draft, 0, stage, question, "contact.email"));
+  g_assert_cmpstr (crm_script_draft_get_field (draft, 0, stage, question), ==, "contact.email");
+  g_assert_true (crm_script_draft_set_field (draft, 0, stage, question, NULL));
+  g_assert_null (crm_script_draft_get_field (draft, 0, stage, question));
+  g_assert_true (crm_script_draft_set_mandatory (draft, 0, stage, question, TRUE));
+  g_assert_true (crm_script_draft_get_mandatory (draft, 0, stage, question));
+
+  /* Checklist keys are unique in their stage only. */
+  crm_script_draft_add_item (draft, 0, stage, CRM_SCRIPT_PART_CHECKLIST);
+  crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_CHECKLIST, 0, stage, 0, "en", "Budget");
+  g_assert_cmpstr (crm_script_draft_get_key (draft, CRM_SCRIPT_TEXT_CHECKLIST, 0, stage, 0), ==, "budget");
+  crm_script_draft_add_item (draft, 0, stage, CRM_SCRIPT_PART_CHECKLIST);
+  crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_CHECKLIST, 0, stage, 1, "en", "Budget!");
+  g_assert_cmpstr (crm_script_draft_get_key (draft, CRM_SCRIPT_TEXT_CHECKLIST, 0, stage, 1), ==, "budget_2");
+
+  /* Once saved, keys stay put. */
+  crm_script_draft_mark_saved (draft);
+  g_assert_false (crm_script_draft_get_modified (draft));
+  crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_STAGE_NAME, 0, stage, 0, "en", "Wrap-up");
+  g_assert_cmpstr (crm_script_draft_get_key (draft, CRM_SCRIPT_TEXT_STAGE_NAME, 0, stage, 0), ==, "closing");
+  g_assert_true (crm_script_draft_get_modified (draft));
+}
+
+static void
+test_lists (void)
+{
+  g_autoptr(JsonObject) original = parse_object (saved_script);
+  g_autoptr(CrmScriptDraft) draft = crm_script_draft_new (original);
+  guint item;
+
+  g_assert_cmpuint (crm_script_draft_get_n_items (draft, 0, 0, CRM_SCRIPT_PART_PROMPTS), ==, 0);
+  item = crm_script_draft_add_item (draft, 0, 0, CRM_SCRIPT_PART_PROMPTS);
+  crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_PROMPT, 0, 0, item, "en", "Smile");
+  item = crm_script_draft_add_item (draft, 0, 0, CRM_SCRIPT_PART_PROMPTS);
+  crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_PROMPT, 0, 0, item, "en", "Listen");
+  g_assert_cmpuint (crm_script_draft_get_n_items (draft, 0, 0, CRM_SCRIPT_PART_PROMPTS), ==, 2);
+  g_assert_true (crm_script_draft_remove_item (draft, 0, 0, CRM_SCRIPT_PART_PROMPTS, 0));
+  g_assert_cmpstr (crm_script_draft_get_text (draft, CRM_SCRIPT_TEXT_PROMPT, 0, 0, 0, "en"), ==, "Listen");
+
+  item = crm_script_draft_add_item (draft, 0, 0, CRM_SCRIPT_PART_OBJECTIONS);
+  crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_OBJECTION, 0, 0, item, "en", "Too expensive");
+  crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_ANSWER, 0, 0, item, "en", "Compare with the cost of errors");
+  g_assert_cmpstr (crm_script_draft_get_key (draft, CRM_SCRIPT_TEXT_OBJECTION, 0, 0, item), ==, "too_expensive");
+  g_assert_cmpstr (crm_script_draft_get_text (draft, CRM_SCRIPT_TEXT_ANSWER, 0, 0, item, "en"), ==,
+                   "Compare with the cost of errors");
+
+  /* Stages move; the others keep their order. */
+  crm_script_draft_add_stage (draft, 0);
+  crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_STAGE_NAME, 0, 2, 0, "en", "Closing");
+  g_assert_true (crm_script_draft_move_stage (draft, 0, 2, 0));
+  g_assert_cmpstr (crm_script_draft_get_text (draft, CRM_SCRIPT_TEXT_STAGE_NAME, 0, 0, 0, "en"), ==, "Closing");
+  g_assert_cmpstr (crm_script_draft_get_text (draft, CRM_SCRIPT_TEXT_STAGE_NAME, 0, 1, 0, "en"), ==, "Greeting");
+  g_assert_cmpstr (crm_script_draft_get_text (draft, CRM_SCRIPT_TEXT_PROMPT, 0, 1, 0, "en"), ==, "Listen");
+  g_assert_false (crm_script_draft_move_stage (draft, 0, 0, 3));
+  /* A moved stage is still the same object: its key still follows it. */
+  crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_STAGE_NAME, 0, 0, 0, "en", "Wrap up");
+  g_assert_cmpstr (crm_script_draft_get_key (draft, CRM_SCRIPT_TEXT_STAGE_NAME, 0, 0, 0), ==, "wrap_up");
+
+  g_assert_true (crm_script_draft_remove_stage (draft, 0, 0));
+  g_assert_cmpuint (crm_script_draft_get_n_stages (draft, 0), ==, 2);
+  g_assert_false (crm_script_draft_remove_stage (draft, 0, 2));
+}
+
+/* A template without a call script starts one: a script with a stage. */
+static void
+test_add_call_script (void)
+{
+  g_autoptr(CrmScriptDraft) draft = crm_script_draft_new (NULL);
+  g_autofree char *json = NULL;
+
+  g_assert_null (crm_script_draft_get_json (draft));
+  g_assert_cmpuint (crm_script_draft_get_n_scripts (draft), ==, 0);
+  g_assert_true (crm_script_draft_add_call_script (draft, "Sales call", "Greeting"));
+  g_assert_false (crm_script_draft_add_call_script (draft, "Again", "Again"));
+  g_assert_true (crm_script_draft_get_modified (draft));
+  g_assert_cmpuint (crm_script_draft_get_n_scripts (draft), ==, 1);
+  g_assert_cmpuint (crm_script_draft_get_n_stages (draft, 0), ==, 1);
+
+  json = to_string (crm_script_draft_get_json (draft));
+  g_assert_cmpstr (json, ==,
+                   "{\"scripts\":[{\"key\":\"sales_call\",\"name\":{\"en\":\"Sales call\"},"
+                   "\"stages\":[{\"key\":\"greeting\",\"name\":{\"en\":\"Greeting\"}}]}]}");
+}
+
+/* A draft of a shipped script, untouched, gives back the same template:
+ * the copy loses nothing the editor does not show (sources, guards,
+ * rules, the summary). */
+static void
+test_shipped_scripts_survive_a_copy (void)
+{
+  const char * const *ids = crm_procedure_get_builtin_ids ();
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CrmProcedure) procedure = crm_procedure_load_builtin (ids[i], &error);
+      g_autoptr(CrmScriptDraft) draft = NULL;
+      g_autofree char *original = NULL;
+      g_autofree char *copied = NULL;
+
+      g_assert_no_error (error);
+      draft = crm_script_draft_new (crm_procedure_get_call_script_json (procedure));
+      original = crm_procedure_dup_with_call_script (procedure, crm_procedure_get_call_script_json (procedure),
+                                                     &error);
+      g_assert_no_error (error);
+      copied = crm_procedure_dup_with_call_script (procedure, crm_script_draft_get_json (draft), &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (copied, ==, original);
+      g_assert_false (crm_script_draft_get_modified (draft));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/script-draft/key-from-text", test_key_from_text);
+  g_test_add_func ("/script-draft/edits-a-copy", test_edits_a_copy);
+  g_test_add_func ("/script-draft/translations", test_translations);
+  g_test_add_func ("/script-draft/new-keys", test_new_keys);
+  g_test_add_func ("/script-draft/lists", test_lists);
+  g_test_add_func ("/script-draft/add-call-script", test_add_call_script);
+  g_test_add_func ("/script-draft/shipped-scripts-survive-a-copy", test_shipped_scripts_survive_a_copy);
+
+  return g_test_run ();
+}
