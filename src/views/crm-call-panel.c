@@ -697,6 +697,25 @@ fill_scripts (CrmCallPanel *self)
 
 /* Answers */
 
+/* Gives @widget the focus and scrolls the stage to put it at the top;
+ * GTK 4.8's viewport does not follow the focus by itself. The page is
+ * about to shrink when a refusal appears under it, so the widget goes to
+ * the top rather than just into view. */
+static void
+focus_in_stage (CrmCallPanel *self,
+                GtkWidget    *widget)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->stage_scroller);
+  GtkWidget *viewport = gtk_scrolled_window_get_child (self->stage_scroller);
+  GtkWidget *content = gtk_viewport_get_child (GTK_VIEWPORT (viewport));
+  double x, y;
+
+  gtk_widget_grab_focus (widget);
+
+  if (gtk_widget_translate_coordinates (widget, content, 0, 0, &x, &y))
+    gtk_adjustment_set_value (adjustment, y - 12);
+}
+
 /* Records what is typed in every question of the stage; a refused answer
  * stays at its question. */
 static gboolean
@@ -716,7 +735,7 @@ commit_questions (CrmCallPanel *self)
     return TRUE;
 
   show_refusal (self, _("An answer could not be saved: correct it, or clear it."));
-  gtk_widget_grab_focus (GTK_WIDGET (first_refused));
+  focus_in_stage (self, GTK_WIDGET (first_refused));
 
   return FALSE;
 }
@@ -767,7 +786,7 @@ show_unanswered (CrmCallPanel *self)
 
   show_refusal (self, text->str);
   if (first != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (first));
+    focus_in_stage (self, GTK_WIDGET (first));
 
   return TRUE;
 }
