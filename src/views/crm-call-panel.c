@@ -875,18 +875,21 @@ discard_response_cb (CrmCallPanel     *self,
  * Ctrl+Shift+arrows do: in Hebrew the next stage is to the left.
  * Ctrl+Page Down and Up mean next and previous in every direction. */
 static gboolean
+go_step (CrmCallPanel *self,
+         int           step)
+{
+  if (!self->running || !on_page (self, "stage"))
+    return FALSE;
+
+  return gtk_widget_activate_action (GTK_WIDGET (self), step > 0 ? "call.next" : "call.previous", NULL);
+}
+
+static gboolean
 step_cb (GtkWidget *widget,
          GVariant  *args,
          gpointer   user_data)
 {
-  CrmCallPanel *self = CRM_CALL_PANEL (widget);
-  int step = g_variant_get_int32 (args);
-
-  if (!self->running || !on_page (self, "stage"))
-    return FALSE;
-
-  return step > 0 ? gtk_widget_activate_action (widget, "call.next", NULL)
-                  : gtk_widget_activate_action (widget, "call.previous", NULL);
+  return go_step (CRM_CALL_PANEL (widget), g_variant_get_int32 (args));
 }
 
 static gboolean
@@ -899,7 +902,7 @@ visual_step_cb (GtkWidget *widget,
   if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
     step = -step;
 
-  return step_cb (widget, g_variant_new_int32 (step), user_data);
+  return go_step (CRM_CALL_PANEL (widget), step);
 }
 
 static void
