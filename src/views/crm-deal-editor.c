@@ -27,6 +27,7 @@
 
 #include "crm-activity.h"
 #include "crm-activity-dialog.h"
+#include "crm-call-panel.h"
 #include "crm-close-lost-dialog.h"
 #include "crm-company.h"
 #include "crm-contact.h"
@@ -44,6 +45,9 @@
 /* A value that has just become wrong waits this long before the row turns
  * red, so that a phone number is not flagged after its first digit. */
 #define SHOW_PROBLEM_DELAY_MS 700
+
+/* How much wider the card grows while the call-script panel shows. */
+#define CALL_PANEL_WIDTH 440
 
 typedef struct _Check Check;
 
@@ -97,6 +101,8 @@ struct _CrmDealEditor
   gint64                pipeline_id;
   guint                 show_problems_source;
   AdwToast             *toast;         /* weak: the overlay owns it while shown */
+  CrmCallPanel         *call_panel;    /* nullable: the running call, owned by call_bin */
+  int                   width_before_call;
 
   /* Named checks, owned by the checks array */
   Check                *title_check;
@@ -113,6 +119,7 @@ struct _CrmDealEditor
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   GtkButton            *save_button;
+  GtkWidget            *start_call_button;
   AdwPreferencesGroup  *fields_group;
   AdwEntryRow          *title_row;
   AdwEntryRow          *amount_row;
@@ -148,12 +155,17 @@ struct _CrmDealEditor
   GtkButton            *close_lost_button;
   GtkStack             *timeline_stack;
   GListStore           *timeline;      /* (element-type CrmActivity), newest first */
+  GtkRevealer          *call_revealer;
+  AdwBin               *call_bin;
 
   /* The tasks list's placeholder (RAD-5), owned by the list */
   GtkLabel             *no_task_label;
 
   guint                 loaded : 1;
   guint                 can_save : 1;
+  /* The rep closed the card during a call: once the call is discarded,
+   * the card closes. */
+  guint                 close_after_discard : 1;
 };
 
 static gboolean show_problems_cb             (gpointer                 user_data);
@@ -1251,15 +1263,20 @@ update_work_actions (CrmDealEditor *self,
   gboolean existing = self->deal_id != 0 && self->loaded;
   gboolean has_ladder = self->procedure != NULL &&
                         crm_procedure_get_attempt_ladder (self->procedure) != NULL;
+  /* While the call-script panel runs a call, that call is the one to
+   * log: no second call is logged or started beside it. */
+  gboolean calling = self->call_panel != NULL;
 
-  gtk_widget_action_set_enabled (widget, "editor.log-call", existing);
+  gtk_widget_action_set_enabled (widget, "editor.start-call", existing && !calling);
+  gtk_widget_action_set_enabled (widget, "editor.log-call", existing && !calling);
   gtk_widget_action_set_enabled (widget, "editor.log-activity", existing);
   gtk_widget_action_set_enabled (widget, "editor.add-task", existing);
   gtk_widget_action_set_enabled (widget, "editor.close-task", existing);
-  gtk_widget_action_set_enabled (widget, "editor.no-answer", existing && open && has_ladder);
+  gtk_widget_action_set_enabled (widget, "editor.no-answer", existing && open && has_ladder && !calling);
   gtk_widget_action_set_enabled (widget, "editor.close-lost", existing && open);
 
   gtk_widget_set_visible (GTK_WIDGET (self->no_answer_button), has_ladder);
+  gtk_widget_set_visible (self->start_call_button, existing);
 }
 
 /* A ladder or a closing moved the deal in the store: the stage row
@@ -1978,6 +1995,255 @@ activity_has_details_cb (GtkListItem *list_item,
   return !crm_str_is_blank (details);
 }
 
+/* The call-script panel */
+
+static FieldRow *
+find_field_row (CrmDealEditor *self,
+                const char    *key)
+{
+  for (guint i = 0; self->fields != NULL && i < self->fields->len; i++)
+    {
+      FieldRow *field_row = g_ptr_array_index (self->fields, i);
+
+      if (g_strcmp0 (field_row->field->key, key) == 0)
+        return field_row;
+    }
+
+  return NULL;
+}
+
+static void
+set_field_row_value (FieldRow   *field_row,
+                     const char *value)
+{
+  const CrmProcedureField *field = field_row->field;
+
+  switch (field->type)
+    {
+    case CRM_FIELD_CHOICE:
+      {
+        guint selected = 0;
+
+        for (guint i = 0; field->choices != NULL && i < field->choices->len; i++)
+          {
+            const CrmProcedureChoice *choice = g_ptr_array_index (field->choices, i);
+
+            if (g_strcmp0 (choice->key, value) == 0)
+              selected = i + 1;
+          }
+        adw_combo_row_set_selected (ADW_COMBO_ROW (field_row->value), selected);
+      }
+      break;
+
+    case CRM_FIELD_BOOLEAN:
+      gtk_switch_set_active (GTK_SWITCH (field_row->value), g_strcmp0 (value, "true") == 0);
+      break;
+
+    case CRM_FIELD_NUMBER:
+    case CRM_FIELD_DATE:
+    case CRM_FIELD_TEXT:
+    default:
+      set_row_text (field_row->value, value);
+      break;
+    }
+
+  /* The value is the stored one now: saving the card does not write it
+   * again. */
+  g_free (field_row->original);
+  field_row->original = g_strdup (value);
+}
+
+static void
+select_source (CrmDealEditor *self,
+               const char    *key)
+{
+  for (guint i = 0; i < self->source_keys->len; i++)
+    {
+      if (g_strcmp0 (g_ptr_array_index (self->source_keys, i), key) == 0)
+        {
+          adw_combo_row_set_selected (self->source_row, i);
+          return;
+        }
+    }
+
+  /* A source the procedure does not list is kept, as when loading. */
+  gtk_string_list_append (self->source_list, key);
+  g_ptr_array_add (self->source_keys, g_strdup (key));
+  adw_combo_row_set_selected (self->source_row, self->source_keys->len - 1);
+}
+
+/* The store may have given the deal a contact or a company it did not
+ * have (a name answered during the call): the card saves into those,
+ * not into new ones. */
+static void
+follow_stored_parties (CrmDealEditor *self,
+                       CrmDeal       *stored)
+{
+  gint64 contact_id = crm_deal_get_contact_id (stored);
+  gint64 company_id = crm_deal_get_company_id (stored);
+
+  crm_deal_set_contact_id (self->deal, contact_id);
+  crm_deal_set_company_id (self->deal, company_id);
+
+  if (contact_id > 0)
+    {
+      g_autoptr(CrmContact) contact = crm_store_load_contact (self->store, contact_id, NULL);
+
+      if (contact != NULL)
+        g_set_object (&self->contact, contact);
+    }
+
+  if (company_id > 0)
+    {
+      g_autoptr(CrmCompany) company = crm_store_load_company (self->store, company_id, NULL);
+
+      if (company != NULL)
+        g_set_object (&self->company, company);
+    }
+}
+
+/* An answer given in the call-script panel was saved to @key: its row
+ * shows the stored value. Only that row changes, so what the rep typed
+ * into other rows and has not saved stays. */
+static void
+refresh_field_row (CrmDealEditor *self,
+                   const char    *key)
+{
+  g_autofree char *value = crm_store_dup_field_value (self->store, self->deal_id, key);
+  g_autoptr(CrmDeal) stored = NULL;
+  FieldRow *field_row = find_field_row (self, key);
+
+  if (field_row != NULL)
+    {
+      set_field_row_value (field_row, value);
+      return;
+    }
+
+  stored = crm_store_load_deal (self->store, self->deal_id, NULL);
+  if (stored == NULL)
+    return;
+
+  follow_stored_parties (self, stored);
+
+  if (g_str_equal (key, "contact.name"))
+    set_row_text (self->contact_name_row, value);
+  else if (g_str_equal (key, "contact.position"))
+    set_row_text (self->position_row, value);
+  else if (g_str_equal (key, "contact.phone"))
+    set_phone_text (self, self->phone_row, value);
+  else if (g_str_equal (key, "contact.email"))
+    set_row_text (self->email_row, value);
+  else if (g_str_equal (key, "company.name"))
+    set_row_text (self->company_name_row, value);
+  else if (g_str_equal (key, "source"))
+    select_source (self, value);
+  else if (g_str_equal (key, "amount"))
+    {
+      g_autofree char *amount = format_amount_for_entry (crm_deal_get_amount (stored));
+
+      set_row_text (self->amount_row, amount);
+      fill_currency (self, crm_deal_get_currency (stored));
+    }
+}
+
+/* The card grows by the panel's width, within the screen it is on. */
+static void
+widen_for_call (CrmDealEditor *self)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (self));
+  int width = 0, height = 0;
+  int wanted;
+
+  /* The default size follows what the rep made of the window. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  self->width_before_call = width;
+  wanted = width + CALL_PANEL_WIDTH;
+
+  if (surface != NULL)
+    {
+      GdkMonitor *monitor = gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface), surface);
+      GdkRectangle geometry;
+
+      if (monitor != NULL)
+        {
+          gdk_monitor_get_geometry (monitor, &geometry);
+          wanted = MIN (wanted, geometry.width);
+        }
+    }
+
+  gtk_window_set_default_size (GTK_WINDOW (self), wanted, height);
+}
+
+static void
+narrow_after_call (CrmDealEditor *self)
+{
+  int width = 0, height = 0;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (self->width_before_call > 0)
+    gtk_window_set_default_size (GTK_WINDOW (self), self->width_before_call, height);
+}
+
+/* The call is logged or discarded: the panel goes and the card is as
+ * before, with the deal's work read again. */
+static void
+close_call_panel (CrmDealEditor *self)
+{
+  if (self->call_panel == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->call_panel, self);
+  self->call_panel = NULL;
+  gtk_revealer_set_reveal_child (self->call_revealer, FALSE);
+  adw_bin_set_child (self->call_bin, NULL);
+  narrow_after_call (self);
+
+  refresh_work (self);
+}
+
+static void
+call_answer_saved_cb (CrmDealEditor *self,
+                      const char    *field,
+                      CrmCallPanel  *panel)
+{
+  refresh_field_row (self, field);
+}
+
+static void
+call_finished_cb (CrmDealEditor *self,
+                  gint64         activity_id,
+                  CrmCallPanel  *panel)
+{
+  close_call_panel (self);
+  add_toast (self, _("Call logged"), FALSE);
+}
+
+static void
+call_discarded_cb (CrmDealEditor *self,
+                   CrmCallPanel  *panel)
+{
+  close_call_panel (self);
+
+  if (self->close_after_discard)
+    gtk_window_close (GTK_WINDOW (self));
+  else
+    add_toast (self, _("Call discarded"), FALSE);
+}
+
+/* Whether a running call kept the card open: the rep is asked first. */
+static gboolean
+ask_before_discarding_call (CrmDealEditor *self,
+                            gboolean       close_after)
+{
+  if (self->call_panel == NULL || !crm_call_panel_get_running (self->call_panel))
+    return FALSE;
+
+  self->close_after_discard = close_after;
+  crm_call_panel_ask_discard (self->call_panel);
+
+  return TRUE;
+}
+
 /* Actions */
 
 static void
@@ -2135,6 +2401,48 @@ close_lost_action (GtkWidget  *widget,
   present_dialog (self, dialog);
 }
 
+/* Issue 4: a call with the procedure's script, in a panel beside the
+ * deal. */
+static void
+start_call_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CrmDealEditor *self = CRM_DEAL_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *panel;
+
+  if (self->call_panel != NULL)
+    return;
+
+  /* Shown before the call starts, so that its first page can take the
+   * focus. */
+  panel = crm_call_panel_new (self->store, self->deal_id);
+  adw_bin_set_child (self->call_bin, panel);
+  widen_for_call (self);
+  gtk_revealer_set_reveal_child (self->call_revealer, TRUE);
+
+  if (!crm_call_panel_start (CRM_CALL_PANEL (panel), &error))
+    {
+      gtk_revealer_set_reveal_child (self->call_revealer, FALSE);
+      adw_bin_set_child (self->call_bin, NULL);
+      narrow_after_call (self);
+      add_toast (self, error->message, FALSE);
+      return;
+    }
+
+  self->call_panel = CRM_CALL_PANEL (panel);
+  self->close_after_discard = FALSE;
+  g_signal_connect_object (panel, "answer-saved", G_CALLBACK (call_answer_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (panel, "finished", G_CALLBACK (call_finished_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (panel, "discarded", G_CALLBACK (call_discarded_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  refresh_work (self);
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
@@ -2155,7 +2463,26 @@ cancel_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
+  /* Escape during a call is about the call: the rep is asked whether to
+   * discard it, and the card stays. */
+  if (ask_before_discarding_call (CRM_DEAL_EDITOR (widget), FALSE))
+    return;
+
   gtk_window_close (GTK_WINDOW (widget));
+}
+
+/* GtkWindow overrides */
+
+static gboolean
+crm_deal_editor_close_request (GtkWindow *window)
+{
+  CrmDealEditor *self = CRM_DEAL_EDITOR (window);
+
+  /* Closing the card would lose the running call: ask, then close. */
+  if (ask_before_discarding_call (self, TRUE))
+    return TRUE;
+
+  return GTK_WINDOW_CLASS (crm_deal_editor_parent_class)->close_request (window);
 }
 
 /* GObject overrides */
@@ -2277,12 +2604,15 @@ crm_deal_editor_class_init (CrmDealEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = crm_deal_editor_constructed;
   object_class->dispose = crm_deal_editor_dispose;
   object_class->finalize = crm_deal_editor_finalize;
   object_class->get_property = crm_deal_editor_get_property;
   object_class->set_property = crm_deal_editor_set_property;
+
+  window_class->close_request = crm_deal_editor_close_request;
 
   /**
    * CrmDealEditor:store:
@@ -2349,6 +2679,7 @@ crm_deal_editor_class_init (CrmDealEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/dealsdesk/Deals/crm-deal-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, save_button);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, start_call_button);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, fields_group);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, title_row);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, amount_row);
@@ -2384,6 +2715,8 @@ crm_deal_editor_class_init (CrmDealEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, close_lost_button);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, timeline_stack);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, timeline);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, call_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, call_bin);
   gtk_widget_class_bind_template_callback (widget_class, activity_icon_cb);
   gtk_widget_class_bind_template_callback (widget_class, activity_summary_cb);
   gtk_widget_class_bind_template_callback (widget_class, activity_when_cb);
@@ -2400,11 +2733,15 @@ crm_deal_editor_class_init (CrmDealEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.add-task", NULL, add_task_action);
   gtk_widget_class_install_action (widget_class, "editor.close-task", "x", close_task_action);
   gtk_widget_class_install_action (widget_class, "editor.close-lost", NULL, close_lost_action);
+  gtk_widget_class_install_action (widget_class, "editor.start-call", NULL, start_call_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "editor.start-call", NULL);
 
   g_type_ensure (CRM_TYPE_ACTIVITY);
+  g_type_ensure (CRM_TYPE_CALL_PANEL);
   g_type_ensure (CRM_TYPE_STAGE);
   g_type_ensure (CRM_TYPE_USER);
 }
@@ -2639,4 +2976,19 @@ crm_deal_editor_get_field_widget (CrmDealEditor *self,
     }
 
   return NULL;
+}
+
+/**
+ * crm_deal_editor_get_call_panel:
+ * @self: a #CrmDealEditor
+ *
+ * Returns: (transfer none) (nullable): the call-script panel while a call
+ *   started with `editor.start-call` runs
+ */
+CrmCallPanel *
+crm_deal_editor_get_call_panel (CrmDealEditor *self)
+{
+  g_return_val_if_fail (CRM_IS_DEAL_EDITOR (self), NULL);
+
+  return self->call_panel;
 }

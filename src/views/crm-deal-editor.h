@@ -19,6 +19,7 @@
 
 #include <adwaita.h>
 
+#include "crm-call-panel.h"
 #include "crm-types.h"
 
 G_BEGIN_DECLS
@@ -43,5 +44,6 @@ GtkEditable *crm_deal_editor_get_email_editable     (CrmDealEditor *self);
 GtkEditable *crm_deal_editor_get_company_editable   (CrmDealEditor *self);
 GtkWidget   *crm_deal_editor_get_field_widget       (CrmDealEditor *self,
                                                      const char    *key);
+CrmCallPanel *crm_deal_editor_get_call_panel        (CrmDealEditor *self);
 
 G_END_DECLS
