@@ -1122,9 +1122,9 @@ crm_call_session_dup_opening (CrmCallSession *self)
  * @self: a #CrmCallSession
  *
  * The result note the end of the call starts with, for the rep to finish:
- * one readable line each for the situation (TW-2), the stages gone
- * through (TW-3), the answers given on this call, the checklist items ticked
- * and what was said about the price (CON-4), in the user's language.
+ * one readable line each for the situation (TW-2), the answers given on
+ * this call, the checklist items ticked and what was said about the price
+ * (CON-4), in the user's language.
  *
  * Returns: (transfer full): the note, empty when there is nothing to say
  */
@@ -1132,8 +1132,6 @@ char *
 crm_call_session_dup_record_note (CrmCallSession *self)
 {
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
-  g_auto(GStrv) visited = NULL;
-  g_auto(GStrv) names = NULL;
   g_autofree char *checked = NULL;
   char *price;
 
@@ -1142,19 +1140,8 @@ crm_call_session_dup_record_note (CrmCallSession *self)
   if (self->situation_answered && !self->can_talk)
     g_ptr_array_add (lines, g_strdup (_("The customer could not talk at the moment.")));
 
-  visited = crm_call_session_dup_visited_stages (self);
-  names = _crm_store_dup_stage_names (self->store, self->script ? self->script->key : NULL,
-                                      (const char * const *)visited);
-  if (names != NULL)
-    {
-      g_autofree char *list = g_strjoinv (", ", names);
-
-      /* Translators: the stages of the call script the call went through */
-      g_ptr_array_add (lines, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Stage: %s", "Stages: %s",
-                                                            g_strv_length (names)),
-                                               list));
-    }
-
+  /* The stages are not repeated here: the call keeps them apart
+   * (activities.stages) and the timeline names them in the call's title. */
   foreach_answer (self, add_note_answer, lines);
 
   checked = dup_checked_items (self);

@@ -964,7 +964,7 @@ test_rule_rad_10_inbound_fills_qualification (Fixture       *fixture,
 
   /* The note names the choice, not its key. */
   note = crm_call_session_dup_record_note (call);
-  g_assert_nonnull (strstr (note, "Stages: Qualification, Offer"));
+  g_assert_null (strstr (note, "Stages:"));
   g_assert_nonnull (strstr (note, "Radiator model: Bimetal"));
   g_assert_nonnull (strstr (note, "Working pressure: 10"));
 }
@@ -1372,7 +1372,6 @@ test_record_note_lines (Fixture       *fixture,
   walk_sales_call (call);
   note = crm_call_session_dup_record_note (call);
   g_assert_cmpstr (note, ==,
-                   "Stages: Rapport, Discovery, Closing\n"
                    "How many people work with you: about twenty\n"
                    "Agreements module: yes\n"
                    "Employees: 40\n"
