@@ -220,7 +220,8 @@ dup_display_value (CrmCallSession          *self,
     field = crm_procedure_find_field (self->procedure, question->field);
 
   if (field != NULL && field->type == CRM_FIELD_BOOLEAN)
-    return g_strdup (g_str_equal (value, "true") ? _("yes") : _("no"));
+    /* Translators: the answer to a yes-or-no question of a call script */
+    return g_strdup (g_str_equal (value, "true") ? C_("answer", "yes") : C_("answer", "no"));
 
   for (guint i = 0; field != NULL && field->choices != NULL && i < field->choices->len; i++)
     {

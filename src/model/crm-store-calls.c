@@ -936,7 +936,9 @@ add_call_tasks (CrmStore             *self,
   if (record->next_contact != NULL)
     {
       g_autofree char *due = _crm_store_format_timestamp (record->next_contact);
-      const char *title = record->outcome == CRM_CALL_CALL_BACK ? _("Call back") : _("Next contact");
+      /* Translators: the titles of the task a call leaves for the next
+       * call, written like the other task titles (what to do) */
+      const char *title = record->outcome == CRM_CALL_CALL_BACK ? C_("task", "Call back") : C_("task", "Next contact");
 
       if (!_crm_store_insert_task (self, record->deal_id, title, due, me, "TW-4", now_text, NULL, error))
         return FALSE;
