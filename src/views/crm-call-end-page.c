@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "crm-call-end-page.h"
+#include "crm-date-time-chooser.h"
 #include "crm-problem.h"
 #include "crm-strings.h"
 
@@ -52,13 +53,7 @@ struct _CrmCallEndPage
   AdwPreferencesGroup *next_group;
   AdwActionRow        *plan_row;
   GtkCheckButton      *plan_check;
-  AdwActionRow        *date_row;
-  GtkMenuButton       *date_button;
-  GtkCalendar         *calendar;
-  AdwActionRow        *time_row;
-  GtkWidget           *time_box;
-  GtkSpinButton       *hour_spin;
-  GtkSpinButton       *minute_spin;
+  CrmDateTimeChooser  *next_chooser;
   AdwPreferencesGroup *task_group;
   AdwActionRow        *task_row;
   GtkCheckButton      *task_check;
@@ -180,16 +175,6 @@ set_problem (CrmCallEndPage *self,
 }
 
 static void
-update_date_label (CrmCallEndPage *self)
-{
-  g_autoptr(GDateTime) day = gtk_calendar_get_date (self->calendar);
-  /* Translators: the picked day of the next contact, see g_date_time_format() */
-  g_autofree char *text = g_date_time_format (day, _("%a %-d %b %Y"));
-
-  gtk_menu_button_set_label (self->date_button, text);
-}
-
-static void
 update (CrmCallEndPage *self)
 {
   gboolean required, planned, can_save;
@@ -205,14 +190,13 @@ update (CrmCallEndPage *self)
    * one is simply there. */
   gtk_widget_set_visible (GTK_WIDGET (self->plan_row),
                           !required && crm_call_end_page_get_outcome (self) != CRM_CALL_NONE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->date_row), planned);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->time_row), planned);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->next_chooser), planned);
 
   problem = find_problem (self);
   can_save = problem == NULL;
   set_problem (self, problem, FALSE);
-  crm_problem_show (GTK_WIDGET (self->time_row), planned && next_contact_passed (self)
-                    ? problem : NULL);
+  crm_problem_show (GTK_WIDGET (crm_date_time_chooser_get_time_row (self->next_chooser)),
+                    planned && next_contact_passed (self) ? problem : NULL);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "end.save", can_save);
 
@@ -309,40 +293,7 @@ plan_toggled_cb (CrmCallEndPage *self)
 static void
 next_changed_cb (CrmCallEndPage *self)
 {
-  if (self->disposing)
-    return;
-
-  update_date_label (self);
   update (self);
-}
-
-static void
-calendar_clicked_cb (GtkGestureClick *gesture,
-                     int              n_press,
-                     double           x,
-                     double           y,
-                     CrmCallEndPage  *self)
-{
-  GtkWidget *calendar = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-  GtkWidget *picked = gtk_widget_pick (calendar, x, y, GTK_PICK_DEFAULT);
-
-  /* A click on a day chooses it and closes the calendar; the arrows only
-   * browse. This runs after the calendar's own click handler. */
-  if (picked != NULL && gtk_widget_has_css_class (picked, "day-number"))
-    gtk_menu_button_popdown (self->date_button);
-}
-
-static gboolean
-time_output_cb (GtkSpinButton *spin,
-                gpointer       user_data)
-{
-  g_autofree char *text = g_strdup_printf ("%02d", gtk_spin_button_get_value_as_int (spin));
-
-  /* "09", as clocks show it. */
-  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (spin), text);
-
-  return TRUE;
 }
 
 /* Actions */
@@ -377,7 +328,7 @@ crm_call_end_page_grab_focus (GtkWidget *widget)
   /* After “no” at the situation check the question is when; otherwise
    * how the call went. */
   if (gtk_widget_get_visible (GTK_WIDGET (self->refused_label)))
-    return gtk_widget_grab_focus (GTK_WIDGET (self->date_button));
+    return gtk_widget_grab_focus (GTK_WIDGET (crm_date_time_chooser_get_date_button (self->next_chooser)));
 
   return gtk_widget_grab_focus (GTK_WIDGET (self->outcome_row));
 }
@@ -486,6 +437,8 @@ crm_call_end_page_class_init (CrmCallEndPageClass *klass)
                   NULL,
                   G_TYPE_NONE, 0);
 
+  g_type_ensure (CRM_TYPE_DATE_TIME_CHOOSER);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/org/dealsdesk/Deals/crm-call-end-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CrmCallEndPage, refused_label);
   gtk_widget_class_bind_template_child (widget_class, CrmCallEndPage, outcome_row);
@@ -494,13 +447,7 @@ crm_call_end_page_class_init (CrmCallEndPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmCallEndPage, next_group);
   gtk_widget_class_bind_template_child (widget_class, CrmCallEndPage, plan_row);
   gtk_widget_class_bind_template_child (widget_class, CrmCallEndPage, plan_check);
-  gtk_widget_class_bind_template_child (widget_class, CrmCallEndPage, date_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmCallEndPage, date_button);
-  gtk_widget_class_bind_template_child (widget_class, CrmCallEndPage, calendar);
-  gtk_widget_class_bind_template_child (widget_class, CrmCallEndPage, time_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmCallEndPage, time_box);
-  gtk_widget_class_bind_template_child (widget_class, CrmCallEndPage, hour_spin);
-  gtk_widget_class_bind_template_child (widget_class, CrmCallEndPage, minute_spin);
+  gtk_widget_class_bind_template_child (widget_class, CrmCallEndPage, next_chooser);
   gtk_widget_class_bind_template_child (widget_class, CrmCallEndPage, task_group);
   gtk_widget_class_bind_template_child (widget_class, CrmCallEndPage, task_row);
   gtk_widget_class_bind_template_child (widget_class, CrmCallEndPage, task_check);
@@ -511,8 +458,6 @@ crm_call_end_page_class_init (CrmCallEndPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, note_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, plan_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, next_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, calendar_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, time_output_cb);
 
   gtk_widget_class_install_action (widget_class, "end.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "end.back", NULL, back_action);
@@ -522,9 +467,6 @@ static void
 crm_call_end_page_init (CrmCallEndPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  /* Times read left to right in Hebrew too. */
-  gtk_widget_set_direction (self->time_box, GTK_TEXT_DIR_LTR);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "end.save", FALSE);
 }
@@ -683,21 +625,12 @@ crm_call_end_page_set_note (CrmCallEndPage *self,
 GDateTime *
 crm_call_end_page_dup_next_contact (CrmCallEndPage *self)
 {
-  g_autoptr(GDateTime) day = NULL;
-
   g_return_val_if_fail (CRM_IS_CALL_END_PAGE (self), NULL);
 
   if (!next_contact_planned (self))
     return NULL;
 
-  day = gtk_calendar_get_date (self->calendar);
-
-  return g_date_time_new_local (g_date_time_get_year (day),
-                                g_date_time_get_month (day),
-                                g_date_time_get_day_of_month (day),
-                                gtk_spin_button_get_value_as_int (self->hour_spin),
-                                gtk_spin_button_get_value_as_int (self->minute_spin),
-                                0);
+  return g_date_time_ref (crm_date_time_chooser_get_date_time (self->next_chooser));
 }
 
 /**
@@ -712,20 +645,15 @@ void
 crm_call_end_page_set_next_contact (CrmCallEndPage *self,
                                     GDateTime      *when)
 {
-  g_autoptr(GDateTime) local = NULL;
-
   g_return_if_fail (CRM_IS_CALL_END_PAGE (self));
   g_return_if_fail (when != NULL);
 
-  local = g_date_time_to_local (when);
-  gtk_spin_button_set_value (self->hour_spin, g_date_time_get_hour (local));
-  gtk_spin_button_set_value (self->minute_spin, g_date_time_get_minute (local));
-  gtk_calendar_select_day (self->calendar, local);
+  crm_date_time_chooser_set_date_time (self->next_chooser, when);
 
   if (gtk_widget_get_visible (GTK_WIDGET (self->plan_row)))
     gtk_check_button_set_active (self->plan_check, TRUE);
 
-  /* Selecting the day already selected emits nothing. */
+  /* Picking the time already picked notifies nothing. */
   next_changed_cb (self);
 }
 

@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "crm-close-lost-dialog.h"
+#include "crm-date-time-chooser.h"
 #include "crm-problem.h"
 #include "crm-strings.h"
 
@@ -54,9 +55,7 @@ struct _CrmCloseLostDialog
   GtkLabel            *reason_problems_label;
   AdwEntryRow         *name_row;
   AdwEntryRow         *position_row;
-  AdwActionRow        *date_row;
-  GtkMenuButton       *date_button;
-  GtkCalendar         *calendar;
+  CrmDateTimeChooser  *date_chooser;
   AdwEntryRow         *agreed_row;
   GtkLabel            *who_problems_label;
 
@@ -139,7 +138,7 @@ same_day (GDateTime *a,
 static GDateTime *
 dup_refused_on (CrmCloseLostDialog *self)
 {
-  g_autoptr(GDateTime) day = gtk_calendar_get_date (self->calendar);
+  GDateTime *day = crm_date_time_chooser_get_date_time (self->date_chooser);
   g_autoptr(GDateTime) now = today (self);
 
   if (same_day (day, now))
@@ -171,7 +170,7 @@ find_name_problem (CrmCloseLostDialog *self)
 static const char *
 find_date_problem (CrmCloseLostDialog *self)
 {
-  g_autoptr(GDateTime) day = gtk_calendar_get_date (self->calendar);
+  GDateTime *day = crm_date_time_chooser_get_date_time (self->date_chooser);
   g_autoptr(GDateTime) now = today (self);
 
   if (!same_day (day, now) && g_date_time_compare (day, now) > 0)
@@ -224,7 +223,7 @@ update (CrmCloseLostDialog *self)
   set_label (self->reason_problems_label, self->reason_problem, NULL);
 
   show_problem (GTK_WIDGET (self->name_row), shown_name);
-  show_problem (GTK_WIDGET (self->date_row), date_problem);
+  show_problem (GTK_WIDGET (crm_date_time_chooser_get_date_row (self->date_chooser)), date_problem);
   set_label (self->who_problems_label, shown_name, date_problem);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.apply", can_apply);
@@ -234,20 +233,6 @@ update (CrmCloseLostDialog *self)
 
   self->can_apply = can_apply;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_APPLY]);
-}
-
-static void
-update_date (CrmCloseLostDialog *self)
-{
-  g_autoptr(GDateTime) day = NULL;
-  g_autofree char *text = NULL;
-
-  if (self->disposing)
-    return;
-
-  day = gtk_calendar_get_date (self->calendar);
-  text = g_date_time_format (day, _("%a %-d %b %Y"));
-  gtk_menu_button_set_label (self->date_button, text);
 }
 
 /* Where the store's refusal belongs: at the reason, unless it is about
@@ -321,24 +306,7 @@ name_focus_leave_cb (CrmCloseLostDialog *self)
 static void
 date_changed_cb (CrmCloseLostDialog *self)
 {
-  update_date (self);
   update (self);
-}
-
-static void
-calendar_clicked_cb (GtkGestureClick    *gesture,
-                     int                 n_press,
-                     double              x,
-                     double              y,
-                     CrmCloseLostDialog *self)
-{
-  GtkWidget *calendar = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-  GtkWidget *picked = gtk_widget_pick (calendar, x, y, GTK_PICK_DEFAULT);
-
-  /* A click on a day chooses it and closes the calendar; the arrows only
-   * browse. This runs after the calendar's own click handler. */
-  if (picked != NULL && gtk_widget_has_css_class (picked, "day-number"))
-    gtk_menu_button_popdown (self->date_button);
 }
 
 /* Actions */
@@ -386,8 +354,7 @@ crm_close_lost_dialog_constructed (GObject *object)
   fill_reasons (self);
 
   now = today (self);
-  gtk_calendar_select_day (self->calendar, now);
-  update_date (self);
+  crm_date_time_chooser_set_date_time (self->date_chooser, now);
   update (self);
 
   gtk_widget_grab_focus (GTK_WIDGET (self->reason_row));
@@ -528,6 +495,8 @@ crm_close_lost_dialog_class_init (CrmCloseLostDialogClass *klass)
                   NULL,
                   G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  g_type_ensure (CRM_TYPE_DATE_TIME_CHOOSER);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/dealsdesk/Deals/crm-close-lost-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CrmCloseLostDialog, toast_overlay);
@@ -537,16 +506,13 @@ crm_close_lost_dialog_class_init (CrmCloseLostDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmCloseLostDialog, reason_problems_label);
   gtk_widget_class_bind_template_child (widget_class, CrmCloseLostDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, CrmCloseLostDialog, position_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmCloseLostDialog, date_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmCloseLostDialog, date_button);
-  gtk_widget_class_bind_template_child (widget_class, CrmCloseLostDialog, calendar);
+  gtk_widget_class_bind_template_child (widget_class, CrmCloseLostDialog, date_chooser);
   gtk_widget_class_bind_template_child (widget_class, CrmCloseLostDialog, agreed_row);
   gtk_widget_class_bind_template_child (widget_class, CrmCloseLostDialog, who_problems_label);
   gtk_widget_class_bind_template_callback (widget_class, reason_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, name_focus_leave_cb);
   gtk_widget_class_bind_template_callback (widget_class, date_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, calendar_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "dialog.apply", NULL, apply_action);
   gtk_widget_class_install_action (widget_class, "dialog.cancel", NULL, cancel_action);

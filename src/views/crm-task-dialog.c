@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "crm-task-dialog.h"
+#include "crm-date-time-chooser.h"
 #include "crm-problem.h"
 #include "crm-strings.h"
 
@@ -57,12 +58,7 @@ struct _CrmTaskDialog
   GtkLabel            *close_problems_label;
   AdwPreferencesGroup *task_group;
   AdwEntryRow         *title_row;
-  AdwActionRow        *due_row;
-  GtkMenuButton       *due_button;
-  GtkCalendar         *calendar;
-  AdwActionRow        *time_row;
-  GtkSpinButton       *hour_spin;
-  GtkSpinButton       *minute_spin;
+  CrmDateTimeChooser  *due_chooser;
   GtkLabel            *task_problems_label;
 
   /* Whether a row shows why the action is disabled: once it was typed in
@@ -234,7 +230,6 @@ static void
 update_load (CrmTaskDialog *self)
 {
   g_autoptr(GDateTime) due = NULL;
-  g_autofree char *date = NULL;
   g_autofree char *load = NULL;
   gint64 user_id;
 
@@ -242,9 +237,7 @@ update_load (CrmTaskDialog *self)
     return;
 
   due = crm_task_dialog_dup_due (self);
-  date = g_date_time_format (due, _("%a %-d %b %Y"));
   user_id = current_user_id (self);
-  gtk_menu_button_set_label (self->due_button, date);
 
   /* RAD-6: the rep's load that day, read while the day is picked. */
   if (user_id != 0)
@@ -261,7 +254,8 @@ update_load (CrmTaskDialog *self)
                                 n_tasks);
     }
 
-  adw_action_row_set_subtitle (self->due_row, load != NULL ? load : "");
+  adw_action_row_set_subtitle (crm_date_time_chooser_get_date_row (self->due_chooser),
+                               load != NULL ? load : "");
 }
 
 static void
@@ -290,8 +284,8 @@ update (CrmTaskDialog *self)
   show_problem (GTK_WIDGET (self->result_row), shown_result);
   show_problem (GTK_WIDGET (self->title_row), shown_title);
   /* A time in the past is shown at once: the rep just picked it. */
-  show_problem (GTK_WIDGET (self->due_row), due_problem);
-  show_problem (GTK_WIDGET (self->time_row), due_problem);
+  show_problem (GTK_WIDGET (crm_date_time_chooser_get_date_row (self->due_chooser)), due_problem);
+  show_problem (GTK_WIDGET (crm_date_time_chooser_get_time_row (self->due_chooser)), due_problem);
   set_label (self->close_problems_label, shown_result, NULL);
   set_label (self->task_problems_label, shown_title, due_problem);
 
@@ -372,35 +366,6 @@ due_changed_cb (CrmTaskDialog *self)
 {
   update_load (self);
   update (self);
-}
-
-static void
-calendar_clicked_cb (GtkGestureClick *gesture,
-                     int              n_press,
-                     double           x,
-                     double           y,
-                     CrmTaskDialog   *self)
-{
-  GtkWidget *calendar = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-  GtkWidget *picked = gtk_widget_pick (calendar, x, y, GTK_PICK_DEFAULT);
-
-  /* A click on a day chooses it and closes the calendar; the arrows only
-   * browse. This runs after the calendar's own click handler. */
-  if (picked != NULL && gtk_widget_has_css_class (picked, "day-number"))
-    gtk_menu_button_popdown (self->due_button);
-}
-
-static gboolean
-time_output_cb (GtkSpinButton *spin,
-                gpointer       user_data)
-{
-  g_autofree char *text = g_strdup_printf ("%02d", gtk_spin_button_get_value_as_int (spin));
-
-  /* "09", as clocks show it. */
-  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (spin), text);
-
-  return TRUE;
 }
 
 /* Actions */
@@ -607,6 +572,8 @@ crm_task_dialog_class_init (CrmTaskDialogClass *klass)
                   NULL,
                   G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  g_type_ensure (CRM_TYPE_DATE_TIME_CHOOSER);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/dealsdesk/Deals/crm-task-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CrmTaskDialog, toast_overlay);
@@ -619,12 +586,7 @@ crm_task_dialog_class_init (CrmTaskDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmTaskDialog, close_problems_label);
   gtk_widget_class_bind_template_child (widget_class, CrmTaskDialog, task_group);
   gtk_widget_class_bind_template_child (widget_class, CrmTaskDialog, title_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmTaskDialog, due_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmTaskDialog, due_button);
-  gtk_widget_class_bind_template_child (widget_class, CrmTaskDialog, calendar);
-  gtk_widget_class_bind_template_child (widget_class, CrmTaskDialog, time_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmTaskDialog, hour_spin);
-  gtk_widget_class_bind_template_child (widget_class, CrmTaskDialog, minute_spin);
+  gtk_widget_class_bind_template_child (widget_class, CrmTaskDialog, due_chooser);
   gtk_widget_class_bind_template_child (widget_class, CrmTaskDialog, task_problems_label);
   gtk_widget_class_bind_template_callback (widget_class, result_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, result_focus_leave_cb);
@@ -632,8 +594,6 @@ crm_task_dialog_class_init (CrmTaskDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, title_focus_leave_cb);
   gtk_widget_class_bind_template_callback (widget_class, outcome_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, due_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, calendar_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, time_output_cb);
 
   gtk_widget_class_install_action (widget_class, "dialog.apply", NULL, apply_action);
   gtk_widget_class_install_action (widget_class, "dialog.cancel", NULL, cancel_action);
@@ -644,16 +604,15 @@ crm_task_dialog_class_init (CrmTaskDialogClass *klass)
 static void
 crm_task_dialog_init (CrmTaskDialog *self)
 {
+  GtkSpinButton *hour_spin, *minute_spin;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* Times read left to right in Hebrew too. */
-  gtk_widget_set_direction (gtk_widget_get_parent (GTK_WIDGET (self->hour_spin)), GTK_TEXT_DIR_LTR);
-
   /* Enter in the time applies, as in the other rows. */
-  gtk_text_set_activates_default (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (self->hour_spin))),
-                                  TRUE);
-  gtk_text_set_activates_default (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (self->minute_spin))),
-                                  TRUE);
+  hour_spin = crm_date_time_chooser_get_hour_spin (self->due_chooser);
+  minute_spin = crm_date_time_chooser_get_minute_spin (self->due_chooser);
+  gtk_text_set_activates_default (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (hour_spin))), TRUE);
+  gtk_text_set_activates_default (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (minute_spin))), TRUE);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.apply", FALSE);
 }
@@ -746,18 +705,9 @@ crm_task_dialog_get_task (CrmTaskDialog *self)
 GDateTime *
 crm_task_dialog_dup_due (CrmTaskDialog *self)
 {
-  g_autoptr(GDateTime) day = NULL;
-
   g_return_val_if_fail (CRM_IS_TASK_DIALOG (self), NULL);
 
-  day = gtk_calendar_get_date (self->calendar);
-
-  return g_date_time_new_local (g_date_time_get_year (day),
-                                g_date_time_get_month (day),
-                                g_date_time_get_day_of_month (day),
-                                gtk_spin_button_get_value_as_int (self->hour_spin),
-                                gtk_spin_button_get_value_as_int (self->minute_spin),
-                                0);
+  return g_date_time_ref (crm_date_time_chooser_get_date_time (self->due_chooser));
 }
 
 /**
@@ -771,17 +721,12 @@ void
 crm_task_dialog_set_due (CrmTaskDialog *self,
                          GDateTime     *due)
 {
-  g_autoptr(GDateTime) local = NULL;
-
   g_return_if_fail (CRM_IS_TASK_DIALOG (self));
   g_return_if_fail (due != NULL);
 
-  local = g_date_time_to_local (due);
-  gtk_spin_button_set_value (self->hour_spin, g_date_time_get_hour (local));
-  gtk_spin_button_set_value (self->minute_spin, g_date_time_get_minute (local));
-  gtk_calendar_select_day (self->calendar, local);
+  crm_date_time_chooser_set_date_time (self->due_chooser, due);
 
-  /* Selecting the day already selected emits nothing. */
+  /* Picking the time already picked notifies nothing. */
   due_changed_cb (self);
 }
 

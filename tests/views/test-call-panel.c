@@ -34,6 +34,7 @@
 #include "crm-call-question.h"
 #include "crm-call-session.h"
 #include "crm-contact.h"
+#include "crm-date-time-chooser.h"
 #include "crm-deal.h"
 #include "crm-deal-editor.h"
 #include "crm-procedure.h"
@@ -688,6 +689,7 @@ test_rule_tw_2_call_back (Fixture       *fixture,
   g_autoptr(GDateTime) call_back = local_time (fixture, 1, 16);
   g_autoptr(CrmActivity) call = NULL;
   g_autoptr(CrmTask) task = NULL;
+  CrmDateTimeChooser *next_chooser;
   CrmCallEndPage *end_page;
   CrmCallPanel *panel;
 
@@ -701,7 +703,8 @@ test_rule_tw_2_call_back (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (child (end_page, CRM_TYPE_CALL_END_PAGE, "refused_label")));
   g_assert_false (gtk_widget_get_visible (child (end_page, CRM_TYPE_CALL_END_PAGE, "back_button")));
   /* The question is when: the date has the focus. */
-  g_assert_true (has_focus_within (GTK_WIDGET (editor), child (end_page, CRM_TYPE_CALL_END_PAGE, "date_button")));
+  next_chooser = child (end_page, CRM_TYPE_CALL_END_PAGE, "next_chooser");
+  g_assert_true (has_focus_within (GTK_WIDGET (editor), crm_date_time_chooser_get_date_button (next_chooser)));
   screenshot (editor, "call-panel-call-back-en.png");
 
   crm_call_end_page_set_note (end_page, "Driving; asked to call tomorrow after four");

@@ -29,6 +29,7 @@
 #include "crm-activity-dialog.h"
 #include "crm-close-lost-dialog.h"
 #include "crm-contact.h"
+#include "crm-date-time-chooser.h"
 #include "crm-deal.h"
 #include "crm-deal-editor.h"
 #include "crm-procedure.h"
@@ -205,6 +206,13 @@ find_label (GtkWidget  *widget,
     }
 
   return NULL;
+}
+
+/* Where the task dialog picks the due day and time. */
+static CrmDateTimeChooser *
+due_chooser (CrmTaskDialog *dialog)
+{
+  return child (dialog, CRM_TYPE_TASK_DIALOG, "due_chooser");
 }
 
 static gboolean
@@ -544,9 +552,9 @@ test_rule_rad_7_close_task (Fixture       *fixture,
   gtk_editable_set_text (title_row, "Send the invoice");
   g_assert_false (has_error (title_row));
   day = g_date_time_new_local (2026, 3, 4, 0, 0, 0);
-  gtk_calendar_select_day (child (dialog, type, "calendar"), day);
-  gtk_spin_button_set_value (child (dialog, type, "hour_spin"), 11);
-  gtk_spin_button_set_value (child (dialog, type, "minute_spin"), 30);
+  gtk_calendar_select_day (crm_date_time_chooser_get_calendar (due_chooser (dialog)), day);
+  gtk_spin_button_set_value (crm_date_time_chooser_get_hour_spin (due_chooser (dialog)), 11);
+  gtk_spin_button_set_value (crm_date_time_chooser_get_minute_spin (due_chooser (dialog)), 30);
   g_assert_true (crm_task_dialog_get_can_apply (dialog));
   crm_test_iterate (100);
   crm_test_screenshot (GTK_WIDGET (dialog), "close-task-en.png");
@@ -704,8 +712,8 @@ test_rule_rad_6_day_load (Fixture       *fixture,
 
   editor = open_card (store, deal_id);
   dialog = open_dialog (editor, "editor.add-task", NULL, type);
-  due_row = child (dialog, type, "due_row");
-  calendar = child (dialog, type, "calendar");
+  due_row = crm_date_time_chooser_get_date_row (due_chooser (dialog));
+  calendar = crm_date_time_chooser_get_calendar (due_chooser (dialog));
 
   /* Today (Monday 2 March) is free. */
   g_assert_cmpstr (adw_action_row_get_subtitle (due_row), ==, "No tasks that day");
@@ -724,8 +732,8 @@ test_rule_rad_6_day_load (Fixture       *fixture,
   /* A title is needed; then the task is the rep's own, due that day. */
   g_assert_false (crm_task_dialog_get_can_apply (dialog));
   gtk_editable_set_text (child (dialog, type, "title_row"), "Present the design");
-  gtk_spin_button_set_value (child (dialog, type, "hour_spin"), 10);
-  gtk_spin_button_set_value (child (dialog, type, "minute_spin"), 0);
+  gtk_spin_button_set_value (crm_date_time_chooser_get_hour_spin (due_chooser (dialog)), 10);
+  gtk_spin_button_set_value (crm_date_time_chooser_get_minute_spin (due_chooser (dialog)), 0);
   g_assert_true (crm_task_dialog_get_can_apply (dialog));
   apply_dialog (dialog);
   assert_dialog_gone (dialog);
@@ -739,8 +747,8 @@ test_rule_rad_6_day_load (Fixture       *fixture,
 
   /* The next dialog shows Monday's new load. */
   dialog = open_dialog (editor, "editor.add-task", NULL, type);
-  gtk_calendar_select_day (child (dialog, type, "calendar"), monday);
-  due_row = child (dialog, type, "due_row");
+  gtk_calendar_select_day (crm_date_time_chooser_get_calendar (due_chooser (dialog)), monday);
+  due_row = crm_date_time_chooser_get_date_row (due_chooser (dialog));
   g_assert_cmpstr (adw_action_row_get_subtitle (due_row), ==, "1 task that day");
 
   /* A time that has passed is refused at the field. */
@@ -748,10 +756,10 @@ test_rule_rad_6_day_load (Fixture       *fixture,
   {
     g_autoptr(GDateTime) sunday = g_date_time_new_local (2026, 3, 1, 0, 0, 0);
 
-    gtk_calendar_select_day (child (dialog, type, "calendar"), sunday);
+    gtk_calendar_select_day (crm_date_time_chooser_get_calendar (due_chooser (dialog)), sunday);
   }
   g_assert_false (crm_task_dialog_get_can_apply (dialog));
-  g_assert_true (has_error (child (dialog, type, "due_row")));
+  g_assert_true (has_error (crm_date_time_chooser_get_date_row (due_chooser (dialog))));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.cancel", NULL));
   crm_test_iterate (50);
