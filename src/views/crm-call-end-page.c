@@ -44,10 +44,13 @@ struct _CrmCallEndPage
   /* Owned references */
   CrmCallSession      *session;
   CrmTask             *task;            /* nullable: the deal's current open task */
+  GArray              *stage_ids;       /* (element-type gint64): stage_row's stages */
 
   /* Template widgets */
   GtkLabel            *refused_label;
   AdwComboRow         *outcome_row;
+  AdwComboRow         *stage_row;
+  GtkStringList       *stage_names;
   GtkTextView         *note_view;
   GtkTextBuffer       *note_buffer;
   AdwPreferencesGroup *next_group;
@@ -63,6 +66,7 @@ struct _CrmCallEndPage
 
   /* TW-4 asks for no next contact once the deal is won or lost. */
   guint                final_stage : 1;
+  guint                filling_stages : 1;
   /* The rep wrote in the note: going back to the call and ending it
    * again keeps what they wrote. */
   guint                note_edited : 1;
@@ -97,14 +101,41 @@ store (CrmCallEndPage *self)
   return crm_call_session_get_store (self->session);
 }
 
+/* The stage picked in stage_row, 0 when the deal stays where it is. Only
+ * a reached call moves a deal (the store refuses the others too). */
+static gint64
+move_to_stage (CrmCallEndPage *self)
+{
+  guint selected = adw_combo_row_get_selected (self->stage_row);
+
+  if (crm_call_end_page_get_outcome (self) != CRM_CALL_REACHED ||
+      self->stage_ids == NULL || selected >= self->stage_ids->len)
+    return 0;
+
+  return g_array_index (self->stage_ids, gint64, selected);
+}
+
+/* Won or lost once the call is saved. */
+static gboolean
+final_after_call (CrmCallEndPage *self)
+{
+  gint64 stage_id = move_to_stage (self);
+  CrmStage *stage = stage_id > 0 ? crm_store_find_stage (store (self), stage_id) : NULL;
+
+  if (stage != NULL)
+    return crm_stage_get_kind (stage) != CRM_STAGE_OPEN;
+
+  return self->final_stage;
+}
+
 /* A reached customer and a call-back both promise the next contact
- * (TW-4), unless the deal is already won or lost. */
+ * (TW-4), unless the deal is won or lost. */
 static gboolean
 next_contact_required (CrmCallEndPage *self)
 {
   CrmCallOutcome outcome = crm_call_end_page_get_outcome (self);
 
-  return (outcome == CRM_CALL_REACHED || outcome == CRM_CALL_CALL_BACK) && !self->final_stage;
+  return (outcome == CRM_CALL_REACHED || outcome == CRM_CALL_CALL_BACK) && !final_after_call (self);
 }
 
 static gboolean
@@ -186,6 +217,11 @@ update (CrmCallEndPage *self)
   required = next_contact_required (self);
   planned = next_contact_planned (self);
 
+  /* Only a call that reached the customer moves the deal on. */
+  gtk_widget_set_visible (GTK_WIDGET (self->stage_row),
+                          crm_call_end_page_get_outcome (self) == CRM_CALL_REACHED &&
+                          !self->final_stage && self->stage_ids->len > 1);
+
   /* An optional next contact is asked for with a check box; a required
    * one is simply there. */
   gtk_widget_set_visible (GTK_WIDGET (self->plan_row),
@@ -232,6 +268,42 @@ deal_is_final (CrmCallEndPage *self)
   return stage != NULL && crm_stage_get_kind (stage) != CRM_STAGE_OPEN;
 }
 
+/* The stages a reached call may move the deal into: those of its pipeline
+ * but the lost ones, whose closing asks for a reason (HS-10, AXL-10) in
+ * the deal card's Close as Lost. The deal's own stage comes selected. */
+static void
+load_stages (CrmCallEndPage *self)
+{
+  g_autoptr(CrmDeal) deal = crm_store_load_deal (store (self),
+                                                 crm_call_session_get_deal_id (self->session), NULL);
+  g_autoptr(GListModel) stages = NULL;
+  guint current = 0;
+
+  self->filling_stages = TRUE;
+  g_array_set_size (self->stage_ids, 0);
+  gtk_string_list_splice (self->stage_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->stage_names)), NULL);
+
+  if (deal != NULL)
+    stages = crm_store_get_stages (store (self), crm_deal_get_pipeline_id (deal));
+
+  for (guint i = 0; stages != NULL && i < g_list_model_get_n_items (stages); i++)
+    {
+      g_autoptr(CrmStage) stage = g_list_model_get_item (stages, i);
+      gint64 id = crm_stage_get_id (stage);
+
+      if (crm_stage_get_kind (stage) == CRM_STAGE_LOST)
+        continue;
+      if (id == crm_deal_get_stage_id (deal))
+        current = self->stage_ids->len;
+      g_array_append_val (self->stage_ids, id);
+      gtk_string_list_append (self->stage_names, crm_stage_get_name (stage));
+    }
+
+  adw_combo_row_set_selected (self->stage_row, current);
+  self->filling_stages = FALSE;
+}
+
 /* The deal's current task is the open one due first. */
 static void
 load_task (CrmCallEndPage *self)
@@ -273,6 +345,13 @@ static void
 outcome_selected_cb (CrmCallEndPage *self)
 {
   update (self);
+}
+
+static void
+stage_selected_cb (CrmCallEndPage *self)
+{
+  if (!self->filling_stages)
+    update (self);
 }
 
 static void
@@ -345,6 +424,7 @@ crm_call_end_page_dispose (GObject *object)
 
   g_clear_object (&self->task);
   g_clear_object (&self->session);
+  g_clear_pointer (&self->stage_ids, g_array_unref);
 
   G_OBJECT_CLASS (crm_call_end_page_parent_class)->dispose (object);
 }
@@ -442,6 +522,8 @@ crm_call_end_page_class_init (CrmCallEndPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/dealsdesk/Deals/crm-call-end-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CrmCallEndPage, refused_label);
   gtk_widget_class_bind_template_child (widget_class, CrmCallEndPage, outcome_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmCallEndPage, stage_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmCallEndPage, stage_names);
   gtk_widget_class_bind_template_child (widget_class, CrmCallEndPage, note_view);
   gtk_widget_class_bind_template_child (widget_class, CrmCallEndPage, note_buffer);
   gtk_widget_class_bind_template_child (widget_class, CrmCallEndPage, next_group);
@@ -455,6 +537,7 @@ crm_call_end_page_class_init (CrmCallEndPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmCallEndPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, CrmCallEndPage, save_button);
   gtk_widget_class_bind_template_callback (widget_class, outcome_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stage_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, note_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, plan_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, next_changed_cb);
@@ -466,6 +549,8 @@ crm_call_end_page_class_init (CrmCallEndPageClass *klass)
 static void
 crm_call_end_page_init (CrmCallEndPage *self)
 {
+  self->stage_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "end.save", FALSE);
@@ -519,6 +604,7 @@ crm_call_end_page_prepare (CrmCallEndPage *self,
     }
 
   self->final_stage = deal_is_final (self);
+  load_stages (self);
   load_task (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->refused_label), situation_refused);
@@ -727,6 +813,7 @@ crm_call_end_page_save (CrmCallEndPage  *self,
   if (self->task != NULL && gtk_check_button_get_active (self->task_check))
     task_id = crm_task_get_id (self->task);
 
+  crm_call_session_set_move_to_stage (self->session, move_to_stage (self));
   activity_id = crm_call_session_finish (self->session, crm_call_end_page_get_outcome (self),
                                          note, next, task_id, &local_error);
   if (activity_id <= 0)

@@ -37,6 +37,7 @@
 #include "crm-date-time-chooser.h"
 #include "crm-deal.h"
 #include "crm-deal-editor.h"
+#include "crm-stage.h"
 #include "crm-procedure.h"
 #include "crm-store.h"
 #include "crm-strings.h"
@@ -613,9 +614,41 @@ test_rule_tw_3_whole_call (Fixture       *fixture,
   g_assert_cmpstr (crm_task_get_title (crm_call_end_page_get_task (end_page)), ==, "Call the new lead");
   current_task_id = crm_task_get_id (crm_call_end_page_get_task (end_page));
   crm_call_end_page_set_close_task (end_page, TRUE);
+
+  /* The call found out the needs, so it moves the deal on as it is
+   * logged; the lost stage is not offered (its closing has a form). */
+  {
+    AdwComboRow *stage_row = child (end_page, CRM_TYPE_CALL_END_PAGE, "stage_row");
+    GtkStringList *names = GTK_STRING_LIST (adw_combo_row_get_model (stage_row));
+    guint n = g_list_model_get_n_items (G_LIST_MODEL (names));
+    guint discovered = GTK_INVALID_LIST_POSITION;
+
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (stage_row)));
+    g_assert_cmpstr (gtk_string_list_get_string (names, adw_combo_row_get_selected (stage_row)), ==, "New lead");
+    for (guint i = 0; i < n; i++)
+      {
+        g_assert_cmpstr (gtk_string_list_get_string (names, i), !=, "Lost");
+        if (g_str_equal (gtk_string_list_get_string (names, i), "Needs discovered"))
+          discovered = i;
+      }
+    g_assert_cmpuint (discovered, !=, GTK_INVALID_LIST_POSITION);
+    adw_combo_row_set_selected (stage_row, discovered);
+  }
   crm_test_iterate (50);
   screenshot (editor, "call-panel-end-en.png");
   save_call (panel);
+
+  /* The deal is in Needs discovered, and the card's stage row follows. */
+  {
+    g_autoptr(CrmDeal) moved = crm_store_load_deal (store, deal_id, &error);
+    AdwComboRow *card_stage_row = child (editor, CRM_TYPE_DEAL_EDITOR, "stage_row");
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (crm_stage_get_key (crm_store_find_stage (store, crm_deal_get_stage_id (moved))),
+                     ==, "needs_discovered");
+    g_assert_cmpstr (crm_stage_get_key (adw_combo_row_get_selected_item (card_stage_row)),
+                     ==, "needs_discovered");
+  }
 
   /* The panel is gone, the card is as wide as before. */
   g_assert_null (crm_deal_editor_get_call_panel (editor));
@@ -673,6 +706,13 @@ test_rule_tw_3_whole_call (Fixture       *fixture,
   g_clear_pointer (&value, g_free);
   value = stored_value (store, deal_id, "clocks");
   g_assert_cmpstr (value, ==, "3");
+  {
+    g_autoptr(CrmDeal) saved = crm_store_load_deal (store, deal_id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (crm_stage_get_key (crm_store_find_stage (store, crm_deal_get_stage_id (saved))),
+                     ==, "needs_discovered");
+  }
 
   close_card (editor);
 }
