@@ -75,26 +75,43 @@ static const char * const part_members[] = {
   [CRM_SCRIPT_PART_OBJECTIONS] = "objections",
 };
 
-/* What a text is called inside its object, which list holds that object,
- * and what a new key is made of when the English text gives none. */
+/* The object a text is a member of. */
+typedef enum
+{
+  OWNER_CALL,       /* the call_script section itself */
+  OWNER_SUMMARY,    /* its summary, made with its first text */
+  OWNER_SCRIPT,
+  OWNER_STAGE,
+  OWNER_ITEM,       /* an element of a stage's list */
+} TextOwner;
+
+/* What a text is called inside its object, which object that is (and
+ * for a list item, which list), and what a new key is made of when the
+ * English text gives none. */
 typedef struct
 {
   const char    *member;     /* NULL: the list element is the text itself */
+  TextOwner      owner;
   int            part;       /* -1: not in a stage's list */
   const char    *fallback;   /* NULL: the object has no key */
   gboolean       optional;   /* the text may be absent altogether */
 } TextInfo;
 
 static const TextInfo text_infos[] = {
-  [CRM_SCRIPT_TEXT_SCRIPT_NAME] = { "name", -1, "script", FALSE },
-  [CRM_SCRIPT_TEXT_OPENING] = { "opening", -1, NULL, TRUE },
-  [CRM_SCRIPT_TEXT_STAGE_NAME] = { "name", -1, "stage", FALSE },
-  [CRM_SCRIPT_TEXT_GOAL] = { "goal", -1, NULL, TRUE },
-  [CRM_SCRIPT_TEXT_PROMPT] = { NULL, CRM_SCRIPT_PART_PROMPTS, NULL, FALSE },
-  [CRM_SCRIPT_TEXT_CHECKLIST] = { "text", CRM_SCRIPT_PART_CHECKLIST, "item", FALSE },
-  [CRM_SCRIPT_TEXT_QUESTION] = { "text", CRM_SCRIPT_PART_QUESTIONS, "question", FALSE },
-  [CRM_SCRIPT_TEXT_OBJECTION] = { "objection", CRM_SCRIPT_PART_OBJECTIONS, "objection", FALSE },
-  [CRM_SCRIPT_TEXT_ANSWER] = { "answer", CRM_SCRIPT_PART_OBJECTIONS, NULL, FALSE },
+  [CRM_SCRIPT_TEXT_SCRIPT_NAME] = { "name", OWNER_SCRIPT, -1, "script", FALSE },
+  [CRM_SCRIPT_TEXT_OPENING] = { "opening", OWNER_SCRIPT, -1, NULL, TRUE },
+  [CRM_SCRIPT_TEXT_STAGE_NAME] = { "name", OWNER_STAGE, -1, "stage", FALSE },
+  [CRM_SCRIPT_TEXT_GOAL] = { "goal", OWNER_STAGE, -1, NULL, TRUE },
+  [CRM_SCRIPT_TEXT_PROMPT] = { NULL, OWNER_ITEM, CRM_SCRIPT_PART_PROMPTS, NULL, FALSE },
+  [CRM_SCRIPT_TEXT_CHECKLIST] = { "text", OWNER_ITEM, CRM_SCRIPT_PART_CHECKLIST, "item", FALSE },
+  [CRM_SCRIPT_TEXT_QUESTION] = { "text", OWNER_ITEM, CRM_SCRIPT_PART_QUESTIONS, "question", FALSE },
+  [CRM_SCRIPT_TEXT_OBJECTION] = { "objection", OWNER_ITEM, CRM_SCRIPT_PART_OBJECTIONS, "objection", FALSE },
+  [CRM_SCRIPT_TEXT_ANSWER] = { "answer", OWNER_ITEM, CRM_SCRIPT_PART_OBJECTIONS, NULL, FALSE },
+  /* Subject and body are both required in a summary, but the summary is
+   * optional: each goes when cleared, and the summary with the last. */
+  [CRM_SCRIPT_TEXT_SITUATION_CHECK] = { "situation_check", OWNER_CALL, -1, NULL, TRUE },
+  [CRM_SCRIPT_TEXT_SUMMARY_SUBJECT] = { "subject", OWNER_SUMMARY, -1, NULL, TRUE },
+  [CRM_SCRIPT_TEXT_SUMMARY_BODY] = { "body", OWNER_SUMMARY, -1, NULL, TRUE },
 };
 
 /* Copying */
@@ -248,13 +265,24 @@ find_owner (CrmScriptDraft *self,
 {
   const TextInfo *info = &text_infos[text];
 
-  if (text == CRM_SCRIPT_TEXT_SCRIPT_NAME || text == CRM_SCRIPT_TEXT_OPENING)
-    return get_script (self, script);
+  switch (info->owner)
+    {
+    case OWNER_CALL:
+      return self->root;
 
-  if (info->part < 0)
-    return get_stage (self, script, stage);
+    case OWNER_SUMMARY:
+      return get_object_member (self->root, "summary");
 
-  return get_array_object (get_part (self, script, stage, info->part), item);
+    case OWNER_SCRIPT:
+      return get_script (self, script);
+
+    case OWNER_STAGE:
+      return get_stage (self, script, stage);
+
+    case OWNER_ITEM:
+    default:
+      return get_array_object (get_part (self, script, stage, info->part), item);
+    }
 }
 
 /* The localised text object itself ({"en": …, "he": …}), or NULL. */
@@ -798,7 +826,7 @@ crm_script_draft_get_text (CrmScriptDraft *self,
   JsonObject *localised;
 
   g_return_val_if_fail (CRM_IS_SCRIPT_DRAFT (self), NULL);
-  g_return_val_if_fail (text <= CRM_SCRIPT_TEXT_ANSWER, NULL);
+  g_return_val_if_fail (text < G_N_ELEMENTS (text_infos), NULL);
   g_return_val_if_fail (language != NULL, NULL);
 
   localised = find_text (self, text, script, stage, item);
@@ -834,6 +862,37 @@ store_text (JsonObject *localised,
   return TRUE;
 }
 
+/* What goes with the last of the texts it belongs to: the summary with
+ * its subject and body (its rule has nothing left to describe), and the
+ * situation check's rule ID with the check. */
+static void
+drop_emptied (CrmScriptDraft *self,
+              const TextInfo *info)
+{
+  JsonObject *summary;
+
+  switch (info->owner)
+    {
+    case OWNER_CALL:
+      if (!json_object_has_member (self->root, info->member))
+        json_object_remove_member (self->root, "situation_rule");
+      break;
+
+    case OWNER_SUMMARY:
+      summary = get_object_member (self->root, "summary");
+      if (summary != NULL && !json_object_has_member (summary, "subject") &&
+          !json_object_has_member (summary, "body"))
+        json_object_remove_member (self->root, "summary");
+      break;
+
+    case OWNER_SCRIPT:
+    case OWNER_STAGE:
+    case OWNER_ITEM:
+    default:
+      break;
+    }
+}
+
 /**
  * crm_script_draft_set_text:
  * @self: a #CrmScriptDraft
@@ -846,9 +905,10 @@ store_text (JsonObject *localised,
  *
  * Sets one translation of a text. A blank translation is stored absent,
  * so that the text falls back to English; a blank English text of an
- * optional text (goal, opening line) without translations removes the
- * text. A blank English text that is required is kept blank for the
- * loader to refuse.
+ * optional text (goal, opening line, situation check, the summary's
+ * subject and body) without translations removes the text, and the
+ * summary goes with the last of its two. A blank English text that is
+ * required is kept blank for the loader to refuse.
  *
  * Returns: whether anything changed
  */
@@ -868,17 +928,23 @@ crm_script_draft_set_text (CrmScriptDraft *self,
   gboolean english;
 
   g_return_val_if_fail (CRM_IS_SCRIPT_DRAFT (self), FALSE);
-  g_return_val_if_fail (text <= CRM_SCRIPT_TEXT_ANSWER, FALSE);
+  g_return_val_if_fail (text < G_N_ELEMENTS (text_infos), FALSE);
   g_return_val_if_fail (language != NULL, FALSE);
 
   info = &text_infos[text];
-  owner = find_owner (self, text, script, stage, item);
-  if (owner == NULL)
-    return FALSE;
-
   english = g_str_equal (language, "en");
   if (!crm_str_is_blank (value))
     stripped = g_strstrip (g_strdup (value));
+
+  owner = find_owner (self, text, script, stage, item);
+  /* The summary is made by the first text typed into it. */
+  if (owner == NULL && info->owner == OWNER_SUMMARY && stripped != NULL && self->root != NULL)
+    {
+      owner = json_object_new ();
+      json_object_set_object_member (self->root, "summary", owner);
+    }
+  if (owner == NULL)
+    return FALSE;
 
   localised = info->member == NULL ? owner : get_object_member (owner, info->member);
   if (localised == NULL)
@@ -904,6 +970,47 @@ crm_script_draft_set_text (CrmScriptDraft *self,
   if (english && info->fallback != NULL && g_hash_table_contains (self->fresh, owner))
     make_key (self, text, script, stage, owner, stripped);
 
+  drop_emptied (self, info);
+  set_modified (self, TRUE);
+
+  return TRUE;
+}
+
+/**
+ * crm_script_draft_remove_text:
+ * @self: a #CrmScriptDraft
+ * @text: an optional text: a goal, an opening line, the situation check,
+ *   the summary's subject or body
+ * @script: the script's index
+ * @stage: the stage's index, for a stage's goal
+ *
+ * Removes an optional text in every language at once. Clearing the
+ * English text keeps the translations (they are the manager's work, and
+ * a text typed over is cleared between two keys), so this is how a
+ * translated text is given up.
+ *
+ * Returns: whether there was such a text
+ */
+gboolean
+crm_script_draft_remove_text (CrmScriptDraft *self,
+                              CrmScriptText   text,
+                              guint           script,
+                              guint           stage)
+{
+  const TextInfo *info;
+  JsonObject *owner;
+
+  g_return_val_if_fail (CRM_IS_SCRIPT_DRAFT (self), FALSE);
+  g_return_val_if_fail (text < G_N_ELEMENTS (text_infos), FALSE);
+  g_return_val_if_fail (text_infos[text].optional, FALSE);
+
+  info = &text_infos[text];
+  owner = find_owner (self, text, script, stage, 0);
+  if (owner == NULL || !json_object_has_member (owner, info->member))
+    return FALSE;
+
+  json_object_remove_member (owner, info->member);
+  drop_emptied (self, info);
   set_modified (self, TRUE);
 
   return TRUE;
@@ -933,7 +1040,7 @@ crm_script_draft_get_key (CrmScriptDraft *self,
   JsonObject *owner;
 
   g_return_val_if_fail (CRM_IS_SCRIPT_DRAFT (self), NULL);
-  g_return_val_if_fail (text <= CRM_SCRIPT_TEXT_ANSWER, NULL);
+  g_return_val_if_fail (text < G_N_ELEMENTS (text_infos), NULL);
 
   owner = find_owner (self, text, script, stage, item);
 

@@ -50,9 +50,14 @@ typedef enum
  * @CRM_SCRIPT_TEXT_QUESTION: a question's text
  * @CRM_SCRIPT_TEXT_OBJECTION: an objection
  * @CRM_SCRIPT_TEXT_ANSWER: the answer to an objection
+ * @CRM_SCRIPT_TEXT_SITUATION_CHECK: the question every call opens with
+ *   (TW-2, optional)
+ * @CRM_SCRIPT_TEXT_SUMMARY_SUBJECT: the call summary's subject (TW-4)
+ * @CRM_SCRIPT_TEXT_SUMMARY_BODY: the call summary's body (TW-4)
  *
  * Which localised text of a call script. A text is found by the script,
- * stage and item it belongs to, as far as it needs them.
+ * stage and item it belongs to, as far as it needs them; the situation
+ * check and the summary belong to the whole call, whatever the script.
  */
 typedef enum
 {
@@ -65,6 +70,9 @@ typedef enum
   CRM_SCRIPT_TEXT_QUESTION,
   CRM_SCRIPT_TEXT_OBJECTION,
   CRM_SCRIPT_TEXT_ANSWER,
+  CRM_SCRIPT_TEXT_SITUATION_CHECK,
+  CRM_SCRIPT_TEXT_SUMMARY_SUBJECT,
+  CRM_SCRIPT_TEXT_SUMMARY_BODY,
 } CrmScriptText;
 
 #define CRM_TYPE_SCRIPT_DRAFT (crm_script_draft_get_type ())
@@ -116,6 +124,10 @@ gboolean        crm_script_draft_set_text        (CrmScriptDraft *self,
                                                   guint           item,
                                                   const char     *language,
                                                   const char     *value);
+gboolean        crm_script_draft_remove_text     (CrmScriptDraft *self,
+                                                  CrmScriptText   text,
+                                                  guint           script,
+                                                  guint           stage);
 const char     *crm_script_draft_get_key         (CrmScriptDraft *self,
                                                   CrmScriptText   text,
                                                   guint           script,

@@ -31,6 +31,10 @@
 /* The sales manager's editor of the procedure's call scripts: stages in
  * their order, and per stage the prompts, checklist, questions (with the
  * field an answer is saved to) and objections reps see during a call.
+ * What belongs to every call whatever the script, the situation check
+ * (TW-2) and the summary mailed afterwards (TW-4), has a page of its own
+ * ("Whole Call"), so that it is neither repeated above each stage nor
+ * mistaken for part of the script being edited.
  *
  * Everything is edited in a CrmScriptDraft and saved at once through the
  * store, which has the procedure loader check the result: a problem is
@@ -60,11 +64,12 @@ struct _CrmScriptEditor
   guint                 language;         /* index into languages[] */
 
   /* Template widgets */
-  AdwWindowTitle       *window_title;
+  AdwViewSwitcherTitle *switcher_title;
   GtkDropDown          *language_dropdown;
   GtkRevealer          *error_revealer;
   GtkLabel             *error_label;
   GtkStack             *content_stack;
+  AdwViewStack         *view_stack;
   GtkListBox           *stages_list;
   GtkScrolledWindow    *details_scroller;
   AdwComboRow          *script_row;
@@ -78,6 +83,10 @@ struct _CrmScriptEditor
   GtkListBox           *checklist_list;
   GtkListBox           *questions_list;
   GtkListBox           *objections_list;
+  AdwEntryRow          *situation_row;
+  AdwEntryRow          *summary_subject_row;
+  GtkLabel             *summary_body_english;
+  GtkTextView          *summary_body_view;
 
   /* Set while the editor fills its widgets, so that only a person's
    * edits reach the draft. */
@@ -178,6 +187,26 @@ show_error (CrmScriptEditor *self,
 {
   gtk_label_set_text (self->error_label, message != NULL ? message : "");
   gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
+}
+
+static gboolean
+has_text (CrmScriptEditor *self,
+          CrmScriptText    kind)
+{
+  return crm_script_draft_get_text (self->draft, kind, 0, 0, 0, "en") != NULL;
+}
+
+/* The whole call's texts can be given up in every language at once. */
+static void
+update_call_actions (CrmScriptEditor *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  gtk_widget_action_set_enabled (widget, "editor.remove-situation-check",
+                                 has_text (self, CRM_SCRIPT_TEXT_SITUATION_CHECK));
+  gtk_widget_action_set_enabled (widget, "editor.remove-summary",
+                                 has_text (self, CRM_SCRIPT_TEXT_SUMMARY_SUBJECT) ||
+                                 has_text (self, CRM_SCRIPT_TEXT_SUMMARY_BODY));
 }
 
 static char *
@@ -284,6 +313,30 @@ sync_expander_titles (CrmScriptEditor *self,
 
 /* Text rows */
 
+/* What a text field is called: while a translation is edited, with the
+ * English text, so that a translator sees what they translate (an empty
+ * translation is what makes a call show this English text). */
+static char *
+dup_field_title (CrmScriptEditor *self,
+                 const char      *label,
+                 const char      *english)
+{
+  if (editing_english (self) || crm_str_is_blank (english))
+    return g_strdup (label);
+
+  /* Translators: the title of a text field while a translation is
+   * edited: the field's name and the English text, e.g.
+   * “Name (English: Discovery)” */
+  return g_strdup_printf (_("%s (English: %s)"), label, english);
+}
+
+/* Hebrew is typed right to left whatever the interface's direction. */
+static GtkTextDirection
+typing_direction (CrmScriptEditor *self)
+{
+  return g_str_equal (current_language (self), "he") ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR;
+}
+
 static void
 sync_text_row (CrmScriptEditor *self,
                AdwEntryRow     *row)
@@ -294,28 +347,12 @@ sync_text_row (CrmScriptEditor *self,
   const char *text = crm_script_draft_get_text (self->draft, binding->kind, self->script,
                                                 self->stage, binding->item, current_language (self));
   GtkWidget *delegate = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (row)));
+  g_autofree char *title = dup_field_title (self, binding->label, english);
 
-  /* A translator sees what they translate; an empty translation is
-   * what makes a call show this English text. */
-  if (!editing_english (self) && !crm_str_is_blank (english))
-    {
-      /* Translators: the title of a text field while a translation is
-       * edited: the field's name and the English text, e.g.
-       * “Name (English: Discovery)” */
-      g_autofree char *title = g_strdup_printf (_("%s (English: %s)"), binding->label, english);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (row), english);
-    }
-  else
-    {
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), binding->label);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (row), NULL);
-    }
-
-  /* Hebrew is typed right to left whatever the interface's direction. */
-  gtk_widget_set_direction (delegate, g_str_equal (current_language (self), "he")
-                                      ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row),
+                               editing_english (self) || crm_str_is_blank (english) ? NULL : english);
+  gtk_widget_set_direction (delegate, typing_direction (self));
 
   self->syncing = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
@@ -370,6 +407,11 @@ text_changed_cb (AdwEntryRow     *row,
                               binding->kind == CRM_SCRIPT_TEXT_QUESTION
                               ? CRM_SCRIPT_TEXT_QUESTION : CRM_SCRIPT_TEXT_OBJECTION,
                               binding->item);
+      break;
+
+    case CRM_SCRIPT_TEXT_SITUATION_CHECK:
+    case CRM_SCRIPT_TEXT_SUMMARY_SUBJECT:
+      update_call_actions (self);
       break;
 
     case CRM_SCRIPT_TEXT_OPENING:
@@ -612,6 +654,45 @@ build_stage (CrmScriptEditor *self)
   build_objections (self);
 }
 
+/* Building the whole call's page */
+
+static void
+sync_summary_body (CrmScriptEditor *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->summary_body_view);
+  const char *english = crm_script_draft_get_text (self->draft, CRM_SCRIPT_TEXT_SUMMARY_BODY,
+                                                   0, 0, 0, "en");
+  const char *text = crm_script_draft_get_text (self->draft, CRM_SCRIPT_TEXT_SUMMARY_BODY,
+                                                0, 0, 0, current_language (self));
+  gboolean translating = !editing_english (self) && !crm_str_is_blank (english);
+
+  /* Too long for the title, as other fields show it: the English a
+   * translator works from follows the translation. */
+  if (translating)
+    {
+      /* Translators: below a translation of the call summary's body,
+       * the English body it translates */
+      g_autofree char *source = g_strstrip (g_strdup (english));
+      g_autofree char *label = g_strdup_printf (_("English: %s"), source);
+
+      gtk_label_set_text (self->summary_body_english, label);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_body_english), translating);
+  gtk_widget_set_direction (GTK_WIDGET (self->summary_body_view), typing_direction (self));
+
+  self->syncing = TRUE;
+  gtk_text_buffer_set_text (buffer, text != NULL ? text : "", -1);
+  self->syncing = FALSE;
+}
+
+static void
+build_call (CrmScriptEditor *self)
+{
+  sync_text_row (self, self->situation_row);
+  sync_text_row (self, self->summary_subject_row);
+  sync_summary_body (self);
+}
+
 /* Building the whole editor */
 
 static void
@@ -672,6 +753,7 @@ update_actions (CrmScriptEditor *self)
   gtk_widget_action_set_enabled (widget, "editor.move-stage-down", self->stage + 1 < n_stages);
   /* The format wants at least one stage; the loader would say so too. */
   gtk_widget_action_set_enabled (widget, "editor.remove-stage", n_stages > 1);
+  update_call_actions (self);
 }
 
 static void
@@ -679,6 +761,9 @@ rebuild (CrmScriptEditor *self)
 {
   guint n_scripts = crm_script_draft_get_n_scripts (self->draft);
   guint n_stages;
+
+  /* Without a call script there is no whole call to switch to either. */
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, n_scripts > 0);
 
   if (n_scripts == 0)
     {
@@ -692,6 +777,7 @@ rebuild (CrmScriptEditor *self)
   self->stage = n_stages > 0 ? MIN (self->stage, n_stages - 1) : 0;
 
   gtk_stack_set_visible_child_name (self->content_stack, "script");
+  build_call (self);
   build_scripts (self);
   build_stages (self);
   build_stage (self);
@@ -776,6 +862,23 @@ draft_modified_cb (CrmScriptEditor *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save",
                                  crm_script_draft_get_modified (self->draft));
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MODIFIED]);
+}
+
+static void
+summary_body_changed_cb (GtkTextBuffer   *buffer,
+                         CrmScriptEditor *self)
+{
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  if (self->syncing || self->disposing)
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (crm_script_draft_set_text (self->draft, CRM_SCRIPT_TEXT_SUMMARY_BODY, 0, 0, 0,
+                                 current_language (self), text))
+    update_call_actions (self);
 }
 
 static void
@@ -908,6 +1011,30 @@ add_call_script_action (GtkWidget  *widget,
   self->stage = 0;
   rebuild (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->script_name_row));
+}
+
+static void
+remove_situation_check_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  CrmScriptEditor *self = CRM_SCRIPT_EDITOR (widget);
+
+  if (crm_script_draft_remove_text (self->draft, CRM_SCRIPT_TEXT_SITUATION_CHECK, 0, 0))
+    rebuild (self);
+}
+
+static void
+remove_summary_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CrmScriptEditor *self = CRM_SCRIPT_EDITOR (widget);
+
+  /* Not short-circuited: the summary goes with both of its texts. */
+  if (crm_script_draft_remove_text (self->draft, CRM_SCRIPT_TEXT_SUMMARY_SUBJECT, 0, 0) |
+      crm_script_draft_remove_text (self->draft, CRM_SCRIPT_TEXT_SUMMARY_BODY, 0, 0))
+    rebuild (self);
 }
 
 static void
@@ -1077,7 +1204,8 @@ crm_script_editor_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
 
   if (procedure != NULL)
-    adw_window_title_set_subtitle (self->window_title, crm_text_get (crm_procedure_get_name (procedure)));
+    adw_view_switcher_title_set_subtitle (self->switcher_title,
+                                          crm_text_get (crm_procedure_get_name (procedure)));
 
   setup_fields (self);
   rebuild (self);
@@ -1210,11 +1338,12 @@ crm_script_editor_class_init (CrmScriptEditorClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/dealsdesk/Deals/crm-script-editor.ui");
-  gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, language_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, view_stack);
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, stages_list);
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, details_scroller);
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, script_row);
@@ -1228,6 +1357,10 @@ crm_script_editor_class_init (CrmScriptEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, checklist_list);
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, questions_list);
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, objections_list);
+  gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, situation_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, summary_subject_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, summary_body_english);
+  gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, summary_body_view);
   gtk_widget_class_bind_template_callback (widget_class, language_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, script_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, stage_selected_cb);
@@ -1236,6 +1369,9 @@ crm_script_editor_class_init (CrmScriptEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "editor.hide-error", NULL, hide_error_action);
   gtk_widget_class_install_action (widget_class, "editor.add-call-script", NULL, add_call_script_action);
+  gtk_widget_class_install_action (widget_class, "editor.remove-situation-check", NULL,
+                                   remove_situation_check_action);
+  gtk_widget_class_install_action (widget_class, "editor.remove-summary", NULL, remove_summary_action);
   gtk_widget_class_install_action (widget_class, "editor.add-stage", NULL, add_stage_action);
   gtk_widget_class_install_action (widget_class, "editor.remove-stage", NULL, remove_stage_action);
   gtk_widget_class_install_action (widget_class, "editor.move-stage-up", NULL, move_stage_up_action);
@@ -1261,6 +1397,10 @@ crm_script_editor_init (CrmScriptEditor *self)
   bind_text_row (self, self->opening_row, CRM_SCRIPT_TEXT_OPENING, 0, _("Opening Line"));
   bind_text_row (self, self->stage_name_row, CRM_SCRIPT_TEXT_STAGE_NAME, 0, _("Name"));
   bind_text_row (self, self->goal_row, CRM_SCRIPT_TEXT_GOAL, 0, _("Goal"));
+  bind_text_row (self, self->situation_row, CRM_SCRIPT_TEXT_SITUATION_CHECK, 0, _("Question"));
+  bind_text_row (self, self->summary_subject_row, CRM_SCRIPT_TEXT_SUMMARY_SUBJECT, 0, _("Subject"));
+  g_signal_connect_object (gtk_text_view_get_buffer (self->summary_body_view), "changed",
+                           G_CALLBACK (summary_body_changed_cb), self, 0);
 }
 
 /* Public API */

@@ -243,6 +243,106 @@ test_lists (void)
   g_assert_false (crm_script_draft_remove_stage (draft, 0, 2));
 }
 
+/* The whole call's texts (TW-2, TW-4), as the TW template has them. */
+static const char call_texts[] =
+  "{"
+  "  \"situation_check\": {\"en\": \"Can you talk now?\", \"he\": \"נוח לך לדבר?\"},"
+  "  \"situation_rule\": \"TW-2\","
+  "  \"summary\": {\"subject\": {\"en\": \"Call summary: {deal}\"},"
+  "              \"body\": {\"en\": \"{rep} called {contact}: {outcome}\"},"
+  "              \"rule\": \"TW-4\"},"
+  "  \"scripts\": [{\"key\": \"sales_call\", \"name\": {\"en\": \"Sales call\"},"
+  "                \"stages\": [{\"key\": \"greeting\", \"name\": {\"en\": \"Greeting\"}}]}]"
+  "}";
+
+/* TW-2: the situation check is edited per language; cleared, the check
+ * goes, and its rule ID with it. */
+static void
+test_situation_check (void)
+{
+  g_autoptr(JsonObject) original = parse_object (call_texts);
+  g_autoptr(CrmScriptDraft) draft = crm_script_draft_new (original);
+  JsonObject *root = crm_script_draft_get_json (draft);
+
+  /* The script and stage do not matter: the check is the whole call's. */
+  g_assert_cmpstr (crm_script_draft_get_text (draft, CRM_SCRIPT_TEXT_SITUATION_CHECK, 7, 7, 7, "he"), ==,
+                   "נוח לך לדבר?");
+  g_assert_true (crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_SITUATION_CHECK, 0, 0, 0, "ru",
+                                            "Вам удобно говорить?"));
+  g_assert_cmpstr (crm_script_draft_get_text (draft, CRM_SCRIPT_TEXT_SITUATION_CHECK, 0, 0, 0, "ru"), ==,
+                   "Вам удобно говорить?");
+
+  /* English cleared while translations remain: kept for the loader. */
+  g_assert_true (crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_SITUATION_CHECK, 0, 0, 0, "en", ""));
+  g_assert_true (json_object_has_member (root, "situation_check"));
+  g_assert_true (json_object_has_member (root, "situation_rule"));
+
+  crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_SITUATION_CHECK, 0, 0, 0, "he", NULL);
+  crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_SITUATION_CHECK, 0, 0, 0, "ru", " ");
+  g_assert_false (json_object_has_member (root, "situation_check"));
+  g_assert_false (json_object_has_member (root, "situation_rule"));
+  g_assert_null (crm_script_draft_get_text (draft, CRM_SCRIPT_TEXT_SITUATION_CHECK, 0, 0, 0, "en"));
+
+  /* And typed again, it is back. */
+  g_assert_true (crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_SITUATION_CHECK, 0, 0, 0, "en",
+                                            "Is this a good time?"));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "situation_check"),
+                                                  "en"), ==, "Is this a good time?");
+
+  /* Given up in every language at once. */
+  crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_SITUATION_CHECK, 0, 0, 0, "he", "עכשיו זמן טוב?");
+  g_assert_true (crm_script_draft_remove_text (draft, CRM_SCRIPT_TEXT_SITUATION_CHECK, 0, 0));
+  g_assert_false (json_object_has_member (root, "situation_check"));
+  g_assert_false (crm_script_draft_remove_text (draft, CRM_SCRIPT_TEXT_SITUATION_CHECK, 0, 0));
+}
+
+/* TW-4: the summary's subject and body are edited per language, the body
+ * keeps its lines; a summary is made by its first text and goes with
+ * its last. */
+static void
+test_summary (void)
+{
+  g_autoptr(JsonObject) original = parse_object (call_texts);
+  g_autoptr(CrmScriptDraft) draft = crm_script_draft_new (original);
+  JsonObject *root = crm_script_draft_get_json (draft);
+  JsonObject *summary;
+
+  g_assert_true (crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_SUMMARY_BODY, 0, 0, 0, "he",
+                                            "{rep} התקשר אל {contact}\n{answers}\n"));
+  g_assert_cmpstr (crm_script_draft_get_text (draft, CRM_SCRIPT_TEXT_SUMMARY_BODY, 0, 0, 0, "he"), ==,
+                   "{rep} התקשר אל {contact}\n{answers}");
+  g_assert_cmpstr (crm_script_draft_get_text (draft, CRM_SCRIPT_TEXT_SUMMARY_SUBJECT, 0, 0, 0, "en"), ==,
+                   "Call summary: {deal}");
+
+  /* Without a subject the summary stays, for the loader to say so. */
+  g_assert_true (crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_SUMMARY_SUBJECT, 0, 0, 0, "en", ""));
+  summary = json_object_get_object_member (root, "summary");
+  g_assert_false (json_object_has_member (summary, "subject"));
+  g_assert_cmpstr (json_object_get_string_member (summary, "rule"), ==, "TW-4");
+
+  /* Without both, no summary is sent: it is gone, rule and all. */
+  crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_SUMMARY_BODY, 0, 0, 0, "he", "");
+  g_assert_true (json_object_has_member (root, "summary"));
+  g_assert_true (crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_SUMMARY_BODY, 0, 0, 0, "en", NULL));
+  g_assert_false (json_object_has_member (root, "summary"));
+  g_assert_null (crm_script_draft_get_text (draft, CRM_SCRIPT_TEXT_SUMMARY_BODY, 0, 0, 0, "en"));
+  g_assert_false (crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_SUMMARY_SUBJECT, 0, 0, 0, "en", " "));
+  g_assert_false (json_object_has_member (root, "summary"));
+
+  /* A call script without a summary gets one from the first text. */
+  g_assert_true (crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_SUMMARY_SUBJECT, 0, 0, 0, "ru",
+                                            "Итоги звонка: {deal}"));
+  summary = json_object_get_object_member (root, "summary");
+  g_assert_nonnull (summary);
+  g_assert_cmpstr (crm_script_draft_get_text (draft, CRM_SCRIPT_TEXT_SUMMARY_SUBJECT, 0, 0, 0, "en"), ==, "");
+  g_assert_false (json_object_has_member (summary, "body"));
+
+  /* Given up, translations and all. */
+  g_assert_true (crm_script_draft_remove_text (draft, CRM_SCRIPT_TEXT_SUMMARY_SUBJECT, 0, 0));
+  g_assert_false (json_object_has_member (root, "summary"));
+  g_assert_false (crm_script_draft_remove_text (draft, CRM_SCRIPT_TEXT_SUMMARY_BODY, 0, 0));
+}
+
 /* A template without a call script starts one: a script with a stage. */
 static void
 test_add_call_script (void)
@@ -303,6 +403,8 @@ main (int   argc,
   g_test_add_func ("/script-draft/translations", test_translations);
   g_test_add_func ("/script-draft/new-keys", test_new_keys);
   g_test_add_func ("/script-draft/lists", test_lists);
+  g_test_add_func ("/script-draft/rule-tw-2-situation-check", test_situation_check);
+  g_test_add_func ("/script-draft/rule-tw-4-summary", test_summary);
   g_test_add_func ("/script-draft/add-call-script", test_add_call_script);
   g_test_add_func ("/script-draft/shipped-scripts-survive-a-copy", test_shipped_scripts_survive_a_copy);
 

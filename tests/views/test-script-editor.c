@@ -85,26 +85,43 @@ find_descendant (gpointer widget,
   return found;
 }
 
-/* The preferences row titled @title under @widget. */
+/* The first widget under @widget, in tree order, that @matches with
+ * @data. */
 static gpointer
-find_row (gpointer    widget,
-          const char *title)
+find_widget (gpointer      widget,
+             gboolean    (*matches) (GtkWidget *widget, const char *data),
+             const char   *data)
 {
-  if (ADW_IS_PREFERENCES_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (widget), title) == 0)
+  if (matches (widget, data))
     return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      gpointer found = find_row (child, title);
+      gpointer found = find_widget (child, matches, data);
 
       if (found != NULL)
         return found;
     }
 
   return NULL;
+}
+
+static gboolean
+is_row_titled (GtkWidget  *widget,
+               const char *title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+/* The preferences row titled @title under @widget. */
+static gpointer
+find_row (gpointer    widget,
+          const char *title)
+{
+  return find_widget (widget, is_row_titled, title);
 }
 
 /* The switch of a question's "Mandatory" row (an expander row has a
@@ -119,26 +136,20 @@ mandatory_switch (gpointer question)
   return find_descendant (row, GTK_TYPE_SWITCH, 0);
 }
 
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
 /* A mapped label under @widget that shows @text: what people read. */
 static GtkLabel *
 find_label (GtkWidget  *widget,
             const char *text)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
-    return GTK_LABEL (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return find_widget (widget, shows_text, text);
 }
 
 static gpointer
@@ -640,6 +651,158 @@ test_choose_among_scripts (CrmTestFixture *fixture,
   g_assert_cmpint (stage_at (cold, 1)->guards, ==, CRM_SCRIPT_GUARD_PRICE_RULE);
 }
 
+static gboolean
+activates (GtkWidget  *widget,
+           const char *action)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+/* Whether the button for @action is there to be clicked, as a person
+ * sees it: the action's state shows in its button. */
+static gboolean
+action_can_be_clicked (GtkWidget  *editor,
+                       const char *action)
+{
+  GtkWidget *button = find_widget (editor, activates, action);
+
+  g_assert_nonnull (button);
+
+  return gtk_widget_is_sensitive (button);
+}
+
+static void
+set_body (GtkWidget  *editor,
+          const char *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (EDITOR_CHILD (editor, "summary_body_view")), text, -1);
+  flush_events ();
+}
+
+static char *
+dup_body (GtkWidget *editor)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (EDITOR_CHILD (editor, "summary_body_view"));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+show_whole_call (GtkWidget *editor)
+{
+  adw_view_stack_set_visible_child_name (EDITOR_CHILD (editor, "view_stack"), "call");
+  crm_test_iterate (200);
+}
+
+/* TW-2, TW-4: the situation check and the call summary belong to every
+ * call, whatever the script: the manager rewords the check in English
+ * and the summary's body in Hebrew, on a page of their own, and both are
+ * in the procedure after reopening the database. */
+static void
+test_tw_2_tw_4_whole_call (CrmTestFixture *fixture,
+                           gconstpointer   data)
+{
+  g_autofree char *body = NULL;
+  CrmProcedure *procedure;
+  GtkWidget *editor = open_editor (fixture->store);
+
+  show_whole_call (editor);
+  g_assert_cmpstr (gtk_editable_get_text (EDITOR_CHILD (editor, "situation_row")), ==,
+                   crm_procedure_get_situation_check (crm_store_get_procedure (fixture->store))->en);
+  g_assert_cmpstr (gtk_editable_get_text (EDITOR_CHILD (editor, "summary_subject_row")), ==,
+                   "Call summary: {deal}");
+  body = dup_body (editor);
+  g_assert_nonnull (strstr (body, "Next contact: {next_contact}"));
+  g_assert_nonnull (find_label (editor, "{next_contact}"));
+  crm_test_screenshot (editor, "script-editor-whole-call.png");
+
+  set_text (EDITOR_CHILD (editor, "situation_row"), "Can you talk for two minutes?");
+
+  /* In Hebrew, the body shows the Hebrew text and says what the English is. */
+  crm_script_editor_set_language (CRM_SCRIPT_EDITOR (editor), "he");
+  flush_events ();
+  g_clear_pointer (&body, g_free);
+  body = dup_body (editor);
+  g_assert_true (g_str_has_prefix (body, "סיכום שיחה – {deal}"));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (EDITOR_CHILD (editor, "summary_body_english")),
+                                   "English: Call summary"));
+  g_assert_cmpint (gtk_widget_get_direction (EDITOR_CHILD (editor, "summary_body_view")), ==, GTK_TEXT_DIR_RTL);
+  set_body (editor, "סיכום שיחה עם {contact} ({phone})\n{answers}\n\nהשיחה הבאה: {next_contact}");
+  crm_test_iterate (200);
+  crm_test_screenshot (editor, "script-editor-whole-call-he.png");
+
+  activate (editor, "editor.save", NULL);
+  crm_test_iterate (100);
+  g_assert_finalize_object (editor);
+
+  reopen_store (fixture);
+  procedure = crm_store_get_procedure (fixture->store);
+  g_assert_cmpstr (crm_procedure_get_situation_check (procedure)->en, ==, "Can you talk for two minutes?");
+  g_assert_cmpstr (crm_procedure_get_situation_rule (procedure), ==, "TW-2");
+  g_assert_cmpstr (crm_procedure_get_summary_body (procedure)->he, ==,
+                   "סיכום שיחה עם {contact} ({phone})\n{answers}\n\nהשיחה הבאה: {next_contact}");
+  g_assert_true (g_str_has_prefix (crm_procedure_get_summary_body (procedure)->en, "Call summary – {deal}"));
+  g_assert_cmpstr (crm_procedure_get_summary_subject (procedure)->he, ==, "סיכום שיחה: {deal}");
+}
+
+/* A translated check or summary is given up in every language at once;
+ * an English-only check goes when it is cleared. Calls then start with
+ * the script, and no summary is mailed. */
+static void
+test_tw_2_tw_4_remove_whole_call (CrmTestFixture *fixture,
+                                  gconstpointer   data)
+{
+  g_autofree char *body = NULL;
+  CrmProcedure *procedure;
+  GtkWidget *editor = open_editor (fixture->store);
+  GtkRevealer *revealer = EDITOR_CHILD (editor, "error_revealer");
+
+  show_whole_call (editor);
+
+  /* Cleared in English only, the translations are still there: the
+   * loader says what is missing, nothing is saved. */
+  set_text (EDITOR_CHILD (editor, "situation_row"), "");
+  activate (editor, "editor.save", NULL);
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  g_assert_nonnull (strstr (gtk_label_get_text (EDITOR_CHILD (editor, "error_label")), "situation_check"));
+  g_assert_nonnull (crm_procedure_get_situation_check (crm_store_get_procedure (fixture->store)));
+
+  activate (editor, "editor.remove-situation-check", NULL);
+  g_assert_false (action_can_be_clicked (editor, "editor.remove-situation-check"));
+  activate (editor, "editor.remove-summary", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (EDITOR_CHILD (editor, "summary_subject_row")), ==, "");
+  body = dup_body (editor);
+  g_assert_cmpstr (body, ==, "");
+  crm_test_iterate (200);
+  crm_test_screenshot (editor, "script-editor-whole-call-removed.png");
+
+  activate (editor, "editor.save", NULL);
+  crm_test_iterate (100);
+  g_assert_finalize_object (editor);
+
+  procedure = crm_store_get_procedure (fixture->store);
+  g_assert_null (crm_procedure_get_situation_check (procedure));
+  g_assert_null (crm_procedure_get_situation_rule (procedure));
+  g_assert_null (crm_procedure_get_summary_subject (procedure));
+  g_assert_null (crm_procedure_get_summary_body (procedure));
+
+  /* Typed again, English only: clearing it is enough. */
+  editor = open_editor (fixture->store);
+  show_whole_call (editor);
+  set_text (EDITOR_CHILD (editor, "situation_row"), "Is now a good time?");
+  g_assert_true (action_can_be_clicked (editor, "editor.remove-situation-check"));
+  set_text (EDITOR_CHILD (editor, "situation_row"), "");
+  g_assert_false (action_can_be_clicked (editor, "editor.remove-situation-check"));
+  activate (editor, "editor.save", NULL);
+  crm_test_iterate (100);
+  g_assert_finalize_object (editor);
+  g_assert_null (crm_procedure_get_situation_check (crm_store_get_procedure (fixture->store)));
+}
+
 /* What the loader says of a draft, as the store will say it. */
 static char *
 dup_loader_message (CrmStore       *store,
@@ -716,24 +879,11 @@ test_invalid_edit_shows_loader_message (CrmTestFixture *fixture,
   g_assert_cmpstr (stage_at (first_script (fixture->store), 1)->key, ==, "discovery");
 }
 
-static GtkButton *
-find_button (GtkWidget  *widget,
+static gboolean
+is_labelled (GtkWidget  *widget,
              const char *label)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return GTK_BUTTON (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkButton *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
 /* Clicks the message dialog's button labelled @label. */
@@ -744,7 +894,7 @@ respond (const char *label)
   GtkButton *button;
 
   g_assert_nonnull (dialog);
-  button = find_button (dialog, label);
+  button = find_widget (dialog, is_labelled, label);
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   crm_test_iterate (100);
@@ -1140,6 +1290,10 @@ main (int   argc,
   ADD ("/views/script-editor/rule-tw-3-manager-writes-a-script", test_tw_3_manager_writes_a_script);
   ADD ("/views/script-editor/rule-tw-3-reorder-and-remove-stages", test_tw_3_reorder_and_remove_stages);
   ADD ("/views/script-editor/choose-among-scripts", test_choose_among_scripts);
+  g_test_add ("/views/script-editor/rule-tw-2-tw-4-whole-call", CrmTestFixture, "tw",
+              crm_test_fixture_set_up, test_tw_2_tw_4_whole_call, crm_test_fixture_tear_down);
+  g_test_add ("/views/script-editor/rule-tw-2-tw-4-remove-whole-call", CrmTestFixture, "tw",
+              crm_test_fixture_set_up, test_tw_2_tw_4_remove_whole_call, crm_test_fixture_tear_down);
   ADD ("/views/script-editor/invalid-edit-shows-loader-message", test_invalid_edit_shows_loader_message);
   ADD ("/views/script-editor/cancel-asks-before-discarding", test_cancel_asks_before_discarding);
   ADD ("/views/script-editor/rep-cannot-edit-call-scripts", test_rep_cannot_edit_call_scripts);
