@@ -68,6 +68,10 @@ static GParamSpec *properties [N_PROPS];
 /* Keys are at most 64 characters; a made-up one leaves room for "_123". */
 #define KEY_BASE_MAX 40
 
+/* The format's names of the guards, by bit (CrmScriptGuards), in the
+ * order the format's table lists them. */
+static const char * const guard_names[] = { "price_rule", "payment_terms" };
+
 static const char * const part_members[] = {
   [CRM_SCRIPT_PART_PROMPTS] = "prompts",
   [CRM_SCRIPT_PART_CHECKLIST] = "checklist",
@@ -1168,6 +1172,90 @@ crm_script_draft_set_mandatory (CrmScriptDraft *self,
   else
     json_object_remove_member (object, "mandatory");
 
+  set_modified (self, TRUE);
+
+  return TRUE;
+}
+
+/**
+ * crm_script_draft_get_guards:
+ * @self: a #CrmScriptDraft
+ * @script: the script's index
+ * @stage: the stage's index
+ *
+ * Returns: what the call panel reminds the rep of during the stage
+ */
+CrmScriptGuards
+crm_script_draft_get_guards (CrmScriptDraft *self,
+                             guint           script,
+                             guint           stage)
+{
+  JsonArray *guards;
+  CrmScriptGuards result = CRM_SCRIPT_GUARD_NONE;
+  guint n;
+
+  g_return_val_if_fail (CRM_IS_SCRIPT_DRAFT (self), CRM_SCRIPT_GUARD_NONE);
+
+  guards = get_array_member (get_stage (self, script, stage), "guards");
+  n = guards != NULL ? json_array_get_length (guards) : 0;
+
+  for (guint i = 0; i < n; i++)
+    for (guint bit = 0; bit < G_N_ELEMENTS (guard_names); bit++)
+      if (g_strcmp0 (json_array_get_string_element (guards, i), guard_names[bit]) == 0)
+        result |= 1 << bit;
+
+  return result;
+}
+
+/**
+ * crm_script_draft_set_guard:
+ * @self: a #CrmScriptDraft
+ * @script: the script's index
+ * @stage: the stage's index
+ * @guard: one guard: the price rule (CON-4) or the payment terms (TW-6)
+ * @on: whether the stage shows it
+ *
+ * Turns a stage's guard on or off. The draft does not ask whether the
+ * template has payment terms; the loader refuses the payment-terms guard
+ * without them.
+ *
+ * Returns: whether anything changed
+ */
+gboolean
+crm_script_draft_set_guard (CrmScriptDraft  *self,
+                            guint            script,
+                            guint            stage,
+                            CrmScriptGuards  guard,
+                            gboolean         on)
+{
+  JsonObject *object;
+  CrmScriptGuards old;
+  CrmScriptGuards guards;
+  JsonArray *array;
+
+  g_return_val_if_fail (CRM_IS_SCRIPT_DRAFT (self), FALSE);
+  g_return_val_if_fail (guard == CRM_SCRIPT_GUARD_PRICE_RULE || guard == CRM_SCRIPT_GUARD_PAYMENT_TERMS, FALSE);
+
+  object = get_stage (self, script, stage);
+  old = crm_script_draft_get_guards (self, script, stage);
+  guards = on ? old | guard : old & ~guard;
+  if (object == NULL || guards == old)
+    return FALSE;
+
+  /* No guards is the format's default and is left out; otherwise they
+   * are written in the format's order. */
+  if (guards == CRM_SCRIPT_GUARD_NONE)
+    {
+      json_object_remove_member (object, "guards");
+      set_modified (self, TRUE);
+      return TRUE;
+    }
+
+  array = json_array_new ();
+  for (guint bit = 0; bit < G_N_ELEMENTS (guard_names); bit++)
+    if ((guards & (1 << bit)) != 0)
+      json_array_add_string_element (array, guard_names[bit]);
+  json_object_set_array_member (object, "guards", array);
   set_modified (self, TRUE);
 
   return TRUE;

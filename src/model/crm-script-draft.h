@@ -20,6 +20,8 @@
 #include <glib-object.h>
 #include <json-glib/json-glib.h>
 
+#include "crm-procedure.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -151,6 +153,14 @@ gboolean        crm_script_draft_set_mandatory   (CrmScriptDraft *self,
                                                   guint           stage,
                                                   guint           question,
                                                   gboolean        mandatory);
+CrmScriptGuards crm_script_draft_get_guards      (CrmScriptDraft *self,
+                                                  guint           script,
+                                                  guint           stage);
+gboolean        crm_script_draft_set_guard       (CrmScriptDraft *self,
+                                                  guint           script,
+                                                  guint           stage,
+                                                  CrmScriptGuards guard,
+                                                  gboolean        on);
 
 char           *crm_script_key_from_text         (const char     *text,
                                                   const char     *fallback);

@@ -79,6 +79,9 @@ struct _CrmScriptEditor
   AdwPreferencesGroup  *stage_group;
   AdwEntryRow          *stage_name_row;
   AdwEntryRow          *goal_row;
+  GtkSwitch            *price_rule_switch;
+  AdwActionRow         *payment_terms_row;
+  GtkSwitch            *payment_terms_switch;
   GtkListBox           *prompts_list;
   GtkListBox           *checklist_list;
   GtkListBox           *questions_list;
@@ -635,6 +638,17 @@ build_objections (CrmScriptEditor *self)
 }
 
 static void
+sync_guards (CrmScriptEditor *self)
+{
+  CrmScriptGuards guards = crm_script_draft_get_guards (self->draft, self->script, self->stage);
+
+  self->syncing = TRUE;
+  gtk_switch_set_active (self->price_rule_switch, (guards & CRM_SCRIPT_GUARD_PRICE_RULE) != 0);
+  gtk_switch_set_active (self->payment_terms_switch, (guards & CRM_SCRIPT_GUARD_PAYMENT_TERMS) != 0);
+  self->syncing = FALSE;
+}
+
+static void
 build_stage (CrmScriptEditor *self)
 {
   g_autofree char *title = NULL;
@@ -646,6 +660,7 @@ build_stage (CrmScriptEditor *self)
 
   sync_text_row (self, self->stage_name_row);
   sync_text_row (self, self->goal_row);
+  sync_guards (self);
   build_text_list (self, self->prompts_list, CRM_SCRIPT_PART_PROMPTS, CRM_SCRIPT_TEXT_PROMPT,
                    _("Prompt"), _("Remove Prompt"));
   build_text_list (self, self->checklist_list, CRM_SCRIPT_PART_CHECKLIST, CRM_SCRIPT_TEXT_CHECKLIST,
@@ -879,6 +894,21 @@ summary_body_changed_cb (GtkTextBuffer   *buffer,
   if (crm_script_draft_set_text (self->draft, CRM_SCRIPT_TEXT_SUMMARY_BODY, 0, 0, 0,
                                  current_language (self), text))
     update_call_actions (self);
+}
+
+static void
+guard_changed_cb (GtkSwitch       *toggle,
+                  GParamSpec      *pspec,
+                  CrmScriptEditor *self)
+{
+  CrmScriptGuards guard = toggle == self->price_rule_switch ? CRM_SCRIPT_GUARD_PRICE_RULE
+                                                            : CRM_SCRIPT_GUARD_PAYMENT_TERMS;
+
+  if (self->syncing || self->disposing)
+    return;
+
+  crm_script_draft_set_guard (self->draft, self->script, self->stage, guard,
+                              gtk_switch_get_active (toggle));
 }
 
 static void
@@ -1203,6 +1233,11 @@ crm_script_editor_constructed (GObject *object)
   g_signal_connect_object (self->draft, "notify::modified", G_CALLBACK (draft_modified_cb),
                            self, G_CONNECT_SWAPPED);
 
+  /* The loader refuses the payment-terms guard (TW-6) in a template
+   * without payment terms: there is nothing to show. */
+  gtk_widget_set_visible (GTK_WIDGET (self->payment_terms_row),
+                          procedure != NULL && crm_procedure_get_n_payment_terms (procedure) > 0);
+
   if (procedure != NULL)
     adw_view_switcher_title_set_subtitle (self->switcher_title,
                                           crm_text_get (crm_procedure_get_name (procedure)));
@@ -1353,6 +1388,9 @@ crm_script_editor_class_init (CrmScriptEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, stage_group);
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, stage_name_row);
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, goal_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, price_rule_switch);
+  gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, payment_terms_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, payment_terms_switch);
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, prompts_list);
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, checklist_list);
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, questions_list);
@@ -1364,6 +1402,7 @@ crm_script_editor_class_init (CrmScriptEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, language_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, script_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, stage_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, guard_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);

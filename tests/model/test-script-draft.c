@@ -343,6 +343,48 @@ test_summary (void)
   g_assert_false (crm_script_draft_remove_text (draft, CRM_SCRIPT_TEXT_SUMMARY_BODY, 0, 0));
 }
 
+static JsonObject *
+stage_object (CrmScriptDraft *draft,
+              guint           stage)
+{
+  JsonArray *scripts = json_object_get_array_member (crm_script_draft_get_json (draft), "scripts");
+  JsonObject *script = json_array_get_object_element (scripts, 0);
+
+  return json_array_get_object_element (json_object_get_array_member (script, "stages"), stage);
+}
+
+/* CON-4, TW-6: a stage's guards are switched one at a time, written in
+ * the format's order, and left out when none is on. */
+static void
+test_guards (void)
+{
+  g_autoptr(JsonObject) original = parse_object (saved_script);
+  g_autoptr(CrmScriptDraft) draft = crm_script_draft_new (original);
+  g_autofree char *json = NULL;
+
+  g_assert_cmpint (crm_script_draft_get_guards (draft, 0, 1), ==, CRM_SCRIPT_GUARD_NONE);
+  g_assert_true (crm_script_draft_set_guard (draft, 0, 1, CRM_SCRIPT_GUARD_PAYMENT_TERMS, TRUE));
+  g_assert_true (crm_script_draft_get_modified (draft));
+  g_assert_true (crm_script_draft_set_guard (draft, 0, 1, CRM_SCRIPT_GUARD_PRICE_RULE, TRUE));
+  g_assert_false (crm_script_draft_set_guard (draft, 0, 1, CRM_SCRIPT_GUARD_PRICE_RULE, TRUE));
+  g_assert_cmpint (crm_script_draft_get_guards (draft, 0, 1), ==,
+                   CRM_SCRIPT_GUARD_PRICE_RULE | CRM_SCRIPT_GUARD_PAYMENT_TERMS);
+  json = to_string (stage_object (draft, 1));
+  g_assert_nonnull (strstr (json, "\"guards\":[\"price_rule\",\"payment_terms\"]"));
+
+  /* The other stage is not touched. */
+  g_assert_cmpint (crm_script_draft_get_guards (draft, 0, 0), ==, CRM_SCRIPT_GUARD_NONE);
+
+  g_assert_true (crm_script_draft_set_guard (draft, 0, 1, CRM_SCRIPT_GUARD_PRICE_RULE, FALSE));
+  g_assert_cmpint (crm_script_draft_get_guards (draft, 0, 1), ==, CRM_SCRIPT_GUARD_PAYMENT_TERMS);
+  g_assert_true (crm_script_draft_set_guard (draft, 0, 1, CRM_SCRIPT_GUARD_PAYMENT_TERMS, FALSE));
+  g_assert_false (json_object_has_member (stage_object (draft, 1), "guards"));
+  g_assert_false (crm_script_draft_set_guard (draft, 0, 1, CRM_SCRIPT_GUARD_PAYMENT_TERMS, FALSE));
+
+  /* No such stage. */
+  g_assert_false (crm_script_draft_set_guard (draft, 0, 5, CRM_SCRIPT_GUARD_PRICE_RULE, TRUE));
+}
+
 /* A template without a call script starts one: a script with a stage. */
 static void
 test_add_call_script (void)
@@ -403,6 +445,7 @@ main (int   argc,
   g_test_add_func ("/script-draft/translations", test_translations);
   g_test_add_func ("/script-draft/new-keys", test_new_keys);
   g_test_add_func ("/script-draft/lists", test_lists);
+  g_test_add_func ("/script-draft/rule-con-4-tw-6-guards", test_guards);
   g_test_add_func ("/script-draft/rule-tw-2-situation-check", test_situation_check);
   g_test_add_func ("/script-draft/rule-tw-4-summary", test_summary);
   g_test_add_func ("/script-draft/add-call-script", test_add_call_script);

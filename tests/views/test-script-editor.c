@@ -651,6 +651,70 @@ test_choose_among_scripts (CrmTestFixture *fixture,
   g_assert_cmpint (stage_at (cold, 1)->guards, ==, CRM_SCRIPT_GUARD_PRICE_RULE);
 }
 
+static void
+select_stage (GtkWidget *editor,
+              guint      stage)
+{
+  GtkListBox *stages = EDITOR_CHILD (editor, "stages_list");
+
+  gtk_list_box_select_row (stages, row_at (stages, stage));
+  flush_events ();
+}
+
+static void
+toggle (gpointer switch_,
+        gboolean active)
+{
+  gtk_switch_set_active (GTK_SWITCH (switch_), active);
+  flush_events ();
+}
+
+/* CON-4, TW-6: the manager says per stage what the call panel reminds the
+ * rep of: the price rule, and (the template has payment terms) the
+ * payment terms. The switches follow the stage chosen, and what they
+ * say is in the procedure after reopening the database. */
+static void
+test_con_4_tw_6_stage_guards (CrmTestFixture *fixture,
+                              gconstpointer   data)
+{
+  const CrmCallScript *script;
+  GtkWidget *editor = open_editor (fixture->store);
+  GtkSwitch *price_rule = EDITOR_CHILD (editor, "price_rule_switch");
+  GtkSwitch *payment_terms = EDITOR_CHILD (editor, "payment_terms_switch");
+
+  g_assert_true (gtk_widget_get_visible (EDITOR_CHILD (editor, "payment_terms_row")));
+  g_assert_false (gtk_switch_get_active (price_rule));
+  g_assert_false (gtk_switch_get_active (payment_terms));
+
+  /* Closing shows the payment terms, as shipped; now the price rule too. */
+  select_stage (editor, 3);
+  g_assert_cmpstr (gtk_editable_get_text (EDITOR_CHILD (editor, "stage_name_row")), ==, "Closing");
+  g_assert_true (gtk_switch_get_active (payment_terms));
+  toggle (price_rule, TRUE);
+  g_assert_true (crm_script_editor_get_modified (CRM_SCRIPT_EDITOR (editor)));
+  crm_test_iterate (200);
+  crm_test_screenshot (editor, "script-editor-guards.png");
+
+  /* The presentation shows the terms instead of the closing. */
+  select_stage (editor, 2);
+  g_assert_false (gtk_switch_get_active (price_rule));
+  g_assert_false (gtk_switch_get_active (payment_terms));
+  toggle (payment_terms, TRUE);
+  select_stage (editor, 3);
+  g_assert_true (gtk_switch_get_active (price_rule));
+  toggle (payment_terms, FALSE);
+
+  activate (editor, "editor.save", NULL);
+  crm_test_iterate (100);
+  g_assert_finalize_object (editor);
+
+  reopen_store (fixture);
+  script = first_script (fixture->store);
+  g_assert_cmpint (stage_at (script, 0)->guards, ==, CRM_SCRIPT_GUARD_NONE);
+  g_assert_cmpint (stage_at (script, 2)->guards, ==, CRM_SCRIPT_GUARD_PAYMENT_TERMS);
+  g_assert_cmpint (stage_at (script, 3)->guards, ==, CRM_SCRIPT_GUARD_PRICE_RULE);
+}
+
 static gboolean
 activates (GtkWidget  *widget,
            const char *action)
@@ -1290,6 +1354,8 @@ main (int   argc,
   ADD ("/views/script-editor/rule-tw-3-manager-writes-a-script", test_tw_3_manager_writes_a_script);
   ADD ("/views/script-editor/rule-tw-3-reorder-and-remove-stages", test_tw_3_reorder_and_remove_stages);
   ADD ("/views/script-editor/choose-among-scripts", test_choose_among_scripts);
+  g_test_add ("/views/script-editor/rule-con-4-tw-6-stage-guards", CrmTestFixture, "tw",
+              crm_test_fixture_set_up, test_con_4_tw_6_stage_guards, crm_test_fixture_tear_down);
   g_test_add ("/views/script-editor/rule-tw-2-tw-4-whole-call", CrmTestFixture, "tw",
               crm_test_fixture_set_up, test_tw_2_tw_4_whole_call, crm_test_fixture_tear_down);
   g_test_add ("/views/script-editor/rule-tw-2-tw-4-remove-whole-call", CrmTestFixture, "tw",
