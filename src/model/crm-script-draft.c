@@ -486,6 +486,42 @@ crm_script_draft_init (CrmScriptDraft *self)
   self->fresh = g_hash_table_new_full (NULL, NULL, (GDestroyNotify)json_object_unref, NULL);
 }
 
+/* Moves element @from of the list @member of @owner to @to; the others
+ * keep their order. */
+static gboolean
+move_element (CrmScriptDraft *self,
+              JsonObject     *owner,
+              const char     *member,
+              guint           from,
+              guint           to)
+{
+  JsonArray *array = get_array_member (owner, member);
+  g_autoptr(JsonArray) moved = NULL;
+  g_autoptr(GPtrArray) order = NULL;
+  guint n = array != NULL ? json_array_get_length (array) : 0;
+
+  if (from >= n || to >= n || from == to)
+    return FALSE;
+
+  /* JsonArray cannot insert: the list is built again in the new order.
+   * The new nodes hold the same objects, so a moved item added in this
+   * draft still has its key follow its text. */
+  order = g_ptr_array_new ();
+  for (guint i = 0; i < n; i++)
+    if (i != from)
+      g_ptr_array_add (order, json_array_get_element (array, i));
+  g_ptr_array_insert (order, to, json_array_get_element (array, from));
+
+  moved = json_array_sized_new (n);
+  for (guint i = 0; i < n; i++)
+    json_array_add_element (moved, json_node_copy (g_ptr_array_index (order, i)));
+
+  json_object_set_array_member (owner, member, g_steal_pointer (&moved));
+  set_modified (self, TRUE);
+
+  return TRUE;
+}
+
 /* Public API */
 
 /**
@@ -674,34 +710,9 @@ crm_script_draft_move_stage (CrmScriptDraft *self,
                              guint           stage,
                              guint           to)
 {
-  JsonArray *stages;
-  g_autoptr(JsonArray) moved = NULL;
-  g_autoptr(GPtrArray) order = NULL;
-  guint n;
-
   g_return_val_if_fail (CRM_IS_SCRIPT_DRAFT (self), FALSE);
 
-  stages = get_stages (self, script);
-  n = stages != NULL ? json_array_get_length (stages) : 0;
-  if (stage >= n || to >= n || stage == to)
-    return FALSE;
-
-  /* JsonArray cannot insert: the list is built again in the new order.
-   * The new nodes hold the same stage objects. */
-  order = g_ptr_array_new ();
-  for (guint i = 0; i < n; i++)
-    if (i != stage)
-      g_ptr_array_add (order, json_array_get_element (stages, i));
-  g_ptr_array_insert (order, to, json_array_get_element (stages, stage));
-
-  moved = json_array_sized_new (n);
-  for (guint i = 0; i < n; i++)
-    json_array_add_element (moved, json_node_copy (g_ptr_array_index (order, i)));
-
-  json_object_set_array_member (get_script (self, script), "stages", g_steal_pointer (&moved));
-  set_modified (self, TRUE);
-
-  return TRUE;
+  return move_element (self, get_script (self, script), "stages", stage, to);
 }
 
 guint
@@ -805,6 +816,35 @@ crm_script_draft_remove_item (CrmScriptDraft *self,
   set_modified (self, TRUE);
 
   return TRUE;
+}
+
+/**
+ * crm_script_draft_move_item:
+ * @self: a #CrmScriptDraft
+ * @script: the script's index
+ * @stage: the stage's index
+ * @part: which list of the stage
+ * @item: the item's index
+ * @to: where the item goes
+ *
+ * Moves a prompt, checklist item, question or objection within its list;
+ * the others keep their order. The call panel shows them in this order,
+ * and a rep asks the questions in it.
+ *
+ * Returns: whether the item moved
+ */
+gboolean
+crm_script_draft_move_item (CrmScriptDraft *self,
+                            guint           script,
+                            guint           stage,
+                            CrmScriptPart   part,
+                            guint           item,
+                            guint           to)
+{
+  g_return_val_if_fail (CRM_IS_SCRIPT_DRAFT (self), FALSE);
+  g_return_val_if_fail (part <= CRM_SCRIPT_PART_OBJECTIONS, FALSE);
+
+  return move_element (self, get_stage (self, script, stage), part_members[part], item, to);
 }
 
 /**

@@ -113,6 +113,12 @@ gboolean        crm_script_draft_remove_item     (CrmScriptDraft *self,
                                                   guint           stage,
                                                   CrmScriptPart   part,
                                                   guint           item);
+gboolean        crm_script_draft_move_item       (CrmScriptDraft *self,
+                                                  guint           script,
+                                                  guint           stage,
+                                                  CrmScriptPart   part,
+                                                  guint           item,
+                                                  guint           to);
 const char     *crm_script_draft_get_text        (CrmScriptDraft *self,
                                                   CrmScriptText   text,
                                                   guint           script,

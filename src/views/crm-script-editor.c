@@ -128,6 +128,31 @@ static const char * const builtin_fields[] = {
   "company.name", "amount", "source",
 };
 
+/* A stage's list as the editor names it in action targets, and what
+ * the buttons of its items say. */
+typedef struct
+{
+  const char *name;
+  const char *remove;
+  const char *move_up;
+  const char *move_down;
+} PartInfo;
+
+static const PartInfo part_infos[] = {
+  [CRM_SCRIPT_PART_PROMPTS] = {
+    "prompts", N_("Remove Prompt"), N_("Move Prompt Up"), N_("Move Prompt Down"),
+  },
+  [CRM_SCRIPT_PART_CHECKLIST] = {
+    "checklist", N_("Remove Item"), N_("Move Item Up"), N_("Move Item Down"),
+  },
+  [CRM_SCRIPT_PART_QUESTIONS] = {
+    "questions", N_("Remove Question"), N_("Move Question Up"), N_("Move Question Down"),
+  },
+  [CRM_SCRIPT_PART_OBJECTIONS] = {
+    "objections", N_("Remove Objection"), N_("Move Objection Up"), N_("Move Objection Down"),
+  },
+};
+
 /* Which text an entry row edits; the script and stage are the editor's. */
 typedef struct
 {
@@ -460,12 +485,10 @@ new_text_row (CrmScriptEditor *self,
 }
 
 static GtkWidget *
-new_remove_button (CrmScriptPart  part,
-                   guint          item,
-                   const char    *tooltip)
+new_icon_button (const char *icon_name,
+                 const char *tooltip)
 {
-  static const char * const part_names[] = { "prompts", "checklist", "questions", "objections" };
-  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, tooltip);
@@ -474,10 +497,52 @@ new_remove_button (CrmScriptPart  part,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
                                   -1);
   gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "editor.remove-item");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(su)", part_names[part], item);
 
   return button;
+}
+
+/* Moves item @item of @part one up or down, or shows that it cannot go
+ * further (the first item up, the last one down). */
+static GtkWidget *
+new_move_button (CrmScriptPart  part,
+                 guint          item,
+                 guint          n_items,
+                 gboolean       up)
+{
+  GtkWidget *button = new_icon_button (up ? "go-up-symbolic" : "go-down-symbolic",
+                                       _(up ? part_infos[part].move_up : part_infos[part].move_down));
+
+  /* An action's state is the same for all its targets: a move that
+   * cannot be made gets no action, and is insensitive instead. */
+  if (up ? item == 0 : item + 1 >= n_items)
+    {
+      gtk_widget_set_sensitive (button, FALSE);
+      return button;
+    }
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "editor.move-item");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(suu)", part_infos[part].name, item,
+                                    up ? item - 1 : item + 1);
+
+  return button;
+}
+
+/* The buttons of an item's row: move up, move down, remove. */
+static GtkWidget *
+new_item_buttons (CrmScriptPart part,
+                  guint         item,
+                  guint         n_items)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *remove = new_icon_button ("user-trash-symbolic", _(part_infos[part].remove));
+
+  gtk_box_append (GTK_BOX (box), new_move_button (part, item, n_items, TRUE));
+  gtk_box_append (GTK_BOX (box), new_move_button (part, item, n_items, FALSE));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "editor.remove-item");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "(su)", part_infos[part].name, item);
+  gtk_box_append (GTK_BOX (box), remove);
+
+  return box;
 }
 
 /* Building the stage's lists */
@@ -487,8 +552,7 @@ build_text_list (CrmScriptEditor *self,
                  GtkListBox      *list,
                  CrmScriptPart    part,
                  CrmScriptText    kind,
-                 const char      *label,
-                 const char      *remove_tooltip)
+                 const char      *label)
 {
   guint n = crm_script_draft_get_n_items (self->draft, self->script, self->stage, part);
 
@@ -498,7 +562,7 @@ build_text_list (CrmScriptEditor *self,
     {
       AdwEntryRow *row = new_text_row (self, kind, i, label);
 
-      adw_entry_row_add_suffix (row, new_remove_button (part, i, remove_tooltip));
+      adw_entry_row_add_suffix (row, new_item_buttons (part, i, n));
       gtk_list_box_append (list, GTK_WIDGET (row));
     }
 }
@@ -582,12 +646,12 @@ static AdwExpanderRow *
 new_expander (GtkListBox    *list,
               CrmScriptPart  part,
               guint          item,
-              const char    *remove_tooltip)
+              guint          n_items)
 {
   AdwExpanderRow *expander = ADW_EXPANDER_ROW (adw_expander_row_new ());
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
-  adw_expander_row_add_action (expander, new_remove_button (part, item, remove_tooltip));
+  adw_expander_row_add_action (expander, new_item_buttons (part, item, n_items));
   gtk_list_box_append (list, GTK_WIDGET (expander));
 
   return expander;
@@ -604,8 +668,7 @@ build_questions (CrmScriptEditor *self)
   self->syncing = TRUE;
   for (guint i = 0; i < n; i++)
     {
-      AdwExpanderRow *expander = new_expander (self->questions_list, CRM_SCRIPT_PART_QUESTIONS, i,
-                                               _("Remove Question"));
+      AdwExpanderRow *expander = new_expander (self->questions_list, CRM_SCRIPT_PART_QUESTIONS, i, n);
 
       adw_expander_row_add_row (expander, GTK_WIDGET (new_text_row (self, CRM_SCRIPT_TEXT_QUESTION, i,
                                                                     _("Question"))));
@@ -626,8 +689,7 @@ build_objections (CrmScriptEditor *self)
 
   for (guint i = 0; i < n; i++)
     {
-      AdwExpanderRow *expander = new_expander (self->objections_list, CRM_SCRIPT_PART_OBJECTIONS, i,
-                                               _("Remove Objection"));
+      AdwExpanderRow *expander = new_expander (self->objections_list, CRM_SCRIPT_PART_OBJECTIONS, i, n);
 
       adw_expander_row_add_row (expander, GTK_WIDGET (new_text_row (self, CRM_SCRIPT_TEXT_OBJECTION, i,
                                                                     _("Objection"))));
@@ -661,10 +723,9 @@ build_stage (CrmScriptEditor *self)
   sync_text_row (self, self->stage_name_row);
   sync_text_row (self, self->goal_row);
   sync_guards (self);
-  build_text_list (self, self->prompts_list, CRM_SCRIPT_PART_PROMPTS, CRM_SCRIPT_TEXT_PROMPT,
-                   _("Prompt"), _("Remove Prompt"));
+  build_text_list (self, self->prompts_list, CRM_SCRIPT_PART_PROMPTS, CRM_SCRIPT_TEXT_PROMPT, _("Prompt"));
   build_text_list (self, self->checklist_list, CRM_SCRIPT_PART_CHECKLIST, CRM_SCRIPT_TEXT_CHECKLIST,
-                   _("Item"), _("Remove Item"));
+                   _("Item"));
   build_questions (self);
   build_objections (self);
 }
@@ -825,23 +886,41 @@ setup_fields (CrmScriptEditor *self)
     }
 }
 
-/* The first entry row in a depth-first walk from @widget on. */
+/* The first widget under @widget, itself included, depth first, that
+ * @matches with @data. */
 static GtkWidget *
-find_entry_row (GtkWidget *widget)
+find_widget (GtkWidget     *widget,
+             gboolean     (*matches) (GtkWidget *widget, const char *data),
+             const char    *data)
 {
-  for (; widget != NULL; widget = gtk_widget_get_next_sibling (widget))
+  if (matches (widget, data))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found;
+      GtkWidget *found = find_widget (child, matches, data);
 
-      if (ADW_IS_ENTRY_ROW (widget))
-        return widget;
-
-      found = find_entry_row (gtk_widget_get_first_child (widget));
       if (found != NULL)
         return found;
     }
 
   return NULL;
+}
+
+static gboolean
+is_entry_row (GtkWidget  *widget,
+              const char *data)
+{
+  return ADW_IS_ENTRY_ROW (widget);
+}
+
+static gboolean
+has_tooltip (GtkWidget  *widget,
+             const char *tooltip)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
 }
 
 /* Focuses the first entry of the item just added. */
@@ -858,7 +937,7 @@ focus_item (CrmScriptEditor *self,
   /* A question or objection opens on its text, the first entry in it. */
   if (ADW_IS_EXPANDER_ROW (row))
     {
-      GtkWidget *entry = find_entry_row (gtk_widget_get_first_child (GTK_WIDGET (row)));
+      GtkWidget *entry = find_widget (GTK_WIDGET (row), is_entry_row, NULL);
 
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
       if (entry != NULL)
@@ -1137,11 +1216,9 @@ static gboolean
 parse_part (const char    *name,
             CrmScriptPart *out_part)
 {
-  static const char * const names[] = { "prompts", "checklist", "questions", "objections" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (part_infos); i++)
     {
-      if (g_str_equal (name, names[i]))
+      if (g_str_equal (name, part_infos[i].name))
         {
           *out_part = i;
           return TRUE;
@@ -1179,6 +1256,36 @@ add_item_action (GtkWidget  *widget,
 
   build_stage (self);
   focus_item (self, get_part_list (self, part), item);
+}
+
+static void
+move_item_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CrmScriptEditor *self = CRM_SCRIPT_EDITOR (widget);
+  const char *name;
+  CrmScriptPart part;
+  GtkListBoxRow *row;
+  GtkWidget *button;
+  guint item;
+  guint to;
+
+  g_variant_get (parameter, "(&suu)", &name, &item, &to);
+  if (!parse_part (name, &part) ||
+      !crm_script_draft_move_item (self->draft, self->script, self->stage, part, item, to))
+    return;
+
+  build_stage (self);
+
+  /* Keyboard users keep moving the same item, the same way, until it
+   * cannot go further; then the item itself keeps the focus. */
+  row = gtk_list_box_get_row_at_index (get_part_list (self, part), to);
+  button = find_widget (GTK_WIDGET (row), has_tooltip,
+                        _(to < item ? part_infos[part].move_up : part_infos[part].move_down));
+  if (button == NULL || !gtk_widget_get_sensitive (button))
+    button = GTK_WIDGET (row);
+  gtk_widget_grab_focus (button);
 }
 
 static void
@@ -1417,6 +1524,7 @@ crm_script_editor_class_init (CrmScriptEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.move-stage-down", NULL, move_stage_down_action);
   gtk_widget_class_install_action (widget_class, "editor.add-item", "s", add_item_action);
   gtk_widget_class_install_action (widget_class, "editor.remove-item", "(su)", remove_item_action);
+  gtk_widget_class_install_action (widget_class, "editor.move-item", "(suu)", move_item_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);

@@ -385,6 +385,51 @@ test_guards (void)
   g_assert_false (crm_script_draft_set_guard (draft, 0, 5, CRM_SCRIPT_GUARD_PRICE_RULE, TRUE));
 }
 
+/* Prompts, checklist items, questions and objections are moved within
+ * their list; the others keep their order, and a saved question keeps
+ * its key, which calls store answers by. */
+static void
+test_move_items (void)
+{
+  static const char * const prompts[] = { "Smile", "Listen", "Take notes" };
+  g_autoptr(JsonObject) original = parse_object (saved_script);
+  g_autoptr(CrmScriptDraft) draft = crm_script_draft_new (original);
+  guint question;
+
+  for (guint i = 0; i < G_N_ELEMENTS (prompts); i++)
+    {
+      guint item = crm_script_draft_add_item (draft, 0, 1, CRM_SCRIPT_PART_PROMPTS);
+
+      crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_PROMPT, 0, 1, item, "en", prompts[i]);
+    }
+
+  g_assert_true (crm_script_draft_move_item (draft, 0, 1, CRM_SCRIPT_PART_PROMPTS, 2, 0));
+  g_assert_cmpstr (crm_script_draft_get_text (draft, CRM_SCRIPT_TEXT_PROMPT, 0, 1, 0, "en"), ==, "Take notes");
+  g_assert_cmpstr (crm_script_draft_get_text (draft, CRM_SCRIPT_TEXT_PROMPT, 0, 1, 1, "en"), ==, "Smile");
+  g_assert_cmpstr (crm_script_draft_get_text (draft, CRM_SCRIPT_TEXT_PROMPT, 0, 1, 2, "en"), ==, "Listen");
+  g_assert_false (crm_script_draft_move_item (draft, 0, 1, CRM_SCRIPT_PART_PROMPTS, 0, 3));
+  g_assert_false (crm_script_draft_move_item (draft, 0, 1, CRM_SCRIPT_PART_PROMPTS, 1, 1));
+  g_assert_false (crm_script_draft_move_item (draft, 0, 0, CRM_SCRIPT_PART_CHECKLIST, 0, 1));
+
+  /* A new question goes before the saved one; the saved one keeps its
+   * key and the new one's key still follows its text. */
+  question = crm_script_draft_add_item (draft, 0, 1, CRM_SCRIPT_PART_QUESTIONS);
+  g_assert_true (crm_script_draft_move_item (draft, 0, 1, CRM_SCRIPT_PART_QUESTIONS, question, 0));
+  g_assert_cmpstr (crm_script_draft_get_key (draft, CRM_SCRIPT_TEXT_QUESTION, 0, 1, 1), ==, "budget");
+  g_assert_true (crm_script_draft_get_mandatory (draft, 0, 1, 1));
+  g_assert_cmpstr (crm_script_draft_get_field (draft, 0, 1, 1), ==, "amount");
+  crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_QUESTION, 0, 1, 0, "en", "Who decides?");
+  g_assert_cmpstr (crm_script_draft_get_key (draft, CRM_SCRIPT_TEXT_QUESTION, 0, 1, 0), ==, "who_decides");
+
+  crm_script_draft_add_item (draft, 0, 1, CRM_SCRIPT_PART_CHECKLIST);
+  crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_CHECKLIST, 0, 1, 0, "en", "Asked the budget");
+  crm_script_draft_add_item (draft, 0, 1, CRM_SCRIPT_PART_CHECKLIST);
+  crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_CHECKLIST, 0, 1, 1, "en", "Asked who decides");
+  g_assert_true (crm_script_draft_move_item (draft, 0, 1, CRM_SCRIPT_PART_CHECKLIST, 0, 1));
+  g_assert_cmpstr (crm_script_draft_get_key (draft, CRM_SCRIPT_TEXT_CHECKLIST, 0, 1, 0), ==,
+                   "asked_who_decides");
+}
+
 /* A template without a call script starts one: a script with a stage. */
 static void
 test_add_call_script (void)
@@ -445,6 +490,7 @@ main (int   argc,
   g_test_add_func ("/script-draft/translations", test_translations);
   g_test_add_func ("/script-draft/new-keys", test_new_keys);
   g_test_add_func ("/script-draft/lists", test_lists);
+  g_test_add_func ("/script-draft/move-items", test_move_items);
   g_test_add_func ("/script-draft/rule-con-4-tw-6-guards", test_guards);
   g_test_add_func ("/script-draft/rule-tw-2-situation-check", test_situation_check);
   g_test_add_func ("/script-draft/rule-tw-4-summary", test_summary);

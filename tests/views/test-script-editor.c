@@ -716,6 +716,122 @@ test_con_4_tw_6_stage_guards (CrmTestFixture *fixture,
 }
 
 static gboolean
+has_tooltip (GtkWidget  *widget,
+             const char *tooltip)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+/* The button under @widget that says @tooltip, for those that show an
+ * icon only. */
+static GtkWidget *
+icon_button (gpointer    widget,
+             const char *tooltip)
+{
+  GtkWidget *button = find_widget (widget, has_tooltip, tooltip);
+
+  g_assert_true (GTK_IS_BUTTON (button));
+
+  return button;
+}
+
+static void
+click (GtkWidget *button)
+{
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  flush_events ();
+}
+
+static const char *
+prompt_text (const CrmScriptStage *stage,
+             guint                 index)
+{
+  return ((CrmText *)g_ptr_array_index (stage->prompts, index))->en;
+}
+
+/* The manager puts a stage's prompts, checklist and questions in the
+ * order the rep should go through them, with each row's arrows: the
+ * first row cannot go up, the last cannot go down, and the focus stays
+ * on the arrow for the next step. */
+static void
+test_reorder_items (CrmTestFixture *fixture,
+                    gconstpointer   data)
+{
+  const CrmScriptStage *discovery;
+  const CrmScriptQuestion *question;
+  GtkWidget *editor;
+  GtkWidget *button;
+  GtkListBox *questions;
+  GtkListBox *prompts;
+  GtkListBox *checklist;
+
+  save_three_stages (fixture->store);
+  editor = open_editor (fixture->store);
+  questions = EDITOR_CHILD (editor, "questions_list");
+  prompts = EDITOR_CHILD (editor, "prompts_list");
+  checklist = EDITOR_CHILD (editor, "checklist_list");
+  select_stage (editor, 1);
+
+  /* Who decides is asked first, before the head count. */
+  g_assert_false (gtk_widget_is_sensitive (icon_button (row_at (questions, 0), "Move Question Up")));
+  g_assert_false (gtk_widget_is_sensitive (icon_button (row_at (questions, 0), "Move Question Down")));
+  activate (editor, "editor.add-item", g_variant_new_string ("questions"));
+  set_text (find_descendant (row_at (questions, 1), ADW_TYPE_ENTRY_ROW, 0), "Who decides?");
+  g_assert_false (gtk_widget_is_sensitive (icon_button (row_at (questions, 1), "Move Question Down")));
+  click (icon_button (row_at (questions, 1), "Move Question Up"));
+  g_assert_cmpstr (adw_preferences_row_get_title (row_at (questions, 0)), ==, "Who decides?");
+  g_assert_cmpstr (adw_preferences_row_get_title (row_at (questions, 1)), ==, "How many employees do you have?");
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (row_at (questions, 1)), "Mandatory"));
+
+  /* Three prompts; the last goes first, then one down again. */
+  activate (editor, "editor.add-item", g_variant_new_string ("prompts"));
+  set_text (row_at (prompts, 1), "Smile");
+  activate (editor, "editor.add-item", g_variant_new_string ("prompts"));
+  set_text (row_at (prompts, 2), "Take notes");
+  click (icon_button (row_at (prompts, 2), "Move Prompt Up"));
+  /* The arrow that moved it has the focus, for the next step. */
+  button = icon_button (row_at (prompts, 1), "Move Prompt Up");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (editor)) == button);
+  click (button);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (editor)) == GTK_WIDGET (row_at (prompts, 0)) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (editor)), GTK_WIDGET (row_at (prompts, 0))));
+  click (icon_button (row_at (prompts, 1), "Move Prompt Down"));
+  g_assert_cmpstr (gtk_editable_get_text (row_at (prompts, 0)), ==, "Take notes");
+  g_assert_cmpstr (gtk_editable_get_text (row_at (prompts, 1)), ==, "Smile");
+  g_assert_cmpstr (gtk_editable_get_text (row_at (prompts, 2)), ==, "Listen more than you talk");
+
+  /* Two checklist items, swapped. */
+  activate (editor, "editor.add-item", g_variant_new_string ("checklist"));
+  set_text (row_at (checklist, 0), "Asked about the head count");
+  activate (editor, "editor.add-item", g_variant_new_string ("checklist"));
+  set_text (row_at (checklist, 1), "Asked who decides");
+  click (icon_button (row_at (checklist, 0), "Move Item Down"));
+  crm_test_iterate (200);
+  crm_test_screenshot (editor, "script-editor-reorder.png");
+
+  activate (editor, "editor.save", NULL);
+  crm_test_iterate (100);
+  g_assert_finalize_object (editor);
+
+  reopen_store (fixture);
+  discovery = stage_at (first_script (fixture->store), 1);
+  g_assert_cmpuint (discovery->questions->len, ==, 2);
+  question = g_ptr_array_index (discovery->questions, 0);
+  g_assert_cmpstr (question->key, ==, "who_decides");
+  question = g_ptr_array_index (discovery->questions, 1);
+  g_assert_cmpstr (question->key, ==, "how_many_employees_do_you_have");
+  g_assert_true (question->mandatory);
+  g_assert_cmpstr (question->field, ==, "clocks");
+  g_assert_cmpstr (prompt_text (discovery, 0), ==, "Take notes");
+  g_assert_cmpstr (prompt_text (discovery, 1), ==, "Smile");
+  g_assert_cmpstr (prompt_text (discovery, 2), ==, "Listen more than you talk");
+  g_assert_cmpstr (((CrmScriptItem *)g_ptr_array_index (discovery->checklist, 0))->key, ==, "asked_who_decides");
+  g_assert_cmpstr (((CrmScriptItem *)g_ptr_array_index (discovery->checklist, 1))->key, ==,
+                   "asked_about_the_head_count");
+}
+
+static gboolean
 activates (GtkWidget  *widget,
            const char *action)
 {
@@ -1354,6 +1470,7 @@ main (int   argc,
   ADD ("/views/script-editor/rule-tw-3-manager-writes-a-script", test_tw_3_manager_writes_a_script);
   ADD ("/views/script-editor/rule-tw-3-reorder-and-remove-stages", test_tw_3_reorder_and_remove_stages);
   ADD ("/views/script-editor/choose-among-scripts", test_choose_among_scripts);
+  ADD ("/views/script-editor/reorder-items", test_reorder_items);
   g_test_add ("/views/script-editor/rule-con-4-tw-6-stage-guards", CrmTestFixture, "tw",
               crm_test_fixture_set_up, test_con_4_tw_6_stage_guards, crm_test_fixture_tear_down);
   g_test_add ("/views/script-editor/rule-tw-2-tw-4-whole-call", CrmTestFixture, "tw",
