@@ -598,21 +598,157 @@ crm_script_draft_add_call_script (CrmScriptDraft *self,
                                   const char     *script_name,
                                   const char     *stage_name)
 {
-  JsonArray *scripts;
-  JsonObject *script;
-  JsonObject *stage;
-
   g_return_val_if_fail (CRM_IS_SCRIPT_DRAFT (self), FALSE);
 
   if (self->root != NULL)
     return FALSE;
 
   self->root = json_object_new ();
+  crm_script_draft_add_script (self, script_name, stage_name);
+
+  return TRUE;
+}
+
+/**
+ * crm_script_draft_add_script:
+ * @self: a #CrmScriptDraft
+ * @script_name: (nullable): the English name of the script, or %NULL to
+ *   leave it for the manager to type
+ * @stage_name: (nullable): the English name of its first stage
+ *
+ * Adds a script at the end, with one stage, the least the format
+ * accepts. It is picked by no source until sources are set: a general
+ * script, which calls start with only where no earlier script is.
+ *
+ * Returns: the new script's index, or %G_MAXUINT without a call script
+ */
+guint
+crm_script_draft_add_script (CrmScriptDraft *self,
+                             const char     *script_name,
+                             const char     *stage_name)
+{
+  JsonArray *scripts;
+  JsonObject *script;
+  JsonObject *stage;
+  guint index;
+
+  g_return_val_if_fail (CRM_IS_SCRIPT_DRAFT (self), G_MAXUINT);
+
+  if (self->root == NULL)
+    return G_MAXUINT;
+
   scripts = ensure_array_member (self->root, "scripts");
-  script = new_keyed_object (self, CRM_SCRIPT_TEXT_SCRIPT_NAME, 0, 0, script_name);
+  index = json_array_get_length (scripts);
+  script = new_keyed_object (self, CRM_SCRIPT_TEXT_SCRIPT_NAME, index, 0, script_name);
   json_array_add_object_element (scripts, script);
-  stage = new_keyed_object (self, CRM_SCRIPT_TEXT_STAGE_NAME, 0, 0, stage_name);
+  stage = new_keyed_object (self, CRM_SCRIPT_TEXT_STAGE_NAME, index, 0, stage_name);
   json_array_add_object_element (ensure_array_member (script, "stages"), stage);
+  set_modified (self, TRUE);
+
+  return index;
+}
+
+/**
+ * crm_script_draft_remove_script:
+ * @self: a #CrmScriptDraft
+ * @script: the script's index
+ *
+ * Removes a script, unless it is the only one: a call script has at
+ * least one, and the template's call script as a whole is not removed
+ * here.
+ *
+ * Returns: whether the script was removed
+ */
+gboolean
+crm_script_draft_remove_script (CrmScriptDraft *self,
+                                guint           script)
+{
+  JsonArray *scripts;
+
+  g_return_val_if_fail (CRM_IS_SCRIPT_DRAFT (self), FALSE);
+
+  scripts = get_scripts (self);
+  if (scripts == NULL || json_array_get_length (scripts) <= 1 || script >= json_array_get_length (scripts))
+    return FALSE;
+
+  json_array_remove_element (scripts, script);
+  set_modified (self, TRUE);
+
+  return TRUE;
+}
+
+/* The index of @source in @script's sources, or -1. */
+static int
+find_source (JsonArray  *sources,
+             const char *source)
+{
+  guint n = sources != NULL ? json_array_get_length (sources) : 0;
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (json_array_get_string_element (sources, i), source) == 0)
+      return i;
+
+  return -1;
+}
+
+/**
+ * crm_script_draft_has_source:
+ * @self: a #CrmScriptDraft
+ * @script: the script's index
+ * @source: the key of one of the template's deal sources
+ *
+ * Returns: whether deals from @source start their calls with @script
+ *   (unless an earlier script lists it too)
+ */
+gboolean
+crm_script_draft_has_source (CrmScriptDraft *self,
+                             guint           script,
+                             const char     *source)
+{
+  g_return_val_if_fail (CRM_IS_SCRIPT_DRAFT (self), FALSE);
+  g_return_val_if_fail (source != NULL, FALSE);
+
+  return find_source (get_array_member (get_script (self, script), "sources"), source) >= 0;
+}
+
+/**
+ * crm_script_draft_set_source:
+ * @self: a #CrmScriptDraft
+ * @script: the script's index
+ * @source: the key of one of the template's deal sources
+ * @picks: whether deals from @source get @script
+ *
+ * Adds a source to the script's or takes it out. A script that is left
+ * with none has no `sources` at all, which the format reads as a general
+ * script (an empty list does not load).
+ *
+ * Returns: whether anything changed
+ */
+gboolean
+crm_script_draft_set_source (CrmScriptDraft *self,
+                             guint           script,
+                             const char     *source,
+                             gboolean        picks)
+{
+  JsonObject *object;
+  JsonArray *sources;
+  int index;
+
+  g_return_val_if_fail (CRM_IS_SCRIPT_DRAFT (self), FALSE);
+  g_return_val_if_fail (source != NULL, FALSE);
+
+  object = get_script (self, script);
+  sources = get_array_member (object, "sources");
+  index = find_source (sources, source);
+  if (object == NULL || (index >= 0) == !!picks)
+    return FALSE;
+
+  if (picks)
+    json_array_add_string_element (ensure_array_member (object, "sources"), source);
+  else if (json_array_get_length (sources) > 1)
+    json_array_remove_element (sources, index);
+  else
+    json_object_remove_member (object, "sources");
 
   set_modified (self, TRUE);
 

@@ -89,6 +89,18 @@ gboolean        crm_script_draft_add_call_script (CrmScriptDraft *self,
                                                   const char     *script_name,
                                                   const char     *stage_name);
 guint           crm_script_draft_get_n_scripts   (CrmScriptDraft *self);
+guint           crm_script_draft_add_script      (CrmScriptDraft *self,
+                                                  const char     *script_name,
+                                                  const char     *stage_name);
+gboolean        crm_script_draft_remove_script   (CrmScriptDraft *self,
+                                                  guint           script);
+gboolean        crm_script_draft_has_source      (CrmScriptDraft *self,
+                                                  guint           script,
+                                                  const char     *source);
+gboolean        crm_script_draft_set_source      (CrmScriptDraft *self,
+                                                  guint           script,
+                                                  const char     *source,
+                                                  gboolean        picks);
 guint           crm_script_draft_get_n_stages    (CrmScriptDraft *self,
                                                   guint           script);
 guint           crm_script_draft_add_stage       (CrmScriptDraft *self,

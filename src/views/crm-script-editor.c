@@ -58,6 +58,7 @@ struct _CrmScriptEditor
   CrmScriptDraft       *draft;
   GPtrArray            *field_keys;       /* (element-type utf8): NULL first, "not saved to a field" */
   GtkStringList        *field_names;      /* the same order, for the drop-downs */
+  GPtrArray            *source_checks;    /* (element-type GtkCheckButton): the template's sources */
 
   guint                 script;           /* the script and stage being edited */
   guint                 stage;
@@ -76,6 +77,7 @@ struct _CrmScriptEditor
   GtkStringList        *script_list;
   AdwEntryRow          *script_name_row;
   AdwEntryRow          *opening_row;
+  AdwExpanderRow       *sources_row;
   AdwPreferencesGroup  *stage_group;
   AdwEntryRow          *stage_name_row;
   AdwEntryRow          *goal_row;
@@ -791,6 +793,50 @@ build_stages (CrmScriptEditor *self)
   self->syncing = FALSE;
 }
 
+/* The sources that pick the script, as the expander's subtitle: what the
+ * manager sees without opening it. */
+static void
+sync_sources_subtitle (CrmScriptEditor *self)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) picked = NULL;
+  g_autofree char *subtitle = NULL;
+
+  for (guint i = 0; i < self->source_checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->source_checks, i);
+
+      GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (check), ADW_TYPE_PREFERENCES_ROW);
+
+      if (gtk_check_button_get_active (check))
+        g_strv_builder_add (names, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+    }
+
+  picked = g_strv_builder_end (names);
+  /* Translators: the list of deal sources that pick a call script */
+  subtitle = g_strjoinv (_(", "), picked);
+  adw_expander_row_set_subtitle (self->sources_row,
+                                 picked[0] != NULL ? subtitle
+                                 : _("Any source that no other script is used for"));
+}
+
+static void
+sync_sources (CrmScriptEditor *self)
+{
+  self->syncing = TRUE;
+  for (guint i = 0; i < self->source_checks->len; i++)
+    {
+      GtkWidget *check = g_ptr_array_index (self->source_checks, i);
+      const char *key = g_object_get_qdata (G_OBJECT (check), binding_quark);
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                   crm_script_draft_has_source (self->draft, self->script, key));
+    }
+  self->syncing = FALSE;
+
+  sync_sources_subtitle (self);
+}
+
 static void
 build_scripts (CrmScriptEditor *self)
 {
@@ -812,6 +858,7 @@ build_scripts (CrmScriptEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->script_row), n > 1);
   sync_text_row (self, self->script_name_row);
   sync_text_row (self, self->opening_row);
+  sync_sources (self);
 }
 
 static void
@@ -823,6 +870,9 @@ update_actions (CrmScriptEditor *self)
 
   gtk_widget_action_set_enabled (widget, "editor.save", crm_script_draft_get_modified (self->draft));
   gtk_widget_action_set_enabled (widget, "editor.add-call-script", !has_script);
+  gtk_widget_action_set_enabled (widget, "editor.add-script", has_script);
+  /* The format wants at least one script. */
+  gtk_widget_action_set_enabled (widget, "editor.remove-script", crm_script_draft_get_n_scripts (self->draft) > 1);
   gtk_widget_action_set_enabled (widget, "editor.add-stage", has_script);
   gtk_widget_action_set_enabled (widget, "editor.add-item", n_stages > 0);
   gtk_widget_action_set_enabled (widget, "editor.move-stage-up", self->stage > 0);
@@ -884,6 +934,46 @@ setup_fields (CrmScriptEditor *self)
       g_ptr_array_add (self->field_keys, g_strdup (field->key));
       gtk_string_list_append (self->field_names, crm_text_get (&field->name));
     }
+}
+
+static void
+source_toggled_cb (GtkCheckButton  *check,
+                   CrmScriptEditor *self)
+{
+  if (self->syncing || self->disposing)
+    return;
+
+  crm_script_draft_set_source (self->draft, self->script, g_object_get_qdata (G_OBJECT (check), binding_quark),
+                               gtk_check_button_get_active (check));
+  sync_sources_subtitle (self);
+}
+
+/* A row with a check button for each of the template's deal sources;
+ * they do not change while the editor is open, only which are ticked. */
+static void
+setup_sources (CrmScriptEditor *self)
+{
+  CrmProcedure *procedure = crm_store_get_procedure (self->store);
+  guint n_sources = procedure != NULL ? crm_procedure_get_n_sources (procedure) : 0;
+
+  for (guint i = 0; i < n_sources; i++)
+    {
+      const CrmProcedureChoice *source = crm_procedure_get_source (procedure, i);
+      AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+      GtkWidget *check = gtk_check_button_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), crm_text_get (&source->name));
+      g_object_set_qdata_full (G_OBJECT (check), binding_quark, g_strdup (source->key), g_free);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (source_toggled_cb), self, 0);
+      adw_action_row_add_prefix (row, check);
+      adw_action_row_set_activatable_widget (row, check);
+      adw_expander_row_add_row (self->sources_row, GTK_WIDGET (row));
+      g_ptr_array_add (self->source_checks, check);
+    }
+
+  /* Without sources, every script is a general one. */
+  gtk_widget_set_visible (GTK_WIDGET (self->sources_row), n_sources > 0);
 }
 
 /* The first widget under @widget, itself included, depth first, that
@@ -1123,6 +1213,42 @@ add_call_script_action (GtkWidget  *widget,
 }
 
 static void
+add_script_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CrmScriptEditor *self = CRM_SCRIPT_EDITOR (widget);
+  /* The first stage is named in English, like a new call script's: the
+   * source text, which translations follow. The script is named by the
+   * manager, whose name row has the focus. */
+  guint script = crm_script_draft_add_script (self->draft, NULL, "Greeting");
+
+  if (script == G_MAXUINT)
+    return;
+
+  self->script = script;
+  self->stage = 0;
+  rebuild (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->script_name_row));
+}
+
+static void
+remove_script_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CrmScriptEditor *self = CRM_SCRIPT_EDITOR (widget);
+
+  if (!crm_script_draft_remove_script (self->draft, self->script))
+    return;
+
+  if (self->script > 0)
+    self->script--;
+  self->stage = 0;
+  rebuild (self);
+}
+
+static void
 remove_situation_check_action (GtkWidget  *widget,
                                const char *action_name,
                                GVariant   *parameter)
@@ -1350,6 +1476,7 @@ crm_script_editor_constructed (GObject *object)
                                           crm_text_get (crm_procedure_get_name (procedure)));
 
   setup_fields (self);
+  setup_sources (self);
   rebuild (self);
 }
 
@@ -1365,6 +1492,7 @@ crm_script_editor_dispose (GObject *object)
   g_clear_object (&self->draft);
   g_clear_object (&self->field_names);
   g_clear_pointer (&self->field_keys, g_ptr_array_unref);
+  g_clear_pointer (&self->source_checks, g_ptr_array_unref);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (crm_script_editor_parent_class)->dispose (object);
@@ -1492,6 +1620,7 @@ crm_script_editor_class_init (CrmScriptEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, script_list);
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, script_name_row);
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, opening_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, sources_row);
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, stage_group);
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, stage_name_row);
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, goal_row);
@@ -1515,6 +1644,8 @@ crm_script_editor_class_init (CrmScriptEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "editor.hide-error", NULL, hide_error_action);
   gtk_widget_class_install_action (widget_class, "editor.add-call-script", NULL, add_call_script_action);
+  gtk_widget_class_install_action (widget_class, "editor.add-script", NULL, add_script_action);
+  gtk_widget_class_install_action (widget_class, "editor.remove-script", NULL, remove_script_action);
   gtk_widget_class_install_action (widget_class, "editor.remove-situation-check", NULL,
                                    remove_situation_check_action);
   gtk_widget_class_install_action (widget_class, "editor.remove-summary", NULL, remove_summary_action);
@@ -1539,6 +1670,7 @@ crm_script_editor_init (CrmScriptEditor *self)
 
   self->field_keys = g_ptr_array_new_with_free_func (g_free);
   self->field_names = gtk_string_list_new (NULL);
+  self->source_checks = g_ptr_array_new ();
 
   bind_text_row (self, self->script_name_row, CRM_SCRIPT_TEXT_SCRIPT_NAME, 0, _("Name"));
   bind_text_row (self, self->opening_row, CRM_SCRIPT_TEXT_OPENING, 0, _("Opening Line"));

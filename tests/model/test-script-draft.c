@@ -430,6 +430,76 @@ test_move_items (void)
                    "asked_who_decides");
 }
 
+/* Scripts are added, each with a stage and a key of its own, and
+ * removed, all but the last one. */
+static void
+test_scripts (void)
+{
+  g_autoptr(JsonObject) original = parse_object (saved_script);
+  g_autoptr(CrmScriptDraft) draft = crm_script_draft_new (original);
+  g_autoptr(CrmScriptDraft) empty = crm_script_draft_new (NULL);
+  guint script;
+
+  g_assert_cmpuint (crm_script_draft_add_script (empty, "Sales call", "Greeting"), ==, G_MAXUINT);
+
+  script = crm_script_draft_add_script (draft, NULL, "Greeting");
+  g_assert_cmpuint (script, ==, 1);
+  g_assert_cmpuint (crm_script_draft_get_n_scripts (draft), ==, 2);
+  g_assert_cmpuint (crm_script_draft_get_n_stages (draft, script), ==, 1);
+  g_assert_cmpstr (crm_script_draft_get_text (draft, CRM_SCRIPT_TEXT_SCRIPT_NAME, script, 0, 0, "en"), ==, "");
+  g_assert_cmpstr (crm_script_draft_get_text (draft, CRM_SCRIPT_TEXT_STAGE_NAME, script, 0, 0, "en"), ==,
+                   "Greeting");
+  /* The stage's key is unique in its own script only. */
+  g_assert_cmpstr (crm_script_draft_get_key (draft, CRM_SCRIPT_TEXT_STAGE_NAME, script, 0, 0), ==, "greeting");
+  g_assert_cmpstr (crm_script_draft_get_key (draft, CRM_SCRIPT_TEXT_SCRIPT_NAME, script, 0, 0), ==, "script");
+  crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_SCRIPT_NAME, script, 0, 0, "en", "Sales call");
+  g_assert_cmpstr (crm_script_draft_get_key (draft, CRM_SCRIPT_TEXT_SCRIPT_NAME, script, 0, 0), ==,
+                   "sales_call_2");
+  crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_SCRIPT_NAME, script, 0, 0, "en", "Repeat order");
+  g_assert_cmpstr (crm_script_draft_get_key (draft, CRM_SCRIPT_TEXT_SCRIPT_NAME, script, 0, 0), ==,
+                   "repeat_order");
+
+  /* The saved script goes; the new one is the only one and stays. */
+  crm_script_draft_mark_saved (draft);
+  g_assert_true (crm_script_draft_remove_script (draft, 0));
+  g_assert_true (crm_script_draft_get_modified (draft));
+  g_assert_cmpuint (crm_script_draft_get_n_scripts (draft), ==, 1);
+  g_assert_cmpstr (crm_script_draft_get_text (draft, CRM_SCRIPT_TEXT_SCRIPT_NAME, 0, 0, 0, "en"), ==,
+                   "Repeat order");
+  g_assert_false (crm_script_draft_remove_script (draft, 0));
+  g_assert_false (crm_script_draft_remove_script (draft, 1));
+}
+
+/* The deal sources that pick a script: added and taken out one by one;
+ * a script left with none has no list at all, as the format wants. */
+static void
+test_sources (void)
+{
+  g_autoptr(JsonObject) original = parse_object (saved_script);
+  g_autoptr(CrmScriptDraft) draft = crm_script_draft_new (original);
+  JsonObject *script = json_array_get_object_element (
+    json_object_get_array_member (crm_script_draft_get_json (draft), "scripts"), 0);
+  g_autofree char *json = NULL;
+
+  g_assert_false (crm_script_draft_has_source (draft, 0, "phone"));
+  g_assert_false (crm_script_draft_set_source (draft, 0, "phone", FALSE));
+  g_assert_true (crm_script_draft_set_source (draft, 0, "phone", TRUE));
+  g_assert_true (crm_script_draft_set_source (draft, 0, "website", TRUE));
+  g_assert_false (crm_script_draft_set_source (draft, 0, "website", TRUE));
+  g_assert_true (crm_script_draft_has_source (draft, 0, "phone"));
+  json = to_string (script);
+  g_assert_nonnull (strstr (json, "\"sources\":[\"phone\",\"website\"]"));
+
+  g_assert_true (crm_script_draft_set_source (draft, 0, "phone", FALSE));
+  g_assert_false (crm_script_draft_has_source (draft, 0, "phone"));
+  g_assert_true (crm_script_draft_has_source (draft, 0, "website"));
+  g_assert_true (crm_script_draft_set_source (draft, 0, "website", FALSE));
+  g_assert_false (json_object_has_member (script, "sources"));
+
+  /* No such script. */
+  g_assert_false (crm_script_draft_set_source (draft, 3, "phone", TRUE));
+}
+
 /* A template without a call script starts one: a script with a stage. */
 static void
 test_add_call_script (void)
@@ -495,6 +565,8 @@ main (int   argc,
   g_test_add_func ("/script-draft/rule-tw-2-situation-check", test_situation_check);
   g_test_add_func ("/script-draft/rule-tw-4-summary", test_summary);
   g_test_add_func ("/script-draft/add-call-script", test_add_call_script);
+  g_test_add_func ("/script-draft/scripts", test_scripts);
+  g_test_add_func ("/script-draft/sources", test_sources);
   g_test_add_func ("/script-draft/shipped-scripts-survive-a-copy", test_shipped_scripts_survive_a_copy);
 
   return g_test_run ();

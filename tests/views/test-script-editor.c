@@ -309,6 +309,15 @@ activate (gpointer    widget,
   flush_events ();
 }
 
+/* Saves the call scripts, which closes the editor for good. */
+static void
+save_and_close (GtkWidget *editor)
+{
+  activate (editor, "editor.save", NULL);
+  crm_test_iterate (100);
+  g_assert_finalize_object (editor);
+}
+
 /* Chooses the drop-down item that reads @label. */
 static void
 choose (AdwComboRow *row,
@@ -491,9 +500,7 @@ test_tw_3_manager_writes_a_script (CrmTestFixture *fixture,
   g_assert_cmpuint (crm_procedure_get_n_call_scripts (crm_store_get_procedure (fixture->store)), ==, 0);
   g_assert_true (crm_script_editor_get_modified (CRM_SCRIPT_EDITOR (editor)));
 
-  activate (editor, "editor.save", NULL);
-  crm_test_iterate (100);
-  g_assert_finalize_object (editor);
+  save_and_close (editor);
   g_assert_nonnull (find_label (preferences, "Call scripts saved"));
   assert_written_script (fixture->store);
 
@@ -526,6 +533,20 @@ save_three_stages (CrmStore *store)
                              "Ask what it costs them in hours every month");
   crm_script_draft_add_stage (draft, 0);
   crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_STAGE_NAME, 0, 2, 0, "en", "Closing");
+  crm_script_draft_set_guard (draft, 0, 2, CRM_SCRIPT_GUARD_PAYMENT_TERMS, TRUE);
+  crm_script_draft_set_source (draft, 0, "hot_lead", TRUE);
+
+  /* The whole call's texts, in English and Hebrew. */
+  crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_SITUATION_CHECK, 0, 0, 0, "en", "Is this a good time to talk?");
+  crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_SITUATION_CHECK, 0, 0, 0, "he", "נוח לך לדבר עכשיו?");
+  crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_SUMMARY_SUBJECT, 0, 0, 0, "en", "Call summary: {deal}");
+  crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_SUMMARY_SUBJECT, 0, 0, 0, "he", "סיכום שיחה: {deal}");
+  crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_SUMMARY_BODY, 0, 0, 0, "en",
+                             "{rep} called {contact} ({phone}): {outcome}, {duration}.\n\n{answers}\n\n"
+                             "Next contact: {next_contact}");
+  crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_SUMMARY_BODY, 0, 0, 0, "he",
+                             "{rep} התקשר אל {contact} ({phone}): {outcome}, {duration}.\n\n{answers}\n\n"
+                             "השיחה הבאה: {next_contact}");
 
   g_assert_true (crm_store_save_call_script (store, crm_script_draft_get_json (draft), &error));
   g_assert_no_error (error);
@@ -569,9 +590,7 @@ test_tw_3_reorder_and_remove_stages (CrmTestFixture *fixture,
   activate (editor, "editor.remove-item", g_variant_new ("(su)", "prompts", 0));
   g_assert_cmpuint (count_rows (EDITOR_CHILD (editor, "prompts_list")), ==, 0);
 
-  activate (editor, "editor.save", NULL);
-  crm_test_iterate (100);
-  g_assert_finalize_object (editor);
+  save_and_close (editor);
 
   script = first_script (fixture->store);
   g_assert_cmpuint (script->stages->len, ==, 2);
@@ -635,9 +654,7 @@ test_choose_among_scripts (CrmTestFixture *fixture,
                    "Холодный звонок");
   g_assert_cmpuint (adw_combo_row_get_selected (script_row), ==, 1);
 
-  activate (editor, "editor.save", NULL);
-  crm_test_iterate (100);
-  g_assert_finalize_object (editor);
+  save_and_close (editor);
 
   procedure = crm_store_get_procedure (fixture->store);
   g_assert_cmpuint (crm_procedure_get_n_call_scripts (procedure), ==, 2);
@@ -704,9 +721,7 @@ test_con_4_tw_6_stage_guards (CrmTestFixture *fixture,
   g_assert_true (gtk_switch_get_active (price_rule));
   toggle (payment_terms, FALSE);
 
-  activate (editor, "editor.save", NULL);
-  crm_test_iterate (100);
-  g_assert_finalize_object (editor);
+  save_and_close (editor);
 
   reopen_store (fixture);
   script = first_script (fixture->store);
@@ -810,9 +825,7 @@ test_reorder_items (CrmTestFixture *fixture,
   crm_test_iterate (200);
   crm_test_screenshot (editor, "script-editor-reorder.png");
 
-  activate (editor, "editor.save", NULL);
-  crm_test_iterate (100);
-  g_assert_finalize_object (editor);
+  save_and_close (editor);
 
   reopen_store (fixture);
   discovery = stage_at (first_script (fixture->store), 1);
@@ -875,7 +888,8 @@ static void
 show_whole_call (GtkWidget *editor)
 {
   adw_view_stack_set_visible_child_name (EDITOR_CHILD (editor, "view_stack"), "call");
-  crm_test_iterate (200);
+  /* The summary's text view lays its lines out over several frames. */
+  crm_test_iterate (500);
 }
 
 /* TW-2, TW-4: the situation check and the call summary belong to every
@@ -915,9 +929,7 @@ test_tw_2_tw_4_whole_call (CrmTestFixture *fixture,
   crm_test_iterate (200);
   crm_test_screenshot (editor, "script-editor-whole-call-he.png");
 
-  activate (editor, "editor.save", NULL);
-  crm_test_iterate (100);
-  g_assert_finalize_object (editor);
+  save_and_close (editor);
 
   reopen_store (fixture);
   procedure = crm_store_get_procedure (fixture->store);
@@ -960,9 +972,7 @@ test_tw_2_tw_4_remove_whole_call (CrmTestFixture *fixture,
   crm_test_iterate (200);
   crm_test_screenshot (editor, "script-editor-whole-call-removed.png");
 
-  activate (editor, "editor.save", NULL);
-  crm_test_iterate (100);
-  g_assert_finalize_object (editor);
+  save_and_close (editor);
 
   procedure = crm_store_get_procedure (fixture->store);
   g_assert_null (crm_procedure_get_situation_check (procedure));
@@ -977,10 +987,163 @@ test_tw_2_tw_4_remove_whole_call (CrmTestFixture *fixture,
   g_assert_true (action_can_be_clicked (editor, "editor.remove-situation-check"));
   set_text (EDITOR_CHILD (editor, "situation_row"), "");
   g_assert_false (action_can_be_clicked (editor, "editor.remove-situation-check"));
-  activate (editor, "editor.save", NULL);
-  crm_test_iterate (100);
-  g_assert_finalize_object (editor);
+  save_and_close (editor);
   g_assert_null (crm_procedure_get_situation_check (crm_store_get_procedure (fixture->store)));
+}
+
+/* The check button of the source named @name in the script's sources. */
+static GtkCheckButton *
+source_check (GtkWidget  *editor,
+              const char *name)
+{
+  gpointer row = find_row (EDITOR_CHILD (editor, "sources_row"), name);
+
+  g_assert_nonnull (row);
+
+  return find_descendant (row, GTK_TYPE_CHECK_BUTTON, 0);
+}
+
+static void
+tick (GtkCheckButton *check,
+      gboolean        active)
+{
+  gtk_check_button_set_active (check, active);
+  flush_events ();
+}
+
+/* RAD-2, CON-4, TW-4: a sales manager shapes the department's calls in
+ * one sitting: the price rule at the product presentation, a summary
+ * with its Hebrew body, a script of its own for deals that come by phone
+ * (taken from the inbound script), and the contact's phone asked before
+ * the name. All of it is in the procedure after reopening the
+ * database, and a deal from the phone now starts with the new script. */
+static void
+test_manager_shapes_the_calls (CrmTestFixture *fixture,
+                               gconstpointer   data)
+{
+  const CrmCallScript *base;
+  const CrmCallScript *inbound;
+  const CrmCallScript *repeat;
+  const CrmScriptStage *contact;
+  CrmProcedure *procedure;
+  GtkWidget *editor = open_editor (fixture->store);
+  AdwComboRow *script_row = EDITOR_CHILD (editor, "script_row");
+  GtkListBox *questions = EDITOR_CHILD (editor, "questions_list");
+
+  /* RAD has no payment terms to show; one script cannot be removed. */
+  g_assert_false (gtk_widget_get_visible (EDITOR_CHILD (editor, "payment_terms_row")));
+  g_assert_true (action_can_be_clicked (editor, "editor.remove-script"));
+
+  /* CON-4 at the presentation of the general script. */
+  select_stage (editor, 3);
+  g_assert_cmpstr (gtk_editable_get_text (EDITOR_CHILD (editor, "stage_name_row")), ==, "Product presentation");
+  toggle (EDITOR_CHILD (editor, "price_rule_switch"), TRUE);
+
+  /* The phone before the name: the rep reads it off the screen first. */
+  select_stage (editor, 1);
+  g_assert_cmpstr (adw_preferences_row_get_title (row_at (questions, 1)), ==,
+                   "Which phone number is best to reach you on?");
+  click (icon_button (row_at (questions, 1), "Move Question Up"));
+
+  /* The general script is picked by no source. */
+  g_assert_cmpstr (adw_expander_row_get_subtitle (EDITOR_CHILD (editor, "sources_row")), ==,
+                   "Any source that no other script is used for");
+
+  /* The inbound script gives up the phone ... */
+  choose (script_row, "Inbound request");
+  g_assert_true (gtk_check_button_get_active (source_check (editor, "Phone")));
+  g_assert_cmpstr (adw_expander_row_get_subtitle (EDITOR_CHILD (editor, "sources_row")), ==,
+                   "Website, Email, Office visit, Phone");
+  tick (source_check (editor, "Phone"), FALSE);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (EDITOR_CHILD (editor, "sources_row")), ==,
+                   "Website, Email, Office visit");
+
+  /* ... to a script of its own, named by the manager. */
+  activate (editor, "editor.add-script", NULL);
+  g_assert_cmpuint (adw_combo_row_get_selected (script_row), ==, 2);
+  g_assert_cmpstr (gtk_editable_get_text (EDITOR_CHILD (editor, "script_name_row")), ==, "");
+  g_assert_cmpuint (count_rows (EDITOR_CHILD (editor, "stages_list")), ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (EDITOR_CHILD (editor, "stage_name_row")), ==, "Greeting");
+  g_assert_false (gtk_check_button_get_active (source_check (editor, "Phone")));
+  set_text (EDITOR_CHILD (editor, "script_name_row"), "Repeat order");
+  g_assert_cmpstr (gtk_string_list_get_string (EDITOR_CHILD (editor, "script_list"), 2), ==, "Repeat order");
+  adw_expander_row_set_expanded (EDITOR_CHILD (editor, "sources_row"), TRUE);
+  tick (source_check (editor, "Phone"), TRUE);
+  crm_test_iterate (200);
+  crm_test_screenshot (editor, "script-editor-new-script.png");
+
+  /* TW-4's summary, which RAD had not: English first, then the Hebrew. */
+  show_whole_call (editor);
+  set_text (EDITOR_CHILD (editor, "summary_subject_row"), "Call summary: {deal}");
+  set_body (editor, "{rep} called {contact} ({phone}): {outcome}.\n{answers}");
+  crm_script_editor_set_language (CRM_SCRIPT_EDITOR (editor), "he");
+  flush_events ();
+  set_body (editor, "{rep} התקשר אל {contact} ({phone}): {outcome}.\n{answers}");
+
+  save_and_close (editor);
+
+  reopen_store (fixture);
+  procedure = crm_store_get_procedure (fixture->store);
+  g_assert_cmpuint (crm_procedure_get_n_call_scripts (procedure), ==, 3);
+  base = crm_procedure_get_call_script (procedure, 0);
+  inbound = crm_procedure_get_call_script (procedure, 1);
+  repeat = crm_procedure_get_call_script (procedure, 2);
+
+  g_assert_cmpint (stage_at (base, 3)->guards, ==, CRM_SCRIPT_GUARD_PRICE_RULE);
+  contact = stage_at (base, 1);
+  g_assert_cmpstr (((CrmScriptQuestion *)g_ptr_array_index (contact->questions, 0))->key, ==, "contact_phone");
+  g_assert_cmpstr (((CrmScriptQuestion *)g_ptr_array_index (contact->questions, 1))->key, ==, "contact_name");
+
+  g_assert_cmpstr (crm_procedure_get_summary_subject (procedure)->en, ==, "Call summary: {deal}");
+  g_assert_cmpstr (crm_procedure_get_summary_body (procedure)->he, ==,
+                   "{rep} התקשר אל {contact} ({phone}): {outcome}.\n{answers}");
+
+  g_assert_null (base->sources);
+  g_assert_cmpuint (g_strv_length (inbound->sources), ==, 3);
+  g_assert_false (g_strv_contains ((const char * const *)inbound->sources, "phone"));
+  g_assert_cmpstr (repeat->key, ==, "repeat_order");
+  g_assert_cmpstr (repeat->name.en, ==, "Repeat order");
+  g_assert_cmpuint (g_strv_length (repeat->sources), ==, 1);
+  g_assert_cmpstr (repeat->sources[0], ==, "phone");
+  g_assert_cmpstr (stage_at (repeat, 0)->key, ==, "greeting");
+
+  g_assert_true (crm_procedure_pick_call_script (procedure, "phone") == repeat);
+  g_assert_true (crm_procedure_pick_call_script (procedure, "email") == inbound);
+  g_assert_true (crm_procedure_pick_call_script (procedure, "past_customers") == base);
+}
+
+/* A script is removed, but never the last one; a script whose sources
+ * are all unticked has none, and is a general script again. */
+static void
+test_remove_scripts (CrmTestFixture *fixture,
+                     gconstpointer   data)
+{
+  const CrmCallScript *script;
+  GtkWidget *editor = open_editor (fixture->store);
+
+  activate (editor, "editor.add-call-script", NULL);
+  g_assert_false (action_can_be_clicked (editor, "editor.remove-script"));
+  g_assert_true (gtk_widget_get_visible (EDITOR_CHILD (editor, "sources_row")));
+
+  activate (editor, "editor.add-script", NULL);
+  set_text (EDITOR_CHILD (editor, "script_name_row"), "Cold call");
+  g_assert_true (gtk_widget_get_visible (EDITOR_CHILD (editor, "script_row")));
+  g_assert_true (action_can_be_clicked (editor, "editor.remove-script"));
+  tick (source_check (editor, "Cold lead from the CRM"), TRUE);
+  tick (source_check (editor, "Cold lead from the CRM"), FALSE);
+
+  /* The first script goes; the cold call is left, and stays. */
+  choose (EDITOR_CHILD (editor, "script_row"), "Sales call");
+  activate (editor, "editor.remove-script", NULL);
+  g_assert_false (gtk_widget_get_visible (EDITOR_CHILD (editor, "script_row")));
+  g_assert_cmpstr (gtk_editable_get_text (EDITOR_CHILD (editor, "script_name_row")), ==, "Cold call");
+  g_assert_false (action_can_be_clicked (editor, "editor.remove-script"));
+
+  save_and_close (editor);
+
+  script = first_script (fixture->store);
+  g_assert_cmpstr (script->key, ==, "cold_call");
+  g_assert_null (script->sources);
 }
 
 /* What the loader says of a draft, as the store will say it. */
@@ -1051,9 +1214,7 @@ test_invalid_edit_shows_loader_message (CrmTestFixture *fixture,
 
   /* Corrected, it saves. */
   set_text (EDITOR_CHILD (editor, "opening_row"), "Здравствуйте, это {rep} из {company}");
-  activate (editor, "editor.save", NULL);
-  crm_test_iterate (100);
-  g_assert_finalize_object (editor);
+  save_and_close (editor);
   g_assert_cmpuint (first_script (fixture->store)->stages->len, ==, 2);
   g_assert_cmpstr (first_script (fixture->store)->opening.ru, ==, "Здравствуйте, это {rep} из {company}");
   g_assert_cmpstr (stage_at (first_script (fixture->store), 1)->key, ==, "discovery");
@@ -1419,9 +1580,13 @@ test_screenshots (CrmTestFixture *fixture,
     GtkTextDirection direction;
     const char    *top;
     const char    *end;
+    const char    *sources;
+    const char    *call;
   } looks[] = {
-    { "en", GTK_TEXT_DIR_LTR, "script-editor-stage.png", "script-editor-questions.png" },
-    { "he", GTK_TEXT_DIR_RTL, "script-editor-rtl.png", "script-editor-rtl-questions.png" },
+    { "en", GTK_TEXT_DIR_LTR, "script-editor-stage.png", "script-editor-questions.png",
+      "script-editor-sources.png", "script-editor-call.png" },
+    { "he", GTK_TEXT_DIR_RTL, "script-editor-rtl.png", "script-editor-rtl-questions.png",
+      "script-editor-rtl-sources.png", "script-editor-rtl-call.png" },
   };
 
   save_three_stages (fixture->store);
@@ -1442,6 +1607,13 @@ test_screenshots (CrmTestFixture *fixture,
       crm_test_screenshot (editor, looks[i].top);
       scroll_details_to_end (editor);
       crm_test_screenshot (editor, looks[i].end);
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (EDITOR_CHILD (editor, "details_scroller")), 0);
+      adw_expander_row_set_expanded (EDITOR_CHILD (editor, "sources_row"), TRUE);
+      crm_test_iterate (300);
+      crm_test_screenshot (editor, looks[i].sources);
+      show_whole_call (editor);
+      crm_test_iterate (100);
+      crm_test_screenshot (editor, looks[i].call);
       close_window (editor);
     }
 
@@ -1471,6 +1643,9 @@ main (int   argc,
   ADD ("/views/script-editor/rule-tw-3-reorder-and-remove-stages", test_tw_3_reorder_and_remove_stages);
   ADD ("/views/script-editor/choose-among-scripts", test_choose_among_scripts);
   ADD ("/views/script-editor/reorder-items", test_reorder_items);
+  ADD ("/views/script-editor/remove-scripts", test_remove_scripts);
+  g_test_add ("/views/script-editor/manager-shapes-the-calls", CrmTestFixture, "rad",
+              crm_test_fixture_set_up, test_manager_shapes_the_calls, crm_test_fixture_tear_down);
   g_test_add ("/views/script-editor/rule-con-4-tw-6-stage-guards", CrmTestFixture, "tw",
               crm_test_fixture_set_up, test_con_4_tw_6_stage_guards, crm_test_fixture_tear_down);
   g_test_add ("/views/script-editor/rule-tw-2-tw-4-whole-call", CrmTestFixture, "tw",
