@@ -814,7 +814,7 @@ sync_sources_subtitle (CrmScriptEditor *self)
 
   picked = g_strv_builder_end (names);
   /* Translators: the list of deal sources that pick a call script */
-  subtitle = g_strjoinv (_(", "), picked);
+  subtitle = g_strjoinv (C_("list of deal sources", ", "), picked);
   adw_expander_row_set_subtitle (self->sources_row,
                                  picked[0] != NULL ? subtitle
                                  : _("Any source that no other script is used for"));
