@@ -111,9 +111,9 @@ static const TextInfo text_infos[] = {
   [CRM_SCRIPT_TEXT_QUESTION] = { "text", OWNER_ITEM, CRM_SCRIPT_PART_QUESTIONS, "question", FALSE },
   [CRM_SCRIPT_TEXT_OBJECTION] = { "objection", OWNER_ITEM, CRM_SCRIPT_PART_OBJECTIONS, "objection", FALSE },
   [CRM_SCRIPT_TEXT_ANSWER] = { "answer", OWNER_ITEM, CRM_SCRIPT_PART_OBJECTIONS, NULL, FALSE },
+  [CRM_SCRIPT_TEXT_SITUATION_CHECK] = { "situation_check", OWNER_CALL, -1, NULL, TRUE },
   /* Subject and body are both required in a summary, but the summary is
    * optional: each goes when cleared, and the summary with the last. */
-  [CRM_SCRIPT_TEXT_SITUATION_CHECK] = { "situation_check", OWNER_CALL, -1, NULL, TRUE },
   [CRM_SCRIPT_TEXT_SUMMARY_SUBJECT] = { "subject", OWNER_SUMMARY, -1, NULL, TRUE },
   [CRM_SCRIPT_TEXT_SUMMARY_BODY] = { "body", OWNER_SUMMARY, -1, NULL, TRUE },
 };
@@ -427,6 +427,42 @@ set_modified (CrmScriptDraft *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MODIFIED]);
 }
 
+/* Moves element @from of the list @member of @owner to @to; the others
+ * keep their order. */
+static gboolean
+move_element (CrmScriptDraft *self,
+              JsonObject     *owner,
+              const char     *member,
+              guint           from,
+              guint           to)
+{
+  JsonArray *array = get_array_member (owner, member);
+  g_autoptr(JsonArray) moved = NULL;
+  g_autoptr(GPtrArray) order = NULL;
+  guint n = array != NULL ? json_array_get_length (array) : 0;
+
+  if (from >= n || to >= n || from == to)
+    return FALSE;
+
+  /* JsonArray cannot insert: the list is built again in the new order.
+   * The new nodes hold the same objects, so a moved item added in this
+   * draft still has its key follow its text. */
+  order = g_ptr_array_new ();
+  for (guint i = 0; i < n; i++)
+    if (i != from)
+      g_ptr_array_add (order, json_array_get_element (array, i));
+  g_ptr_array_insert (order, to, json_array_get_element (array, from));
+
+  moved = json_array_sized_new (n);
+  for (guint i = 0; i < n; i++)
+    json_array_add_element (moved, json_node_copy (g_ptr_array_index (order, i)));
+
+  json_object_set_array_member (owner, member, g_steal_pointer (&moved));
+  set_modified (self, TRUE);
+
+  return TRUE;
+}
+
 /* GObject overrides */
 
 static void
@@ -484,42 +520,6 @@ static void
 crm_script_draft_init (CrmScriptDraft *self)
 {
   self->fresh = g_hash_table_new_full (NULL, NULL, (GDestroyNotify)json_object_unref, NULL);
-}
-
-/* Moves element @from of the list @member of @owner to @to; the others
- * keep their order. */
-static gboolean
-move_element (CrmScriptDraft *self,
-              JsonObject     *owner,
-              const char     *member,
-              guint           from,
-              guint           to)
-{
-  JsonArray *array = get_array_member (owner, member);
-  g_autoptr(JsonArray) moved = NULL;
-  g_autoptr(GPtrArray) order = NULL;
-  guint n = array != NULL ? json_array_get_length (array) : 0;
-
-  if (from >= n || to >= n || from == to)
-    return FALSE;
-
-  /* JsonArray cannot insert: the list is built again in the new order.
-   * The new nodes hold the same objects, so a moved item added in this
-   * draft still has its key follow its text. */
-  order = g_ptr_array_new ();
-  for (guint i = 0; i < n; i++)
-    if (i != from)
-      g_ptr_array_add (order, json_array_get_element (array, i));
-  g_ptr_array_insert (order, to, json_array_get_element (array, from));
-
-  moved = json_array_sized_new (n);
-  for (guint i = 0; i < n; i++)
-    json_array_add_element (moved, json_node_copy (g_ptr_array_index (order, i)));
-
-  json_object_set_array_member (owner, member, g_steal_pointer (&moved));
-  set_modified (self, TRUE);
-
-  return TRUE;
 }
 
 /* Public API */
@@ -618,7 +618,8 @@ crm_script_draft_add_call_script (CrmScriptDraft *self,
  *
  * Adds a script at the end, with one stage, the least the format
  * accepts. It is picked by no source until sources are set: a general
- * script, which calls start with only where no earlier script is.
+ * script, which a call starts with when no script lists the deal's
+ * source and no earlier script is a general one.
  *
  * Returns: the new script's index, or %G_MAXUINT without a call script
  */
@@ -677,7 +678,7 @@ crm_script_draft_remove_script (CrmScriptDraft *self,
   return TRUE;
 }
 
-/* The index of @source in @script's sources, or -1. */
+/* The index of @source in a script's @sources, or -1. */
 static int
 find_source (JsonArray  *sources,
              const char *source)
@@ -1383,6 +1384,19 @@ crm_script_draft_get_guards (CrmScriptDraft *self,
   return result;
 }
 
+/* @guards as the format writes them, in its order. */
+static JsonArray *
+new_guard_array (CrmScriptGuards guards)
+{
+  JsonArray *array = json_array_new ();
+
+  for (guint bit = 0; bit < G_N_ELEMENTS (guard_names); bit++)
+    if ((guards & (1 << bit)) != 0)
+      json_array_add_string_element (array, guard_names[bit]);
+
+  return array;
+}
+
 /**
  * crm_script_draft_set_guard:
  * @self: a #CrmScriptDraft
@@ -1407,7 +1421,6 @@ crm_script_draft_set_guard (CrmScriptDraft  *self,
   JsonObject *object;
   CrmScriptGuards old;
   CrmScriptGuards guards;
-  JsonArray *array;
 
   g_return_val_if_fail (CRM_IS_SCRIPT_DRAFT (self), FALSE);
   g_return_val_if_fail (guard == CRM_SCRIPT_GUARD_PRICE_RULE || guard == CRM_SCRIPT_GUARD_PAYMENT_TERMS, FALSE);
@@ -1418,20 +1431,11 @@ crm_script_draft_set_guard (CrmScriptDraft  *self,
   if (object == NULL || guards == old)
     return FALSE;
 
-  /* No guards is the format's default and is left out; otherwise they
-   * are written in the format's order. */
+  /* No guards is the format's default and is left out. */
   if (guards == CRM_SCRIPT_GUARD_NONE)
-    {
-      json_object_remove_member (object, "guards");
-      set_modified (self, TRUE);
-      return TRUE;
-    }
-
-  array = json_array_new ();
-  for (guint bit = 0; bit < G_N_ELEMENTS (guard_names); bit++)
-    if ((guards & (1 << bit)) != 0)
-      json_array_add_string_element (array, guard_names[bit]);
-  json_object_set_array_member (object, "guards", array);
+    json_object_remove_member (object, "guards");
+  else
+    json_object_set_array_member (object, "guards", new_guard_array (guards));
   set_modified (self, TRUE);
 
   return TRUE;

@@ -805,7 +805,6 @@ sync_sources_subtitle (CrmScriptEditor *self)
   for (guint i = 0; i < self->source_checks->len; i++)
     {
       GtkCheckButton *check = g_ptr_array_index (self->source_checks, i);
-
       GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (check), ADW_TYPE_PREFERENCES_ROW);
 
       if (gtk_check_button_get_active (check))
@@ -872,7 +871,8 @@ update_actions (CrmScriptEditor *self)
   gtk_widget_action_set_enabled (widget, "editor.add-call-script", !has_script);
   gtk_widget_action_set_enabled (widget, "editor.add-script", has_script);
   /* The format wants at least one script. */
-  gtk_widget_action_set_enabled (widget, "editor.remove-script", crm_script_draft_get_n_scripts (self->draft) > 1);
+  gtk_widget_action_set_enabled (widget, "editor.remove-script",
+                                 crm_script_draft_get_n_scripts (self->draft) > 1);
   gtk_widget_action_set_enabled (widget, "editor.add-stage", has_script);
   gtk_widget_action_set_enabled (widget, "editor.add-item", n_stages > 0);
   gtk_widget_action_set_enabled (widget, "editor.move-stage-up", self->stage > 0);
@@ -943,7 +943,8 @@ source_toggled_cb (GtkCheckButton  *check,
   if (self->syncing || self->disposing)
     return;
 
-  crm_script_draft_set_source (self->draft, self->script, g_object_get_qdata (G_OBJECT (check), binding_quark),
+  crm_script_draft_set_source (self->draft, self->script,
+                               g_object_get_qdata (G_OBJECT (check), binding_quark),
                                gtk_check_button_get_active (check));
   sync_sources_subtitle (self);
 }
@@ -1265,10 +1266,12 @@ remove_summary_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   CrmScriptEditor *self = CRM_SCRIPT_EDITOR (widget);
+  gboolean removed;
 
-  /* Not short-circuited: the summary goes with both of its texts. */
-  if (crm_script_draft_remove_text (self->draft, CRM_SCRIPT_TEXT_SUMMARY_SUBJECT, 0, 0) |
-      crm_script_draft_remove_text (self->draft, CRM_SCRIPT_TEXT_SUMMARY_BODY, 0, 0))
+  /* The summary goes with the last of its two texts. */
+  removed = crm_script_draft_remove_text (self->draft, CRM_SCRIPT_TEXT_SUMMARY_SUBJECT, 0, 0);
+  removed |= crm_script_draft_remove_text (self->draft, CRM_SCRIPT_TEXT_SUMMARY_BODY, 0, 0);
+  if (removed)
     rebuild (self);
 }
 
