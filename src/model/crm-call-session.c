@@ -58,6 +58,7 @@ struct _CrmCallSession
   gint64               deal_id;
   int                  stage_index;  /* -1 during the situation check */
   int                  furthest;     /* the last stage reached, -1 for none */
+  gint64               move_to_stage_id; /* 0: the deal stays where it is */
 
   guint                situation_answered : 1;
   guint                can_talk : 1;
@@ -220,7 +221,8 @@ dup_display_value (CrmCallSession          *self,
     field = crm_procedure_find_field (self->procedure, question->field);
 
   if (field != NULL && field->type == CRM_FIELD_BOOLEAN)
-    return g_strdup (g_str_equal (value, "true") ? _("yes") : _("no"));
+    /* Translators: the answer to a yes-or-no question of a call script */
+    return g_strdup (g_str_equal (value, "true") ? C_("answer", "yes") : C_("answer", "no"));
 
   for (guint i = 0; field != NULL && field->choices != NULL && i < field->choices->len; i++)
     {
@@ -1066,6 +1068,33 @@ crm_call_session_get_price_demanded (CrmCallSession *self)
   return self->price_demanded;
 }
 
+/**
+ * crm_call_session_set_move_to_stage:
+ * @self: a #CrmCallSession
+ * @stage_id: the stage of the deal's pipeline the call moves it into, or 0
+ *
+ * What the call achieved, on the board: a reached call that found out the
+ * customer's needs can move the deal on as it is logged, through the stage's
+ * rules (required fields, tasks, emails) like any other move, in the same
+ * transaction as the call.
+ */
+void
+crm_call_session_set_move_to_stage (CrmCallSession *self,
+                                    gint64          stage_id)
+{
+  g_return_if_fail (CRM_IS_CALL_SESSION (self));
+
+  self->move_to_stage_id = MAX (stage_id, 0);
+}
+
+gint64
+crm_call_session_get_move_to_stage (CrmCallSession *self)
+{
+  g_return_val_if_fail (CRM_IS_CALL_SESSION (self), 0);
+
+  return self->move_to_stage_id;
+}
+
 static char *
 dup_source_name (CrmCallSession *self)
 {
@@ -1238,6 +1267,7 @@ crm_call_session_finish (CrmCallSession  *self,
   record.next_contact = next_contact;
   record.close_task_id = close_task_id;
   record.summary_answers = answers;
+  record.move_to_stage_id = self->move_to_stage_id;
 
   id = crm_store_log_call (self->store, &record, error);
   if (id == 0)

@@ -84,6 +84,9 @@ gboolean              crm_call_session_is_first_conversation (CrmCallSession  *s
 void                  crm_call_session_set_price_demanded    (CrmCallSession  *self,
                                                               gboolean         demanded);
 gboolean              crm_call_session_get_price_demanded    (CrmCallSession  *self);
+void                  crm_call_session_set_move_to_stage     (CrmCallSession  *self,
+                                                              gint64           stage_id);
+gint64                crm_call_session_get_move_to_stage     (CrmCallSession  *self);
 char                 *crm_call_session_dup_opening           (CrmCallSession  *self);
 char                 *crm_call_session_dup_record_note       (CrmCallSession  *self);
 GStrv                 crm_call_session_dup_visited_stages    (CrmCallSession  *self);

@@ -28,6 +28,7 @@
 #include "crm-deal.h"
 #include "crm-procedure.h"
 #include "crm-product.h"
+#include "crm-stage.h"
 #include "crm-store-private.h"
 #include "crm-strings.h"
 #include "crm-user.h"
@@ -836,8 +837,64 @@ crm_store_save_call_script (CrmStore    *self,
 
 /* What a call must say before it is logged (TW-4): a reached call or a
  * call-back has a note and, on an open deal, the next contact. */
+/* The stage a deal is in once the call is logged. */
+static CrmStageKind
+kind_after_call (CrmStore            *self,
+                 const CrmCallRecord *record,
+                 CrmDeal             *deal)
+{
+  CrmStage *stage;
+
+  if (record->move_to_stage_id <= 0)
+    return crm_deal_get_stage_kind (deal);
+
+  stage = crm_store_find_stage (self, record->move_to_stage_id);
+  return stage != NULL ? crm_stage_get_kind (stage) : crm_deal_get_stage_kind (deal);
+}
+
+/* A call moves the deal on only when it reached the customer, within the
+ * deal's pipeline, and never into a lost stage: a closing goes through
+ * crm_store_close_lost() and its refusal rules (AXL-10). */
 static gboolean
-check_call_record (const CrmCallRecord  *record,
+check_call_move (CrmStore             *self,
+                 const CrmCallRecord  *record,
+                 CrmDeal              *deal,
+                 GError              **error)
+{
+  CrmStage *stage;
+
+  if (record->move_to_stage_id <= 0 || record->move_to_stage_id == crm_deal_get_stage_id (deal))
+    return TRUE;
+
+  stage = crm_store_find_stage (self, record->move_to_stage_id);
+  if (stage == NULL || crm_stage_get_pipeline_id (stage) != crm_deal_get_pipeline_id (deal))
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_UNKNOWN_STAGE,
+                   _("There is no stage %lld in this deal’s pipeline."),
+                   (long long)record->move_to_stage_id);
+      return FALSE;
+    }
+
+  if (record->outcome != CRM_CALL_REACHED)
+    {
+      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_FIELD,
+                           _("Only a call that reached the customer moves the deal to another stage."));
+      return FALSE;
+    }
+
+  if (crm_stage_get_kind (stage) == CRM_STAGE_LOST)
+    {
+      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_REFUSAL,
+                           _("Close the deal as lost from the deal card, with its reason."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_call_record (CrmStore             *self,
+                   const CrmCallRecord  *record,
                    CrmDeal              *deal,
                    gboolean              ladder,
                    GError              **error)
@@ -858,7 +915,10 @@ check_call_record (const CrmCallRecord  *record,
       return FALSE;
     }
 
-  if (talked && record->next_contact == NULL && crm_deal_get_stage_kind (deal) == CRM_STAGE_OPEN)
+  if (!check_call_move (self, record, deal, error))
+    return FALSE;
+
+  if (talked && record->next_contact == NULL && kind_after_call (self, record, deal) == CRM_STAGE_OPEN)
     {
       g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_TASK,
                            _("Say when to contact the customer next."));
@@ -936,7 +996,9 @@ add_call_tasks (CrmStore             *self,
   if (record->next_contact != NULL)
     {
       g_autofree char *due = _crm_store_format_timestamp (record->next_contact);
-      const char *title = record->outcome == CRM_CALL_CALL_BACK ? _("Call back") : _("Next contact");
+      /* Translators: the titles of the task a call leaves for the next
+       * call, written like the other task titles (what to do) */
+      const char *title = record->outcome == CRM_CALL_CALL_BACK ? C_("task", "Call back") : C_("task", "Next contact");
 
       if (!_crm_store_insert_task (self, record->deal_id, title, due, me, "TW-4", now_text, NULL, error))
         return FALSE;
@@ -1086,6 +1148,7 @@ crm_store_log_call (CrmStore             *self,
                     GError              **error)
 {
   g_auto(CrmMoveDone) closing = { 0 };
+  g_auto(CrmMoveDone) moved = { 0 };
   g_autoptr(CrmDeal) deal = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *now_text = NULL;
@@ -1099,7 +1162,7 @@ crm_store_log_call (CrmStore             *self,
 
   ladder = walks_ladder (self, record);
   deal = crm_store_load_deal (self, record->deal_id, error);
-  if (deal == NULL || !check_call_record (record, deal, ladder, error))
+  if (deal == NULL || !check_call_record (self, record, deal, ladder, error))
     return 0;
 
   now = crm_store_now (self);
@@ -1115,6 +1178,9 @@ crm_store_log_call (CrmStore             *self,
        (record->close_task_id <= 0 || ladder || close_call_task (self, record, now_text, error)) &&
        (!ladder ||
         _crm_store_walk_ladder (self, record->deal_id, now, NULL, &closing, error) != CRM_LADDER_NONE) &&
+       (record->move_to_stage_id <= 0 || record->move_to_stage_id == crm_deal_get_stage_id (deal) ||
+        _crm_store_move_in_transaction (self, record->deal_id, record->move_to_stage_id, NULL, now,
+                                        &moved, error)) &&
        add_call_tasks (self, record, now, error) &&
        queue_summary (self, deal, record, now_text, error) &&
        _crm_store_add_audit (self, "activity", "deal", record->deal_id, NULL, "call", now_text, error);
@@ -1125,5 +1191,6 @@ crm_store_log_call (CrmStore             *self,
   /* The timeline, the tasks, the outbox and the Today view follow. */
   _crm_store_emit_deal_changed (self, record->deal_id);
   _crm_store_announce_moves (self, &closing, 1, now);
+  _crm_store_announce_moves (self, &moved, 1, now);
   return id;
 }

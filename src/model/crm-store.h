@@ -118,6 +118,8 @@ typedef enum
  * @next_contact: (nullable): TW-4, when to contact the customer next; becomes a task
  * @close_task_id: 0, or an open task of the deal that this call completes
  * @summary_answers: (nullable): "question: answer" lines for the call summary
+ * @move_to_stage_id: 0, or the stage a reached call moves the deal into
+ *   (through the stage's rules, like any move)
  *
  * What the call-script panel hands the store at the end of a call.
  */
@@ -132,6 +134,7 @@ typedef struct
   GDateTime           *next_contact;
   gint64               close_task_id;
   const char          *summary_answers;
+  gint64               move_to_stage_id;
 } CrmCallRecord;
 
 #define CRM_TYPE_STORE (crm_store_get_type ())

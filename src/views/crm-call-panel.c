@@ -340,6 +340,7 @@ dup_term_details (const CrmPaymentTerm *term,
   g_autoptr(GString) details = g_string_new (NULL);
 
   if (position == 0)
+    /* Translators: said of the first payment term, the default (TW-6) */
     g_string_append (details, _("Offer this first"));
 
   if (term->max_installments > 0)
@@ -568,7 +569,7 @@ fill_heading (CrmCallPanel         *self,
   int index = stage_index (self);
   g_autofree char *opening = index == 0 ? crm_call_session_dup_opening (self->session) : NULL;
   /* Translators: where a call is in its script, “Stage 2 of 4” */
-  g_autofree char *progress = g_strdup_printf (_("Stage %d of %u"), index + 1, n_stages (self));
+  g_autofree char *progress = g_strdup_printf (_("Stage %u of %u"), (guint)index + 1, n_stages (self));
 
   set_progress (self, (double)(index + 1) / MAX (n_stages (self), 1), progress);
 
@@ -630,7 +631,8 @@ show_situation (CrmCallPanel *self)
   gtk_label_set_text (self->situation_label, check != NULL ? crm_text_get (check) : "");
   gtk_label_set_text (self->situation_rule_label, rule != NULL ? rule : "");
   gtk_widget_set_visible (GTK_WIDGET (self->situation_rule_label), rule != NULL);
-  /* Translators: the progress of a call before its script starts */
+  /* Translators: the progress of a call before its script starts: the
+   * check that the customer can talk now and listen (TW-2) */
   set_progress (self, 0, _("Sales situation"));
 
   gtk_stack_set_visible_child_name (self->stack, "situation");

@@ -204,10 +204,10 @@ sync_organization (CrmPreferencesWindow *self)
 
   adw_preferences_group_set_description (self->organization_group,
                                          can_change
-                                         ? _("Reps say the organisation's name when a call opens. "
+                                         ? _("Reps say the organisation’s name when a call opens. "
                                              "A summary of every call that reached the client goes "
                                              "to the sales manager and to the copy address.")
-                                         : _("Only a sales manager can change the organisation's settings"));
+                                         : _("Only a sales manager can change the department’s settings."));
 }
 
 static void
@@ -219,7 +219,7 @@ sync_call_scripts (CrmPreferencesWindow *self)
   adw_action_row_set_subtitle (self->call_scripts_row,
                                can_change
                                ? _("Stages, prompts, questions and objections reps are led through")
-                               : _("Only a sales manager can edit call scripts"));
+                               : _("Only a sales manager can edit the call scripts."));
 }
 
 static char *
@@ -238,10 +238,10 @@ sync_products_group (CrmPreferencesWindow *self)
   g_autofree char *description = NULL;
 
   if (!can_change)
-    description = g_strdup (_("Only a sales manager can change the product catalogue"));
+    description = g_strdup (_("Only a sales manager can change the product catalogue."));
   else
     /* Translators: %s is a currency code such as ILS */
-    description = g_strdup_printf (_("Prices in %s, the procedure's currency. On a call, the "
+    description = g_strdup_printf (_("Prices in %s, the procedure’s currency. On a call, the "
                                      "lowest price of the products offered is the lower bound "
                                      "a rep may name (CON-4)."),
                                    currency != NULL ? currency : "");

@@ -1489,6 +1489,68 @@ test_rule_tw_shipped_template_full_call (Fixture       *fixture,
   g_assert_nonnull (strstr (body, stages_line));
 }
 
+static gint64
+sales_stage_id (CrmStore   *store,
+                const char *key)
+{
+  CrmPipeline *pipeline = crm_store_find_pipeline (store, "sales");
+
+  return crm_stage_get_id (crm_store_find_stage_by_key (store, crm_pipeline_get_id (pipeline), key));
+}
+
+/* TW-3 on the shipped template: a reached call that found out the needs
+ * moves the deal to "Needs discovered" as it is logged, through that
+ * stage's required fields, in the call's transaction. */
+static void
+test_rule_tw_3_reached_call_moves_the_deal (Fixture       *fixture,
+                                            gconstpointer  data)
+{
+  CrmStore *store = fixture->store;
+  gint64 deal = new_deal (store, "Clocks for a clinic", "hot_lead");
+  gint64 discovered = sales_stage_id (store, "needs_discovered");
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (fixture->clock.now, 1);
+  g_autoptr(CrmCallSession) call = start_call (store, deal, NULL);
+  g_autoptr(CrmDeal) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  crm_call_session_set_situation (call, TRUE);
+  advance (call);
+  answer (call, "clocks", "2");
+  answer (call, "modules", "reports");
+  crm_call_session_set_move_to_stage (call, discovered);
+  g_assert_cmpint (crm_call_session_get_move_to_stage (call), ==, discovered);
+
+  /* The stage asks for the agreements answer: nothing is logged. */
+  g_assert_cmpint (crm_call_session_finish (call, CRM_CALL_REACHED, "Two sites", tomorrow, 0, &error), ==, 0);
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_MISSING_FIELDS);
+  g_assert_nonnull (strstr (error->message, "agreements"));
+  g_clear_error (&error);
+  g_assert_false (is_finished (call));
+  g_assert_cmpuint (count_rows (store, "SELECT count(*) FROM activities"), ==, 0);
+
+  /* A call that did not reach the customer moves nothing. */
+  g_assert_cmpint (crm_call_session_finish (call, CRM_CALL_BUSY, NULL, tomorrow, 0, &error), ==, 0);
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_FIELD);
+  g_clear_error (&error);
+
+  /* Nor does a call close a deal as lost (AXL-10 goes through its form). */
+  crm_call_session_set_move_to_stage (call, sales_stage_id (store, "lost"));
+  g_assert_cmpint (crm_call_session_finish (call, CRM_CALL_REACHED, "Two sites", tomorrow, 0, &error), ==, 0);
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_REFUSAL);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_rows (store, "SELECT count(*) FROM activities"), ==, 0);
+
+  answer (call, "agreements", "false");
+  crm_call_session_set_move_to_stage (call, discovered);
+  g_assert_cmpint (crm_call_session_finish (call, CRM_CALL_REACHED, "Two sites", tomorrow, 0, &error), >, 0);
+  g_assert_no_error (error);
+
+  loaded = crm_store_load_deal (store, deal, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (crm_deal_get_stage_id (loaded), ==, discovered);
+  g_assert_cmpuint (count_rows (store, "SELECT count(*) FROM activities WHERE kind = 'call'"), ==, 1);
+}
+
 /* AXL-7 on a newcomer's demo: the shipped opening line comes out whole,
  * with our organisation's name and the request's source. */
 static void
@@ -1625,6 +1687,7 @@ main (int   argc,
   ADD ("/call/set-field-value/builtins", "calls", test_set_field_value_builtins);
   ADD ("/call/plain-call-without-script", "plain", test_plain_call_without_script);
   ADD ("/call/tw/shipped-template-full-call", "tw", test_rule_tw_shipped_template_full_call);
+  ADD ("/call/tw-3/reached-call-moves-the-deal", "tw", test_rule_tw_3_reached_call_moves_the_deal);
   ADD ("/call/axl-7/demo-opening-filled-in", "axl", test_rule_axl_7_demo_opening_filled_in);
   g_test_add_func ("/call/migration/from-version-3-keeps-queued-emails",
                    test_migration_from_version_3_keeps_queued_emails);

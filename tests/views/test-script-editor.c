@@ -1293,7 +1293,7 @@ test_rep_cannot_edit_call_scripts (CrmTestFixture *fixture,
   preferences = open_preferences (fixture->store);
   g_assert_false (gtk_widget_get_sensitive (PREFS_CHILD (preferences, "call_scripts_row")));
   g_assert_cmpstr (adw_action_row_get_subtitle (PREFS_CHILD (preferences, "call_scripts_row")), ==,
-                   "Only a sales manager can edit call scripts");
+                   "Only a sales manager can edit the call scripts.");
   gtk_widget_activate_action (preferences, "preferences.edit-call-scripts", NULL);
   crm_test_iterate (100);
   g_assert_null (find_toplevel (CRM_TYPE_SCRIPT_EDITOR));
