@@ -68,6 +68,10 @@ static GParamSpec *properties [N_PROPS];
 /* Keys are at most 64 characters; a made-up one leaves room for "_123". */
 #define KEY_BASE_MAX 40
 
+/* The format's names of the guards, by bit (CrmScriptGuards), in the
+ * order the format's table lists them. */
+static const char * const guard_names[] = { "price_rule", "payment_terms" };
+
 static const char * const part_members[] = {
   [CRM_SCRIPT_PART_PROMPTS] = "prompts",
   [CRM_SCRIPT_PART_CHECKLIST] = "checklist",
@@ -75,26 +79,43 @@ static const char * const part_members[] = {
   [CRM_SCRIPT_PART_OBJECTIONS] = "objections",
 };
 
-/* What a text is called inside its object, which list holds that object,
- * and what a new key is made of when the English text gives none. */
+/* The object a text is a member of. */
+typedef enum
+{
+  OWNER_CALL,       /* the call_script section itself */
+  OWNER_SUMMARY,    /* its summary, made with its first text */
+  OWNER_SCRIPT,
+  OWNER_STAGE,
+  OWNER_ITEM,       /* an element of a stage's list */
+} TextOwner;
+
+/* What a text is called inside its object, which object that is (and
+ * for a list item, which list), and what a new key is made of when the
+ * English text gives none. */
 typedef struct
 {
   const char    *member;     /* NULL: the list element is the text itself */
+  TextOwner      owner;
   int            part;       /* -1: not in a stage's list */
   const char    *fallback;   /* NULL: the object has no key */
   gboolean       optional;   /* the text may be absent altogether */
 } TextInfo;
 
 static const TextInfo text_infos[] = {
-  [CRM_SCRIPT_TEXT_SCRIPT_NAME] = { "name", -1, "script", FALSE },
-  [CRM_SCRIPT_TEXT_OPENING] = { "opening", -1, NULL, TRUE },
-  [CRM_SCRIPT_TEXT_STAGE_NAME] = { "name", -1, "stage", FALSE },
-  [CRM_SCRIPT_TEXT_GOAL] = { "goal", -1, NULL, TRUE },
-  [CRM_SCRIPT_TEXT_PROMPT] = { NULL, CRM_SCRIPT_PART_PROMPTS, NULL, FALSE },
-  [CRM_SCRIPT_TEXT_CHECKLIST] = { "text", CRM_SCRIPT_PART_CHECKLIST, "item", FALSE },
-  [CRM_SCRIPT_TEXT_QUESTION] = { "text", CRM_SCRIPT_PART_QUESTIONS, "question", FALSE },
-  [CRM_SCRIPT_TEXT_OBJECTION] = { "objection", CRM_SCRIPT_PART_OBJECTIONS, "objection", FALSE },
-  [CRM_SCRIPT_TEXT_ANSWER] = { "answer", CRM_SCRIPT_PART_OBJECTIONS, NULL, FALSE },
+  [CRM_SCRIPT_TEXT_SCRIPT_NAME] = { "name", OWNER_SCRIPT, -1, "script", FALSE },
+  [CRM_SCRIPT_TEXT_OPENING] = { "opening", OWNER_SCRIPT, -1, NULL, TRUE },
+  [CRM_SCRIPT_TEXT_STAGE_NAME] = { "name", OWNER_STAGE, -1, "stage", FALSE },
+  [CRM_SCRIPT_TEXT_GOAL] = { "goal", OWNER_STAGE, -1, NULL, TRUE },
+  [CRM_SCRIPT_TEXT_PROMPT] = { NULL, OWNER_ITEM, CRM_SCRIPT_PART_PROMPTS, NULL, FALSE },
+  [CRM_SCRIPT_TEXT_CHECKLIST] = { "text", OWNER_ITEM, CRM_SCRIPT_PART_CHECKLIST, "item", FALSE },
+  [CRM_SCRIPT_TEXT_QUESTION] = { "text", OWNER_ITEM, CRM_SCRIPT_PART_QUESTIONS, "question", FALSE },
+  [CRM_SCRIPT_TEXT_OBJECTION] = { "objection", OWNER_ITEM, CRM_SCRIPT_PART_OBJECTIONS, "objection", FALSE },
+  [CRM_SCRIPT_TEXT_ANSWER] = { "answer", OWNER_ITEM, CRM_SCRIPT_PART_OBJECTIONS, NULL, FALSE },
+  [CRM_SCRIPT_TEXT_SITUATION_CHECK] = { "situation_check", OWNER_CALL, -1, NULL, TRUE },
+  /* Subject and body are both required in a summary, but the summary is
+   * optional: each goes when cleared, and the summary with the last. */
+  [CRM_SCRIPT_TEXT_SUMMARY_SUBJECT] = { "subject", OWNER_SUMMARY, -1, NULL, TRUE },
+  [CRM_SCRIPT_TEXT_SUMMARY_BODY] = { "body", OWNER_SUMMARY, -1, NULL, TRUE },
 };
 
 /* Copying */
@@ -248,13 +269,24 @@ find_owner (CrmScriptDraft *self,
 {
   const TextInfo *info = &text_infos[text];
 
-  if (text == CRM_SCRIPT_TEXT_SCRIPT_NAME || text == CRM_SCRIPT_TEXT_OPENING)
-    return get_script (self, script);
+  switch (info->owner)
+    {
+    case OWNER_CALL:
+      return self->root;
 
-  if (info->part < 0)
-    return get_stage (self, script, stage);
+    case OWNER_SUMMARY:
+      return get_object_member (self->root, "summary");
 
-  return get_array_object (get_part (self, script, stage, info->part), item);
+    case OWNER_SCRIPT:
+      return get_script (self, script);
+
+    case OWNER_STAGE:
+      return get_stage (self, script, stage);
+
+    case OWNER_ITEM:
+    default:
+      return get_array_object (get_part (self, script, stage, info->part), item);
+    }
 }
 
 /* The localised text object itself ({"en": …, "he": …}), or NULL. */
@@ -395,6 +427,42 @@ set_modified (CrmScriptDraft *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MODIFIED]);
 }
 
+/* Moves element @from of the list @member of @owner to @to; the others
+ * keep their order. */
+static gboolean
+move_element (CrmScriptDraft *self,
+              JsonObject     *owner,
+              const char     *member,
+              guint           from,
+              guint           to)
+{
+  JsonArray *array = get_array_member (owner, member);
+  g_autoptr(JsonArray) moved = NULL;
+  g_autoptr(GPtrArray) order = NULL;
+  guint n = array != NULL ? json_array_get_length (array) : 0;
+
+  if (from >= n || to >= n || from == to)
+    return FALSE;
+
+  /* JsonArray cannot insert: the list is built again in the new order.
+   * The new nodes hold the same objects, so a moved item added in this
+   * draft still has its key follow its text. */
+  order = g_ptr_array_new ();
+  for (guint i = 0; i < n; i++)
+    if (i != from)
+      g_ptr_array_add (order, json_array_get_element (array, i));
+  g_ptr_array_insert (order, to, json_array_get_element (array, from));
+
+  moved = json_array_sized_new (n);
+  for (guint i = 0; i < n; i++)
+    json_array_add_element (moved, json_node_copy (g_ptr_array_index (order, i)));
+
+  json_object_set_array_member (owner, member, g_steal_pointer (&moved));
+  set_modified (self, TRUE);
+
+  return TRUE;
+}
+
 /* GObject overrides */
 
 static void
@@ -530,21 +598,158 @@ crm_script_draft_add_call_script (CrmScriptDraft *self,
                                   const char     *script_name,
                                   const char     *stage_name)
 {
-  JsonArray *scripts;
-  JsonObject *script;
-  JsonObject *stage;
-
   g_return_val_if_fail (CRM_IS_SCRIPT_DRAFT (self), FALSE);
 
   if (self->root != NULL)
     return FALSE;
 
   self->root = json_object_new ();
+  crm_script_draft_add_script (self, script_name, stage_name);
+
+  return TRUE;
+}
+
+/**
+ * crm_script_draft_add_script:
+ * @self: a #CrmScriptDraft
+ * @script_name: (nullable): the English name of the script, or %NULL to
+ *   leave it for the manager to type
+ * @stage_name: (nullable): the English name of its first stage
+ *
+ * Adds a script at the end, with one stage, the least the format
+ * accepts. It is picked by no source until sources are set: a general
+ * script, which a call starts with when no script lists the deal's
+ * source and no earlier script is a general one.
+ *
+ * Returns: the new script's index, or %G_MAXUINT without a call script
+ */
+guint
+crm_script_draft_add_script (CrmScriptDraft *self,
+                             const char     *script_name,
+                             const char     *stage_name)
+{
+  JsonArray *scripts;
+  JsonObject *script;
+  JsonObject *stage;
+  guint index;
+
+  g_return_val_if_fail (CRM_IS_SCRIPT_DRAFT (self), G_MAXUINT);
+
+  if (self->root == NULL)
+    return G_MAXUINT;
+
   scripts = ensure_array_member (self->root, "scripts");
-  script = new_keyed_object (self, CRM_SCRIPT_TEXT_SCRIPT_NAME, 0, 0, script_name);
+  index = json_array_get_length (scripts);
+  script = new_keyed_object (self, CRM_SCRIPT_TEXT_SCRIPT_NAME, index, 0, script_name);
   json_array_add_object_element (scripts, script);
-  stage = new_keyed_object (self, CRM_SCRIPT_TEXT_STAGE_NAME, 0, 0, stage_name);
+  stage = new_keyed_object (self, CRM_SCRIPT_TEXT_STAGE_NAME, index, 0, stage_name);
   json_array_add_object_element (ensure_array_member (script, "stages"), stage);
+  set_modified (self, TRUE);
+
+  return index;
+}
+
+/**
+ * crm_script_draft_remove_script:
+ * @self: a #CrmScriptDraft
+ * @script: the script's index
+ *
+ * Removes a script, unless it is the only one: a call script has at
+ * least one, and the template's call script as a whole is not removed
+ * here.
+ *
+ * Returns: whether the script was removed
+ */
+gboolean
+crm_script_draft_remove_script (CrmScriptDraft *self,
+                                guint           script)
+{
+  JsonArray *scripts;
+
+  g_return_val_if_fail (CRM_IS_SCRIPT_DRAFT (self), FALSE);
+
+  scripts = get_scripts (self);
+  if (scripts == NULL || json_array_get_length (scripts) <= 1 || script >= json_array_get_length (scripts))
+    return FALSE;
+
+  json_array_remove_element (scripts, script);
+  set_modified (self, TRUE);
+
+  return TRUE;
+}
+
+/* The index of @source in a script's @sources, or -1. */
+static int
+find_source (JsonArray  *sources,
+             const char *source)
+{
+  guint n = sources != NULL ? json_array_get_length (sources) : 0;
+
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (json_array_get_string_element (sources, i), source) == 0)
+      return i;
+
+  return -1;
+}
+
+/**
+ * crm_script_draft_has_source:
+ * @self: a #CrmScriptDraft
+ * @script: the script's index
+ * @source: the key of one of the template's deal sources
+ *
+ * Returns: whether deals from @source start their calls with @script
+ *   (unless an earlier script lists it too)
+ */
+gboolean
+crm_script_draft_has_source (CrmScriptDraft *self,
+                             guint           script,
+                             const char     *source)
+{
+  g_return_val_if_fail (CRM_IS_SCRIPT_DRAFT (self), FALSE);
+  g_return_val_if_fail (source != NULL, FALSE);
+
+  return find_source (get_array_member (get_script (self, script), "sources"), source) >= 0;
+}
+
+/**
+ * crm_script_draft_set_source:
+ * @self: a #CrmScriptDraft
+ * @script: the script's index
+ * @source: the key of one of the template's deal sources
+ * @picks: whether deals from @source get @script
+ *
+ * Adds a source to the script's or takes it out. A script that is left
+ * with none has no `sources` at all, which the format reads as a general
+ * script (an empty list does not load).
+ *
+ * Returns: whether anything changed
+ */
+gboolean
+crm_script_draft_set_source (CrmScriptDraft *self,
+                             guint           script,
+                             const char     *source,
+                             gboolean        picks)
+{
+  JsonObject *object;
+  JsonArray *sources;
+  int index;
+
+  g_return_val_if_fail (CRM_IS_SCRIPT_DRAFT (self), FALSE);
+  g_return_val_if_fail (source != NULL, FALSE);
+
+  object = get_script (self, script);
+  sources = get_array_member (object, "sources");
+  index = find_source (sources, source);
+  if (object == NULL || (index >= 0) == !!picks)
+    return FALSE;
+
+  if (picks)
+    json_array_add_string_element (ensure_array_member (object, "sources"), source);
+  else if (json_array_get_length (sources) > 1)
+    json_array_remove_element (sources, index);
+  else
+    json_object_remove_member (object, "sources");
 
   set_modified (self, TRUE);
 
@@ -642,34 +847,9 @@ crm_script_draft_move_stage (CrmScriptDraft *self,
                              guint           stage,
                              guint           to)
 {
-  JsonArray *stages;
-  g_autoptr(JsonArray) moved = NULL;
-  g_autoptr(GPtrArray) order = NULL;
-  guint n;
-
   g_return_val_if_fail (CRM_IS_SCRIPT_DRAFT (self), FALSE);
 
-  stages = get_stages (self, script);
-  n = stages != NULL ? json_array_get_length (stages) : 0;
-  if (stage >= n || to >= n || stage == to)
-    return FALSE;
-
-  /* JsonArray cannot insert: the list is built again in the new order.
-   * The new nodes hold the same stage objects. */
-  order = g_ptr_array_new ();
-  for (guint i = 0; i < n; i++)
-    if (i != stage)
-      g_ptr_array_add (order, json_array_get_element (stages, i));
-  g_ptr_array_insert (order, to, json_array_get_element (stages, stage));
-
-  moved = json_array_sized_new (n);
-  for (guint i = 0; i < n; i++)
-    json_array_add_element (moved, json_node_copy (g_ptr_array_index (order, i)));
-
-  json_object_set_array_member (get_script (self, script), "stages", g_steal_pointer (&moved));
-  set_modified (self, TRUE);
-
-  return TRUE;
+  return move_element (self, get_script (self, script), "stages", stage, to);
 }
 
 guint
@@ -776,6 +956,35 @@ crm_script_draft_remove_item (CrmScriptDraft *self,
 }
 
 /**
+ * crm_script_draft_move_item:
+ * @self: a #CrmScriptDraft
+ * @script: the script's index
+ * @stage: the stage's index
+ * @part: which list of the stage
+ * @item: the item's index
+ * @to: where the item goes
+ *
+ * Moves a prompt, checklist item, question or objection within its list;
+ * the others keep their order. The call panel shows them in this order,
+ * and a rep asks the questions in it.
+ *
+ * Returns: whether the item moved
+ */
+gboolean
+crm_script_draft_move_item (CrmScriptDraft *self,
+                            guint           script,
+                            guint           stage,
+                            CrmScriptPart   part,
+                            guint           item,
+                            guint           to)
+{
+  g_return_val_if_fail (CRM_IS_SCRIPT_DRAFT (self), FALSE);
+  g_return_val_if_fail (part <= CRM_SCRIPT_PART_OBJECTIONS, FALSE);
+
+  return move_element (self, get_stage (self, script, stage), part_members[part], item, to);
+}
+
+/**
  * crm_script_draft_get_text:
  * @self: a #CrmScriptDraft
  * @text: which text
@@ -798,7 +1007,7 @@ crm_script_draft_get_text (CrmScriptDraft *self,
   JsonObject *localised;
 
   g_return_val_if_fail (CRM_IS_SCRIPT_DRAFT (self), NULL);
-  g_return_val_if_fail (text <= CRM_SCRIPT_TEXT_ANSWER, NULL);
+  g_return_val_if_fail (text < G_N_ELEMENTS (text_infos), NULL);
   g_return_val_if_fail (language != NULL, NULL);
 
   localised = find_text (self, text, script, stage, item);
@@ -834,6 +1043,37 @@ store_text (JsonObject *localised,
   return TRUE;
 }
 
+/* What goes with the last of the texts it belongs to: the summary with
+ * its subject and body (its rule has nothing left to describe), and the
+ * situation check's rule ID with the check. */
+static void
+drop_emptied (CrmScriptDraft *self,
+              const TextInfo *info)
+{
+  JsonObject *summary;
+
+  switch (info->owner)
+    {
+    case OWNER_CALL:
+      if (!json_object_has_member (self->root, info->member))
+        json_object_remove_member (self->root, "situation_rule");
+      break;
+
+    case OWNER_SUMMARY:
+      summary = get_object_member (self->root, "summary");
+      if (summary != NULL && !json_object_has_member (summary, "subject") &&
+          !json_object_has_member (summary, "body"))
+        json_object_remove_member (self->root, "summary");
+      break;
+
+    case OWNER_SCRIPT:
+    case OWNER_STAGE:
+    case OWNER_ITEM:
+    default:
+      break;
+    }
+}
+
 /**
  * crm_script_draft_set_text:
  * @self: a #CrmScriptDraft
@@ -846,9 +1086,10 @@ store_text (JsonObject *localised,
  *
  * Sets one translation of a text. A blank translation is stored absent,
  * so that the text falls back to English; a blank English text of an
- * optional text (goal, opening line) without translations removes the
- * text. A blank English text that is required is kept blank for the
- * loader to refuse.
+ * optional text (goal, opening line, situation check, the summary's
+ * subject and body) without translations removes the text, and the
+ * summary goes with the last of its two. A blank English text that is
+ * required is kept blank for the loader to refuse.
  *
  * Returns: whether anything changed
  */
@@ -868,17 +1109,23 @@ crm_script_draft_set_text (CrmScriptDraft *self,
   gboolean english;
 
   g_return_val_if_fail (CRM_IS_SCRIPT_DRAFT (self), FALSE);
-  g_return_val_if_fail (text <= CRM_SCRIPT_TEXT_ANSWER, FALSE);
+  g_return_val_if_fail (text < G_N_ELEMENTS (text_infos), FALSE);
   g_return_val_if_fail (language != NULL, FALSE);
 
   info = &text_infos[text];
-  owner = find_owner (self, text, script, stage, item);
-  if (owner == NULL)
-    return FALSE;
-
   english = g_str_equal (language, "en");
   if (!crm_str_is_blank (value))
     stripped = g_strstrip (g_strdup (value));
+
+  owner = find_owner (self, text, script, stage, item);
+  /* The summary is made by the first text typed into it. */
+  if (owner == NULL && info->owner == OWNER_SUMMARY && stripped != NULL && self->root != NULL)
+    {
+      owner = json_object_new ();
+      json_object_set_object_member (self->root, "summary", owner);
+    }
+  if (owner == NULL)
+    return FALSE;
 
   localised = info->member == NULL ? owner : get_object_member (owner, info->member);
   if (localised == NULL)
@@ -904,6 +1151,47 @@ crm_script_draft_set_text (CrmScriptDraft *self,
   if (english && info->fallback != NULL && g_hash_table_contains (self->fresh, owner))
     make_key (self, text, script, stage, owner, stripped);
 
+  drop_emptied (self, info);
+  set_modified (self, TRUE);
+
+  return TRUE;
+}
+
+/**
+ * crm_script_draft_remove_text:
+ * @self: a #CrmScriptDraft
+ * @text: an optional text: a goal, an opening line, the situation check,
+ *   the summary's subject or body
+ * @script: the script's index
+ * @stage: the stage's index, for a stage's goal
+ *
+ * Removes an optional text in every language at once. Clearing the
+ * English text keeps the translations (they are the manager's work, and
+ * a text typed over is cleared between two keys), so this is how a
+ * translated text is given up.
+ *
+ * Returns: whether there was such a text
+ */
+gboolean
+crm_script_draft_remove_text (CrmScriptDraft *self,
+                              CrmScriptText   text,
+                              guint           script,
+                              guint           stage)
+{
+  const TextInfo *info;
+  JsonObject *owner;
+
+  g_return_val_if_fail (CRM_IS_SCRIPT_DRAFT (self), FALSE);
+  g_return_val_if_fail (text < G_N_ELEMENTS (text_infos), FALSE);
+  g_return_val_if_fail (text_infos[text].optional, FALSE);
+
+  info = &text_infos[text];
+  owner = find_owner (self, text, script, stage, 0);
+  if (owner == NULL || !json_object_has_member (owner, info->member))
+    return FALSE;
+
+  json_object_remove_member (owner, info->member);
+  drop_emptied (self, info);
   set_modified (self, TRUE);
 
   return TRUE;
@@ -933,7 +1221,7 @@ crm_script_draft_get_key (CrmScriptDraft *self,
   JsonObject *owner;
 
   g_return_val_if_fail (CRM_IS_SCRIPT_DRAFT (self), NULL);
-  g_return_val_if_fail (text <= CRM_SCRIPT_TEXT_ANSWER, NULL);
+  g_return_val_if_fail (text < G_N_ELEMENTS (text_infos), NULL);
 
   owner = find_owner (self, text, script, stage, item);
 
@@ -1061,6 +1349,93 @@ crm_script_draft_set_mandatory (CrmScriptDraft *self,
   else
     json_object_remove_member (object, "mandatory");
 
+  set_modified (self, TRUE);
+
+  return TRUE;
+}
+
+/**
+ * crm_script_draft_get_guards:
+ * @self: a #CrmScriptDraft
+ * @script: the script's index
+ * @stage: the stage's index
+ *
+ * Returns: what the call panel reminds the rep of during the stage
+ */
+CrmScriptGuards
+crm_script_draft_get_guards (CrmScriptDraft *self,
+                             guint           script,
+                             guint           stage)
+{
+  JsonArray *guards;
+  CrmScriptGuards result = CRM_SCRIPT_GUARD_NONE;
+  guint n;
+
+  g_return_val_if_fail (CRM_IS_SCRIPT_DRAFT (self), CRM_SCRIPT_GUARD_NONE);
+
+  guards = get_array_member (get_stage (self, script, stage), "guards");
+  n = guards != NULL ? json_array_get_length (guards) : 0;
+
+  for (guint i = 0; i < n; i++)
+    for (guint bit = 0; bit < G_N_ELEMENTS (guard_names); bit++)
+      if (g_strcmp0 (json_array_get_string_element (guards, i), guard_names[bit]) == 0)
+        result |= 1 << bit;
+
+  return result;
+}
+
+/* @guards as the format writes them, in its order. */
+static JsonArray *
+new_guard_array (CrmScriptGuards guards)
+{
+  JsonArray *array = json_array_new ();
+
+  for (guint bit = 0; bit < G_N_ELEMENTS (guard_names); bit++)
+    if ((guards & (1 << bit)) != 0)
+      json_array_add_string_element (array, guard_names[bit]);
+
+  return array;
+}
+
+/**
+ * crm_script_draft_set_guard:
+ * @self: a #CrmScriptDraft
+ * @script: the script's index
+ * @stage: the stage's index
+ * @guard: one guard: the price rule (CON-4) or the payment terms (TW-6)
+ * @on: whether the stage shows it
+ *
+ * Turns a stage's guard on or off. The draft does not ask whether the
+ * template has payment terms; the loader refuses the payment-terms guard
+ * without them.
+ *
+ * Returns: whether anything changed
+ */
+gboolean
+crm_script_draft_set_guard (CrmScriptDraft  *self,
+                            guint            script,
+                            guint            stage,
+                            CrmScriptGuards  guard,
+                            gboolean         on)
+{
+  JsonObject *object;
+  CrmScriptGuards old;
+  CrmScriptGuards guards;
+
+  g_return_val_if_fail (CRM_IS_SCRIPT_DRAFT (self), FALSE);
+  g_return_val_if_fail (guard == CRM_SCRIPT_GUARD_PRICE_RULE || guard == CRM_SCRIPT_GUARD_PAYMENT_TERMS, FALSE);
+
+  object = get_stage (self, script, stage);
+  old = crm_script_draft_get_guards (self, script, stage);
+  guards = on ? old | guard : old & ~guard;
+  if (object == NULL || guards == old)
+    return FALSE;
+
+  /* No guards is the format's default and is left out. */
+  if (guards == CRM_SCRIPT_GUARD_NONE)
+    json_object_remove_member (object, "guards");
+  else
+    json_object_set_array_member (object, "guards", new_guard_array (guards));
   set_modified (self, TRUE);
 
   return TRUE;

@@ -20,6 +20,8 @@
 #include <glib-object.h>
 #include <json-glib/json-glib.h>
 
+#include "crm-procedure.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -50,9 +52,14 @@ typedef enum
  * @CRM_SCRIPT_TEXT_QUESTION: a question's text
  * @CRM_SCRIPT_TEXT_OBJECTION: an objection
  * @CRM_SCRIPT_TEXT_ANSWER: the answer to an objection
+ * @CRM_SCRIPT_TEXT_SITUATION_CHECK: the question every call opens with
+ *   (TW-2, optional)
+ * @CRM_SCRIPT_TEXT_SUMMARY_SUBJECT: the call summary's subject (TW-4)
+ * @CRM_SCRIPT_TEXT_SUMMARY_BODY: the call summary's body (TW-4)
  *
  * Which localised text of a call script. A text is found by the script,
- * stage and item it belongs to, as far as it needs them.
+ * stage and item it belongs to, as far as it needs them; the situation
+ * check and the summary belong to the whole call, whatever the script.
  */
 typedef enum
 {
@@ -65,6 +72,9 @@ typedef enum
   CRM_SCRIPT_TEXT_QUESTION,
   CRM_SCRIPT_TEXT_OBJECTION,
   CRM_SCRIPT_TEXT_ANSWER,
+  CRM_SCRIPT_TEXT_SITUATION_CHECK,
+  CRM_SCRIPT_TEXT_SUMMARY_SUBJECT,
+  CRM_SCRIPT_TEXT_SUMMARY_BODY,
 } CrmScriptText;
 
 #define CRM_TYPE_SCRIPT_DRAFT (crm_script_draft_get_type ())
@@ -79,6 +89,18 @@ gboolean        crm_script_draft_add_call_script (CrmScriptDraft *self,
                                                   const char     *script_name,
                                                   const char     *stage_name);
 guint           crm_script_draft_get_n_scripts   (CrmScriptDraft *self);
+guint           crm_script_draft_add_script      (CrmScriptDraft *self,
+                                                  const char     *script_name,
+                                                  const char     *stage_name);
+gboolean        crm_script_draft_remove_script   (CrmScriptDraft *self,
+                                                  guint           script);
+gboolean        crm_script_draft_has_source      (CrmScriptDraft *self,
+                                                  guint           script,
+                                                  const char     *source);
+gboolean        crm_script_draft_set_source      (CrmScriptDraft *self,
+                                                  guint           script,
+                                                  const char     *source,
+                                                  gboolean        picks);
 guint           crm_script_draft_get_n_stages    (CrmScriptDraft *self,
                                                   guint           script);
 guint           crm_script_draft_add_stage       (CrmScriptDraft *self,
@@ -103,6 +125,12 @@ gboolean        crm_script_draft_remove_item     (CrmScriptDraft *self,
                                                   guint           stage,
                                                   CrmScriptPart   part,
                                                   guint           item);
+gboolean        crm_script_draft_move_item       (CrmScriptDraft *self,
+                                                  guint           script,
+                                                  guint           stage,
+                                                  CrmScriptPart   part,
+                                                  guint           item,
+                                                  guint           to);
 const char     *crm_script_draft_get_text        (CrmScriptDraft *self,
                                                   CrmScriptText   text,
                                                   guint           script,
@@ -116,6 +144,10 @@ gboolean        crm_script_draft_set_text        (CrmScriptDraft *self,
                                                   guint           item,
                                                   const char     *language,
                                                   const char     *value);
+gboolean        crm_script_draft_remove_text     (CrmScriptDraft *self,
+                                                  CrmScriptText   text,
+                                                  guint           script,
+                                                  guint           stage);
 const char     *crm_script_draft_get_key         (CrmScriptDraft *self,
                                                   CrmScriptText   text,
                                                   guint           script,
@@ -139,6 +171,14 @@ gboolean        crm_script_draft_set_mandatory   (CrmScriptDraft *self,
                                                   guint           stage,
                                                   guint           question,
                                                   gboolean        mandatory);
+CrmScriptGuards crm_script_draft_get_guards      (CrmScriptDraft *self,
+                                                  guint           script,
+                                                  guint           stage);
+gboolean        crm_script_draft_set_guard       (CrmScriptDraft *self,
+                                                  guint           script,
+                                                  guint           stage,
+                                                  CrmScriptGuards guard,
+                                                  gboolean        on);
 
 char           *crm_script_key_from_text         (const char     *text,
                                                   const char     *fallback);

@@ -31,6 +31,10 @@
 /* The sales manager's editor of the procedure's call scripts: stages in
  * their order, and per stage the prompts, checklist, questions (with the
  * field an answer is saved to) and objections reps see during a call.
+ * What belongs to every call whatever the script, the situation check
+ * (TW-2) and the summary mailed afterwards (TW-4), has a page of its own
+ * ("Whole Call"), so that it is neither repeated above each stage nor
+ * mistaken for part of the script being edited.
  *
  * Everything is edited in a CrmScriptDraft and saved at once through the
  * store, which has the procedure loader check the result: a problem is
@@ -54,30 +58,40 @@ struct _CrmScriptEditor
   CrmScriptDraft       *draft;
   GPtrArray            *field_keys;       /* (element-type utf8): NULL first, "not saved to a field" */
   GtkStringList        *field_names;      /* the same order, for the drop-downs */
+  GPtrArray            *source_checks;    /* (element-type GtkCheckButton): the template's sources */
 
   guint                 script;           /* the script and stage being edited */
   guint                 stage;
   guint                 language;         /* index into languages[] */
 
   /* Template widgets */
-  AdwWindowTitle       *window_title;
+  AdwViewSwitcherTitle *switcher_title;
   GtkDropDown          *language_dropdown;
   GtkRevealer          *error_revealer;
   GtkLabel             *error_label;
   GtkStack             *content_stack;
+  AdwViewStack         *view_stack;
   GtkListBox           *stages_list;
   GtkScrolledWindow    *details_scroller;
   AdwComboRow          *script_row;
   GtkStringList        *script_list;
   AdwEntryRow          *script_name_row;
   AdwEntryRow          *opening_row;
+  AdwExpanderRow       *sources_row;
   AdwPreferencesGroup  *stage_group;
   AdwEntryRow          *stage_name_row;
   AdwEntryRow          *goal_row;
+  GtkSwitch            *price_rule_switch;
+  AdwActionRow         *payment_terms_row;
+  GtkSwitch            *payment_terms_switch;
   GtkListBox           *prompts_list;
   GtkListBox           *checklist_list;
   GtkListBox           *questions_list;
   GtkListBox           *objections_list;
+  AdwEntryRow          *situation_row;
+  AdwEntryRow          *summary_subject_row;
+  GtkLabel             *summary_body_english;
+  GtkTextView          *summary_body_view;
 
   /* Set while the editor fills its widgets, so that only a person's
    * edits reach the draft. */
@@ -114,6 +128,31 @@ static const char * const languages[] = { "en", "he", "ru" };
 static const char * const builtin_fields[] = {
   "contact.name", "contact.position", "contact.email", "contact.phone",
   "company.name", "amount", "source",
+};
+
+/* A stage's list as the editor names it in action targets, and what
+ * the buttons of its items say. */
+typedef struct
+{
+  const char *name;
+  const char *remove;
+  const char *move_up;
+  const char *move_down;
+} PartInfo;
+
+static const PartInfo part_infos[] = {
+  [CRM_SCRIPT_PART_PROMPTS] = {
+    "prompts", N_("Remove Prompt"), N_("Move Prompt Up"), N_("Move Prompt Down"),
+  },
+  [CRM_SCRIPT_PART_CHECKLIST] = {
+    "checklist", N_("Remove Item"), N_("Move Item Up"), N_("Move Item Down"),
+  },
+  [CRM_SCRIPT_PART_QUESTIONS] = {
+    "questions", N_("Remove Question"), N_("Move Question Up"), N_("Move Question Down"),
+  },
+  [CRM_SCRIPT_PART_OBJECTIONS] = {
+    "objections", N_("Remove Objection"), N_("Move Objection Up"), N_("Move Objection Down"),
+  },
 };
 
 /* Which text an entry row edits; the script and stage are the editor's. */
@@ -178,6 +217,26 @@ show_error (CrmScriptEditor *self,
 {
   gtk_label_set_text (self->error_label, message != NULL ? message : "");
   gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
+}
+
+static gboolean
+has_text (CrmScriptEditor *self,
+          CrmScriptText    kind)
+{
+  return crm_script_draft_get_text (self->draft, kind, 0, 0, 0, "en") != NULL;
+}
+
+/* The whole call's texts can be given up in every language at once. */
+static void
+update_call_actions (CrmScriptEditor *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  gtk_widget_action_set_enabled (widget, "editor.remove-situation-check",
+                                 has_text (self, CRM_SCRIPT_TEXT_SITUATION_CHECK));
+  gtk_widget_action_set_enabled (widget, "editor.remove-summary",
+                                 has_text (self, CRM_SCRIPT_TEXT_SUMMARY_SUBJECT) ||
+                                 has_text (self, CRM_SCRIPT_TEXT_SUMMARY_BODY));
 }
 
 static char *
@@ -284,6 +343,30 @@ sync_expander_titles (CrmScriptEditor *self,
 
 /* Text rows */
 
+/* What a text field is called: while a translation is edited, with the
+ * English text, so that a translator sees what they translate (an empty
+ * translation is what makes a call show this English text). */
+static char *
+dup_field_title (CrmScriptEditor *self,
+                 const char      *label,
+                 const char      *english)
+{
+  if (editing_english (self) || crm_str_is_blank (english))
+    return g_strdup (label);
+
+  /* Translators: the title of a text field while a translation is
+   * edited: the field's name and the English text, e.g.
+   * “Name (English: Discovery)” */
+  return g_strdup_printf (_("%s (English: %s)"), label, english);
+}
+
+/* Hebrew is typed right to left whatever the interface's direction. */
+static GtkTextDirection
+typing_direction (CrmScriptEditor *self)
+{
+  return g_str_equal (current_language (self), "he") ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR;
+}
+
 static void
 sync_text_row (CrmScriptEditor *self,
                AdwEntryRow     *row)
@@ -294,28 +377,12 @@ sync_text_row (CrmScriptEditor *self,
   const char *text = crm_script_draft_get_text (self->draft, binding->kind, self->script,
                                                 self->stage, binding->item, current_language (self));
   GtkWidget *delegate = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (row)));
+  g_autofree char *title = dup_field_title (self, binding->label, english);
 
-  /* A translator sees what they translate; an empty translation is
-   * what makes a call show this English text. */
-  if (!editing_english (self) && !crm_str_is_blank (english))
-    {
-      /* Translators: the title of a text field while a translation is
-       * edited: the field's name and the English text, e.g.
-       * “Name (English: Discovery)” */
-      g_autofree char *title = g_strdup_printf (_("%s (English: %s)"), binding->label, english);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (row), english);
-    }
-  else
-    {
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), binding->label);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (row), NULL);
-    }
-
-  /* Hebrew is typed right to left whatever the interface's direction. */
-  gtk_widget_set_direction (delegate, g_str_equal (current_language (self), "he")
-                                      ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row),
+                               editing_english (self) || crm_str_is_blank (english) ? NULL : english);
+  gtk_widget_set_direction (delegate, typing_direction (self));
 
   self->syncing = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
@@ -372,6 +439,11 @@ text_changed_cb (AdwEntryRow     *row,
                               binding->item);
       break;
 
+    case CRM_SCRIPT_TEXT_SITUATION_CHECK:
+    case CRM_SCRIPT_TEXT_SUMMARY_SUBJECT:
+      update_call_actions (self);
+      break;
+
     case CRM_SCRIPT_TEXT_OPENING:
     case CRM_SCRIPT_TEXT_GOAL:
     case CRM_SCRIPT_TEXT_PROMPT:
@@ -415,12 +487,10 @@ new_text_row (CrmScriptEditor *self,
 }
 
 static GtkWidget *
-new_remove_button (CrmScriptPart  part,
-                   guint          item,
-                   const char    *tooltip)
+new_icon_button (const char *icon_name,
+                 const char *tooltip)
 {
-  static const char * const part_names[] = { "prompts", "checklist", "questions", "objections" };
-  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, tooltip);
@@ -429,10 +499,52 @@ new_remove_button (CrmScriptPart  part,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
                                   -1);
   gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "editor.remove-item");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(su)", part_names[part], item);
 
   return button;
+}
+
+/* Moves item @item of @part one up or down, or shows that it cannot go
+ * further (the first item up, the last one down). */
+static GtkWidget *
+new_move_button (CrmScriptPart  part,
+                 guint          item,
+                 guint          n_items,
+                 gboolean       up)
+{
+  GtkWidget *button = new_icon_button (up ? "go-up-symbolic" : "go-down-symbolic",
+                                       _(up ? part_infos[part].move_up : part_infos[part].move_down));
+
+  /* An action's state is the same for all its targets: a move that
+   * cannot be made gets no action, and is insensitive instead. */
+  if (up ? item == 0 : item + 1 >= n_items)
+    {
+      gtk_widget_set_sensitive (button, FALSE);
+      return button;
+    }
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "editor.move-item");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(suu)", part_infos[part].name, item,
+                                    up ? item - 1 : item + 1);
+
+  return button;
+}
+
+/* The buttons of an item's row: move up, move down, remove. */
+static GtkWidget *
+new_item_buttons (CrmScriptPart part,
+                  guint         item,
+                  guint         n_items)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *remove = new_icon_button ("user-trash-symbolic", _(part_infos[part].remove));
+
+  gtk_box_append (GTK_BOX (box), new_move_button (part, item, n_items, TRUE));
+  gtk_box_append (GTK_BOX (box), new_move_button (part, item, n_items, FALSE));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "editor.remove-item");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (remove), "(su)", part_infos[part].name, item);
+  gtk_box_append (GTK_BOX (box), remove);
+
+  return box;
 }
 
 /* Building the stage's lists */
@@ -442,8 +554,7 @@ build_text_list (CrmScriptEditor *self,
                  GtkListBox      *list,
                  CrmScriptPart    part,
                  CrmScriptText    kind,
-                 const char      *label,
-                 const char      *remove_tooltip)
+                 const char      *label)
 {
   guint n = crm_script_draft_get_n_items (self->draft, self->script, self->stage, part);
 
@@ -453,7 +564,7 @@ build_text_list (CrmScriptEditor *self,
     {
       AdwEntryRow *row = new_text_row (self, kind, i, label);
 
-      adw_entry_row_add_suffix (row, new_remove_button (part, i, remove_tooltip));
+      adw_entry_row_add_suffix (row, new_item_buttons (part, i, n));
       gtk_list_box_append (list, GTK_WIDGET (row));
     }
 }
@@ -537,12 +648,12 @@ static AdwExpanderRow *
 new_expander (GtkListBox    *list,
               CrmScriptPart  part,
               guint          item,
-              const char    *remove_tooltip)
+              guint          n_items)
 {
   AdwExpanderRow *expander = ADW_EXPANDER_ROW (adw_expander_row_new ());
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (expander), FALSE);
-  adw_expander_row_add_action (expander, new_remove_button (part, item, remove_tooltip));
+  adw_expander_row_add_action (expander, new_item_buttons (part, item, n_items));
   gtk_list_box_append (list, GTK_WIDGET (expander));
 
   return expander;
@@ -559,8 +670,7 @@ build_questions (CrmScriptEditor *self)
   self->syncing = TRUE;
   for (guint i = 0; i < n; i++)
     {
-      AdwExpanderRow *expander = new_expander (self->questions_list, CRM_SCRIPT_PART_QUESTIONS, i,
-                                               _("Remove Question"));
+      AdwExpanderRow *expander = new_expander (self->questions_list, CRM_SCRIPT_PART_QUESTIONS, i, n);
 
       adw_expander_row_add_row (expander, GTK_WIDGET (new_text_row (self, CRM_SCRIPT_TEXT_QUESTION, i,
                                                                     _("Question"))));
@@ -581,8 +691,7 @@ build_objections (CrmScriptEditor *self)
 
   for (guint i = 0; i < n; i++)
     {
-      AdwExpanderRow *expander = new_expander (self->objections_list, CRM_SCRIPT_PART_OBJECTIONS, i,
-                                               _("Remove Objection"));
+      AdwExpanderRow *expander = new_expander (self->objections_list, CRM_SCRIPT_PART_OBJECTIONS, i, n);
 
       adw_expander_row_add_row (expander, GTK_WIDGET (new_text_row (self, CRM_SCRIPT_TEXT_OBJECTION, i,
                                                                     _("Objection"))));
@@ -590,6 +699,17 @@ build_objections (CrmScriptEditor *self)
                                                                     _("Answer"))));
       sync_expander_titles (self, expander, CRM_SCRIPT_TEXT_OBJECTION, i);
     }
+}
+
+static void
+sync_guards (CrmScriptEditor *self)
+{
+  CrmScriptGuards guards = crm_script_draft_get_guards (self->draft, self->script, self->stage);
+
+  self->syncing = TRUE;
+  gtk_switch_set_active (self->price_rule_switch, (guards & CRM_SCRIPT_GUARD_PRICE_RULE) != 0);
+  gtk_switch_set_active (self->payment_terms_switch, (guards & CRM_SCRIPT_GUARD_PAYMENT_TERMS) != 0);
+  self->syncing = FALSE;
 }
 
 static void
@@ -604,12 +724,51 @@ build_stage (CrmScriptEditor *self)
 
   sync_text_row (self, self->stage_name_row);
   sync_text_row (self, self->goal_row);
-  build_text_list (self, self->prompts_list, CRM_SCRIPT_PART_PROMPTS, CRM_SCRIPT_TEXT_PROMPT,
-                   _("Prompt"), _("Remove Prompt"));
+  sync_guards (self);
+  build_text_list (self, self->prompts_list, CRM_SCRIPT_PART_PROMPTS, CRM_SCRIPT_TEXT_PROMPT, _("Prompt"));
   build_text_list (self, self->checklist_list, CRM_SCRIPT_PART_CHECKLIST, CRM_SCRIPT_TEXT_CHECKLIST,
-                   _("Item"), _("Remove Item"));
+                   _("Item"));
   build_questions (self);
   build_objections (self);
+}
+
+/* Building the whole call's page */
+
+static void
+sync_summary_body (CrmScriptEditor *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->summary_body_view);
+  const char *english = crm_script_draft_get_text (self->draft, CRM_SCRIPT_TEXT_SUMMARY_BODY,
+                                                   0, 0, 0, "en");
+  const char *text = crm_script_draft_get_text (self->draft, CRM_SCRIPT_TEXT_SUMMARY_BODY,
+                                                0, 0, 0, current_language (self));
+  gboolean translating = !editing_english (self) && !crm_str_is_blank (english);
+
+  /* Too long for the title, as other fields show it: the English a
+   * translator works from follows the translation. */
+  if (translating)
+    {
+      /* Translators: below a translation of the call summary's body,
+       * the English body it translates */
+      g_autofree char *source = g_strstrip (g_strdup (english));
+      g_autofree char *label = g_strdup_printf (_("English: %s"), source);
+
+      gtk_label_set_text (self->summary_body_english, label);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_body_english), translating);
+  gtk_widget_set_direction (GTK_WIDGET (self->summary_body_view), typing_direction (self));
+
+  self->syncing = TRUE;
+  gtk_text_buffer_set_text (buffer, text != NULL ? text : "", -1);
+  self->syncing = FALSE;
+}
+
+static void
+build_call (CrmScriptEditor *self)
+{
+  sync_text_row (self, self->situation_row);
+  sync_text_row (self, self->summary_subject_row);
+  sync_summary_body (self);
 }
 
 /* Building the whole editor */
@@ -634,6 +793,49 @@ build_stages (CrmScriptEditor *self)
   self->syncing = FALSE;
 }
 
+/* The sources that pick the script, as the expander's subtitle: what the
+ * manager sees without opening it. */
+static void
+sync_sources_subtitle (CrmScriptEditor *self)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) picked = NULL;
+  g_autofree char *subtitle = NULL;
+
+  for (guint i = 0; i < self->source_checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->source_checks, i);
+      GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (check), ADW_TYPE_PREFERENCES_ROW);
+
+      if (gtk_check_button_get_active (check))
+        g_strv_builder_add (names, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+    }
+
+  picked = g_strv_builder_end (names);
+  /* Translators: the list of deal sources that pick a call script */
+  subtitle = g_strjoinv (C_("list of deal sources", ", "), picked);
+  adw_expander_row_set_subtitle (self->sources_row,
+                                 picked[0] != NULL ? subtitle
+                                 : _("Any source that no other script is used for"));
+}
+
+static void
+sync_sources (CrmScriptEditor *self)
+{
+  self->syncing = TRUE;
+  for (guint i = 0; i < self->source_checks->len; i++)
+    {
+      GtkWidget *check = g_ptr_array_index (self->source_checks, i);
+      const char *key = g_object_get_qdata (G_OBJECT (check), binding_quark);
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                   crm_script_draft_has_source (self->draft, self->script, key));
+    }
+  self->syncing = FALSE;
+
+  sync_sources_subtitle (self);
+}
+
 static void
 build_scripts (CrmScriptEditor *self)
 {
@@ -655,6 +857,7 @@ build_scripts (CrmScriptEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->script_row), n > 1);
   sync_text_row (self, self->script_name_row);
   sync_text_row (self, self->opening_row);
+  sync_sources (self);
 }
 
 static void
@@ -666,12 +869,17 @@ update_actions (CrmScriptEditor *self)
 
   gtk_widget_action_set_enabled (widget, "editor.save", crm_script_draft_get_modified (self->draft));
   gtk_widget_action_set_enabled (widget, "editor.add-call-script", !has_script);
+  gtk_widget_action_set_enabled (widget, "editor.add-script", has_script);
+  /* The format wants at least one script. */
+  gtk_widget_action_set_enabled (widget, "editor.remove-script",
+                                 crm_script_draft_get_n_scripts (self->draft) > 1);
   gtk_widget_action_set_enabled (widget, "editor.add-stage", has_script);
   gtk_widget_action_set_enabled (widget, "editor.add-item", n_stages > 0);
   gtk_widget_action_set_enabled (widget, "editor.move-stage-up", self->stage > 0);
   gtk_widget_action_set_enabled (widget, "editor.move-stage-down", self->stage + 1 < n_stages);
   /* The format wants at least one stage; the loader would say so too. */
   gtk_widget_action_set_enabled (widget, "editor.remove-stage", n_stages > 1);
+  update_call_actions (self);
 }
 
 static void
@@ -679,6 +887,9 @@ rebuild (CrmScriptEditor *self)
 {
   guint n_scripts = crm_script_draft_get_n_scripts (self->draft);
   guint n_stages;
+
+  /* Without a call script there is no whole call to switch to either. */
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, n_scripts > 0);
 
   if (n_scripts == 0)
     {
@@ -692,6 +903,7 @@ rebuild (CrmScriptEditor *self)
   self->stage = n_stages > 0 ? MIN (self->stage, n_stages - 1) : 0;
 
   gtk_stack_set_visible_child_name (self->content_stack, "script");
+  build_call (self);
   build_scripts (self);
   build_stages (self);
   build_stage (self);
@@ -724,23 +936,82 @@ setup_fields (CrmScriptEditor *self)
     }
 }
 
-/* The first entry row in a depth-first walk from @widget on. */
-static GtkWidget *
-find_entry_row (GtkWidget *widget)
+static void
+source_toggled_cb (GtkCheckButton  *check,
+                   CrmScriptEditor *self)
 {
-  for (; widget != NULL; widget = gtk_widget_get_next_sibling (widget))
+  if (self->syncing || self->disposing)
+    return;
+
+  crm_script_draft_set_source (self->draft, self->script,
+                               g_object_get_qdata (G_OBJECT (check), binding_quark),
+                               gtk_check_button_get_active (check));
+  sync_sources_subtitle (self);
+}
+
+/* A row with a check button for each of the template's deal sources;
+ * they do not change while the editor is open, only which are ticked. */
+static void
+setup_sources (CrmScriptEditor *self)
+{
+  CrmProcedure *procedure = crm_store_get_procedure (self->store);
+  guint n_sources = procedure != NULL ? crm_procedure_get_n_sources (procedure) : 0;
+
+  for (guint i = 0; i < n_sources; i++)
     {
-      GtkWidget *found;
+      const CrmProcedureChoice *source = crm_procedure_get_source (procedure, i);
+      AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+      GtkWidget *check = gtk_check_button_new ();
 
-      if (ADW_IS_ENTRY_ROW (widget))
-        return widget;
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), crm_text_get (&source->name));
+      g_object_set_qdata_full (G_OBJECT (check), binding_quark, g_strdup (source->key), g_free);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (source_toggled_cb), self, 0);
+      adw_action_row_add_prefix (row, check);
+      adw_action_row_set_activatable_widget (row, check);
+      adw_expander_row_add_row (self->sources_row, GTK_WIDGET (row));
+      g_ptr_array_add (self->source_checks, check);
+    }
 
-      found = find_entry_row (gtk_widget_get_first_child (widget));
+  /* Without sources, every script is a general one. */
+  gtk_widget_set_visible (GTK_WIDGET (self->sources_row), n_sources > 0);
+}
+
+/* The first widget under @widget, itself included, depth first, that
+ * @matches with @data. */
+static GtkWidget *
+find_widget (GtkWidget     *widget,
+             gboolean     (*matches) (GtkWidget *widget, const char *data),
+             const char    *data)
+{
+  if (matches (widget, data))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, matches, data);
+
       if (found != NULL)
         return found;
     }
 
   return NULL;
+}
+
+static gboolean
+is_entry_row (GtkWidget  *widget,
+              const char *data)
+{
+  return ADW_IS_ENTRY_ROW (widget);
+}
+
+static gboolean
+has_tooltip (GtkWidget  *widget,
+             const char *tooltip)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
 }
 
 /* Focuses the first entry of the item just added. */
@@ -757,7 +1028,7 @@ focus_item (CrmScriptEditor *self,
   /* A question or objection opens on its text, the first entry in it. */
   if (ADW_IS_EXPANDER_ROW (row))
     {
-      GtkWidget *entry = find_entry_row (gtk_widget_get_first_child (GTK_WIDGET (row)));
+      GtkWidget *entry = find_widget (GTK_WIDGET (row), is_entry_row, NULL);
 
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
       if (entry != NULL)
@@ -776,6 +1047,38 @@ draft_modified_cb (CrmScriptEditor *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save",
                                  crm_script_draft_get_modified (self->draft));
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MODIFIED]);
+}
+
+static void
+summary_body_changed_cb (GtkTextBuffer   *buffer,
+                         CrmScriptEditor *self)
+{
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  if (self->syncing || self->disposing)
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (crm_script_draft_set_text (self->draft, CRM_SCRIPT_TEXT_SUMMARY_BODY, 0, 0, 0,
+                                 current_language (self), text))
+    update_call_actions (self);
+}
+
+static void
+guard_changed_cb (GtkSwitch       *toggle,
+                  GParamSpec      *pspec,
+                  CrmScriptEditor *self)
+{
+  CrmScriptGuards guard = toggle == self->price_rule_switch ? CRM_SCRIPT_GUARD_PRICE_RULE
+                                                            : CRM_SCRIPT_GUARD_PAYMENT_TERMS;
+
+  if (self->syncing || self->disposing)
+    return;
+
+  crm_script_draft_set_guard (self->draft, self->script, self->stage, guard,
+                              gtk_switch_get_active (toggle));
 }
 
 static void
@@ -911,6 +1214,68 @@ add_call_script_action (GtkWidget  *widget,
 }
 
 static void
+add_script_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  CrmScriptEditor *self = CRM_SCRIPT_EDITOR (widget);
+  /* The first stage is named in English, like a new call script's: the
+   * source text, which translations follow. The script is named by the
+   * manager, whose name row has the focus. */
+  guint script = crm_script_draft_add_script (self->draft, NULL, "Greeting");
+
+  if (script == G_MAXUINT)
+    return;
+
+  self->script = script;
+  self->stage = 0;
+  rebuild (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->script_name_row));
+}
+
+static void
+remove_script_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CrmScriptEditor *self = CRM_SCRIPT_EDITOR (widget);
+
+  if (!crm_script_draft_remove_script (self->draft, self->script))
+    return;
+
+  if (self->script > 0)
+    self->script--;
+  self->stage = 0;
+  rebuild (self);
+}
+
+static void
+remove_situation_check_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  CrmScriptEditor *self = CRM_SCRIPT_EDITOR (widget);
+
+  if (crm_script_draft_remove_text (self->draft, CRM_SCRIPT_TEXT_SITUATION_CHECK, 0, 0))
+    rebuild (self);
+}
+
+static void
+remove_summary_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CrmScriptEditor *self = CRM_SCRIPT_EDITOR (widget);
+  gboolean removed;
+
+  /* The summary goes with the last of its two texts. */
+  removed = crm_script_draft_remove_text (self->draft, CRM_SCRIPT_TEXT_SUMMARY_SUBJECT, 0, 0);
+  removed |= crm_script_draft_remove_text (self->draft, CRM_SCRIPT_TEXT_SUMMARY_BODY, 0, 0);
+  if (removed)
+    rebuild (self);
+}
+
+static void
 add_stage_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -980,11 +1345,9 @@ static gboolean
 parse_part (const char    *name,
             CrmScriptPart *out_part)
 {
-  static const char * const names[] = { "prompts", "checklist", "questions", "objections" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (part_infos); i++)
     {
-      if (g_str_equal (name, names[i]))
+      if (g_str_equal (name, part_infos[i].name))
         {
           *out_part = i;
           return TRUE;
@@ -1022,6 +1385,36 @@ add_item_action (GtkWidget  *widget,
 
   build_stage (self);
   focus_item (self, get_part_list (self, part), item);
+}
+
+static void
+move_item_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CrmScriptEditor *self = CRM_SCRIPT_EDITOR (widget);
+  const char *name;
+  CrmScriptPart part;
+  GtkListBoxRow *row;
+  GtkWidget *button;
+  guint item;
+  guint to;
+
+  g_variant_get (parameter, "(&suu)", &name, &item, &to);
+  if (!parse_part (name, &part) ||
+      !crm_script_draft_move_item (self->draft, self->script, self->stage, part, item, to))
+    return;
+
+  build_stage (self);
+
+  /* Keyboard users keep moving the same item, the same way, until it
+   * cannot go further; then the item itself keeps the focus. */
+  row = gtk_list_box_get_row_at_index (get_part_list (self, part), to);
+  button = find_widget (GTK_WIDGET (row), has_tooltip,
+                        _(to < item ? part_infos[part].move_up : part_infos[part].move_down));
+  if (button == NULL || !gtk_widget_get_sensitive (button))
+    button = GTK_WIDGET (row);
+  gtk_widget_grab_focus (button);
 }
 
 static void
@@ -1076,10 +1469,17 @@ crm_script_editor_constructed (GObject *object)
   g_signal_connect_object (self->draft, "notify::modified", G_CALLBACK (draft_modified_cb),
                            self, G_CONNECT_SWAPPED);
 
+  /* The loader refuses the payment-terms guard (TW-6) in a template
+   * without payment terms: there is nothing to show. */
+  gtk_widget_set_visible (GTK_WIDGET (self->payment_terms_row),
+                          procedure != NULL && crm_procedure_get_n_payment_terms (procedure) > 0);
+
   if (procedure != NULL)
-    adw_window_title_set_subtitle (self->window_title, crm_text_get (crm_procedure_get_name (procedure)));
+    adw_view_switcher_title_set_subtitle (self->switcher_title,
+                                          crm_text_get (crm_procedure_get_name (procedure)));
 
   setup_fields (self);
+  setup_sources (self);
   rebuild (self);
 }
 
@@ -1095,6 +1495,7 @@ crm_script_editor_dispose (GObject *object)
   g_clear_object (&self->draft);
   g_clear_object (&self->field_names);
   g_clear_pointer (&self->field_keys, g_ptr_array_unref);
+  g_clear_pointer (&self->source_checks, g_ptr_array_unref);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (crm_script_editor_parent_class)->dispose (object);
@@ -1210,38 +1611,54 @@ crm_script_editor_class_init (CrmScriptEditorClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/dealsdesk/Deals/crm-script-editor.ui");
-  gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, language_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, view_stack);
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, stages_list);
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, details_scroller);
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, script_row);
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, script_list);
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, script_name_row);
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, opening_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, sources_row);
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, stage_group);
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, stage_name_row);
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, goal_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, price_rule_switch);
+  gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, payment_terms_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, payment_terms_switch);
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, prompts_list);
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, checklist_list);
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, questions_list);
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, objections_list);
+  gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, situation_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, summary_subject_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, summary_body_english);
+  gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, summary_body_view);
   gtk_widget_class_bind_template_callback (widget_class, language_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, script_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, stage_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, guard_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "editor.hide-error", NULL, hide_error_action);
   gtk_widget_class_install_action (widget_class, "editor.add-call-script", NULL, add_call_script_action);
+  gtk_widget_class_install_action (widget_class, "editor.add-script", NULL, add_script_action);
+  gtk_widget_class_install_action (widget_class, "editor.remove-script", NULL, remove_script_action);
+  gtk_widget_class_install_action (widget_class, "editor.remove-situation-check", NULL,
+                                   remove_situation_check_action);
+  gtk_widget_class_install_action (widget_class, "editor.remove-summary", NULL, remove_summary_action);
   gtk_widget_class_install_action (widget_class, "editor.add-stage", NULL, add_stage_action);
   gtk_widget_class_install_action (widget_class, "editor.remove-stage", NULL, remove_stage_action);
   gtk_widget_class_install_action (widget_class, "editor.move-stage-up", NULL, move_stage_up_action);
   gtk_widget_class_install_action (widget_class, "editor.move-stage-down", NULL, move_stage_down_action);
   gtk_widget_class_install_action (widget_class, "editor.add-item", "s", add_item_action);
   gtk_widget_class_install_action (widget_class, "editor.remove-item", "(su)", remove_item_action);
+  gtk_widget_class_install_action (widget_class, "editor.move-item", "(suu)", move_item_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
@@ -1256,11 +1673,16 @@ crm_script_editor_init (CrmScriptEditor *self)
 
   self->field_keys = g_ptr_array_new_with_free_func (g_free);
   self->field_names = gtk_string_list_new (NULL);
+  self->source_checks = g_ptr_array_new ();
 
   bind_text_row (self, self->script_name_row, CRM_SCRIPT_TEXT_SCRIPT_NAME, 0, _("Name"));
   bind_text_row (self, self->opening_row, CRM_SCRIPT_TEXT_OPENING, 0, _("Opening Line"));
   bind_text_row (self, self->stage_name_row, CRM_SCRIPT_TEXT_STAGE_NAME, 0, _("Name"));
   bind_text_row (self, self->goal_row, CRM_SCRIPT_TEXT_GOAL, 0, _("Goal"));
+  bind_text_row (self, self->situation_row, CRM_SCRIPT_TEXT_SITUATION_CHECK, 0, _("Question"));
+  bind_text_row (self, self->summary_subject_row, CRM_SCRIPT_TEXT_SUMMARY_SUBJECT, 0, _("Subject"));
+  g_signal_connect_object (gtk_text_view_get_buffer (self->summary_body_view), "changed",
+                           G_CALLBACK (summary_body_changed_cb), self, 0);
 }
 
 /* Public API */

@@ -243,6 +243,263 @@ test_lists (void)
   g_assert_false (crm_script_draft_remove_stage (draft, 0, 2));
 }
 
+/* The whole call's texts (TW-2, TW-4), as the TW template has them. */
+static const char call_texts[] =
+  "{"
+  "  \"situation_check\": {\"en\": \"Can you talk now?\", \"he\": \"נוח לך לדבר?\"},"
+  "  \"situation_rule\": \"TW-2\","
+  "  \"summary\": {\"subject\": {\"en\": \"Call summary: {deal}\"},"
+  "              \"body\": {\"en\": \"{rep} called {contact}: {outcome}\"},"
+  "              \"rule\": \"TW-4\"},"
+  "  \"scripts\": [{\"key\": \"sales_call\", \"name\": {\"en\": \"Sales call\"},"
+  "                \"stages\": [{\"key\": \"greeting\", \"name\": {\"en\": \"Greeting\"}}]}]"
+  "}";
+
+/* TW-2: the situation check is edited per language; cleared, the check
+ * goes, and its rule ID with it. */
+static void
+test_situation_check (void)
+{
+  g_autoptr(JsonObject) original = parse_object (call_texts);
+  g_autoptr(CrmScriptDraft) draft = crm_script_draft_new (original);
+  JsonObject *root = crm_script_draft_get_json (draft);
+
+  /* The script and stage do not matter: the check is the whole call's. */
+  g_assert_cmpstr (crm_script_draft_get_text (draft, CRM_SCRIPT_TEXT_SITUATION_CHECK, 7, 7, 7, "he"), ==,
+                   "נוח לך לדבר?");
+  g_assert_true (crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_SITUATION_CHECK, 0, 0, 0, "ru",
+                                            "Вам удобно говорить?"));
+  g_assert_cmpstr (crm_script_draft_get_text (draft, CRM_SCRIPT_TEXT_SITUATION_CHECK, 0, 0, 0, "ru"), ==,
+                   "Вам удобно говорить?");
+
+  /* English cleared while translations remain: kept for the loader. */
+  g_assert_true (crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_SITUATION_CHECK, 0, 0, 0, "en", ""));
+  g_assert_true (json_object_has_member (root, "situation_check"));
+  g_assert_true (json_object_has_member (root, "situation_rule"));
+
+  crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_SITUATION_CHECK, 0, 0, 0, "he", NULL);
+  crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_SITUATION_CHECK, 0, 0, 0, "ru", " ");
+  g_assert_false (json_object_has_member (root, "situation_check"));
+  g_assert_false (json_object_has_member (root, "situation_rule"));
+  g_assert_null (crm_script_draft_get_text (draft, CRM_SCRIPT_TEXT_SITUATION_CHECK, 0, 0, 0, "en"));
+
+  /* And typed again, it is back. */
+  g_assert_true (crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_SITUATION_CHECK, 0, 0, 0, "en",
+                                            "Is this a good time?"));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "situation_check"),
+                                                  "en"), ==, "Is this a good time?");
+
+  /* Given up in every language at once. */
+  crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_SITUATION_CHECK, 0, 0, 0, "he", "עכשיו זמן טוב?");
+  g_assert_true (crm_script_draft_remove_text (draft, CRM_SCRIPT_TEXT_SITUATION_CHECK, 0, 0));
+  g_assert_false (json_object_has_member (root, "situation_check"));
+  g_assert_false (crm_script_draft_remove_text (draft, CRM_SCRIPT_TEXT_SITUATION_CHECK, 0, 0));
+}
+
+/* TW-4: the summary's subject and body are edited per language, the body
+ * keeps its lines; a summary is made by its first text and goes with
+ * its last. */
+static void
+test_summary (void)
+{
+  g_autoptr(JsonObject) original = parse_object (call_texts);
+  g_autoptr(CrmScriptDraft) draft = crm_script_draft_new (original);
+  JsonObject *root = crm_script_draft_get_json (draft);
+  JsonObject *summary;
+
+  g_assert_true (crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_SUMMARY_BODY, 0, 0, 0, "he",
+                                            "{rep} התקשר אל {contact}\n{answers}\n"));
+  g_assert_cmpstr (crm_script_draft_get_text (draft, CRM_SCRIPT_TEXT_SUMMARY_BODY, 0, 0, 0, "he"), ==,
+                   "{rep} התקשר אל {contact}\n{answers}");
+  g_assert_cmpstr (crm_script_draft_get_text (draft, CRM_SCRIPT_TEXT_SUMMARY_SUBJECT, 0, 0, 0, "en"), ==,
+                   "Call summary: {deal}");
+
+  /* Without a subject the summary stays, for the loader to say so. */
+  g_assert_true (crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_SUMMARY_SUBJECT, 0, 0, 0, "en", ""));
+  summary = json_object_get_object_member (root, "summary");
+  g_assert_false (json_object_has_member (summary, "subject"));
+  g_assert_cmpstr (json_object_get_string_member (summary, "rule"), ==, "TW-4");
+
+  /* Without both, no summary is sent: it is gone, rule and all. */
+  crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_SUMMARY_BODY, 0, 0, 0, "he", "");
+  g_assert_true (json_object_has_member (root, "summary"));
+  g_assert_true (crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_SUMMARY_BODY, 0, 0, 0, "en", NULL));
+  g_assert_false (json_object_has_member (root, "summary"));
+  g_assert_null (crm_script_draft_get_text (draft, CRM_SCRIPT_TEXT_SUMMARY_BODY, 0, 0, 0, "en"));
+  g_assert_false (crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_SUMMARY_SUBJECT, 0, 0, 0, "en", " "));
+  g_assert_false (json_object_has_member (root, "summary"));
+
+  /* A call script without a summary gets one from the first text. */
+  g_assert_true (crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_SUMMARY_SUBJECT, 0, 0, 0, "ru",
+                                            "Итоги звонка: {deal}"));
+  summary = json_object_get_object_member (root, "summary");
+  g_assert_nonnull (summary);
+  g_assert_cmpstr (crm_script_draft_get_text (draft, CRM_SCRIPT_TEXT_SUMMARY_SUBJECT, 0, 0, 0, "en"), ==, "");
+  g_assert_false (json_object_has_member (summary, "body"));
+
+  /* Given up, translations and all. */
+  g_assert_true (crm_script_draft_remove_text (draft, CRM_SCRIPT_TEXT_SUMMARY_SUBJECT, 0, 0));
+  g_assert_false (json_object_has_member (root, "summary"));
+  g_assert_false (crm_script_draft_remove_text (draft, CRM_SCRIPT_TEXT_SUMMARY_BODY, 0, 0));
+}
+
+static JsonObject *
+stage_object (CrmScriptDraft *draft,
+              guint           stage)
+{
+  JsonArray *scripts = json_object_get_array_member (crm_script_draft_get_json (draft), "scripts");
+  JsonObject *script = json_array_get_object_element (scripts, 0);
+
+  return json_array_get_object_element (json_object_get_array_member (script, "stages"), stage);
+}
+
+/* CON-4, TW-6: a stage's guards are switched one at a time, written in
+ * the format's order, and left out when none is on. */
+static void
+test_guards (void)
+{
+  g_autoptr(JsonObject) original = parse_object (saved_script);
+  g_autoptr(CrmScriptDraft) draft = crm_script_draft_new (original);
+  g_autofree char *json = NULL;
+
+  g_assert_cmpint (crm_script_draft_get_guards (draft, 0, 1), ==, CRM_SCRIPT_GUARD_NONE);
+  g_assert_true (crm_script_draft_set_guard (draft, 0, 1, CRM_SCRIPT_GUARD_PAYMENT_TERMS, TRUE));
+  g_assert_true (crm_script_draft_get_modified (draft));
+  g_assert_true (crm_script_draft_set_guard (draft, 0, 1, CRM_SCRIPT_GUARD_PRICE_RULE, TRUE));
+  g_assert_false (crm_script_draft_set_guard (draft, 0, 1, CRM_SCRIPT_GUARD_PRICE_RULE, TRUE));
+  g_assert_cmpint (crm_script_draft_get_guards (draft, 0, 1), ==,
+                   CRM_SCRIPT_GUARD_PRICE_RULE | CRM_SCRIPT_GUARD_PAYMENT_TERMS);
+  json = to_string (stage_object (draft, 1));
+  g_assert_nonnull (strstr (json, "\"guards\":[\"price_rule\",\"payment_terms\"]"));
+
+  /* The other stage is not touched. */
+  g_assert_cmpint (crm_script_draft_get_guards (draft, 0, 0), ==, CRM_SCRIPT_GUARD_NONE);
+
+  g_assert_true (crm_script_draft_set_guard (draft, 0, 1, CRM_SCRIPT_GUARD_PRICE_RULE, FALSE));
+  g_assert_cmpint (crm_script_draft_get_guards (draft, 0, 1), ==, CRM_SCRIPT_GUARD_PAYMENT_TERMS);
+  g_assert_true (crm_script_draft_set_guard (draft, 0, 1, CRM_SCRIPT_GUARD_PAYMENT_TERMS, FALSE));
+  g_assert_false (json_object_has_member (stage_object (draft, 1), "guards"));
+  g_assert_false (crm_script_draft_set_guard (draft, 0, 1, CRM_SCRIPT_GUARD_PAYMENT_TERMS, FALSE));
+
+  /* No such stage. */
+  g_assert_false (crm_script_draft_set_guard (draft, 0, 5, CRM_SCRIPT_GUARD_PRICE_RULE, TRUE));
+}
+
+/* Prompts, checklist items, questions and objections are moved within
+ * their list; the others keep their order, and a saved question keeps
+ * its key, which calls store answers by. */
+static void
+test_move_items (void)
+{
+  static const char * const prompts[] = { "Smile", "Listen", "Take notes" };
+  g_autoptr(JsonObject) original = parse_object (saved_script);
+  g_autoptr(CrmScriptDraft) draft = crm_script_draft_new (original);
+  guint question;
+
+  for (guint i = 0; i < G_N_ELEMENTS (prompts); i++)
+    {
+      guint item = crm_script_draft_add_item (draft, 0, 1, CRM_SCRIPT_PART_PROMPTS);
+
+      crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_PROMPT, 0, 1, item, "en", prompts[i]);
+    }
+
+  g_assert_true (crm_script_draft_move_item (draft, 0, 1, CRM_SCRIPT_PART_PROMPTS, 2, 0));
+  g_assert_cmpstr (crm_script_draft_get_text (draft, CRM_SCRIPT_TEXT_PROMPT, 0, 1, 0, "en"), ==, "Take notes");
+  g_assert_cmpstr (crm_script_draft_get_text (draft, CRM_SCRIPT_TEXT_PROMPT, 0, 1, 1, "en"), ==, "Smile");
+  g_assert_cmpstr (crm_script_draft_get_text (draft, CRM_SCRIPT_TEXT_PROMPT, 0, 1, 2, "en"), ==, "Listen");
+  g_assert_false (crm_script_draft_move_item (draft, 0, 1, CRM_SCRIPT_PART_PROMPTS, 0, 3));
+  g_assert_false (crm_script_draft_move_item (draft, 0, 1, CRM_SCRIPT_PART_PROMPTS, 1, 1));
+  g_assert_false (crm_script_draft_move_item (draft, 0, 0, CRM_SCRIPT_PART_CHECKLIST, 0, 1));
+
+  /* A new question goes before the saved one; the saved one keeps its
+   * key and the new one's key still follows its text. */
+  question = crm_script_draft_add_item (draft, 0, 1, CRM_SCRIPT_PART_QUESTIONS);
+  g_assert_true (crm_script_draft_move_item (draft, 0, 1, CRM_SCRIPT_PART_QUESTIONS, question, 0));
+  g_assert_cmpstr (crm_script_draft_get_key (draft, CRM_SCRIPT_TEXT_QUESTION, 0, 1, 1), ==, "budget");
+  g_assert_true (crm_script_draft_get_mandatory (draft, 0, 1, 1));
+  g_assert_cmpstr (crm_script_draft_get_field (draft, 0, 1, 1), ==, "amount");
+  crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_QUESTION, 0, 1, 0, "en", "Who decides?");
+  g_assert_cmpstr (crm_script_draft_get_key (draft, CRM_SCRIPT_TEXT_QUESTION, 0, 1, 0), ==, "who_decides");
+
+  crm_script_draft_add_item (draft, 0, 1, CRM_SCRIPT_PART_CHECKLIST);
+  crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_CHECKLIST, 0, 1, 0, "en", "Asked the budget");
+  crm_script_draft_add_item (draft, 0, 1, CRM_SCRIPT_PART_CHECKLIST);
+  crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_CHECKLIST, 0, 1, 1, "en", "Asked who decides");
+  g_assert_true (crm_script_draft_move_item (draft, 0, 1, CRM_SCRIPT_PART_CHECKLIST, 0, 1));
+  g_assert_cmpstr (crm_script_draft_get_key (draft, CRM_SCRIPT_TEXT_CHECKLIST, 0, 1, 0), ==,
+                   "asked_who_decides");
+}
+
+/* Scripts are added, each with a stage and a key of its own, and
+ * removed, all but the last one. */
+static void
+test_scripts (void)
+{
+  g_autoptr(JsonObject) original = parse_object (saved_script);
+  g_autoptr(CrmScriptDraft) draft = crm_script_draft_new (original);
+  g_autoptr(CrmScriptDraft) empty = crm_script_draft_new (NULL);
+  guint script;
+
+  g_assert_cmpuint (crm_script_draft_add_script (empty, "Sales call", "Greeting"), ==, G_MAXUINT);
+
+  script = crm_script_draft_add_script (draft, NULL, "Greeting");
+  g_assert_cmpuint (script, ==, 1);
+  g_assert_cmpuint (crm_script_draft_get_n_scripts (draft), ==, 2);
+  g_assert_cmpuint (crm_script_draft_get_n_stages (draft, script), ==, 1);
+  g_assert_cmpstr (crm_script_draft_get_text (draft, CRM_SCRIPT_TEXT_SCRIPT_NAME, script, 0, 0, "en"), ==, "");
+  g_assert_cmpstr (crm_script_draft_get_text (draft, CRM_SCRIPT_TEXT_STAGE_NAME, script, 0, 0, "en"), ==,
+                   "Greeting");
+  /* The stage's key is unique in its own script only. */
+  g_assert_cmpstr (crm_script_draft_get_key (draft, CRM_SCRIPT_TEXT_STAGE_NAME, script, 0, 0), ==, "greeting");
+  g_assert_cmpstr (crm_script_draft_get_key (draft, CRM_SCRIPT_TEXT_SCRIPT_NAME, script, 0, 0), ==, "script");
+  crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_SCRIPT_NAME, script, 0, 0, "en", "Sales call");
+  g_assert_cmpstr (crm_script_draft_get_key (draft, CRM_SCRIPT_TEXT_SCRIPT_NAME, script, 0, 0), ==,
+                   "sales_call_2");
+  crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_SCRIPT_NAME, script, 0, 0, "en", "Repeat order");
+  g_assert_cmpstr (crm_script_draft_get_key (draft, CRM_SCRIPT_TEXT_SCRIPT_NAME, script, 0, 0), ==,
+                   "repeat_order");
+
+  /* The saved script goes; the new one is the only one and stays. */
+  crm_script_draft_mark_saved (draft);
+  g_assert_true (crm_script_draft_remove_script (draft, 0));
+  g_assert_true (crm_script_draft_get_modified (draft));
+  g_assert_cmpuint (crm_script_draft_get_n_scripts (draft), ==, 1);
+  g_assert_cmpstr (crm_script_draft_get_text (draft, CRM_SCRIPT_TEXT_SCRIPT_NAME, 0, 0, 0, "en"), ==,
+                   "Repeat order");
+  g_assert_false (crm_script_draft_remove_script (draft, 0));
+  g_assert_false (crm_script_draft_remove_script (draft, 1));
+}
+
+/* The deal sources that pick a script: added and taken out one by one;
+ * a script left with none has no list at all, as the format wants. */
+static void
+test_sources (void)
+{
+  g_autoptr(JsonObject) original = parse_object (saved_script);
+  g_autoptr(CrmScriptDraft) draft = crm_script_draft_new (original);
+  JsonObject *script = json_array_get_object_element (
+    json_object_get_array_member (crm_script_draft_get_json (draft), "scripts"), 0);
+  g_autofree char *json = NULL;
+
+  g_assert_false (crm_script_draft_has_source (draft, 0, "phone"));
+  g_assert_false (crm_script_draft_set_source (draft, 0, "phone", FALSE));
+  g_assert_true (crm_script_draft_set_source (draft, 0, "phone", TRUE));
+  g_assert_true (crm_script_draft_set_source (draft, 0, "website", TRUE));
+  g_assert_false (crm_script_draft_set_source (draft, 0, "website", TRUE));
+  g_assert_true (crm_script_draft_has_source (draft, 0, "phone"));
+  json = to_string (script);
+  g_assert_nonnull (strstr (json, "\"sources\":[\"phone\",\"website\"]"));
+
+  g_assert_true (crm_script_draft_set_source (draft, 0, "phone", FALSE));
+  g_assert_false (crm_script_draft_has_source (draft, 0, "phone"));
+  g_assert_true (crm_script_draft_has_source (draft, 0, "website"));
+  g_assert_true (crm_script_draft_set_source (draft, 0, "website", FALSE));
+  g_assert_false (json_object_has_member (script, "sources"));
+
+  /* No such script. */
+  g_assert_false (crm_script_draft_set_source (draft, 3, "phone", TRUE));
+}
+
 /* A template without a call script starts one: a script with a stage. */
 static void
 test_add_call_script (void)
@@ -303,7 +560,13 @@ main (int   argc,
   g_test_add_func ("/script-draft/translations", test_translations);
   g_test_add_func ("/script-draft/new-keys", test_new_keys);
   g_test_add_func ("/script-draft/lists", test_lists);
+  g_test_add_func ("/script-draft/move-items", test_move_items);
+  g_test_add_func ("/script-draft/rule-con-4-tw-6-guards", test_guards);
+  g_test_add_func ("/script-draft/rule-tw-2-situation-check", test_situation_check);
+  g_test_add_func ("/script-draft/rule-tw-4-summary", test_summary);
   g_test_add_func ("/script-draft/add-call-script", test_add_call_script);
+  g_test_add_func ("/script-draft/scripts", test_scripts);
+  g_test_add_func ("/script-draft/sources", test_sources);
   g_test_add_func ("/script-draft/shipped-scripts-survive-a-copy", test_shipped_scripts_survive_a_copy);
 
   return g_test_run ();

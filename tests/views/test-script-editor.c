@@ -85,26 +85,43 @@ find_descendant (gpointer widget,
   return found;
 }
 
-/* The preferences row titled @title under @widget. */
+/* The first widget under @widget, in tree order, that @matches with
+ * @data. */
 static gpointer
-find_row (gpointer    widget,
-          const char *title)
+find_widget (gpointer      widget,
+             gboolean    (*matches) (GtkWidget *widget, const char *data),
+             const char   *data)
 {
-  if (ADW_IS_PREFERENCES_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (widget), title) == 0)
+  if (matches (widget, data))
     return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      gpointer found = find_row (child, title);
+      gpointer found = find_widget (child, matches, data);
 
       if (found != NULL)
         return found;
     }
 
   return NULL;
+}
+
+static gboolean
+is_row_titled (GtkWidget  *widget,
+               const char *title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+/* The preferences row titled @title under @widget. */
+static gpointer
+find_row (gpointer    widget,
+          const char *title)
+{
+  return find_widget (widget, is_row_titled, title);
 }
 
 /* The switch of a question's "Mandatory" row (an expander row has a
@@ -119,26 +136,20 @@ mandatory_switch (gpointer question)
   return find_descendant (row, GTK_TYPE_SWITCH, 0);
 }
 
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
 /* A mapped label under @widget that shows @text: what people read. */
 static GtkLabel *
 find_label (GtkWidget  *widget,
             const char *text)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
-    return GTK_LABEL (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return find_widget (widget, shows_text, text);
 }
 
 static gpointer
@@ -296,6 +307,15 @@ activate (gpointer    widget,
 {
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (widget), action, parameter));
   flush_events ();
+}
+
+/* Saves the call scripts, which closes the editor for good. */
+static void
+save_and_close (GtkWidget *editor)
+{
+  activate (editor, "editor.save", NULL);
+  crm_test_iterate (100);
+  g_assert_finalize_object (editor);
 }
 
 /* Chooses the drop-down item that reads @label. */
@@ -480,9 +500,7 @@ test_tw_3_manager_writes_a_script (CrmTestFixture *fixture,
   g_assert_cmpuint (crm_procedure_get_n_call_scripts (crm_store_get_procedure (fixture->store)), ==, 0);
   g_assert_true (crm_script_editor_get_modified (CRM_SCRIPT_EDITOR (editor)));
 
-  activate (editor, "editor.save", NULL);
-  crm_test_iterate (100);
-  g_assert_finalize_object (editor);
+  save_and_close (editor);
   g_assert_nonnull (find_label (preferences, "Call scripts saved"));
   assert_written_script (fixture->store);
 
@@ -515,6 +533,20 @@ save_three_stages (CrmStore *store)
                              "Ask what it costs them in hours every month");
   crm_script_draft_add_stage (draft, 0);
   crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_STAGE_NAME, 0, 2, 0, "en", "Closing");
+  crm_script_draft_set_guard (draft, 0, 2, CRM_SCRIPT_GUARD_PAYMENT_TERMS, TRUE);
+  crm_script_draft_set_source (draft, 0, "hot_lead", TRUE);
+
+  /* The whole call's texts, in English and Hebrew. */
+  crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_SITUATION_CHECK, 0, 0, 0, "en", "Is this a good time to talk?");
+  crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_SITUATION_CHECK, 0, 0, 0, "he", "נוח לך לדבר עכשיו?");
+  crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_SUMMARY_SUBJECT, 0, 0, 0, "en", "Call summary: {deal}");
+  crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_SUMMARY_SUBJECT, 0, 0, 0, "he", "סיכום שיחה: {deal}");
+  crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_SUMMARY_BODY, 0, 0, 0, "en",
+                             "{rep} called {contact} ({phone}): {outcome}, {duration}.\n\n{answers}\n\n"
+                             "Next contact: {next_contact}");
+  crm_script_draft_set_text (draft, CRM_SCRIPT_TEXT_SUMMARY_BODY, 0, 0, 0, "he",
+                             "{rep} התקשר אל {contact} ({phone}): {outcome}, {duration}.\n\n{answers}\n\n"
+                             "השיחה הבאה: {next_contact}");
 
   g_assert_true (crm_store_save_call_script (store, crm_script_draft_get_json (draft), &error));
   g_assert_no_error (error);
@@ -558,9 +590,7 @@ test_tw_3_reorder_and_remove_stages (CrmTestFixture *fixture,
   activate (editor, "editor.remove-item", g_variant_new ("(su)", "prompts", 0));
   g_assert_cmpuint (count_rows (EDITOR_CHILD (editor, "prompts_list")), ==, 0);
 
-  activate (editor, "editor.save", NULL);
-  crm_test_iterate (100);
-  g_assert_finalize_object (editor);
+  save_and_close (editor);
 
   script = first_script (fixture->store);
   g_assert_cmpuint (script->stages->len, ==, 2);
@@ -624,9 +654,7 @@ test_choose_among_scripts (CrmTestFixture *fixture,
                    "Холодный звонок");
   g_assert_cmpuint (adw_combo_row_get_selected (script_row), ==, 1);
 
-  activate (editor, "editor.save", NULL);
-  crm_test_iterate (100);
-  g_assert_finalize_object (editor);
+  save_and_close (editor);
 
   procedure = crm_store_get_procedure (fixture->store);
   g_assert_cmpuint (crm_procedure_get_n_call_scripts (procedure), ==, 2);
@@ -638,6 +666,484 @@ test_choose_among_scripts (CrmTestFixture *fixture,
   g_assert_cmpstr (cold->name.en, ==, "Cold call");
   g_assert_cmpstr (cold->name.ru, ==, "Холодный звонок");
   g_assert_cmpint (stage_at (cold, 1)->guards, ==, CRM_SCRIPT_GUARD_PRICE_RULE);
+}
+
+static void
+select_stage (GtkWidget *editor,
+              guint      stage)
+{
+  GtkListBox *stages = EDITOR_CHILD (editor, "stages_list");
+
+  gtk_list_box_select_row (stages, row_at (stages, stage));
+  flush_events ();
+}
+
+static void
+toggle (gpointer switch_,
+        gboolean active)
+{
+  gtk_switch_set_active (GTK_SWITCH (switch_), active);
+  flush_events ();
+}
+
+/* CON-4, TW-6: the manager says per stage what the call panel reminds the
+ * rep of: the price rule, and (the template has payment terms) the
+ * payment terms. The switches follow the stage chosen, and what they
+ * say is in the procedure after reopening the database. */
+static void
+test_con_4_tw_6_stage_guards (CrmTestFixture *fixture,
+                              gconstpointer   data)
+{
+  const CrmCallScript *script;
+  GtkWidget *editor = open_editor (fixture->store);
+  GtkSwitch *price_rule = EDITOR_CHILD (editor, "price_rule_switch");
+  GtkSwitch *payment_terms = EDITOR_CHILD (editor, "payment_terms_switch");
+
+  g_assert_true (gtk_widget_get_visible (EDITOR_CHILD (editor, "payment_terms_row")));
+  g_assert_false (gtk_switch_get_active (price_rule));
+  g_assert_false (gtk_switch_get_active (payment_terms));
+
+  /* Closing shows the payment terms, as shipped; now the price rule too. */
+  select_stage (editor, 3);
+  g_assert_cmpstr (gtk_editable_get_text (EDITOR_CHILD (editor, "stage_name_row")), ==, "Closing");
+  g_assert_true (gtk_switch_get_active (payment_terms));
+  toggle (price_rule, TRUE);
+  g_assert_true (crm_script_editor_get_modified (CRM_SCRIPT_EDITOR (editor)));
+  crm_test_iterate (200);
+  crm_test_screenshot (editor, "script-editor-guards.png");
+
+  /* The presentation shows the terms instead of the closing. */
+  select_stage (editor, 2);
+  g_assert_false (gtk_switch_get_active (price_rule));
+  g_assert_false (gtk_switch_get_active (payment_terms));
+  toggle (payment_terms, TRUE);
+  select_stage (editor, 3);
+  g_assert_true (gtk_switch_get_active (price_rule));
+  toggle (payment_terms, FALSE);
+
+  save_and_close (editor);
+
+  reopen_store (fixture);
+  script = first_script (fixture->store);
+  g_assert_cmpint (stage_at (script, 0)->guards, ==, CRM_SCRIPT_GUARD_NONE);
+  g_assert_cmpint (stage_at (script, 2)->guards, ==, CRM_SCRIPT_GUARD_PAYMENT_TERMS);
+  g_assert_cmpint (stage_at (script, 3)->guards, ==, CRM_SCRIPT_GUARD_PRICE_RULE);
+}
+
+static gboolean
+has_tooltip (GtkWidget  *widget,
+             const char *tooltip)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+/* The button under @widget that says @tooltip, for those that show an
+ * icon only. */
+static GtkWidget *
+icon_button (gpointer    widget,
+             const char *tooltip)
+{
+  GtkWidget *button = find_widget (widget, has_tooltip, tooltip);
+
+  g_assert_true (GTK_IS_BUTTON (button));
+
+  return button;
+}
+
+static void
+click (GtkWidget *button)
+{
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  flush_events ();
+}
+
+static const char *
+prompt_text (const CrmScriptStage *stage,
+             guint                 index)
+{
+  return ((CrmText *)g_ptr_array_index (stage->prompts, index))->en;
+}
+
+/* The manager puts a stage's prompts, checklist and questions in the
+ * order the rep should go through them, with each row's arrows: the
+ * first row cannot go up, the last cannot go down, and the focus stays
+ * on the arrow for the next step. */
+static void
+test_reorder_items (CrmTestFixture *fixture,
+                    gconstpointer   data)
+{
+  const CrmScriptStage *discovery;
+  const CrmScriptQuestion *question;
+  GtkWidget *editor;
+  GtkWidget *button;
+  GtkListBox *questions;
+  GtkListBox *prompts;
+  GtkListBox *checklist;
+
+  save_three_stages (fixture->store);
+  editor = open_editor (fixture->store);
+  questions = EDITOR_CHILD (editor, "questions_list");
+  prompts = EDITOR_CHILD (editor, "prompts_list");
+  checklist = EDITOR_CHILD (editor, "checklist_list");
+  select_stage (editor, 1);
+
+  /* Who decides is asked first, before the head count. */
+  g_assert_false (gtk_widget_is_sensitive (icon_button (row_at (questions, 0), "Move Question Up")));
+  g_assert_false (gtk_widget_is_sensitive (icon_button (row_at (questions, 0), "Move Question Down")));
+  activate (editor, "editor.add-item", g_variant_new_string ("questions"));
+  set_text (find_descendant (row_at (questions, 1), ADW_TYPE_ENTRY_ROW, 0), "Who decides?");
+  g_assert_false (gtk_widget_is_sensitive (icon_button (row_at (questions, 1), "Move Question Down")));
+  click (icon_button (row_at (questions, 1), "Move Question Up"));
+  g_assert_cmpstr (adw_preferences_row_get_title (row_at (questions, 0)), ==, "Who decides?");
+  g_assert_cmpstr (adw_preferences_row_get_title (row_at (questions, 1)), ==, "How many employees do you have?");
+  g_assert_nonnull (strstr (adw_expander_row_get_subtitle (row_at (questions, 1)), "Mandatory"));
+
+  /* Three prompts; the last goes first, then one down again. */
+  activate (editor, "editor.add-item", g_variant_new_string ("prompts"));
+  set_text (row_at (prompts, 1), "Smile");
+  activate (editor, "editor.add-item", g_variant_new_string ("prompts"));
+  set_text (row_at (prompts, 2), "Take notes");
+  click (icon_button (row_at (prompts, 2), "Move Prompt Up"));
+  /* The arrow that moved it has the focus, for the next step. */
+  button = icon_button (row_at (prompts, 1), "Move Prompt Up");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (editor)) == button);
+  click (button);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (editor)) == GTK_WIDGET (row_at (prompts, 0)) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (editor)), GTK_WIDGET (row_at (prompts, 0))));
+  click (icon_button (row_at (prompts, 1), "Move Prompt Down"));
+  g_assert_cmpstr (gtk_editable_get_text (row_at (prompts, 0)), ==, "Take notes");
+  g_assert_cmpstr (gtk_editable_get_text (row_at (prompts, 1)), ==, "Smile");
+  g_assert_cmpstr (gtk_editable_get_text (row_at (prompts, 2)), ==, "Listen more than you talk");
+
+  /* Two checklist items, swapped. */
+  activate (editor, "editor.add-item", g_variant_new_string ("checklist"));
+  set_text (row_at (checklist, 0), "Asked about the head count");
+  activate (editor, "editor.add-item", g_variant_new_string ("checklist"));
+  set_text (row_at (checklist, 1), "Asked who decides");
+  click (icon_button (row_at (checklist, 0), "Move Item Down"));
+  crm_test_iterate (200);
+  crm_test_screenshot (editor, "script-editor-reorder.png");
+
+  save_and_close (editor);
+
+  reopen_store (fixture);
+  discovery = stage_at (first_script (fixture->store), 1);
+  g_assert_cmpuint (discovery->questions->len, ==, 2);
+  question = g_ptr_array_index (discovery->questions, 0);
+  g_assert_cmpstr (question->key, ==, "who_decides");
+  question = g_ptr_array_index (discovery->questions, 1);
+  g_assert_cmpstr (question->key, ==, "how_many_employees_do_you_have");
+  g_assert_true (question->mandatory);
+  g_assert_cmpstr (question->field, ==, "clocks");
+  g_assert_cmpstr (prompt_text (discovery, 0), ==, "Take notes");
+  g_assert_cmpstr (prompt_text (discovery, 1), ==, "Smile");
+  g_assert_cmpstr (prompt_text (discovery, 2), ==, "Listen more than you talk");
+  g_assert_cmpstr (((CrmScriptItem *)g_ptr_array_index (discovery->checklist, 0))->key, ==, "asked_who_decides");
+  g_assert_cmpstr (((CrmScriptItem *)g_ptr_array_index (discovery->checklist, 1))->key, ==,
+                   "asked_about_the_head_count");
+}
+
+static gboolean
+activates (GtkWidget  *widget,
+           const char *action)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+/* Whether the button for @action is there to be clicked, as a person
+ * sees it: the action's state shows in its button. */
+static gboolean
+action_can_be_clicked (GtkWidget  *editor,
+                       const char *action)
+{
+  GtkWidget *button = find_widget (editor, activates, action);
+
+  g_assert_nonnull (button);
+
+  return gtk_widget_is_sensitive (button);
+}
+
+static void
+set_body (GtkWidget  *editor,
+          const char *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (EDITOR_CHILD (editor, "summary_body_view")), text, -1);
+  flush_events ();
+}
+
+static char *
+dup_body (GtkWidget *editor)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (EDITOR_CHILD (editor, "summary_body_view"));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+show_whole_call (GtkWidget *editor)
+{
+  adw_view_stack_set_visible_child_name (EDITOR_CHILD (editor, "view_stack"), "call");
+  /* The summary's text view lays its lines out over several frames. */
+  crm_test_iterate (500);
+}
+
+/* TW-2, TW-4: the situation check and the call summary belong to every
+ * call, whatever the script: the manager rewords the check in English
+ * and the summary's body in Hebrew, on a page of their own, and both are
+ * in the procedure after reopening the database. */
+static void
+test_tw_2_tw_4_whole_call (CrmTestFixture *fixture,
+                           gconstpointer   data)
+{
+  g_autofree char *body = NULL;
+  CrmProcedure *procedure;
+  GtkWidget *editor = open_editor (fixture->store);
+
+  show_whole_call (editor);
+  g_assert_cmpstr (gtk_editable_get_text (EDITOR_CHILD (editor, "situation_row")), ==,
+                   crm_procedure_get_situation_check (crm_store_get_procedure (fixture->store))->en);
+  g_assert_cmpstr (gtk_editable_get_text (EDITOR_CHILD (editor, "summary_subject_row")), ==,
+                   "Call summary: {deal}");
+  body = dup_body (editor);
+  g_assert_nonnull (strstr (body, "Next contact: {next_contact}"));
+  g_assert_nonnull (find_label (editor, "{next_contact}"));
+  crm_test_screenshot (editor, "script-editor-whole-call.png");
+
+  set_text (EDITOR_CHILD (editor, "situation_row"), "Can you talk for two minutes?");
+
+  /* In Hebrew, the body shows the Hebrew text and says what the English is. */
+  crm_script_editor_set_language (CRM_SCRIPT_EDITOR (editor), "he");
+  flush_events ();
+  g_clear_pointer (&body, g_free);
+  body = dup_body (editor);
+  g_assert_true (g_str_has_prefix (body, "סיכום שיחה – {deal}"));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (EDITOR_CHILD (editor, "summary_body_english")),
+                                   "English: Call summary"));
+  g_assert_cmpint (gtk_widget_get_direction (EDITOR_CHILD (editor, "summary_body_view")), ==, GTK_TEXT_DIR_RTL);
+  set_body (editor, "סיכום שיחה עם {contact} ({phone})\n{answers}\n\nהשיחה הבאה: {next_contact}");
+  crm_test_iterate (200);
+  crm_test_screenshot (editor, "script-editor-whole-call-he.png");
+
+  save_and_close (editor);
+
+  reopen_store (fixture);
+  procedure = crm_store_get_procedure (fixture->store);
+  g_assert_cmpstr (crm_procedure_get_situation_check (procedure)->en, ==, "Can you talk for two minutes?");
+  g_assert_cmpstr (crm_procedure_get_situation_rule (procedure), ==, "TW-2");
+  g_assert_cmpstr (crm_procedure_get_summary_body (procedure)->he, ==,
+                   "סיכום שיחה עם {contact} ({phone})\n{answers}\n\nהשיחה הבאה: {next_contact}");
+  g_assert_true (g_str_has_prefix (crm_procedure_get_summary_body (procedure)->en, "Call summary – {deal}"));
+  g_assert_cmpstr (crm_procedure_get_summary_subject (procedure)->he, ==, "סיכום שיחה: {deal}");
+}
+
+/* A translated check or summary is given up in every language at once;
+ * an English-only check goes when it is cleared. Calls then start with
+ * the script, and no summary is mailed. */
+static void
+test_tw_2_tw_4_remove_whole_call (CrmTestFixture *fixture,
+                                  gconstpointer   data)
+{
+  g_autofree char *body = NULL;
+  CrmProcedure *procedure;
+  GtkWidget *editor = open_editor (fixture->store);
+  GtkRevealer *revealer = EDITOR_CHILD (editor, "error_revealer");
+
+  show_whole_call (editor);
+
+  /* Cleared in English only, the translations are still there: the
+   * loader says what is missing, nothing is saved. */
+  set_text (EDITOR_CHILD (editor, "situation_row"), "");
+  activate (editor, "editor.save", NULL);
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  g_assert_nonnull (strstr (gtk_label_get_text (EDITOR_CHILD (editor, "error_label")), "situation_check"));
+  g_assert_nonnull (crm_procedure_get_situation_check (crm_store_get_procedure (fixture->store)));
+
+  activate (editor, "editor.remove-situation-check", NULL);
+  g_assert_false (action_can_be_clicked (editor, "editor.remove-situation-check"));
+  activate (editor, "editor.remove-summary", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (EDITOR_CHILD (editor, "summary_subject_row")), ==, "");
+  body = dup_body (editor);
+  g_assert_cmpstr (body, ==, "");
+  crm_test_iterate (200);
+  crm_test_screenshot (editor, "script-editor-whole-call-removed.png");
+
+  save_and_close (editor);
+
+  procedure = crm_store_get_procedure (fixture->store);
+  g_assert_null (crm_procedure_get_situation_check (procedure));
+  g_assert_null (crm_procedure_get_situation_rule (procedure));
+  g_assert_null (crm_procedure_get_summary_subject (procedure));
+  g_assert_null (crm_procedure_get_summary_body (procedure));
+
+  /* Typed again, English only: clearing it is enough. */
+  editor = open_editor (fixture->store);
+  show_whole_call (editor);
+  set_text (EDITOR_CHILD (editor, "situation_row"), "Is now a good time?");
+  g_assert_true (action_can_be_clicked (editor, "editor.remove-situation-check"));
+  set_text (EDITOR_CHILD (editor, "situation_row"), "");
+  g_assert_false (action_can_be_clicked (editor, "editor.remove-situation-check"));
+  save_and_close (editor);
+  g_assert_null (crm_procedure_get_situation_check (crm_store_get_procedure (fixture->store)));
+}
+
+/* The check button of the source named @name in the script's sources. */
+static GtkCheckButton *
+source_check (GtkWidget  *editor,
+              const char *name)
+{
+  gpointer row = find_row (EDITOR_CHILD (editor, "sources_row"), name);
+
+  g_assert_nonnull (row);
+
+  return find_descendant (row, GTK_TYPE_CHECK_BUTTON, 0);
+}
+
+static void
+tick (GtkCheckButton *check,
+      gboolean        active)
+{
+  gtk_check_button_set_active (check, active);
+  flush_events ();
+}
+
+/* RAD-2, CON-4, TW-4: a sales manager shapes the department's calls in
+ * one sitting: the price rule at the product presentation, a summary
+ * with its Hebrew body, a script of its own for deals that come by phone
+ * (taken from the inbound script), and the contact's phone asked before
+ * the name. All of it is in the procedure after reopening the
+ * database, and a deal from the phone now starts with the new script. */
+static void
+test_manager_shapes_the_calls (CrmTestFixture *fixture,
+                               gconstpointer   data)
+{
+  const CrmCallScript *base;
+  const CrmCallScript *inbound;
+  const CrmCallScript *repeat;
+  const CrmScriptStage *contact;
+  CrmProcedure *procedure;
+  GtkWidget *editor = open_editor (fixture->store);
+  AdwComboRow *script_row = EDITOR_CHILD (editor, "script_row");
+  GtkListBox *questions = EDITOR_CHILD (editor, "questions_list");
+
+  /* RAD has no payment terms to show; one script cannot be removed. */
+  g_assert_false (gtk_widget_get_visible (EDITOR_CHILD (editor, "payment_terms_row")));
+  g_assert_true (action_can_be_clicked (editor, "editor.remove-script"));
+
+  /* CON-4 at the presentation of the general script. */
+  select_stage (editor, 3);
+  g_assert_cmpstr (gtk_editable_get_text (EDITOR_CHILD (editor, "stage_name_row")), ==, "Product presentation");
+  toggle (EDITOR_CHILD (editor, "price_rule_switch"), TRUE);
+
+  /* The phone before the name: the rep reads it off the screen first. */
+  select_stage (editor, 1);
+  g_assert_cmpstr (adw_preferences_row_get_title (row_at (questions, 1)), ==,
+                   "Which phone number is best to reach you on?");
+  click (icon_button (row_at (questions, 1), "Move Question Up"));
+
+  /* The general script is picked by no source. */
+  g_assert_cmpstr (adw_expander_row_get_subtitle (EDITOR_CHILD (editor, "sources_row")), ==,
+                   "Any source that no other script is used for");
+
+  /* The inbound script gives up the phone ... */
+  choose (script_row, "Inbound request");
+  g_assert_true (gtk_check_button_get_active (source_check (editor, "Phone")));
+  g_assert_cmpstr (adw_expander_row_get_subtitle (EDITOR_CHILD (editor, "sources_row")), ==,
+                   "Website, Email, Office visit, Phone");
+  tick (source_check (editor, "Phone"), FALSE);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (EDITOR_CHILD (editor, "sources_row")), ==,
+                   "Website, Email, Office visit");
+
+  /* ... to a script of its own, named by the manager. */
+  activate (editor, "editor.add-script", NULL);
+  g_assert_cmpuint (adw_combo_row_get_selected (script_row), ==, 2);
+  g_assert_cmpstr (gtk_editable_get_text (EDITOR_CHILD (editor, "script_name_row")), ==, "");
+  g_assert_cmpuint (count_rows (EDITOR_CHILD (editor, "stages_list")), ==, 1);
+  g_assert_cmpstr (gtk_editable_get_text (EDITOR_CHILD (editor, "stage_name_row")), ==, "Greeting");
+  g_assert_false (gtk_check_button_get_active (source_check (editor, "Phone")));
+  set_text (EDITOR_CHILD (editor, "script_name_row"), "Repeat order");
+  g_assert_cmpstr (gtk_string_list_get_string (EDITOR_CHILD (editor, "script_list"), 2), ==, "Repeat order");
+  adw_expander_row_set_expanded (EDITOR_CHILD (editor, "sources_row"), TRUE);
+  tick (source_check (editor, "Phone"), TRUE);
+  crm_test_iterate (200);
+  crm_test_screenshot (editor, "script-editor-new-script.png");
+
+  /* TW-4's summary, which RAD had not: English first, then the Hebrew. */
+  show_whole_call (editor);
+  set_text (EDITOR_CHILD (editor, "summary_subject_row"), "Call summary: {deal}");
+  set_body (editor, "{rep} called {contact} ({phone}): {outcome}.\n{answers}");
+  crm_script_editor_set_language (CRM_SCRIPT_EDITOR (editor), "he");
+  flush_events ();
+  set_body (editor, "{rep} התקשר אל {contact} ({phone}): {outcome}.\n{answers}");
+
+  save_and_close (editor);
+
+  reopen_store (fixture);
+  procedure = crm_store_get_procedure (fixture->store);
+  g_assert_cmpuint (crm_procedure_get_n_call_scripts (procedure), ==, 3);
+  base = crm_procedure_get_call_script (procedure, 0);
+  inbound = crm_procedure_get_call_script (procedure, 1);
+  repeat = crm_procedure_get_call_script (procedure, 2);
+
+  g_assert_cmpint (stage_at (base, 3)->guards, ==, CRM_SCRIPT_GUARD_PRICE_RULE);
+  contact = stage_at (base, 1);
+  g_assert_cmpstr (((CrmScriptQuestion *)g_ptr_array_index (contact->questions, 0))->key, ==, "contact_phone");
+  g_assert_cmpstr (((CrmScriptQuestion *)g_ptr_array_index (contact->questions, 1))->key, ==, "contact_name");
+
+  g_assert_cmpstr (crm_procedure_get_summary_subject (procedure)->en, ==, "Call summary: {deal}");
+  g_assert_cmpstr (crm_procedure_get_summary_body (procedure)->he, ==,
+                   "{rep} התקשר אל {contact} ({phone}): {outcome}.\n{answers}");
+
+  g_assert_null (base->sources);
+  g_assert_cmpuint (g_strv_length (inbound->sources), ==, 3);
+  g_assert_false (g_strv_contains ((const char * const *)inbound->sources, "phone"));
+  g_assert_cmpstr (repeat->key, ==, "repeat_order");
+  g_assert_cmpstr (repeat->name.en, ==, "Repeat order");
+  g_assert_cmpuint (g_strv_length (repeat->sources), ==, 1);
+  g_assert_cmpstr (repeat->sources[0], ==, "phone");
+  g_assert_cmpstr (stage_at (repeat, 0)->key, ==, "greeting");
+
+  g_assert_true (crm_procedure_pick_call_script (procedure, "phone") == repeat);
+  g_assert_true (crm_procedure_pick_call_script (procedure, "email") == inbound);
+  g_assert_true (crm_procedure_pick_call_script (procedure, "past_customers") == base);
+}
+
+/* A script is removed, but never the last one; a script whose sources
+ * are all unticked has none, and is a general script again. */
+static void
+test_remove_scripts (CrmTestFixture *fixture,
+                     gconstpointer   data)
+{
+  const CrmCallScript *script;
+  GtkWidget *editor = open_editor (fixture->store);
+
+  activate (editor, "editor.add-call-script", NULL);
+  g_assert_false (action_can_be_clicked (editor, "editor.remove-script"));
+  g_assert_true (gtk_widget_get_visible (EDITOR_CHILD (editor, "sources_row")));
+
+  activate (editor, "editor.add-script", NULL);
+  set_text (EDITOR_CHILD (editor, "script_name_row"), "Cold call");
+  g_assert_true (gtk_widget_get_visible (EDITOR_CHILD (editor, "script_row")));
+  g_assert_true (action_can_be_clicked (editor, "editor.remove-script"));
+  tick (source_check (editor, "Cold lead from the CRM"), TRUE);
+  tick (source_check (editor, "Cold lead from the CRM"), FALSE);
+
+  /* The first script goes; the cold call is left, and stays. */
+  choose (EDITOR_CHILD (editor, "script_row"), "Sales call");
+  activate (editor, "editor.remove-script", NULL);
+  g_assert_false (gtk_widget_get_visible (EDITOR_CHILD (editor, "script_row")));
+  g_assert_cmpstr (gtk_editable_get_text (EDITOR_CHILD (editor, "script_name_row")), ==, "Cold call");
+  g_assert_false (action_can_be_clicked (editor, "editor.remove-script"));
+
+  save_and_close (editor);
+
+  script = first_script (fixture->store);
+  g_assert_cmpstr (script->key, ==, "cold_call");
+  g_assert_null (script->sources);
 }
 
 /* What the loader says of a draft, as the store will say it. */
@@ -708,32 +1214,17 @@ test_invalid_edit_shows_loader_message (CrmTestFixture *fixture,
 
   /* Corrected, it saves. */
   set_text (EDITOR_CHILD (editor, "opening_row"), "Здравствуйте, это {rep} из {company}");
-  activate (editor, "editor.save", NULL);
-  crm_test_iterate (100);
-  g_assert_finalize_object (editor);
+  save_and_close (editor);
   g_assert_cmpuint (first_script (fixture->store)->stages->len, ==, 2);
   g_assert_cmpstr (first_script (fixture->store)->opening.ru, ==, "Здравствуйте, это {rep} из {company}");
   g_assert_cmpstr (stage_at (first_script (fixture->store), 1)->key, ==, "discovery");
 }
 
-static GtkButton *
-find_button (GtkWidget  *widget,
+static gboolean
+is_labelled (GtkWidget  *widget,
              const char *label)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return GTK_BUTTON (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkButton *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
 /* Clicks the message dialog's button labelled @label. */
@@ -744,7 +1235,7 @@ respond (const char *label)
   GtkButton *button;
 
   g_assert_nonnull (dialog);
-  button = find_button (dialog, label);
+  button = find_widget (dialog, is_labelled, label);
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   crm_test_iterate (100);
@@ -1089,9 +1580,13 @@ test_screenshots (CrmTestFixture *fixture,
     GtkTextDirection direction;
     const char    *top;
     const char    *end;
+    const char    *sources;
+    const char    *call;
   } looks[] = {
-    { "en", GTK_TEXT_DIR_LTR, "script-editor-stage.png", "script-editor-questions.png" },
-    { "he", GTK_TEXT_DIR_RTL, "script-editor-rtl.png", "script-editor-rtl-questions.png" },
+    { "en", GTK_TEXT_DIR_LTR, "script-editor-stage.png", "script-editor-questions.png",
+      "script-editor-sources.png", "script-editor-call.png" },
+    { "he", GTK_TEXT_DIR_RTL, "script-editor-rtl.png", "script-editor-rtl-questions.png",
+      "script-editor-rtl-sources.png", "script-editor-rtl-call.png" },
   };
 
   save_three_stages (fixture->store);
@@ -1112,6 +1607,13 @@ test_screenshots (CrmTestFixture *fixture,
       crm_test_screenshot (editor, looks[i].top);
       scroll_details_to_end (editor);
       crm_test_screenshot (editor, looks[i].end);
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (EDITOR_CHILD (editor, "details_scroller")), 0);
+      adw_expander_row_set_expanded (EDITOR_CHILD (editor, "sources_row"), TRUE);
+      crm_test_iterate (300);
+      crm_test_screenshot (editor, looks[i].sources);
+      show_whole_call (editor);
+      crm_test_iterate (100);
+      crm_test_screenshot (editor, looks[i].call);
       close_window (editor);
     }
 
@@ -1140,6 +1642,16 @@ main (int   argc,
   ADD ("/views/script-editor/rule-tw-3-manager-writes-a-script", test_tw_3_manager_writes_a_script);
   ADD ("/views/script-editor/rule-tw-3-reorder-and-remove-stages", test_tw_3_reorder_and_remove_stages);
   ADD ("/views/script-editor/choose-among-scripts", test_choose_among_scripts);
+  ADD ("/views/script-editor/reorder-items", test_reorder_items);
+  ADD ("/views/script-editor/remove-scripts", test_remove_scripts);
+  g_test_add ("/views/script-editor/manager-shapes-the-calls", CrmTestFixture, "rad",
+              crm_test_fixture_set_up, test_manager_shapes_the_calls, crm_test_fixture_tear_down);
+  g_test_add ("/views/script-editor/rule-con-4-tw-6-stage-guards", CrmTestFixture, "tw",
+              crm_test_fixture_set_up, test_con_4_tw_6_stage_guards, crm_test_fixture_tear_down);
+  g_test_add ("/views/script-editor/rule-tw-2-tw-4-whole-call", CrmTestFixture, "tw",
+              crm_test_fixture_set_up, test_tw_2_tw_4_whole_call, crm_test_fixture_tear_down);
+  g_test_add ("/views/script-editor/rule-tw-2-tw-4-remove-whole-call", CrmTestFixture, "tw",
+              crm_test_fixture_set_up, test_tw_2_tw_4_remove_whole_call, crm_test_fixture_tear_down);
   ADD ("/views/script-editor/invalid-edit-shows-loader-message", test_invalid_edit_shows_loader_message);
   ADD ("/views/script-editor/cancel-asks-before-discarding", test_cancel_asks_before_discarding);
   ADD ("/views/script-editor/rep-cannot-edit-call-scripts", test_rep_cannot_edit_call_scripts);
