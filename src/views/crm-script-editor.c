@@ -1675,9 +1675,9 @@ crm_script_editor_init (CrmScriptEditor *self)
   self->field_names = gtk_string_list_new (NULL);
   self->source_checks = g_ptr_array_new ();
 
-  bind_text_row (self, self->script_name_row, CRM_SCRIPT_TEXT_SCRIPT_NAME, 0, _("Name"));
+  bind_text_row (self, self->script_name_row, CRM_SCRIPT_TEXT_SCRIPT_NAME, 0, C_("script or stage", "Name"));
   bind_text_row (self, self->opening_row, CRM_SCRIPT_TEXT_OPENING, 0, _("Opening Line"));
-  bind_text_row (self, self->stage_name_row, CRM_SCRIPT_TEXT_STAGE_NAME, 0, _("Name"));
+  bind_text_row (self, self->stage_name_row, CRM_SCRIPT_TEXT_STAGE_NAME, 0, C_("script or stage", "Name"));
   bind_text_row (self, self->goal_row, CRM_SCRIPT_TEXT_GOAL, 0, _("Goal"));
   bind_text_row (self, self->situation_row, CRM_SCRIPT_TEXT_SITUATION_CHECK, 0, _("Question"));
   bind_text_row (self, self->summary_subject_row, CRM_SCRIPT_TEXT_SUMMARY_SUBJECT, 0, _("Subject"));
