@@ -233,3 +233,29 @@ crm_test_clock_clear (CrmTestClock *clock)
 {
   g_clear_pointer (&clock->now, g_date_time_unref);
 }
+
+/* A CrmTestFixture whose store runs on a test clock set to a Monday
+ * morning, 2 March 2026 at 09:00 UTC, for the rules that count time
+ * (due tasks, call lengths). For g_test_add(). */
+typedef struct
+{
+  CrmTestFixture base;
+  CrmTestClock   clock;
+} CrmTestClockedFixture;
+
+static inline void
+crm_test_clocked_fixture_set_up (CrmTestClockedFixture *fixture,
+                                 gconstpointer          procedure_id)
+{
+  crm_test_fixture_set_up (&fixture->base, procedure_id);
+  crm_test_clock_set (&fixture->clock, "2026-03-02T09:00:00Z");
+  crm_store_set_clock (fixture->base.store, crm_test_clock_now, &fixture->clock);
+}
+
+static inline void
+crm_test_clocked_fixture_tear_down (CrmTestClockedFixture *fixture,
+                                    gconstpointer          procedure_id)
+{
+  crm_test_fixture_tear_down (&fixture->base, procedure_id);
+  crm_test_clock_clear (&fixture->clock);
+}

@@ -44,30 +44,8 @@
 #define HOUR G_TIME_SPAN_HOUR
 #define DAY  G_TIME_SPAN_DAY
 
-typedef struct
-{
-  CrmTestFixture base;
-  CrmTestClock   clock;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  procedure_id)
-{
-  crm_test_fixture_set_up (&fixture->base, procedure_id);
-
-  /* A Monday morning. */
-  crm_test_clock_set (&fixture->clock, "2026-03-02T09:00:00Z");
-  crm_store_set_clock (fixture->base.store, crm_test_clock_now, &fixture->clock);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  procedure_id)
-{
-  crm_test_fixture_tear_down (&fixture->base, procedure_id);
-  crm_test_clock_clear (&fixture->clock);
-}
+/* On a Monday morning, by the test clock. */
+typedef CrmTestClockedFixture Fixture;
 
 /* Helpers */
 
@@ -858,7 +836,8 @@ main (int   argc,
   crm_test_load_style ();
 
 #define ADD(path, procedure, func) \
-  g_test_add (path, Fixture, procedure, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, procedure, crm_test_clocked_fixture_set_up, func, \
+              crm_test_clocked_fixture_tear_down)
 
   ADD ("/views/deal-card/log-call", "hs", test_log_call);
   ADD ("/views/deal-card/rule-axl-1-no-answer", "axl", test_rule_axl_1_no_answer);
