@@ -19,7 +19,10 @@
 
 #pragma once
 
+#include <locale.h>
+
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "../crm-test-common.h"
 
@@ -58,6 +61,50 @@ crm_test_load_style (void)
   gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
                                     "/org/dealsdesk/Deals/icons");
   loaded = TRUE;
+}
+
+/* What every view test's main() starts with: the user's locale, the
+ * translations built next to the tests (for the Hebrew screenshots), GTK
+ * in test mode, libadwaita and the application's stylesheet. */
+static inline void
+crm_test_init (int    *argc,
+               char ***argv)
+{
+  const char *locale_dir = g_getenv ("CRM_LOCALE_DIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir != NULL ? locale_dir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  crm_test_load_style ();
+}
+
+/* Switches the texts to @language ("he" is right to left) for a
+ * screenshot. Returns the LANGUAGE to hand crm_test_restore_language(). */
+static inline char *
+crm_test_use_language (const char *language)
+{
+  char *saved = g_strdup (g_getenv ("LANGUAGE"));
+
+  g_setenv ("LANGUAGE", language, TRUE);
+  gtk_widget_set_default_direction (g_str_equal (language, "he") ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
+
+  return saved;
+}
+
+/* Undoes crm_test_use_language(), and frees @saved. */
+static inline void
+crm_test_restore_language (char *saved)
+{
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
+  if (saved != NULL)
+    g_setenv ("LANGUAGE", saved, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  g_free (saved);
 }
 
 /* Renders @widget's window to CRM_SCREENSHOT_DIR/@name, for people to look

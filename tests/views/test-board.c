@@ -331,8 +331,7 @@ test_board_rtl_first_stage_on_right (void)
   graphene_point_t first, second;
 
   /* Stage names come from the template's Hebrew, the rest from he.po. */
-  g_setenv ("LANGUAGE", "he", TRUE);
-  gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+  char *saved_language = crm_test_use_language ("he");
   store = crm_test_open_store ("tw", 60, NULL);
   window = show_window (store);
   board = crm_window_get_board (window);
@@ -345,23 +344,14 @@ test_board_rtl_first_stage_on_right (void)
 
   crm_test_screenshot (GTK_WIDGET (window), "board-he.png");
   gtk_window_destroy (GTK_WINDOW (window));
-  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
-  g_unsetenv ("LANGUAGE");
+  crm_test_restore_language (saved_language);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  /* Hebrew screenshots use the translations built next to the tests. */
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("CRM_LOCALE_DIR") ? g_getenv ("CRM_LOCALE_DIR") : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  crm_test_load_style ();
+  crm_test_init (&argc, &argv);
 
   g_test_add_func ("/views/board/shows-procedure-stages", test_board_shows_procedure_stages);
   g_test_add_func ("/views/board/drop-moves-deal", test_board_drop_moves_deal);

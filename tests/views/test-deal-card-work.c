@@ -781,7 +781,7 @@ test_rules_rad_5_axl_10_warnings (Fixture       *fixture,
 static void
 test_screenshot_he (void)
 {
-  g_autofree char *saved_language = g_strdup (g_getenv ("LANGUAGE"));
+  char *saved_language;
   g_autoptr(CrmStore) store = NULL;
   g_autoptr(GError) error = NULL;
   CrmTestClock clock = { NULL };
@@ -789,8 +789,7 @@ test_screenshot_he (void)
   gint64 deal_id;
 
   /* Stage and field names are picked when the store loads. */
-  g_setenv ("LANGUAGE", "he", TRUE);
-  gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+  saved_language = crm_test_use_language ("he");
   store = crm_test_open_store ("tw", 0, NULL);
   crm_test_clock_set (&clock, "2026-03-02T09:00:00Z");
   crm_store_set_clock (store, crm_test_clock_now, &clock);
@@ -810,11 +809,7 @@ test_screenshot_he (void)
   crm_test_screenshot (GTK_WIDGET (editor), "deal-card-activity-he.png");
   close_card (editor);
 
-  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
-  if (saved_language != NULL)
-    g_setenv ("LANGUAGE", saved_language, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
+  crm_test_restore_language (saved_language);
 
   g_assert_finalize_object (g_steal_pointer (&store));
   crm_test_clock_clear (&clock);
@@ -824,16 +819,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  /* The Hebrew screenshot uses the translations built next to the tests. */
-  bindtextdomain (GETTEXT_PACKAGE,
-                  g_getenv ("CRM_LOCALE_DIR") != NULL ? g_getenv ("CRM_LOCALE_DIR") : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  crm_test_load_style ();
+  crm_test_init (&argc, &argv);
 
 #define ADD(path, procedure, func) \
   g_test_add (path, Fixture, procedure, crm_test_clocked_fixture_set_up, func, \

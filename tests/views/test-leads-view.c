@@ -619,15 +619,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  /* Hebrew screenshots use the translations built next to the tests. */
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("CRM_LOCALE_DIR") ? g_getenv ("CRM_LOCALE_DIR") : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  crm_test_load_style ();
+  crm_test_init (&argc, &argv);
 
   g_test_add_func ("/views/leads/sources", test_leads_sources);
   g_test_add_func ("/views/leads/rule-hs-3-relevant-opens-deal", test_rule_hs_3_relevant_opens_deal);

@@ -566,15 +566,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  /* Hebrew screenshots use the translations built next to the tests. */
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("CRM_LOCALE_DIR") ? g_getenv ("CRM_LOCALE_DIR") : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  crm_test_load_style ();
+  crm_test_init (&argc, &argv);
 
   g_test_add_func ("/views/stage-form/rule-axl-9-required-fields-form", test_rule_axl_9_required_fields_form);
   g_test_add_func ("/views/stage-form/cancel-stores-nothing", test_cancel_stores_nothing);

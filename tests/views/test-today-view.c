@@ -561,9 +561,8 @@ test_today_rtl (void)
   GtkWidget *list, *title, *due;
   graphene_point_t title_at, due_at;
   gint64 ids[3];
+  char *saved_language = crm_test_use_language ("he");
 
-  g_setenv ("LANGUAGE", "he", TRUE);
-  gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
   store = open_store (&clock);
   make_agenda (store, &clock, ids);
   window = show_window (store);
@@ -581,8 +580,7 @@ test_today_rtl (void)
 
   crm_test_screenshot (GTK_WIDGET (window), "today-he.png");
   gtk_window_destroy (GTK_WINDOW (window));
-  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
-  g_unsetenv ("LANGUAGE");
+  crm_test_restore_language (saved_language);
   crm_test_clock_clear (&clock);
 }
 
@@ -592,14 +590,7 @@ main (int   argc,
 {
   /* "Today" and the times on the rows are local: pin the zone. */
   g_setenv ("TZ", "UTC", TRUE);
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("CRM_LOCALE_DIR") ? g_getenv ("CRM_LOCALE_DIR") : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  crm_test_load_style ();
+  crm_test_init (&argc, &argv);
 
   g_test_add_func ("/views/today/empty", test_today_empty);
   g_test_add_func ("/views/today/sections-and-badge", test_today_sections_and_badge);
