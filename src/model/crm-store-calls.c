@@ -837,19 +837,33 @@ crm_store_save_call_script (CrmStore    *self,
 
 /* What a call must say before it is logged (TW-4): a reached call or a
  * call-back has a note and, on an open deal, the next contact. */
-/* The stage a deal is in once the call is logged. */
-static CrmStageKind
-kind_after_call (CrmStore            *self,
-                 const CrmCallRecord *record,
-                 CrmDeal             *deal)
+/**
+ * crm_store_call_needs_next_contact:
+ * @self: a #CrmStore
+ * @deal: the deal called about
+ * @outcome: how the call went
+ * @move_to_stage_id: 0, or the stage the call moves the deal into
+ *
+ * TW-4: a call that reached the customer, or a call-back, promises the
+ * next contact, unless the deal is won or lost once the call is logged.
+ * The end of a call asks for it only then; crm_store_log_call() refuses a
+ * call without it.
+ *
+ * Returns: %TRUE when the call needs a next contact time
+ */
+gboolean
+crm_store_call_needs_next_contact (CrmStore       *self,
+                                   CrmDeal        *deal,
+                                   CrmCallOutcome  outcome,
+                                   gint64          move_to_stage_id)
 {
-  CrmStage *stage;
+  CrmStage *target = move_to_stage_id > 0 ? crm_store_find_stage (self, move_to_stage_id) : NULL;
+  CrmStageKind kind = target != NULL ? crm_stage_get_kind (target) : crm_deal_get_stage_kind (deal);
 
-  if (record->move_to_stage_id <= 0)
-    return crm_deal_get_stage_kind (deal);
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CRM_IS_DEAL (deal), FALSE);
 
-  stage = crm_store_find_stage (self, record->move_to_stage_id);
-  return stage != NULL ? crm_stage_get_kind (stage) : crm_deal_get_stage_kind (deal);
+  return (outcome == CRM_CALL_REACHED || outcome == CRM_CALL_CALL_BACK) && kind == CRM_STAGE_OPEN;
 }
 
 /* A call moves the deal on only when it reached the customer, within the
@@ -918,7 +932,8 @@ check_call_record (CrmStore             *self,
   if (!check_call_move (self, record, deal, error))
     return FALSE;
 
-  if (talked && record->next_contact == NULL && kind_after_call (self, record, deal) == CRM_STAGE_OPEN)
+  if (record->next_contact == NULL &&
+      crm_store_call_needs_next_contact (self, deal, record->outcome, record->move_to_stage_id))
     {
       g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_TASK,
                            _("Say when to contact the customer next."));

@@ -327,6 +327,10 @@ gboolean      crm_store_deal_had_conversation (CrmStore     *self,
 gboolean      crm_store_save_call_script     (CrmStore      *self,
                                               JsonObject    *call_script,
                                               GError       **error);
+gboolean      crm_store_call_needs_next_contact (CrmStore   *self,
+                                              CrmDeal       *deal,
+                                              CrmCallOutcome outcome,
+                                              gint64         move_to_stage_id);
 gint64        crm_store_log_call             (CrmStore      *self,
                                               const CrmCallRecord *record,
                                               GError       **error);

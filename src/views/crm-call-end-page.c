@@ -43,6 +43,7 @@ struct _CrmCallEndPage
 
   /* Owned references */
   CrmCallSession      *session;
+  CrmDeal             *deal;            /* nullable: the deal as the call found it */
   CrmTask             *task;            /* nullable: the deal's current open task */
   GArray              *stage_ids;       /* (element-type gint64): stage_row's stages */
 
@@ -64,8 +65,6 @@ struct _CrmCallEndPage
   GtkButton           *back_button;
   GtkButton           *save_button;
 
-  /* TW-4 asks for no next contact once the deal is won or lost. */
-  guint                final_stage : 1;
   guint                filling_stages : 1;
   /* The rep wrote in the note: going back to the call and ending it
    * again keeps what they wrote. */
@@ -115,27 +114,15 @@ move_to_stage (CrmCallEndPage *self)
   return g_array_index (self->stage_ids, gint64, selected);
 }
 
-/* Won or lost once the call is saved. */
-static gboolean
-final_after_call (CrmCallEndPage *self)
-{
-  gint64 stage_id = move_to_stage (self);
-  CrmStage *stage = stage_id > 0 ? crm_store_find_stage (store (self), stage_id) : NULL;
-
-  if (stage != NULL)
-    return crm_stage_get_kind (stage) != CRM_STAGE_OPEN;
-
-  return self->final_stage;
-}
-
-/* A reached customer and a call-back both promise the next contact
- * (TW-4), unless the deal is won or lost. */
+/* TW-4, as the store decides it: whether this call promises the next
+ * contact depends on its outcome and on the stage the deal ends up in. */
 static gboolean
 next_contact_required (CrmCallEndPage *self)
 {
-  CrmCallOutcome outcome = crm_call_end_page_get_outcome (self);
-
-  return (outcome == CRM_CALL_REACHED || outcome == CRM_CALL_CALL_BACK) && !final_after_call (self);
+  return self->deal != NULL &&
+         crm_store_call_needs_next_contact (store (self), self->deal,
+                                            crm_call_end_page_get_outcome (self),
+                                            move_to_stage (self));
 }
 
 static gboolean
@@ -220,7 +207,9 @@ update (CrmCallEndPage *self)
   /* Only a call that reached the customer moves the deal on. */
   gtk_widget_set_visible (GTK_WIDGET (self->stage_row),
                           crm_call_end_page_get_outcome (self) == CRM_CALL_REACHED &&
-                          !self->final_stage && self->stage_ids->len > 1);
+                          self->deal != NULL &&
+                          crm_deal_get_stage_kind (self->deal) == CRM_STAGE_OPEN &&
+                          self->stage_ids->len > 1);
 
   /* An optional next contact is asked for with a check box; a required
    * one is simply there. */
@@ -258,24 +247,13 @@ default_next_contact (CrmCallEndPage *self)
   return g_date_time_add_full (hour, 0, 0, 1, 1, 0, 0);
 }
 
-static gboolean
-deal_is_final (CrmCallEndPage *self)
-{
-  g_autoptr(CrmDeal) deal = crm_store_load_deal (store (self),
-                                                 crm_call_session_get_deal_id (self->session), NULL);
-  CrmStage *stage = deal != NULL ? crm_store_find_stage (store (self), crm_deal_get_stage_id (deal)) : NULL;
-
-  return stage != NULL && crm_stage_get_kind (stage) != CRM_STAGE_OPEN;
-}
-
 /* The stages a reached call may move the deal into: those of its pipeline
  * but the lost ones, whose closing asks for a reason (HS-10, AXL-10) in
  * the deal card's Close as Lost. The deal's own stage comes selected. */
 static void
 load_stages (CrmCallEndPage *self)
 {
-  g_autoptr(CrmDeal) deal = crm_store_load_deal (store (self),
-                                                 crm_call_session_get_deal_id (self->session), NULL);
+  CrmDeal *deal = self->deal;
   g_autoptr(GListModel) stages = NULL;
   guint current = 0;
 
@@ -423,6 +401,7 @@ crm_call_end_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_CALL_END_PAGE);
 
   g_clear_object (&self->task);
+  g_clear_object (&self->deal);
   g_clear_object (&self->session);
   g_clear_pointer (&self->stage_ids, g_array_unref);
 
@@ -603,7 +582,8 @@ crm_call_end_page_prepare (CrmCallEndPage *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SESSION]);
     }
 
-  self->final_stage = deal_is_final (self);
+  g_clear_object (&self->deal);
+  self->deal = crm_store_load_deal (store (self), crm_call_session_get_deal_id (session), NULL);
   load_stages (self);
   load_task (self);
 
