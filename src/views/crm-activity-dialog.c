@@ -24,6 +24,7 @@
 #include "crm-activity-dialog.h"
 #include "crm-problem.h"
 #include "crm-strings.h"
+#include "crm-toast.h"
 
 #include "crm-deal.h"
 
@@ -92,8 +93,7 @@ add_toast (CrmActivityDialog *self,
   g_autofree char *markup = g_markup_escape_text (text, -1);
   AdwToast *toast = adw_toast_new (markup);
 
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  crm_toast_show (self->toast_overlay, toast);
 }
 
 /* The outcome row lists the outcomes in the order of #CrmCallOutcome,

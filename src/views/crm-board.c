@@ -29,6 +29,7 @@
 #include "crm-stage.h"
 #include "crm-stage-form.h"
 #include "crm-store.h"
+#include "crm-toast.h"
 
 /* The kanban board of one pipeline: a column per stage. Moves from every
  * entry point (drop, keyboard, context menu) arrive as the board.move-deal
@@ -216,14 +217,13 @@ crm_board_show_move_toast (CrmBoard *self,
   title = g_markup_printf_escaped (_("Moved “%s” to %s"), crm_deal_get_title (deal), crm_stage_get_name (stage));
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
 
   /* The toast lives in the board's own overlay, so its button reaches the
    * board's actions. */
   adw_toast_set_action_name (toast, "board.undo-move");
   adw_toast_set_action_target (toast, "(xx)", deal_id, from_stage_id);
 
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  crm_toast_show (self->toast_overlay, toast);
 }
 
 /* What every successful move ends with, whether it went straight through
@@ -305,7 +305,7 @@ crm_board_move_with_undo (CrmBoard *self,
 
       /* Toast titles are markup; messages quote names and typed text. */
       markup = g_markup_escape_text (error->message, -1);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
+      crm_toast_show (self->toast_overlay, adw_toast_new (markup));
       return;
     }
 
@@ -366,7 +366,7 @@ undo_move_action (GtkWidget  *widget,
     {
       g_autofree char *markup = g_markup_escape_text (error->message, -1);
 
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
+      crm_toast_show (self->toast_overlay, adw_toast_new (markup));
     }
 }
 

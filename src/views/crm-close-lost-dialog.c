@@ -25,6 +25,7 @@
 #include "crm-date-time-chooser.h"
 #include "crm-problem.h"
 #include "crm-strings.h"
+#include "crm-toast.h"
 
 #include "crm-deal.h"
 #include "crm-procedure.h"
@@ -113,8 +114,7 @@ add_toast (CrmCloseLostDialog *self,
   g_autofree char *markup = g_markup_escape_text (text, -1);
   AdwToast *toast = adw_toast_new (markup);
 
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  crm_toast_show (self->toast_overlay, toast);
 }
 
 static GDateTime *

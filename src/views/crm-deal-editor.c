@@ -24,6 +24,7 @@
 #include "crm-deal-editor.h"
 #include "crm-problem.h"
 #include "crm-strings.h"
+#include "crm-toast.h"
 
 #include "crm-activity.h"
 #include "crm-activity-dialog.h"
@@ -100,7 +101,6 @@ struct _CrmDealEditor
   gint64                deal_id;
   gint64                pipeline_id;
   guint                 show_problems_source;
-  AdwToast             *toast;         /* weak: the overlay owns it while shown */
   CrmCallPanel         *call_panel;    /* nullable: the running call, owned by call_bin */
   int                   width_before_call;
 
@@ -1101,14 +1101,9 @@ add_toast (CrmDealEditor *self,
   g_autofree char *markup = g_markup_escape_text (message, -1);
   AdwToast *toast = adw_toast_new (markup);
 
-  if (self->toast != NULL)
-    adw_toast_dismiss (self->toast);
-
   if (persistent)
     adw_toast_set_timeout (toast, 0);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_set_weak_pointer (&self->toast, toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  crm_toast_show (self->toast_overlay, toast);
 }
 
 /* The rep's work on the deal: its open tasks and its history */
@@ -2511,7 +2506,6 @@ crm_deal_editor_dispose (GObject *object)
   CrmDealEditor *self = (CrmDealEditor *)object;
 
   g_clear_handle_id (&self->show_problems_source, g_source_remove);
-  g_clear_weak_pointer (&self->toast);
   g_clear_pointer (&self->checks, g_ptr_array_unref);
 
   if (self->store != NULL)

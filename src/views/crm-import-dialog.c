@@ -26,6 +26,7 @@
 #include "crm-import-dialog.h"
 #include "crm-procedure.h"
 #include "crm-store.h"
+#include "crm-toast.h"
 #include "crm-window.h"
 
 /* Imports a list of leads from a CSV file (HS-1, AXL-6): the file is read
@@ -508,9 +509,8 @@ commit_action (GtkWidget  *widget,
       AdwToast *toast = adw_toast_new (markup);
 
       /* Why nothing happened is shown at once, not after other news. */
-      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
       adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      crm_toast_show (self->toast_overlay, toast);
       crm_import_dialog_check (self);
       return;
     }

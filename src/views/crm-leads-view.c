@@ -29,6 +29,7 @@
 #include "crm-phone.h"
 #include "crm-procedure.h"
 #include "crm-store.h"
+#include "crm-toast.h"
 
 /* "Leads": the leads still to be classified (HS-3), one view per source
  * (HS-1) in a sidebar, the web form's being the "Leadometer". Each row
@@ -360,7 +361,7 @@ crm_leads_view_add_toast (CrmLeadsView *self,
       return;
     }
 
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_steal_pointer (&owned));
+  crm_toast_show (ADW_TOAST_OVERLAY (overlay), g_steal_pointer (&owned));
 }
 
 static const char *
@@ -441,7 +442,6 @@ crm_leads_view_classify (CrmLeadsView *self,
 
       toast = adw_toast_new (markup);
       /* Why nothing happened is shown at once, not after other news. */
-      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
       crm_leads_view_add_toast (self, toast);
       return;
     }

@@ -31,6 +31,7 @@
 #include "crm-search-result.h"
 #include "crm-search-view.h"
 #include "crm-store.h"
+#include "crm-toast.h"
 #include "crm-today-view.h"
 #include "crm-user.h"
 #include "crm-window.h"
@@ -262,7 +263,7 @@ procedure_chosen_cb (CrmWindow  *self,
     {
       g_autofree char *markup = crm_problem_markup (error->message);
 
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
+      crm_toast_show (self->toast_overlay, adw_toast_new (markup));
       return;
     }
 
@@ -306,7 +307,7 @@ search_result_activated_cb (CrmWindow       *self,
                                         crm_search_result_get_id (result));
   if (deal_id == 0)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay,
+      crm_toast_show (self->toast_overlay,
                                    adw_toast_new (_("No deal is linked to this yet")));
       return;
     }
@@ -731,5 +732,5 @@ crm_window_add_toast (CrmWindow *self,
 {
   g_return_if_fail (CRM_IS_WINDOW (self));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  crm_toast_show (self->toast_overlay, toast);
 }

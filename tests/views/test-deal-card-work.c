@@ -186,6 +186,24 @@ find_label (GtkWidget  *widget,
   return NULL;
 }
 
+/* The label under @widget showing @text, waiting a moment for it: a toast
+ * that replaces one still sliding in follows it a little later. */
+static GtkLabel *
+shown_label (GtkWidget  *widget,
+             const char *text)
+{
+  for (guint waited = 0; waited < 1500; waited += 50)
+    {
+      GtkLabel *label = find_label (widget, text);
+
+      if (label != NULL)
+        return label;
+      crm_test_iterate (50);
+    }
+
+  return find_label (widget, text);
+}
+
 /* Where the task dialog picks the due day and time. */
 static CrmDateTimeChooser *
 due_chooser (CrmTaskDialog *dialog)
@@ -296,7 +314,7 @@ test_log_call (Fixture       *fixture,
   /* A new card has nothing logged yet. */
   card_timeline = child (editor, CRM_TYPE_DEAL_EDITOR, "timeline");
   g_assert_cmpuint (g_list_model_get_n_items (card_timeline), ==, 0);
-  g_assert_nonnull (find_label (GTK_WIDGET (editor), "Nothing logged yet"));
+  g_assert_nonnull (shown_label (GTK_WIDGET (editor), "Nothing logged yet"));
 
   dialog = open_dialog (editor, "editor.log-call", NULL, type);
   g_assert_cmpint (crm_activity_dialog_get_kind (dialog), ==, CRM_ACTIVITY_CALL);
@@ -331,10 +349,10 @@ test_log_call (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (card_timeline), ==, 1);
   shown = g_list_model_get_item (card_timeline, 0);
   g_assert_cmpint (crm_activity_get_id (shown), ==, crm_activity_get_id (activity));
-  g_assert_nonnull (find_label (GTK_WIDGET (editor), "Call — reached"));
-  g_assert_nonnull (find_label (GTK_WIDGET (editor), "Wants a shop with delivery"));
-  g_assert_nonnull (find_label (GTK_WIDGET (editor), "7 minutes"));
-  g_assert_nonnull (find_label (GTK_WIDGET (editor), "Call logged"));
+  g_assert_nonnull (shown_label (GTK_WIDGET (editor), "Call — reached"));
+  g_assert_nonnull (shown_label (GTK_WIDGET (editor), "Wants a shop with delivery"));
+  g_assert_nonnull (shown_label (GTK_WIDGET (editor), "7 minutes"));
+  g_assert_nonnull (shown_label (GTK_WIDGET (editor), "Call logged"));
 
   /* A note needs its text (TW-7's training too). */
   dialog = open_dialog (editor, "editor.log-activity", NULL, type);
@@ -386,17 +404,17 @@ test_rule_axl_1_no_answer (Fixture       *fixture,
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.no-answer", NULL));
       crm_test_iterate (100);
 
-      g_assert_nonnull (find_label (GTK_WIDGET (editor), "Next attempt"));
+      g_assert_nonnull (shown_label (GTK_WIDGET (editor), "Next attempt"));
       /* AXL-3: after the first, the "can't reach you" email. */
       if (attempt == 1)
-        g_assert_nonnull (find_label (GTK_WIDGET (editor), "email"));
+        g_assert_nonnull (shown_label (GTK_WIDGET (editor), "email"));
 
       tasks = open_tasks (store, deal_id);
       g_assert_cmpuint (g_list_model_get_n_items (tasks), ==, 1);
       task = g_list_model_get_item (tasks, 0);
 
       /* The card lists the next attempt; the rep calls when it is due. */
-      g_assert_nonnull (find_label (GTK_WIDGET (editor), crm_task_get_title (task)));
+      g_assert_nonnull (shown_label (GTK_WIDGET (editor), crm_task_get_title (task)));
       crm_test_clock_advance (&fixture->clock,
                               g_date_time_difference (crm_task_get_due_at (task), fixture->clock.now));
     }
@@ -409,7 +427,7 @@ test_rule_axl_1_no_answer (Fixture       *fixture,
   reason = loss_reason_of (store, deal_id);
   g_assert_cmpstr (stage, ==, "refused");
   g_assert_cmpstr (reason, ==, "could_not_reach");
-  g_assert_nonnull (find_label (GTK_WIDGET (editor), "Closed: could not reach the client"));
+  g_assert_nonnull (shown_label (GTK_WIDGET (editor), "Closed: could not reach the client"));
 
   /* The card follows the store: saving it does not move the deal back. */
   g_assert_cmpstr (card_stage_key (editor), ==, "refused");
@@ -439,7 +457,7 @@ test_rule_tw_1_no_answer (Fixture       *fixture,
 
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.no-answer", NULL));
       crm_test_iterate (100);
-      g_assert_nonnull (find_label (GTK_WIDGET (editor), "Next attempt today at"));
+      g_assert_nonnull (shown_label (GTK_WIDGET (editor), "Next attempt today at"));
 
       tasks = open_tasks (store, deal_id);
       g_assert_cmpuint (g_list_model_get_n_items (tasks), ==, 1);
@@ -454,7 +472,7 @@ test_rule_tw_1_no_answer (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.no-answer", NULL));
   crm_test_iterate (100);
   g_assert_cmpuint (crm_store_count_queued_emails (store, deal_id, "please_get_in_touch"), ==, 1);
-  g_assert_nonnull (find_label (GTK_WIDGET (editor),
+  g_assert_nonnull (shown_label (GTK_WIDGET (editor),
                                 "No attempts left: an email asking the client to get in touch is queued"));
 
   close_card (editor);
@@ -555,7 +573,7 @@ test_rule_rad_7_close_task (Fixture       *fixture,
   /* The card lists the follow-up in place of the closed task. */
   g_assert_cmpstr (task_row_title (editor, 0), ==, "Send the invoice");
   g_assert_null (task_row_title (editor, 1));
-  g_assert_nonnull (find_label (GTK_WIDGET (editor), "Task closed"));
+  g_assert_nonnull (shown_label (GTK_WIDGET (editor), "Task closed"));
 
   close_card (editor);
 }
@@ -610,7 +628,7 @@ test_rule_axl_10_close_lost (Fixture       *fixture,
   g_assert_true (has_error (reason_row));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (problems)));
   g_assert_nonnull (strstr (gtk_label_get_text (problems), "3"));
-  g_assert_nonnull (find_label (GTK_WIDGET (dialog), gtk_label_get_text (problems)));
+  g_assert_nonnull (shown_label (GTK_WIDGET (dialog), gtk_label_get_text (problems)));
   crm_test_iterate (100);
   crm_test_screenshot (GTK_WIDGET (dialog), "close-lost-en.png");
 
@@ -644,7 +662,7 @@ test_rule_axl_10_close_lost (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (timeline), ==, 2);
 
   g_assert_cmpstr (card_stage_key (editor), ==, "refused");
-  g_assert_nonnull (find_label (GTK_WIDGET (editor), "She will write when the budget is approved"));
+  g_assert_nonnull (shown_label (GTK_WIDGET (editor), "She will write when the budget is approved"));
   g_assert_false (button_sensitive (editor, "close_lost_button"));
 
   close_card (editor);
@@ -773,7 +791,7 @@ test_rules_rad_5_axl_10_warnings (Fixture       *fixture,
   g_assert_true (crm_store_deal_must_close (store, deal_id));
   editor = open_card (store, deal_id);
   g_assert_true (gtk_widget_get_visible (child (editor, CRM_TYPE_DEAL_EDITOR, "must_close_box")));
-  g_assert_nonnull (find_label (GTK_WIDGET (editor), "Must be closed: no activity for 8 weeks"));
+  g_assert_nonnull (shown_label (GTK_WIDGET (editor), "Must be closed: no activity for 8 weeks"));
   close_card (editor);
 }
 
