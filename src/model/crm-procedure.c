@@ -2738,25 +2738,14 @@ crm_procedure_get_call_script_json (CrmProcedure *self)
   return self->call_script;
 }
 
-/**
- * crm_procedure_dup_with_call_script:
- * @self: a #CrmProcedure
- * @call_script: (nullable): the new "call_script" section, or %NULL to
- *   remove it
- * @error: return location for a #GError
- *
- * Rebuilds the template's JSON text with @call_script in place of its call
- * script, and loads the result to validate it, so that a manager's edit is
- * refused with the loader's message before the store keeps it. Everything
- * else in the template is kept as it was read.
- *
- * Returns: (transfer full) (nullable): the new template text, pretty-printed,
- *   or %NULL with @error set to %CRM_PROCEDURE_ERROR_INVALID
- */
-char *
-crm_procedure_dup_with_call_script (CrmProcedure  *self,
-                                    JsonObject    *call_script,
-                                    GError       **error)
+/* The template's JSON text rebuilt with @call_script in place of its call
+ * script (%NULL removes it) and, unless it is %NULL, @payment_terms in
+ * place of its payment terms; loaded once to validate it. */
+static char *
+dup_with_sections (CrmProcedure  *self,
+                   JsonObject    *call_script,
+                   JsonArray     *payment_terms,
+                   GError       **error)
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(JsonGenerator) generator = NULL;
@@ -2767,9 +2756,6 @@ crm_procedure_dup_with_call_script (CrmProcedure  *self,
   gconstpointer data;
   JsonObject *root;
   gsize length;
-
-  g_return_val_if_fail (CRM_IS_PROCEDURE (self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   /* Start from the text rather than from what was parsed out of it: the
    * stage rules and the attempt ladder are only kept as JSON, and nothing
@@ -2793,6 +2779,9 @@ crm_procedure_dup_with_call_script (CrmProcedure  *self,
   else if (json_object_has_member (root, "call_script"))
     json_object_remove_member (root, "call_script");
 
+  if (payment_terms != NULL)
+    json_object_set_array_member (root, "payment_terms", json_array_ref (payment_terms));
+
   generator = json_generator_new ();
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
@@ -2806,6 +2795,124 @@ crm_procedure_dup_with_call_script (CrmProcedure  *self,
     return NULL;
 
   return g_steal_pointer (&json);
+}
+
+/**
+ * crm_procedure_dup_with_call_script:
+ * @self: a #CrmProcedure
+ * @call_script: (nullable): the new "call_script" section, or %NULL to
+ *   remove it
+ * @error: return location for a #GError
+ *
+ * Rebuilds the template's JSON text with @call_script in place of its call
+ * script, and loads the result to validate it, so that a manager's edit is
+ * refused with the loader's message before the store keeps it. Everything
+ * else in the template is kept as it was read.
+ *
+ * Returns: (transfer full) (nullable): the new template text, pretty-printed,
+ *   or %NULL with @error set to %CRM_PROCEDURE_ERROR_INVALID
+ */
+char *
+crm_procedure_dup_with_call_script (CrmProcedure  *self,
+                                    JsonObject    *call_script,
+                                    GError       **error)
+{
+  g_return_val_if_fail (CRM_IS_PROCEDURE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return dup_with_sections (self, call_script, NULL, error);
+}
+
+/* The shipped template @self was made from, if it has call scripts. */
+static CrmProcedure *
+load_shipped_with_scripts (CrmProcedure *self)
+{
+  g_autoptr(CrmProcedure) shipped = NULL;
+
+  if (!g_strv_contains (builtin_ids, self->id))
+    return NULL;
+
+  /* A shipped template that does not load is a build failure, which the
+   * procedure tests catch; here it only means there is nothing to offer. */
+  shipped = crm_procedure_load_builtin (self->id, NULL);
+  if (shipped == NULL || shipped->call_script == NULL)
+    return NULL;
+
+  return g_steal_pointer (&shipped);
+}
+
+/**
+ * crm_procedure_has_shipped_call_script:
+ * @self: a #CrmProcedure
+ *
+ * Whether the shipped template with @self's ID has call scripts, so that
+ * a template without them (one installed before Deals had call scripts)
+ * can take them with crm_procedure_dup_with_shipped_call_script().
+ *
+ * Returns: %TRUE if there are shipped call scripts to take
+ */
+gboolean
+crm_procedure_has_shipped_call_script (CrmProcedure *self)
+{
+  g_autoptr(CrmProcedure) shipped = NULL;
+
+  g_return_val_if_fail (CRM_IS_PROCEDURE (self), FALSE);
+
+  shipped = load_shipped_with_scripts (self);
+
+  return shipped != NULL;
+}
+
+/**
+ * crm_procedure_dup_with_shipped_call_script:
+ * @self: a #CrmProcedure
+ * @error: return location for a #GError
+ *
+ * Rebuilds the template's JSON text with the call scripts of the shipped
+ * template with the same ID, as crm_procedure_dup_with_call_script() does
+ * with a manager's. The shipped payment terms come too when @self has
+ * none, since the closing stage's TW-6 guard shows them; a template's own
+ * payment terms are kept. A template that no longer fits the shipped
+ * scripts (a field they fill was removed) is refused with the loader's
+ * message.
+ *
+ * Returns: (transfer full) (nullable): the new template text, or %NULL
+ *   with @error set to %CRM_PROCEDURE_ERROR_UNKNOWN_ID (no shipped call
+ *   scripts for this ID) or %CRM_PROCEDURE_ERROR_INVALID
+ */
+char *
+crm_procedure_dup_with_shipped_call_script (CrmProcedure  *self,
+                                            GError       **error)
+{
+  g_autoptr(CrmProcedure) shipped = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  JsonArray *payment_terms = NULL;
+  JsonObject *root;
+  gconstpointer data;
+  gsize length;
+
+  g_return_val_if_fail (CRM_IS_PROCEDURE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  shipped = load_shipped_with_scripts (self);
+  if (shipped == NULL)
+    {
+      g_set_error (error, CRM_PROCEDURE_ERROR, CRM_PROCEDURE_ERROR_UNKNOWN_ID,
+                   _("Deals ships no call scripts for the procedure “%s”."), self->id);
+      return NULL;
+    }
+
+  /* The shipped text, for its payment terms as they were written. */
+  data = g_bytes_get_data (shipped->bytes, &length);
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, data, length, error))
+    return NULL;
+  root = json_node_get_object (json_parser_get_root (parser));
+
+  if (self->payment_terms->len == 0 && json_object_has_member (root, "payment_terms"))
+    payment_terms = json_object_get_array_member (root, "payment_terms");
+
+  return dup_with_sections (self, shipped->call_script, payment_terms, error);
 }
 
 guint

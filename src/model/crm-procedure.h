@@ -217,6 +217,9 @@ JsonObject                 *crm_procedure_get_call_script_json (CrmProcedure *se
 char                       *crm_procedure_dup_with_call_script (CrmProcedure *self,
                                                                JsonObject    *call_script,
                                                                GError       **error);
+gboolean                    crm_procedure_has_shipped_call_script (CrmProcedure *self);
+char                       *crm_procedure_dup_with_shipped_call_script (CrmProcedure  *self,
+                                                                       GError       **error);
 guint                       crm_procedure_get_n_payment_terms (CrmProcedure  *self);
 const CrmPaymentTerm       *crm_procedure_get_payment_term    (CrmProcedure  *self,
                                                                guint          index);

@@ -771,6 +771,75 @@ crm_store_deal_had_conversation (CrmStore *self,
 
 /* Call scripts */
 
+/* How a manager's change rebuilds the template's text from @procedure. */
+typedef char *(*ScriptsEdit) (CrmProcedure  *procedure,
+                              gpointer       data,
+                              GError       **error);
+
+/* Rebuilds the template through @edit and keeps it, in one transaction
+ * with its audit line, as the store's procedure. Only a sales manager
+ * changes the call scripts. */
+static gboolean
+edit_call_scripts (CrmStore     *self,
+                   ScriptsEdit   edit,
+                   gpointer      data,
+                   const char   *audit_action,
+                   GError      **error)
+{
+  CrmProcedure *procedure;
+  g_autoptr(CrmProcedure) edited = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *now = NULL;
+
+  if (!require_manager (self, _("Only a sales manager can edit the call scripts."), error))
+    return FALSE;
+
+  procedure = crm_store_get_procedure (self);
+  if (procedure == NULL)
+    {
+      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_PROCEDURE,
+                           _("Pick a procedure before editing its call scripts."));
+      return FALSE;
+    }
+
+  json = edit (procedure, data, error);
+  if (json == NULL)
+    return FALSE;
+
+  edited = crm_procedure_new_from_data (json, -1, crm_procedure_get_id (procedure), error);
+  if (edited == NULL)
+    return FALSE;
+
+  now = now_text (self);
+
+  if (!_crm_store_begin (self, error) ||
+      !_crm_store_commit_or_rollback (self,
+                           _crm_store_write_meta (self, "procedure-template", json, error) &&
+                           _crm_store_add_audit (self, audit_action, "call-script", 0, NULL,
+                                                 crm_procedure_get_id (procedure), now, error),
+                           error))
+    return FALSE;
+
+  _crm_store_set_procedure (self, edited);
+  return TRUE;
+}
+
+static char *
+with_call_script (CrmProcedure  *procedure,
+                  gpointer       call_script,
+                  GError       **error)
+{
+  return crm_procedure_dup_with_call_script (procedure, call_script, error);
+}
+
+static char *
+with_shipped_call_script (CrmProcedure  *procedure,
+                          gpointer       data,
+                          GError       **error)
+{
+  return crm_procedure_dup_with_shipped_call_script (procedure, error);
+}
+
 /**
  * crm_store_save_call_script:
  * @self: a #CrmStore
@@ -793,44 +862,31 @@ crm_store_save_call_script (CrmStore    *self,
                             JsonObject  *call_script,
                             GError     **error)
 {
-  CrmProcedure *procedure;
-  g_autoptr(CrmProcedure) edited = NULL;
-  g_autofree char *json = NULL;
-  g_autofree char *now = NULL;
-
   g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
 
-  if (!require_manager (self, _("Only a sales manager can edit the call scripts."), error))
-    return FALSE;
+  return edit_call_scripts (self, with_call_script, call_script, "update", error);
+}
 
-  procedure = crm_store_get_procedure (self);
-  if (procedure == NULL)
-    {
-      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_PROCEDURE,
-                           _("Pick a procedure before editing its call scripts."));
-      return FALSE;
-    }
+/**
+ * crm_store_use_shipped_call_script:
+ * @self: a #CrmStore
+ * @error: return location for a #GError
+ *
+ * Gives the procedure the call scripts Deals ships for it, and its payment
+ * terms if it has none (crm_procedure_dup_with_shipped_call_script()): a
+ * database made before Deals had call scripts keeps the template it was
+ * made with, and its manager takes the shipped scripts from the script
+ * editor. Stored like crm_store_save_call_script(), with the same refusals.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+crm_store_use_shipped_call_script (CrmStore  *self,
+                                   GError   **error)
+{
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
 
-  json = crm_procedure_dup_with_call_script (procedure, call_script, error);
-  if (json == NULL)
-    return FALSE;
-
-  edited = crm_procedure_new_from_data (json, -1, crm_procedure_get_id (procedure), error);
-  if (edited == NULL)
-    return FALSE;
-
-  now = now_text (self);
-
-  if (!_crm_store_begin (self, error) ||
-      !_crm_store_commit_or_rollback (self,
-                           _crm_store_write_meta (self, "procedure-template", json, error) &&
-                           _crm_store_add_audit (self, "update", "call-script", 0, NULL,
-                                                 crm_procedure_get_id (procedure), now, error),
-                           error))
-    return FALSE;
-
-  _crm_store_set_procedure (self, edited);
-  return TRUE;
+  return edit_call_scripts (self, with_shipped_call_script, NULL, "use-shipped", error);
 }
 
 /* The end of a call */

@@ -327,6 +327,8 @@ gboolean      crm_store_deal_had_conversation (CrmStore     *self,
 gboolean      crm_store_save_call_script     (CrmStore      *self,
                                               JsonObject    *call_script,
                                               GError       **error);
+gboolean      crm_store_use_shipped_call_script (CrmStore   *self,
+                                                 GError    **error);
 gboolean      crm_store_call_needs_next_contact (CrmStore   *self,
                                               CrmDeal       *deal,
                                               CrmCallOutcome outcome,

@@ -168,8 +168,46 @@ dup_template (gboolean with_script)
   return json_to_string (json_parser_get_root (parser), FALSE);
 }
 
+/* A shipped template as a database made before Deals had call scripts
+ * keeps it: without "call_script" and "payment_terms", or with only
+ * @payment_terms (nullable, JSON) for terms of its own. */
+static char *
+dup_old_template (const char *id,
+                  const char *payment_terms)
+{
+  g_autoptr(CrmProcedure) shipped = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  gconstpointer data;
+  JsonObject *root;
+  gsize length;
+
+  shipped = crm_procedure_load_builtin (id, &error);
+  g_assert_no_error (error);
+  data = g_bytes_get_data (crm_procedure_get_bytes (shipped), &length);
+  json_parser_load_from_data (parser, data, length, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  json_object_remove_member (root, "call_script");
+  json_object_remove_member (root, "payment_terms");
+
+  if (payment_terms != NULL)
+    {
+      g_autoptr(JsonNode) terms = json_from_string (payment_terms, &error);
+
+      g_assert_no_error (error);
+      json_object_set_member (root, "payment_terms", g_steal_pointer (&terms));
+    }
+
+  return json_to_string (json_parser_get_root (parser), FALSE);
+}
+
+#define OWN_TERMS "[{\"key\": \"cash\", \"name\": {\"en\": \"Cash\"}, \"rule\": \"TW-6\"}]"
+
 /* user_data: "calls" for the test template, "plain" for it without a
- * call script, or the id of a shipped procedure. */
+ * call script, "tw-old" for the shipped TW template as it was before call
+ * scripts, "tw-old-terms" for the same with payment terms of its own, or
+ * the id of a shipped procedure. */
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -189,6 +227,15 @@ fixture_set_up (Fixture       *fixture,
       g_autofree char *json = dup_template (g_str_equal (which, "calls"));
 
       procedure = crm_procedure_new_from_data (json, -1, "calls.json", &error);
+      g_assert_no_error (error);
+      g_assert_true (crm_store_install_procedure (fixture->store, procedure, &error));
+      g_assert_no_error (error);
+    }
+  else if (g_str_has_prefix (which, "tw-old"))
+    {
+      g_autofree char *json = dup_old_template ("tw", g_str_equal (which, "tw-old-terms") ? OWN_TERMS : NULL);
+
+      procedure = crm_procedure_new_from_data (json, -1, "tw.json", &error);
       g_assert_no_error (error);
       g_assert_true (crm_store_install_procedure (fixture->store, procedure, &error));
       g_assert_no_error (error);
@@ -1583,6 +1630,98 @@ test_rule_axl_7_demo_opening_filled_in (Fixture       *fixture,
   g_assert_null (strstr (opening, "…"));
 }
 
+/* TW-3, TW-6: a database made before call scripts keeps its template; its
+ * manager takes the shipped scripts and payment terms, a rep cannot, and
+ * the rest of the template stays as it was. */
+static void
+test_rule_tw_3_old_database_takes_shipped_scripts (Fixture       *fixture,
+                                                  gconstpointer  data)
+{
+  CrmStore *store = fixture->store;
+  CrmProcedure *before = crm_store_get_procedure (store);
+  g_autoptr(CrmProcedure) shipped = crm_procedure_load_builtin ("tw", NULL);
+  g_autoptr(GError) error = NULL;
+  CrmCallSession *call;
+  CrmProcedure *after;
+  guint n_fields = crm_procedure_get_n_fields (before);
+  gint64 manager = crm_user_get_id (crm_store_get_current_user (store));
+  gint64 deal_id;
+
+  g_assert_cmpuint (crm_procedure_get_n_call_scripts (before), ==, 0);
+  g_assert_cmpuint (crm_procedure_get_n_payment_terms (before), ==, 0);
+  g_assert_true (crm_procedure_has_shipped_call_script (before));
+
+  /* Not even a rep can take them. */
+  crm_store_set_current_user (store, add_rep (store, "Rep"));
+  g_assert_false (crm_store_use_shipped_call_script (store, &error));
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_PERMISSION);
+  g_clear_error (&error);
+  g_assert_true (crm_store_get_procedure (store) == before);
+
+  crm_store_set_current_user (store, manager);
+  g_assert_true (crm_store_use_shipped_call_script (store, &error));
+  g_assert_no_error (error);
+
+  after = crm_store_get_procedure (store);
+  g_assert_cmpuint (crm_procedure_get_n_call_scripts (after), ==, crm_procedure_get_n_call_scripts (shipped));
+  g_assert_cmpuint (crm_procedure_get_call_script (after, 0)->stages->len, ==, 4);
+  g_assert_cmpuint (crm_procedure_get_n_payment_terms (after), ==, crm_procedure_get_n_payment_terms (shipped));
+  g_assert_cmpuint (crm_procedure_get_n_fields (after), ==, n_fields);
+  g_assert_cmpuint (count_rows (store, "SELECT count(*) FROM audit_log WHERE action = 'use-shipped'"
+                                       " AND entity = 'call-script'"), ==, 1);
+
+  /* The mandatory discovery question now holds a call (TW-3). */
+  deal_id = new_deal (store, "Clocks for a hotel", NULL);
+  call = start_call (store, deal_id, NULL);
+  crm_call_session_set_situation (call, TRUE);
+  advance (call);
+  g_assert_false (crm_call_session_advance (call, &error));
+  g_assert_error (error, CRM_CALL_ERROR, CRM_CALL_ERROR_UNANSWERED);
+  g_clear_error (&error);
+  g_assert_finalize_object (call);
+
+  /* Kept in the file. */
+  g_assert_finalize_object (g_steal_pointer (&fixture->store));
+  fixture->store = crm_test_store_new (fixture->path, NULL);
+  g_assert_cmpuint (crm_procedure_get_n_call_scripts (crm_store_get_procedure (fixture->store)), >, 0);
+}
+
+/* TW-6: a template with payment terms of its own keeps them. */
+static void
+test_rule_tw_6_shipped_scripts_keep_own_payment_terms (Fixture       *fixture,
+                                                      gconstpointer  data)
+{
+  CrmStore *store = fixture->store;
+  g_autoptr(GError) error = NULL;
+  CrmProcedure *after;
+
+  g_assert_true (crm_store_use_shipped_call_script (store, &error));
+  g_assert_no_error (error);
+
+  after = crm_store_get_procedure (store);
+  g_assert_cmpuint (crm_procedure_get_n_payment_terms (after), ==, 1);
+  g_assert_cmpstr (crm_procedure_get_payment_term (after, 0)->key, ==, "cash");
+  g_assert_cmpuint (crm_procedure_get_n_call_scripts (after), >, 0);
+}
+
+/* HS ships no call script (a plain timed call): nothing to take, and the
+ * message says so. */
+static void
+test_no_shipped_scripts_to_take (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  CrmStore *store = fixture->store;
+  CrmProcedure *before = crm_store_get_procedure (store);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (crm_procedure_has_shipped_call_script (before));
+  g_assert_false (crm_store_use_shipped_call_script (store, &error));
+  g_assert_error (error, CRM_PROCEDURE_ERROR, CRM_PROCEDURE_ERROR_UNKNOWN_ID);
+  g_assert_nonnull (strstr (error->message, "“hs”"));
+  g_assert_true (crm_store_get_procedure (store) == before);
+  g_assert_cmpuint (count_rows (store, "SELECT count(*) FROM audit_log WHERE entity = 'call-script'"), ==, 0);
+}
+
 /* Migration 4 keeps what a version-3 file queued. */
 static void
 test_migration_from_version_3_keeps_queued_emails (void)
@@ -1689,6 +1828,10 @@ main (int   argc,
   ADD ("/call/tw/shipped-template-full-call", "tw", test_rule_tw_shipped_template_full_call);
   ADD ("/call/tw-3/reached-call-moves-the-deal", "tw", test_rule_tw_3_reached_call_moves_the_deal);
   ADD ("/call/axl-7/demo-opening-filled-in", "axl", test_rule_axl_7_demo_opening_filled_in);
+  ADD ("/call/tw-3/old-database-takes-shipped-scripts", "tw-old", test_rule_tw_3_old_database_takes_shipped_scripts);
+  ADD ("/call/tw-6/shipped-scripts-keep-own-payment-terms", "tw-old-terms",
+       test_rule_tw_6_shipped_scripts_keep_own_payment_terms);
+  ADD ("/call/no-shipped-scripts-to-take", "hs", test_no_shipped_scripts_to_take);
   g_test_add_func ("/call/migration/from-version-3-keeps-queued-emails",
                    test_migration_from_version_3_keeps_queued_emails);
 
