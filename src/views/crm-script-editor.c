@@ -70,6 +70,8 @@ struct _CrmScriptEditor
   GtkRevealer          *error_revealer;
   GtkLabel             *error_label;
   GtkStack             *content_stack;
+  GtkButton            *add_call_script_button;
+  GtkButton            *use_shipped_button;
   AdwViewStack         *view_stack;
   GtkListBox           *stages_list;
   GtkScrolledWindow    *details_scroller;
@@ -882,6 +884,40 @@ update_actions (CrmScriptEditor *self)
   update_call_actions (self);
 }
 
+static void draft_modified_cb (CrmScriptEditor *self);
+
+/* A draft of the procedure's call scripts as they are stored. */
+static void
+load_draft (CrmScriptEditor *self)
+{
+  CrmProcedure *procedure = crm_store_get_procedure (self->store);
+  gboolean has_shipped;
+
+  if (self->draft != NULL)
+    g_signal_handlers_disconnect_by_func (self->draft, draft_modified_cb, self);
+  g_clear_object (&self->draft);
+
+  self->draft = crm_script_draft_new (procedure != NULL ? crm_procedure_get_call_script_json (procedure)
+                                                        : NULL);
+  g_signal_connect_object (self->draft, "notify::modified", G_CALLBACK (draft_modified_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  /* The loader refuses the payment-terms guard (TW-6) in a template
+   * without payment terms: there is nothing to show. */
+  gtk_widget_set_visible (GTK_WIDGET (self->payment_terms_row),
+                          procedure != NULL && crm_procedure_get_n_payment_terms (procedure) > 0);
+
+  /* A template from before Deals had call scripts can take the shipped
+   * ones; starting from scratch is then the second choice. */
+  has_shipped = procedure != NULL && crm_procedure_get_n_call_scripts (procedure) == 0 &&
+                      crm_procedure_has_shipped_call_script (procedure);
+  gtk_widget_set_visible (GTK_WIDGET (self->use_shipped_button), has_shipped);
+  if (has_shipped)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->add_call_script_button), "suggested-action");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->add_call_script_button), "suggested-action");
+}
+
 static void
 rebuild (CrmScriptEditor *self)
 {
@@ -1213,6 +1249,30 @@ add_call_script_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->script_name_row));
 }
 
+/* The shipped call scripts are stored at once: there is nothing of the
+ * manager's to lose, and the payment terms they need come with them. */
+static void
+use_shipped_call_script_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  CrmScriptEditor *self = CRM_SCRIPT_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!crm_store_use_shipped_call_script (self->store, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  show_error (self, NULL);
+  load_draft (self);
+  self->script = 0;
+  self->stage = 0;
+  rebuild (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->script_name_row));
+}
+
 static void
 add_script_action (GtkWidget  *widget,
                    const char *action_name,
@@ -1464,16 +1524,7 @@ crm_script_editor_constructed (GObject *object)
   g_assert (CRM_IS_STORE (self->store));
 
   procedure = crm_store_get_procedure (self->store);
-  self->draft = crm_script_draft_new (procedure != NULL ? crm_procedure_get_call_script_json (procedure)
-                                                        : NULL);
-  g_signal_connect_object (self->draft, "notify::modified", G_CALLBACK (draft_modified_cb),
-                           self, G_CONNECT_SWAPPED);
-
-  /* The loader refuses the payment-terms guard (TW-6) in a template
-   * without payment terms: there is nothing to show. */
-  gtk_widget_set_visible (GTK_WIDGET (self->payment_terms_row),
-                          procedure != NULL && crm_procedure_get_n_payment_terms (procedure) > 0);
-
+  load_draft (self);
   if (procedure != NULL)
     adw_view_switcher_title_set_subtitle (self->switcher_title,
                                           crm_text_get (crm_procedure_get_name (procedure)));
@@ -1616,6 +1667,8 @@ crm_script_editor_class_init (CrmScriptEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, add_call_script_button);
+  gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, use_shipped_button);
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, view_stack);
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, stages_list);
   gtk_widget_class_bind_template_child (widget_class, CrmScriptEditor, details_scroller);
@@ -1647,6 +1700,8 @@ crm_script_editor_class_init (CrmScriptEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "editor.hide-error", NULL, hide_error_action);
   gtk_widget_class_install_action (widget_class, "editor.add-call-script", NULL, add_call_script_action);
+  gtk_widget_class_install_action (widget_class, "editor.use-shipped-call-script", NULL,
+                                   use_shipped_call_script_action);
   gtk_widget_class_install_action (widget_class, "editor.add-script", NULL, add_script_action);
   gtk_widget_class_install_action (widget_class, "editor.remove-script", NULL, remove_script_action);
   gtk_widget_class_install_action (widget_class, "editor.remove-situation-check", NULL,

@@ -1512,6 +1512,45 @@ test_rep_cannot_change_organization (CrmTestFixture *fixture,
   close_window (window);
 }
 
+/* TW-3, TW-6: a department whose database predates call scripts takes
+ * the shipped ones from the empty editor, payment terms included, and can
+ * edit them from there. */
+static void
+test_tw_3_use_shipped_scripts (CrmTestFixture *fixture,
+                               gconstpointer   data)
+{
+  g_autoptr(CrmProcedure) shipped = crm_procedure_load_builtin ("tw", NULL);
+  const CrmCallScript *script = crm_procedure_get_call_script (shipped, 0);
+  GtkWidget *editor = open_editor (fixture->store);
+  GtkWidget *use_shipped = EDITOR_CHILD (editor, "use_shipped_button");
+  CrmProcedure *procedure;
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (EDITOR_CHILD (editor, "content_stack")), ==, "empty");
+  g_assert_true (gtk_widget_get_visible (use_shipped));
+  g_assert_true (gtk_widget_has_css_class (use_shipped, "suggested-action"));
+  g_assert_false (gtk_widget_has_css_class (EDITOR_CHILD (editor, "add_call_script_button"), "suggested-action"));
+
+  g_signal_emit_by_name (use_shipped, "clicked");
+  flush_events ();
+
+  procedure = crm_store_get_procedure (fixture->store);
+  g_assert_cmpuint (crm_procedure_get_n_call_scripts (procedure), ==, crm_procedure_get_n_call_scripts (shipped));
+  g_assert_cmpuint (crm_procedure_get_n_payment_terms (procedure), >, 0);
+
+  /* Stored already: nothing waits for Save, and the editor shows them. */
+  g_assert_false (crm_script_editor_get_modified (CRM_SCRIPT_EDITOR (editor)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (EDITOR_CHILD (editor, "content_stack")), ==, "script");
+  g_assert_cmpstr (gtk_editable_get_text (EDITOR_CHILD (editor, "script_name_row")), ==, script->name.en);
+  g_assert_cmpuint (count_rows (EDITOR_CHILD (editor, "stages_list")), ==, 4);
+  g_assert_false (gtk_revealer_get_reveal_child (EDITOR_CHILD (editor, "error_revealer")));
+
+  /* And edited like any other. */
+  set_text (EDITOR_CHILD (editor, "goal_row"), "Make the customer want to talk");
+  g_assert_true (crm_script_editor_get_modified (CRM_SCRIPT_EDITOR (editor)));
+
+  close_window (editor);
+}
+
 /* Every shipped procedure opens in the editor as it is: its first
  * script, with its stages, or the offer to add one. */
 static void
@@ -1531,6 +1570,8 @@ test_shipped_procedures_open (void)
         {
           g_assert_cmpstr (gtk_stack_get_visible_child_name (EDITOR_CHILD (editor, "content_stack")), ==,
                            "empty");
+          /* HS ships no call script: nothing to take. */
+          g_assert_false (gtk_widget_get_visible (EDITOR_CHILD (editor, "use_shipped_button")));
           close_window (editor);
           continue;
         }
@@ -1634,6 +1675,7 @@ main (int   argc,
 
   ADD ("/views/script-editor/rule-tw-3-manager-writes-a-script", test_tw_3_manager_writes_a_script);
   ADD ("/views/script-editor/rule-tw-3-reorder-and-remove-stages", test_tw_3_reorder_and_remove_stages);
+  ADD ("/views/script-editor/rule-tw-3-use-shipped-scripts", test_tw_3_use_shipped_scripts);
   ADD ("/views/script-editor/choose-among-scripts", test_choose_among_scripts);
   ADD ("/views/script-editor/reorder-items", test_reorder_items);
   ADD ("/views/script-editor/remove-scripts", test_remove_scripts);
