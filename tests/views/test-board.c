@@ -47,6 +47,47 @@ show_window (CrmStore *store)
   return window;
 }
 
+/* The accelerator the window's shortcuts list shows beside the call's
+ * next stage: the shortcut that also names Ctrl+Page Down. */
+static char *
+next_stage_accelerator (GtkWidget *widget)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget) && gtk_widget_get_visible (widget))
+    {
+      g_autofree char *accelerator = NULL;
+
+      g_object_get (widget, "accelerator", &accelerator, NULL);
+      if (accelerator != NULL && strstr (accelerator, "<Control>Page_Down") != NULL)
+        return g_steal_pointer (&accelerator);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      char *found = next_stage_accelerator (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The shortcuts list shows the call's Alt+arrows as they work: in Hebrew
+ * the next stage is to the left. The list as GtkApplication loads it for
+ * the window. */
+static void
+assert_next_stage_shortcut (const char *expected)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/dealsdesk/Deals/gtk/help-overlay.ui");
+  GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  g_autofree char *accelerator = next_stage_accelerator (overlay);
+
+  g_assert_cmpstr (accelerator, ==, expected);
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
 static CrmDeal *
 first_deal_of (CrmBoard *board,
                guint     column_index)
@@ -102,6 +143,7 @@ test_board_shows_procedure_stages (void)
   g_assert_false (crm_board_get_is_empty (board));
 
   crm_test_screenshot (GTK_WIDGET (window), "board-en.png");
+  assert_next_stage_shortcut ("<Alt>Right <Control>Page_Down");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -343,6 +385,7 @@ test_board_rtl_first_stage_on_right (void)
   g_assert_cmpfloat (first.x, >, second.x);
 
   crm_test_screenshot (GTK_WIDGET (window), "board-he.png");
+  assert_next_stage_shortcut ("<Alt>Left <Control>Page_Down");
   gtk_window_destroy (GTK_WINDOW (window));
   crm_test_restore_language (saved_language);
 }
