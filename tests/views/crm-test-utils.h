@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "../crm-test-common.h"
+#include "crm-deal-editor.h"
 
 /* Runs the main loop for @ms milliseconds so that widgets map, lay out and
  * draw as they would for a user. */
@@ -154,6 +155,102 @@ crm_test_screenshot (GtkWidget  *widget,
   path = g_build_filename (dir, name, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("Screenshot: %s", path);
+}
+
+/* @widget's template child @name, declared by @type, which must be there. */
+static inline gpointer
+crm_test_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (object);
+
+  return object;
+}
+
+/* The toplevel of @type that is showing, if any: a dialog a view opened. */
+static inline gpointer
+crm_test_find_window (GType type)
+{
+  /* GTK's own list: not ours to free. */
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (window))
+        return window;
+    }
+
+  return NULL;
+}
+
+/* The label under @widget, on screen, whose text contains @text: what the
+ * user reads, toasts included. */
+static inline GtkLabel *
+crm_test_find_label (GtkWidget  *widget,
+                     const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = crm_test_find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* crm_test_find_label(), waiting a moment for the label: a toast that
+ * replaces one still sliding in follows it a little later. */
+static inline GtkLabel *
+crm_test_wait_for_label (GtkWidget  *widget,
+                         const char *text)
+{
+  for (guint waited = 0; waited < 1500; waited += 50)
+    {
+      GtkLabel *label = crm_test_find_label (widget, text);
+
+      if (label != NULL)
+        return label;
+      crm_test_iterate (50);
+    }
+
+  return crm_test_find_label (widget, text);
+}
+
+/* Opens the card of @deal_id as a rep would, and waits for it to show.
+ * GTK owns toplevels; the returned reference is the test's, to check the
+ * card is gone after crm_test_close_card(). */
+static inline CrmDealEditor *
+crm_test_open_card (CrmStore *store,
+                    gint64    deal_id)
+{
+  GtkWidget *editor = crm_deal_editor_new (store, deal_id, 0);
+
+  g_object_ref (editor);
+  gtk_window_present (GTK_WINDOW (editor));
+  crm_test_iterate (300);
+
+  return CRM_DEAL_EDITOR (editor);
+}
+
+static inline void
+crm_test_close_card (CrmDealEditor *editor)
+{
+  gtk_window_destroy (GTK_WINDOW (editor));
+  crm_test_iterate (50);
+  g_assert_finalize_object (editor);
 }
 
 /* For g_test_queue_destroy(): removes the folder @data names, and frees

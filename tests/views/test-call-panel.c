@@ -86,63 +86,11 @@ new_deal (CrmStore   *store,
   return crm_deal_get_id (deal);
 }
 
-static CrmDealEditor *
-open_card (CrmStore *store,
-           gint64    deal_id)
-{
-  GtkWidget *editor = crm_deal_editor_new (store, deal_id, 0);
-
-  /* GTK owns toplevels; the test keeps a reference to check the card is
-   * gone after closing it. */
-  g_object_ref (editor);
-  gtk_window_present (GTK_WINDOW (editor));
-  crm_test_iterate (300);
-
-  return CRM_DEAL_EDITOR (editor);
-}
-
-static void
-close_card (CrmDealEditor *editor)
-{
-  gtk_window_destroy (GTK_WINDOW (editor));
-  crm_test_iterate (50);
-  g_assert_finalize_object (editor);
-}
-
-static gpointer
-child (gpointer    widget,
-       GType       type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (object);
-
-  return object;
-}
-
 static gpointer
 panel_child (CrmCallPanel *panel,
              const char   *name)
 {
-  return child (panel, CRM_TYPE_CALL_PANEL, name);
-}
-
-/* The open toplevel of @type. */
-static gpointer
-find_window (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
+  return crm_test_child (panel, CRM_TYPE_CALL_PANEL, name);
 }
 
 /* Runs what a key press would run, through @widget's own shortcut
@@ -351,29 +299,6 @@ task_is_open (CrmStore *store,
   return FALSE;
 }
 
-/* A mapped label under @widget whose text contains @text: what the rep
- * reads, toasts included. */
-static GtkLabel *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
-    return GTK_LABEL (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static CrmActivity *
 latest_activity (CrmStore *store,
                  gint64    deal_id)
@@ -463,7 +388,7 @@ test_rule_tw_3_whole_call (Fixture       *fixture,
 {
   CrmStore *store = fixture->base.store;
   gint64 deal_id = new_deal (store, "Attendance clocks for the bakery", "Dana Levi", "website");
-  CrmDealEditor *editor = open_card (store, deal_id);
+  CrmDealEditor *editor = crm_test_open_card (store, deal_id);
   int width_before = gtk_widget_get_width (GTK_WIDGET (editor));
   g_autoptr(GDateTime) next_contact = local_time (fixture, 2, 10);
   g_autoptr(CrmActivity) call = NULL;
@@ -596,7 +521,7 @@ test_rule_tw_3_whole_call (Fixture       *fixture,
   /* The call found out the needs, so it moves the deal on as it is
    * logged; the lost stage is not offered (its closing has a form). */
   {
-    AdwComboRow *stage_row = child (end_page, CRM_TYPE_CALL_END_PAGE, "stage_row");
+    AdwComboRow *stage_row = crm_test_child (end_page, CRM_TYPE_CALL_END_PAGE, "stage_row");
     GtkStringList *names = GTK_STRING_LIST (adw_combo_row_get_model (stage_row));
     guint n = g_list_model_get_n_items (G_LIST_MODEL (names));
     guint discovered = GTK_INVALID_LIST_POSITION;
@@ -619,7 +544,7 @@ test_rule_tw_3_whole_call (Fixture       *fixture,
   /* The deal is in Needs discovered, and the card's stage row follows. */
   {
     g_autoptr(CrmDeal) moved = crm_store_load_deal (store, deal_id, &error);
-    AdwComboRow *card_stage_row = child (editor, CRM_TYPE_DEAL_EDITOR, "stage_row");
+    AdwComboRow *card_stage_row = crm_test_child (editor, CRM_TYPE_DEAL_EDITOR, "stage_row");
 
     g_assert_no_error (error);
     g_assert_cmpstr (crm_stage_get_key (crm_store_find_stage (store, crm_deal_get_stage_id (moved))),
@@ -633,7 +558,7 @@ test_rule_tw_3_whole_call (Fixture       *fixture,
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (editor)), ==, width_before);
 
   /* The card says so. */
-  g_assert_nonnull (find_label (GTK_WIDGET (editor), "Call logged"));
+  g_assert_nonnull (crm_test_find_label (GTK_WIDGET (editor), "Call logged"));
   screenshot (editor, "call-panel-after-en.png");
 
   /* TW-4: the next contact is the deal's task at that time, and the task
@@ -662,8 +587,8 @@ test_rule_tw_3_whole_call (Fixture       *fixture,
 
   /* The card's timeline and tasks were read again. */
   {
-    GListModel *timeline = child (editor, CRM_TYPE_DEAL_EDITOR, "timeline");
-    GtkListBox *tasks_list = child (editor, CRM_TYPE_DEAL_EDITOR, "tasks_list");
+    GListModel *timeline = crm_test_child (editor, CRM_TYPE_DEAL_EDITOR, "timeline");
+    GtkListBox *tasks_list = crm_test_child (editor, CRM_TYPE_DEAL_EDITOR, "tasks_list");
     g_autoptr(CrmActivity) shown = g_list_model_get_item (timeline, 0);
 
     g_assert_cmpint (crm_activity_get_id (shown), ==, crm_activity_get_id (call));
@@ -692,7 +617,7 @@ test_rule_tw_3_whole_call (Fixture       *fixture,
                      ==, "needs_discovered");
   }
 
-  close_card (editor);
+  crm_test_close_card (editor);
 }
 
 /* TW-2: a customer who cannot talk now gets a call back, and the rep
@@ -703,7 +628,7 @@ test_rule_tw_2_call_back (Fixture       *fixture,
 {
   CrmStore *store = fixture->base.store;
   gint64 deal_id = new_deal (store, "Clocks for the print shop", "Yossi Mizrahi", NULL);
-  CrmDealEditor *editor = open_card (store, deal_id);
+  CrmDealEditor *editor = crm_test_open_card (store, deal_id);
   g_autoptr(GDateTime) call_back = local_time (fixture, 1, 16);
   g_autoptr(CrmActivity) call = NULL;
   g_autoptr(CrmTask) task = NULL;
@@ -718,10 +643,10 @@ test_rule_tw_2_call_back (Fixture       *fixture,
   g_assert_cmpstr (crm_call_panel_get_page (panel), ==, "end");
   end_page = crm_call_panel_get_end_page (panel);
   g_assert_cmpint (crm_call_end_page_get_outcome (end_page), ==, CRM_CALL_CALL_BACK);
-  g_assert_true (gtk_widget_get_visible (child (end_page, CRM_TYPE_CALL_END_PAGE, "refused_label")));
-  g_assert_false (gtk_widget_get_visible (child (end_page, CRM_TYPE_CALL_END_PAGE, "back_button")));
+  g_assert_true (gtk_widget_get_visible (crm_test_child (end_page, CRM_TYPE_CALL_END_PAGE, "refused_label")));
+  g_assert_false (gtk_widget_get_visible (crm_test_child (end_page, CRM_TYPE_CALL_END_PAGE, "back_button")));
   /* The question is when: the date has the focus. */
-  next_chooser = child (end_page, CRM_TYPE_CALL_END_PAGE, "next_chooser");
+  next_chooser = crm_test_child (end_page, CRM_TYPE_CALL_END_PAGE, "next_chooser");
   g_assert_true (has_focus_within (GTK_WIDGET (editor), crm_date_time_chooser_get_date_button (next_chooser)));
   screenshot (editor, "call-panel-call-back-en.png");
 
@@ -736,7 +661,7 @@ test_rule_tw_2_call_back (Fixture       *fixture,
   g_assert_cmpint (crm_activity_get_outcome (call), ==, CRM_CALL_CALL_BACK);
   g_assert_cmpstr (crm_activity_get_note (call), ==, "Driving; asked to call tomorrow after four");
 
-  close_card (editor);
+  crm_test_close_card (editor);
 }
 
 /* RAD-10: an inbound request gets the inbound script, whose
@@ -759,7 +684,7 @@ test_rule_rad_10_inbound_call (Fixture       *fixture,
   };
   CrmStore *store = fixture->base.store;
   gint64 deal_id = new_deal (store, "Radiators for a cottage", "Ivan Petrov", "website");
-  CrmDealEditor *editor = open_card (store, deal_id);
+  CrmDealEditor *editor = crm_test_open_card (store, deal_id);
   g_autoptr(GHashTable) values = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *value = NULL;
@@ -809,7 +734,7 @@ test_rule_rad_10_inbound_call (Fixture       *fixture,
   crm_test_iterate (50);
   phone = crm_call_panel_find_question (panel, "contact_phone");
   g_assert_true (gtk_widget_has_css_class (crm_call_question_get_editor (phone), "error"));
-  g_assert_true (gtk_widget_get_visible (child (phone, CRM_TYPE_CALL_QUESTION, "problem_label")));
+  g_assert_true (gtk_widget_get_visible (crm_test_child (phone, CRM_TYPE_CALL_QUESTION, "problem_label")));
   value = stored_value (store, deal_id, "contact.phone");
   g_assert_cmpstr (value, ==, "+79161234567");
   g_clear_pointer (&value, g_free);
@@ -872,7 +797,7 @@ test_rule_rad_10_inbound_call (Fixture       *fixture,
     g_assert_cmpuint (g_strv_length ((char **)crm_activity_get_stages (call)), ==, 4);
   }
 
-  close_card (editor);
+  crm_test_close_card (editor);
 }
 
 /* CON-4: no price on a first call unless the customer demands it, then
@@ -883,7 +808,7 @@ test_rule_con_4_price (Fixture       *fixture,
 {
   CrmStore *store = fixture->base.store;
   gint64 deal_id = new_deal (store, "Audit of the warehouse", "Olga Smirnova", NULL);
-  CrmDealEditor *editor = open_card (store, deal_id);
+  CrmDealEditor *editor = crm_test_open_card (store, deal_id);
   g_autofree char *floor_text = crm_format_amount (4500000, "RUB");
   g_autoptr(GError) error = NULL;
   CrmCallPanel *panel;
@@ -934,7 +859,7 @@ test_rule_con_4_price (Fixture       *fixture,
   crm_test_iterate (100);
   g_assert_null (crm_deal_editor_get_call_panel (editor));
 
-  close_card (editor);
+  crm_test_close_card (editor);
 }
 
 /* A procedure without a call script (HS) gets a plain call: timer, notes
@@ -945,7 +870,7 @@ test_plain_call (Fixture       *fixture,
 {
   CrmStore *store = fixture->base.store;
   gint64 deal_id = new_deal (store, "Website for the florist", "Noa Katz", NULL);
-  CrmDealEditor *editor = open_card (store, deal_id);
+  CrmDealEditor *editor = crm_test_open_card (store, deal_id);
   g_autoptr(CrmActivity) call = NULL;
   g_autofree char *note = NULL;
   CrmCallEndPage *end_page;
@@ -982,7 +907,7 @@ test_plain_call (Fixture       *fixture,
   g_assert_cmpint (crm_activity_get_outcome (call), ==, CRM_CALL_NO_ANSWER);
   g_assert_cmpuint (crm_activity_get_duration (call), ==, 65);
 
-  close_card (editor);
+  crm_test_close_card (editor);
 }
 
 /* The panel from the keyboard: Ctrl+Shift+C, focus where the rep types
@@ -995,7 +920,7 @@ test_keyboard (Fixture       *fixture,
 {
   CrmStore *store = fixture->base.store;
   gint64 deal_id = new_deal (store, "Clocks for the garage", "Avi Ben-David", NULL);
-  CrmDealEditor *editor = open_card (store, deal_id);
+  CrmDealEditor *editor = crm_test_open_card (store, deal_id);
   g_autoptr(GHashTable) reached = g_hash_table_new (NULL, NULL);
   AdwMessageDialog *dialog;
   CrmCallPanel *panel;
@@ -1007,7 +932,7 @@ test_keyboard (Fixture       *fixture,
   g_assert_nonnull (panel);
   g_assert_true (has_focus_within (GTK_WIDGET (editor), panel_child (panel, "yes_button")));
   /* A second call cannot start beside the first. */
-  g_assert_false (gtk_widget_is_sensitive (child (editor, CRM_TYPE_DEAL_EDITOR, "start_call_button")));
+  g_assert_false (gtk_widget_is_sensitive (crm_test_child (editor, CRM_TYPE_DEAL_EDITOR, "start_call_button")));
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.start-call", NULL);
   g_assert_true (crm_deal_editor_get_call_panel (editor) == panel);
 
@@ -1081,7 +1006,7 @@ test_keyboard (Fixture       *fixture,
   /* Escape asks; keeping the call keeps it. */
   g_assert_true (press_shortcut (GTK_WIDGET (editor), GDK_KEY_Escape, 0));
   crm_test_iterate (200);
-  dialog = find_window (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = crm_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   screenshot (dialog, "call-panel-discard-en.png");
   adw_message_dialog_response (dialog, "keep");
@@ -1092,7 +1017,7 @@ test_keyboard (Fixture       *fixture,
   /* Discarding it leaves the card open. */
   g_assert_true (press_shortcut (GTK_WIDGET (editor), GDK_KEY_Escape, 0));
   crm_test_iterate (200);
-  dialog = find_window (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = crm_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "discard");
   crm_test_iterate (200);
@@ -1107,7 +1032,7 @@ test_keyboard (Fixture       *fixture,
   gtk_window_close (GTK_WINDOW (editor));
   crm_test_iterate (200);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
-  dialog = find_window (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = crm_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "discard");
   crm_test_iterate (200);
@@ -1134,7 +1059,7 @@ test_screenshot_he (void)
   crm_store_set_clock (store, crm_test_clock_now, &clock);
 
   deal_id = new_deal (store, "שעוני נוכחות למאפייה", "דנה לוי", NULL);
-  editor = open_card (store, deal_id);
+  editor = crm_test_open_card (store, deal_id);
   panel = start_call (editor);
   g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (panel)), ==, GTK_TEXT_DIR_RTL);
   g_assert_cmpstr (gtk_label_get_text (panel_child (panel, "situation_label")), ==,
@@ -1151,7 +1076,7 @@ test_screenshot_he (void)
   screenshot (editor, "call-panel-discovery-he.png");
 
   crm_call_panel_discard (panel);
-  close_card (editor);
+  crm_test_close_card (editor);
 
   crm_test_restore_language (saved_language);
 

@@ -75,46 +75,6 @@ new_deal (CrmStore   *store,
   return crm_deal_get_id (deal);
 }
 
-static CrmDealEditor *
-open_card (CrmStore *store,
-           gint64    deal_id)
-{
-  GtkWidget *editor = crm_deal_editor_new (store, deal_id, 0);
-
-  /* GTK owns toplevels; the test keeps a reference to check the card is
-   * gone after closing it. */
-  g_object_ref (editor);
-  gtk_window_present (GTK_WINDOW (editor));
-  crm_test_iterate (300);
-
-  return CRM_DEAL_EDITOR (editor);
-}
-
-static void
-close_card (CrmDealEditor *editor)
-{
-  gtk_window_destroy (GTK_WINDOW (editor));
-  crm_test_iterate (50);
-  g_assert_finalize_object (editor);
-}
-
-/* The open toplevel of @type: a dialog the card opened. */
-static gpointer
-find_window (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
 /* A dialog the card opened through @action, with a reference the test
  * drops in close_dialog(). */
 static gpointer
@@ -125,11 +85,11 @@ open_dialog (CrmDealEditor *editor,
 {
   gpointer dialog;
 
-  g_assert_null (find_window (type));
+  g_assert_null (crm_test_find_window (type));
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (editor), action, parameter));
   crm_test_iterate (200);
 
-  dialog = find_window (type);
+  dialog = crm_test_find_window (type);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (editor));
 
@@ -151,64 +111,11 @@ assert_dialog_gone (gpointer dialog)
   g_assert_finalize_object (dialog);
 }
 
-static gpointer
-child (gpointer    widget,
-       GType       type,
-       const char *name)
-{
-  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (object);
-
-  return object;
-}
-
-/* Whether a label under @widget shows text that contains @text: what the
- * rep reads, toasts included. */
-static GtkLabel *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
-    return GTK_LABEL (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* The label under @widget showing @text, waiting a moment for it: a toast
- * that replaces one still sliding in follows it a little later. */
-static GtkLabel *
-shown_label (GtkWidget  *widget,
-             const char *text)
-{
-  for (guint waited = 0; waited < 1500; waited += 50)
-    {
-      GtkLabel *label = find_label (widget, text);
-
-      if (label != NULL)
-        return label;
-      crm_test_iterate (50);
-    }
-
-  return find_label (widget, text);
-}
-
 /* Where the task dialog picks the due day and time. */
 static CrmDateTimeChooser *
 due_chooser (CrmTaskDialog *dialog)
 {
-  return child (dialog, CRM_TYPE_TASK_DIALOG, "due_chooser");
+  return crm_test_child (dialog, CRM_TYPE_TASK_DIALOG, "due_chooser");
 }
 
 static gboolean
@@ -222,7 +129,7 @@ static gboolean
 button_sensitive (CrmDealEditor *editor,
                   const char    *name)
 {
-  return gtk_widget_is_sensitive (child (editor, CRM_TYPE_DEAL_EDITOR, name));
+  return gtk_widget_is_sensitive (crm_test_child (editor, CRM_TYPE_DEAL_EDITOR, name));
 }
 
 static char *
@@ -278,7 +185,7 @@ static const char *
 task_row_title (CrmDealEditor *editor,
                 int            index)
 {
-  GtkListBox *tasks_list = child (editor, CRM_TYPE_DEAL_EDITOR, "tasks_list");
+  GtkListBox *tasks_list = crm_test_child (editor, CRM_TYPE_DEAL_EDITOR, "tasks_list");
   GtkListBoxRow *row = gtk_list_box_get_row_at_index (tasks_list, index);
 
   return row != NULL ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)) : NULL;
@@ -287,7 +194,7 @@ task_row_title (CrmDealEditor *editor,
 static const char *
 card_stage_key (CrmDealEditor *editor)
 {
-  AdwComboRow *stage_row = child (editor, CRM_TYPE_DEAL_EDITOR, "stage_row");
+  AdwComboRow *stage_row = crm_test_child (editor, CRM_TYPE_DEAL_EDITOR, "stage_row");
 
   return crm_stage_get_key (adw_combo_row_get_selected_item (stage_row));
 }
@@ -302,7 +209,7 @@ test_log_call (Fixture       *fixture,
 {
   CrmStore *store = fixture->base.store;
   gint64 deal_id = new_deal (store, "Online shop for the bakery", "Dana Cohen");
-  CrmDealEditor *editor = open_card (store, deal_id);
+  CrmDealEditor *editor = crm_test_open_card (store, deal_id);
   g_autoptr(GListModel) timeline = NULL;
   g_autoptr(CrmActivity) activity = NULL;
   g_autoptr(CrmActivity) shown = NULL;
@@ -312,23 +219,23 @@ test_log_call (Fixture       *fixture,
   GType type = CRM_TYPE_ACTIVITY_DIALOG;
 
   /* A new card has nothing logged yet. */
-  card_timeline = child (editor, CRM_TYPE_DEAL_EDITOR, "timeline");
+  card_timeline = crm_test_child (editor, CRM_TYPE_DEAL_EDITOR, "timeline");
   g_assert_cmpuint (g_list_model_get_n_items (card_timeline), ==, 0);
-  g_assert_nonnull (shown_label (GTK_WIDGET (editor), "Nothing logged yet"));
+  g_assert_nonnull (crm_test_wait_for_label (GTK_WIDGET (editor), "Nothing logged yet"));
 
   dialog = open_dialog (editor, "editor.log-call", NULL, type);
   g_assert_cmpint (crm_activity_dialog_get_kind (dialog), ==, CRM_ACTIVITY_CALL);
-  g_assert_true (gtk_widget_get_visible (child (dialog, type, "outcome_row")));
-  g_assert_true (gtk_widget_get_visible (child (dialog, type, "duration_row")));
+  g_assert_true (gtk_widget_get_visible (crm_test_child (dialog, type, "outcome_row")));
+  g_assert_true (gtk_widget_get_visible (crm_test_child (dialog, type, "duration_row")));
 
   /* How the call went is chosen, never preselected. */
   g_assert_false (crm_activity_dialog_get_can_apply (dialog));
   apply_dialog (dialog);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
 
-  adw_combo_row_set_selected (child (dialog, type, "outcome_row"), CRM_CALL_REACHED);
-  gtk_spin_button_set_value (child (dialog, type, "duration_spin"), 7);
-  gtk_editable_set_text (child (dialog, type, "note_row"), "Wants a shop with delivery");
+  adw_combo_row_set_selected (crm_test_child (dialog, type, "outcome_row"), CRM_CALL_REACHED);
+  gtk_spin_button_set_value (crm_test_child (dialog, type, "duration_spin"), 7);
+  gtk_editable_set_text (crm_test_child (dialog, type, "note_row"), "Wants a shop with delivery");
   g_assert_true (crm_activity_dialog_get_can_apply (dialog));
   crm_test_iterate (100);
   crm_test_screenshot (GTK_WIDGET (dialog), "log-call-en.png");
@@ -349,22 +256,22 @@ test_log_call (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (card_timeline), ==, 1);
   shown = g_list_model_get_item (card_timeline, 0);
   g_assert_cmpint (crm_activity_get_id (shown), ==, crm_activity_get_id (activity));
-  g_assert_nonnull (shown_label (GTK_WIDGET (editor), "Call — reached"));
-  g_assert_nonnull (shown_label (GTK_WIDGET (editor), "Wants a shop with delivery"));
-  g_assert_nonnull (shown_label (GTK_WIDGET (editor), "7 minutes"));
-  g_assert_nonnull (shown_label (GTK_WIDGET (editor), "Call logged"));
+  g_assert_nonnull (crm_test_wait_for_label (GTK_WIDGET (editor), "Call — reached"));
+  g_assert_nonnull (crm_test_wait_for_label (GTK_WIDGET (editor), "Wants a shop with delivery"));
+  g_assert_nonnull (crm_test_wait_for_label (GTK_WIDGET (editor), "7 minutes"));
+  g_assert_nonnull (crm_test_wait_for_label (GTK_WIDGET (editor), "Call logged"));
 
   /* A note needs its text (TW-7's training too). */
   dialog = open_dialog (editor, "editor.log-activity", NULL, type);
   g_assert_cmpint (crm_activity_dialog_get_kind (dialog), ==, CRM_ACTIVITY_NOTE);
-  g_assert_false (gtk_widget_get_visible (child (dialog, type, "outcome_row")));
+  g_assert_false (gtk_widget_get_visible (crm_test_child (dialog, type, "outcome_row")));
   crm_activity_dialog_set_kind (dialog, CRM_ACTIVITY_TRAINING);
   g_assert_false (crm_activity_dialog_get_can_apply (dialog));
-  gtk_editable_set_text (child (dialog, type, "note_row"), "x");
-  gtk_editable_set_text (child (dialog, type, "note_row"), "");
-  g_assert_true (has_error (child (dialog, type, "note_row")));
-  gtk_editable_set_text (child (dialog, type, "note_row"), "Trained two clerks on the reports module");
-  g_assert_false (has_error (child (dialog, type, "note_row")));
+  gtk_editable_set_text (crm_test_child (dialog, type, "note_row"), "x");
+  gtk_editable_set_text (crm_test_child (dialog, type, "note_row"), "");
+  g_assert_true (has_error (crm_test_child (dialog, type, "note_row")));
+  gtk_editable_set_text (crm_test_child (dialog, type, "note_row"), "Trained two clerks on the reports module");
+  g_assert_false (has_error (crm_test_child (dialog, type, "note_row")));
   crm_test_clock_advance (&fixture->clock, HOUR);
   apply_dialog (dialog);
   assert_dialog_gone (dialog);
@@ -379,7 +286,7 @@ test_log_call (Fixture       *fixture,
   crm_test_iterate (500);
   crm_test_screenshot (GTK_WIDGET (editor), "deal-card-activity-en.png");
 
-  close_card (editor);
+  crm_test_close_card (editor);
 }
 
 /* AXL-1: no answer → +1 hour, +1 day, +1 hour, then closed with "could
@@ -390,7 +297,7 @@ test_rule_axl_1_no_answer (Fixture       *fixture,
 {
   CrmStore *store = fixture->base.store;
   gint64 deal_id = new_deal (store, "Landing page", "Dana Cohen");
-  CrmDealEditor *editor = open_card (store, deal_id);
+  CrmDealEditor *editor = crm_test_open_card (store, deal_id);
   g_autofree char *stage = NULL;
   g_autofree char *reason = NULL;
 
@@ -404,17 +311,17 @@ test_rule_axl_1_no_answer (Fixture       *fixture,
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.no-answer", NULL));
       crm_test_iterate (100);
 
-      g_assert_nonnull (shown_label (GTK_WIDGET (editor), "Next attempt"));
+      g_assert_nonnull (crm_test_wait_for_label (GTK_WIDGET (editor), "Next attempt"));
       /* AXL-3: after the first, the "can't reach you" email. */
       if (attempt == 1)
-        g_assert_nonnull (shown_label (GTK_WIDGET (editor), "email"));
+        g_assert_nonnull (crm_test_wait_for_label (GTK_WIDGET (editor), "email"));
 
       tasks = open_tasks (store, deal_id);
       g_assert_cmpuint (g_list_model_get_n_items (tasks), ==, 1);
       task = g_list_model_get_item (tasks, 0);
 
       /* The card lists the next attempt; the rep calls when it is due. */
-      g_assert_nonnull (shown_label (GTK_WIDGET (editor), crm_task_get_title (task)));
+      g_assert_nonnull (crm_test_wait_for_label (GTK_WIDGET (editor), crm_task_get_title (task)));
       crm_test_clock_advance (&fixture->clock,
                               g_date_time_difference (crm_task_get_due_at (task), fixture->clock.now));
     }
@@ -427,7 +334,7 @@ test_rule_axl_1_no_answer (Fixture       *fixture,
   reason = loss_reason_of (store, deal_id);
   g_assert_cmpstr (stage, ==, "refused");
   g_assert_cmpstr (reason, ==, "could_not_reach");
-  g_assert_nonnull (shown_label (GTK_WIDGET (editor), "Closed: could not reach the client"));
+  g_assert_nonnull (crm_test_wait_for_label (GTK_WIDGET (editor), "Closed: could not reach the client"));
 
   /* The card follows the store: saving it does not move the deal back. */
   g_assert_cmpstr (card_stage_key (editor), ==, "refused");
@@ -437,7 +344,7 @@ test_rule_axl_1_no_answer (Fixture       *fixture,
   stage = stage_key_of (store, deal_id);
   g_assert_cmpstr (stage, ==, "refused");
 
-  close_card (editor);
+  crm_test_close_card (editor);
 }
 
 /* TW-1: three calls on the day, a fourth from a blocked number, then the
@@ -448,7 +355,7 @@ test_rule_tw_1_no_answer (Fixture       *fixture,
 {
   CrmStore *store = fixture->base.store;
   gint64 deal_id = new_deal (store, "Clocks for the bakery", "Dana Cohen");
-  CrmDealEditor *editor = open_card (store, deal_id);
+  CrmDealEditor *editor = crm_test_open_card (store, deal_id);
 
   for (guint attempt = 1; attempt <= 3; attempt++)
     {
@@ -457,7 +364,7 @@ test_rule_tw_1_no_answer (Fixture       *fixture,
 
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.no-answer", NULL));
       crm_test_iterate (100);
-      g_assert_nonnull (shown_label (GTK_WIDGET (editor), "Next attempt today at"));
+      g_assert_nonnull (crm_test_wait_for_label (GTK_WIDGET (editor), "Next attempt today at"));
 
       tasks = open_tasks (store, deal_id);
       g_assert_cmpuint (g_list_model_get_n_items (tasks), ==, 1);
@@ -472,10 +379,10 @@ test_rule_tw_1_no_answer (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.no-answer", NULL));
   crm_test_iterate (100);
   g_assert_cmpuint (crm_store_count_queued_emails (store, deal_id, "please_get_in_touch"), ==, 1);
-  g_assert_nonnull (shown_label (GTK_WIDGET (editor),
+  g_assert_nonnull (crm_test_wait_for_label (GTK_WIDGET (editor),
                                 "No attempts left: an email asking the client to get in touch is queued"));
 
-  close_card (editor);
+  crm_test_close_card (editor);
 }
 
 /* RAD-7: a task is closed with a written result; a failed one with a
@@ -502,20 +409,20 @@ test_rule_rad_7_close_task (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (tasks), ==, 1);
   task = g_list_model_get_item (tasks, 0);
 
-  editor = open_card (store, deal_id);
+  editor = crm_test_open_card (store, deal_id);
   g_assert_null (task_row_title (editor, 1));
   g_assert_cmpstr (task_row_title (editor, 0), ==, crm_task_get_title (task));
 
   dialog = open_dialog (editor, "editor.close-task",
                         g_variant_new_int64 (crm_task_get_id (task)), type);
   g_assert_true (crm_task_dialog_get_task (dialog) != NULL);
-  result_row = child (dialog, type, "result_row");
-  title_row = child (dialog, type, "title_row");
+  result_row = crm_test_child (dialog, type, "result_row");
+  title_row = crm_test_child (dialog, type, "title_row");
 
   /* No result, no closing: Close Task is disabled, and asking anyway
    * points at the result. */
   g_assert_false (crm_task_dialog_get_can_apply (dialog));
-  g_assert_false (gtk_widget_is_sensitive (child (dialog, type, "apply_button")));
+  g_assert_false (gtk_widget_is_sensitive (crm_test_child (dialog, type, "apply_button")));
   g_assert_false (has_error (result_row));
   apply_dialog (dialog);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
@@ -530,12 +437,12 @@ test_rule_rad_7_close_task (Fixture       *fixture,
   gtk_editable_set_text (result_row, "Called: twelve radiators, bottom connection");
   g_assert_false (has_error (result_row));
   g_assert_true (crm_task_dialog_get_can_apply (dialog));
-  g_assert_true (gtk_widget_is_sensitive (child (dialog, type, "apply_button")));
+  g_assert_true (gtk_widget_is_sensitive (crm_test_child (dialog, type, "apply_button")));
 
   /* Failed: the follow-up is required. */
-  gtk_check_button_set_active (child (dialog, type, "failed_check"), TRUE);
+  gtk_check_button_set_active (crm_test_child (dialog, type, "failed_check"), TRUE);
   g_assert_false (crm_task_dialog_get_can_apply (dialog));
-  g_assert_false (gtk_widget_is_sensitive (child (dialog, type, "apply_button")));
+  g_assert_false (gtk_widget_is_sensitive (crm_test_child (dialog, type, "apply_button")));
   apply_dialog (dialog);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   gtk_editable_set_text (title_row, "S");
@@ -573,9 +480,9 @@ test_rule_rad_7_close_task (Fixture       *fixture,
   /* The card lists the follow-up in place of the closed task. */
   g_assert_cmpstr (task_row_title (editor, 0), ==, "Send the invoice");
   g_assert_null (task_row_title (editor, 1));
-  g_assert_nonnull (shown_label (GTK_WIDGET (editor), "Task closed"));
+  g_assert_nonnull (crm_test_wait_for_label (GTK_WIDGET (editor), "Task closed"));
 
-  close_card (editor);
+  crm_test_close_card (editor);
 }
 
 /* AXL-10: no closing for "not responding" before three attempts; a price
@@ -605,10 +512,10 @@ test_rule_axl_10_close_lost (Fixture       *fixture,
   tasks = open_tasks (store, deal_id);
   n_tasks = g_list_model_get_n_items (tasks);
 
-  editor = open_card (store, deal_id);
+  editor = crm_test_open_card (store, deal_id);
   dialog = open_dialog (editor, "editor.close-lost", NULL, type);
-  reason_row = child (dialog, type, "reason_row");
-  problems = child (dialog, type, "reason_problems_label");
+  reason_row = crm_test_child (dialog, type, "reason_row");
+  problems = crm_test_child (dialog, type, "reason_problems_label");
 
   /* No reason is preselected. */
   g_assert_null (crm_close_lost_dialog_get_reason (dialog));
@@ -616,9 +523,9 @@ test_rule_axl_10_close_lost (Fixture       *fixture,
 
   g_assert_true (crm_close_lost_dialog_set_reason (dialog, "no_response"));
   g_assert_false (crm_close_lost_dialog_get_can_apply (dialog));
-  gtk_editable_set_text (child (dialog, type, "name_row"), "Dana Cohen");
-  gtk_editable_set_text (child (dialog, type, "position_row"), "Owner");
-  gtk_editable_set_text (child (dialog, type, "agreed_row"),
+  gtk_editable_set_text (crm_test_child (dialog, type, "name_row"), "Dana Cohen");
+  gtk_editable_set_text (crm_test_child (dialog, type, "position_row"), "Owner");
+  gtk_editable_set_text (crm_test_child (dialog, type, "agreed_row"),
                          "She will write when the budget is approved");
   g_assert_true (crm_close_lost_dialog_get_can_apply (dialog));
 
@@ -628,7 +535,7 @@ test_rule_axl_10_close_lost (Fixture       *fixture,
   g_assert_true (has_error (reason_row));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (problems)));
   g_assert_nonnull (strstr (gtk_label_get_text (problems), "3"));
-  g_assert_nonnull (shown_label (GTK_WIDGET (dialog), gtk_label_get_text (problems)));
+  g_assert_nonnull (crm_test_wait_for_label (GTK_WIDGET (dialog), gtk_label_get_text (problems)));
   crm_test_iterate (100);
   crm_test_screenshot (GTK_WIDGET (dialog), "close-lost-en.png");
 
@@ -662,10 +569,10 @@ test_rule_axl_10_close_lost (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (timeline), ==, 2);
 
   g_assert_cmpstr (card_stage_key (editor), ==, "refused");
-  g_assert_nonnull (shown_label (GTK_WIDGET (editor), "She will write when the budget is approved"));
+  g_assert_nonnull (crm_test_wait_for_label (GTK_WIDGET (editor), "She will write when the budget is approved"));
   g_assert_false (button_sensitive (editor, "close_lost_button"));
 
-  close_card (editor);
+  crm_test_close_card (editor);
 }
 
 /* RAD-6: while a due day is picked, the rep sees their load that day. */
@@ -706,7 +613,7 @@ test_rule_rad_6_day_load (Fixture       *fixture,
     g_assert_no_error (error);
   }
 
-  editor = open_card (store, deal_id);
+  editor = crm_test_open_card (store, deal_id);
   dialog = open_dialog (editor, "editor.add-task", NULL, type);
   due_row = crm_date_time_chooser_get_date_row (due_chooser (dialog));
   calendar = crm_date_time_chooser_get_calendar (due_chooser (dialog));
@@ -716,10 +623,10 @@ test_rule_rad_6_day_load (Fixture       *fixture,
 
   gtk_calendar_select_day (calendar, thursday);
   g_assert_cmpstr (adw_action_row_get_subtitle (due_row), ==, "3 tasks that day");
-  gtk_editable_set_text (child (dialog, type, "title_row"), "Present the design");
+  gtk_editable_set_text (crm_test_child (dialog, type, "title_row"), "Present the design");
   crm_test_iterate (100);
   crm_test_screenshot (GTK_WIDGET (dialog), "add-task-en.png");
-  gtk_editable_set_text (child (dialog, type, "title_row"), "");
+  gtk_editable_set_text (crm_test_child (dialog, type, "title_row"), "");
   gtk_calendar_select_day (calendar, friday);
   g_assert_cmpstr (adw_action_row_get_subtitle (due_row), ==, "1 task that day");
   gtk_calendar_select_day (calendar, monday);
@@ -727,7 +634,7 @@ test_rule_rad_6_day_load (Fixture       *fixture,
 
   /* A title is needed; then the task is the rep's own, due that day. */
   g_assert_false (crm_task_dialog_get_can_apply (dialog));
-  gtk_editable_set_text (child (dialog, type, "title_row"), "Present the design");
+  gtk_editable_set_text (crm_test_child (dialog, type, "title_row"), "Present the design");
   gtk_spin_button_set_value (crm_date_time_chooser_get_hour_spin (due_chooser (dialog)), 10);
   gtk_spin_button_set_value (crm_date_time_chooser_get_minute_spin (due_chooser (dialog)), 0);
   g_assert_true (crm_task_dialog_get_can_apply (dialog));
@@ -748,7 +655,7 @@ test_rule_rad_6_day_load (Fixture       *fixture,
   g_assert_cmpstr (adw_action_row_get_subtitle (due_row), ==, "1 task that day");
 
   /* A time that has passed is refused at the field. */
-  gtk_editable_set_text (child (dialog, type, "title_row"), "Too late");
+  gtk_editable_set_text (crm_test_child (dialog, type, "title_row"), "Too late");
   {
     g_autoptr(GDateTime) sunday = g_date_time_new_local (2026, 3, 1, 0, 0, 0);
 
@@ -761,7 +668,7 @@ test_rule_rad_6_day_load (Fixture       *fixture,
   crm_test_iterate (50);
   assert_dialog_gone (dialog);
 
-  close_card (editor);
+  crm_test_close_card (editor);
 }
 
 /* RAD-5: an open deal without a task says so; AXL-10: one silent for
@@ -775,24 +682,24 @@ test_rules_rad_5_axl_10_warnings (Fixture       *fixture,
   CrmDealEditor *editor;
   GtkLabel *label;
 
-  editor = open_card (store, 0);
-  g_assert_false (gtk_widget_get_visible (child (editor, CRM_TYPE_DEAL_EDITOR, "work_pane")));
-  close_card (editor);
+  editor = crm_test_open_card (store, 0);
+  g_assert_false (gtk_widget_get_visible (crm_test_child (editor, CRM_TYPE_DEAL_EDITOR, "work_pane")));
+  crm_test_close_card (editor);
 
-  editor = open_card (store, deal_id);
-  g_assert_true (gtk_widget_get_visible (child (editor, CRM_TYPE_DEAL_EDITOR, "work_pane")));
-  label = find_label (GTK_WIDGET (editor), "No task");
+  editor = crm_test_open_card (store, deal_id);
+  g_assert_true (gtk_widget_get_visible (crm_test_child (editor, CRM_TYPE_DEAL_EDITOR, "work_pane")));
+  label = crm_test_find_label (GTK_WIDGET (editor), "No task");
   g_assert_nonnull (label);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (label), "warning"));
-  g_assert_false (gtk_widget_get_visible (child (editor, CRM_TYPE_DEAL_EDITOR, "must_close_box")));
-  close_card (editor);
+  g_assert_false (gtk_widget_get_visible (crm_test_child (editor, CRM_TYPE_DEAL_EDITOR, "must_close_box")));
+  crm_test_close_card (editor);
 
   crm_test_clock_advance (&fixture->clock, 8 * 7 * DAY);
   g_assert_true (crm_store_deal_must_close (store, deal_id));
-  editor = open_card (store, deal_id);
-  g_assert_true (gtk_widget_get_visible (child (editor, CRM_TYPE_DEAL_EDITOR, "must_close_box")));
-  g_assert_nonnull (shown_label (GTK_WIDGET (editor), "Must be closed: no activity for 8 weeks"));
-  close_card (editor);
+  editor = crm_test_open_card (store, deal_id);
+  g_assert_true (gtk_widget_get_visible (crm_test_child (editor, CRM_TYPE_DEAL_EDITOR, "must_close_box")));
+  g_assert_nonnull (crm_test_wait_for_label (GTK_WIDGET (editor), "Must be closed: no activity for 8 weeks"));
+  crm_test_close_card (editor);
 }
 
 /* The card in Hebrew, right to left, with a history and tasks. */
@@ -823,9 +730,9 @@ test_screenshot_he (void)
                                            "הצעת מחיר נשלחה כ-PDF", &error), >, 0);
   g_assert_no_error (error);
 
-  editor = open_card (store, deal_id);
+  editor = crm_test_open_card (store, deal_id);
   crm_test_screenshot (GTK_WIDGET (editor), "deal-card-activity-he.png");
-  close_card (editor);
+  crm_test_close_card (editor);
 
   crm_test_restore_language (saved_language);
 

@@ -152,38 +152,8 @@ find_label (GtkWidget  *widget,
   return find_widget (widget, shows_text, text);
 }
 
-static gpointer
-child (gpointer    widget,
-       GType       type,
-       const char *name)
-{
-  gpointer found = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (found);
-
-  return found;
-}
-
-#define EDITOR_CHILD(editor, name) child ((editor), CRM_TYPE_SCRIPT_EDITOR, (name))
-#define PREFS_CHILD(window, name) child ((window), CRM_TYPE_PREFERENCES_WINDOW, (name))
-
-/* The toplevel of @type that is showing, if any. */
-static GtkWidget *
-find_toplevel (GType type)
-{
-  /* GTK's own list: not ours to free. */
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (window))
-        return window;
-    }
-
-  return NULL;
-}
+#define EDITOR_CHILD(editor, name) crm_test_child ((editor), CRM_TYPE_SCRIPT_EDITOR, (name))
+#define PREFS_CHILD(window, name) crm_test_child ((window), CRM_TYPE_PREFERENCES_WINDOW, (name))
 
 static void
 set_text (gpointer    row,
@@ -427,7 +397,7 @@ test_tw_3_manager_writes_a_script (CrmTestFixture *fixture,
 
   /* The manager opens the editor from Preferences. */
   activate (preferences, "preferences.edit-call-scripts", NULL);
-  editor = g_object_ref (find_toplevel (CRM_TYPE_SCRIPT_EDITOR));
+  editor = g_object_ref (crm_test_find_window (CRM_TYPE_SCRIPT_EDITOR));
   crm_test_iterate (100);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == GTK_WINDOW (preferences));
 
@@ -1231,7 +1201,7 @@ is_labelled (GtkWidget  *widget,
 static void
 respond (const char *label)
 {
-  GtkWidget *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  GtkWidget *dialog = crm_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
   GtkButton *button;
 
   g_assert_nonnull (dialog);
@@ -1252,20 +1222,20 @@ test_cancel_asks_before_discarding (CrmTestFixture *fixture,
   /* Nothing changed: Cancel closes at once. */
   activate (editor, "editor.cancel", NULL);
   crm_test_iterate (100);
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (crm_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_finalize_object (editor);
 
   editor = open_editor (fixture->store);
   activate (editor, "editor.add-call-script", NULL);
   activate (editor, "editor.cancel", NULL);
   crm_test_iterate (100);
-  g_assert_nonnull (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (find_toplevel (ADW_TYPE_MESSAGE_DIALOG))) ==
+  g_assert_nonnull (crm_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (crm_test_find_window (ADW_TYPE_MESSAGE_DIALOG))) ==
                  GTK_WINDOW (editor));
-  crm_test_screenshot (find_toplevel (ADW_TYPE_MESSAGE_DIALOG), "script-editor-discard.png");
+  crm_test_screenshot (crm_test_find_window (ADW_TYPE_MESSAGE_DIALOG), "script-editor-discard.png");
   respond ("_Keep Editing");
   g_assert_true (gtk_widget_get_visible (editor));
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (crm_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
 
   /* Closing the window asks too. */
   gtk_window_close (GTK_WINDOW (editor));
@@ -1296,7 +1266,7 @@ test_rep_cannot_edit_call_scripts (CrmTestFixture *fixture,
                    "Only a sales manager can edit the call scripts.");
   gtk_widget_activate_action (preferences, "preferences.edit-call-scripts", NULL);
   crm_test_iterate (100);
-  g_assert_null (find_toplevel (CRM_TYPE_SCRIPT_EDITOR));
+  g_assert_null (crm_test_find_window (CRM_TYPE_SCRIPT_EDITOR));
 
   /* What the store says to a rep who saves a script. */
   crm_script_draft_add_call_script (draft, "Sales call", "Greeting");
@@ -1319,7 +1289,7 @@ test_rep_cannot_edit_call_scripts (CrmTestFixture *fixture,
   flush_events ();
   g_assert_true (gtk_widget_get_sensitive (PREFS_CHILD (preferences, "call_scripts_row")));
   activate (preferences, "preferences.edit-call-scripts", NULL);
-  editor = g_object_ref (find_toplevel (CRM_TYPE_SCRIPT_EDITOR));
+  editor = g_object_ref (crm_test_find_window (CRM_TYPE_SCRIPT_EDITOR));
   gtk_window_destroy (GTK_WINDOW (editor));
   flush_events ();
   g_assert_finalize_object (editor);
