@@ -91,6 +91,9 @@ crm_test_use_language (const char *language)
   char *saved = g_strdup (g_getenv ("LANGUAGE"));
 
   g_setenv ("LANGUAGE", language, TRUE);
+  /* gettext keeps the last catalogue it found until the domain is set
+   * again: without this, a second switch still shows the first language. */
+  textdomain (GETTEXT_PACKAGE);
   gtk_widget_set_default_direction (g_str_equal (language, "he") ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
 
   return saved;
@@ -105,6 +108,7 @@ crm_test_restore_language (char *saved)
     g_setenv ("LANGUAGE", saved, TRUE);
   else
     g_unsetenv ("LANGUAGE");
+  textdomain (GETTEXT_PACKAGE);
   g_free (saved);
 }
 

@@ -18,7 +18,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "crm-company.h"
@@ -32,97 +31,48 @@
 #include "crm-user.h"
 #include "crm-views-resources.h"
 
+#include "crm-test-utils.h"
+
 /* Longer than the editor's pause before it shows a new problem. */
 #define PROBLEM_WAIT_MS 1000
 
+/* The test's own store (CrmTestFixture), and what the card's "saved"
+ * signal reported. */
 typedef struct
 {
-  char     *dir;
-  char     *path;
-  CrmStore *store;
-  gint64    saved_id;
-  guint     n_saved;
+  CrmTestFixture base;
+  gint64         saved_id;
+  guint          n_saved;
 } Fixture;
 
 /* Helpers */
-
-static CrmStore *
-open_store (const char *path,
-            const char *procedure_id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CrmStore) store = crm_store_open (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-
-  if (procedure_id != NULL)
-    {
-      g_autoptr(CrmProcedure) procedure = crm_procedure_load_builtin (procedure_id, &error);
-
-      g_assert_no_error (error);
-      crm_store_install_procedure (store, procedure, &error);
-      g_assert_no_error (error);
-    }
-
-  return g_steal_pointer (&store);
-}
-
-static void
-fixture_open (Fixture    *fixture,
-              const char *procedure_id)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("deals-editor-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "deals.db", NULL);
-  fixture->store = open_store (fixture->path, procedure_id);
-}
 
 static void
 fixture_set_up_hs (Fixture       *fixture,
                    gconstpointer  data)
 {
-  fixture_open (fixture, "hs");
+  crm_test_fixture_set_up (&fixture->base, "hs");
 }
 
 static void
 fixture_set_up_rad (Fixture       *fixture,
                     gconstpointer  data)
 {
-  fixture_open (fixture, "rad");
+  crm_test_fixture_set_up (&fixture->base, "rad");
 }
 
 static void
 fixture_set_up_tw (Fixture       *fixture,
                    gconstpointer  data)
 {
-  fixture_open (fixture, "tw");
+  crm_test_fixture_set_up (&fixture->base, "tw");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if (fixture->store != NULL)
-    g_assert_finalize_object (fixture->store);
-
-  /* The database, its WAL and shared-memory files. */
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (fixture->dir, name, NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (fixture->dir);
-
-  g_clear_pointer (&fixture->path, g_free);
-  g_clear_pointer (&fixture->dir, g_free);
+  crm_test_fixture_tear_down (&fixture->base, data);
 }
 
 static void
@@ -161,7 +111,7 @@ static CrmDealEditor *
 open_editor (Fixture *fixture,
              gint64   deal_id)
 {
-  GtkWidget *editor = crm_deal_editor_new (fixture->store, deal_id, 0);
+  GtkWidget *editor = crm_deal_editor_new (fixture->base.store, deal_id, 0);
 
   /* GTK owns toplevels; the test keeps its own reference so that it can
    * check the window is gone after closing it. */
@@ -182,42 +132,6 @@ close_editor (CrmDealEditor *editor)
   gtk_window_destroy (GTK_WINDOW (editor));
   flush_events ();
   g_assert_finalize_object (editor);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("CRM_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  GskRenderer *renderer;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  if (dir == NULL)
-    return;
-
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, name, NULL);
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  if (node == NULL)
-    {
-      g_test_message ("Nothing drawn for %s", name);
-      return;
-    }
-
-  renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Screenshot: %s", path);
 }
 
 /* Runs what a key press would run, through the window's own shortcuts. */
@@ -284,29 +198,6 @@ scroll_to_end (GtkWidget *window)
                             gtk_adjustment_get_upper (adjustment) -
                             gtk_adjustment_get_page_size (adjustment));
   wait_ms (100);
-}
-
-/* A mapped label under @widget that shows @text: what people read, toasts
- * included. */
-static GtkLabel *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
-    return GTK_LABEL (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 /* How many mapped labels under @widget show @text: one toast, not two. */
@@ -388,7 +279,7 @@ test_new_deal (Fixture       *fixture,
   wait_ms (PROBLEM_WAIT_MS);
   g_assert_true (crm_deal_editor_get_can_save (editor));
   g_assert_false (has_error (crm_deal_editor_get_phone_editable (editor)));
-  save_screenshot (GTK_WIDGET (editor), "deal-editor-en.png");
+  crm_test_screenshot (GTK_WIDGET (editor), "deal-editor-en.png");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
   flush_events ();
@@ -396,15 +287,15 @@ test_new_deal (Fixture       *fixture,
   g_assert_cmpuint (fixture->n_saved, ==, 1);
   g_assert_cmpint (fixture->saved_id, >, 0);
   g_assert_cmpint (crm_deal_editor_get_deal_id (editor), ==, fixture->saved_id);
-  g_assert_cmpuint (crm_store_count_deals (fixture->store), ==, 1);
+  g_assert_cmpuint (crm_store_count_deals (fixture->base.store), ==, 1);
 
-  deal = crm_store_load_deal (fixture->store, fixture->saved_id, &error);
+  deal = crm_store_load_deal (fixture->base.store, fixture->saved_id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (crm_deal_get_title (deal), ==, "Water heaters for the Cohen family");
   g_assert_cmpint (crm_deal_get_amount (deal), ==, 1234550);
   g_assert_cmpstr (crm_deal_get_currency (deal), ==, "ILS");
 
-  contact = crm_store_load_contact (fixture->store, crm_deal_get_contact_id (deal), &error);
+  contact = crm_store_load_contact (fixture->base.store, crm_deal_get_contact_id (deal), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (crm_contact_get_name (contact), ==, "Dana Cohen");
   phones = crm_contact_get_phones (contact);
@@ -414,7 +305,7 @@ test_new_deal (Fixture       *fixture,
   emails = crm_contact_get_emails (contact);
   g_assert_cmpstr (emails[0], ==, "dana@example.com");
 
-  company = crm_store_load_company (fixture->store, crm_deal_get_company_id (deal), &error);
+  company = crm_store_load_company (fixture->base.store, crm_deal_get_company_id (deal), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (crm_company_get_name (company), ==, "Cohen Plumbing");
 
@@ -440,7 +331,7 @@ test_existing_deal_shows_national_phone (Fixture       *fixture,
   crm_contact_set_phones (contact, phones);
   /* HS-2: the first stage, Phone, needs an email and a mobile. */
   crm_contact_set_emails (contact, emails);
-  crm_store_save_deal (fixture->store, deal, contact, NULL, NULL, &error);
+  crm_store_save_deal (fixture->base.store, deal, contact, NULL, NULL, &error);
   g_assert_no_error (error);
 
   editor = open_editor (fixture, crm_deal_get_id (deal));
@@ -457,7 +348,7 @@ test_existing_deal_shows_national_phone (Fixture       *fixture,
   g_assert_true (crm_deal_editor_save (editor, &error));
   g_assert_no_error (error);
   g_clear_object (&contact);
-  contact = crm_store_load_contact (fixture->store, crm_deal_get_contact_id (deal), &error);
+  contact = crm_store_load_contact (fixture->base.store, crm_deal_get_contact_id (deal), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (crm_contact_get_phones (contact)[0], ==, "+972501234567");
 
@@ -471,7 +362,7 @@ test_invalid_phone (Fixture       *fixture,
   CrmDealEditor *editor = open_editor (fixture, 0);
   GtkEditable *phone = crm_deal_editor_get_phone_editable (editor);
   g_autoptr(GError) error = NULL;
-  guint n_deals = crm_store_count_deals (fixture->store);
+  guint n_deals = crm_store_count_deals (fixture->base.store);
 
   fill_new_deal (editor);
   gtk_editable_set_text (phone, "050-12");
@@ -482,16 +373,16 @@ test_invalid_phone (Fixture       *fixture,
   wait_ms (PROBLEM_WAIT_MS);
   g_assert_true (has_error (phone));
   g_assert_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (phone)));
-  save_screenshot (GTK_WIDGET (editor), "deal-editor-invalid-phone.png");
+  crm_test_screenshot (GTK_WIDGET (editor), "deal-editor-invalid-phone.png");
 
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
   flush_events ();
-  g_assert_cmpuint (crm_store_count_deals (fixture->store), ==, n_deals);
+  g_assert_cmpuint (crm_store_count_deals (fixture->base.store), ==, n_deals);
   g_assert_cmpuint (fixture->n_saved, ==, 0);
 
   g_assert_false (crm_deal_editor_save (editor, &error));
   g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_PHONE);
-  g_assert_cmpuint (crm_store_count_deals (fixture->store), ==, n_deals);
+  g_assert_cmpuint (crm_store_count_deals (fixture->base.store), ==, n_deals);
 
   /* A fixed number clears the problem at once. */
   gtk_editable_set_text (phone, "+972 50 123 4567");
@@ -517,11 +408,11 @@ test_invalid_email (Fixture       *fixture,
   g_assert_false (crm_deal_editor_get_can_save (editor));
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
   flush_events ();
-  g_assert_cmpuint (crm_store_count_deals (fixture->store), ==, 0);
+  g_assert_cmpuint (crm_store_count_deals (fixture->base.store), ==, 0);
 
   g_assert_false (crm_deal_editor_save (editor, &error));
   g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_EMAIL);
-  g_assert_cmpuint (crm_store_count_deals (fixture->store), ==, 0);
+  g_assert_cmpuint (crm_store_count_deals (fixture->base.store), ==, 0);
 
   gtk_editable_set_text (email, "dana@example.com");
   g_assert_false (has_error (email));
@@ -554,7 +445,7 @@ test_invalid_amount (Fixture       *fixture,
   g_assert_cmpint (crm_deal_editor_get_deal_id (editor), >, 0);
 
   {
-    g_autoptr(CrmDeal) deal = crm_store_load_deal (fixture->store,
+    g_autoptr(CrmDeal) deal = crm_store_load_deal (fixture->base.store,
                                                    crm_deal_editor_get_deal_id (editor), NULL);
 
     g_assert_cmpint (crm_deal_get_amount (deal), ==, 1234550);
@@ -582,13 +473,13 @@ test_empty_title (Fixture       *fixture,
 
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
   flush_events ();
-  g_assert_cmpuint (crm_store_count_deals (fixture->store), ==, 0);
+  g_assert_cmpuint (crm_store_count_deals (fixture->base.store), ==, 0);
 
   /* …but it is when saving is tried anyway. */
   g_assert_false (crm_deal_editor_save (editor, &error));
   g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_TITLE);
   g_assert_true (has_error (title));
-  g_assert_cmpuint (crm_store_count_deals (fixture->store), ==, 0);
+  g_assert_cmpuint (crm_store_count_deals (fixture->base.store), ==, 0);
 
   gtk_editable_set_text (title, "Solar boiler");
   g_assert_false (has_error (title));
@@ -614,14 +505,14 @@ test_store_error_shown_at_field (Fixture       *fixture,
   g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_NAME);
   g_assert_true (has_error (contact));
   g_assert_false (crm_deal_editor_get_can_save (editor));
-  g_assert_cmpuint (crm_store_count_deals (fixture->store), ==, 0);
+  g_assert_cmpuint (crm_store_count_deals (fixture->base.store), ==, 0);
 
   gtk_editable_set_text (contact, "Dana Cohen");
   g_assert_false (has_error (contact));
   /* HS-2: the first stage also wants an email. */
   gtk_editable_set_text (crm_deal_editor_get_email_editable (editor), "dana@example.co.il");
   g_assert_true (crm_deal_editor_save (editor, NULL));
-  g_assert_cmpuint (crm_store_count_deals (fixture->store), ==, 1);
+  g_assert_cmpuint (crm_store_count_deals (fixture->base.store), ==, 1);
 
   close_editor (editor);
 }
@@ -637,7 +528,7 @@ test_save_shortcut (Fixture       *fixture,
   flush_events ();
 
   g_assert_cmpuint (fixture->n_saved, ==, 1);
-  g_assert_cmpuint (crm_store_count_deals (fixture->store), ==, 1);
+  g_assert_cmpuint (crm_store_count_deals (fixture->base.store), ==, 1);
   g_assert_finalize_object (editor);
 }
 
@@ -653,7 +544,7 @@ test_escape (Fixture       *fixture,
 
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
   g_assert_cmpuint (fixture->n_saved, ==, 0);
-  g_assert_cmpuint (crm_store_count_deals (fixture->store), ==, 0);
+  g_assert_cmpuint (crm_store_count_deals (fixture->base.store), ==, 0);
   g_assert_finalize_object (editor);
 }
 
@@ -691,7 +582,7 @@ test_close_date_picker (Fixture       *fixture,
   gtk_editable_set_text (crm_deal_editor_get_phone_editable (editor), "052-111-2233");
   gtk_editable_set_text (crm_deal_editor_get_email_editable (editor), "noa@example.co.il");
   g_assert_true (crm_deal_editor_save (editor, NULL));
-  deal = crm_store_load_deal (fixture->store, crm_deal_editor_get_deal_id (editor), NULL);
+  deal = crm_store_load_deal (fixture->base.store, crm_deal_editor_get_deal_id (editor), NULL);
   g_assert_cmpstr (crm_deal_get_expected_close (deal), ==, "2026-03-05");
 
   close_editor (editor);
@@ -711,7 +602,7 @@ test_cancel (Fixture       *fixture,
 
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
   g_assert_cmpuint (fixture->n_saved, ==, 0);
-  g_assert_cmpuint (crm_store_count_deals (fixture->store), ==, 0);
+  g_assert_cmpuint (crm_store_count_deals (fixture->base.store), ==, 0);
   g_assert_finalize_object (editor);
 }
 
@@ -719,10 +610,10 @@ static void
 test_rad_10_edit_persists_across_restart (Fixture       *fixture,
                                           gconstpointer  data)
 {
-  CrmProcedure *procedure = crm_store_get_procedure (fixture->store);
+  CrmProcedure *procedure = crm_store_get_procedure (fixture->base.store);
   const CrmProcedureField *field = crm_procedure_find_field (procedure, "working_pressure");
   const CrmProcedureField *choice = crm_procedure_find_field (procedure, "connection_type");
-  gint64 deal_id = save_plain_deal (fixture->store, "Radiators for school 12");
+  gint64 deal_id = save_plain_deal (fixture->base.store, "Radiators for school 12");
   g_autoptr(CrmDeal) deal = NULL;
   g_autoptr(GHashTable) values = NULL;
   g_autoptr(GError) error = NULL;
@@ -764,15 +655,15 @@ test_rad_10_edit_persists_across_restart (Fixture       *fixture,
   g_assert_finalize_object (editor);
 
   /* Restart: a fresh store on the same file. */
-  g_assert_finalize_object (fixture->store);
-  fixture->store = open_store (fixture->path, NULL);
+  g_assert_finalize_object (fixture->base.store);
+  fixture->base.store = crm_test_store_new (fixture->base.path, NULL);
 
-  deal = crm_store_load_deal (fixture->store, deal_id, &error);
+  deal = crm_store_load_deal (fixture->base.store, deal_id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (crm_deal_get_title (deal), ==, "Radiators for school 12, wing B");
-  g_assert_cmpuint (crm_store_count_deals (fixture->store), ==, 1);
+  g_assert_cmpuint (crm_store_count_deals (fixture->base.store), ==, 1);
 
-  values = crm_store_load_field_values (fixture->store, deal_id, &error);
+  values = crm_store_load_field_values (fixture->base.store, deal_id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (g_hash_table_lookup (values, "working_pressure"), ==, "1.6");
   g_assert_cmpstr (g_hash_table_lookup (values, "connection_type"), ==, "bottom");
@@ -784,7 +675,7 @@ static void
 test_tw_yes_no_and_choice_fields (Fixture       *fixture,
                                   gconstpointer  data)
 {
-  gint64 deal_id = save_plain_deal (fixture->store, "Clocks for the bakery");
+  gint64 deal_id = save_plain_deal (fixture->base.store, "Clocks for the bakery");
   CrmDealEditor *editor = open_editor (fixture, deal_id);
   GtkWidget *agreements = crm_deal_editor_get_field_widget (editor, "agreements_module");
   GtkWidget *payment = crm_deal_editor_get_field_widget (editor, "payment_term");
@@ -799,7 +690,7 @@ test_tw_yes_no_and_choice_fields (Fixture       *fixture,
   /* An untouched card writes no answers nobody gave. */
   g_assert_true (crm_deal_editor_save (editor, &error));
   g_assert_no_error (error);
-  values = crm_store_load_field_values (fixture->store, deal_id, &error);
+  values = crm_store_load_field_values (fixture->base.store, deal_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_hash_table_size (values), ==, 0);
   g_clear_pointer (&values, g_hash_table_unref);
@@ -810,7 +701,7 @@ test_tw_yes_no_and_choice_fields (Fixture       *fixture,
   g_assert_true (crm_deal_editor_save (editor, &error));
   g_assert_no_error (error);
 
-  values = crm_store_load_field_values (fixture->store, deal_id, &error);
+  values = crm_store_load_field_values (fixture->base.store, deal_id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (g_hash_table_lookup (values, "agreements_module"), ==, "true");
   g_assert_cmpstr (g_hash_table_lookup (values, "payment_term"), ==, "bank_transfer");
@@ -819,7 +710,7 @@ test_tw_yes_no_and_choice_fields (Fixture       *fixture,
   /* “Not set” clears the choice again. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (payment), 0);
   g_assert_true (crm_deal_editor_save (editor, &error));
-  values = crm_store_load_field_values (fixture->store, deal_id, &error);
+  values = crm_store_load_field_values (fixture->base.store, deal_id, &error);
   g_assert_false (g_hash_table_contains (values, "payment_term"));
   g_assert_cmpstr (g_hash_table_lookup (values, "agreements_module"), ==, "true");
 
@@ -833,19 +724,16 @@ test_rad_screenshots (Fixture       *fixture,
   const char *languages[] = { "ru", "he" };
   const char *names[] = { "deal-editor-ru.png", "deal-editor-rtl.png" };
   const char *end_names[] = { "deal-editor-ru-end.png", "deal-editor-rtl-end.png" };
-  g_autofree char *saved_language = g_strdup (g_getenv ("LANGUAGE"));
-  gint64 deal_id = save_plain_deal (fixture->store, "Радиаторы для школы № 12");
+  gint64 deal_id = save_plain_deal (fixture->base.store, "Радиаторы для школы № 12");
 
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
     {
+      /* Stage and field names are picked when the store loads. */
+      char *saved_language = crm_test_use_language (languages[i]);
       CrmDealEditor *editor;
 
-      /* Stage and field names are picked when the store loads. */
-      g_setenv ("LANGUAGE", languages[i], TRUE);
-      g_assert_finalize_object (fixture->store);
-      fixture->store = open_store (fixture->path, NULL);
-      gtk_widget_set_default_direction (g_str_equal (languages[i], "he") ? GTK_TEXT_DIR_RTL
-                                                                         : GTK_TEXT_DIR_LTR);
+      g_assert_finalize_object (fixture->base.store);
+      fixture->base.store = crm_test_store_new (fixture->base.path, NULL);
 
       editor = open_editor (fixture, deal_id);
       gtk_editable_set_text (crm_deal_editor_get_phone_editable (editor), "8 (495) 12");
@@ -853,17 +741,12 @@ test_rad_screenshots (Fixture       *fixture,
       gtk_editable_set_text (GTK_EDITABLE (crm_deal_editor_get_field_widget (editor, "working_pressure")),
                              "1,6");
       wait_ms (PROBLEM_WAIT_MS);
-      save_screenshot (GTK_WIDGET (editor), names[i]);
+      crm_test_screenshot (GTK_WIDGET (editor), names[i]);
       scroll_to_end (GTK_WIDGET (editor));
-      save_screenshot (GTK_WIDGET (editor), end_names[i]);
+      crm_test_screenshot (GTK_WIDGET (editor), end_names[i]);
       close_editor (editor);
+      crm_test_restore_language (saved_language);
     }
-
-  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
-  if (saved_language != NULL)
-    g_setenv ("LANGUAGE", saved_language, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
 }
 
 static void
@@ -871,7 +754,7 @@ test_preferences (Fixture       *fixture,
                   gconstpointer  data)
 {
   g_autoptr(GSettings) settings = g_settings_new ("org.dealsdesk.Deals");
-  GtkWidget *window = crm_preferences_window_new (fixture->store, settings);
+  GtkWidget *window = crm_preferences_window_new (fixture->base.store, settings);
   GType type = CRM_TYPE_PREFERENCES_WINDOW;
   AdwComboRow *current_user_row;
   AdwComboRow *color_scheme_row;
@@ -890,7 +773,7 @@ test_preferences (Fixture       *fixture,
   add_person_row = GTK_EDITABLE (gtk_widget_get_template_child (window, type, "add_person_row"));
 
   /* Installing the procedure made its installer the first manager. */
-  current = crm_store_get_current_user (fixture->store);
+  current = crm_store_get_current_user (fixture->base.store);
   g_assert_nonnull (current);
   first_id = crm_user_get_id (current);
   g_assert_cmpuint (adw_combo_row_get_selected (current_user_row), ==, 0);
@@ -898,22 +781,22 @@ test_preferences (Fixture       *fixture,
   gtk_editable_set_text (add_person_row, "Yael Mizrahi");
   g_signal_emit_by_name (add_person_row, "apply");
   flush_events ();
-  g_assert_cmpuint (g_list_model_get_n_items (crm_store_get_users (fixture->store)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (crm_store_get_users (fixture->base.store)), ==, 2);
   g_assert_cmpstr (gtk_editable_get_text (add_person_row), ==, "");
   /* Adding someone does not change who is working. */
-  g_assert_cmpint (crm_user_get_id (crm_store_get_current_user (fixture->store)), ==, first_id);
+  g_assert_cmpint (crm_user_get_id (crm_store_get_current_user (fixture->base.store)), ==, first_id);
   g_assert_cmpuint (adw_combo_row_get_selected (current_user_row), ==, 0);
 
   /* A nameless person is refused with a toast. */
   gtk_editable_set_text (add_person_row, "  ");
   g_signal_emit_by_name (add_person_row, "apply");
-  g_assert_cmpuint (g_list_model_get_n_items (crm_store_get_users (fixture->store)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (crm_store_get_users (fixture->base.store)), ==, 2);
 
-  added = g_list_model_get_item (crm_store_get_users (fixture->store), 1);
+  added = g_list_model_get_item (crm_store_get_users (fixture->base.store), 1);
   new_id = crm_user_get_id (added);
   g_assert_cmpint (crm_user_get_role (added), ==, CRM_ROLE_REP);
   adw_combo_row_set_selected (current_user_row, 1);
-  g_assert_cmpint (crm_user_get_id (crm_store_get_current_user (fixture->store)), ==, new_id);
+  g_assert_cmpint (crm_user_get_id (crm_store_get_current_user (fixture->base.store)), ==, new_id);
   g_assert_cmpint (g_settings_get_int64 (settings, "current-user"), ==, new_id);
 
   adw_combo_row_set_selected (color_scheme_row, 2);
@@ -923,7 +806,7 @@ test_preferences (Fixture       *fixture,
   g_settings_reset (settings, "color-scheme");
 
   wait_ms (100);
-  save_screenshot (window, "preferences-en.png");
+  crm_test_screenshot (window, "preferences-en.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
   flush_events ();
@@ -933,7 +816,7 @@ test_preferences (Fixture       *fixture,
 static GtkWidget *
 open_preferences (Fixture *fixture)
 {
-  GtkWidget *window = crm_preferences_window_new (fixture->store, NULL);
+  GtkWidget *window = crm_preferences_window_new (fixture->base.store, NULL);
 
   g_object_ref (window);
   gtk_window_present (GTK_WINDOW (window));
@@ -1022,9 +905,9 @@ test_rad_4_manager_sets_quota (Fixture       *fixture,
   g_autoptr(CrmUser) yael = NULL;
 
   /* The installer is the manager; a quota set before the window opens. */
-  g_assert_cmpint (crm_user_get_role (crm_store_get_current_user (fixture->store)), ==, CRM_ROLE_MANAGER);
-  noa_id = add_user (fixture->store, "Noa Peretz", CRM_ROLE_REP);
-  crm_store_set_quota (fixture->store, noa_id, 30, &error);
+  g_assert_cmpint (crm_user_get_role (crm_store_get_current_user (fixture->base.store)), ==, CRM_ROLE_MANAGER);
+  noa_id = add_user (fixture->base.store, "Noa Peretz", CRM_ROLE_REP);
+  crm_store_set_quota (fixture->base.store, noa_id, 30, &error);
   g_assert_no_error (error);
 
   window = open_preferences (fixture);
@@ -1042,7 +925,7 @@ test_rad_4_manager_sets_quota (Fixture       *fixture,
   g_signal_emit_by_name (add_person_row, "apply");
   flush_events ();
   g_assert_cmpuint (count_quota_rows (window), ==, 2);
-  yael = g_list_model_get_item (crm_store_get_users (fixture->store), 2);
+  yael = g_list_model_get_item (crm_store_get_users (fixture->base.store), 2);
   yael_id = crm_user_get_id (yael);
   g_assert_cmpstr (crm_user_get_name (yael), ==, "Yael Mizrahi");
   spin = quota_spin (window, "Yael Mizrahi");
@@ -1052,25 +935,25 @@ test_rad_4_manager_sets_quota (Fixture       *fixture,
   /* Changing the value sets the quota in the store. */
   gtk_spin_button_set_value (spin, 40);
   flush_events ();
-  g_assert_cmpuint (crm_store_get_quota (fixture->store, yael_id), ==, 40);
-  g_assert_cmpuint (crm_store_get_quota (fixture->store, noa_id), ==, 30);
+  g_assert_cmpuint (crm_store_get_quota (fixture->base.store, yael_id), ==, 40);
+  g_assert_cmpuint (crm_store_get_quota (fixture->base.store, noa_id), ==, 30);
   g_assert_cmpstr (adw_action_row_get_subtitle (find_quota_row (window, "Yael Mizrahi")), ==, "");
 
   /* A manager added later gets no row. */
-  add_user (fixture->store, "Dan Shapiro", CRM_ROLE_MANAGER);
+  add_user (fixture->base.store, "Dan Shapiro", CRM_ROLE_MANAGER);
   flush_events ();
   g_assert_cmpuint (count_quota_rows (window), ==, 2);
 
   /* Back to 0: no quota. */
   gtk_spin_button_set_value (quota_spin (window, "Noa Peretz"), 0);
-  g_assert_cmpuint (crm_store_get_quota (fixture->store, noa_id), ==, 0);
+  g_assert_cmpuint (crm_store_get_quota (fixture->base.store, noa_id), ==, 0);
   gtk_spin_button_set_value (quota_spin (window, "Noa Peretz"), 25);
-  g_assert_cmpuint (crm_store_get_quota (fixture->store, noa_id), ==, 25);
+  g_assert_cmpuint (crm_store_get_quota (fixture->base.store, noa_id), ==, 25);
 
   /* Laid out with the new rows before scrolling down to them. */
   wait_ms (100);
   scroll_to_end (window);
-  save_screenshot (window, "preferences-quotas.png");
+  crm_test_screenshot (window, "preferences-quotas.png");
 
   close_preferences (window);
 }
@@ -1090,9 +973,9 @@ test_rad_4_rep_cannot_set_quota (Fixture       *fixture,
   gint64 manager_id;
   gint64 noa_id;
 
-  manager_id = crm_user_get_id (crm_store_get_current_user (fixture->store));
-  noa_id = add_user (fixture->store, "Noa Peretz", CRM_ROLE_REP);
-  crm_store_set_quota (fixture->store, noa_id, 30, &error);
+  manager_id = crm_user_get_id (crm_store_get_current_user (fixture->base.store));
+  noa_id = add_user (fixture->base.store, "Noa Peretz", CRM_ROLE_REP);
+  crm_store_set_quota (fixture->base.store, noa_id, 30, &error);
   g_assert_no_error (error);
 
   window = open_preferences (fixture);
@@ -1104,7 +987,7 @@ test_rad_4_rep_cannot_set_quota (Fixture       *fixture,
                                                                    "current_user_row"));
   adw_combo_row_set_selected (current_user_row, 1);
   flush_events ();
-  g_assert_cmpint (crm_user_get_id (crm_store_get_current_user (fixture->store)), ==, noa_id);
+  g_assert_cmpint (crm_user_get_id (crm_store_get_current_user (fixture->base.store)), ==, noa_id);
 
   /* The value still shows, but cannot be changed. */
   g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 30);
@@ -1113,34 +996,34 @@ test_rad_4_rep_cannot_set_quota (Fixture       *fixture,
                    "Only a sales manager can change quotas");
 
   /* What the store says to a rep who tries. */
-  g_assert_false (crm_store_set_quota (fixture->store, noa_id, 99, &expected));
+  g_assert_false (crm_store_set_quota (fixture->base.store, noa_id, 99, &expected));
   g_assert_error (expected, CRM_STORE_ERROR, CRM_STORE_ERROR_PERMISSION);
-  g_assert_null (find_label (window, expected->message));
+  g_assert_null (crm_test_find_label (window, expected->message));
 
   /* Forced past the insensitive spin button, the store refuses. */
   gtk_spin_button_set_value (spin, 99);
   wait_ms (100);
-  g_assert_cmpuint (crm_store_get_quota (fixture->store, noa_id), ==, 30);
+  g_assert_cmpuint (crm_store_get_quota (fixture->base.store, noa_id), ==, 30);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 30);
-  g_assert_nonnull (find_label (window, expected->message));
+  g_assert_nonnull (crm_test_find_label (window, expected->message));
   g_assert_cmpuint (count_labels (window, expected->message), ==, 1);
 
   /* A rep added while a rep works gets an insensitive row too. */
-  add_user (fixture->store, "Yael Mizrahi", CRM_ROLE_REP);
+  add_user (fixture->base.store, "Yael Mizrahi", CRM_ROLE_REP);
   flush_events ();
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (quota_spin (window, "Yael Mizrahi"))));
 
   scroll_to_end (window);
-  save_screenshot (window, "preferences-quotas-rep.png");
+  crm_test_screenshot (window, "preferences-quotas-rep.png");
 
   /* The manager again: the spin buttons work. Adding someone rebuilt
    * the rows, so look the spin button up again. */
-  crm_store_set_current_user (fixture->store, manager_id);
+  crm_store_set_current_user (fixture->base.store, manager_id);
   flush_events ();
   spin = quota_spin (window, "Noa Peretz");
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (spin)));
   gtk_spin_button_set_value (spin, 35);
-  g_assert_cmpuint (crm_store_get_quota (fixture->store, noa_id), ==, 35);
+  g_assert_cmpuint (crm_store_get_quota (fixture->base.store, noa_id), ==, 35);
 
   close_preferences (window);
 }
@@ -1149,8 +1032,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  crm_test_init (&argc, &argv);
 
   /* Pull the views' resources (and their registration) into the test. */
   g_assert_nonnull (crm_views_get_resource ());
