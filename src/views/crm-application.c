@@ -23,7 +23,6 @@
 
 #include "crm-agenda-item.h"
 #include "crm-application.h"
-#include "crm-problem.h"
 #include "crm-deal.h"
 #include "crm-demo.h"
 #include "crm-leads.h"
@@ -32,6 +31,7 @@
 #include "crm-stage.h"
 #include "crm-store.h"
 #include "crm-task-notifier.h"
+#include "crm-toast.h"
 #include "crm-window.h"
 
 /* How many deals --demo creates: enough to fill a board, few enough to read. */
@@ -519,11 +519,7 @@ new_lead_action (GSimpleAction *action,
     {
       g_warning ("A new lead was refused: %s", error->message);
       if (CRM_IS_WINDOW (window))
-        {
-          g_autofree char *markup = crm_problem_markup (error->message);
-
-          crm_window_add_toast (CRM_WINDOW (window), adw_toast_new (markup));
-        }
+        crm_window_add_toast (CRM_WINDOW (window), crm_toast_new_text (error->message));
       return;
     }
 

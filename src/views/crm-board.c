@@ -297,15 +297,11 @@ crm_board_move_with_undo (CrmBoard *self,
 
   if (!crm_store_move_deal (self->store, deal_id, stage_id, &from_stage_id, &error))
     {
-      g_autofree char *markup = NULL;
-
       if (g_error_matches (error, CRM_STORE_ERROR, CRM_STORE_ERROR_MISSING_FIELDS) &&
           crm_board_ask_missing_fields (self, deal_id, stage_id))
         return;
 
-      /* Toast titles are markup; messages quote names and typed text. */
-      markup = g_markup_escape_text (error->message, -1);
-      crm_toast_show (self->toast_overlay, adw_toast_new (markup));
+      crm_toast_show (self->toast_overlay, crm_toast_new_text (error->message));
       return;
     }
 
@@ -363,11 +359,7 @@ undo_move_action (GtkWidget  *widget,
 
   g_variant_get (param, "(xx)", &deal_id, &stage_id);
   if (!crm_store_move_deal (self->store, deal_id, stage_id, NULL, &error))
-    {
-      g_autofree char *markup = g_markup_escape_text (error->message, -1);
-
-      crm_toast_show (self->toast_overlay, adw_toast_new (markup));
-    }
+    crm_toast_show (self->toast_overlay, crm_toast_new_text (error->message));
 }
 
 static void

@@ -110,11 +110,7 @@ static void
 add_toast (CrmCloseLostDialog *self,
            const char         *text)
 {
-  /* Toast titles are markup; messages may quote what was typed. */
-  g_autofree char *markup = g_markup_escape_text (text, -1);
-  AdwToast *toast = adw_toast_new (markup);
-
-  crm_toast_show (self->toast_overlay, toast);
+  crm_toast_show (self->toast_overlay, crm_toast_new_text (text));
 }
 
 static GDateTime *

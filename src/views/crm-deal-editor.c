@@ -1096,10 +1096,7 @@ add_toast (CrmDealEditor *self,
            const char    *message,
            gboolean       persistent)
 {
-  /* Toast titles are markup; messages quote what was typed and name
-   * stages. */
-  g_autofree char *markup = g_markup_escape_text (message, -1);
-  AdwToast *toast = adw_toast_new (markup);
+  AdwToast *toast = crm_toast_new_text (message);
 
   if (persistent)
     adw_toast_set_timeout (toast, 0);

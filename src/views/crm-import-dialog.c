@@ -505,8 +505,7 @@ commit_action (GtkWidget  *widget,
   /* All or nothing: the store checks the rows again as it writes. */
   if (!crm_csv_import_commit (self->import, self->store, source, campaign, &n_imported, &error))
     {
-      g_autofree char *markup = g_markup_escape_text (error->message, -1);
-      AdwToast *toast = adw_toast_new (markup);
+      AdwToast *toast = crm_toast_new_text (error->message);
 
       /* Why nothing happened is shown at once, not after other news. */
       adw_toast_set_timeout (toast, 0);

@@ -438,9 +438,7 @@ crm_leads_view_classify (CrmLeadsView *self,
    * and refuses a lead those rules do not accept (HS-2). */
   if (!crm_store_classify_lead (self->store, contact_id, classification, &deal_id, &error))
     {
-      g_autofree char *markup = g_markup_escape_text (error->message, -1);
-
-      toast = adw_toast_new (markup);
+      toast = crm_toast_new_text (error->message);
       /* Why nothing happened is shown at once, not after other news. */
       crm_leads_view_add_toast (self, toast);
       return;

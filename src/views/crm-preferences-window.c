@@ -26,6 +26,7 @@
 
 #include "crm-problem.h"
 #include "crm-script-editor.h"
+#include "crm-toast.h"
 
 #include "crm-deal.h"
 #include "crm-procedure.h"
@@ -112,10 +113,7 @@ static void
 add_toast (CrmPreferencesWindow *self,
            const char           *message)
 {
-  /* Toast titles are markup; messages quote what people typed. */
-  g_autofree char *markup = g_markup_escape_text (message, -1);
-
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (markup));
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), crm_toast_new_text (message));
 }
 
 static void

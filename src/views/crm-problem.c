@@ -64,18 +64,3 @@ crm_problem_show (GtkWidget  *row,
       gtk_accessible_reset_property (accessible, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
     }
 }
-
-/**
- * crm_problem_markup:
- * @text: a message for a toast
- *
- * Toast titles are markup in libadwaita 1.2; messages quote what people
- * typed ("Smith & Sons").
- *
- * Returns: (transfer full): @text escaped for a toast title
- */
-char *
-crm_problem_markup (const char *text)
-{
-  return g_markup_escape_text (text ? text : "", -1);
-}

@@ -21,8 +21,7 @@
 
 G_BEGIN_DECLS
 
-void  crm_problem_show         (GtkWidget  *row,
-                                const char *message);
-char *crm_problem_markup       (const char *text);
+void crm_problem_show (GtkWidget  *row,
+                       const char *message);
 
 G_END_DECLS

@@ -90,6 +90,23 @@ show_waiting_cb (gpointer data)
 }
 
 /**
+ * crm_toast_new_text:
+ * @text: what the toast says, as plain text
+ *
+ * A toast saying @text. Toast titles are markup, and messages quote what
+ * was typed and name deals ("Smith & Sons"), so @text is escaped.
+ *
+ * Returns: (transfer full): the toast
+ */
+AdwToast *
+crm_toast_new_text (const char *text)
+{
+  g_autofree char *markup = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (markup);
+}
+
+/**
  * crm_toast_show:
  * @overlay: where to show @toast
  * @toast: (transfer full): the toast

@@ -21,7 +21,8 @@
 
 G_BEGIN_DECLS
 
-void crm_toast_show (AdwToastOverlay *overlay,
-                     AdwToast        *toast);
+AdwToast *crm_toast_new_text (const char      *text);
+void      crm_toast_show     (AdwToastOverlay *overlay,
+                              AdwToast        *toast);
 
 G_END_DECLS

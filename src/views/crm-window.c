@@ -35,7 +35,6 @@
 #include "crm-today-view.h"
 #include "crm-user.h"
 #include "crm-window.h"
-#include "crm-problem.h"
 
 /* The main window: the board, the Today page and the Leads page in a view
  * stack under a view switcher, the search results over them, the procedure
@@ -261,9 +260,7 @@ procedure_chosen_cb (CrmWindow  *self,
       !crm_store_install_procedure (self->store, procedure, &error) ||
       (self->demo_deals > 0 && !crm_demo_populate (self->store, self->demo_deals, CRM_DEMO_SEED, &error)))
     {
-      g_autofree char *markup = crm_problem_markup (error->message);
-
-      crm_toast_show (self->toast_overlay, adw_toast_new (markup));
+      crm_toast_show (self->toast_overlay, crm_toast_new_text (error->message));
       return;
     }
 
