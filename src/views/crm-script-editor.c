@@ -884,7 +884,14 @@ update_actions (CrmScriptEditor *self)
   update_call_actions (self);
 }
 
-static void draft_modified_cb (CrmScriptEditor *self);
+/* Save is offered once the draft differs from what is stored. */
+static void
+draft_modified_cb (CrmScriptEditor *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save",
+                                 crm_script_draft_get_modified (self->draft));
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MODIFIED]);
+}
 
 /* A draft of the procedure's call scripts as they are stored. */
 static void
@@ -893,10 +900,7 @@ load_draft (CrmScriptEditor *self)
   CrmProcedure *procedure = crm_store_get_procedure (self->store);
   gboolean has_shipped;
 
-  if (self->draft != NULL)
-    g_signal_handlers_disconnect_by_func (self->draft, draft_modified_cb, self);
   g_clear_object (&self->draft);
-
   self->draft = crm_script_draft_new (procedure != NULL ? crm_procedure_get_call_script_json (procedure)
                                                         : NULL);
   g_signal_connect_object (self->draft, "notify::modified", G_CALLBACK (draft_modified_cb),
@@ -910,7 +914,7 @@ load_draft (CrmScriptEditor *self)
   /* A template from before Deals had call scripts can take the shipped
    * ones; starting from scratch is then the second choice. */
   has_shipped = procedure != NULL && crm_procedure_get_n_call_scripts (procedure) == 0 &&
-                      crm_procedure_has_shipped_call_script (procedure);
+                crm_procedure_has_shipped_call_script (procedure);
   gtk_widget_set_visible (GTK_WIDGET (self->use_shipped_button), has_shipped);
   if (has_shipped)
     gtk_widget_remove_css_class (GTK_WIDGET (self->add_call_script_button), "suggested-action");
@@ -1076,14 +1080,6 @@ focus_item (CrmScriptEditor *self,
 }
 
 /* Signal callbacks */
-
-static void
-draft_modified_cb (CrmScriptEditor *self)
-{
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save",
-                                 crm_script_draft_get_modified (self->draft));
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MODIFIED]);
-}
 
 static void
 summary_body_changed_cb (GtkTextBuffer   *buffer,
