@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "crm-call-question.h"
+#include "crm-ltr-text.h"
 #include "crm-problem.h"
 #include "crm-strings.h"
 
@@ -253,20 +254,6 @@ build_drop_down (CrmCallQuestion *self)
   return gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL);
 }
 
-static void
-ltr_direction_changed_cb (GtkWidget        *entry,
-                          GtkTextDirection  previous,
-                          gpointer          user_data)
-{
-  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (entry));
-  gboolean rtl = gtk_widget_get_direction (entry) == GTK_TEXT_DIR_RTL;
-
-  /* Phones, numbers and dates read left to right in Hebrew too; the text
-   * still sits on the reading side. */
-  gtk_widget_set_direction (GTK_WIDGET (text), GTK_TEXT_DIR_LTR);
-  gtk_editable_set_alignment (text, rtl ? 1.0 : 0.0);
-}
-
 static GtkWidget *
 build_entry (CrmCallQuestion *self)
 {
@@ -294,8 +281,7 @@ build_entry (CrmCallQuestion *self)
 
   if (is_number || is_date || is_phone || is_email)
     {
-      g_signal_connect (entry, "direction-changed", G_CALLBACK (ltr_direction_changed_cb), NULL);
-      ltr_direction_changed_cb (entry, GTK_TEXT_DIR_NONE, NULL);
+      crm_ltr_text_attach (entry);
     }
 
   return entry;

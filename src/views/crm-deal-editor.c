@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "crm-deal-editor.h"
+#include "crm-ltr-text.h"
 #include "crm-problem.h"
 #include "crm-strings.h"
 #include "crm-toast.h"
@@ -185,9 +186,6 @@ static void     date_clicked_cb              (GtkGestureClick         *gesture,
                                               GtkPopover              *popover);
 static void     date_popover_show_cb         (GtkPopover              *popover,
                                               GtkWidget               *row);
-static void     ltr_row_direction_changed_cb (GtkWidget               *row,
-                                              GtkTextDirection         previous,
-                                              gpointer                 user_data);
 static void     deal_changed_cb              (CrmDealEditor           *self,
                                               gint64                   deal_id,
                                               CrmStore                *store);
@@ -656,16 +654,6 @@ check_changed (Check *check)
 
 /* Building the card */
 
-/* Phone numbers, addresses, amounts and dates read left to right in Hebrew
- * too: in a right-to-left entry “8 (495) 12” would show as “12 (495) 8”.
- * The text still sits on the row's reading side. */
-static void
-make_text_ltr (gpointer row)
-{
-  g_signal_connect (row, "direction-changed", G_CALLBACK (ltr_row_direction_changed_cb), NULL);
-  ltr_row_direction_changed_cb (row, GTK_TEXT_DIR_NONE, NULL);
-}
-
 static Check *
 add_check (CrmDealEditor *self,
            gpointer       row,
@@ -827,7 +815,7 @@ add_field_row (CrmDealEditor           *self,
       if (field->type == CRM_FIELD_DATE)
         add_date_picker (ADW_ENTRY_ROW (field_row->row));
       if (field->type != CRM_FIELD_TEXT)
-        make_text_ltr (field_row->row);
+        crm_ltr_text_attach (GTK_WIDGET (field_row->row));
       break;
     }
 
@@ -1815,18 +1803,6 @@ date_popover_show_cb (GtkPopover *popover,
 }
 
 static void
-ltr_row_direction_changed_cb (GtkWidget        *row,
-                              GtkTextDirection  previous,
-                              gpointer          user_data)
-{
-  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (row));
-  gboolean rtl = gtk_widget_get_direction (row) == GTK_TEXT_DIR_RTL;
-
-  gtk_widget_set_direction (GTK_WIDGET (text), GTK_TEXT_DIR_LTR);
-  gtk_editable_set_alignment (text, rtl ? 1.0 : 0.0);
-}
-
-static void
 deal_changed_cb (CrmDealEditor *self,
                  gint64         deal_id,
                  CrmStore      *store)
@@ -2748,14 +2724,14 @@ crm_deal_editor_init (CrmDealEditor *self)
 
   add_date_picker (self->close_date_row);
 
-  make_text_ltr (self->amount_row);
-  make_text_ltr (self->close_date_row);
-  make_text_ltr (self->phone_row);
-  make_text_ltr (self->phone2_row);
-  make_text_ltr (self->email_row);
-  make_text_ltr (self->company_phone_row);
-  make_text_ltr (self->company_email_row);
-  make_text_ltr (self->website_row);
+  crm_ltr_text_attach (GTK_WIDGET (self->amount_row));
+  crm_ltr_text_attach (GTK_WIDGET (self->close_date_row));
+  crm_ltr_text_attach (GTK_WIDGET (self->phone_row));
+  crm_ltr_text_attach (GTK_WIDGET (self->phone2_row));
+  crm_ltr_text_attach (GTK_WIDGET (self->email_row));
+  crm_ltr_text_attach (GTK_WIDGET (self->company_phone_row));
+  crm_ltr_text_attach (GTK_WIDGET (self->company_email_row));
+  crm_ltr_text_attach (GTK_WIDGET (self->website_row));
 
   self->no_task_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->no_task_label, TRUE);

@@ -24,6 +24,7 @@
 #include <glib/gi18n.h>
 
 #include "crm-stage-form.h"
+#include "crm-ltr-text.h"
 #include "crm-problem.h"
 #include "crm-strings.h"
 #include "crm-toast.h"
@@ -394,29 +395,7 @@ date_picked_cb (GtkCalendar *calendar,
   gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 
-/* Numbers, phones and dates read left to right in Hebrew too: in a
- * right-to-left entry “8 (495) 12” would show as “12 (495) 8”. The text
- * still sits on the row's reading side. */
-static void
-ltr_row_direction_changed_cb (GtkWidget        *row,
-                              GtkTextDirection  previous,
-                              gpointer          user_data)
-{
-  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (row));
-  gboolean rtl = gtk_widget_get_direction (row) == GTK_TEXT_DIR_RTL;
-
-  gtk_widget_set_direction (GTK_WIDGET (text), GTK_TEXT_DIR_LTR);
-  gtk_editable_set_alignment (text, rtl ? 1.0 : 0.0);
-}
-
 /* Building the form */
-
-static void
-make_text_ltr (GtkWidget *row)
-{
-  g_signal_connect (row, "direction-changed", G_CALLBACK (ltr_row_direction_changed_cb), NULL);
-  ltr_row_direction_changed_cb (row, GTK_TEXT_DIR_NONE, NULL);
-}
 
 static void
 add_date_picker (AdwEntryRow *row)
@@ -530,7 +509,7 @@ build_entry_row (CrmStageForm            *self,
   adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
 
   if (is_number || is_date || is_phone || is_email)
-    make_text_ltr (row);
+    crm_ltr_text_attach (row);
   if (is_date)
     add_date_picker (ADW_ENTRY_ROW (row));
 
