@@ -27,6 +27,10 @@
 #include "../crm-test-common.h"
 #include "crm-deal-editor.h"
 
+#ifdef GDK_WINDOWING_X11
+# include <gdk/x11/gdkx.h>
+#endif
+
 /* Runs the main loop for @ms milliseconds so that widgets map, lay out and
  * draw as they would for a user. */
 static inline void
@@ -255,6 +259,36 @@ crm_test_close_card (CrmDealEditor *editor)
   gtk_window_destroy (GTK_WINDOW (editor));
   crm_test_iterate (50);
   g_assert_finalize_object (editor);
+}
+
+/* Runs xdotool @command ("type 12", "key --clearmodifiers Return") on the
+ * real X keyboard into @window (Xvfb has no window manager, so the window
+ * is focused by hand first). Returns FALSE, for the test to skip, without
+ * xdotool or an X11 display. */
+static inline gboolean
+crm_test_xdotool (GtkWidget  *window,
+                  const char *command)
+{
+#ifdef GDK_WINDOWING_X11
+  g_autofree char *path = g_find_program_in_path ("xdotool");
+  g_autofree char *line = NULL;
+  g_autoptr(GError) error = NULL;
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  int status = 0;
+
+  if (path == NULL || !GDK_IS_X11_SURFACE (surface))
+    return FALSE;
+
+  line = g_strdup_printf ("xdotool windowfocus --sync %lu %s",
+                          (gulong)gdk_x11_surface_get_xid (surface), command);
+  g_spawn_command_line_sync (line, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  crm_test_iterate (300);
+  return TRUE;
+#else
+  return FALSE;
+#endif
 }
 
 /* For g_test_queue_destroy(): removes the folder @data names, and frees

@@ -31,9 +31,6 @@
 
 #include "crm-test-utils.h"
 
-#ifdef GDK_WINDOWING_X11
-# include <gdk/x11/gdkx.h>
-#endif
 
 static CrmWindow *
 show_window (CrmStore *store)
@@ -194,33 +191,6 @@ test_board_drop_moves_deal (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* Types @keys on the real X keyboard into @window (Xvfb has no window
- * manager, so the window is focused by hand first). */
-static gboolean
-type_keys (GtkWidget  *window,
-           const char *keys)
-{
-#ifdef GDK_WINDOWING_X11
-  g_autofree char *path = g_find_program_in_path ("xdotool");
-  g_autofree char *command = NULL;
-  g_autoptr(GError) error = NULL;
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  int status = 0;
-
-  if (path == NULL || !GDK_IS_X11_SURFACE (surface))
-    return FALSE;
-
-  command = g_strdup_printf ("xdotool windowfocus --sync %lu key --clearmodifiers %s",
-                             (gulong)gdk_x11_surface_get_xid (surface), keys);
-  g_spawn_command_line_sync (command, NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return TRUE;
-#else
-  return FALSE;
-#endif
-}
-
 /* Ctrl+Shift+Right on a selected card, typed on the X keyboard, moves the
  * deal to the next stage; the keyboard path of a drag. */
 static void
@@ -236,7 +206,7 @@ test_board_keyboard_moves_deal (void)
   crm_board_column_select (column, 0);
   crm_test_iterate (200);
 
-  if (!type_keys (GTK_WIDGET (window), "ctrl+shift+Right"))
+  if (!crm_test_xdotool (GTK_WIDGET (window), "key --clearmodifiers ctrl+shift+Right"))
     {
       g_test_skip ("xdotool and an X11 display are needed to type keys");
       gtk_window_destroy (GTK_WINDOW (window));

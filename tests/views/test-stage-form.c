@@ -33,9 +33,6 @@
 
 #include "crm-test-utils.h"
 
-#ifdef GDK_WINDOWING_X11
-# include <gdk/x11/gdkx.h>
-#endif
 
 /* Longer than the form's pause before it shows a new problem. */
 #define PROBLEM_WAIT_MS 1000
@@ -137,35 +134,6 @@ move_expecting_form (CrmBoard *board,
                    crm_stage_get_name (crm_store_find_stage (store, stage_id)));
 
   return form;
-}
-
-/* Runs xdotool @command (“type 12”, “key Return”) on the real X keyboard
- * into @window (Xvfb has no window manager, so the window is focused by
- * hand first). */
-static gboolean
-xdotool (GtkWidget  *window,
-         const char *command)
-{
-#ifdef GDK_WINDOWING_X11
-  g_autofree char *path = g_find_program_in_path ("xdotool");
-  g_autofree char *line = NULL;
-  g_autoptr(GError) error = NULL;
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  int status = 0;
-
-  if (path == NULL || !GDK_IS_X11_SURFACE (surface))
-    return FALSE;
-
-  line = g_strdup_printf ("xdotool windowfocus --sync %lu %s",
-                          (gulong)gdk_x11_surface_get_xid (surface), command);
-  g_spawn_command_line_sync (line, NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  crm_test_iterate (300);
-  return TRUE;
-#else
-  return FALSE;
-#endif
 }
 
 static guint
@@ -491,7 +459,7 @@ test_keyboard (void)
   g_assert_true (focus == crm_stage_form_get_row (form, missing_keys[0]) ||
                  gtk_widget_is_ancestor (focus, crm_stage_form_get_row (form, missing_keys[0])));
 
-  if (!xdotool (GTK_WIDGET (form), "key Escape"))
+  if (!crm_test_xdotool (GTK_WIDGET (form), "key Escape"))
     {
       g_test_skip ("xdotool and an X11 display are needed to type keys");
       gtk_window_destroy (GTK_WINDOW (form));
@@ -504,7 +472,7 @@ test_keyboard (void)
   form = move_expecting_form (board, deal_id, qualified);
   niche = crm_stage_form_get_row (form, "niche");
   gtk_widget_grab_focus (niche);
-  xdotool (GTK_WIDGET (form), "type Dental");
+  crm_test_xdotool (GTK_WIDGET (form), "type Dental");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (niche)), ==, "Dental");
 
   for (guint i = 0; missing_keys[i] != NULL; i++)
@@ -515,7 +483,7 @@ test_keyboard (void)
         {
           /* Enter with a choice still to make does nothing. */
           g_assert_false (crm_stage_form_get_can_move (form));
-          xdotool (GTK_WIDGET (form), "key Return");
+          crm_test_xdotool (GTK_WIDGET (form), "key Return");
           g_assert_true (find_form () == form);
           adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
         }
@@ -523,7 +491,7 @@ test_keyboard (void)
   g_assert_true (crm_stage_form_get_can_move (form));
 
   gtk_widget_grab_focus (niche);
-  xdotool (GTK_WIDGET (form), "key Return");
+  crm_test_xdotool (GTK_WIDGET (form), "key Return");
   g_assert_null (find_form ());
   g_assert_cmpint (stored_stage_of (store, deal_id), ==, qualified);
   fields = crm_store_load_field_values (store, deal_id, &error);
