@@ -27,9 +27,12 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(CrmApplication) app = NULL;
+  /* An uninstalled build takes its catalogues from the build tree, as the
+   * tests do; an installed one from where it was installed. */
+  const char *locale_dir = g_getenv ("CRM_LOCALE_DIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir != NULL ? locale_dir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
