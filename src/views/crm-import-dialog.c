@@ -27,7 +27,6 @@
 #include "crm-procedure.h"
 #include "crm-store.h"
 #include "crm-toast.h"
-#include "crm-window.h"
 
 /* Imports a list of leads from a CSV file (HS-1, AXL-6): the file is read
  * in the background, the dialog shows what was detected (encoding,
@@ -515,11 +514,11 @@ commit_action (GtkWidget  *widget,
     }
 
   /* Translators: a toast after a list of leads was imported */
-  title = g_markup_printf_escaped (g_dngettext (GETTEXT_PACKAGE, "Imported %u lead", "Imported %u leads", n_imported),
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u lead", "Imported %u leads", n_imported),
                                    n_imported);
   parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  if (CRM_IS_WINDOW (parent))
-    crm_window_add_toast (CRM_WINDOW (parent), adw_toast_new (title));
+  if (parent != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-toast", "s", title);
 
   /**
    * CrmImportDialog::imported:

@@ -327,6 +327,18 @@ open_deal_action (GtkWidget  *widget,
   crm_window_open_deal (CRM_WINDOW (widget), g_variant_get_int64 (param));
 }
 
+/* The dialogs and the application tell the window's user what happened
+ * through this action, so none of them needs to know the window's type. */
+static void
+show_toast_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  CrmWindow *self = CRM_WINDOW (widget);
+
+  crm_toast_show (self->toast_overlay, crm_toast_new_text (g_variant_get_string (param, NULL)));
+}
+
 static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
@@ -548,6 +560,7 @@ crm_window_class_init (CrmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.open-deal", "x", open_deal_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
 
   for (guint i = 0; i < G_N_ELEMENTS (page_shortcuts); i++)
     gtk_widget_class_add_binding_action (widget_class, page_shortcuts[i].keyval, GDK_CONTROL_MASK,
