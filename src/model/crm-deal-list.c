@@ -250,6 +250,21 @@ _crm_deal_list_new (CrmStore *store,
   return self;
 }
 
+/**
+ * crm_deal_list_get_store:
+ * @self: a #CrmDealList
+ *
+ * Returns: (transfer none) (nullable): the store the list reads from, or
+ *   %NULL once the store is gone
+ */
+CrmStore *
+crm_deal_list_get_store (CrmDealList *self)
+{
+  g_return_val_if_fail (CRM_IS_DEAL_LIST (self), NULL);
+
+  return self->store;
+}
+
 gint64
 crm_deal_list_get_stage_id (CrmDealList *self)
 {

@@ -27,6 +27,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CrmDealList, crm_deal_list, CRM, DEAL_LIST, GObject)
 
+CrmStore   *crm_deal_list_get_store       (CrmDealList *self);
 gint64      crm_deal_list_get_stage_id    (CrmDealList *self);
 const char *crm_deal_list_get_total_label (CrmDealList *self);
 guint       crm_deal_list_get_n_cached    (CrmDealList *self);

@@ -218,9 +218,15 @@ focus_selected_row_cb (gpointer data)
  * one parses its template for every row, and a column makes ~200 rows. */
 static void
 setup_tile_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item)
+               GtkListItem              *item,
+               CrmBoardColumn           *self)
 {
-  gtk_list_item_set_child (item, g_object_new (CRM_TYPE_DEAL_TILE, NULL));
+  /* The card learns its store from the column rather than by looking for
+   * a board among its ancestors: a list view binds a row before the row
+   * has a root, and the card then needs no knowledge of the board. */
+  gtk_list_item_set_child (item, g_object_new (CRM_TYPE_DEAL_TILE,
+                                               "store", crm_deal_list_get_store (self->deals),
+                                               NULL));
 }
 
 static void
@@ -400,7 +406,7 @@ crm_board_column_init (CrmBoardColumn *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   crm_board_column_add_shortcuts (self);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_tile_cb), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_tile_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_tile_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_tile_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);

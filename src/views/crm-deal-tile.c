@@ -21,8 +21,8 @@
 
 #include <glib/gi18n.h>
 
-#include "crm-board.h"
 #include "crm-deal.h"
+#include "crm-deal-menu.h"
 #include "crm-deal-tile.h"
 #include "crm-store.h"
 
@@ -65,8 +65,8 @@ struct _CrmDealTile
   PangoLayout *next_step;
   PangoLayout *warning;
 
-  /* The store of the board the card is on, while it is on one: its clock
-   * decides what is overdue. */
+  /* The store of the board's column that made the card: its clock
+   * decides what is overdue, its stages make the context menu. */
   CrmStore    *store;
   CrmTaskWarning task_warning;
 
@@ -80,6 +80,7 @@ G_DEFINE_FINAL_TYPE (CrmDealTile, crm_deal_tile, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_DEAL,
+  PROP_STORE,
   N_PROPS
 };
 
@@ -506,19 +507,30 @@ crm_deal_tile_drop_store (CrmDealTile *self)
   g_clear_object (&self->store);
 }
 
-static void
+/**
+ * crm_deal_tile_set_store:
+ * @self: a #CrmDealTile
+ * @store: (nullable): the store the deal is in
+ *
+ * Sets #CrmDealTile:store.
+ */
+void
 crm_deal_tile_set_store (CrmDealTile *self,
                          CrmStore    *store)
 {
+  g_return_if_fail (CRM_IS_DEAL_TILE (self));
+  g_return_if_fail (store == NULL || CRM_IS_STORE (store));
+
   if (self->store == store)
     return;
 
   crm_deal_tile_drop_store (self);
   self->store = store ? g_object_ref (store) : NULL;
 
-  /* Most cards keep what they showed: a new root is no new deal. */
   if (crm_deal_tile_update_warning (self))
     crm_deal_tile_invalidate (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
 }
 
 static GdkContentProvider *
@@ -559,13 +571,11 @@ crm_deal_tile_popup_menu (CrmDealTile *self,
                           double       y)
 {
   g_autoptr(GMenuModel) model = NULL;
-  GtkWidget *board;
 
-  board = gtk_widget_get_ancestor (GTK_WIDGET (self), CRM_TYPE_BOARD);
-  if (board == NULL || self->deal == NULL)
+  if (self->store == NULL || self->deal == NULL)
     return;
 
-  model = crm_board_build_deal_menu (CRM_BOARD (board), self->deal);
+  model = crm_deal_menu_new (self->store, self->deal);
 
   if (self->menu == NULL)
     {
@@ -613,30 +623,6 @@ crm_deal_tile_size_allocate (GtkWidget *widget,
     gtk_popover_present (self->menu);
 }
 
-/* A list view binds a new row before it adds it to the list: the board,
- * and with it the clock, is only known once the card has a root. */
-static void
-crm_deal_tile_root (GtkWidget *widget)
-{
-  CrmDealTile *self = CRM_DEAL_TILE (widget);
-  GtkWidget *board;
-
-  GTK_WIDGET_CLASS (crm_deal_tile_parent_class)->root (widget);
-
-  board = gtk_widget_get_ancestor (widget, CRM_TYPE_BOARD);
-  crm_deal_tile_set_store (self, board != NULL ? crm_board_get_store (CRM_BOARD (board)) : NULL);
-}
-
-static void
-crm_deal_tile_unroot (GtkWidget *widget)
-{
-  /* Off the board the card is not drawn: what it shows can wait for the
-   * next root. */
-  crm_deal_tile_drop_store (CRM_DEAL_TILE (widget));
-
-  GTK_WIDGET_CLASS (crm_deal_tile_parent_class)->unroot (widget);
-}
-
 static void
 crm_deal_tile_dispose (GObject *object)
 {
@@ -664,6 +650,10 @@ crm_deal_tile_get_property (GObject    *object,
       g_value_set_object (value, self->deal);
       break;
 
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -681,6 +671,10 @@ crm_deal_tile_set_property (GObject      *object,
     {
     case PROP_DEAL:
       crm_deal_tile_set_deal (self, g_value_get_object (value));
+      break;
+
+    case PROP_STORE:
+      crm_deal_tile_set_store (self, g_value_get_object (value));
       break;
 
     default:
@@ -704,8 +698,6 @@ crm_deal_tile_class_init (CrmDealTileClass *klass)
   widget_class->snapshot = crm_deal_tile_snapshot;
   widget_class->css_changed = crm_deal_tile_css_changed;
   widget_class->direction_changed = crm_deal_tile_direction_changed;
-  widget_class->root = crm_deal_tile_root;
-  widget_class->unroot = crm_deal_tile_unroot;
 
   /**
    * CrmDealTile:deal:
@@ -715,6 +707,17 @@ crm_deal_tile_class_init (CrmDealTileClass *klass)
   properties [PROP_DEAL] =
     g_param_spec_object ("deal", NULL, NULL,
                          CRM_TYPE_DEAL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CrmDealTile:store:
+   *
+   * The store the deal is in: its clock decides whether the deal's task
+   * is overdue, and its stages fill the card's "Move to" menu.
+   */
+  properties [PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         CRM_TYPE_STORE,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);

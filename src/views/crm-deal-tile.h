@@ -30,6 +30,8 @@ G_DECLARE_FINAL_TYPE (CrmDealTile, crm_deal_tile, CRM, DEAL_TILE, GtkWidget)
 CrmDeal *crm_deal_tile_get_deal (CrmDealTile *self);
 void     crm_deal_tile_set_deal (CrmDealTile *self,
                                  CrmDeal     *deal);
+void     crm_deal_tile_set_store (CrmDealTile *self,
+                                  CrmStore    *store);
 char    *crm_deal_tile_get_text (CrmDealTile *self);
 
 G_END_DECLS

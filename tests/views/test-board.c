@@ -25,6 +25,7 @@
 #include "crm-deal.h"
 #include "crm-deal-list.h"
 #include "crm-deal-editor.h"
+#include "crm-deal-menu.h"
 #include "crm-deal-tile.h"
 #include "crm-stage.h"
 #include "crm-window.h"
@@ -230,7 +231,7 @@ test_board_context_menu_moves_deal (void)
   CrmWindow *window = show_window (store);
   CrmBoard *board = crm_window_get_board (window);
   g_autoptr(CrmDeal) deal = first_deal_of (board, 0);
-  g_autoptr(GMenuModel) menu = crm_board_build_deal_menu (board, deal);
+  g_autoptr(GMenuModel) menu = crm_deal_menu_new (store, deal);
   g_autoptr(GMenuModel) move_to = g_menu_model_get_item_link (menu, 1, G_MENU_LINK_SUBMENU);
   g_autoptr(GVariant) target = NULL;
   g_autofree char *action = NULL;
