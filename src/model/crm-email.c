@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "crm-email.h"
+#include "crm-limits.h"
 
 /*
  * One address as people type it into a contact: local@domain, no display
@@ -229,6 +230,7 @@ crm_email_normalize (const char  *input,
                      GError     **error)
 {
   g_autofree char *text = NULL;
+  g_autoptr(GError) limit_error = NULL;
   g_autofree char *ascii = NULL;
   g_autofree char *unicode = NULL;
   g_autofree char *domain = NULL;
@@ -238,6 +240,15 @@ crm_email_normalize (const char  *input,
 
   if (out_normalized != NULL)
     *out_normalized = NULL;
+
+  /* Bounded before anything reads it: the IDN conversion and the message
+   * below must not see a megabyte. Invisible characters are not dropped
+   * but refused below, as an address has no room for them. */
+  if (!crm_limits_clean_text (_("Email"), input, CRM_LIMIT_EMAIL, CRM_TEXT_LINE, NULL, &limit_error))
+    {
+      g_set_error_literal (error, CRM_VALIDATION_ERROR, CRM_VALIDATION_ERROR_EMAIL, limit_error->message);
+      return FALSE;
+    }
 
   /* Name what was typed even when it is not valid UTF-8. */
   text = g_strstrip (g_utf8_make_valid (input != NULL ? input : "", -1));

@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "crm-phone.h"
+#include "crm-limits.h"
 
 #include <exception>
 #include <string>
@@ -232,14 +233,25 @@ crm_phone_normalize (const char  *input,
                      GError     **error)
 {
   g_autofree char *text = NULL;
+  g_autofree char *bounded = NULL;
+  g_autoptr(GError) limit_error = NULL;
 
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (out_e164 != NULL)
     *out_e164 = NULL;
 
+  /* libphonenumber takes seconds over a few thousand digits: bound the
+   * length before it sees anything, and drop bidi and other controls a
+   * copied number may carry. */
+  if (!crm_limits_clean_text (_("Phone"), input, CRM_LIMIT_PHONE, CRM_TEXT_LINE, &bounded, &limit_error))
+    {
+      g_set_error_literal (error, CRM_VALIDATION_ERROR, CRM_VALIDATION_ERROR_PHONE, limit_error->message);
+      return FALSE;
+    }
+
   /* Name what was typed even when it is not valid UTF-8. */
-  text = g_strstrip (g_utf8_make_valid (input != NULL ? input : "", -1));
+  text = g_strstrip (g_strdup (bounded != NULL ? bounded : ""));
 
   /* RAD-8: no phone, no work. */
   if (text[0] == '\0')

@@ -1,0 +1,216 @@
+/* test-limits.c
+ *
+ * Copyright 2026 The Deals authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-limits"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "crm-email.h"
+#include "crm-limits.h"
+#include "crm-phone.h"
+
+/*
+ * Hostile input is bounded: every text is capped and cleaned by one model
+ * function before any parser sees it, and templates are bounded in depth
+ * before json-glib, which recurses, parses them.
+ */
+
+static char *
+repeat (const char *unit,
+        guint       times)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < times; i++)
+    g_string_append (out, unit);
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_limits_too_long_is_refused (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = repeat ("a", CRM_LIMIT_NAME + 1);
+  g_autofree char *fits = repeat ("ש", CRM_LIMIT_NAME);
+  g_autofree char *clean = NULL;
+
+  g_assert_false (crm_limits_clean_text ("Name", name, CRM_LIMIT_NAME, CRM_TEXT_LINE, &clean, &error));
+  g_assert_error (error, CRM_LIMIT_ERROR, CRM_LIMIT_ERROR_TOO_LONG);
+  g_assert_null (clean);
+  g_assert_nonnull (strstr (error->message, "Name"));
+  g_assert_nonnull (strstr (error->message, "200"));
+  /* The message quotes the start, not the whole value. */
+  g_assert_cmpuint (strlen (error->message), <, 200);
+  g_clear_error (&error);
+
+  /* Two-byte letters count as one character each. */
+  g_assert_true (crm_limits_clean_text ("Name", fits, CRM_LIMIT_NAME, CRM_TEXT_LINE, &clean, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (clean, ==, fits);
+}
+
+static void
+test_limits_huge_text_is_refused_unread (void)
+{
+  g_autoptr(GError) error = NULL;
+  gsize size = 10 * 1024 * 1024;
+  g_autofree char *field = g_malloc (size + 1);
+  gint64 start;
+
+  memset (field, 'x', size);
+  field[size] = '\0';
+
+  start = g_get_monotonic_time ();
+  g_assert_false (crm_limits_clean_text ("Note", field, CRM_LIMIT_NOTE, CRM_TEXT_LINES, NULL, &error));
+  g_assert_error (error, CRM_LIMIT_ERROR, CRM_LIMIT_ERROR_TOO_LONG);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC / 10);
+}
+
+static void
+test_limits_controls_are_stripped (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *lines = NULL;
+
+  /* An override that would show "evil" reversed, an isolate, a C1 and a C0
+   * control: all gone. */
+  g_assert_true (crm_limits_clean_text ("Name", "Dana\xe2\x80\xae" "live\xe2\x81\xa6x\xe2\x81\xa9\xc2\x85\x07!",
+                                        CRM_LIMIT_NAME, CRM_TEXT_LINE, &line, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (line, ==, "Danalivex!");
+  g_clear_pointer (&line, g_free);
+
+  /* One line: breaks and tabs become spaces. */
+  g_assert_true (crm_limits_clean_text (NULL, "a\tb\r\nc", CRM_LIMIT_TEXT, CRM_TEXT_LINE, &line, &error));
+  g_assert_cmpstr (line, ==, "a b  c");
+
+  /* A note keeps its lines and tabs; "\r\n" is one break. */
+  g_assert_true (crm_limits_clean_text (NULL, "a\tb\r\nc\rd\x1b", CRM_LIMIT_NOTE, CRM_TEXT_LINES, &lines, &error));
+  g_assert_cmpstr (lines, ==, "a\tb\nc\nd");
+}
+
+static void
+test_limits_hebrew_and_russian_unchanged (void)
+{
+  static const char * const names[] = {
+    "דנה לוי",
+    "שרה כהן-אברהם",
+    "Иван Петров",
+    "Ёлкин Артём Юрьевич",
+    /* The plain direction marks are text, not embeddings. */
+    "\xe2\x80\x8f" "דנה" "\xe2\x80\x8e",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *clean = NULL;
+
+      g_assert_true (crm_limits_clean_text ("Name", names[i], CRM_LIMIT_NAME, CRM_TEXT_LINE, &clean, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (clean, ==, names[i]);
+    }
+}
+
+static void
+test_limits_invalid_utf8 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *clean = NULL;
+
+  g_assert_true (crm_limits_clean_text (NULL, "a\xff" "b", CRM_LIMIT_TEXT, CRM_TEXT_LINE, &clean, &error));
+  g_assert_cmpstr (clean, ==, "a\xef\xbf\xbd" "b");
+}
+
+/* A 40,000-digit phone took 16 s in libphonenumber: it is refused before. */
+static void
+test_limits_long_phone_is_refused_quickly (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *digits = repeat ("5", 40000);
+  g_autofree char *e164 = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  g_assert_false (crm_phone_normalize (digits, "IL", &e164, &error));
+  g_assert_error (error, CRM_VALIDATION_ERROR, CRM_VALIDATION_ERROR_PHONE);
+  g_assert_nonnull (strstr (error->message, "64"));
+  g_assert_cmpuint (strlen (error->message), <, 200);
+  g_assert_null (e164);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC / 10);
+  g_clear_error (&error);
+
+  /* A real number with controls in it still parses. */
+  g_assert_true (crm_phone_normalize ("\xe2\x80\xaa" "050-123-4567" "\xe2\x80\xac", "IL", &e164, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (e164, ==, "+972501234567");
+}
+
+static void
+test_limits_long_email_is_refused_quickly (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *local = repeat ("a", 1000000);
+  g_autofree char *address = g_strconcat (local, "@example.com", NULL);
+
+  g_assert_false (crm_email_normalize (address, NULL, &error));
+  g_assert_error (error, CRM_VALIDATION_ERROR, CRM_VALIDATION_ERROR_EMAIL);
+  g_assert_cmpuint (strlen (error->message), <, 200);
+}
+
+static void
+test_limits_json_depth (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *open = repeat ("[", 100000);
+  g_autofree char *close = repeat ("]", 100000);
+  g_autofree char *deep = g_strconcat ("{\"a\":", open, close, "}", NULL);
+  g_autofree char *bracket_strings = NULL;
+  g_autofree char *strings = repeat ("\"[{\\\"[\",", 1000);
+
+  g_assert_false (crm_limits_check_json ("deep.json", deep, strlen (deep), &error));
+  g_assert_error (error, CRM_LIMIT_ERROR, CRM_LIMIT_ERROR_TOO_DEEP);
+  g_assert_nonnull (strstr (error->message, "deep.json"));
+  g_assert_nonnull (strstr (error->message, "64"));
+  g_clear_error (&error);
+
+  /* Brackets inside strings, escaped quotes included, do not nest. */
+  bracket_strings = g_strconcat ("{\"a\":[", strings, "1]}", NULL);
+  g_assert_true (crm_limits_check_json ("strings.json", bracket_strings, strlen (bracket_strings), &error));
+  g_assert_no_error (error);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/model/limits/too-long-is-refused", test_limits_too_long_is_refused);
+  g_test_add_func ("/model/limits/huge-text-is-refused-unread", test_limits_huge_text_is_refused_unread);
+  g_test_add_func ("/model/limits/controls-are-stripped", test_limits_controls_are_stripped);
+  g_test_add_func ("/model/limits/hebrew-and-russian-unchanged", test_limits_hebrew_and_russian_unchanged);
+  g_test_add_func ("/model/limits/invalid-utf8", test_limits_invalid_utf8);
+  g_test_add_func ("/model/limits/long-phone-is-refused-quickly", test_limits_long_phone_is_refused_quickly);
+  g_test_add_func ("/model/limits/long-email-is-refused-quickly", test_limits_long_email_is_refused_quickly);
+  g_test_add_func ("/model/limits/json-depth", test_limits_json_depth);
+
+  return g_test_run ();
+}
