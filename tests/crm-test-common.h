@@ -89,6 +89,31 @@ crm_test_remove_dir (const char *path)
   return removed;
 }
 
+static inline int
+crm_test_compare_names (gconstpointer a,
+                        gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
+}
+
+/* The names in @dir, sorted, one a line: what a refused open must not add
+ * to (no -wal, -shm or -journal, no folder). */
+static inline char *
+crm_test_list_folder (const char *dir)
+{
+  g_autoptr (GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  const char *name;
+
+  g_assert_nonnull (handle);
+  while ((name = g_dir_read_name (handle)) != NULL)
+    g_ptr_array_add (names, (char *)name);
+  g_ptr_array_sort (names, crm_test_compare_names);
+  g_ptr_array_add (names, NULL);
+
+  return g_strjoinv ("\n", (char **)names->pdata);
+}
+
 /* Installs the shipped procedure @procedure_id into @store. */
 static inline void
 crm_test_install_procedure (CrmStore   *store,

@@ -136,8 +136,11 @@ crm_db_init (CrmDb *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, statement_free);
 }
 
+/* @path names the file in messages; @filename is what SQLite opens, the
+ * same or a URI for it. */
 static CrmDb *
 crm_db_open_with_flags (const char  *path,
+                        const char  *filename,
                         int          flags,
                         GError     **error)
 {
@@ -149,7 +152,7 @@ crm_db_open_with_flags (const char  *path,
   self = g_object_new (CRM_TYPE_DB, NULL);
   self->path = g_strdup (path);
 
-  rc = sqlite3_open_v2 (path, &self->handle, flags, NULL);
+  rc = sqlite3_open_v2 (filename, &self->handle, flags, NULL);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, CRM_DB_ERROR, CRM_DB_ERROR_OPEN,
@@ -195,7 +198,7 @@ crm_db_open (const char  *path,
   if (create)
     flags |= SQLITE_OPEN_CREATE;
 
-  return crm_db_open_with_flags (path, flags, error);
+  return crm_db_open_with_flags (path, path, flags, error);
 }
 
 /**
@@ -211,7 +214,41 @@ CrmDb *
 crm_db_open_read_only (const char  *path,
                        GError     **error)
 {
-  return crm_db_open_with_flags (path, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, error);
+  return crm_db_open_with_flags (path, path, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, error);
+}
+
+/**
+ * crm_db_open_probe:
+ * @path: an existing database file
+ * @error: return location for a #GError
+ *
+ * Opens @path to look at, with nothing created beside it. A read-only
+ * SQLite connection still makes `-wal` and `-shm` files next to a WAL
+ * database; when neither a WAL nor a rollback journal is there, there is
+ * nothing in them to read, so the file is opened as immutable, which
+ * creates and locks nothing. When one of them is there, another program may
+ * have changes in it, and a plain read-only connection reads them.
+ *
+ * Returns: (transfer full) (nullable): the connection
+ */
+CrmDb *
+crm_db_open_probe (const char  *path,
+                   GError     **error)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autofree char *escaped = NULL;
+  g_autofree char *uri = NULL;
+
+  if (g_file_test (wal, G_FILE_TEST_EXISTS) || g_file_test (journal, G_FILE_TEST_EXISTS))
+    return crm_db_open_read_only (path, error);
+
+  /* SQLite decodes %XX in a URI, so a name with '?', '#' or '%' stays
+   * the same file. */
+  escaped = g_uri_escape_string (path, "/", FALSE);
+  uri = g_strconcat ("file:", escaped, "?mode=ro&immutable=1", NULL);
+  return crm_db_open_with_flags (path, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+                                 error);
 }
 
 const char *

@@ -62,6 +62,8 @@ CrmDb        *crm_db_open                 (const char    *path,
                                            GError       **error);
 CrmDb        *crm_db_open_read_only       (const char    *path,
                                            GError       **error);
+CrmDb        *crm_db_open_probe           (const char    *path,
+                                           GError       **error);
 const char   *crm_db_get_path             (CrmDb         *self);
 CrmStatement *crm_db_prepare              (CrmDb         *self,
                                            const char    *sql,

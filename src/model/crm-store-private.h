@@ -173,6 +173,19 @@ CrmLadderAction
                                           CrmMoveDone *closing,
                                           GError     **error);
 
+/* Opening (crm-store-open.c): what is decided before a byte is written. */
+#define CRM_STORE_MIGRATIONS_PATH "/org/dealsdesk/Deals/model/migrations"
+#define CRM_STORE_APPLICATION_MARK "org.dealsdesk.Deals"
+
+guint       _crm_store_latest_schema_version (void);
+gboolean    _crm_store_check_integrity   (CrmDb              *db,
+                                          GError            **error);
+gboolean    _crm_store_probe             (const char         *path,
+                                          CrmStoreOpenFlags   flags,
+                                          guint              *version,
+                                          gboolean           *check_later,
+                                          GError            **error);
+
 /* Tests lower it to check large files the way the store does: afterwards. */
 void     _crm_store_set_sync_check_limit (goffset     limit);
 

@@ -19,7 +19,6 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,9 +39,6 @@
 #include "crm-stage.h"
 #include "crm-store-private.h"
 #include "crm-user.h"
-
-#define MIGRATIONS_PATH "/org/dealsdesk/Deals/model/migrations"
-#define APPLICATION_MARK "org.dealsdesk.Deals"
 
 struct _CrmStore
 {
@@ -190,43 +186,6 @@ compare_strings (gconstpointer a,
   return g_strcmp0 (*(const char * const *)a, *(const char * const *)b);
 }
 
-static guint
-latest_schema_version (void)
-{
-  g_auto(GStrv) names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, NULL);
-
-  return names ? g_strv_length (names) : 0;
-}
-
-static gboolean
-read_user_version (CrmStore  *self,
-                   guint     *version,
-                   GError   **error)
-{
-  g_autoptr(CrmStatement) stmt = crm_db_prepare (self->db, "PRAGMA user_version", error);
-
-  if (stmt == NULL || crm_statement_step (stmt, error) != CRM_STEP_ROW)
-    return FALSE;
-
-  *version = (guint)crm_statement_get_int64 (stmt, 0);
-  return TRUE;
-}
-
-static gboolean
-count_tables (CrmStore  *self,
-              guint     *n_tables,
-              GError   **error)
-{
-  g_autoptr(CrmStatement) stmt = NULL;
-
-  stmt = crm_db_prepare (self->db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'", error);
-  if (stmt == NULL || crm_statement_step (stmt, error) != CRM_STEP_ROW)
-    return FALSE;
-
-  *n_tables = (guint)crm_statement_get_int64 (stmt, 0);
-  return TRUE;
-}
-
 char *
 _crm_store_read_meta (CrmStore   *self,
                       const char *key)
@@ -264,88 +223,6 @@ _crm_store_write_meta (CrmStore    *self,
   return crm_statement_run (stmt, error);
 }
 
-/* Opening only reads the schema, so damage in the pages of deals or
- * contacts would surface later, half-way through a user's work. Every page
- * is read once here instead (quick_check skips the slow index cross-check),
- * before anything is written to the file. */
-static gboolean
-check_integrity (CrmDb   *db,
-                 GError **error)
-{
-  g_autoptr(CrmStatement) stmt = NULL;
-  g_autoptr(GError) local_error = NULL;
-  const char *result;
-
-  stmt = crm_db_prepare (db, "PRAGMA quick_check (1)", &local_error);
-  if (stmt == NULL || crm_statement_step (stmt, &local_error) != CRM_STEP_ROW)
-    {
-      g_set_error (error, CRM_DB_ERROR, CRM_DB_ERROR_CORRUPT,
-                   /* Translators: first the database file, then SQLite's finding */
-                   _("“%s” is damaged and cannot be opened. It was left untouched. (%s)"),
-                   crm_db_get_path (db),
-                   local_error ? local_error->message : _("no answer to the integrity check"));
-      return FALSE;
-    }
-
-  result = crm_statement_get_text (stmt, 0);
-  if (g_strcmp0 (result, "ok") != 0)
-    {
-      g_set_error (error, CRM_DB_ERROR, CRM_DB_ERROR_CORRUPT,
-                   _("“%s” is damaged and cannot be opened. It was left untouched. (%s)"),
-                   crm_db_get_path (db), result ? result : "");
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Decides whether the file is ours before anything writes to it: a file of
- * another program, or one from a newer Deals, is reported and left as it is. */
-static gboolean
-check_ownership (CrmStore  *self,
-                 guint     *version,
-                 GError   **error)
-{
-  g_autofree char *mark = NULL;
-  guint n_tables = 0;
-
-  if (!read_user_version (self, version, error) || !count_tables (self, &n_tables, error))
-    return FALSE;
-
-  if (*version == 0 && n_tables == 0)
-    return TRUE;
-
-  mark = _crm_store_read_meta (self, "application");
-  if (g_strcmp0 (mark, APPLICATION_MARK) != 0)
-    {
-      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_DEALS,
-                   _("“%s” is not a Deals database. It was left untouched."),
-                   crm_db_get_path (self->db));
-      return FALSE;
-    }
-
-  if (*version > latest_schema_version ())
-    {
-      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_TOO_NEW,
-                   _("“%s” was written by a newer version of Deals (schema %u; this version knows %u). It was left untouched."),
-                   crm_db_get_path (self->db), *version, latest_schema_version ());
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* quick_check reads every page: some 5 ms a megabyte. Below this size the
- * file is checked before the store opens; above it, in a thread while the
- * board comes up, so a 100,000-deal file opens in well under 300 ms. */
-static goffset sync_check_limit = 8 * 1024 * 1024;
-
-void
-_crm_store_set_sync_check_limit (goffset limit)
-{
-  sync_check_limit = limit;
-}
-
 static void
 check_integrity_thread (GTask        *task,
                         gpointer      source_object,
@@ -357,7 +234,7 @@ check_integrity_thread (GTask        *task,
 
   /* A connection of its own: the store's stays on the main thread. */
   db = crm_db_open_read_only (task_data, &error);
-  if (db == NULL || !check_integrity (db, &error))
+  if (db == NULL || !_crm_store_check_integrity (db, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -398,7 +275,7 @@ apply_migration (CrmStore    *self,
                  guint        version,
                  GError     **error)
 {
-  g_autofree char *path = g_build_path ("/", MIGRATIONS_PATH, name, NULL);
+  g_autofree char *path = g_build_path ("/", CRM_STORE_MIGRATIONS_PATH, name, NULL);
   g_autofree char *pragma = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *script = NULL;
@@ -415,7 +292,7 @@ apply_migration (CrmStore    *self,
     return FALSE;
 
   if (!crm_db_exec (self->db, script, error) ||
-      !_crm_store_write_meta (self, "application", APPLICATION_MARK, error) ||
+      !_crm_store_write_meta (self, "application", CRM_STORE_APPLICATION_MARK, error) ||
       !crm_db_exec (self->db, pragma, error) ||
       !crm_db_commit (self->db, error))
     {
@@ -432,7 +309,7 @@ migrate (CrmStore  *self,
          guint      from_version,
          GError   **error)
 {
-  g_auto(GStrv) names = g_resources_enumerate_children (MIGRATIONS_PATH, 0, error);
+  g_auto(GStrv) names = g_resources_enumerate_children (CRM_STORE_MIGRATIONS_PATH, 0, error);
   guint n_names;
 
   if (names == NULL)
@@ -842,12 +719,11 @@ crm_store_dup_default_path (void)
 
 /**
  * crm_store_open:
- * @path: the database file; created when missing
+ * @path: the database file; created with its folder when missing
  * @error: return location for a #GError
  *
- * Opens (and on first use creates and migrates) a Deals database. A file
- * that is not a Deals database, is damaged, or comes from a newer Deals is
- * reported with its name and never written to.
+ * Opens a Deals database, creating it (and its folder) when it is missing:
+ * the default database, and the tests'. See crm_store_open_full().
  *
  * Returns: (transfer full) (nullable): the store
  */
@@ -855,56 +731,44 @@ CrmStore *
 crm_store_open (const char  *path,
                 GError     **error)
 {
+  return crm_store_open_full (path, CRM_STORE_OPEN_CREATE | CRM_STORE_OPEN_CREATE_FOLDER, error);
+}
+
+/**
+ * crm_store_open_full:
+ * @path: the database file
+ * @flags: whether a missing file, and its folder, may be created
+ * @error: return location for a #GError
+ *
+ * Opens (and on first use migrates) a Deals database. Before anything is
+ * written, the file is looked at read-only (see `crm-store-open.c`): a
+ * missing file that may not be created, an empty file, a file that is not
+ * a Deals database, one that is damaged, comes from a newer Deals or is
+ * read-only is reported with its name, and nothing is created beside it
+ * or changed in it.
+ *
+ * Returns: (transfer full) (nullable): the store
+ */
+CrmStore *
+crm_store_open_full (const char         *path,
+                     CrmStoreOpenFlags   flags,
+                     GError            **error)
+{
   g_autoptr(CrmStore) self = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *dir = NULL;
   gboolean background_check = FALSE;
+  gboolean is_new;
   guint version = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  dir = g_path_get_dirname (path);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int errsv = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (errsv));
-      return NULL;
-    }
-
-  self = g_object_new (CRM_TYPE_STORE, NULL);
-  self->db = crm_db_open (path, !g_file_test (path, G_FILE_TEST_EXISTS), &local_error);
-  if (self->db == NULL)
-    {
-      if (g_error_matches (local_error, CRM_DB_ERROR, CRM_DB_ERROR_NOT_A_DATABASE))
-        g_set_error (error, CRM_DB_ERROR, CRM_DB_ERROR_NOT_A_DATABASE,
-                     _("“%s” is not a Deals database: it is not a database file at all. It was left untouched."),
-                     path);
-      else
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  if (!check_ownership (self, &version, error))
+  if (!_crm_store_probe (path, flags, &version, &background_check, error))
     return NULL;
 
-  /* A file about to be migrated is checked first, whatever its size. */
-  if (version > 0)
-    {
-      g_autoptr(GFile) file = g_file_new_for_path (path);
-      g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
-      goffset size = info ? g_file_info_get_size (info) : 0;
-
-      if (size <= sync_check_limit || version < latest_schema_version ())
-        {
-          if (!check_integrity (self->db, error))
-            return NULL;
-        }
-      else
-        background_check = TRUE;
-    }
+  is_new = !g_file_test (path, G_FILE_TEST_EXISTS);
+  self = g_object_new (CRM_TYPE_STORE, NULL);
+  self->db = crm_db_open (path, is_new, error);
+  if (self->db == NULL)
+    return NULL;
 
   /* Only now, with the file known to be ours, may anything be written. */
   if (!crm_db_exec (self->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", error) ||

@@ -137,6 +137,20 @@ typedef struct
   gint64               move_to_stage_id;
 } CrmCallRecord;
 
+/**
+ * CrmStoreOpenFlags:
+ * @CRM_STORE_OPEN_NONE: open an existing Deals database only
+ * @CRM_STORE_OPEN_CREATE: a missing file may be created, in an existing folder
+ * @CRM_STORE_OPEN_CREATE_FOLDER: with %CRM_STORE_OPEN_CREATE, the missing
+ *   folders may be created too (the default location)
+ */
+typedef enum
+{
+  CRM_STORE_OPEN_NONE          = 0,
+  CRM_STORE_OPEN_CREATE        = 1 << 0,
+  CRM_STORE_OPEN_CREATE_FOLDER = 1 << 1,
+} CrmStoreOpenFlags;
+
 #define CRM_TYPE_STORE (crm_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (CrmStore, crm_store, CRM, STORE, GObject)
@@ -145,6 +159,9 @@ GQuark        crm_store_error_quark          (void);
 char         *crm_store_dup_default_path     (void);
 CrmStore     *crm_store_open                 (const char    *path,
                                               GError       **error);
+CrmStore     *crm_store_open_full            (const char         *path,
+                                              CrmStoreOpenFlags   flags,
+                                              GError            **error);
 const char   *crm_store_get_path             (CrmStore      *self);
 CrmDb        *crm_store_get_db               (CrmStore      *self);
 guint         crm_store_get_schema_version   (CrmStore      *self);

@@ -99,9 +99,20 @@ crm_application_prepare_store (CrmApplication  *self,
                                GError         **error)
 {
   g_autofree char *path = NULL;
+  CrmStoreOpenFlags flags;
+
+  /* A database is created at the default location, or in a file named
+   * with --database when --procedure asks to set one up; a mistyped
+   * --database alone creates nothing (see docs/decisions.md). */
+  if (self->database_path == NULL)
+    flags = CRM_STORE_OPEN_CREATE | CRM_STORE_OPEN_CREATE_FOLDER;
+  else if (self->procedure_id != NULL)
+    flags = CRM_STORE_OPEN_CREATE;
+  else
+    flags = CRM_STORE_OPEN_NONE;
 
   path = self->database_path ? g_strdup (self->database_path) : crm_store_dup_default_path ();
-  self->store = crm_store_open (path, error);
+  self->store = crm_store_open_full (path, flags, error);
   if (self->store == NULL)
     return FALSE;
 
@@ -306,6 +317,8 @@ crm_application_handle_local_options (GApplication *app,
   if (!crm_application_prepare_store (self, &error))
     {
       g_printerr ("deals: %s\n", error->message);
+      if (self->procedure_id == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_printerr ("%s\n", _("deals: to set up a new database in that file, name its procedure with --procedure ID"));
       if (scripted)
         return 1;
       self->open_error = g_steal_pointer (&error);

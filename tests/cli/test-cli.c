@@ -270,6 +270,147 @@ test_cli_other_procedure (Fixture       *fixture,
   g_assert_nonnull (strstr (err, "rad"));
 }
 
+/* Runs deals with @args on @path, which must be refused with a message
+ * naming @path or its folder and containing @expected, leaving the folder
+ * and @path as they were. */
+static void
+assert_cli_refused (Fixture    *fixture,
+                    const char *path,
+                    const char *expected,
+                    const char *first_arg,
+                    ...)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = crm_test_list_folder (fixture->dir);
+  g_autofree char *after = NULL;
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *contents = NULL;
+  g_autofree char *contents_after = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  gsize length = 0, length_after = 0;
+  int status = -1;
+  va_list args;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+
+  g_ptr_array_add (argv, (char *)deals_path);
+  g_ptr_array_add (argv, (char *)"--database");
+  g_ptr_array_add (argv, (char *)path);
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *)arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", err);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+  g_assert_nonnull (strstr (err, folder));
+  g_assert_nonnull (strstr (err, expected));
+
+  after = crm_test_list_folder (fixture->dir);
+  g_assert_cmpstr (after, ==, before);
+  if (contents != NULL)
+    {
+      g_assert_true (g_file_get_contents (path, &contents_after, &length_after, NULL));
+      g_assert_cmpmem (contents_after, length_after, contents, length);
+    }
+}
+
+/* A mistyped --database makes no stray database and no folders; setting a
+ * new one up takes --procedure, in a folder that exists. */
+static void
+test_cli_database_missing (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *nested = g_build_filename (fixture->dir, "typo", "deals.db", NULL);
+  g_autofree char *folder = g_build_filename (fixture->dir, "typo", NULL);
+
+  assert_cli_refused (fixture, fixture->db, "does not exist. Nothing was created.",
+                      "--deal", "1", "--move-to", "won", NULL);
+  assert_cli_refused (fixture, fixture->db, "--procedure",
+                      "--new-lead", "--phone", "+7 916 555-12-34", NULL);
+  assert_cli_refused (fixture, nested, "does not exist. Nothing was created.", NULL);
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_cli_database_missing_folder (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *nested = g_build_filename (fixture->dir, "typo", "deeper", "deals.db", NULL);
+  g_autofree char *folder = g_build_filename (fixture->dir, "typo", NULL);
+  g_autofree char *expected = g_strdup_printf ("“%s%sdeeper” does not exist. Nothing was created.",
+                                               folder, G_DIR_SEPARATOR_S);
+
+  assert_cli_refused (fixture, nested, expected, "--procedure", "hs", "--demo", NULL);
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+}
+
+/* An empty file stays empty: the command that names it is refused before
+ * the file becomes a database. */
+static void
+test_cli_empty_file (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (fixture->db, "", 0, &error));
+  assert_cli_refused (fixture, fixture->db, "empty", "--procedure", "hs", "--demo", NULL);
+  assert_cli_refused (fixture, fixture->db, "empty", "--deal", "1", "--move-to", "won", NULL);
+}
+
+/* A Deals database with its deals, closed, set to @version when not 0. */
+static void
+make_database (Fixture *fixture,
+               guint    version)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmDb) db = NULL;
+  g_autofree char *pragma = NULL;
+
+  g_assert_cmpint (run_deals (&out, &err, "--database", fixture->db, "--procedure", "hs", "--demo",
+                              "--deal", "1", "--move-to", "meeting", NULL), ==, 0);
+  if (version == 0)
+    return;
+
+  db = crm_db_open (fixture->db, FALSE, &error);
+  g_assert_no_error (error);
+  pragma = g_strdup_printf ("PRAGMA user_version = %u", version);
+  g_assert_true (crm_db_exec (db, pragma, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_cli_too_new (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  /* Schema 999, as a newer Deals leaves it. */
+  make_database (fixture, 999);
+  assert_cli_refused (fixture, fixture->db, "newer version of Deals",
+                      "--deal", "1", "--move-to", "won", NULL);
+}
+
+static void
+test_cli_read_only (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  make_database (fixture, 0);
+  g_assert_cmpint (g_chmod (fixture->db, 0444), ==, 0);
+  assert_cli_refused (fixture, fixture->db, "read-only",
+                      "--new-lead", "--phone", "+7 916 555-12-34", NULL);
+  g_assert_cmpint (g_chmod (fixture->db, 0644), ==, 0);
+  g_assert_cmpint (stage_of (fixture->db, 1, NULL), >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -289,6 +430,11 @@ main (int   argc,
   ADD ("/cli/rule-axl-1-new-lead", test_cli_rule_axl_1_new_lead);
   ADD ("/cli/not-a-database", test_cli_not_a_database);
   ADD ("/cli/other-procedure", test_cli_other_procedure);
+  ADD ("/cli/database-missing", test_cli_database_missing);
+  ADD ("/cli/database-missing-folder", test_cli_database_missing_folder);
+  ADD ("/cli/empty-file", test_cli_empty_file);
+  ADD ("/cli/too-new", test_cli_too_new);
+  ADD ("/cli/read-only", test_cli_read_only);
 
   return g_test_run ();
 }
