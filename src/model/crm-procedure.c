@@ -2612,6 +2612,49 @@ crm_procedure_find_call_script (CrmProcedure *self,
 }
 
 /**
+ * crm_procedure_dup_call_stage_names:
+ * @self: (nullable): a #CrmProcedure
+ * @script_key: (nullable): a call script of the procedure
+ * @call_stages: (nullable): keys of its stages
+ *
+ * The names of a call's stages in the user's language; a stage the script
+ * no longer has keeps its key, so an old call still says where it got.
+ *
+ * Returns: (transfer full) (nullable): the names, or %NULL without stages
+ */
+GStrv
+crm_procedure_dup_call_stage_names (CrmProcedure       *self,
+                                    const char         *script_key,
+                                    const char * const *call_stages)
+{
+  const CrmCallScript *script = NULL;
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+
+  if (call_stages == NULL || call_stages[0] == NULL)
+    return NULL;
+
+  if (self != NULL && script_key != NULL)
+    script = crm_procedure_find_call_script (self, script_key);
+
+  for (guint i = 0; call_stages[i] != NULL; i++)
+    {
+      const char *name = call_stages[i];
+
+      for (guint s = 0; script != NULL && s < script->stages->len; s++)
+        {
+          const CrmScriptStage *stage = g_ptr_array_index (script->stages, s);
+
+          if (g_str_equal (stage->key, call_stages[i]))
+            name = crm_text_get (&stage->name);
+        }
+
+      g_strv_builder_add (names, name);
+    }
+
+  return g_strv_builder_end (names);
+}
+
+/**
  * crm_procedure_pick_call_script:
  * @self: a #CrmProcedure
  * @source: (nullable): the deal's source key

@@ -209,6 +209,9 @@ const CrmCallScript        *crm_procedure_find_call_script    (CrmProcedure  *se
                                                                const char    *key);
 const CrmCallScript        *crm_procedure_pick_call_script    (CrmProcedure  *self,
                                                                const char    *source);
+GStrv                       crm_procedure_dup_call_stage_names (CrmProcedure       *self,
+                                                                const char         *script_key,
+                                                                const char * const *call_stages);
 const CrmText              *crm_procedure_get_situation_check (CrmProcedure  *self);
 const char                 *crm_procedure_get_situation_rule  (CrmProcedure  *self);
 const CrmText              *crm_procedure_get_summary_subject (CrmProcedure  *self);

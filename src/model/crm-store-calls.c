@@ -41,7 +41,6 @@
  * current user's role where the procedures reserve it for the sales
  * manager, and uses the store's clock. */
 
-static const char * const setting_keys[] = { "organization-name", "call-summary-cc", NULL };
 
 /* The built-in fields a call-script question may fill, with how to read
  * each; custom fields are read from deal_field_values. */
@@ -65,51 +64,6 @@ static const struct
   { "amount", "SELECT amount FROM deals WHERE id = ?1 AND amount > 0" },
   { "source", "SELECT source FROM deals WHERE id = ?1" },
 };
-
-/* The procedures reserve some decisions for the head of sales; the model
- * checks the role, so no view can let a rep make them. */
-static gboolean
-require_manager (CrmStore    *self,
-                 const char  *message,
-                 GError     **error)
-{
-  CrmUser *me = crm_store_get_current_user (self);
-
-  if (me != NULL && crm_user_get_role (me) == CRM_ROLE_MANAGER)
-    return TRUE;
-
-  g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_PERMISSION, message);
-  return FALSE;
-}
-
-static char *
-now_text (CrmStore *self)
-{
-  g_autoptr(GDateTime) now = crm_store_now (self);
-
-  return _crm_store_format_timestamp (now);
-}
-
-/* The first column of the first row, or %NULL. */
-static char *
-query_text (CrmStore    *self,
-            const char  *sql,
-            gint64       id,
-            const char  *text)
-{
-  g_autoptr(CrmStatement) stmt = crm_db_prepare (crm_store_get_db (self), sql, NULL);
-
-  if (stmt == NULL)
-    return NULL;
-
-  crm_statement_bind_int64 (stmt, 1, id);
-  if (text != NULL)
-    crm_statement_bind_text (stmt, 2, text);
-  if (crm_statement_step (stmt, NULL) != CRM_STEP_ROW)
-    return NULL;
-
-  return g_strdup (crm_statement_get_text (stmt, 0));
-}
 
 static gboolean
 run_statement (CrmStore    *self,
@@ -175,50 +129,6 @@ _crm_store_expand (const char  *text,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/**
- * _crm_store_dup_stage_names:
- * @self: a #CrmStore
- * @script_key: (nullable): a call script of the procedure
- * @stage_keys: (nullable): keys of its stages
- *
- * The names of a call's stages in the user's language; a stage the script
- * no longer has keeps its key, so an old call still says where it got.
- *
- * Returns: (transfer full) (nullable): the names, or %NULL without stages
- */
-GStrv
-_crm_store_dup_stage_names (CrmStore           *self,
-                            const char         *script_key,
-                            const char * const *stage_keys)
-{
-  CrmProcedure *procedure = crm_store_get_procedure (self);
-  const CrmCallScript *script = NULL;
-  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
-
-  if (stage_keys == NULL || stage_keys[0] == NULL)
-    return NULL;
-
-  if (procedure != NULL && script_key != NULL)
-    script = crm_procedure_find_call_script (procedure, script_key);
-
-  for (guint i = 0; stage_keys[i] != NULL; i++)
-    {
-      const char *name = stage_keys[i];
-
-      for (guint s = 0; script != NULL && s < script->stages->len; s++)
-        {
-          const CrmScriptStage *stage = g_ptr_array_index (script->stages, s);
-
-          if (g_str_equal (stage->key, stage_keys[i]))
-            name = crm_text_get (&stage->name);
-        }
-
-      g_strv_builder_add (names, name);
-    }
-
-  return g_strv_builder_end (names);
-}
-
 /* Field values, one at a time */
 
 static const char *
@@ -268,9 +178,9 @@ crm_store_dup_field_value (CrmStore   *self,
 
   sql = builtin_sql (key);
   if (sql != NULL)
-    value = query_text (self, sql, deal_id, NULL);
+    value = _crm_store_query_text (self, sql, deal_id, NULL);
   else
-    value = query_text (self,
+    value = _crm_store_query_text (self,
                         "SELECT v.value FROM deal_field_values v JOIN field_defs f ON f.id = v.field_id "
                         "WHERE v.deal_id = ?1 AND f.key = ?2",
                         deal_id, key);
@@ -387,7 +297,7 @@ crm_store_set_field_value (CrmStore    *self,
   if (deal == NULL)
     return FALSE;
 
-  now = now_text (self);
+  now = _crm_store_now_text (self);
   old_updated_at = _crm_store_format_timestamp (crm_deal_get_updated_at (deal));
 
   if (!_crm_store_begin (self, error) ||
@@ -404,341 +314,6 @@ crm_store_set_field_value (CrmStore    *self,
   _crm_store_relocate_in_lists (self, deal_id, crm_deal_get_stage_id (deal), old_updated_at,
                                 crm_deal_get_stage_id (deal), now);
   _crm_store_emit_deal_changed (self, deal_id);
-  return TRUE;
-}
-
-/* Settings */
-
-/**
- * crm_store_dup_setting:
- * @self: a #CrmStore
- * @key: "organization-name" or "call-summary-cc"
- *
- * Returns: (transfer full) (nullable): the setting, or %NULL when unset
- */
-char *
-crm_store_dup_setting (CrmStore   *self,
-                       const char *key)
-{
-  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
-  g_return_val_if_fail (key != NULL && g_strv_contains (setting_keys, key), NULL);
-
-  return _crm_store_read_meta (self, key);
-}
-
-static gboolean
-clean_setting (const char  *key,
-               const char  *value,
-               char       **clean,
-               GError     **error)
-{
-  if (!g_strv_contains (setting_keys, key))
-    {
-      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_FIELD,
-                   _("There is no setting “%s”."), key);
-      return FALSE;
-    }
-
-  /* Empty unsets. */
-  if (crm_str_is_blank (value))
-    return TRUE;
-
-  /* TW-4: the summary's copy goes to one valid address. */
-  if (g_str_equal (key, "call-summary-cc"))
-    return _crm_store_normalize_email (value, clean, error);
-
-  *clean = g_strstrip (g_strdup (value));
-  return TRUE;
-}
-
-/**
- * crm_store_set_setting:
- * @self: a #CrmStore
- * @key: "organization-name" (AXL-7: the company the opening line names) or
- *   "call-summary-cc" (TW-4: the call summary's second recipient)
- * @value: (nullable): the value; empty unsets it
- * @error: return location for a #GError
- *
- * The department's settings are the sales manager's: a rep is refused with
- * %CRM_STORE_ERROR_PERMISSION. The copy address is checked like a
- * contact's email.
- *
- * Returns: %TRUE on success
- */
-gboolean
-crm_store_set_setting (CrmStore    *self,
-                       const char  *key,
-                       const char  *value,
-                       GError     **error)
-{
-  g_autofree char *clean = NULL;
-  g_autofree char *old = NULL;
-  g_autofree char *now = NULL;
-  gboolean ok;
-
-  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
-  g_return_val_if_fail (key != NULL, FALSE);
-
-  if (!require_manager (self, _("Only a sales manager can change the department’s settings."), error) ||
-      !clean_setting (key, value, &clean, error))
-    return FALSE;
-
-  old = _crm_store_read_meta (self, key);
-  now = now_text (self);
-
-  if (!_crm_store_begin (self, error))
-    return FALSE;
-
-  if (clean != NULL)
-    ok = _crm_store_write_meta (self, key, clean, error);
-  else
-    {
-      g_autoptr(CrmStatement) stmt = crm_db_prepare (crm_store_get_db (self),
-                                                     "DELETE FROM meta WHERE key = ?1", error);
-
-      ok = stmt != NULL;
-      if (ok)
-        {
-          crm_statement_bind_text (stmt, 1, key);
-          ok = crm_statement_run (stmt, error);
-        }
-    }
-
-  return _crm_store_commit_or_rollback (self,
-                             ok && _crm_store_add_audit (self, "setting", key, 0, old, clean, now, error),
-                             error);
-}
-
-/* The product catalogue */
-
-static gboolean
-check_product (const char  *name,
-               gint64       price,
-               const char  *currency,
-               GError     **error)
-{
-  if (crm_str_is_blank (name))
-    {
-      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_NAME,
-                           _("A product needs a name."));
-      return FALSE;
-    }
-
-  if (price < 0 || currency == NULL || strlen (currency) != 3 ||
-      !g_ascii_isalpha (currency[0]) || !g_ascii_isalpha (currency[1]) || !g_ascii_isalpha (currency[2]))
-    {
-      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_AMOUNT,
-                           _("A price must not be negative and needs a three-letter currency "
-                             "(ILS, RUB, USD…)."));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/**
- * crm_store_add_product:
- * @self: a #CrmStore
- * @name: what the product is called
- * @price: its list price in minor units
- * @currency: the ISO 4217 code of @price
- * @error: return location for a #GError
- *
- * Adds a product to the catalogue; only a sales manager may.
- *
- * Returns: the new product's id, or 0 on error
- */
-gint64
-crm_store_add_product (CrmStore    *self,
-                       const char  *name,
-                       gint64       price,
-                       const char  *currency,
-                       GError     **error)
-{
-  g_autoptr(CrmStatement) stmt = NULL;
-  g_autofree char *clean_name = NULL;
-  g_autofree char *code = NULL;
-  g_autofree char *now = NULL;
-  gint64 id = 0;
-  gboolean ok;
-
-  g_return_val_if_fail (CRM_IS_STORE (self), 0);
-
-  if (!require_manager (self, _("Only a sales manager can change the product catalogue."), error) ||
-      !check_product (name, price, currency, error))
-    return 0;
-
-  clean_name = g_strstrip (g_strdup (name));
-  code = g_ascii_strup (currency, -1);
-  now = now_text (self);
-
-  if (!_crm_store_begin (self, error))
-    return 0;
-
-  stmt = crm_db_prepare (crm_store_get_db (self),
-                         "INSERT INTO products (name, price, currency, active, created_at) "
-                         "VALUES (?1, ?2, ?3, 1, ?4)",
-                         error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      crm_statement_bind_text (stmt, 1, clean_name);
-      crm_statement_bind_int64 (stmt, 2, price);
-      crm_statement_bind_text (stmt, 3, code);
-      crm_statement_bind_text (stmt, 4, now);
-      ok = crm_statement_run (stmt, error);
-      id = crm_db_last_insert_id (crm_store_get_db (self));
-    }
-
-  if (!_crm_store_commit_or_rollback (self,
-                           ok && _crm_store_add_audit (self, "create", "product", id, NULL, clean_name,
-                                                       now, error),
-                           error))
-    return 0;
-
-  return id;
-}
-
-/**
- * crm_store_set_product_active:
- * @self: a #CrmStore
- * @product_id: a product
- * @active: whether it is sold
- * @error: return location for a #GError
- *
- * A product is deactivated rather than deleted, so quotes that name it
- * keep it; only active products count for the lower bound (CON-4). Only a
- * sales manager may.
- *
- * Returns: %TRUE on success
- */
-gboolean
-crm_store_set_product_active (CrmStore  *self,
-                              gint64     product_id,
-                              gboolean   active,
-                              GError   **error)
-{
-  g_autoptr(CrmStatement) stmt = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *now = NULL;
-  gboolean ok;
-
-  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
-
-  if (!require_manager (self, _("Only a sales manager can change the product catalogue."), error))
-    return FALSE;
-
-  name = query_text (self, "SELECT name FROM products WHERE id = ?1", product_id, NULL);
-  if (name == NULL)
-    {
-      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_FOUND,
-                   _("Product %lld does not exist."), (long long)product_id);
-      return FALSE;
-    }
-
-  now = now_text (self);
-
-  if (!_crm_store_begin (self, error))
-    return FALSE;
-
-  stmt = crm_db_prepare (crm_store_get_db (self), "UPDATE products SET active = ?2 WHERE id = ?1", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      crm_statement_bind_int64 (stmt, 1, product_id);
-      crm_statement_bind_int64 (stmt, 2, active ? 1 : 0);
-      ok = crm_statement_run (stmt, error);
-    }
-
-  return _crm_store_commit_or_rollback (self,
-                             ok && _crm_store_add_audit (self, active ? "activate" : "deactivate", "product",
-                                                         product_id, NULL, name, now, error),
-                             error);
-}
-
-static int
-compare_products (gconstpointer a,
-                  gconstpointer b)
-{
-  CrmProduct *pa = *(CrmProduct **)a;
-  CrmProduct *pb = *(CrmProduct **)b;
-
-  if (crm_product_get_active (pa) != crm_product_get_active (pb))
-    return crm_product_get_active (pa) ? -1 : 1;
-
-  /* By name as the user's language sorts it, not by code point. */
-  return g_utf8_collate (crm_product_get_name (pa), crm_product_get_name (pb));
-}
-
-/**
- * crm_store_get_products:
- * @self: a #CrmStore
- *
- * The catalogue as it is now: a new list on every call, so Preferences
- * reads it again after a change.
- *
- * Returns: (transfer full): the #CrmProduct<!-- -->s, active first, by name
- */
-GListModel *
-crm_store_get_products (CrmStore *self)
-{
-  g_autoptr(CrmStatement) stmt = NULL;
-  g_autoptr(GPtrArray) products = g_ptr_array_new_with_free_func (g_object_unref);
-  GListStore *list;
-
-  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
-
-  stmt = crm_db_prepare (crm_store_get_db (self),
-                         "SELECT id, name, price, currency, active FROM products ORDER BY id",
-                         NULL);
-  while (stmt != NULL && crm_statement_step (stmt, NULL) == CRM_STEP_ROW)
-    g_ptr_array_add (products, crm_product_new (crm_statement_get_int64 (stmt, 0),
-                                                crm_statement_get_text (stmt, 1),
-                                                crm_statement_get_int64 (stmt, 2),
-                                                crm_statement_get_text (stmt, 3),
-                                                crm_statement_get_int64 (stmt, 4) != 0));
-
-  g_ptr_array_sort (products, compare_products);
-
-  list = g_list_store_new (CRM_TYPE_PRODUCT);
-  g_list_store_splice (list, 0, 0, products->pdata, products->len);
-
-  return G_LIST_MODEL (list);
-}
-
-/**
- * crm_store_get_price_floor:
- * @self: a #CrmStore
- * @currency: an ISO 4217 code, usually the deal's
- * @out_price: (out) (optional): the lower bound in minor units
- *
- * CON-4: the lower bound of the price list a rep may name, the lowest
- * price of an active product in @currency.
- *
- * Returns: %FALSE when no active product is priced in @currency
- */
-gboolean
-crm_store_get_price_floor (CrmStore   *self,
-                           const char *currency,
-                           gint64     *out_price)
-{
-  g_autoptr(CrmStatement) stmt = NULL;
-
-  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
-
-  stmt = crm_db_prepare (crm_store_get_db (self),
-                         "SELECT min (price) FROM products WHERE currency = ?1 AND active = 1",
-                         NULL);
-  if (stmt == NULL)
-    return FALSE;
-
-  crm_statement_bind_text (stmt, 1, currency);
-  if (crm_statement_step (stmt, NULL) != CRM_STEP_ROW || crm_statement_is_null (stmt, 0))
-    return FALSE;
-
-  if (out_price != NULL)
-    *out_price = crm_statement_get_int64 (stmt, 0);
-
   return TRUE;
 }
 
@@ -761,7 +336,7 @@ crm_store_deal_had_conversation (CrmStore *self,
 
   g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
 
-  found = query_text (self,
+  found = _crm_store_query_text (self,
                       "SELECT 'yes' FROM activities WHERE deal_id = ?1 "
                       "AND ((kind = 'call' AND outcome = 'reached') OR kind = 'meeting') LIMIT 1",
                       deal_id, NULL);
@@ -791,7 +366,7 @@ edit_call_scripts (CrmStore     *self,
   g_autofree char *json = NULL;
   g_autofree char *now = NULL;
 
-  if (!require_manager (self, _("Only a sales manager can edit the call scripts."), error))
+  if (!_crm_store_require_manager (self, _("Only a sales manager can edit the call scripts."), error))
     return FALSE;
 
   procedure = crm_store_get_procedure (self);
@@ -810,7 +385,7 @@ edit_call_scripts (CrmStore     *self,
   if (edited == NULL)
     return FALSE;
 
-  now = now_text (self);
+  now = _crm_store_now_text (self);
 
   if (!_crm_store_begin (self, error) ||
       !_crm_store_commit_or_rollback (self,
@@ -1110,7 +685,8 @@ summary_values (CrmStore             *self,
 {
   GHashTable *values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   CrmUser *me = crm_store_get_current_user (self);
-  g_auto(GStrv) stages = _crm_store_dup_stage_names (self, record->script_key, record->stages);
+  g_auto(GStrv) stages = crm_procedure_dup_call_stage_names (crm_store_get_procedure (self),
+                                                              record->script_key, record->stages);
 
   g_hash_table_insert (values, "deal", g_strdup (crm_deal_get_title (deal)));
   g_hash_table_insert (values, "rep", g_strdup (me ? crm_user_get_name (me) : NULL));

@@ -34,6 +34,16 @@ gboolean _crm_store_fetch_stage_summary (CrmStore   *self,
                                          char      **total_label,
                                          GError    **error);
 
+/* The core's helpers for every part of the store. */
+char       *_crm_store_now_text          (CrmStore    *self);
+char       *_crm_store_query_text        (CrmStore    *self,
+                                          const char  *sql,
+                                          gint64       id,
+                                          const char  *text);
+gboolean    _crm_store_require_manager   (CrmStore    *self,
+                                          const char  *message,
+                                          GError     **error);
+
 /* Shared with crm-store-rules.c, the procedure engine's half of the store. */
 char       *_crm_store_format_timestamp  (GDateTime   *when);
 const char *_crm_store_stage_key         (CrmStore    *self,
@@ -107,9 +117,6 @@ void        _crm_store_set_procedure     (CrmStore     *self,
 char       *_crm_store_expand            (const char  *text,
                                           GHashTable  *values,
                                           const char  *unknown);
-GStrv       _crm_store_dup_stage_names   (CrmStore           *self,
-                                          const char         *script_key,
-                                          const char * const *stage_keys);
 
 /* A move inside the caller's transaction (crm-store-rules.c): the lists
  * hear of it through _crm_store_announce_moves() once the caller has

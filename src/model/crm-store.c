@@ -35,7 +35,6 @@
 #include "crm-phone.h"
 #include "crm-pipeline.h"
 #include "crm-procedure.h"
-#include "crm-search-result.h"
 #include "crm-stage.h"
 #include "crm-store-private.h"
 #include "crm-user.h"
@@ -905,6 +904,53 @@ _crm_store_commit_or_rollback (CrmStore  *self,
     return TRUE;
 
   crm_db_rollback (self->db);
+  return FALSE;
+}
+
+/* The first column of the first row of @sql, with @id bound to ?1 and
+ * @text, when given, to ?2; %NULL when there is none or on an error. */
+char *
+_crm_store_query_text (CrmStore    *self,
+                       const char  *sql,
+                       gint64       id,
+                       const char  *text)
+{
+  g_autoptr(CrmStatement) stmt = crm_db_prepare (self->db, sql, NULL);
+
+  if (stmt == NULL)
+    return NULL;
+
+  crm_statement_bind_int64 (stmt, 1, id);
+  if (text != NULL)
+    crm_statement_bind_text (stmt, 2, text);
+  if (crm_statement_step (stmt, NULL) != CRM_STEP_ROW)
+    return NULL;
+
+  return g_strdup (crm_statement_get_text (stmt, 0));
+}
+
+/* The store's clock as the text every timestamp column holds. */
+char *
+_crm_store_now_text (CrmStore *self)
+{
+  g_autoptr(GDateTime) now = crm_store_now (self);
+
+  return _crm_store_format_timestamp (now);
+}
+
+/* The procedures reserve some decisions for the head of sales; the model
+ * checks the role, so no view can let a rep make them. */
+gboolean
+_crm_store_require_manager (CrmStore    *self,
+                            const char  *message,
+                            GError     **error)
+{
+  CrmUser *me = crm_store_get_current_user (self);
+
+  if (me != NULL && crm_user_get_role (me) == CRM_ROLE_MANAGER)
+    return TRUE;
+
+  g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_PERMISSION, message);
   return FALSE;
 }
 
@@ -2481,116 +2527,6 @@ _crm_store_emit_deal_changed (CrmStore *self,
     }
 
   g_signal_emit (self, signals [DEAL_CHANGED], 0, deal_id);
-}
-
-/* Turns what the user typed into an FTS5 query of quoted prefix terms, so
- * that no character of the input is read as query syntax. */
-static char *
-build_match_query (const char *text)
-{
-  g_auto(GStrv) words = NULL;
-  g_autoptr(GString) query = g_string_new (NULL);
-  g_autofree char *copy = g_strdup (text);
-
-  words = g_strsplit_set (g_strstrip (copy), " \t\n", -1);
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      g_autofree char *escaped = NULL;
-      g_auto(GStrv) quote_split = NULL;
-
-      if (words[i][0] == '\0')
-        continue;
-
-      quote_split = g_strsplit (words[i], "\"", -1);
-      escaped = g_strjoinv ("\"\"", quote_split);
-
-      if (query->len > 0)
-        g_string_append_c (query, ' ');
-      g_string_append_printf (query, "\"%s\"*", escaped);
-    }
-
-  /* Read the length before the string is handed over: the order in which
-   * arguments are evaluated is unspecified. */
-  if (query->len == 0)
-    return NULL;
-
-  return g_string_free (g_steal_pointer (&query), FALSE);
-}
-
-/**
- * crm_store_search:
- * @self: a #CrmStore
- * @text: what the user typed
- * @limit: the most results to return
- * @error: return location for a #GError
- *
- * Full-text search over deals, contacts and companies; every word of @text
- * must match the start of a word (in any script: Hebrew, Cyrillic, Latin).
- * Of the 200 most recently created matches, the best @limit are returned.
- *
- * Returns: (transfer full) (nullable): a list of #CrmSearchResult, best first
- */
-GListModel *
-crm_store_search (CrmStore    *self,
-                  const char  *text,
-                  guint        limit,
-                  GError     **error)
-{
-  g_autoptr(CrmStatement) stmt = NULL;
-  g_autoptr(GListStore) results = g_list_store_new (CRM_TYPE_SEARCH_RESULT);
-  g_autofree char *query = NULL;
-  CrmStep step;
-
-  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
-
-  query = build_match_query (text ? text : "");
-  if (query == NULL)
-    return G_LIST_MODEL (g_steal_pointer (&results));
-
-  /* bm25 over every match costs 40 ms when a prefix matches 16,000 rows
-   * of a 100,000-deal database; ranking the 200 most recent matches keeps
-   * a search under 5 ms and still puts the best of them first. */
-  stmt = crm_db_prepare (self->db,
-                         "SELECT m.id, s.title, "
-                         "  CASE m.id % 4 "
-                         "    WHEN 1 THEN (SELECT co.name FROM deals d "
-                         "                 LEFT JOIN companies co ON co.id = d.company_id "
-                         "                 WHERE d.id = m.id / 4) "
-                         "    WHEN 2 THEN (SELECT co.name FROM contacts ct "
-                         "                 LEFT JOIN companies co ON co.id = ct.company_id "
-                         "                 WHERE ct.id = m.id / 4) "
-                         "    ELSE (SELECT city FROM companies WHERE id = m.id / 4) "
-                         "  END "
-                         "FROM (SELECT rowid AS id, rank AS score FROM search_index "
-                         "      WHERE search_index MATCH ?1 ORDER BY rowid DESC LIMIT 200) m "
-                         "JOIN search_index s ON s.rowid = m.id "
-                         "ORDER BY m.score, m.id DESC LIMIT ?2",
-                         error);
-  if (stmt == NULL)
-    return NULL;
-
-  crm_statement_bind_text (stmt, 1, query);
-  crm_statement_bind_int64 (stmt, 2, limit);
-
-  while ((step = crm_statement_step (stmt, error)) == CRM_STEP_ROW)
-    {
-      static const char * const kinds[] = { NULL, "deal", "contact", "company" };
-      gint64 rowid = crm_statement_get_int64 (stmt, 0);
-      g_autoptr(CrmSearchResult) result = NULL;
-
-      if (rowid % 4 == 0)
-        continue;
-
-      result = crm_search_result_new (kinds[rowid % 4], rowid / 4,
-                                      crm_statement_get_text (stmt, 1),
-                                      crm_statement_get_text (stmt, 2));
-      g_list_store_append (results, result);
-    }
-
-  if (step == CRM_STEP_ERROR)
-    return NULL;
-
-  return G_LIST_MODEL (g_steal_pointer (&results));
 }
 
 /**
