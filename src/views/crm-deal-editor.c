@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "crm-deal-editor.h"
+#include "crm-deal-work-section.h"
 #include "crm-ltr-text.h"
 #include "crm-problem.h"
 #include "crm-strings.h"
@@ -97,7 +98,6 @@ struct _CrmDealEditor
   GPtrArray            *checks;        /* (element-type Check) */
   GPtrArray            *fields;        /* (element-type FieldRow), in the procedure's order */
   GPtrArray            *source_keys;   /* (element-type utf8), NULL first for “None” */
-  GListModel           *tasks;         /* (element-type CrmTask): the open tasks shown */
 
   gint64                deal_id;
   gint64                pipeline_id;
@@ -147,20 +147,9 @@ struct _CrmDealEditor
   GtkLabel             *company_problems_label;
   GtkLabel             *fields_problems_label;
   GtkWidget            *work_separator;
-  GtkWidget            *work_pane;
-  GtkWidget            *must_close_box;
-  GtkLabel             *must_close_label;
-  GtkLabel             *outbox_label;
-  GtkListBox           *tasks_list;
-  GtkButton            *no_answer_button;
-  GtkButton            *close_lost_button;
-  GtkStack             *timeline_stack;
-  GListStore           *timeline;      /* (element-type CrmActivity), newest first */
+  CrmDealWorkSection   *work_pane;
   GtkRevealer          *call_revealer;
   AdwBin               *call_bin;
-
-  /* The tasks list's placeholder (RAD-5), owned by the list */
-  GtkLabel             *no_task_label;
 
   guint                 loaded : 1;
   guint                 can_save : 1;
@@ -1093,51 +1082,6 @@ add_toast (CrmDealEditor *self,
 
 /* The rep's work on the deal: its open tasks and its history */
 
-/* "Today 10:00", "Tomorrow 10:00", "Thu 5 Mar, 10:00", "5 Mar 2025, 10:00":
- * when something happened or is due, as seen from @now. */
-static char *
-format_when (GDateTime *when,
-             GDateTime *now)
-{
-  g_autoptr(GDateTime) local = g_date_time_to_local (when);
-  g_autoptr(GDateTime) local_now = g_date_time_to_local (now);
-  g_autoptr(GDateTime) day = g_date_time_new_local (g_date_time_get_year (local),
-                                                    g_date_time_get_month (local),
-                                                    g_date_time_get_day_of_month (local), 0, 0, 0);
-  g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (local_now),
-                                                      g_date_time_get_month (local_now),
-                                                      g_date_time_get_day_of_month (local_now), 0, 0, 0);
-  g_autofree char *time = g_date_time_format (local, "%H:%M");
-  GTimeSpan difference = g_date_time_difference (day, today);
-  gint64 days;
-
-  /* Rounded to the nearest day, so that a day of 23 or 25 hours still
-   * counts as one, before and after today alike. */
-  if (difference >= 0)
-    days = (difference + G_TIME_SPAN_HOUR * 12) / G_TIME_SPAN_DAY;
-  else
-    days = (difference - G_TIME_SPAN_HOUR * 12) / G_TIME_SPAN_DAY;
-
-  if (days == 0)
-    /* Translators: when something is due or happened; %s is the time */
-    return g_strdup_printf (_("Today %s"), time);
-
-  if (days == 1)
-    /* Translators: when something is due; %s is the time */
-    return g_strdup_printf (_("Tomorrow %s"), time);
-
-  if (days == -1)
-    /* Translators: when something happened; %s is the time */
-    return g_strdup_printf (_("Yesterday %s"), time);
-
-  if (g_date_time_get_year (local) == g_date_time_get_year (local_now))
-    /* Translators: a date this year, see g_date_time_format() */
-    return g_date_time_format (local, _("%a %-d %b, %H:%M"));
-
-  /* Translators: a date of another year, see g_date_time_format() */
-  return g_date_time_format (local, _("%-d %b %Y, %H:%M"));
-}
-
 static gboolean
 deal_is_open (CrmDealEditor *self,
               CrmDeal       *stored)
@@ -1145,92 +1089,6 @@ deal_is_open (CrmDealEditor *self,
   CrmStage *stage = crm_store_find_stage (self->store, crm_deal_get_stage_id (stored));
 
   return stage != NULL && crm_stage_get_kind (stage) == CRM_STAGE_OPEN;
-}
-
-/* AXL-10: how long a deal may stay silent, as the procedure says; the
- * store decides whether this deal has been. */
-static char *
-dup_must_close_text (CrmDealEditor *self)
-{
-  JsonObject *refusal = NULL;
-  const char *limit = NULL;
-  GTimeSpan span = 0;
-  guint days;
-
-  if (self->procedure != NULL)
-    refusal = crm_procedure_get_refusal (self->procedure);
-  if (refusal != NULL)
-    limit = json_object_get_string_member_with_default (refusal, "must_close_after", NULL);
-
-  if (limit == NULL || !crm_procedure_parse_duration (limit, &span) || span < G_TIME_SPAN_DAY)
-    return g_strdup (_("Must be closed: no activity for too long"));
-
-  days = (guint)(span / G_TIME_SPAN_DAY);
-  if (days % 7 == 0)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "Must be closed: no activity for %u week",
-                                         "Must be closed: no activity for %u weeks",
-                                         days / 7),
-                            days / 7);
-
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "Must be closed: no activity for %u day",
-                                       "Must be closed: no activity for %u days",
-                                       days),
-                          days);
-}
-
-static GtkWidget *
-create_task_row (gpointer item,
-                 gpointer user_data)
-{
-  CrmDealEditor *self = user_data;
-  CrmTask *task = item;
-  GDateTime *due_at = crm_task_get_due_at (task);
-  g_autoptr(GDateTime) now = crm_store_now (self->store);
-  g_autofree char *close_label = NULL;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *due = gtk_label_new (NULL);
-  GtkWidget *button = gtk_button_new_with_label (_("Close…"));
-
-  /* Task titles come from people and procedures, not from markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), crm_task_get_title (task));
-
-  if (due_at != NULL)
-    {
-      g_autofree char *when = format_when (due_at, now);
-
-      /* RAD-6: an overdue task stands out. */
-      if (g_date_time_compare (due_at, now) < 0)
-        {
-          g_autofree char *text = g_strdup_printf (_("Overdue: %s"), when);
-
-          gtk_label_set_text (GTK_LABEL (due), text);
-          gtk_widget_add_css_class (due, "warning");
-        }
-      else
-        {
-          gtk_label_set_text (GTK_LABEL (due), when);
-          gtk_widget_add_css_class (due, "dim-label");
-        }
-    }
-  /* The title wraps; the due time stays on one line. */
-  gtk_widget_add_css_class (due, "caption");
-  gtk_widget_add_css_class (due, "numeric");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), due);
-
-  /* Translators: the accessible name of a task's Close… button; %s is the task */
-  close_label = g_strdup_printf (_("Close “%s”"), crm_task_get_title (task));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, close_label,
-                                  -1);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "editor.close-task");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", crm_task_get_id (task));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-
-  return row;
 }
 
 /* What the store's current stage of the deal allows; the procedure's
@@ -1255,7 +1113,6 @@ update_work_actions (CrmDealEditor *self,
   gtk_widget_action_set_enabled (widget, "editor.no-answer", existing && open && has_ladder && !calling);
   gtk_widget_action_set_enabled (widget, "editor.close-lost", existing && open);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->no_answer_button), has_ladder);
   gtk_widget_set_visible (self->start_call_button, existing);
 }
 
@@ -1271,82 +1128,6 @@ follow_stored_stage (CrmDealEditor *self,
   crm_deal_set_pipeline_id (self->deal, crm_deal_get_pipeline_id (stored));
   crm_deal_set_stage_id (self->deal, crm_deal_get_stage_id (stored));
   fill_stages (self);
-}
-
-static void
-refresh_timeline (CrmDealEditor *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) timeline = crm_store_get_timeline (self->store, self->deal_id, &error);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n_items;
-
-  if (timeline == NULL)
-    {
-      add_toast (self, error->message, FALSE);
-      return;
-    }
-
-  n_items = g_list_model_get_n_items (timeline);
-  for (guint i = 0; i < n_items; i++)
-    g_ptr_array_add (items, g_list_model_get_item (timeline, i));
-
-  g_list_store_splice (self->timeline, 0, g_list_model_get_n_items (G_LIST_MODEL (self->timeline)),
-                       items->pdata, items->len);
-  gtk_stack_set_visible_child_name (self->timeline_stack, n_items > 0 ? "timeline" : "empty");
-}
-
-/* The emails the stage rules queued: sending comes later, but the rep
- * sees what will go out (AXL-9, AXL-10, TW-4). */
-static void
-refresh_outbox (CrmDealEditor *self)
-{
-  g_auto(GStrv) keys = crm_store_list_queued_emails (self->store, self->deal_id);
-  g_autoptr(GString) names = g_string_new (NULL);
-  g_autofree char *text = NULL;
-
-  for (guint i = 0; keys[i] != NULL; i++)
-    {
-      if (names->len > 0)
-        g_string_append (names, ", ");
-      g_string_append (names, crm_email_template_get_label (keys[i]));
-    }
-
-  /* Translators: the emails of a deal waiting in the outgoing queue */
-  text = g_strdup_printf (_("Waiting to be sent: %s"), names->str);
-  gtk_label_set_text (self->outbox_label, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->outbox_label), keys[0] != NULL);
-}
-
-static void
-refresh_tasks (CrmDealEditor *self,
-               gboolean       open)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) tasks = crm_store_get_open_tasks (self->store, self->deal_id, &error);
-
-  if (tasks == NULL)
-    {
-      add_toast (self, error->message, FALSE);
-      return;
-    }
-
-  g_set_object (&self->tasks, tasks);
-  gtk_list_box_bind_model (self->tasks_list, self->tasks, create_task_row, self, NULL);
-
-  /* RAD-5: every open deal has a current task. */
-  gtk_label_set_text (self->no_task_label,
-                      open ? _("No task: add the next step") : _("No open tasks"));
-  if (open)
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->no_task_label), "dim-label");
-      gtk_widget_add_css_class (GTK_WIDGET (self->no_task_label), "warning");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->no_task_label), "warning");
-      gtk_widget_add_css_class (GTK_WIDGET (self->no_task_label), "dim-label");
-    }
 }
 
 /* Reads the deal's work again from the store, after any change to it. */
@@ -1371,20 +1152,8 @@ refresh_work (CrmDealEditor *self)
   follow_stored_stage (self, stored);
   open = deal_is_open (self, stored);
 
-  refresh_timeline (self);
-  refresh_tasks (self, open);
-  refresh_outbox (self);
-
-  /* AXL-10: a deal silent for too long must be closed. */
-  if (crm_store_deal_must_close (self->store, self->deal_id))
-    {
-      g_autofree char *text = dup_must_close_text (self);
-
-      gtk_label_set_text (self->must_close_label, text);
-      gtk_widget_set_visible (self->must_close_box, TRUE);
-    }
-  else
-    gtk_widget_set_visible (self->must_close_box, FALSE);
+  if (!crm_deal_work_section_refresh (self->work_pane, open, &error))
+    add_toast (self, error->message, FALSE);
 
   update_work_actions (self, open);
 }
@@ -1393,15 +1162,16 @@ refresh_work (CrmDealEditor *self)
 static void
 show_work (CrmDealEditor *self)
 {
-  if (self->deal_id == 0 || !self->loaded || gtk_widget_get_visible (self->work_pane))
+  if (self->deal_id == 0 || !self->loaded || gtk_widget_get_visible (GTK_WIDGET (self->work_pane)))
     return;
 
   g_signal_connect_object (self->store, "deal-changed", G_CALLBACK (deal_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
+  crm_deal_work_section_set_deal_id (self->work_pane, self->deal_id);
   gtk_window_set_default_size (GTK_WINDOW (self), 1040, 720);
   gtk_widget_set_visible (self->work_separator, TRUE);
-  gtk_widget_set_visible (self->work_pane, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->work_pane), TRUE);
 
   refresh_work (self);
 }
@@ -1843,126 +1613,6 @@ deal_closed_cb (CrmDealEditor      *self,
   add_toast (self, _("The deal is closed as lost"), FALSE);
 }
 
-/* The timeline's rows; @activity is NULL while a row is not bound. */
-
-static char *
-activity_icon_cb (GtkListItem *list_item,
-                  CrmActivity *activity)
-{
-  if (activity == NULL)
-    return NULL;
-
-  switch (crm_activity_get_kind (activity))
-    {
-    case CRM_ACTIVITY_CALL:
-      switch (crm_activity_get_outcome (activity))
-        {
-        case CRM_CALL_NO_ANSWER:
-        case CRM_CALL_BUSY:
-        case CRM_CALL_WRONG_NUMBER:
-          return g_strdup ("call-missed-symbolic");
-        case CRM_CALL_NONE:
-        case CRM_CALL_REACHED:
-        case CRM_CALL_CALL_BACK:
-        default:
-          return g_strdup ("call-start-symbolic");
-        }
-    case CRM_ACTIVITY_MEETING:
-      return g_strdup ("system-users-symbolic");
-    case CRM_ACTIVITY_EMAIL:
-      return g_strdup ("mail-send-symbolic");
-    case CRM_ACTIVITY_DOCUMENT:
-      return g_strdup ("document-send-symbolic");
-    case CRM_ACTIVITY_TRAINING:
-      return g_strdup ("x-office-presentation-symbolic");
-    case CRM_ACTIVITY_NOTE:
-    default:
-      return g_strdup ("document-edit-symbolic");
-    }
-}
-
-static char *
-activity_summary_cb (GtkListItem *list_item,
-                     CrmActivity *activity)
-{
-  return activity != NULL ? crm_activity_dup_summary (activity) : NULL;
-}
-
-static char *
-activity_when_cb (GtkListItem *list_item,
-                  CrmActivity *activity)
-{
-  g_autoptr(GDateTime) now = NULL;
-
-  if (activity == NULL || crm_activity_get_at (activity) == NULL)
-    return NULL;
-
-  /* Seen from the reader's clock: the history says when things happened
-   * as the rep reads it. */
-  now = g_date_time_new_now_local ();
-
-  return format_when (crm_activity_get_at (activity), now);
-}
-
-static char *
-activity_note_cb (GtkListItem *list_item,
-                  CrmActivity *activity)
-{
-  return activity != NULL ? g_strdup (crm_activity_get_note (activity)) : NULL;
-}
-
-static gboolean
-activity_has_note_cb (GtkListItem *list_item,
-                      CrmActivity *activity)
-{
-  return activity != NULL && !crm_str_is_blank (crm_activity_get_note (activity));
-}
-
-/* Who logged it and, for a call, how long it took. */
-static char *
-activity_details_cb (GtkListItem *list_item,
-                     CrmActivity *activity)
-{
-  g_autoptr(GString) details = g_string_new (NULL);
-  const char *who;
-  guint duration;
-
-  if (activity == NULL)
-    return NULL;
-
-  who = crm_activity_get_user_name (activity);
-  if (!crm_str_is_blank (who))
-    g_string_append (details, who);
-
-  duration = crm_activity_get_duration (activity);
-  if (crm_activity_get_kind (activity) == CRM_ACTIVITY_CALL && duration > 0)
-    {
-      guint minutes = (duration + 30) / 60;
-
-      if (details->len > 0)
-        /* Translators: between who logged an activity and how long it took */
-        g_string_append (details, _(" · "));
-
-      if (minutes == 0)
-        g_string_append (details, _("less than a minute"));
-      else
-        g_string_append_printf (details,
-                                g_dngettext (GETTEXT_PACKAGE, "%u minute", "%u minutes", minutes),
-                                minutes);
-    }
-
-  return g_string_free (g_steal_pointer (&details), FALSE);
-}
-
-static gboolean
-activity_has_details_cb (GtkListItem *list_item,
-                         CrmActivity *activity)
-{
-  g_autofree char *details = activity_details_cb (list_item, activity);
-
-  return !crm_str_is_blank (details);
-}
-
 /* The call-script panel */
 
 static FieldRow *
@@ -2336,24 +1986,19 @@ close_task_action (GtkWidget  *widget,
 {
   CrmDealEditor *self = CRM_DEAL_EDITOR (widget);
   gint64 task_id = g_variant_get_int64 (parameter);
-  guint n_tasks = self->tasks != NULL ? g_list_model_get_n_items (self->tasks) : 0;
+  CrmTask *task = crm_deal_work_section_find_task (self->work_pane, task_id);
+  GtkWidget *dialog;
 
-  for (guint i = 0; i < n_tasks; i++)
+  if (task == NULL)
     {
-      g_autoptr(CrmTask) task = g_list_model_get_item (self->tasks, i);
-
-      if (crm_task_get_id (task) == task_id)
-        {
-          GtkWidget *dialog = crm_task_dialog_new_close (self->store, task);
-
-          g_signal_connect_object (dialog, "saved",
-                                   G_CALLBACK (task_saved_cb), self, G_CONNECT_SWAPPED);
-          present_dialog (self, dialog);
-          return;
-        }
+      g_debug ("Task %" G_GINT64_FORMAT " is not open on this deal", task_id);
+      return;
     }
 
-  g_debug ("Task %" G_GINT64_FORMAT " is not open on this deal", task_id);
+  dialog = crm_task_dialog_new_close (self->store, task);
+  g_signal_connect_object (dialog, "saved",
+                           G_CALLBACK (task_saved_cb), self, G_CONNECT_SWAPPED);
+  present_dialog (self, dialog);
 }
 
 static void
@@ -2464,6 +2109,8 @@ crm_deal_editor_constructed (GObject *object)
 
   g_assert (CRM_IS_STORE (self->store));
 
+  crm_deal_work_section_set_store (self->work_pane, self->store);
+
   if (self->deal_id == 0)
     {
       gtk_window_set_title (GTK_WINDOW (self), _("New Deal"));
@@ -2485,8 +2132,6 @@ crm_deal_editor_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->store, deal_changed_cb, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_DEAL_EDITOR);
-
-  g_clear_object (&self->tasks);
 
   g_clear_object (&self->deal);
   g_clear_object (&self->contact);
@@ -2674,23 +2319,8 @@ crm_deal_editor_class_init (CrmDealEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, fields_problems_label);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, work_separator);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, work_pane);
-  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, must_close_box);
-  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, must_close_label);
-  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, outbox_label);
-  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, tasks_list);
-  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, no_answer_button);
-  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, close_lost_button);
-  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, timeline_stack);
-  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, timeline);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, call_revealer);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, call_bin);
-  gtk_widget_class_bind_template_callback (widget_class, activity_icon_cb);
-  gtk_widget_class_bind_template_callback (widget_class, activity_summary_cb);
-  gtk_widget_class_bind_template_callback (widget_class, activity_when_cb);
-  gtk_widget_class_bind_template_callback (widget_class, activity_note_cb);
-  gtk_widget_class_bind_template_callback (widget_class, activity_has_note_cb);
-  gtk_widget_class_bind_template_callback (widget_class, activity_details_cb);
-  gtk_widget_class_bind_template_callback (widget_class, activity_has_details_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
@@ -2707,8 +2337,8 @@ crm_deal_editor_class_init (CrmDealEditorClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "editor.start-call", NULL);
 
-  g_type_ensure (CRM_TYPE_ACTIVITY);
   g_type_ensure (CRM_TYPE_CALL_PANEL);
+  g_type_ensure (CRM_TYPE_DEAL_WORK_SECTION);
   g_type_ensure (CRM_TYPE_STAGE);
   g_type_ensure (CRM_TYPE_USER);
 }
@@ -2732,14 +2362,6 @@ crm_deal_editor_init (CrmDealEditor *self)
   crm_ltr_text_attach (GTK_WIDGET (self->company_phone_row));
   crm_ltr_text_attach (GTK_WIDGET (self->company_email_row));
   crm_ltr_text_attach (GTK_WIDGET (self->website_row));
-
-  self->no_task_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->no_task_label, TRUE);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->no_task_label), 12);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->no_task_label), 12);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->no_task_label), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->no_task_label), 12);
-  gtk_list_box_set_placeholder (self->tasks_list, GTK_WIDGET (self->no_task_label));
 
   /* Nothing can be saved before the card is filled, and a new deal has no
    * work to log yet. */

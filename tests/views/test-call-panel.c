@@ -37,6 +37,7 @@
 #include "crm-date-time-chooser.h"
 #include "crm-deal.h"
 #include "crm-deal-editor.h"
+#include "crm-deal-work-section.h"
 #include "crm-stage.h"
 #include "crm-procedure.h"
 #include "crm-store.h"
@@ -53,6 +54,15 @@
 typedef CrmTestClockedFixture Fixture;
 
 /* Helpers */
+
+/* The deal card's work section's template child @name. */
+static gpointer
+work_child (gpointer    editor,
+            const char *name)
+{
+  return crm_test_child (crm_test_child (editor, CRM_TYPE_DEAL_EDITOR, "work_pane"),
+                         CRM_TYPE_DEAL_WORK_SECTION, name);
+}
 
 /* A deal with a named contact, a position, a phone and an email (the
  * first stage of most procedures asks for them), from @source. */
@@ -587,8 +597,8 @@ test_rule_tw_3_whole_call (Fixture       *fixture,
 
   /* The card's timeline and tasks were read again. */
   {
-    GListModel *timeline = crm_test_child (editor, CRM_TYPE_DEAL_EDITOR, "timeline");
-    GtkListBox *tasks_list = crm_test_child (editor, CRM_TYPE_DEAL_EDITOR, "tasks_list");
+    GListModel *timeline = work_child (editor, "timeline");
+    GtkListBox *tasks_list = work_child (editor, "tasks_list");
     g_autoptr(CrmActivity) shown = g_list_model_get_item (timeline, 0);
 
     g_assert_cmpint (crm_activity_get_id (shown), ==, crm_activity_get_id (call));

@@ -32,6 +32,7 @@
 #include "crm-date-time-chooser.h"
 #include "crm-deal.h"
 #include "crm-deal-editor.h"
+#include "crm-deal-work-section.h"
 #include "crm-procedure.h"
 #include "crm-stage.h"
 #include "crm-store.h"
@@ -48,6 +49,15 @@
 typedef CrmTestClockedFixture Fixture;
 
 /* Helpers */
+
+/* The deal card's work section's template child @name. */
+static gpointer
+work_child (gpointer    editor,
+            const char *name)
+{
+  return crm_test_child (crm_test_child (editor, CRM_TYPE_DEAL_EDITOR, "work_pane"),
+                         CRM_TYPE_DEAL_WORK_SECTION, name);
+}
 
 /* What the first stage of most procedures requires of a new deal: a
  * contact with a name, a phone and an email (RAD-8, HS-2, TW-1). */
@@ -129,7 +139,7 @@ static gboolean
 button_sensitive (CrmDealEditor *editor,
                   const char    *name)
 {
-  return gtk_widget_is_sensitive (crm_test_child (editor, CRM_TYPE_DEAL_EDITOR, name));
+  return gtk_widget_is_sensitive (work_child (editor, name));
 }
 
 static char *
@@ -185,7 +195,7 @@ static const char *
 task_row_title (CrmDealEditor *editor,
                 int            index)
 {
-  GtkListBox *tasks_list = crm_test_child (editor, CRM_TYPE_DEAL_EDITOR, "tasks_list");
+  GtkListBox *tasks_list = work_child (editor, "tasks_list");
   GtkListBoxRow *row = gtk_list_box_get_row_at_index (tasks_list, index);
 
   return row != NULL ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)) : NULL;
@@ -219,7 +229,7 @@ test_log_call (Fixture       *fixture,
   GType type = CRM_TYPE_ACTIVITY_DIALOG;
 
   /* A new card has nothing logged yet. */
-  card_timeline = crm_test_child (editor, CRM_TYPE_DEAL_EDITOR, "timeline");
+  card_timeline = work_child (editor, "timeline");
   g_assert_cmpuint (g_list_model_get_n_items (card_timeline), ==, 0);
   g_assert_nonnull (crm_test_wait_for_label (GTK_WIDGET (editor), "Nothing logged yet"));
 
@@ -691,13 +701,13 @@ test_rules_rad_5_axl_10_warnings (Fixture       *fixture,
   label = crm_test_find_label (GTK_WIDGET (editor), "No task");
   g_assert_nonnull (label);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (label), "warning"));
-  g_assert_false (gtk_widget_get_visible (crm_test_child (editor, CRM_TYPE_DEAL_EDITOR, "must_close_box")));
+  g_assert_false (gtk_widget_get_visible (work_child (editor, "must_close_box")));
   crm_test_close_card (editor);
 
   crm_test_clock_advance (&fixture->clock, 8 * 7 * DAY);
   g_assert_true (crm_store_deal_must_close (store, deal_id));
   editor = crm_test_open_card (store, deal_id);
-  g_assert_true (gtk_widget_get_visible (crm_test_child (editor, CRM_TYPE_DEAL_EDITOR, "must_close_box")));
+  g_assert_true (gtk_widget_get_visible (work_child (editor, "must_close_box")));
   g_assert_nonnull (crm_test_wait_for_label (GTK_WIDGET (editor), "Must be closed: no activity for 8 weeks"));
   crm_test_close_card (editor);
 }
