@@ -26,6 +26,7 @@
 #include "crm-activity.h"
 #include "crm-db.h"
 #include "crm-deal.h"
+#include "crm-money.h"
 #include "crm-procedure.h"
 #include "crm-product.h"
 #include "crm-stage.h"
@@ -141,16 +142,6 @@ builtin_sql (const char *key)
   return NULL;
 }
 
-/* An amount in minor units as a rep types it: "1500", "1500.50". */
-static char *
-format_plain_amount (gint64 amount)
-{
-  if (amount % 100 == 0)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, amount / 100);
-
-  return g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", amount / 100, (int)(amount % 100));
-}
-
 /**
  * crm_store_dup_field_value:
  * @self: a #CrmStore
@@ -189,7 +180,7 @@ crm_store_dup_field_value (CrmStore   *self,
     return NULL;
 
   if (g_str_equal (key, "amount"))
-    return format_plain_amount (g_ascii_strtoll (value, NULL, 10));
+    return crm_money_format_plain (g_ascii_strtoll (value, NULL, 10));
 
   return g_steal_pointer (&value);
 }

@@ -17,6 +17,7 @@
 
 #pragma once
 
+#include "crm-procedure.h"
 #include "crm-store.h"
 
 G_BEGIN_DECLS
@@ -103,6 +104,17 @@ gboolean    _crm_store_apply_values      (CrmStore    *self,
                                           GHashTable  *values,
                                           const char  *now,
                                           GError     **error);
+/* What a value may be (crm-store-values.c), on every path. */
+gboolean    _crm_store_parse_amount      (CrmStore    *self,
+                                          const char  *label,
+                                          const char  *text,
+                                          gint64      *out_minor,
+                                          GError     **error);
+gboolean    _crm_store_check_number      (CrmStore                 *self,
+                                          const CrmProcedureField  *field,
+                                          const char               *text,
+                                          char                    **out_plain,
+                                          GError                  **error);
 char       *_crm_store_read_meta         (CrmStore    *self,
                                           const char  *key);
 gboolean    _crm_store_write_meta        (CrmStore    *self,

@@ -19,8 +19,6 @@
 
 #include "config.h"
 
-#include <math.h>
-
 #include <glib/gi18n.h>
 
 #include "crm-strings.h"
@@ -328,18 +326,14 @@ _crm_store_normalize_values (CrmStore    *self,
         }
       else if (g_str_equal (key, "amount"))
         {
-          g_autofree char *dot = g_strdelimit (g_strdup (clean), ",", '.');
-          char *end = NULL;
-          double amount = g_ascii_strtod (dot, &end);
+          gint64 amount = 0;
 
-          if (end == dot || *end != '\0' || !isfinite (amount) || amount <= 0)
-            {
-              g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_AMOUNT,
-                           _("%s: “%s” is not an amount."), label, clean);
-              return NULL;
-            }
+          /* The one money parser of every path: "1,500" is 1500 in English
+           * and Hebrew however the amount arrives. */
+          if (!_crm_store_parse_amount (self, label, clean, &amount, error))
+            return NULL;
           g_free (clean);
-          clean = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64)llround (amount * 100));
+          clean = g_strdup_printf ("%" G_GINT64_FORMAT, amount);
         }
       else if (g_str_equal (key, "contact.phone"))
         {

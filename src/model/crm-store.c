@@ -19,7 +19,6 @@
 
 #include "config.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1778,21 +1777,6 @@ _crm_store_get_region (CrmStore *self)
   return "IL";
 }
 
-static gboolean
-parse_number (const char *text,
-              double     *value)
-{
-  g_autofree char *copy = g_strdup (text);
-  char *end = NULL;
-
-  /* Reps type "1,5" as often as "1.5". */
-  g_strdelimit (copy, ",", '.');
-  *value = g_ascii_strtod (copy, &end);
-
-  /* "nan" and "inf" parse as numbers but are none a rep means. */
-  return end != copy && *end == '\0' && isfinite (*value);
-}
-
 /**
  * crm_store_check_field_value:
  * @self: a #CrmStore
@@ -1838,19 +1822,12 @@ crm_store_check_field_value (CrmStore    *self,
         {
         case CRM_FIELD_NUMBER:
           {
-            double number;
+            g_autofree char *plain = NULL;
 
-            if (!parse_number (trimmed, &number))
-              {
-                g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_FIELD,
-                             _("%s: “%s” is not a number."), name, trimmed);
-                return FALSE;
-              }
-            /* Fifteen significant digits and a dot whatever the locale:
-             * "%g" would store 1234567 as "1.23457e+06". */
+            if (!_crm_store_check_number (self, field, trimmed, &plain, error))
+              return FALSE;
             g_free (trimmed);
-            trimmed = g_malloc (G_ASCII_DTOSTR_BUF_SIZE);
-            g_ascii_formatd (trimmed, G_ASCII_DTOSTR_BUF_SIZE, "%.15g", number);
+            trimmed = g_steal_pointer (&plain);
           }
           break;
 

@@ -37,6 +37,7 @@
 #include "crm-deal.h"
 #include "crm-email.h"
 #include "crm-phone.h"
+#include "crm-money.h"
 #include "crm-pipeline.h"
 #include "crm-procedure.h"
 #include "crm-stage.h"
@@ -282,105 +283,18 @@ nth_string (const char * const *strv,
   return strv[n];
 }
 
+/* What people type for money, read by the model's one parser
+ * (crm_money_parse()) as every other path reads it; empty is no amount. */
 static gboolean
-is_grouping_space (gunichar c)
+parse_amount (const char  *text,
+              gint64      *out_amount,
+              GError     **error)
 {
-  /* Russian writes 12 345,50, Swiss-style lists 12'345. */
-  return g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F || c == 0x2009 ||
-         c == '\'' || c == 0x2019;
-}
-
-/* The whole part of an amount: digits, optionally grouped by threes. */
-static gboolean
-parse_whole (const char *text,
-             gint64     *out_value)
-{
-  gboolean grouped = FALSE;
-  gint64 value = 0;
-  guint run = 0;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '.' || *p == ',')
-        {
-          if (run == 0 || run > 3 || (grouped && run != 3))
-            return FALSE;
-          grouped = TRUE;
-          run = 0;
-          continue;
-        }
-
-      /* Leave room for the cents. */
-      if (!g_ascii_isdigit (*p) || value > (G_MAXINT64 / 100 - 9) / 10)
-        return FALSE;
-
-      value = value * 10 + (*p - '0');
-      run++;
-    }
-
-  if (grouped && run != 3)
-    return FALSE;
-
-  *out_value = value;
-  return TRUE;
-}
-
-/* Reads what people type for money: “12345”, “12,345.50”, “12 345,5”.
- * With both separators the last one is the decimal point; with one kind
- * only, it is a decimal point unless it repeats or exactly three digits
- * follow it (then it groups thousands). */
-static gboolean
-parse_amount (const char *text,
-              gint64     *out_amount)
-{
-  g_autoptr(GString) plain = g_string_new (NULL);
-  const char *fraction = "";
-  char *last_sep = NULL;
-  gint64 whole = 0;
-  gint64 cents = 0;
-
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!is_grouping_space (c))
-        g_string_append_unichar (plain, c);
-    }
-
   *out_amount = 0;
-  if (plain->len == 0)
+  if (crm_str_is_blank (text))
     return TRUE;
 
-  for (char *p = plain->str; *p != '\0'; p++)
-    if (*p == '.' || *p == ',')
-      last_sep = p;
-
-  if (last_sep != NULL)
-    {
-      gboolean both = strchr (plain->str, '.') != NULL && strchr (plain->str, ',') != NULL;
-      gboolean repeats = strchr (plain->str, *last_sep) != last_sep;
-
-      if (both || (!repeats && strlen (last_sep + 1) != 3))
-        {
-          fraction = last_sep + 1;
-          *last_sep = '\0';
-        }
-    }
-
-  if (strlen (fraction) > 2 || !parse_whole (plain->str, &whole))
-    return FALSE;
-
-  for (const char *p = fraction; *p != '\0'; p++)
-    {
-      if (!g_ascii_isdigit (*p))
-        return FALSE;
-      cents = cents * 10 + (*p - '0');
-    }
-  if (strlen (fraction) == 1)
-    cents *= 10;
-
-  *out_amount = whole * 100 + cents;
-  return TRUE;
+  return crm_money_parse (text, NULL, out_amount, error);
 }
 
 static char *
@@ -389,10 +303,7 @@ format_amount_for_entry (gint64 amount)
   if (amount == 0)
     return g_strdup ("");
 
-  if (amount % 100 == 0)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, amount / 100);
-
-  return g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", amount / 100, (int)(amount % 100));
+  return crm_money_format_plain (amount);
 }
 
 static gboolean
@@ -432,25 +343,14 @@ check_amount (CrmDealEditor  *self,
               const char     *text,
               GError        **error)
 {
-  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  g_autoptr(GError) local_error = NULL;
   gint64 amount;
 
-  if (trimmed[0] == '-')
-    {
-      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_AMOUNT,
-                           _("The amount must not be negative."));
-      return FALSE;
-    }
+  if (parse_amount (text, &amount, &local_error))
+    return TRUE;
 
-  if (!parse_amount (trimmed, &amount))
-    {
-      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_AMOUNT,
-                   /* Translators: %s is what was typed into the amount */
-                   _("“%s” is not an amount, such as 12,500 or 12,500.50."), trimmed);
-      return FALSE;
-    }
-
-  return TRUE;
+  g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_AMOUNT, local_error->message);
+  return FALSE;
 }
 
 static gboolean
@@ -1298,7 +1198,7 @@ collect_deal (CrmDealEditor *self)
   guint currency = gtk_drop_down_get_selected (self->currency_dropdown);
   gint64 amount = 0;
 
-  parse_amount (row_text (self->amount_row), &amount);
+  parse_amount (row_text (self->amount_row), &amount, NULL);
 
   crm_deal_set_title (self->deal, title);
   crm_deal_set_amount (self->deal, amount);

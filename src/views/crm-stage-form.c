@@ -19,8 +19,6 @@
 
 #include "config.h"
 
-#include <math.h>
-
 #include <glib/gi18n.h>
 
 #include "crm-stage-form.h"
@@ -30,6 +28,7 @@
 #include "crm-toast.h"
 #include "crm-deal.h"
 #include "crm-email.h"
+#include "crm-money.h"
 #include "crm-phone.h"
 #include "crm-procedure.h"
 #include "crm-stage.h"
@@ -188,13 +187,20 @@ check_amount (const char  *label,
               const char  *text,
               GError     **error)
 {
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *trimmed = g_strstrip (g_strdup (text));
-  g_autofree char *dot = g_strdelimit (g_strdup (trimmed), ",", '.');
-  char *end = NULL;
-  double amount = g_ascii_strtod (dot, &end);
+  gint64 amount = 0;
 
-  /* The same rule as the store's: a positive number, "1,5" as "1.5". */
-  if (end != dot && *end == '\0' && isfinite (amount) && amount > 0)
+  /* The store's rule and its one parser: an amount above zero, "1,500"
+   * read as the deal card and the command line read it. */
+  if (!crm_money_parse (text, NULL, &amount, &local_error))
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_AMOUNT,
+                   "%s: %s", label, local_error->message);
+      return FALSE;
+    }
+
+  if (amount > 0)
     return TRUE;
 
   g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_AMOUNT,

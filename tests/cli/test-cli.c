@@ -214,6 +214,74 @@ test_cli_rule_axl_1_new_lead (Fixture       *fixture,
   g_assert_cmpint (crm_test_query_int (store, "SELECT count(*) FROM tasks WHERE closed_at IS NULL"), ==, 2);
 }
 
+static gint64
+amount_of (const char *db,
+           gint64      deal_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStore) store = crm_store_open (db, &error);
+  g_autoptr(CrmDeal) deal = NULL;
+
+  g_assert_no_error (error);
+  deal = crm_store_load_deal (store, deal_id, &error);
+  g_assert_no_error (error);
+
+  return crm_deal_get_amount (deal);
+}
+
+/* Issue 8.4: --set reads an amount with the one money parser of the deal
+ * card, in the user's language: "1,500" is 1500 in English, and in
+ * Russian (decimal comma) too many decimals, refused with nothing moved. */
+static void
+test_cli_set_amount (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("LANGUAGE"));
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *key = NULL;
+  gint64 before;
+  int status;
+
+  g_setenv ("LANGUAGE", "en", TRUE);
+  status = run_deals (&out, &err, "--database", fixture->db, "--procedure", "hs", "--demo",
+                      "--deal", "1", "--move-to", "quote", "--set", "amount=1,500", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpint (amount_of (fixture->db, 1), ==, 150000);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  before = amount_of (fixture->db, 2);
+  status = run_deals (&out, &err, "--database", fixture->db,
+                      "--deal", "2", "--move-to", "phone", "--set", "amount=1,5,0", NULL);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (err, "1,5,0"));
+  g_assert_cmpint (amount_of (fixture->db, 2), ==, before);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_setenv ("LANGUAGE", "ru", TRUE);
+  status = run_deals (&out, &err, "--database", fixture->db,
+                      "--deal", "2", "--move-to", "phone", "--set", "amount=1,500", NULL);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (err, "1,500"));
+  g_assert_cmpint (amount_of (fixture->db, 2), ==, before);
+  stage_of (fixture->db, 2, &key);
+  g_assert_cmpstr (key, ==, "quote");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  status = run_deals (&out, &err, "--database", fixture->db,
+                      "--deal", "2", "--move-to", "phone", "--set", "amount=1 500,50", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpint (amount_of (fixture->db, 2), ==, 150050);
+
+  if (saved != NULL)
+    g_setenv ("LANGUAGE", saved, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+}
+
 static void
 test_cli_unknown_procedure (Fixture       *fixture,
                             gconstpointer  data)
@@ -435,6 +503,7 @@ main (int   argc,
   ADD ("/cli/empty-file", test_cli_empty_file);
   ADD ("/cli/too-new", test_cli_too_new);
   ADD ("/cli/read-only", test_cli_read_only);
+  ADD ("/cli/set-amount", test_cli_set_amount);
 
   return g_test_run ();
 }

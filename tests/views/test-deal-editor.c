@@ -454,6 +454,47 @@ test_invalid_amount (Fixture       *fixture,
   close_editor (editor);
 }
 
+/* Issue 8.4: the card reads amounts with the model's one parser, so
+ * "1,500" is what the stage form and the command line make of it; in
+ * Russian the comma is the decimal mark and "1,500" is refused. */
+static void
+test_amount_one_parser (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  CrmDealEditor *editor = open_editor (fixture, 0);
+  GtkEditable *amount = crm_deal_editor_get_amount_editable (editor);
+  char *saved_language;
+
+  fill_new_deal (editor);
+  gtk_editable_set_text (amount, "1,5,0");
+  wait_ms (PROBLEM_WAIT_MS);
+  g_assert_true (has_error (amount));
+  g_assert_false (crm_deal_editor_get_can_save (editor));
+  g_assert_false (crm_deal_editor_save (editor, NULL));
+  g_assert_cmpuint (crm_store_count_deals (fixture->base.store), ==, 0);
+
+  saved_language = crm_test_use_language ("ru");
+  gtk_editable_set_text (amount, "1,500");
+  wait_ms (PROBLEM_WAIT_MS);
+  g_assert_true (has_error (amount));
+  g_assert_false (crm_deal_editor_get_can_save (editor));
+  crm_test_restore_language (saved_language);
+  g_assert_cmpuint (crm_store_count_deals (fixture->base.store), ==, 0);
+
+  gtk_editable_set_text (amount, "1,500");
+  g_assert_false (has_error (amount));
+  g_assert_true (crm_deal_editor_save (editor, NULL));
+
+  {
+    g_autoptr(CrmDeal) deal = crm_store_load_deal (fixture->base.store,
+                                                   crm_deal_editor_get_deal_id (editor), NULL);
+
+    g_assert_cmpint (crm_deal_get_amount (deal), ==, 150000);
+  }
+
+  close_editor (editor);
+}
+
 static void
 test_empty_title (Fixture       *fixture,
                   gconstpointer  data)
@@ -1046,6 +1087,7 @@ main (int   argc,
   ADD ("/views/deal-editor/invalid-phone", fixture_set_up_hs, test_invalid_phone);
   ADD ("/views/deal-editor/invalid-email", fixture_set_up_hs, test_invalid_email);
   ADD ("/views/deal-editor/invalid-amount", fixture_set_up_hs, test_invalid_amount);
+  ADD ("/views/deal-editor/amount-one-parser", fixture_set_up_hs, test_amount_one_parser);
   ADD ("/views/deal-editor/empty-title", fixture_set_up_hs, test_empty_title);
   ADD ("/views/deal-editor/store-error-shown-at-field", fixture_set_up_hs,
        test_store_error_shown_at_field);

@@ -397,6 +397,12 @@ test_rule_rad_10_row_types (void)
   g_assert_true (gtk_widget_has_css_class (row, "error"));
   gtk_editable_set_text (GTK_EDITABLE (row), "48500,50");
   g_assert_false (gtk_widget_has_css_class (row, "error"));
+  /* Issue 8.4: the one money parser, as the deal card and --set read. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "1,5,0");
+  crm_test_iterate (PROBLEM_WAIT_MS);
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (row), "1,500");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
 
   g_assert_true (ADW_IS_COMBO_ROW (crm_stage_form_get_row (CRM_STAGE_FORM (form), "valves")));
   g_assert_true (ADW_IS_COMBO_ROW (crm_stage_form_get_row (CRM_STAGE_FORM (form), "payment_form")));
@@ -426,6 +432,12 @@ test_rule_rad_10_row_types (void)
   crm_test_iterate (200);
 
   g_assert_cmpint (stored_stage_of (store, crm_deal_get_id (deal)), ==, crm_stage_get_id (invoice));
+  {
+    g_autoptr(CrmDeal) stored = crm_store_load_deal (store, crm_deal_get_id (deal), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (crm_deal_get_amount (stored), ==, 150000);
+  }
 }
 
 /* The keyboard alone: the form opens with the first row focused, Enter
