@@ -72,11 +72,24 @@ void        _crm_store_emit_deal_changed (CrmStore    *self,
                                           gint64       deal_id);
 gboolean    _crm_store_enter_stage_checked (CrmStore  *self,
                                             gint64     deal_id,
+                                            gint64     from_stage_id,
                                             gint64     stage_id,
                                             gboolean   opened,
                                             GDateTime *now,
                                             gint64    *final_stage_id,
                                             GError   **error);
+
+/* Which fields a move asks for (crm-stage-rules.c): a stage's own and
+ * those of every stage before it, so a skip skips no rule. */
+JsonObject *_crm_store_stage_rules       (CrmStore            *self,
+                                          CrmStage            *stage);
+GPtrArray  *_crm_store_dup_required_keys (CrmStore            *self,
+                                          gint64               from_stage_id,
+                                          CrmStage            *stage);
+void        _crm_store_set_missing_error (CrmStore            *self,
+                                          CrmStage            *stage,
+                                          const char * const  *missing,
+                                          GError             **error);
 
 /* The one transaction of every write, and who writes it. */
 gboolean    _crm_store_begin             (CrmStore    *self,

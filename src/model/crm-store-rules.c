@@ -110,40 +110,6 @@ read_deal_row (CrmDb    *db,
   return TRUE;
 }
 
-static const char *
-pipeline_key (CrmStore *self,
-              gint64    pipeline_id)
-{
-  GListModel *pipelines = crm_store_get_pipelines (self);
-
-  for (guint i = 0; i < g_list_model_get_n_items (pipelines); i++)
-    {
-      g_autoptr(CrmPipeline) pipeline = g_list_model_get_item (pipelines, i);
-
-      if (crm_pipeline_get_id (pipeline) == pipeline_id)
-        return crm_pipeline_get_key (pipeline);
-    }
-
-  return NULL;
-}
-
-static JsonObject *
-stage_rules (CrmStore *self,
-             CrmStage *stage)
-{
-  CrmProcedure *procedure = crm_store_get_procedure (self);
-  const CrmProcedureStage *template_stage;
-
-  if (procedure == NULL)
-    return NULL;
-
-  template_stage = crm_procedure_find_stage (procedure,
-                                             pipeline_key (self, crm_stage_get_pipeline_id (stage)),
-                                             crm_stage_get_key (stage));
-
-  return template_stage ? template_stage->rules : NULL;
-}
-
 /* Whether one row of SQL answers with any row: the existence checks of
  * the required built-in fields. */
 static gboolean
@@ -219,32 +185,27 @@ static GStrv
 missing_fields (CrmStore    *self,
                 gint64       deal_id,
                 DealRow     *row,
+                gint64       from_stage_id,
                 CrmStage    *stage,
                 GHashTable  *values,
                 GError     **error)
 {
   g_autoptr(GStrvBuilder) missing = g_strv_builder_new ();
-  JsonObject *rules = stage_rules (self, stage);
-  JsonArray *required;
+  g_autoptr(GPtrArray) required = _crm_store_dup_required_keys (self, from_stage_id, stage);
 
-  if (rules != NULL && json_object_has_member (rules, "required"))
+  for (guint i = 0; i < required->len; i++)
     {
-      required = json_object_get_array_member (rules, "required");
+      const char *key = g_ptr_array_index (required, i);
+      gboolean has = FALSE;
 
-      for (guint i = 0; i < json_array_get_length (required); i++)
-        {
-          const char *key = json_array_get_string_element (required, i);
-          gboolean has = FALSE;
+      if (values != NULL && !crm_str_is_blank (g_hash_table_lookup (values, key)))
+        continue;
 
-          if (values != NULL && !crm_str_is_blank (g_hash_table_lookup (values, key)))
-            continue;
+      if (!deal_has_value (self, deal_id, row, key, &has, error))
+        return NULL;
 
-          if (!deal_has_value (self, deal_id, row, key, &has, error))
-            return NULL;
-
-          if (!has)
-            g_strv_builder_add (missing, key);
-        }
+      if (!has)
+        g_strv_builder_add (missing, key);
     }
 
   return g_strv_builder_end (missing);
@@ -760,7 +721,7 @@ enter_stage (CrmStore    *self,
 
   for (guint depth = 0; depth < MAX_AUTOMATIC_MOVES; depth++)
     {
-      JsonObject *rules = stage_rules (self, stage);
+      JsonObject *rules = _crm_store_stage_rules (self, stage);
       JsonObject *move_to;
       CrmPipeline *pipeline;
       CrmStage *next;
@@ -798,11 +759,6 @@ enter_stage (CrmStore    *self,
 
   return stage;
 }
-
-static void set_missing_error (CrmStore            *self,
-                               CrmStage            *stage,
-                               const char * const  *missing,
-                               GError             **error);
 
 /* HS-4: a won deal makes its contact a customer, a lost one "other"; a
  * deal opened for a lead makes the lead an opportunity. Moves between open
@@ -844,6 +800,7 @@ update_lifecycle (CrmStore    *self,
  * _crm_store_enter_stage_checked:
  * @self: a #CrmStore
  * @deal_id: a deal just created in, or saved into, a stage
+ * @from_stage_id: the stage it was in, or 0 for a new deal
  * @stage_id: that stage
  * @opened: whether the deal was just created
  * @now: the store's time
@@ -859,6 +816,7 @@ update_lifecycle (CrmStore    *self,
 gboolean
 _crm_store_enter_stage_checked (CrmStore   *self,
                                 gint64      deal_id,
+                                gint64      from_stage_id,
                                 gint64      stage_id,
                                 gboolean    opened,
                                 GDateTime  *now,
@@ -874,12 +832,12 @@ _crm_store_enter_stage_checked (CrmStore   *self,
   if (stage == NULL || !read_deal_row (crm_store_get_db (self), deal_id, &row, error))
     return FALSE;
 
-  missing = missing_fields (self, deal_id, &row, stage, NULL, error);
+  missing = missing_fields (self, deal_id, &row, from_stage_id, stage, NULL, error);
   if (missing == NULL)
     return FALSE;
   if (missing[0] != NULL)
     {
-      set_missing_error (self, stage, (const char * const *)missing, error);
+      _crm_store_set_missing_error (self, stage, (const char * const *)missing, error);
       return FALSE;
     }
 
@@ -889,28 +847,6 @@ _crm_store_enter_stage_checked (CrmStore   *self,
 
   *final_stage_id = crm_stage_get_id (final);
   return TRUE;
-}
-
-static void
-set_missing_error (CrmStore            *self,
-                   CrmStage            *stage,
-                   const char * const  *missing,
-                   GError             **error)
-{
-  g_autoptr(GString) labels = g_string_new (NULL);
-
-  for (guint i = 0; missing[i] != NULL; i++)
-    {
-      g_autofree char *label = crm_store_dup_field_label (self, missing[i]);
-
-      if (labels->len > 0)
-        g_string_append (labels, ", ");
-      g_string_append (labels, label);
-    }
-
-  g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_MISSING_FIELDS,
-               /* Translators: “Qualified” needs: Niche, Source */
-               _("“%s” needs: %s"), crm_stage_get_name (stage), labels->str);
 }
 
 /**
@@ -950,43 +886,7 @@ crm_store_list_missing_fields (CrmStore    *self,
   if (!read_deal_row (crm_store_get_db (self), deal_id, &row, error))
     return NULL;
 
-  return missing_fields (self, deal_id, &row, stage, values, error);
-}
-
-/**
- * crm_store_dup_field_label:
- * @self: a #CrmStore
- * @key: a custom field key or a built-in key of stage rules
- *
- * Returns: (transfer full): what to call the field in the interface
- */
-char *
-crm_store_dup_field_label (CrmStore   *self,
-                           const char *key)
-{
-  static const struct { const char *key; const char *label; } builtins[] = {
-    { "source", N_("Source") },
-    { "amount", N_("Amount") },
-    { "loss_reason", N_("Loss reason") },
-    { "contact.name", N_("Contact name") },
-    { "contact.position", N_("Contact position") },
-    { "contact.phone", N_("Contact phone") },
-    { "contact.email", N_("Contact email") },
-    { "company.name", N_("Company name") },
-  };
-  CrmProcedure *procedure;
-  const CrmProcedureField *field;
-
-  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (builtins); i++)
-    if (g_strcmp0 (builtins[i].key, key) == 0)
-      return g_strdup (_(builtins[i].label));
-
-  procedure = crm_store_get_procedure (self);
-  field = procedure ? crm_procedure_find_field (procedure, key) : NULL;
-
-  return g_strdup (field ? crm_text_get (&field->name) : key);
+  return missing_fields (self, deal_id, &row, row.stage_id, stage, values, error);
 }
 
 /* What one move did (CrmMoveDone), for the lists and the caller after
@@ -1033,12 +933,12 @@ move_one (CrmStore    *self,
   if (row.stage_id == crm_stage_get_id (stage))
     return TRUE;
 
-  missing = missing_fields (self, deal_id, &row, stage, clean, error);
+  missing = missing_fields (self, deal_id, &row, row.stage_id, stage, clean, error);
   if (missing == NULL)
     return FALSE;
   if (missing[0] != NULL)
     {
-      set_missing_error (self, stage, (const char * const *)missing, error);
+      _crm_store_set_missing_error (self, stage, (const char * const *)missing, error);
       return FALSE;
     }
 

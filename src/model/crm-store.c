@@ -2405,7 +2405,8 @@ crm_store_save_deal (CrmStore    *self,
       !write_deal (self, deal, &data, contact_id, company_id, now_text, &deal_id, error) ||
       !_crm_store_write_fields (self, deal_id, data.fields, error) ||
       ((creating || old_stage_id != data.stage_id) &&
-       !_crm_store_enter_stage_checked (self, deal_id, data.stage_id, creating, now, &final_stage_id, error)) ||
+       !_crm_store_enter_stage_checked (self, deal_id, old_stage_id, data.stage_id, creating, now,
+                                        &final_stage_id, error)) ||
       !_crm_store_add_audit (self, creating ? "create" : "update", "deal", deal_id, NULL, NULL, now_text, error) ||
       (old_stage_id != 0 && old_stage_id != data.stage_id &&
        !_crm_store_add_audit (self, "move", "deal", deal_id,

@@ -23,6 +23,7 @@
 
 #include <glib/gstdio.h>
 
+#include "crm-db.h"
 #include "crm-deal.h"
 #include "crm-stage.h"
 #include "crm-store.h"
@@ -142,7 +143,8 @@ test_cli_unknown_stage (Fixture       *fixture,
 }
 
 /* AXL-9 from a script: the stage's required field is named, and --set
- * supplies it; the same engine as the board. */
+ * supplies it; the same engine as the board. Demo deal 20 is a new
+ * request. */
 static void
 test_cli_rule_axl_9_required_field (Fixture       *fixture,
                                     gconstpointer  data)
@@ -153,28 +155,88 @@ test_cli_rule_axl_9_required_field (Fixture       *fixture,
   int status;
 
   status = run_deals (&out, &err, "--database", fixture->db, "--procedure", "axl", "--demo",
-                      "--deal", "1", "--move-to", "taken_into_work", NULL);
+                      "--deal", "20", "--move-to", "taken_into_work", NULL);
   g_assert_cmpint (status, ==, 1);
   g_assert_nonnull (strstr (err, "Platform"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  status = run_deals (&out, &err, "--database", fixture->db, "--deal", "1", "--move-to", "taken_into_work",
+  status = run_deals (&out, &err, "--database", fixture->db, "--deal", "20", "--move-to", "taken_into_work",
                       "--set", "platform=nonsense", NULL);
   g_assert_cmpint (status, ==, 1);
   g_assert_nonnull (strstr (err, "nonsense"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  status = run_deals (&out, &err, "--database", fixture->db, "--deal", "1", "--move-to", "taken_into_work",
+  status = run_deals (&out, &err, "--database", fixture->db, "--deal", "20", "--move-to", "taken_into_work",
                       "--set", "platform=tilda", NULL);
   g_assert_cmpint (status, ==, 0);
-  stage_of (fixture->db, 1, &key);
+  stage_of (fixture->db, 20, &key);
   g_assert_cmpstr (key, ==, "taken_into_work");
 }
 
 /* AXL-1: a missed call from a new number becomes a deal to call back,
  * headless; the same number again is recognised, not added twice. */
+static gint64
+count_audit (const char *db,
+             gint64      deal_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStore) store = crm_store_open (db, &error);
+  g_autoptr(CrmStatement) stmt = NULL;
+
+  g_assert_no_error (error);
+  stmt = crm_db_prepare (crm_store_get_db (store),
+                         "SELECT count (*) FROM audit_log WHERE entity = 'deal' AND entity_id = ?1", &error);
+  g_assert_no_error (error);
+  crm_statement_bind_int64 (stmt, 1, deal_id);
+  g_assert_cmpint (crm_statement_step (stmt, &error), ==, CRM_STEP_ROW);
+
+  return crm_statement_get_int64 (stmt, 0);
+}
+
+/* AXL-9, AXL-8: a skip from New request to Launched asks for every field
+ * of the stages it skips, all named in one message, and moves nothing. */
+static void
+test_cli_rule_axl_9_skip_asks_everything (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *key = NULL;
+  gint64 audit_before;
+  int status;
+
+  status = run_deals (&out, &err, "--database", fixture->db, "--procedure", "axl", "--demo",
+                      "--deal", "20", "--move-to", "new_request", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  audit_before = count_audit (fixture->db, 20);
+
+  status = run_deals (&out, &err, "--database", fixture->db, "--deal", "20", "--move-to", "launched",
+                      "--set", "niche=Dentists", NULL);
+  g_assert_cmpint (status, ==, 1);
+  /* Taken into work's Platform and Contract/invoice issued's link; the
+   * demo deal has a source and an amount, and --set gave the niche, so
+   * those are not asked for. */
+  g_assert_nonnull (strstr (err, "“Launched” needs: Platform, Contract link"));
+  stage_of (fixture->db, 20, &key);
+  g_assert_cmpstr (key, ==, "new_request");
+  g_assert_cmpint (count_audit (fixture->db, 20), ==, audit_before);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&key, g_free);
+
+  status = run_deals (&out, &err, "--database", fixture->db, "--deal", "20", "--move-to", "launched",
+                      "--set", "niche=Dentists", "--set", "platform=tilda",
+                      "--set", "contract_link=https://example.com/c/20", NULL);
+  g_assert_cmpint (status, ==, 0);
+  /* AXL-8: Launched passes the deal on to Production. */
+  stage_of (fixture->db, 20, &key);
+  g_assert_cmpstr (key, ==, "kickoff");
+}
+
 static void
 test_cli_rule_axl_1_new_lead (Fixture       *fixture,
                               gconstpointer  data)
@@ -495,6 +557,7 @@ main (int   argc,
   ADD ("/cli/unknown-stage", test_cli_unknown_stage);
   ADD ("/cli/unknown-procedure", test_cli_unknown_procedure);
   ADD ("/cli/rule-axl-9-required-field", test_cli_rule_axl_9_required_field);
+  ADD ("/cli/rule-axl-9/skip-asks-everything", test_cli_rule_axl_9_skip_asks_everything);
   ADD ("/cli/rule-axl-1-new-lead", test_cli_rule_axl_1_new_lead);
   ADD ("/cli/not-a-database", test_cli_not_a_database);
   ADD ("/cli/other-procedure", test_cli_other_procedure);

@@ -216,10 +216,12 @@ test_rule_axl_9_qualified (Fixture       *fixture,
   g_autoptr(GListModel) tasks = NULL;
   CrmTask *task;
 
+  /* From New request, Taken into work's Platform is skipped too. */
   missing = crm_store_list_missing_fields (store, deal, qualified, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpstrv (missing, ((const char *[]) { "niche", "source", NULL }));
+  g_assert_cmpstrv (missing, ((const char *[]) { "platform", "niche", "source", NULL }));
 
+  g_hash_table_insert (values, "platform", "wordpress");
   g_hash_table_insert (values, "niche", "Dentists");
   g_assert_false (crm_store_move_deal_with_values (store, deal, qualified, values, NULL, &error));
   g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_MISSING_FIELDS);
@@ -245,10 +247,17 @@ test_rule_axl_8_launched_moves_to_production (Fixture       *fixture,
 {
   CrmStore *store = fixture->store;
   gint64 deal = new_deal (store, "Web shop", "website");
+  g_autoptr(GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GError) error = NULL;
   g_autoptr(CrmDeal) loaded = NULL;
 
-  g_assert_true (crm_store_move_deal (store, deal, stage_by_key (store, "sales", "launched"), NULL, &error));
+  /* Everything the stages on the way ask for (AXL-9). */
+  g_hash_table_insert (values, "platform", "tilda");
+  g_hash_table_insert (values, "niche", "Dentists");
+  g_hash_table_insert (values, "amount", "120000");
+  g_hash_table_insert (values, "contract_link", "https://example.com/contract");
+  g_assert_true (crm_store_move_deal_with_values (store, deal, stage_by_key (store, "sales", "launched"),
+                                                  values, NULL, &error));
   g_assert_no_error (error);
 
   loaded = crm_store_load_deal (store, deal, &error);

@@ -237,6 +237,73 @@ test_rule_axl_9_required_fields_form (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* AXL-9: a drop from New request onto Contract/invoice issued skips three
+ * stages; the form asks for everything they require, exactly what the
+ * store names, and a refused or cancelled form moves nothing. */
+static void
+test_rule_axl_9_skip_asks_skipped_fields (void)
+{
+  g_autoptr(CrmStore) store = crm_test_open_store ("axl", 40, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmDeal) deal = NULL;
+  g_auto(GStrv) expected = NULL;
+  g_auto(GStrv) missing_keys = NULL;
+  CrmWindow *window = show_window (store);
+  CrmBoard *board = crm_window_get_board (window);
+  CrmStageForm *form;
+  gint64 deal_id, new_request, contract_issued;
+  guint n_tasks;
+
+  g_assert_cmpstr (crm_stage_get_key (crm_board_column_get_stage (crm_board_get_column (board, 6))), ==,
+                   "contract_issued");
+  new_request = column_stage_id (board, 0);
+  contract_issued = column_stage_id (board, 6);
+  deal = first_deal_of (board, 0);
+  deal_id = crm_deal_get_id (deal);
+  n_tasks = count_open_tasks (store, deal_id);
+  expected = crm_store_list_missing_fields (store, deal_id, contract_issued, NULL, &error);
+  g_assert_no_error (error);
+
+  form = move_expecting_form (board, deal_id, contract_issued);
+  g_object_get (form, "missing-keys", &missing_keys, NULL);
+  g_assert_cmpstrv (missing_keys, expected);
+  /* Taken into work's, Qualified's and the stage's own. */
+  g_assert_true (g_strv_contains ((const char * const *)missing_keys, "platform"));
+  g_assert_true (g_strv_contains ((const char * const *)missing_keys, "niche"));
+  g_assert_true (g_strv_contains ((const char * const *)missing_keys, "contract_link"));
+  g_assert_cmpuint (count_rows (GTK_WIDGET (form)), ==, g_strv_length (missing_keys));
+  g_assert_false (crm_stage_form_get_can_move (form));
+
+  /* Only the stage's own field filled: Move stays off and nothing moves. */
+  gtk_editable_set_text (GTK_EDITABLE (crm_stage_form_get_row (form, "contract_link")), "https://example.com/c");
+  crm_test_iterate (100);
+  g_assert_false (crm_stage_form_get_can_move (form));
+  gtk_widget_activate_action (GTK_WIDGET (form), "form.move", NULL);
+  g_assert_cmpint (stored_stage_of (store, deal_id), ==, new_request);
+  g_assert_cmpuint (count_open_tasks (store, deal_id), ==, n_tasks);
+
+  for (guint i = 0; missing_keys[i] != NULL; i++)
+    {
+      GtkWidget *row = crm_stage_form_get_row (form, missing_keys[i]);
+
+      if (ADW_IS_COMBO_ROW (row))
+        adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
+      else if (g_str_equal (missing_keys[i], "amount"))
+        gtk_editable_set_text (GTK_EDITABLE (row), "90000");
+      else if (!g_str_equal (missing_keys[i], "contract_link"))
+        gtk_editable_set_text (GTK_EDITABLE (row), "Dentists");
+    }
+  crm_test_iterate (100);
+  g_assert_true (crm_stage_form_get_can_move (form));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.move", NULL));
+  crm_test_iterate (300);
+
+  g_assert_null (find_form ());
+  g_assert_cmpint (stored_stage_of (store, deal_id), ==, contract_issued);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Cancel leaves the deal where it was and stores nothing, not even a
  * value already chosen. */
 static void
@@ -549,6 +616,7 @@ main (int   argc,
   crm_test_init (&argc, &argv);
 
   g_test_add_func ("/views/stage-form/rule-axl-9-required-fields-form", test_rule_axl_9_required_fields_form);
+  g_test_add_func ("/views/stage-form/rule-axl-9-skip-asks-skipped-fields", test_rule_axl_9_skip_asks_skipped_fields);
   g_test_add_func ("/views/stage-form/cancel-stores-nothing", test_cancel_stores_nothing);
   g_test_add_func ("/views/stage-form/rule-rad-8-contact-phone", test_rule_rad_8_contact_phone);
   g_test_add_func ("/views/stage-form/rule-rad-10-row-types", test_rule_rad_10_row_types);

@@ -1,0 +1,320 @@
+/* test-stage-rules.c
+ *
+ * Copyright 2026 The Deals authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "crm-contact.h"
+#include "crm-deal.h"
+#include "crm-pipeline.h"
+#include "crm-stage.h"
+
+#include "../crm-test-common.h"
+
+/* Skipping a stage skips none of its rules: a field required at a stage is
+ * asked for on entering it or any later stage, on every path; a move back
+ * asks nothing. Each refusal leaves the deal as it was. */
+
+typedef CrmTestClockedFixture Fixture;
+
+static gint64
+stage_by_key (CrmStore   *store,
+              const char *pipeline_key,
+              const char *stage_key)
+{
+  CrmPipeline *pipeline = crm_store_find_pipeline (store, pipeline_key);
+  CrmStage *stage;
+
+  g_assert_nonnull (pipeline);
+  stage = crm_store_find_stage_by_key (store, crm_pipeline_get_id (pipeline), stage_key);
+  g_assert_nonnull (stage);
+
+  return crm_stage_get_id (stage);
+}
+
+static const char *
+stage_key_of (CrmStore *store,
+              gint64    deal_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmDeal) deal = crm_store_load_deal (store, deal_id, &error);
+
+  g_assert_no_error (error);
+  return crm_stage_get_key (crm_store_find_stage (store, crm_deal_get_stage_id (deal)));
+}
+
+/* A deal in the first stage with a contact that has a name, a phone and
+ * an email, and nothing else. */
+static gint64
+new_deal (CrmStore   *store,
+          const char *title)
+{
+  static const char * const il_phones[] = { "050-123-4567", NULL };
+  static const char * const ru_phones[] = { "8 (916) 123-45-67", NULL };
+  static const char * const emails[] = { "client@example.org", NULL };
+  g_autoptr(CrmDeal) deal = crm_deal_new ();
+  g_autoptr(CrmContact) contact = crm_contact_new ();
+  g_autoptr(GError) error = NULL;
+  gboolean russian = g_strcmp0 (crm_procedure_get_country (crm_store_get_procedure (store)), "RU") == 0;
+
+  crm_deal_set_title (deal, title);
+  crm_contact_set_name (contact, russian ? "Анна Смирнова" : "דנה לוי");
+  crm_contact_set_phones (contact, russian ? ru_phones : il_phones);
+  crm_contact_set_emails (contact, emails);
+
+  g_assert_true (crm_store_save_deal (store, deal, contact, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  return crm_deal_get_id (deal);
+}
+
+static gint64
+count_of (CrmStore   *store,
+          const char *sql,
+          gint64      deal_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStatement) stmt = crm_db_prepare (crm_store_get_db (store), sql, &error);
+
+  g_assert_no_error (error);
+  crm_statement_bind_int64 (stmt, 1, deal_id);
+  g_assert_cmpint (crm_statement_step (stmt, &error), ==, CRM_STEP_ROW);
+
+  return crm_statement_get_int64 (stmt, 0);
+}
+
+/* What a refused move must leave as it was. */
+typedef struct
+{
+  gint64  stage_id;
+  gint64  audit;
+  gint64  tasks;
+  gint64  open_tasks;
+  gint64  values;
+  gint64  emails;
+} Snapshot;
+
+static void
+snapshot_take (CrmStore *store,
+               gint64    deal_id,
+               Snapshot *snapshot)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmDeal) deal = crm_store_load_deal (store, deal_id, &error);
+
+  g_assert_no_error (error);
+  snapshot->stage_id = crm_deal_get_stage_id (deal);
+  snapshot->audit = count_of (store, "SELECT count (*) FROM audit_log WHERE entity = 'deal' AND entity_id = ?1", deal_id);
+  snapshot->tasks = count_of (store, "SELECT count (*) FROM tasks WHERE deal_id = ?1", deal_id);
+  snapshot->open_tasks = count_of (store, "SELECT count (*) FROM tasks WHERE deal_id = ?1 AND closed_at IS NULL", deal_id);
+  snapshot->values = count_of (store, "SELECT count (*) FROM deal_field_values WHERE deal_id = ?1", deal_id);
+  snapshot->emails = count_of (store, "SELECT count (*) FROM email_queue WHERE deal_id = ?1", deal_id);
+}
+
+static void
+assert_unchanged (CrmStore       *store,
+                  gint64          deal_id,
+                  const Snapshot *before)
+{
+  Snapshot now;
+
+  snapshot_take (store, deal_id, &now);
+  g_assert_cmpint (now.stage_id, ==, before->stage_id);
+  g_assert_cmpint (now.audit, ==, before->audit);
+  g_assert_cmpint (now.tasks, ==, before->tasks);
+  g_assert_cmpint (now.open_tasks, ==, before->open_tasks);
+  g_assert_cmpint (now.values, ==, before->values);
+  g_assert_cmpint (now.emails, ==, before->emails);
+}
+
+/* AXL-9: New request straight to Launched asks for Taken into work's
+ * platform, Qualified's niche and source, Proposal sent's amount and the
+ * contract link, on a single move, a bulk move and the deal card. */
+static void
+test_rule_axl_9_skip_to_launched (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  CrmStore *store = fixture->base.store;
+  gint64 deal_id = new_deal (store, "Landing page");
+  gint64 launched = stage_by_key (store, "sales", "launched");
+  g_autoptr(GHashTable) some = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) missing = NULL;
+  g_autoptr(CrmDeal) deal = NULL;
+  Snapshot before;
+
+  snapshot_take (store, deal_id, &before);
+
+  missing = crm_store_list_missing_fields (store, deal_id, launched, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (missing, ((const char *[]) { "platform", "niche", "source", "amount", "contract_link", NULL }));
+
+  g_assert_false (crm_store_move_deal (store, deal_id, launched, NULL, &error));
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_MISSING_FIELDS);
+  g_assert_cmpstr (error->message, ==, "“Launched” needs: Platform, Niche, Source, Amount, Contract link");
+  g_clear_error (&error);
+  assert_unchanged (store, deal_id, &before);
+
+  /* What the move brings is not asked for; the rest still is, and the
+   * values given are not stored by a refused move. */
+  g_hash_table_insert (some, "platform", "tilda");
+  g_hash_table_insert (some, "niche", "Dentists");
+  g_assert_false (crm_store_move_deal_with_values (store, deal_id, launched, some, NULL, &error));
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_MISSING_FIELDS);
+  g_assert_cmpstr (error->message, ==, "“Launched” needs: Source, Amount, Contract link");
+  g_clear_error (&error);
+  assert_unchanged (store, deal_id, &before);
+
+  g_assert_false (crm_store_move_deals (store, &deal_id, 1, launched, &error));
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_MISSING_FIELDS);
+  g_assert_nonnull (strstr (error->message, "Contract link"));
+  g_clear_error (&error);
+  assert_unchanged (store, deal_id, &before);
+
+  /* The deal card changing the stage meets the same rules. */
+  deal = crm_store_load_deal (store, deal_id, &error);
+  g_assert_no_error (error);
+  crm_deal_set_stage_id (deal, launched);
+  g_assert_false (crm_store_save_deal (store, deal, NULL, NULL, NULL, &error));
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_MISSING_FIELDS);
+  g_assert_nonnull (strstr (error->message, "Platform"));
+  g_clear_error (&error);
+  assert_unchanged (store, deal_id, &before);
+  g_assert_cmpstr (stage_key_of (store, deal_id), ==, "new_request");
+}
+
+/* RAD-10: a new request moved straight to Order paid needs the
+ * qualification fields of the invoice stage as well as the prepayment. */
+static void
+test_rule_rad_10_skip_to_order_paid (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  static const char * const rad_10[] = {
+    "working_pressure", "radiator_model", "radiator_count", "section_count",
+    "connection_diameter", "connection_type", "radiator_paint", "valves",
+    "accessories", "valves_paint", "payment_form", "delivery_address",
+  };
+  CrmStore *store = fixture->base.store;
+  gint64 deal_id = new_deal (store, "Радиаторы для школы");
+  gint64 order_paid = stage_by_key (store, "sales", "order_paid");
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) missing = NULL;
+  Snapshot before;
+
+  snapshot_take (store, deal_id, &before);
+
+  missing = crm_store_list_missing_fields (store, deal_id, order_paid, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (rad_10); i++)
+    g_assert_true (g_strv_contains ((const char * const *)missing, rad_10[i]));
+  g_assert_true (g_strv_contains ((const char * const *)missing, "amount"));
+  g_assert_true (g_strv_contains ((const char * const *)missing, "prepayment"));
+  /* RAD-8: the contact's name and phone are there. */
+  g_assert_false (g_strv_contains ((const char * const *)missing, "contact.phone"));
+  g_assert_cmpuint (g_strv_length (missing), ==, G_N_ELEMENTS (rad_10) + 2);
+
+  g_assert_false (crm_store_move_deal (store, deal_id, order_paid, NULL, &error));
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_MISSING_FIELDS);
+  g_assert_nonnull (strstr (error->message, "Delivery address"));
+  g_clear_error (&error);
+  assert_unchanged (store, deal_id, &before);
+  g_assert_cmpstr (stage_key_of (store, deal_id), ==, "new_request");
+}
+
+/* TW-3, TW-6: New lead → Won asks for the discovery (clocks, modules,
+ * the agreements module), the quote's amount and the payment terms. */
+static void
+test_rule_tw_6_new_lead_to_won (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  CrmStore *store = fixture->base.store;
+  gint64 deal_id = new_deal (store, "Annual licence");
+  gint64 won = stage_by_key (store, "sales", "won");
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) missing = NULL;
+  Snapshot before;
+
+  snapshot_take (store, deal_id, &before);
+
+  missing = crm_store_list_missing_fields (store, deal_id, won, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (missing, ((const char *[]) { "clocks", "modules", "agreements_module", "amount",
+                                                 "payment_term", "installments", NULL }));
+
+  g_assert_false (crm_store_move_deal (store, deal_id, won, NULL, &error));
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_MISSING_FIELDS);
+  g_clear_error (&error);
+  assert_unchanged (store, deal_id, &before);
+  g_assert_cmpstr (stage_key_of (store, deal_id), ==, "new_lead");
+}
+
+/* A move back asks nothing, even for a field the deal lost since: it met
+ * those rules on its way past them. A move forward again asks. */
+static void
+test_move_back_asks_nothing (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  CrmStore *store = fixture->base.store;
+  gint64 deal_id = new_deal (store, "Corporate site");
+  gint64 taken = stage_by_key (store, "sales", "taken_into_work");
+  gint64 qualified = stage_by_key (store, "sales", "qualified");
+  gint64 proposal = stage_by_key (store, "sales", "proposal_sent");
+  g_autoptr(GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) missing = NULL;
+  g_auto(GStrv) forward = NULL;
+
+  g_hash_table_insert (values, "platform", "tilda");
+  g_hash_table_insert (values, "niche", "Dentists");
+  g_hash_table_insert (values, "source", "website");
+  g_hash_table_insert (values, "amount", "50000");
+  g_assert_true (crm_store_move_deal_with_values (store, deal_id, proposal, values, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The platform is cleared on the card inside the stage. */
+  g_assert_true (crm_store_set_field_value (store, deal_id, "platform", NULL, &error));
+  g_assert_no_error (error);
+
+  missing = crm_store_list_missing_fields (store, deal_id, taken, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (missing, ((const char *[]) { NULL }));
+  g_assert_true (crm_store_move_deal (store, deal_id, qualified, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (stage_key_of (store, deal_id), ==, "qualified");
+
+  /* Forward again from Qualified passes only Proposal sent. */
+  forward = crm_store_list_missing_fields (store, deal_id, proposal, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (forward, ((const char *[]) { NULL }));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, procedure, func) \
+  g_test_add (path, Fixture, procedure, crm_test_clocked_fixture_set_up, func, \
+              crm_test_clocked_fixture_tear_down)
+
+  ADD ("/model/stage-rules/rule-axl-9/skip-to-launched", "axl", test_rule_axl_9_skip_to_launched);
+  ADD ("/model/stage-rules/rule-rad-10/skip-to-order-paid", "rad", test_rule_rad_10_skip_to_order_paid);
+  ADD ("/model/stage-rules/rule-tw-6/new-lead-to-won", "tw", test_rule_tw_6_new_lead_to_won);
+  ADD ("/model/stage-rules/move-back-asks-nothing", "axl", test_move_back_asks_nothing);
+
+  return g_test_run ();
+}
