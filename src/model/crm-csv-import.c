@@ -30,6 +30,7 @@
 #include "crm-db.h"
 #include "crm-email.h"
 #include "crm-leads.h"
+#include "crm-limits.h"
 #include "crm-phone.h"
 #include "crm-store.h"
 #include "crm-store-private.h"
@@ -65,6 +66,7 @@ typedef struct
   guint line;          /* physical line where the row starts, from 1 */
   guint first;         /* index of its first field in self->fields */
   guint n_fields;
+  int   long_column;   /* the first cell over CRM_LIMIT_CSV_CELL, or -1 */
   guint unclosed : 1;  /* a quoted field runs on to the end of the file */
 } Row;
 
@@ -163,6 +165,8 @@ typedef struct
   GPtrArray    *row;        /* the fields read so far of the current row */
   guint         line;       /* the physical line being fed to the parser */
   guint         row_line;   /* where the current row started */
+  int           long_column;  /* of the current row, as in Row */
+  GError       *error;      /* a limit of the whole file was passed */
   guint         in_row : 1;
   guint         unclosed : 1;
 } Parse;
@@ -724,15 +728,45 @@ guess_field (const char *header)
   return CRM_CSV_FIELD_IGNORE;
 }
 
+/* How much of a cell over the limit is kept: its start, for the message
+ * and the preview. The rest is never stored, so a 10 MB cell costs no
+ * more memory than a line. */
+#define QUOTE_CHARS 40
+
+/* The length of the first @n_chars characters of @text. */
+static gsize
+prefix_length (const char *text,
+               gsize       len,
+               guint       n_chars)
+{
+  const char *p = text;
+
+  for (guint i = 0; i < n_chars && p < text + len; i++)
+    p = g_utf8_next_char (p);
+
+  return MIN ((gsize) (p - text), len);
+}
+
 static void
 parse_field_cb (void   *data,
                 size_t  len,
                 void   *user_data)
 {
   Parse *parse = user_data;
+  const char *text = data ? data : "";
 
-  g_ptr_array_add (parse->row,
-                   g_string_chunk_insert_len (parse->self->strings, data ? data : "", len));
+  /* Cells are bounded here, before anything parses them: the text is
+   * UTF-8 already, so only a cell of more bytes than characters allowed
+   * needs counting. */
+  if (len > CRM_LIMIT_CSV_CELL &&
+      (len > CRM_LIMIT_CSV_CELL * 4 || g_utf8_strlen (text, len) > CRM_LIMIT_CSV_CELL))
+    {
+      if (parse->long_column < 0)
+        parse->long_column = (int) parse->row->len;
+      len = prefix_length (text, len, QUOTE_CHARS);
+    }
+
+  g_ptr_array_add (parse->row, g_string_chunk_insert_len (parse->self->strings, text, len));
 }
 
 static void
@@ -742,8 +776,16 @@ parse_row_cb (int   c,
   Parse *parse = user_data;
   CrmCsvImport *self = parse->self;
   gboolean empty = TRUE;
+  int long_column = parse->long_column;
 
   parse->in_row = FALSE;
+  parse->long_column = -1;
+
+  if (parse->error != NULL)
+    {
+      g_ptr_array_set_size (parse->row, 0);
+      return;
+    }
 
   /* Spreadsheets pad values and leave rows of empty cells below the
    * data; neither means anything. */
@@ -756,6 +798,41 @@ parse_row_cb (int   c,
 
   if (empty && !parse->unclosed)
     {
+      g_ptr_array_set_size (parse->row, 0);
+      return;
+    }
+
+  if (self->headers == NULL && (long_column >= 0 || parse->row->len > CRM_LIMIT_CSV_COLUMNS))
+    {
+      if (long_column >= 0)
+        g_set_error (&parse->error, CRM_CSV_IMPORT_ERROR, CRM_CSV_IMPORT_ERROR_TOO_BIG,
+                     /* Translators: %u is a line number, then a number of characters */
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "Line %u should name the columns, but one of its cells is longer than %u character",
+                                  "Line %u should name the columns, but one of its cells is longer than %u characters",
+                                  CRM_LIMIT_CSV_CELL),
+                     parse->row_line, (guint) CRM_LIMIT_CSV_CELL);
+      else
+        g_set_error (&parse->error, CRM_CSV_IMPORT_ERROR, CRM_CSV_IMPORT_ERROR_TOO_BIG,
+                     /* Translators: %u is a number of columns */
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "The file has more than %u column; a lead list has a few",
+                                  "The file has more than %u columns; a lead list has a few",
+                                  CRM_LIMIT_CSV_COLUMNS),
+                     (guint) CRM_LIMIT_CSV_COLUMNS);
+      g_ptr_array_set_size (parse->row, 0);
+      return;
+    }
+
+  if (self->headers != NULL && self->rows->len >= CRM_LIMIT_CSV_ROWS)
+    {
+      g_set_error (&parse->error, CRM_CSV_IMPORT_ERROR, CRM_CSV_IMPORT_ERROR_TOO_BIG,
+                   /* Translators: %u is a number of rows */
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The file has more than %u row below its header; import it in parts",
+                                "The file has more than %u rows below its header; import it in parts",
+                                CRM_LIMIT_CSV_ROWS),
+                   (guint) CRM_LIMIT_CSV_ROWS);
       g_ptr_array_set_size (parse->row, 0);
       return;
     }
@@ -790,6 +867,7 @@ parse_row_cb (int   c,
       row.line = parse->row_line;
       row.first = self->fields->len;
       row.n_fields = parse->row->len;
+      row.long_column = long_column;
       row.unclosed = parse->unclosed;
       g_array_append_val (self->rows, row);
 
@@ -837,6 +915,7 @@ parse_text (CrmCsvImport  *self,
   parse.self = self;
   parse.row = row;
   parse.line = 1;
+  parse.long_column = -1;
 
   while (p < end)
     {
@@ -859,6 +938,14 @@ parse_text (CrmCsvImport  *self,
                        _("Line %u of the file cannot be read: %s"),
                        parse.line, csv_strerror (csv_error (&parser)));
           csv_free (&parser);
+          g_clear_error (&parse.error);
+          return FALSE;
+        }
+
+      if (parse.error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&parse.error));
+          csv_free (&parser);
           return FALSE;
         }
 
@@ -874,6 +961,12 @@ parse_text (CrmCsvImport  *self,
 
   csv_fini (&parser, parse_field_cb, parse_row_cb, &parse);
   csv_free (&parser);
+
+  if (parse.error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&parse.error));
+      return FALSE;
+    }
 
   return TRUE;
 }
@@ -965,6 +1058,44 @@ add_value (GArray     *values,
   g_array_append_val (values, value);
 }
 
+/* The value of a field as the store would take it (crm-limits.h), or NULL
+ * with the row's problem, which quotes only the start of the value. */
+static char *
+bounded_value (Lead        *lead,
+               const Row   *row,
+               int          column,
+               CrmCsvField  field,
+               const char  *text,
+               gsize        max_chars,
+               CrmTextKind  kind)
+{
+  g_autoptr(GError) error = NULL;
+  char *clean = NULL;
+
+  if (!crm_limits_clean_text (crm_csv_field_get_label (field), text, max_chars, kind, &clean, &error))
+    {
+      lead_add_problem (lead, row->line, column, g_strdup (error->message));
+      return NULL;
+    }
+
+  return clean;
+}
+
+/* The start of a text for a message, on one line: at most QUOTE_CHARS,
+ * and "…" after them when @mark_cut and there was more. */
+static char *
+quote_start (const char *text,
+             gboolean    mark_cut)
+{
+  gsize len = strlen (text);
+  gsize cut = prefix_length (text, len, QUOTE_CHARS);
+  g_autofree char *start = g_strndup (text, cut);
+  g_autofree char *clean = NULL;
+
+  crm_limits_clean_text (NULL, start, QUOTE_CHARS, CRM_TEXT_LINE, &clean, NULL);
+  return g_strconcat (clean, mark_cut && cut < len ? "…" : "", NULL);
+}
+
 /* Checks one row on its own: its shape, its phone numbers and email
  * addresses, and HS-2. Runs in worker threads, so it touches nothing but
  * the row and its lead. */
@@ -992,6 +1123,20 @@ check_row (CrmCsvImport *self,
       return;
     }
 
+  /* Only the start of the cell was kept (parse_field_cb()). */
+  if (row->long_column >= 0)
+    {
+      g_autofree char *quote = quote_start (fields[row->long_column], FALSE);
+
+      lead_add_problem (lead, row->line, row->long_column,
+                        /* Translators: %u is a number of characters, %s the start of the value */
+                        g_strdup_printf (ngettext ("The value is longer than %u character (“%s…”)",
+                                                   "The value is longer than %u characters (“%s…”)",
+                                                   CRM_LIMIT_CSV_CELL),
+                                         (guint) CRM_LIMIT_CSV_CELL, quote));
+      return;
+    }
+
   if (row->n_fields != n_columns)
     {
       lead_add_problem (lead, row->line, -1,
@@ -1006,19 +1151,21 @@ check_row (CrmCsvImport *self,
     {
       const char *field = fields[c];
       g_autoptr(GError) error = NULL;
+      g_autofree char *clean = NULL;
       char *normalized = NULL;
+      CrmCsvField field_kind;
 
       if (field[0] == '\0')
         continue;
 
-      switch (g_array_index (self->mapping, CrmCsvField, c))
+      field_kind = g_array_index (self->mapping, CrmCsvField, c);
+      switch (field_kind)
         {
         case CRM_CSV_FIELD_NAME:
-          append_part (name, " ", field);
-          break;
-
         case CRM_CSV_FIELD_LAST_NAME:
-          append_part (last_name, " ", field);
+          clean = bounded_value (lead, row, c, field_kind, field, CRM_LIMIT_NAME, CRM_TEXT_LINE);
+          if (clean != NULL)
+            append_part (field_kind == CRM_CSV_FIELD_NAME ? name : last_name, " ", clean);
           break;
 
         case CRM_CSV_FIELD_PHONE:
@@ -1036,23 +1183,27 @@ check_row (CrmCsvImport *self,
           break;
 
         case CRM_CSV_FIELD_COMPANY:
-          if (lead->company == NULL)
-            lead->company = collapse_spaces (field);
+          if (lead->company == NULL &&
+              (clean = bounded_value (lead, row, c, field_kind, field, CRM_LIMIT_COMPANY, CRM_TEXT_LINE)))
+            lead->company = collapse_spaces (clean);
           break;
 
         case CRM_CSV_FIELD_POSITION:
-          if (lead->position == NULL)
-            lead->position = collapse_spaces (field);
+          if (lead->position == NULL &&
+              (clean = bounded_value (lead, row, c, field_kind, field, CRM_LIMIT_TEXT, CRM_TEXT_LINE)))
+            lead->position = collapse_spaces (clean);
           break;
 
         case CRM_CSV_FIELD_SOURCE:
-          if (lead->source == NULL)
-            lead->source = collapse_spaces (field);
+          if (lead->source == NULL &&
+              (clean = bounded_value (lead, row, c, field_kind, field, CRM_LIMIT_TEXT, CRM_TEXT_LINE)))
+            lead->source = collapse_spaces (clean);
           break;
 
         case CRM_CSV_FIELD_CAMPAIGN:
-          if (lead->campaign == NULL)
-            lead->campaign = collapse_spaces (field);
+          if (lead->campaign == NULL &&
+              (clean = bounded_value (lead, row, c, field_kind, field, CRM_LIMIT_TEXT, CRM_TEXT_LINE)))
+            lead->campaign = collapse_spaces (clean);
           break;
 
         case CRM_CSV_FIELD_NOTE:
@@ -1094,6 +1245,14 @@ check_row (CrmCsvImport *self,
     }
 
   append_part (name, " ", last_name->str);
+  if (name->len > CRM_LIMIT_NAME)
+    {
+      g_autofree char *joined = bounded_value (lead, row, -1, CRM_CSV_FIELD_NAME, name->str,
+                                               CRM_LIMIT_NAME, CRM_TEXT_LINE);
+
+      if (joined == NULL)
+        g_string_truncate (name, prefix_length (name->str, name->len, CRM_LIMIT_NAME));
+    }
   lead->name = collapse_spaces (name->str);
 
   /* AXL-1: a lead may come without a name; it is then called by its
@@ -1107,8 +1266,9 @@ check_row (CrmCsvImport *self,
         lead->name = g_strdup (g_array_index (lead->emails, Value, 0).text);
     }
 
+  /* Every note column of the row goes into one note. */
   if (note != NULL)
-    lead->note = g_string_free (g_steal_pointer (&note), FALSE);
+    lead->note = bounded_value (lead, row, -1, CRM_CSV_FIELD_NOTE, note->str, CRM_LIMIT_NOTE, CRM_TEXT_LINES);
 }
 
 static void
@@ -1330,7 +1490,8 @@ existing_name (CrmDb    *db,
     return "?";
 
   name = crm_statement_get_text (stmt, 0);
-  g_hash_table_insert (existing->names, g_memdup2 (&id, sizeof id), g_strdup (name));
+  /* Names are for messages, which quote only their start. */
+  g_hash_table_insert (existing->names, g_memdup2 (&id, sizeof id), quote_start (name, TRUE));
 
   return g_hash_table_lookup (existing->names, &id);
 }
@@ -2045,6 +2206,21 @@ load_file_thread (GTask        *task,
     g_task_return_pointer (task, self, g_object_unref);
 }
 
+/* A file of more than CRM_LIMIT_CSV_BYTES is refused before it is read. */
+static gboolean
+check_size (goffset   size,
+            GError  **error)
+{
+  if (size <= CRM_LIMIT_CSV_BYTES)
+    return TRUE;
+
+  g_set_error (error, CRM_CSV_IMPORT_ERROR, CRM_CSV_IMPORT_ERROR_TOO_BIG,
+               /* Translators: %u is a number of megabytes */
+               _("The file is larger than %u MB; import the list in parts"),
+               (guint) (CRM_LIMIT_CSV_BYTES / (1024 * 1024)));
+  return FALSE;
+}
+
 /* Public API */
 
 /**
@@ -2147,6 +2323,9 @@ crm_csv_import_new_from_bytes (GBytes      *bytes,
   self->file_name = g_strdup (file_name);
 
   data = g_bytes_get_data (bytes, &size);
+  if (!check_size (size, error))
+    return NULL;
+
   if (size > 0)
     {
       text = decode (data, size, &encoding, &len, error);
@@ -2195,9 +2374,15 @@ crm_csv_import_new_from_file (GFile         *file,
                               GError       **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFileInfo) info = NULL;
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, error);
+  if (info == NULL || !check_size (g_file_info_get_size (info), error))
+    return NULL;
 
   bytes = g_file_load_bytes (file, cancellable, NULL, error);
   if (bytes == NULL)

@@ -33,6 +33,8 @@ G_BEGIN_DECLS
  *   gives a phone number or an email address; the message names it
  * @CRM_CSV_IMPORT_ERROR_INVALID_ROWS: some rows have problems, so nothing
  *   was imported; crm_csv_import_validate() lists them
+ * @CRM_CSV_IMPORT_ERROR_TOO_BIG: the file is larger, or has more rows or
+ *   columns, than `CRM_LIMIT_CSV_*` allow; nothing of it was read
  */
 typedef enum
 {
@@ -40,6 +42,7 @@ typedef enum
   CRM_CSV_IMPORT_ERROR_EMPTY,
   CRM_CSV_IMPORT_ERROR_MISSING_COLUMN,
   CRM_CSV_IMPORT_ERROR_INVALID_ROWS,
+  CRM_CSV_IMPORT_ERROR_TOO_BIG,
 } CrmCsvImportError;
 
 /**

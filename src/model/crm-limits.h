@@ -47,6 +47,11 @@ G_BEGIN_DECLS
 #define CRM_LIMIT_NOTE      20000
 /* One cell of an imported list: no field takes more than a note. */
 #define CRM_LIMIT_CSV_CELL  CRM_LIMIT_NOTE
+/* An imported list as a whole: its size in bytes, its rows below the
+ * header and its columns. A 100,000-row list of the benchmark is 10 MB. */
+#define CRM_LIMIT_CSV_BYTES    (64 * 1024 * 1024)
+#define CRM_LIMIT_CSV_ROWS     250000
+#define CRM_LIMIT_CSV_COLUMNS  200
 
 /* A procedure template as stored or given as a file: its size in bytes and
  * how deeply its arrays and objects nest (the shipped ones nest 9 deep). */
