@@ -40,6 +40,7 @@ G_BEGIN_DECLS
  * @CRM_LEAD_ERROR_NOT_A_LEAD: the contact is not an unclassified lead
  * @CRM_LEAD_ERROR_UNKNOWN_CLASSIFICATION: the classification is not one of
  *   the `CRM_CLASSIFICATION_*` values
+ * @CRM_LEAD_ERROR_UNKNOWN_SOURCE: the source is none of the procedure's
  *
  * Invalid phone numbers, email addresses and missing contacts are reported
  * in the %CRM_STORE_ERROR domain, as everywhere else in the store.
@@ -49,7 +50,12 @@ typedef enum
   CRM_LEAD_ERROR_NO_CONTACT_DETAILS,
   CRM_LEAD_ERROR_NOT_A_LEAD,
   CRM_LEAD_ERROR_UNKNOWN_CLASSIFICATION,
+  CRM_LEAD_ERROR_UNKNOWN_SOURCE,
 } CrmLeadError;
+
+/* AXL-1: the source key a missed call's lead and deal are stored with,
+ * as the procedures' templates spell it. */
+#define CRM_SOURCE_MISSED_CALL "missed_call"
 
 /* HS-3: what the marketing coordinator decides about a lead. */
 #define CRM_CLASSIFICATION_RELEVANT     "relevant"
@@ -79,6 +85,12 @@ gboolean    crm_store_classify_lead         (CrmStore    *store,
                                              GError     **error);
 char       *crm_store_normalize_lead_source (CrmStore    *store,
                                              const char  *text);
+gboolean    crm_store_is_missed_call_source (CrmStore    *store,
+                                             const char  *text);
+gboolean    crm_store_check_lead_source     (CrmStore    *store,
+                                             const char  *text,
+                                             char       **out_key,
+                                             GError     **error);
 
 gint64      crm_store_add_missed_call       (CrmStore    *store,
                                              const char  *phone,

@@ -28,6 +28,7 @@
 #include "crm-db.h"
 #include "crm-deal.h"
 #include "crm-email.h"
+#include "crm-limits.h"
 #include "crm-phone.h"
 #include "crm-pipeline.h"
 #include "crm-procedure.h"
@@ -55,59 +56,6 @@ static const char * const classifications[] = {
   CRM_CLASSIFICATION_JUNK,
   NULL
 };
-
-/* One line, single spaces, NULL when nothing is left. */
-static char *
-dup_clean (const char *text)
-{
-  g_autofree char *valid = NULL;
-  GString *out;
-  gboolean space = FALSE;
-
-  if (text == NULL)
-    return NULL;
-
-  valid = g_utf8_make_valid (text, -1);
-  out = g_string_new (NULL);
-
-  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c))
-        {
-          space = out->len > 0;
-          continue;
-        }
-
-      if (space)
-        g_string_append_c (out, ' ');
-      space = FALSE;
-      g_string_append_unichar (out, c);
-    }
-
-  if (out->len == 0)
-    {
-      g_string_free (out, TRUE);
-      return NULL;
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-static gboolean
-matches_folded (const char *folded,
-                const char *text)
-{
-  g_autofree char *other = NULL;
-
-  if (text == NULL)
-    return FALSE;
-
-  other = g_utf8_casefold (text, -1);
-
-  return g_str_equal (folded, other);
-}
 
 /* Returns the first contact with @e164 or @address, 0 when there is none,
  * -1 on error. */
@@ -347,58 +295,44 @@ check_is_lead (CrmStore    *store,
   return TRUE;
 }
 
-/* Records the classification and the lifecycle stage it leads to, in a
- * transaction of its own. */
+/* Records the classification and the lifecycle stage it leads to, inside
+ * the caller's transaction. */
 static gboolean
 write_classification (CrmStore    *store,
                       gint64       contact_id,
                       const char  *classification,
                       const char  *lifecycle,
+                      const char  *now_text,
                       GError     **error)
 {
-  CrmDb *db = crm_store_get_db (store);
   g_autoptr(CrmStatement) stmt = NULL;
-  g_autoptr(GDateTime) now = crm_store_now (store);
-  g_autofree char *now_text = _crm_store_format_timestamp (now);
 
-  if (!crm_db_begin (db, error))
-    return FALSE;
-
-  stmt = crm_db_prepare (db,
+  stmt = crm_db_prepare (crm_store_get_db (store),
                          "UPDATE contacts SET classification = ?2, lifecycle = ?3 WHERE id = ?1",
                          error);
   if (stmt == NULL)
-    {
-      crm_db_rollback (db);
-      return FALSE;
-    }
+    return FALSE;
 
   crm_statement_bind_int64 (stmt, 1, contact_id);
   crm_statement_bind_text (stmt, 2, classification);
   crm_statement_bind_text (stmt, 3, lifecycle);
 
-  if (!crm_statement_run (stmt, error) ||
-      !_crm_store_add_audit (store, "classify", "contact", contact_id, NULL, classification,
-                             now_text, error) ||
-      !_crm_store_add_audit (store, "lifecycle", "contact", contact_id, CRM_LIFECYCLE_LEAD,
-                             lifecycle, now_text, error) ||
-      !crm_db_commit (db, error))
-    {
-      crm_db_rollback (db);
-      return FALSE;
-    }
-
-  return TRUE;
+  return crm_statement_run (stmt, error) &&
+         _crm_store_add_audit (store, "classify", "contact", contact_id, NULL, classification,
+                               now_text, error) &&
+         _crm_store_add_audit (store, "lifecycle", "contact", contact_id, CRM_LIFECYCLE_LEAD,
+                               lifecycle, now_text, error);
 }
 
 /* HS-3: a relevant lead becomes a deal in the first stage of the first
- * pipeline ("Phone" in HS). */
-static gint64
+ * pipeline ("Phone" in HS), inside the caller's transaction. */
+static CrmDeal *
 open_deal (CrmStore    *store,
            gint64       contact_id,
            const char  *name,
            const char  *source,
            gint64       company_id,
+           GDateTime   *now,
            GError     **error)
 {
   g_autoptr(CrmPipeline) pipeline = NULL;
@@ -421,7 +355,7 @@ open_deal (CrmStore    *store,
     {
       g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_PROCEDURE,
                            _("The procedure has no pipeline to open the deal in"));
-      return 0;
+      return NULL;
     }
 
   if (company_id > 0)
@@ -429,7 +363,7 @@ open_deal (CrmStore    *store,
       g_autoptr(CrmCompany) company = crm_store_load_company (store, company_id, error);
 
       if (company == NULL)
-        return 0;
+        return NULL;
 
       /* Translators: a deal's title, the contact's name and then the company's */
       title = g_strdup_printf (C_("new deal title", "%s — %s"), name, crm_company_get_name (company));
@@ -449,57 +383,183 @@ open_deal (CrmStore    *store,
   if (procedure != NULL && crm_procedure_get_currency (procedure) != NULL)
     crm_deal_set_currency (deal, crm_procedure_get_currency (procedure));
 
-  /* The contact is passed by id only: the deal card's save would otherwise
-   * rewrite the contact's phones and emails from the object. */
-  if (!crm_store_save_deal (store, deal, NULL, NULL, NULL, error))
-    return 0;
-
-  return crm_deal_get_id (deal);
-}
-
-/**
- * crm_store_normalize_lead_source:
- * @store: a #CrmStore
- * @text: (nullable): a source as a form, a list or a person gives it
- *
- * Lead sources are stored as the keys of the procedure's sources, so that
- * "Imported lead list", "imported_list" and the Hebrew or Russian name all
- * land in the same view (HS-1). Text that is none of them is kept as it is,
- * on one line: a list may well name a source the procedure does not know.
- *
- * Returns: (transfer full) (nullable): the source to store, %NULL for none
- */
-char *
-crm_store_normalize_lead_source (CrmStore   *store,
-                                 const char *text)
-{
-  g_autofree char *clean = NULL;
-  g_autofree char *folded = NULL;
-  CrmProcedure *procedure;
-
-  g_return_val_if_fail (CRM_IS_STORE (store), NULL);
-
-  clean = dup_clean (text);
-  if (clean == NULL)
+  /* The contact is passed by id only, and the deal is written with the
+   * checks and the first stage's rules of the deal card's save. */
+  if (!_crm_store_insert_deal (store, deal, now, error))
     return NULL;
 
-  procedure = crm_store_get_procedure (store);
-  if (procedure == NULL)
-    return g_steal_pointer (&clean);
+  return g_steal_pointer (&deal);
+}
 
-  folded = g_utf8_casefold (clean, -1);
-  for (guint i = 0; i < crm_procedure_get_n_sources (procedure); i++)
+/* HS-3, HS-4 inside the caller's transaction: the classification, and for
+ * a relevant lead its deal, are written together or not at all. */
+static gboolean
+classify_in_transaction (CrmStore    *store,
+                         gint64       contact_id,
+                         const char  *classification,
+                         GDateTime   *now,
+                         CrmDeal    **out_deal,
+                         GError     **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *now_text = _crm_store_format_timestamp (now);
+  g_autoptr(CrmDeal) deal = NULL;
+  gint64 company_id = 0;
+
+  if (!check_is_lead (store, contact_id, &name, &source, &company_id, error))
+    return FALSE;
+
+  if (!g_str_equal (classification, CRM_CLASSIFICATION_RELEVANT))
+    return write_classification (store, contact_id, classification, CRM_LIFECYCLE_OTHER, now_text, error);
+
+  deal = open_deal (store, contact_id, name, source, company_id, now, error);
+
+  /* HS-4: opening a deal makes the contact an opportunity. */
+  if (deal == NULL ||
+      !write_classification (store, contact_id, classification, CRM_LIFECYCLE_OPPORTUNITY, now_text, error))
+    return FALSE;
+
+  *out_deal = g_steal_pointer (&deal);
+  return TRUE;
+}
+
+/* A lead as it will be written, each value bounded, checked and clean. */
+typedef struct
+{
+  char *name;
+  char *e164;
+  char *address;
+  char *company;
+  char *source;
+  char *campaign;
+} LeadInput;
+
+static void
+lead_input_clear (LeadInput *input)
+{
+  g_clear_pointer (&input->name, g_free);
+  g_clear_pointer (&input->e164, g_free);
+  g_clear_pointer (&input->address, g_free);
+  g_clear_pointer (&input->company, g_free);
+  g_clear_pointer (&input->source, g_free);
+  g_clear_pointer (&input->campaign, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LeadInput, lead_input_clear)
+
+/* One line of at most @max_chars characters, single spaces, controls
+ * gone; NULL for blank text. */
+static gboolean
+dup_bounded (const char  *label,
+             const char  *text,
+             gsize        max_chars,
+             char       **out,
+             GError     **error)
+{
+  g_autofree char *bounded = NULL;
+
+  if (!crm_limits_clean_text (label, text, max_chars, CRM_TEXT_LINE, &bounded, error))
+    return FALSE;
+
+  *out = _crm_store_dup_one_line (bounded);
+  return TRUE;
+}
+
+/* Everything is checked before anything is written: every field is
+ * bounded first, then phones and emails parsed, then the source looked up
+ * in the procedure. */
+static gboolean
+prepare_lead (CrmStore    *store,
+              const char  *name,
+              const char  *phone,
+              const char  *email,
+              const char  *company,
+              const char  *source,
+              const char  *campaign,
+              LeadInput   *input,
+              GError     **error)
+{
+  g_autofree char *phone_text = NULL;
+  g_autofree char *email_text = NULL;
+  const char *region = _crm_store_get_region (store);
+
+  if (!dup_bounded (_("Name"), name, CRM_LIMIT_NAME, &input->name, error) ||
+      !dup_bounded (_("Phone"), phone, CRM_LIMIT_PHONE, &phone_text, error) ||
+      !dup_bounded (_("Email"), email, CRM_LIMIT_EMAIL, &email_text, error) ||
+      !dup_bounded (_("Company"), company, CRM_LIMIT_COMPANY, &input->company, error) ||
+      !dup_bounded (_("Campaign"), campaign, CRM_LIMIT_TEXT, &input->campaign, error))
+    return FALSE;
+
+  if (phone_text != NULL)
     {
-      const CrmProcedureChoice *choice = crm_procedure_get_source (procedure, i);
+      g_autoptr(GError) local_error = NULL;
 
-      if (matches_folded (folded, choice->key) ||
-          matches_folded (folded, choice->name.en) ||
-          matches_folded (folded, choice->name.he) ||
-          matches_folded (folded, choice->name.ru))
-        return g_strdup (choice->key);
+      if (!crm_phone_normalize (phone_text, region, &input->e164, &local_error))
+        {
+          g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_PHONE,
+                               local_error->message);
+          return FALSE;
+        }
     }
 
-  return g_steal_pointer (&clean);
+  if (email_text != NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!crm_email_normalize (email_text, &input->address, &local_error))
+        {
+          g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_EMAIL,
+                               local_error->message);
+          return FALSE;
+        }
+    }
+
+  if (input->e164 == NULL && input->address == NULL)
+    {
+      g_set_error_literal (error, CRM_LEAD_ERROR, CRM_LEAD_ERROR_NO_CONTACT_DETAILS,
+                           _("A lead needs a phone number or an email address"));
+      return FALSE;
+    }
+
+  if (!crm_store_check_lead_source (store, source, &input->source, error))
+    return FALSE;
+
+  /* AXL-1: a missed call gives a number and nothing else. */
+  if (input->name == NULL)
+    input->name = input->e164 != NULL ? crm_phone_format (input->e164, region) : g_strdup (input->address);
+
+  return TRUE;
+}
+
+/* Inside the caller's transaction, so that two forms sent at the same
+ * moment still make one lead: the known contact's id, or the new one's. */
+static gint64
+write_lead (CrmStore    *store,
+            LeadInput   *input,
+            const char  *now_text,
+            gboolean    *out_was_duplicate,
+            GError     **error)
+{
+  gint64 id;
+
+  *out_was_duplicate = FALSE;
+
+  id = find_contact (crm_store_get_db (store), input->e164, input->address, error);
+  if (id < 0)
+    return 0;
+
+  if (id > 0)
+    {
+      *out_was_duplicate = TRUE;
+      return id;
+    }
+
+  if (!insert_lead (store, input->name, input->e164, input->address, input->company, input->source,
+                    input->campaign, now_text, &id, error))
+    return 0;
+
+  return id;
 }
 
 /**
@@ -510,8 +570,8 @@ crm_store_normalize_lead_source (CrmStore   *store,
  *   unless written with "+" and a country code
  * @email: (nullable): an email address
  * @company: (nullable): the company, found by name or created
- * @source: (nullable): where the lead came from; see
- *   crm_store_normalize_lead_source()
+ * @source: (nullable): where the lead came from, one of the procedure's
+ *   sources; see crm_store_check_lead_source()
  * @campaign: (nullable): the campaign that brought it
  * @out_was_duplicate: (out) (optional): set to %TRUE when a contact with
  *   this phone number or email address existed already
@@ -520,9 +580,10 @@ crm_store_normalize_lead_source (CrmStore   *store,
  * Takes in one lead without anyone at the keyboard: a web form (HS-1,
  * AXL-2), a missed call (AXL-1), a mailbox (AXL-4, AXL-5). It needs a phone
  * number or an email address, each valid when given; without a name the
- * lead is called by its number (AXL-1) or address. A lead whose number or
- * address is known already is not added again: the existing contact's id
- * is returned and nothing is written.
+ * lead is called by its number (AXL-1) or address. Every value is bounded
+ * (docs/engine.md, "Limits") and an unknown source is refused. A lead
+ * whose number or address is known already is not added again: the
+ * existing contact's id is returned and nothing is written.
  *
  * Returns: the id of the new or existing contact, 0 with @error set when
  *   the input is not valid or the database failed
@@ -538,19 +599,11 @@ crm_store_add_lead (CrmStore    *store,
                     gboolean    *out_was_duplicate,
                     GError     **error)
 {
-  g_autofree char *e164 = NULL;
-  g_autofree char *address = NULL;
-  g_autofree char *clean_name = NULL;
-  g_autofree char *clean_company = NULL;
-  g_autofree char *clean_source = NULL;
-  g_autofree char *clean_campaign = NULL;
-  g_autofree char *phone_text = dup_clean (phone);
-  g_autofree char *email_text = dup_clean (email);
+  g_auto(LeadInput) input = { 0 };
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *now_text = NULL;
-  const char *region;
-  CrmDb *db;
-  gint64 id = 0;
+  gboolean duplicate = FALSE;
+  gint64 id;
 
   g_return_val_if_fail (CRM_IS_STORE (store), 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
@@ -558,79 +611,21 @@ crm_store_add_lead (CrmStore    *store,
   if (out_was_duplicate != NULL)
     *out_was_duplicate = FALSE;
 
-  region = _crm_store_get_region (store);
-
-  if (phone_text != NULL)
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      if (!crm_phone_normalize (phone_text, region, &e164, &local_error))
-        {
-          g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_PHONE,
-                               local_error->message);
-          return 0;
-        }
-    }
-
-  if (email_text != NULL)
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      if (!crm_email_normalize (email_text, &address, &local_error))
-        {
-          g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_EMAIL,
-                               local_error->message);
-          return 0;
-        }
-    }
-
-  if (e164 == NULL && address == NULL)
-    {
-      g_set_error_literal (error, CRM_LEAD_ERROR, CRM_LEAD_ERROR_NO_CONTACT_DETAILS,
-                           _("A lead needs a phone number or an email address"));
-      return 0;
-    }
-
-  /* AXL-1: a missed call gives a number and nothing else. */
-  clean_name = dup_clean (name);
-  if (clean_name == NULL)
-    clean_name = e164 != NULL ? crm_phone_format (e164, region) : g_strdup (address);
-
-  clean_company = dup_clean (company);
-  clean_source = crm_store_normalize_lead_source (store, source);
-  clean_campaign = dup_clean (campaign);
+  if (!prepare_lead (store, name, phone, email, company, source, campaign, &input, error))
+    return 0;
 
   now = crm_store_now (store);
   now_text = _crm_store_format_timestamp (now);
-  db = crm_store_get_db (store);
 
-  /* The duplicate check runs inside the transaction: two forms sent at
-   * the same moment still make one lead. */
-  if (!crm_db_begin (db, error))
+  if (!_crm_store_begin (store, error))
     return 0;
 
-  id = find_contact (db, e164, address, error);
-  if (id < 0)
-    {
-      crm_db_rollback (db);
-      return 0;
-    }
+  id = write_lead (store, &input, now_text, &duplicate, error);
+  if (!_crm_store_commit_or_rollback (store, id > 0, error))
+    return 0;
 
-  if (id > 0)
-    {
-      crm_db_rollback (db);
-      if (out_was_duplicate != NULL)
-        *out_was_duplicate = TRUE;
-      return id;
-    }
-
-  if (!insert_lead (store, clean_name, e164, address, clean_company, clean_source, clean_campaign,
-                    now_text, &id, error) ||
-      !crm_db_commit (db, error))
-    {
-      crm_db_rollback (db);
-      return 0;
-    }
+  if (out_was_duplicate != NULL)
+    *out_was_duplicate = duplicate;
 
   return id;
 }
@@ -807,16 +802,12 @@ crm_store_list_lead_sources (CrmStore *store)
  * @error: return location for a #GError
  *
  * Records what marketing decided about a lead (HS-3). A relevant lead gets
- * a deal in the first stage of the first pipeline, through
- * crm_store_save_deal() and so through the stage's rules; its contact then
+ * a deal in the first stage of the first pipeline, checked as the deal
+ * card's save checks one and through the stage's rules; its contact then
  * becomes an opportunity (HS-4). Any other classification (supplier,
  * partner, not relevant, junk) moves the contact to lifecycle "other".
- *
- * The deal and the classification are two transactions, since saving a
- * deal is one of its own. Should the second fail, the deal stays and the
- * classification is not recorded; the error says why. The contact is then
- * no lead any more (the deal made it an opportunity), so classifying it
- * again is refused rather than opening a second deal.
+ * The deal and the classification are one transaction: a refused deal
+ * leaves the lead as it was.
  *
  * Returns: %TRUE on success
  */
@@ -827,10 +818,8 @@ crm_store_classify_lead (CrmStore    *store,
                          gint64      *out_deal_id,
                          GError     **error)
 {
-  g_autofree char *name = NULL;
-  g_autofree char *source = NULL;
-  gint64 company_id = 0;
-  gint64 deal_id;
+  g_autoptr(CrmDeal) deal = NULL;
+  g_autoptr(GDateTime) now = NULL;
 
   g_return_val_if_fail (CRM_IS_STORE (store), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -849,45 +838,122 @@ crm_store_classify_lead (CrmStore    *store,
       return FALSE;
     }
 
-  if (!check_is_lead (store, contact_id, &name, &source, &company_id, error))
+  now = crm_store_now (store);
+  if (!_crm_store_begin (store, error) ||
+      !_crm_store_commit_or_rollback (store,
+                                      classify_in_transaction (store, contact_id, classification,
+                                                               now, &deal, error),
+                                      error))
     return FALSE;
 
-  if (!g_str_equal (classification, CRM_CLASSIFICATION_RELEVANT))
-    return write_classification (store, contact_id, classification, CRM_LIFECYCLE_OTHER, error);
+  if (deal != NULL)
+    {
+      _crm_store_announce_new_deal (store, deal);
+      if (out_deal_id != NULL)
+        *out_deal_id = crm_deal_get_id (deal);
+    }
 
-  deal_id = open_deal (store, contact_id, name, source, company_id, error);
-  if (deal_id == 0)
-    return FALSE;
-
-  if (out_deal_id != NULL)
-    *out_deal_id = deal_id;
-
-  /* HS-4: opening a deal makes the contact an opportunity. */
-  return write_classification (store, contact_id, classification, CRM_LIFECYCLE_OPPORTUNITY, error);
+  return TRUE;
 }
 
 static gint64
-open_deal_of_contact (CrmStore *store,
-                      gint64    contact_id,
-                      char    **classification)
+open_deal_of_contact (CrmStore  *store,
+                      gint64     contact_id,
+                      char     **classification,
+                      GError   **error)
 {
   g_autoptr(CrmStatement) stmt = NULL;
+  CrmStep step;
 
   stmt = crm_db_prepare (crm_store_get_db (store),
                          "SELECT (SELECT d.id FROM deals d JOIN stages s ON s.id = d.stage_id "
                          "        WHERE d.contact_id = c.id AND s.kind = 'open' "
                          "        ORDER BY d.updated_at DESC LIMIT 1), c.classification "
                          "FROM contacts c WHERE c.id = ?1",
-                         NULL);
+                         error);
   if (stmt == NULL)
-    return 0;
+    return -1;
 
   crm_statement_bind_int64 (stmt, 1, contact_id);
-  if (crm_statement_step (stmt, NULL) != CRM_STEP_ROW)
+  step = crm_statement_step (stmt, error);
+  if (step == CRM_STEP_ERROR)
+    return -1;
+  if (step != CRM_STEP_ROW)
     return 0;
 
   *classification = g_strdup (crm_statement_get_text (stmt, 1));
   return crm_statement_get_int64 (stmt, 0);
+}
+
+/* AXL-1 inside the caller's transaction: classifying a new caller relevant
+ * opens the deal. When the first stage wants more than a number (HS needs
+ * an email, CON a position), the savepoint takes the half-written deal back
+ * and the lead waits, with its number, in the Leads page. */
+static gboolean
+open_missed_call_deal (CrmStore   *store,
+                       gint64      contact_id,
+                       GDateTime  *now,
+                       CrmDeal   **out_deal,
+                       GError    **error)
+{
+  CrmDb *db = crm_store_get_db (store);
+  g_autoptr(GError) local_error = NULL;
+
+  if (!crm_db_exec (db, "SAVEPOINT missed_call_deal", error))
+    return FALSE;
+
+  if (classify_in_transaction (store, contact_id, CRM_CLASSIFICATION_RELEVANT, now, out_deal, &local_error))
+    return crm_db_exec (db, "RELEASE missed_call_deal", error);
+
+  if (!g_error_matches (local_error, CRM_STORE_ERROR, CRM_STORE_ERROR_MISSING_FIELDS))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return crm_db_exec (db, "ROLLBACK TO missed_call_deal", error) &&
+         crm_db_exec (db, "RELEASE missed_call_deal", error);
+}
+
+/* The lead, its deal and the call-back task of a missed call. */
+static gint64
+write_missed_call (CrmStore    *store,
+                   LeadInput   *input,
+                   GDateTime   *now,
+                   gboolean    *out_known_caller,
+                   gint64      *out_deal_id,
+                   CrmDeal    **out_new_deal,
+                   GError     **error)
+{
+  g_autofree char *now_text = _crm_store_format_timestamp (now);
+  g_autofree char *classification = NULL;
+  gint64 contact_id, deal_id;
+
+  contact_id = write_lead (store, input, now_text, out_known_caller, error);
+  if (contact_id == 0)
+    return 0;
+
+  deal_id = open_deal_of_contact (store, contact_id, &classification, error);
+  if (deal_id < 0)
+    return 0;
+
+  if (deal_id == 0 && classification == NULL)
+    {
+      if (!open_missed_call_deal (store, contact_id, now, out_new_deal, error))
+        return 0;
+      if (*out_new_deal != NULL)
+        deal_id = crm_deal_get_id (*out_new_deal);
+    }
+
+  if (deal_id > 0 &&
+      (!_crm_store_insert_task (store, deal_id, _("Call back: missed call"), now_text, 0, NULL,
+                                now_text, NULL, error) ||
+       !_crm_store_add_audit (store, "task", "deal", deal_id, NULL, _("Call back: missed call"),
+                              now_text, error)))
+    return 0;
+
+  *out_deal_id = deal_id;
+  return contact_id;
 }
 
 /**
@@ -900,13 +966,15 @@ open_deal_of_contact (CrmStore *store,
  * @error: return location for a #GError
  *
  * AXL-1: a missed call from a new number creates a deal, and the rep calls
- * back. The caller becomes a lead (or is found again by the number); a
- * lead not classified yet is classified relevant, which opens a deal in
- * the first stage through the procedure engine, and the deal gets a "Call
- * back" task due now, so the missed call stays on the rep's Today list
- * until it is done. A known caller with an open deal gets the task on that
- * deal. When the first stage requires more than a phone (HS needs an
- * email, CON a position), the caller stays a lead to be completed.
+ * back. The caller becomes a lead (or is found again by the number), its
+ * source the procedure's #CRM_SOURCE_MISSED_CALL (none when an older
+ * template does not list it); a lead not classified yet is classified
+ * relevant, which opens a deal in the first stage through the procedure
+ * engine, and the deal gets a "Call back" task due now, so the missed call
+ * stays on the rep's Today list until it is done. A known caller with an
+ * open deal gets the task on that deal. When the first stage requires more
+ * than a phone (HS needs an email, CON a position), the caller stays a lead
+ * to be completed. The lead, the deal and the task are one transaction.
  *
  * Returns: the contact's id, or 0 on error
  */
@@ -918,46 +986,41 @@ crm_store_add_missed_call (CrmStore    *store,
                            gboolean    *out_known_caller,
                            GError     **error)
 {
-  g_autofree char *classification = NULL;
+  g_auto(LeadInput) input = { 0 };
   g_autoptr(GDateTime) now = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gboolean duplicate = FALSE;
-  gint64 contact_id, deal_id;
+  g_autoptr(CrmDeal) new_deal = NULL;
+  const char *source = NULL;
+  gboolean known = FALSE;
+  gint64 contact_id, deal_id = 0;
 
   g_return_val_if_fail (CRM_IS_STORE (store), 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
   if (out_deal_id != NULL)
     *out_deal_id = 0;
 
-  contact_id = crm_store_add_lead (store, name, phone, NULL, NULL, "missed-call", NULL, &duplicate, error);
-  if (contact_id == 0)
+  if (_crm_store_check_source_key (store, CRM_SOURCE_MISSED_CALL, NULL))
+    source = CRM_SOURCE_MISSED_CALL;
+
+  if (!prepare_lead (store, name, phone, NULL, NULL, source, NULL, &input, error))
     return 0;
-
-  if (out_known_caller != NULL)
-    *out_known_caller = duplicate;
-
-  deal_id = open_deal_of_contact (store, contact_id, &classification);
-
-  if (deal_id == 0 && classification == NULL &&
-      !crm_store_classify_lead (store, contact_id, CRM_CLASSIFICATION_RELEVANT, &deal_id, &local_error))
-    {
-      /* The first stage wants more than a number: the lead waits, with its
-       * number, in the Leads page. Anything else is a real error. */
-      if (!g_error_matches (local_error, CRM_STORE_ERROR, CRM_STORE_ERROR_MISSING_FIELDS))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return 0;
-        }
-      return contact_id;
-    }
-
-  if (deal_id == 0)
-    return contact_id;
 
   now = crm_store_now (store);
-  if (crm_store_add_task (store, deal_id, _("Call back: missed call"), now, 0, error) == 0)
+  if (!_crm_store_begin (store, error))
     return 0;
 
+  contact_id = write_missed_call (store, &input, now, &known, &deal_id, &new_deal, error);
+  if (!_crm_store_commit_or_rollback (store, contact_id > 0, error))
+    return 0;
+
+  /* Only what was committed is announced. */
+  if (new_deal != NULL)
+    _crm_store_announce_new_deal (store, new_deal);
+  else if (deal_id > 0)
+    _crm_store_emit_deal_changed (store, deal_id);
+
+  if (out_known_caller != NULL)
+    *out_known_caller = known;
   if (out_deal_id != NULL)
     *out_deal_id = deal_id;
 

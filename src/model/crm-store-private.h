@@ -91,6 +91,19 @@ void        _crm_store_set_missing_error (CrmStore            *self,
                                           const char * const  *missing,
                                           GError             **error);
 
+/* A lead's deal inside the lead's transaction (crm-store-leads.c). */
+gboolean    _crm_store_insert_deal       (CrmStore    *self,
+                                          CrmDeal     *deal,
+                                          GDateTime   *now,
+                                          GError     **error);
+void        _crm_store_announce_new_deal (CrmStore    *self,
+                                          CrmDeal     *deal);
+/* Sources are the procedure's keys (crm-store-sources.c). */
+gboolean    _crm_store_check_source_key  (CrmStore    *self,
+                                          const char  *key,
+                                          GError     **error);
+char       *_crm_store_dup_one_line      (const char  *text);
+
 /* The one transaction of every write, and who writes it. */
 gboolean    _crm_store_begin             (CrmStore    *self,
                                           GError     **error);

@@ -2368,6 +2368,7 @@ crm_store_save_deal (CrmStore    *self,
   gint64 old_stage_id = 0;
   gint64 final_stage_id = 0;
   g_autofree char *old_updated_at = NULL;
+  g_autofree char *old_source = NULL;
   gint64 company_id;
   gint64 contact_id;
   gint64 deal_id = 0;
@@ -2388,7 +2389,14 @@ crm_store_save_deal (CrmStore    *self,
         return FALSE;
       old_stage_id = crm_deal_get_stage_id (old);
       old_updated_at = _crm_store_format_timestamp (crm_deal_get_updated_at (old));
+      old_source = g_strdup (crm_deal_get_source (old));
     }
+
+  /* A source given or changed must be one of the procedure's; one stored
+   * before sources were checked does not stop other edits. */
+  if ((creating || g_strcmp0 (old_source, crm_deal_get_source (deal)) != 0) &&
+      !_crm_store_check_source_key (self, crm_deal_get_source (deal), error))
+    return FALSE;
 
   now = crm_store_now (self);
   now_text = _crm_store_format_timestamp (now);
@@ -2449,6 +2457,67 @@ crm_store_save_deal (CrmStore    *self,
 
   g_signal_emit (self, signals [DEAL_CHANGED], 0, deal_id);
   return TRUE;
+}
+
+/**
+ * _crm_store_insert_deal:
+ * @self: a #CrmStore
+ * @deal: a new deal, its contact and company given by id
+ * @now: the time of the write
+ * @error: return location for a #GError
+ *
+ * crm_store_save_deal() for a new deal without contact or company objects,
+ * inside the caller's transaction, so that a lead and its deal (AXL-1,
+ * HS-3) are written together or not at all. The same checks and the first
+ * stage's rules apply. @deal gets its id and stage; once the transaction
+ * is committed, _crm_store_announce_new_deal() tells the board.
+ *
+ * Returns: %TRUE on success; the caller rolls back otherwise
+ */
+gboolean
+_crm_store_insert_deal (CrmStore    *self,
+                        CrmDeal     *deal,
+                        GDateTime   *now,
+                        GError     **error)
+{
+  g_auto(SaveData) data = { 0 };
+  g_autofree char *now_text = _crm_store_format_timestamp (now);
+  gint64 final_stage_id = 0;
+  gint64 deal_id = 0;
+
+  g_return_val_if_fail (crm_deal_get_id (deal) == 0, FALSE);
+  g_return_val_if_fail (crm_db_in_transaction (self->db), FALSE);
+
+  if (!_crm_store_check_source_key (self, crm_deal_get_source (deal), error) ||
+      !prepare_save (self, deal, NULL, NULL, NULL, &data, error) ||
+      !write_deal (self, deal, &data, crm_deal_get_contact_id (deal), crm_deal_get_company_id (deal),
+                   now_text, &deal_id, error) ||
+      !_crm_store_enter_stage_checked (self, deal_id, 0, data.stage_id, TRUE, now, &final_stage_id, error) ||
+      !_crm_store_add_audit (self, "create", "deal", deal_id, NULL, NULL, now_text, error))
+    return FALSE;
+
+  if (final_stage_id != 0)
+    data.stage_id = final_stage_id;
+
+  crm_deal_set_id (deal, deal_id);
+  crm_deal_set_title (deal, data.title);
+  crm_deal_set_stage_id (deal, data.stage_id);
+  crm_deal_set_pipeline_id (deal, crm_stage_get_pipeline_id (crm_store_find_stage (self, data.stage_id)));
+  crm_deal_set_updated_at (deal, now);
+  crm_deal_set_created_at (deal, now);
+
+  return TRUE;
+}
+
+/* After the commit of _crm_store_insert_deal(). */
+void
+_crm_store_announce_new_deal (CrmStore *self,
+                              CrmDeal  *deal)
+{
+  g_autofree char *now_text = _crm_store_format_timestamp (crm_deal_get_updated_at (deal));
+
+  _crm_store_relocate_in_lists (self, crm_deal_get_id (deal), 0, NULL, crm_deal_get_stage_id (deal), now_text);
+  g_signal_emit (self, signals [DEAL_CHANGED], 0, crm_deal_get_id (deal));
 }
 
 /**

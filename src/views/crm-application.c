@@ -87,7 +87,7 @@ static const GOptionEntry option_entries[] = {
   { "phone", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --new-lead: the phone number"), N_("PHONE") },
   { "email", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --new-lead: the email address"), N_("EMAIL") },
   { "company", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --new-lead: the company"), N_("COMPANY") },
-  { "source", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --new-lead: where it came from, e.g. missed-call"), N_("SOURCE") },
+  { "source", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --new-lead: where it came from, one of the procedure’s source keys, e.g. missed_call"), N_("SOURCE") },
   { "campaign", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --new-lead: the campaign"), N_("CAMPAIGN") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
@@ -222,7 +222,8 @@ crm_application_add_lead (CrmApplication  *self,
     }
 
   /* AXL-1: a missed call becomes a deal with a call-back task at once. */
-  if (g_strcmp0 (source, "missed-call") == 0 && email == NULL && company == NULL && campaign == NULL)
+  if (crm_store_is_missed_call_source (self->store, source) &&
+      email == NULL && company == NULL && campaign == NULL)
     {
       gint64 deal_id = 0;
       gint64 id = crm_store_add_missed_call (self->store, phone, name, &deal_id, was_duplicate, error);

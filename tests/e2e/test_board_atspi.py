@@ -557,9 +557,11 @@ def main(argv):
                          'the missed caller in the database')
             except Failure:
                 raise Failure('no contact with +972507654321 after the D-Bus call')
+            # HS's template has no missed-call source: the lead has none
+            # rather than a key the procedure does not know.
             row = missed_caller()
-            if row != ('Missed Caller', 'missed-call', 'lead', 0):
-                raise Failure('stored as %r, expected a lead from "missed-call" with no deal'
+            if row != ('Missed Caller', None, 'lead', 0):
+                raise Failure('stored as %r, expected a lead without a source and no deal'
                               % (row,))
 
         tap.check('D-Bus "new-lead" with a missed call stores the caller as a lead',

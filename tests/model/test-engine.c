@@ -157,7 +157,7 @@ test_rule_axl_9_taken_into_work (Fixture       *fixture,
   CrmStore *store = fixture->store;
   gint64 taken = stage_by_key (store, "sales", "taken_into_work");
   gint64 web = new_deal (store, "Landing page", "website");
-  gint64 phoned = new_deal (store, "Online shop", "phone");
+  gint64 phoned = new_deal (store, "Online shop", "missed_call");
   g_autoptr(GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) missing = NULL;
@@ -277,7 +277,7 @@ test_rule_axl_1_ladder (Fixture       *fixture,
                         gconstpointer  data)
 {
   CrmStore *store = fixture->store;
-  gint64 deal = new_deal (store, "Missed call", "missed-call");
+  gint64 deal = new_deal (store, "Missed call", "missed_call");
   static const GTimeSpan delays[] = { HOUR, DAY, HOUR };
   g_autoptr(GError) error = NULL;
   g_autoptr(CrmDeal) loaded = NULL;

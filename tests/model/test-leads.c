@@ -21,9 +21,12 @@
 
 #include <string.h>
 
+#include "crm-call-session.h"
 #include "crm-contact.h"
+#include "crm-db.h"
 #include "crm-deal.h"
 #include "crm-leads.h"
+#include "crm-limits.h"
 #include "crm-pipeline.h"
 #include "crm-stage.h"
 #include "crm-store.h"
@@ -362,6 +365,268 @@ test_bad_input (CrmTestFixture *fixture,
   g_assert_cmpint (count_rows (store, "SELECT count(*) FROM deals"), ==, 1);
 }
 
+/* One vocabulary of sources (AXL-7, HS-1) */
+
+/* AXL-1, AXL-7: the missed call's lead and deal carry the template's key,
+ * so the call's opening names the source instead of "…". */
+static void
+test_rule_axl_7_missed_call_source_is_key (CrmTestFixture *fixture,
+                                           gconstpointer   data)
+{
+  CrmStore *store = fixture->store;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmDeal) deal = NULL;
+  g_autoptr(CrmCallSession) call = NULL;
+  g_autofree char *opening = NULL;
+  gint64 deal_id = 0;
+  gint64 id;
+
+  id = crm_store_add_missed_call (store, "8 912 345-67-89", NULL, &deal_id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (deal_id, >, 0);
+
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM contacts WHERE source = 'missed_call'"), ==, 1);
+  deal = crm_store_load_deal (store, deal_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (crm_deal_get_source (deal), ==, CRM_SOURCE_MISSED_CALL);
+
+  call = crm_call_session_new (store, deal_id, NULL, &error);
+  g_assert_no_error (error);
+  opening = crm_call_session_dup_opening (call);
+  g_assert_nonnull (strstr (opening, "Missed call"));
+}
+
+/* HS-1: a source is one of the procedure's keys or names; anything else
+ * is refused, naming the keys, and nothing is stored. */
+static void
+test_rule_hs_1_unknown_source_is_refused (CrmTestFixture *fixture,
+                                          gconstpointer   data)
+{
+  CrmStore *store = fixture->store;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  g_assert_cmpint (crm_store_add_lead (store, "Dana", "050-1234567", NULL, NULL, "bogus", NULL, NULL, &error),
+                   ==, 0);
+  g_assert_error (error, CRM_LEAD_ERROR, CRM_LEAD_ERROR_UNKNOWN_SOURCE);
+  g_assert_nonnull (strstr (error->message, "bogus"));
+  g_assert_nonnull (strstr (error->message, "web_form, imported_list, referral, phone"));
+  g_clear_error (&error);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM contacts"), ==, 0);
+
+  /* A name of the source, in any case, is its key. */
+  id = add_lead (store, "Dana", "050-1234567", NULL, NULL, "imported LEAD list");
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM contacts WHERE source = 'imported_list'"), ==, 1);
+  g_assert_cmpint (id, >, 0);
+}
+
+/* The deal card stores what it is given: an unknown source is refused
+ * there too, while a deal stored with one before can still be edited. */
+static void
+test_rule_hs_1_deal_card_source (CrmTestFixture *fixture,
+                                 gconstpointer   data)
+{
+  CrmStore *store = fixture->store;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmDeal) deal = crm_deal_new ();
+  g_autoptr(CrmDeal) loaded = NULL;
+
+  crm_deal_set_title (deal, "Website redesign");
+  crm_deal_set_source (deal, "billboard");
+  g_assert_false (crm_store_save_deal (store, deal, NULL, NULL, NULL, &error));
+  g_assert_error (error, CRM_LEAD_ERROR, CRM_LEAD_ERROR_UNKNOWN_SOURCE);
+  g_assert_nonnull (strstr (error->message, "website"));
+  g_clear_error (&error);
+  g_assert_cmpint (crm_deal_get_id (deal), ==, 0);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM deals"), ==, 0);
+
+  crm_deal_set_source (deal, "website");
+  g_assert_true (crm_store_save_deal (store, deal, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Stored before sources were checked. */
+  g_assert_true (crm_db_exec (crm_store_get_db (store), "UPDATE deals SET source = 'fax'", &error));
+  loaded = crm_store_load_deal (store, crm_deal_get_id (deal), &error);
+  g_assert_no_error (error);
+  crm_deal_set_title (loaded, "Website redesign and shop");
+  g_assert_true (crm_store_save_deal (store, loaded, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  crm_deal_set_source (loaded, "telex");
+  g_assert_false (crm_store_save_deal (store, loaded, NULL, NULL, NULL, &error));
+  g_assert_error (error, CRM_LEAD_ERROR, CRM_LEAD_ERROR_UNKNOWN_SOURCE);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM deals WHERE source = 'fax'"), ==, 1);
+}
+
+/* A database whose missed calls were stored as "missed-call" gets the key
+ * when it is opened. */
+static void
+test_rule_axl_7_old_missed_call_key_migrated (CrmTestFixture *fixture,
+                                              gconstpointer   data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup (crm_store_get_path (fixture->store));
+  CrmStore *reopened;
+  gint64 deal_id = 0;
+
+  crm_store_add_missed_call (fixture->store, "8 912 345-67-89", NULL, &deal_id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (crm_db_exec (crm_store_get_db (fixture->store),
+                              "UPDATE contacts SET source = 'missed-call';"
+                              "UPDATE deals SET source = 'missed-call';"
+                              "PRAGMA user_version = 4;",
+                              &error));
+  g_assert_no_error (error);
+  g_clear_object (&fixture->store);
+
+  /* The fixture finalises what it holds. */
+  fixture->store = crm_store_open (path, &error);
+  g_assert_no_error (error);
+  reopened = fixture->store;
+  g_assert_cmpint (count_rows (reopened, "SELECT count(*) FROM contacts WHERE source = 'missed_call'"), ==, 1);
+  g_assert_cmpint (count_rows (reopened, "SELECT count(*) FROM deals WHERE source = 'missed_call'"), ==, 1);
+  g_assert_cmpint (count_rows (reopened, "SELECT count(*) FROM deals WHERE source = 'missed-call'"), ==, 0);
+}
+
+/* AXL-1: the lead, its deal and the call-back task are one transaction. A
+ * write that fails after the lead (here the task, then the deal) leaves
+ * nothing behind: no lead without its deal. */
+static void
+test_rule_axl_1_missed_call_is_one_transaction (CrmTestFixture *fixture,
+                                                gconstpointer   data)
+{
+  static const char * const failures[] = {
+    "CREATE TRIGGER fail BEFORE INSERT ON tasks BEGIN SELECT RAISE (ABORT, 'forced'); END",
+    "CREATE TRIGGER fail BEFORE INSERT ON deals BEGIN SELECT RAISE (ABORT, 'forced'); END",
+  };
+  CrmStore *store = fixture->store;
+  CrmDb *db = crm_store_get_db (store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (failures); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 deal_id = -1;
+
+      g_assert_true (crm_db_exec (db, failures[i], &error));
+      g_assert_cmpint (crm_store_add_missed_call (store, "8 912 345-67-89", "Иван", &deal_id, NULL, &error),
+                       ==, 0);
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, "forced"));
+      g_assert_cmpint (deal_id, ==, 0);
+      g_assert_false (crm_db_in_transaction (db));
+
+      g_assert_cmpint (count_rows (store, "SELECT count(*) FROM contacts"), ==, 0);
+      g_assert_cmpint (count_rows (store, "SELECT count(*) FROM contact_phones"), ==, 0);
+      g_assert_cmpint (count_rows (store, "SELECT count(*) FROM deals"), ==, 0);
+      g_assert_cmpint (count_rows (store, "SELECT count(*) FROM tasks"), ==, 0);
+      g_assert_cmpint (count_rows (store, "SELECT count(*) FROM audit_log"), ==, 0);
+
+      g_assert_true (crm_db_exec (db, "DROP TRIGGER fail", &error));
+    }
+
+  /* Without the failure the same call writes all three. */
+  {
+    g_autoptr(GError) error = NULL;
+    gint64 deal_id = 0;
+
+    g_assert_cmpint (crm_store_add_missed_call (store, "8 912 345-67-89", "Иван", &deal_id, NULL, &error), >, 0);
+    g_assert_no_error (error);
+    g_assert_cmpint (deal_id, >, 0);
+    g_assert_cmpint (count_rows (store, "SELECT count(*) FROM tasks WHERE closed_at IS NULL"), ==, 1);
+  }
+}
+
+/* HS-3, HS-4: a relevant lead's deal and its classification are one
+ * transaction too. */
+static void
+test_rule_hs_3_classification_is_one_transaction (CrmTestFixture *fixture,
+                                                  gconstpointer   data)
+{
+  CrmStore *store = fixture->store;
+  g_autoptr(GError) error = NULL;
+  gint64 id = add_lead (store, "Dana Levi", "050-1234567", "dana@example.co.il", NULL, NULL);
+  gint64 deal_id = -1;
+
+  g_assert_true (crm_db_exec (crm_store_get_db (store),
+                              "CREATE TRIGGER fail BEFORE UPDATE OF classification ON contacts "
+                              "BEGIN SELECT RAISE (ABORT, 'forced'); END",
+                              &error));
+  g_assert_false (crm_store_classify_lead (store, id, CRM_CLASSIFICATION_RELEVANT, &deal_id, &error));
+  g_assert_nonnull (strstr (error->message, "forced"));
+  g_assert_cmpint (deal_id, ==, 0);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM deals"), ==, 0);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM contacts WHERE lifecycle = 'lead' "
+                                      "AND classification IS NULL"), ==, 1);
+}
+
+/* Hostile input is bounded */
+
+static void
+test_lead_long_values_are_refused (CrmTestFixture *fixture,
+                                   gconstpointer   data)
+{
+  CrmStore *store = fixture->store;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strnfill (131000, 'a');
+  g_autofree char *phone = g_strnfill (40000, '5');
+  g_autofree char *company = g_strnfill (10 * 1024 * 1024, 'c');
+  gint64 start = g_get_monotonic_time ();
+
+  g_assert_cmpint (crm_store_add_lead (store, name, "050-1234567", NULL, NULL, NULL, NULL, NULL, &error), ==, 0);
+  g_assert_error (error, CRM_LIMIT_ERROR, CRM_LIMIT_ERROR_TOO_LONG);
+  g_assert_nonnull (strstr (error->message, "Name"));
+  g_assert_nonnull (strstr (error->message, "200"));
+  g_assert_cmpuint (strlen (error->message), <, 200);
+  g_clear_error (&error);
+
+  g_assert_cmpint (crm_store_add_lead (store, "Dana", phone, NULL, NULL, NULL, NULL, NULL, &error), ==, 0);
+  g_assert_nonnull (strstr (error->message, "64"));
+  g_assert_cmpuint (strlen (error->message), <, 200);
+  g_clear_error (&error);
+
+  g_assert_cmpint (crm_store_add_missed_call (store, phone, NULL, NULL, NULL, &error), ==, 0);
+  g_assert_nonnull (strstr (error->message, "64"));
+  g_clear_error (&error);
+
+  g_assert_cmpint (crm_store_add_lead (store, "Dana", "050-1234567", NULL, company, NULL, NULL, NULL, &error), ==, 0);
+  g_assert_error (error, CRM_LIMIT_ERROR, CRM_LIMIT_ERROR_TOO_LONG);
+  g_clear_error (&error);
+
+  /* All refused before any parsing: a fraction of a second for the lot. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM contacts"), ==, 0);
+  g_assert_cmpint (count_rows (store, "SELECT count(*) FROM companies"), ==, 0);
+}
+
+static void
+test_lead_controls_are_stripped (CrmTestFixture *fixture,
+                                 gconstpointer   data)
+{
+  static const struct {
+    const char *given;
+    const char *stored;
+  } names[] = {
+    /* An override would show the name reversed; an isolate and a C1
+     * control hide in it. */
+    { "Dana\xe2\x80\xae" "Levi\xe2\x80\xac", "DanaLevi" },
+    { "\xe2\x81\xa6" "Acme\xc2\x9b" "\xe2\x81\xa9 Ltd", "Acme Ltd" },
+    { "דנה לוי", "דנה לוי" },
+    { "Ёлкин Артём", "Ёлкин Артём" },
+  };
+  CrmStore *store = fixture->store;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *phone = g_strdup_printf ("050-123-45%02u", i);
+      g_autoptr(CrmContact) contact = NULL;
+      gint64 id = add_lead (store, names[i].given, phone, NULL, NULL, NULL);
+
+      contact = load_contact (store, id);
+      g_assert_cmpstr (crm_contact_get_name (contact), ==, names[i].stored);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -380,6 +645,17 @@ main (int   argc,
   ADD ("/model/leads/rule-hs-3-other-classifications", "hs", test_rule_hs_3_other_classifications);
   ADD ("/model/leads/rule-hs-3-relevant-needs-stage-fields", "hs", test_rule_hs_3_relevant_needs_stage_fields);
   ADD ("/model/leads/bad-input", "hs", test_bad_input);
+  ADD ("/model/leads/rule-axl-7-missed-call-source-is-key", "axl", test_rule_axl_7_missed_call_source_is_key);
+  ADD ("/model/leads/rule-axl-7-old-missed-call-key-migrated", "axl",
+       test_rule_axl_7_old_missed_call_key_migrated);
+  ADD ("/model/leads/rule-hs-1-unknown-source-is-refused", "hs", test_rule_hs_1_unknown_source_is_refused);
+  ADD ("/model/leads/rule-hs-1-deal-card-source", "axl", test_rule_hs_1_deal_card_source);
+  ADD ("/model/leads/rule-axl-1-missed-call-is-one-transaction", "axl",
+       test_rule_axl_1_missed_call_is_one_transaction);
+  ADD ("/model/leads/rule-hs-3-classification-is-one-transaction", "hs",
+       test_rule_hs_3_classification_is_one_transaction);
+  ADD ("/model/leads/long-values-are-refused", "hs", test_lead_long_values_are_refused);
+  ADD ("/model/leads/controls-are-stripped", "hs", test_lead_controls_are_stripped);
 
 #undef ADD
 

@@ -67,7 +67,7 @@ open_store_with_leads (Leads *leads)
 {
   CrmStore *store = crm_test_open_store ("hs", 0, NULL);
 
-  leads->noa = add_lead (store, "Noa Mizrahi", "054-3333333", "noa@example.co.il", NULL, "list", NULL);
+  leads->noa = add_lead (store, "Noa Mizrahi", "054-3333333", "noa@example.co.il", NULL, "imported_list", NULL);
   leads->yossi = add_lead (store, "Yossi Cohen", "052-7654321", NULL, NULL, "web_form", "Spring");
   leads->dana = add_lead (store, "Dana Levi", "050-1234567", "dana@example.co.il", "Acme Clocks",
                           "web_form", "Spring");
@@ -308,7 +308,7 @@ test_leads_sources (void)
 
   sidebar = labels_of (GTK_WIDGET (crm_leads_view_get_sources_view (view)));
   g_assert_nonnull (strstr (sidebar, "|All Leads|3|"));
-  g_assert_nonnull (strstr (sidebar, "|list|1|"));
+  g_assert_nonnull (strstr (sidebar, "|Imported lead list|1|"));
   /* HS-1: the web form's view is the Leadometer. */
   g_assert_nonnull (strstr (sidebar, "(Leadometer)|2|"));
 
@@ -331,9 +331,9 @@ test_leads_sources (void)
   g_assert_cmpuint (crm_leads_view_get_n_leads (view), ==, 3);
 
   /* Choosing a source filters the list. */
-  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (sources), source_position (view, "list"));
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (sources), source_position (view, "imported_list"));
   crm_test_iterate (100);
-  g_assert_cmpstr (crm_leads_view_get_source (view), ==, "list");
+  g_assert_cmpstr (crm_leads_view_get_source (view), ==, "imported_list");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   g_assert_true (model_has_lead (model, leads.noa));
 
