@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "crm-limits.h"
 #include "crm-procedure-private.h"
 #include "crm-model-resources.h"
 
@@ -379,6 +380,14 @@ crm_procedure_new_from_data (const char  *data,
     length = strlen (data);
 
   loader.file = file_name != NULL ? file_name : "procedure.json";
+
+  /* json-glib recurses: a template stored or given nested a hundred
+   * thousand deep would overflow the stack on open. Bounded first. */
+  if (!crm_limits_check_json (loader.file, data, length, &json_error))
+    {
+      g_set_error_literal (error, CRM_PROCEDURE_ERROR, CRM_PROCEDURE_ERROR_INVALID, json_error->message);
+      return NULL;
+    }
 
   n_members_seen = g_hash_table_new (NULL, NULL);
   loader.n_members_seen = n_members_seen;

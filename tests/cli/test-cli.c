@@ -406,6 +406,45 @@ test_cli_long_phone (Fixture       *fixture,
   g_assert_cmpint (crm_test_query_int (store, "SELECT count(*) FROM deals"), ==, 0);
 }
 
+/* A stored template nested 100,000 deep crashed Deals on open: the
+ * command line names the problem and exits instead. */
+static void
+test_cli_deep_template (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *open = g_strnfill (100000, '[');
+  g_autofree char *close = g_strnfill (100000, ']');
+  g_autofree char *deep = g_strconcat ("{\"a\": ", open, close, "}", NULL);
+  int status;
+
+  status = run_deals (&out, &err, "--database", fixture->db, "--procedure", "hs", "--demo",
+                      "--deal", "1", "--move-to", "meeting", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CrmStore) store = crm_store_open (fixture->db, &error);
+    g_autoptr(CrmStatement) stmt = NULL;
+
+    g_assert_no_error (error);
+    stmt = crm_db_prepare (crm_store_get_db (store),
+                           "UPDATE meta SET value = ?1 WHERE key = 'procedure-template'", &error);
+    g_assert_no_error (error);
+    crm_statement_bind_text (stmt, 1, deep);
+    g_assert_true (crm_statement_run (stmt, &error));
+    g_assert_no_error (error);
+  }
+
+  status = run_deals (&out, &err, "--database", fixture->db, "--deal", "1", "--move-to", "won", NULL);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (err, "nest"));
+  g_assert_nonnull (strstr (err, "64"));
+}
+
 static void
 test_cli_unknown_procedure (Fixture       *fixture,
                             gconstpointer  data)
@@ -623,6 +662,7 @@ main (int   argc,
   ADD ("/cli/rule-axl-1-new-lead", test_cli_rule_axl_1_new_lead);
   ADD ("/cli/rule-hs-1-unknown-source", test_cli_rule_hs_1_unknown_source);
   ADD ("/cli/long-phone", test_cli_long_phone);
+  ADD ("/cli/deep-template", test_cli_deep_template);
   ADD ("/cli/not-a-database", test_cli_not_a_database);
   ADD ("/cli/other-procedure", test_cli_other_procedure);
   ADD ("/cli/database-missing", test_cli_database_missing);

@@ -21,9 +21,14 @@
 
 #include <string.h>
 
+#include "crm-db.h"
 #include "crm-email.h"
 #include "crm-limits.h"
 #include "crm-phone.h"
+#include "crm-procedure.h"
+#include "crm-store.h"
+
+#include "../crm-test-common.h"
 
 /*
  * Hostile input is bounded: every text is capped and cleaned by one model
@@ -197,6 +202,50 @@ test_limits_json_depth (void)
   g_assert_no_error (error);
 }
 
+/* A stored template nested 100,000 deep crashed Deals on open (a stack
+ * overflow in json-glib): it is refused with a message instead. */
+static void
+test_limits_deep_template (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *open = repeat ("[", 100000);
+  g_autofree char *close = repeat ("]", 100000);
+  g_autofree char *deep = g_strconcat ("{\"format\": 1, \"id\": \"deep\", \"a\": ", open, close, "}", NULL);
+  g_autofree char *dir = crm_test_make_dir ("deals-limits-XXXXXX");
+  g_autofree char *path = crm_test_db_path (dir);
+  g_autoptr(CrmProcedure) procedure = NULL;
+  g_autoptr(CrmStore) store = NULL;
+
+  /* As a template's text, from a file or the database alike. */
+  procedure = crm_procedure_new_from_data (deep, -1, "deep.json", &error);
+  g_assert_null (procedure);
+  g_assert_error (error, CRM_PROCEDURE_ERROR, CRM_PROCEDURE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "deep.json"));
+  g_assert_nonnull (strstr (error->message, "64"));
+  g_clear_error (&error);
+
+  /* Stored in a database: opening it is refused, and nothing crashes. */
+  store = crm_test_store_new (path, "hs");
+  {
+    g_autoptr(CrmStatement) stmt = crm_db_prepare (crm_store_get_db (store),
+                                                   "UPDATE meta SET value = ?1 WHERE key = 'procedure-template'",
+                                                   &error);
+
+    g_assert_no_error (error);
+    crm_statement_bind_text (stmt, 1, deep);
+    g_assert_true (crm_statement_run (stmt, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_finalize_object (g_steal_pointer (&store));
+
+  store = crm_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, CRM_PROCEDURE_ERROR, CRM_PROCEDURE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "64"));
+
+  g_assert_true (crm_test_remove_dir (dir));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -211,6 +260,7 @@ main (int   argc,
   g_test_add_func ("/model/limits/long-phone-is-refused-quickly", test_limits_long_phone_is_refused_quickly);
   g_test_add_func ("/model/limits/long-email-is-refused-quickly", test_limits_long_email_is_refused_quickly);
   g_test_add_func ("/model/limits/json-depth", test_limits_json_depth);
+  g_test_add_func ("/model/limits/deep-template", test_limits_deep_template);
 
   return g_test_run ();
 }
