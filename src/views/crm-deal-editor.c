@@ -21,17 +21,13 @@
 
 #include <glib/gi18n.h>
 
-#include "crm-deal-editor.h"
-#include "crm-deal-work-section.h"
+#include "crm-deal-editor-private.h"
 #include "crm-ltr-text.h"
 #include "crm-problem.h"
 #include "crm-strings.h"
 #include "crm-toast.h"
 
-#include "crm-activity.h"
-#include "crm-activity-dialog.h"
 #include "crm-call-panel.h"
-#include "crm-close-lost-dialog.h"
 #include "crm-company.h"
 #include "crm-contact.h"
 #include "crm-deal.h"
@@ -42,122 +38,11 @@
 #include "crm-procedure.h"
 #include "crm-stage.h"
 #include "crm-store.h"
-#include "crm-task.h"
-#include "crm-task-dialog.h"
 #include "crm-user.h"
 
 /* A value that has just become wrong waits this long before the row turns
  * red, so that a phone number is not flagged after its first digit. */
 #define SHOW_PROBLEM_DELAY_MS 700
-
-/* How much wider the card grows while the call-script panel shows. */
-#define CALL_PANEL_WIDTH 440
-
-typedef struct _Check Check;
-
-typedef gboolean (*CheckFunc) (CrmDealEditor  *self,
-                               Check          *check,
-                               const char     *text,
-                               GError        **error);
-
-/* One row whose value can be wrong, either as typed or as the store found
- * it when saving. */
-struct _Check
-{
-  CrmDealEditor      *editor;          /* unowned */
-  GtkWidget          *row;             /* unowned: the page holds it */
-  GtkLabel           *problems_label;  /* unowned: the row's group shows messages here */
-  GtkEventController *focus;           /* unowned: the row owns it */
-  CheckFunc           func;            /* nullable: only the store checks the row */
-  char               *key;             /* a custom field key, or NULL */
-  CrmStoreError       code;            /* how the store names a problem of this row */
-  char               *message;         /* the current problem, NULL when fine */
-  guint               shown : 1;       /* whether the row shows the problem */
-  guint               eager : 1;       /* shown once: answers every change at once */
-  guint               quiet : 1;       /* shown only when saving is tried */
-};
-
-/* A custom field of the procedure, built at runtime. */
-typedef struct
-{
-  const CrmProcedureField *field;      /* owned by the procedure */
-  GtkWidget               *row;        /* unowned */
-  GtkWidget               *value;      /* the row, or the switch of a yes/no field */
-  char                    *original;   /* the stored value, NULL when unset */
-} FieldRow;
-
-struct _CrmDealEditor
-{
-  AdwWindow             parent_instance;
-
-  /* Owned references */
-  CrmStore             *store;
-  CrmProcedure         *procedure;
-  CrmDeal              *deal;
-  CrmContact           *contact;
-  CrmCompany           *company;
-  GPtrArray            *checks;        /* (element-type Check) */
-  GPtrArray            *fields;        /* (element-type FieldRow), in the procedure's order */
-  GPtrArray            *source_keys;   /* (element-type utf8), NULL first for “None” */
-
-  gint64                deal_id;
-  gint64                pipeline_id;
-  guint                 show_problems_source;
-  CrmCallPanel         *call_panel;    /* nullable: the running call, owned by call_bin */
-  int                   width_before_call;
-
-  /* Named checks, owned by the checks array */
-  Check                *title_check;
-  Check                *amount_check;
-  Check                *stage_check;
-  Check                *contact_name_check;
-  Check                *phone_check;
-  Check                *phone2_check;
-  Check                *email_check;
-  Check                *company_name_check;
-  Check                *company_phone_check;
-  Check                *company_email_check;
-
-  /* Template widgets */
-  AdwToastOverlay      *toast_overlay;
-  GtkButton            *save_button;
-  GtkWidget            *start_call_button;
-  AdwPreferencesGroup  *fields_group;
-  AdwEntryRow          *title_row;
-  AdwEntryRow          *amount_row;
-  GtkDropDown          *currency_dropdown;
-  GtkStringList        *currency_list;
-  AdwComboRow          *stage_row;
-  AdwComboRow          *owner_row;
-  AdwComboRow          *source_row;
-  GtkStringList        *source_list;
-  AdwEntryRow          *next_step_row;
-  AdwEntryRow          *close_date_row;
-  AdwEntryRow          *contact_name_row;
-  AdwEntryRow          *position_row;
-  AdwEntryRow          *phone_row;
-  AdwEntryRow          *phone2_row;
-  AdwEntryRow          *email_row;
-  AdwEntryRow          *company_name_row;
-  AdwEntryRow          *company_phone_row;
-  AdwEntryRow          *company_email_row;
-  AdwEntryRow          *website_row;
-  AdwEntryRow          *city_row;
-  GtkLabel             *deal_problems_label;
-  GtkLabel             *contact_problems_label;
-  GtkLabel             *company_problems_label;
-  GtkLabel             *fields_problems_label;
-  GtkWidget            *work_separator;
-  CrmDealWorkSection   *work_pane;
-  GtkRevealer          *call_revealer;
-  AdwBin               *call_bin;
-
-  guint                 loaded : 1;
-  guint                 can_save : 1;
-  /* The rep closed the card during a call: once the call is discarded,
-   * the card closes. */
-  guint                 close_after_discard : 1;
-};
 
 static gboolean show_problems_cb             (gpointer                 user_data);
 static void     check_text_changed_cb        (GtkEditable             *editable,
@@ -968,10 +853,10 @@ load_objects (CrmDealEditor  *self,
 }
 
 /* One problem at a time: a newer one replaces the toast of the last. */
-static void
-add_toast (CrmDealEditor *self,
-           const char    *message,
-           gboolean       persistent)
+void
+_crm_deal_editor_add_toast (CrmDealEditor *self,
+                            const char    *message,
+                            gboolean       persistent)
 {
   AdwToast *toast = crm_toast_new_text (message);
 
@@ -993,9 +878,9 @@ deal_is_open (CrmDealEditor *self,
 
 /* What the store's current stage of the deal allows; the procedure's
  * attempt ladder is what "No Answer" follows (TW-1, AXL-1). */
-static void
-update_work_actions (CrmDealEditor *self,
-                     gboolean       open)
+void
+_crm_deal_editor_update_work_actions (CrmDealEditor *self,
+                                      gboolean       open)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean existing = self->deal_id != 0 && self->loaded;
@@ -1031,8 +916,8 @@ follow_stored_stage (CrmDealEditor *self,
 }
 
 /* Reads the deal's work again from the store, after any change to it. */
-static void
-refresh_work (CrmDealEditor *self)
+void
+_crm_deal_editor_refresh_work (CrmDealEditor *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CrmDeal) stored = NULL;
@@ -1044,8 +929,8 @@ refresh_work (CrmDealEditor *self)
   stored = crm_store_load_deal (self->store, self->deal_id, &error);
   if (stored == NULL)
     {
-      add_toast (self, error->message, TRUE);
-      update_work_actions (self, FALSE);
+      _crm_deal_editor_add_toast (self, error->message, TRUE);
+      _crm_deal_editor_update_work_actions (self, FALSE);
       return;
     }
 
@@ -1053,9 +938,9 @@ refresh_work (CrmDealEditor *self)
   open = deal_is_open (self, stored);
 
   if (!crm_deal_work_section_refresh (self->work_pane, open, &error))
-    add_toast (self, error->message, FALSE);
+    _crm_deal_editor_add_toast (self, error->message, FALSE);
 
-  update_work_actions (self, open);
+  _crm_deal_editor_update_work_actions (self, open);
 }
 
 /* An existing deal shows its work beside its fields. */
@@ -1073,15 +958,7 @@ show_work (CrmDealEditor *self)
   gtk_widget_set_visible (self->work_separator, TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->work_pane), TRUE);
 
-  refresh_work (self);
-}
-
-static void
-present_dialog (CrmDealEditor *self,
-                GtkWidget     *dialog)
-{
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
-  gtk_window_present (GTK_WINDOW (dialog));
+  _crm_deal_editor_refresh_work (self);
 }
 
 static void
@@ -1105,7 +982,7 @@ load (CrmDealEditor *self)
     }
 
   if (error != NULL)
-    add_toast (self, error->message, TRUE);
+    _crm_deal_editor_add_toast (self, error->message, TRUE);
 
   fill_rows (self);
   add_checks (self);
@@ -1363,7 +1240,7 @@ show_save_error (CrmDealEditor *self,
       gtk_widget_grab_focus (check->row);
     }
 
-  add_toast (self, error->message, FALSE);
+  _crm_deal_editor_add_toast (self, error->message, FALSE);
   update_can_save (self);
 }
 
@@ -1478,39 +1355,7 @@ deal_changed_cb (CrmDealEditor *self,
                  CrmStore      *store)
 {
   if (deal_id == self->deal_id)
-    refresh_work (self);
-}
-
-static void
-activity_logged_cb (CrmDealEditor     *self,
-                    gint64             activity_id,
-                    CrmActivityDialog *dialog)
-{
-  gboolean call = crm_activity_dialog_get_kind (dialog) == CRM_ACTIVITY_CALL;
-
-  /* Logging changes no deal, so the store says nothing about it. */
-  refresh_work (self);
-  add_toast (self, call ? _("Call logged") : _("Activity logged"), FALSE);
-}
-
-static void
-task_saved_cb (CrmDealEditor *self,
-               gint64         task_id,
-               CrmTaskDialog *dialog)
-{
-  refresh_work (self);
-  add_toast (self,
-             crm_task_dialog_get_task (dialog) != NULL ? _("Task closed") : _("Task added"),
-             FALSE);
-}
-
-static void
-deal_closed_cb (CrmDealEditor      *self,
-                gint64              deal_id,
-                CrmCloseLostDialog *dialog)
-{
-  refresh_work (self);
-  add_toast (self, _("The deal is closed as lost"), FALSE);
+    _crm_deal_editor_refresh_work (self);
 }
 
 /* The call-script panel */
@@ -1623,9 +1468,9 @@ follow_stored_parties (CrmDealEditor *self,
 /* An answer given in the call-script panel was saved to @key: its row
  * shows the stored value. Only that row changes, so what the rep typed
  * into other rows and has not saved stays. */
-static void
-refresh_field_row (CrmDealEditor *self,
-                   const char    *key)
+void
+_crm_deal_editor_refresh_field (CrmDealEditor *self,
+                                const char    *key)
 {
   g_autofree char *value = crm_store_dup_field_value (self->store, self->deal_id, key);
   g_autoptr(CrmDeal) stored = NULL;
@@ -1664,326 +1509,6 @@ refresh_field_row (CrmDealEditor *self,
     }
 }
 
-/* The card grows by the panel's width, within the screen it is on. */
-static void
-widen_for_call (CrmDealEditor *self)
-{
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (self));
-  int width = 0, height = 0;
-  int wanted;
-
-  /* The default size follows what the rep made of the window. */
-  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-  self->width_before_call = width;
-  wanted = width + CALL_PANEL_WIDTH;
-
-  if (surface != NULL)
-    {
-      GdkMonitor *monitor = gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface), surface);
-      GdkRectangle geometry;
-
-      if (monitor != NULL)
-        {
-          gdk_monitor_get_geometry (monitor, &geometry);
-          wanted = MIN (wanted, geometry.width);
-        }
-    }
-
-  gtk_window_set_default_size (GTK_WINDOW (self), wanted, height);
-}
-
-static void
-narrow_after_call (CrmDealEditor *self)
-{
-  int width = 0, height = 0;
-
-  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-  if (self->width_before_call > 0)
-    gtk_window_set_default_size (GTK_WINDOW (self), self->width_before_call, height);
-}
-
-/* The call is logged or discarded: the panel goes and the card is as
- * before, with the deal's work read again. */
-static void
-close_call_panel (CrmDealEditor *self)
-{
-  if (self->call_panel == NULL)
-    return;
-
-  g_signal_handlers_disconnect_by_data (self->call_panel, self);
-  self->call_panel = NULL;
-  gtk_revealer_set_reveal_child (self->call_revealer, FALSE);
-  adw_bin_set_child (self->call_bin, NULL);
-  narrow_after_call (self);
-
-  refresh_work (self);
-}
-
-static void
-call_answer_saved_cb (CrmDealEditor *self,
-                      const char    *field,
-                      CrmCallPanel  *panel)
-{
-  refresh_field_row (self, field);
-}
-
-static void
-call_finished_cb (CrmDealEditor *self,
-                  gint64         activity_id,
-                  CrmCallPanel  *panel)
-{
-  close_call_panel (self);
-  add_toast (self, _("Call logged"), FALSE);
-}
-
-static void
-call_discarded_cb (CrmDealEditor *self,
-                   CrmCallPanel  *panel)
-{
-  close_call_panel (self);
-
-  if (self->close_after_discard)
-    gtk_window_close (GTK_WINDOW (self));
-  else
-    add_toast (self, _("Call discarded"), FALSE);
-}
-
-/* Whether a running call kept the card open: the rep is asked first. */
-static gboolean
-ask_before_discarding_call (CrmDealEditor *self,
-                            gboolean       close_after)
-{
-  if (self->call_panel == NULL || !crm_call_panel_get_running (self->call_panel))
-    return FALSE;
-
-  self->close_after_discard = close_after;
-  crm_call_panel_ask_discard (self->call_panel);
-
-  return TRUE;
-}
-
-/* Actions */
-
-static void
-open_activity_dialog (CrmDealEditor   *self,
-                      CrmActivityKind  kind)
-{
-  GtkWidget *dialog = crm_activity_dialog_new (self->store, self->deal_id, kind);
-
-  g_signal_connect_object (dialog, "logged",
-                           G_CALLBACK (activity_logged_cb), self, G_CONNECT_SWAPPED);
-  present_dialog (self, dialog);
-}
-
-static void
-log_call_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  open_activity_dialog (CRM_DEAL_EDITOR (widget), CRM_ACTIVITY_CALL);
-}
-
-static void
-log_activity_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  open_activity_dialog (CRM_DEAL_EDITOR (widget), CRM_ACTIVITY_NOTE);
-}
-
-/* "Next attempt today at 10:00", "Next attempt Thu 10:00". */
-static char *
-dup_next_attempt_text (GDateTime *next,
-                       GDateTime *now)
-{
-  g_autoptr(GDateTime) local = g_date_time_to_local (next);
-  g_autoptr(GDateTime) local_now = g_date_time_to_local (now);
-  g_autofree char *time = g_date_time_format (local, "%H:%M");
-  g_autofree char *when = NULL;
-
-  if (g_date_time_get_year (local) == g_date_time_get_year (local_now) &&
-      g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (local_now))
-    /* Translators: %s is a time, 10:00 */
-    return g_strdup_printf (_("Next attempt today at %s"), time);
-
-  /* Translators: when the next call is due, see g_date_time_format() */
-  when = g_date_time_format (local, _("%a %H:%M"));
-  /* Translators: %s is a day and time, Thu 10:00 */
-  return g_strdup_printf (_("Next attempt %s"), when);
-}
-
-static void
-no_answer_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  CrmDealEditor *self = CRM_DEAL_EDITOR (widget);
-  g_autoptr(GDateTime) next = NULL;
-  g_autoptr(GDateTime) now = crm_store_now (self->store);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  guint queued = crm_store_count_queued_emails (self->store, self->deal_id, NULL);
-  gboolean emailed;
-  CrmLadderAction action;
-
-  /* TW-1, AXL-1: the procedure's ladder decides what comes next; the card
-   * says what it did. */
-  action = crm_store_record_no_answer (self->store, self->deal_id, &next, &error);
-  emailed = crm_store_count_queued_emails (self->store, self->deal_id, NULL) > queued;
-
-  switch (action)
-    {
-    case CRM_LADDER_RESCHEDULED:
-      text = next != NULL ? dup_next_attempt_text (next, now)
-                          : g_strdup (_("Next attempt planned"));
-      if (emailed)
-        {
-          g_autofree char *attempt = g_steal_pointer (&text);
-
-          /* Translators: %s is “Next attempt Thu 10:00” */
-          text = g_strdup_printf (_("%s; an email asking the client to get in touch is queued"),
-                                  attempt);
-        }
-      break;
-
-    case CRM_LADDER_CLOSED:
-      text = g_strdup (_("Closed: could not reach the client"));
-      break;
-
-    case CRM_LADDER_FINISHED:
-      text = g_strdup (emailed
-                       ? _("No attempts left: an email asking the client to get in touch is queued")
-                       : _("No attempts left"));
-      break;
-
-    case CRM_LADDER_NONE:
-    default:
-      text = g_strdup (error != NULL ? error->message : _("The call could not be logged."));
-      break;
-    }
-
-  refresh_work (self);
-  add_toast (self, text, FALSE);
-}
-
-static void
-add_task_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  CrmDealEditor *self = CRM_DEAL_EDITOR (widget);
-  GtkWidget *dialog = crm_task_dialog_new_add (self->store, self->deal_id);
-
-  g_signal_connect_object (dialog, "saved",
-                           G_CALLBACK (task_saved_cb), self, G_CONNECT_SWAPPED);
-  present_dialog (self, dialog);
-}
-
-static void
-close_task_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  CrmDealEditor *self = CRM_DEAL_EDITOR (widget);
-  gint64 task_id = g_variant_get_int64 (parameter);
-  CrmTask *task = crm_deal_work_section_find_task (self->work_pane, task_id);
-  GtkWidget *dialog;
-
-  if (task == NULL)
-    {
-      g_debug ("Task %" G_GINT64_FORMAT " is not open on this deal", task_id);
-      return;
-    }
-
-  dialog = crm_task_dialog_new_close (self->store, task);
-  g_signal_connect_object (dialog, "saved",
-                           G_CALLBACK (task_saved_cb), self, G_CONNECT_SWAPPED);
-  present_dialog (self, dialog);
-}
-
-static void
-close_lost_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  CrmDealEditor *self = CRM_DEAL_EDITOR (widget);
-  GtkWidget *dialog = crm_close_lost_dialog_new (self->store, self->deal_id);
-
-  g_signal_connect_object (dialog, "deal-closed",
-                           G_CALLBACK (deal_closed_cb), self, G_CONNECT_SWAPPED);
-  present_dialog (self, dialog);
-}
-
-/* Issue 4: a call with the procedure's script, in a panel beside the
- * deal. */
-static void
-start_call_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  CrmDealEditor *self = CRM_DEAL_EDITOR (widget);
-  g_autoptr(GError) error = NULL;
-  GtkWidget *panel;
-
-  if (self->call_panel != NULL)
-    return;
-
-  /* Shown before the call starts, so that its first page can take the
-   * focus. */
-  panel = crm_call_panel_new (self->store, self->deal_id);
-  adw_bin_set_child (self->call_bin, panel);
-  widen_for_call (self);
-  gtk_revealer_set_reveal_child (self->call_revealer, TRUE);
-
-  if (!crm_call_panel_start (CRM_CALL_PANEL (panel), &error))
-    {
-      gtk_revealer_set_reveal_child (self->call_revealer, FALSE);
-      adw_bin_set_child (self->call_bin, NULL);
-      narrow_after_call (self);
-      add_toast (self, error->message, FALSE);
-      return;
-    }
-
-  self->call_panel = CRM_CALL_PANEL (panel);
-  self->close_after_discard = FALSE;
-  g_signal_connect_object (panel, "answer-saved", G_CALLBACK (call_answer_saved_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (panel, "finished", G_CALLBACK (call_finished_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (panel, "discarded", G_CALLBACK (call_discarded_cb), self,
-                           G_CONNECT_SWAPPED);
-
-  refresh_work (self);
-}
-
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  CrmDealEditor *self = CRM_DEAL_EDITOR (widget);
-  g_autoptr(GError) error = NULL;
-
-  /* Problems are shown by crm_deal_editor_save(); the card stays open. */
-  if (crm_deal_editor_save (self, &error))
-    gtk_window_close (GTK_WINDOW (self));
-  else
-    g_debug ("Deal not saved: %s", error->message);
-}
-
-static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  /* Escape during a call is about the call: the rep is asked whether to
-   * discard it, and the card stays. */
-  if (ask_before_discarding_call (CRM_DEAL_EDITOR (widget), FALSE))
-    return;
-
-  gtk_window_close (GTK_WINDOW (widget));
-}
-
 /* GtkWindow overrides */
 
 static gboolean
@@ -1992,7 +1517,7 @@ crm_deal_editor_close_request (GtkWindow *window)
   CrmDealEditor *self = CRM_DEAL_EDITOR (window);
 
   /* Closing the card would lose the running call: ask, then close. */
-  if (ask_before_discarding_call (self, TRUE))
+  if (_crm_deal_editor_ask_before_discarding_call (self, TRUE))
     return TRUE;
 
   return GTK_WINDOW_CLASS (crm_deal_editor_parent_class)->close_request (window);
@@ -2222,20 +1747,7 @@ crm_deal_editor_class_init (CrmDealEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, call_revealer);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, call_bin);
 
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
-  gtk_widget_class_install_action (widget_class, "editor.log-call", NULL, log_call_action);
-  gtk_widget_class_install_action (widget_class, "editor.log-activity", NULL, log_activity_action);
-  gtk_widget_class_install_action (widget_class, "editor.no-answer", NULL, no_answer_action);
-  gtk_widget_class_install_action (widget_class, "editor.add-task", NULL, add_task_action);
-  gtk_widget_class_install_action (widget_class, "editor.close-task", "x", close_task_action);
-  gtk_widget_class_install_action (widget_class, "editor.close-lost", NULL, close_lost_action);
-  gtk_widget_class_install_action (widget_class, "editor.start-call", NULL, start_call_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "editor.start-call", NULL);
+  _crm_deal_editor_class_add_actions (widget_class);
 
   g_type_ensure (CRM_TYPE_CALL_PANEL);
   g_type_ensure (CRM_TYPE_DEAL_WORK_SECTION);
@@ -2266,7 +1778,7 @@ crm_deal_editor_init (CrmDealEditor *self)
   /* Nothing can be saved before the card is filled, and a new deal has no
    * work to log yet. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
-  update_work_actions (self, FALSE);
+  _crm_deal_editor_update_work_actions (self, FALSE);
 }
 
 /* Public API */
@@ -2355,7 +1867,7 @@ crm_deal_editor_save (CrmDealEditor  *self,
   if (problem != NULL)
     {
       show_all_problems (self, TRUE);
-      add_toast (self, problem->message, FALSE);
+      _crm_deal_editor_add_toast (self, problem->message, FALSE);
       g_set_error_literal (error, CRM_STORE_ERROR, problem->code, problem->message);
       return FALSE;
     }
