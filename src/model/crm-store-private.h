@@ -22,6 +22,27 @@
 
 G_BEGIN_DECLS
 
+/* The store's state, shared by its parts (crm-store-*.c); nothing outside
+ * the model includes this header. */
+struct _CrmStore
+{
+  GObject       parent_instance;
+
+  CrmDb        *db;
+  CrmProcedure *procedure;
+
+  CrmClockFunc  clock_func;
+  gpointer      clock_data;
+
+  GListStore   *pipelines;   /* CrmPipeline */
+  GListStore   *users;       /* CrmUser */
+  GHashTable   *stages;      /* id → CrmStage, every stage of every pipeline */
+  GHashTable   *lists;       /* stage id → CrmDealList (weak) */
+  gint64        current_user_id;
+  guint         schema_version;
+  GError       *integrity_error;
+};
+
 /* Used by CrmDealList, which pages a stage's deals out of the store. */
 gboolean _crm_store_fetch_stage_page    (CrmStore   *self,
                                          gint64      stage_id,
@@ -34,6 +55,16 @@ gboolean _crm_store_fetch_stage_summary (CrmStore   *self,
                                          guint      *n_deals,
                                          char      **total_label,
                                          GError    **error);
+
+/* The pipelines part (crm-store-pipelines.c). */
+gboolean    _crm_store_install_pipelines (CrmStore     *self,
+                                          CrmProcedure *procedure,
+                                          GError      **error);
+gboolean    _crm_store_install_fields    (CrmStore     *self,
+                                          CrmProcedure *procedure,
+                                          GError      **error);
+gboolean    _crm_store_load_pipelines    (CrmStore     *self,
+                                          GError      **error);
 
 /* The core's helpers for every part of the store. */
 char       *_crm_store_now_text          (CrmStore    *self);

@@ -38,25 +38,6 @@
 #include "crm-store-private.h"
 #include "crm-user.h"
 
-struct _CrmStore
-{
-  GObject       parent_instance;
-
-  CrmDb        *db;
-  CrmProcedure *procedure;
-
-  CrmClockFunc  clock_func;
-  gpointer      clock_data;
-
-  GListStore   *pipelines;   /* CrmPipeline */
-  GListStore   *users;       /* CrmUser */
-  GHashTable   *stages;      /* id → CrmStage, every stage of every pipeline */
-  GHashTable   *lists;       /* stage id → CrmDealList (weak) */
-  gint64        current_user_id;
-  guint         schema_version;
-  GError       *integrity_error;
-};
-
 G_DEFINE_FINAL_TYPE (CrmStore, crm_store, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (crm-store-error-quark, crm_store_error)
@@ -77,22 +58,6 @@ enum {
 static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
-/* The columns a deal is read with, in the order deal_from_row() expects.
- * The next open task's due time and the stage's kind let a card warn about
- * RAD-5 and RAD-6 without a query of its own; the subquery is one lookup
- * in tasks_deal per deal of the page. */
-#define DEAL_COLUMNS \
-  "d.id, d.title, d.contact_id, ct.name, d.company_id, co.name, d.pipeline_id, " \
-  "d.stage_id, d.amount, d.currency, d.owner_id, u.name, d.source, d.next_step, " \
-  "d.expected_close, d.created_at, d.updated_at, " \
-  "(SELECT min (t.due_at) FROM tasks t WHERE t.deal_id = d.id AND t.closed_at IS NULL), " \
-  "s.kind " \
-  "FROM deals d " \
-  "LEFT JOIN contacts ct ON ct.id = d.contact_id " \
-  "LEFT JOIN companies co ON co.id = d.company_id " \
-  "LEFT JOIN users u ON u.id = d.owner_id " \
-  "LEFT JOIN stages s ON s.id = d.stage_id "
-
 static GDateTime *
 default_clock (gpointer user_data)
 {
@@ -107,63 +72,6 @@ _crm_store_format_timestamp (GDateTime *when)
   g_autoptr(GDateTime) utc = g_date_time_to_utc (when);
 
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
-}
-
-static GDateTime *
-parse_timestamp (const char *text)
-{
-  if (text == NULL)
-    return NULL;
-
-  return g_date_time_new_from_iso8601 (text, NULL);
-}
-
-static const char *
-pick_name (CrmStatement *stmt,
-           int           first_column)
-{
-  CrmText text = {
-    (char *)crm_statement_get_text (stmt, first_column),
-    (char *)crm_statement_get_text (stmt, first_column + 1),
-    (char *)crm_statement_get_text (stmt, first_column + 2),
-  };
-
-  return crm_text_get (&text);
-}
-
-static CrmDeal *
-deal_from_row (CrmStatement *stmt)
-{
-  CrmDeal *deal = crm_deal_new ();
-  g_autoptr(GDateTime) created_at = parse_timestamp (crm_statement_get_text (stmt, 15));
-  g_autoptr(GDateTime) updated_at = parse_timestamp (crm_statement_get_text (stmt, 16));
-  g_autoptr(GDateTime) next_task_due = parse_timestamp (crm_statement_get_text (stmt, 17));
-  const char *stage_kind = crm_statement_get_text (stmt, 18);
-
-  crm_deal_set_id (deal, crm_statement_get_int64 (stmt, 0));
-  crm_deal_set_title (deal, crm_statement_get_text (stmt, 1));
-  crm_deal_set_contact_id (deal, crm_statement_get_int64 (stmt, 2));
-  crm_deal_set_contact_name (deal, crm_statement_get_text (stmt, 3));
-  crm_deal_set_company_id (deal, crm_statement_get_int64 (stmt, 4));
-  crm_deal_set_company_name (deal, crm_statement_get_text (stmt, 5));
-  crm_deal_set_pipeline_id (deal, crm_statement_get_int64 (stmt, 6));
-  crm_deal_set_stage_id (deal, crm_statement_get_int64 (stmt, 7));
-  crm_deal_set_amount (deal, crm_statement_get_int64 (stmt, 8));
-  crm_deal_set_currency (deal, crm_statement_get_text (stmt, 9));
-  crm_deal_set_owner_id (deal, crm_statement_get_int64 (stmt, 10));
-  crm_deal_set_owner_name (deal, crm_statement_get_text (stmt, 11));
-  crm_deal_set_source (deal, crm_statement_get_text (stmt, 12));
-  crm_deal_set_next_step (deal, crm_statement_get_text (stmt, 13));
-  crm_deal_set_expected_close (deal, crm_statement_get_text (stmt, 14));
-  crm_deal_set_created_at (deal, created_at);
-  crm_deal_set_updated_at (deal, updated_at);
-  crm_deal_set_next_task_due (deal, next_task_due);
-  if (g_strcmp0 (stage_kind, "won") == 0)
-    crm_deal_set_stage_kind (deal, CRM_STAGE_WON);
-  else if (g_strcmp0 (stage_kind, "lost") == 0)
-    crm_deal_set_stage_kind (deal, CRM_STAGE_LOST);
-
-  return deal;
 }
 
 static char *
@@ -355,65 +263,6 @@ load_users (CrmStore  *self,
 
   g_list_store_splice (self->users, 0, g_list_model_get_n_items (G_LIST_MODEL (self->users)),
                        users->pdata, users->len);
-  return TRUE;
-}
-
-static gboolean
-load_pipelines (CrmStore  *self,
-                GError   **error)
-{
-  g_autoptr(CrmStatement) stmt = NULL;
-  g_autoptr(GPtrArray) pipelines = g_ptr_array_new_with_free_func (g_object_unref);
-  CrmStep step;
-
-  stmt = crm_db_prepare (self->db,
-                         "SELECT id, key, name_en, name_he, name_ru FROM pipelines ORDER BY position",
-                         error);
-  if (stmt == NULL)
-    return FALSE;
-
-  while ((step = crm_statement_step (stmt, error)) == CRM_STEP_ROW)
-    g_ptr_array_add (pipelines, crm_pipeline_new (crm_statement_get_int64 (stmt, 0),
-                                                  crm_statement_get_text (stmt, 1),
-                                                  pick_name (stmt, 2)));
-  if (step == CRM_STEP_ERROR)
-    return FALSE;
-
-  crm_statement_release (g_steal_pointer (&stmt));
-
-  stmt = crm_db_prepare (self->db,
-                         "SELECT id, pipeline_id, key, position, kind, name_en, name_he, name_ru "
-                         "FROM stages ORDER BY pipeline_id, position",
-                         error);
-  if (stmt == NULL)
-    return FALSE;
-
-  g_hash_table_remove_all (self->stages);
-  while ((step = crm_statement_step (stmt, error)) == CRM_STEP_ROW)
-    {
-      const char *kind_text = crm_statement_get_text (stmt, 4);
-      CrmStageKind kind = CRM_STAGE_OPEN;
-      CrmStage *stage;
-
-      if (g_strcmp0 (kind_text, "won") == 0)
-        kind = CRM_STAGE_WON;
-      else if (g_strcmp0 (kind_text, "lost") == 0)
-        kind = CRM_STAGE_LOST;
-
-      stage = crm_stage_new (crm_statement_get_int64 (stmt, 0),
-                             crm_statement_get_int64 (stmt, 1),
-                             crm_statement_get_text (stmt, 2),
-                             pick_name (stmt, 5),
-                             (guint)crm_statement_get_int64 (stmt, 3),
-                             kind);
-      g_hash_table_insert (self->stages, GSIZE_TO_POINTER ((gsize)crm_stage_get_id (stage)), stage);
-    }
-  if (step == CRM_STEP_ERROR)
-    return FALSE;
-
-  g_list_store_splice (self->pipelines, 0,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->pipelines)),
-                       pipelines->pdata, pipelines->len);
   return TRUE;
 }
 
@@ -773,7 +622,7 @@ crm_store_open_full (const char         *path,
       !migrate (self, version, error) ||
       !load_procedure (self, error) ||
       !load_users (self, error) ||
-      !load_pipelines (self, error))
+      !_crm_store_load_pipelines (self, error))
     return NULL;
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->users)) > 0)
@@ -975,144 +824,6 @@ _crm_store_set_procedure (CrmStore     *self,
 }
 
 static gboolean
-insert_names (CrmStatement  *stmt,
-              int            first_index,
-              const CrmText *name)
-{
-  crm_statement_bind_text (stmt, first_index, name->en);
-  crm_statement_bind_text (stmt, first_index + 1, name->he);
-  crm_statement_bind_text (stmt, first_index + 2, name->ru);
-  return TRUE;
-}
-
-static const char *
-stage_kind_to_string (CrmStageKind kind)
-{
-  switch (kind)
-    {
-    case CRM_STAGE_WON:
-      return "won";
-    case CRM_STAGE_LOST:
-      return "lost";
-    case CRM_STAGE_OPEN:
-    default:
-      return "open";
-    }
-}
-
-static const char *
-field_type_to_string (CrmFieldType type)
-{
-  static const char * const names[] = { "text", "number", "choice", "boolean", "date" };
-
-  return names[type];
-}
-
-static gboolean
-install_pipelines (CrmStore      *self,
-                   CrmProcedure  *procedure,
-                   GError       **error)
-{
-  for (guint p = 0; p < crm_procedure_get_n_pipelines (procedure); p++)
-    {
-      const CrmProcedurePipeline *pipeline = crm_procedure_get_pipeline (procedure, p);
-      g_autoptr(CrmStatement) stmt = NULL;
-      gint64 pipeline_id;
-
-      stmt = crm_db_prepare (self->db,
-                             "INSERT INTO pipelines (key, position, name_en, name_he, name_ru) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5)",
-                             error);
-      if (stmt == NULL)
-        return FALSE;
-
-      crm_statement_bind_text (stmt, 1, pipeline->key);
-      crm_statement_bind_int64 (stmt, 2, p);
-      insert_names (stmt, 3, &pipeline->name);
-      if (!crm_statement_run (stmt, error))
-        return FALSE;
-
-      pipeline_id = crm_db_last_insert_id (self->db);
-
-      for (guint s = 0; s < pipeline->stages->len; s++)
-        {
-          const CrmProcedureStage *stage = g_ptr_array_index (pipeline->stages, s);
-          g_autoptr(CrmStatement) insert = NULL;
-
-          insert = crm_db_prepare (self->db,
-                                   "INSERT INTO stages (pipeline_id, key, position, kind, name_en, name_he, name_ru) "
-                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                                   error);
-          if (insert == NULL)
-            return FALSE;
-
-          crm_statement_bind_int64 (insert, 1, pipeline_id);
-          crm_statement_bind_text (insert, 2, stage->key);
-          crm_statement_bind_int64 (insert, 3, s);
-          crm_statement_bind_text (insert, 4, stage_kind_to_string (stage->kind));
-          insert_names (insert, 5, &stage->name);
-          if (!crm_statement_run (insert, error))
-            return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
-static gboolean
-install_fields (CrmStore      *self,
-                CrmProcedure  *procedure,
-                GError       **error)
-{
-  for (guint f = 0; f < crm_procedure_get_n_fields (procedure); f++)
-    {
-      const CrmProcedureField *field = crm_procedure_get_field (procedure, f);
-      g_autoptr(CrmStatement) stmt = NULL;
-      gint64 field_id;
-
-      stmt = crm_db_prepare (self->db,
-                             "INSERT INTO field_defs (key, entity, type, position, rule, name_en, name_he, name_ru) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                             error);
-      if (stmt == NULL)
-        return FALSE;
-
-      crm_statement_bind_text (stmt, 1, field->key);
-      crm_statement_bind_text (stmt, 2, field->entity);
-      crm_statement_bind_text (stmt, 3, field_type_to_string (field->type));
-      crm_statement_bind_int64 (stmt, 4, f);
-      crm_statement_bind_text (stmt, 5, field->rule);
-      insert_names (stmt, 6, &field->name);
-      if (!crm_statement_run (stmt, error))
-        return FALSE;
-
-      field_id = crm_db_last_insert_id (self->db);
-
-      for (guint c = 0; field->choices != NULL && c < field->choices->len; c++)
-        {
-          const CrmProcedureChoice *choice = g_ptr_array_index (field->choices, c);
-          g_autoptr(CrmStatement) insert = NULL;
-
-          insert = crm_db_prepare (self->db,
-                                   "INSERT INTO field_choices (field_id, key, position, name_en, name_he, name_ru) "
-                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                                   error);
-          if (insert == NULL)
-            return FALSE;
-
-          crm_statement_bind_int64 (insert, 1, field_id);
-          crm_statement_bind_text (insert, 2, choice->key);
-          crm_statement_bind_int64 (insert, 3, c);
-          insert_names (insert, 4, &choice->name);
-          if (!crm_statement_run (insert, error))
-            return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
-static gboolean
 insert_user (CrmStore    *self,
              const char  *name,
              CrmRole      role,
@@ -1175,8 +886,8 @@ crm_store_install_procedure (CrmStore      *self,
 
   /* Whoever sets the procedure up is the department's first manager; more
    * people are added from Preferences (or by the demo data). */
-  if (!install_pipelines (self, procedure, error) ||
-      !install_fields (self, procedure, error) ||
+  if (!_crm_store_install_pipelines (self, procedure, error) ||
+      !_crm_store_install_fields (self, procedure, error) ||
       !_crm_store_write_meta (self, "procedure", crm_procedure_get_id (procedure), error) ||
       !_crm_store_write_meta (self, "procedure-template", json, error) ||
       (first_user && !insert_user (self, g_get_real_name (), CRM_ROLE_MANAGER, error)) ||
@@ -1188,7 +899,7 @@ crm_store_install_procedure (CrmStore      *self,
 
   self->procedure = g_object_ref (procedure);
 
-  if (!load_users (self, error) || !load_pipelines (self, error))
+  if (!load_users (self, error) || !_crm_store_load_pipelines (self, error))
     return FALSE;
 
   if (self->current_user_id == 0 && g_list_model_get_n_items (G_LIST_MODEL (self->users)) > 0)
@@ -1200,130 +911,6 @@ crm_store_install_procedure (CrmStore      *self,
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PROCEDURE]);
   return TRUE;
-}
-
-/**
- * crm_store_get_pipelines:
- * @self: a #CrmStore
- *
- * Returns: (transfer none): the pipelines, in the procedure's order
- */
-GListModel *
-crm_store_get_pipelines (CrmStore *self)
-{
-  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
-
-  return G_LIST_MODEL (self->pipelines);
-}
-
-/**
- * crm_store_find_pipeline:
- * @self: a #CrmStore
- * @key: a pipeline key of the procedure
- *
- * Returns: (transfer none) (nullable): the pipeline
- */
-CrmPipeline *
-crm_store_find_pipeline (CrmStore   *self,
-                         const char *key)
-{
-  GListModel *model = G_LIST_MODEL (self->pipelines);
-
-  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(CrmPipeline) pipeline = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (crm_pipeline_get_key (pipeline), key) == 0)
-        return pipeline;
-    }
-
-  return NULL;
-}
-
-static int
-compare_stage_position (gconstpointer a,
-                        gconstpointer b)
-{
-  guint pa = crm_stage_get_position (*(CrmStage **)a);
-  guint pb = crm_stage_get_position (*(CrmStage **)b);
-
-  return pa < pb ? -1 : pa > pb;
-}
-
-/**
- * crm_store_get_stages:
- * @self: a #CrmStore
- * @pipeline_id: a pipeline
- *
- * Returns: (transfer full): the pipeline's stages in order
- */
-GListModel *
-crm_store_get_stages (CrmStore *self,
-                      gint64    pipeline_id)
-{
-  g_autoptr(GPtrArray) stages = g_ptr_array_new ();
-  GListStore *store;
-  GHashTableIter iter;
-  gpointer value;
-
-  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
-
-  g_hash_table_iter_init (&iter, self->stages);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (crm_stage_get_pipeline_id (value) == pipeline_id)
-      g_ptr_array_add (stages, value);
-
-  g_ptr_array_sort (stages, compare_stage_position);
-
-  store = g_list_store_new (CRM_TYPE_STAGE);
-  g_list_store_splice (store, 0, 0, stages->pdata, stages->len);
-
-  return G_LIST_MODEL (store);
-}
-
-/**
- * crm_store_find_stage:
- * @self: a #CrmStore
- * @stage_id: a stage
- *
- * Returns: (transfer none) (nullable): the stage
- */
-CrmStage *
-crm_store_find_stage (CrmStore *self,
-                      gint64    stage_id)
-{
-  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
-
-  return g_hash_table_lookup (self->stages, GSIZE_TO_POINTER ((gsize)stage_id));
-}
-
-/**
- * crm_store_find_stage_by_key:
- * @self: a #CrmStore
- * @pipeline_id: a pipeline
- * @key: a stage key of the procedure, e.g. "quote"
- *
- * Returns: (transfer none) (nullable): the stage of that pipeline
- */
-CrmStage *
-crm_store_find_stage_by_key (CrmStore   *self,
-                             gint64      pipeline_id,
-                             const char *key)
-{
-  GHashTableIter iter;
-  gpointer value;
-
-  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
-
-  g_hash_table_iter_init (&iter, self->stages);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (crm_stage_get_pipeline_id (value) == pipeline_id &&
-        g_strcmp0 (crm_stage_get_key (value), key) == 0)
-      return value;
-
-  return NULL;
 }
 
 /**
@@ -1451,321 +1038,6 @@ crm_store_get_stage_deals (CrmStore *self,
   g_object_weak_ref (G_OBJECT (list), list_finalized_cb, self);
 
   return list;
-}
-
-gboolean
-_crm_store_fetch_stage_page (CrmStore   *self,
-                             gint64      stage_id,
-                             guint       offset,
-                             guint       limit,
-                             GPtrArray  *deals,
-                             GError    **error)
-{
-  g_autoptr(CrmStatement) stmt = NULL;
-  CrmStep step;
-
-  stmt = crm_db_prepare (self->db,
-                         "SELECT " DEAL_COLUMNS
-                         "WHERE d.stage_id = ?1 "
-                         "ORDER BY d.updated_at DESC, d.id DESC "
-                         "LIMIT ?2 OFFSET ?3",
-                         error);
-  if (stmt == NULL)
-    return FALSE;
-
-  crm_statement_bind_int64 (stmt, 1, stage_id);
-  crm_statement_bind_int64 (stmt, 2, limit);
-  crm_statement_bind_int64 (stmt, 3, offset);
-
-  while ((step = crm_statement_step (stmt, error)) == CRM_STEP_ROW)
-    g_ptr_array_add (deals, deal_from_row (stmt));
-
-  return step == CRM_STEP_DONE;
-}
-
-gboolean
-_crm_store_fetch_stage_summary (CrmStore   *self,
-                                gint64      stage_id,
-                                guint      *n_deals,
-                                char      **total_label,
-                                GError    **error)
-{
-  g_autoptr(CrmStatement) stmt = NULL;
-  g_autoptr(GString) label = g_string_new (NULL);
-  CrmStep step;
-  guint n = 0;
-
-  /* Amounts of different currencies are never added up: a column with
-   * shekels and dollars shows both totals. */
-  stmt = crm_db_prepare (self->db,
-                         "SELECT currency, count(*), sum(amount) FROM deals "
-                         "WHERE stage_id = ?1 GROUP BY currency ORDER BY count(*) DESC, currency",
-                         error);
-  if (stmt == NULL)
-    return FALSE;
-
-  crm_statement_bind_int64 (stmt, 1, stage_id);
-  while ((step = crm_statement_step (stmt, error)) == CRM_STEP_ROW)
-    {
-      g_autofree char *amount = crm_format_amount (crm_statement_get_int64 (stmt, 2),
-                                                   crm_statement_get_text (stmt, 0));
-
-      if (label->len > 0)
-        g_string_append (label, " + ");
-      g_string_append (label, amount);
-      n += (guint)crm_statement_get_int64 (stmt, 1);
-    }
-
-  if (step == CRM_STEP_ERROR)
-    return FALSE;
-
-  *n_deals = n;
-  *total_label = g_string_free (g_steal_pointer (&label), FALSE);
-  return TRUE;
-}
-
-/**
- * crm_store_count_deals:
- * @self: a #CrmStore
- *
- * Returns: the number of deals in the database
- */
-guint
-crm_store_count_deals (CrmStore *self)
-{
-  g_autoptr(CrmStatement) stmt = NULL;
-
-  g_return_val_if_fail (CRM_IS_STORE (self), 0);
-
-  stmt = crm_db_prepare (self->db, "SELECT count(*) FROM deals", NULL);
-  if (stmt == NULL || crm_statement_step (stmt, NULL) != CRM_STEP_ROW)
-    return 0;
-
-  return (guint)crm_statement_get_int64 (stmt, 0);
-}
-
-typedef enum
-{
-  MISSING_DEAL,
-  MISSING_CONTACT,
-  MISSING_COMPANY,
-} Missing;
-
-/* One whole sentence per kind: the noun's gender changes the verb in Hebrew
- * and Russian, so the sentence is not assembled from a label. */
-static void
-set_not_found (GError  **error,
-               Missing   what,
-               gint64    id)
-{
-  static const char * const messages[] = {
-    N_("Deal %lld does not exist."),
-    N_("Contact %lld does not exist."),
-    N_("Company %lld does not exist."),
-  };
-
-  g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_FOUND,
-               _(messages[what]), (long long)id);
-}
-
-/**
- * crm_store_load_deal:
- * @self: a #CrmStore
- * @deal_id: a deal
- * @error: return location for a #GError
- *
- * Returns: (transfer full) (nullable): the deal
- */
-CrmDeal *
-crm_store_load_deal (CrmStore  *self,
-                     gint64     deal_id,
-                     GError   **error)
-{
-  g_autoptr(CrmStatement) stmt = NULL;
-  CrmStep step;
-
-  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
-
-  stmt = crm_db_prepare (self->db, "SELECT " DEAL_COLUMNS "WHERE d.id = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-
-  crm_statement_bind_int64 (stmt, 1, deal_id);
-  step = crm_statement_step (stmt, error);
-  if (step == CRM_STEP_ROW)
-    return deal_from_row (stmt);
-
-  if (step == CRM_STEP_DONE)
-    set_not_found (error, MISSING_DEAL, deal_id);
-
-  return NULL;
-}
-
-static GStrv
-load_strings (CrmStore    *self,
-              const char  *sql,
-              gint64       id,
-              GError     **error)
-{
-  g_autoptr(CrmStatement) stmt = crm_db_prepare (self->db, sql, error);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  CrmStep step;
-
-  if (stmt == NULL)
-    return NULL;
-
-  crm_statement_bind_int64 (stmt, 1, id);
-  while ((step = crm_statement_step (stmt, error)) == CRM_STEP_ROW)
-    g_strv_builder_add (builder, crm_statement_get_text (stmt, 0));
-
-  if (step == CRM_STEP_ERROR)
-    return NULL;
-
-  return g_strv_builder_end (builder);
-}
-
-/**
- * crm_store_load_contact:
- * @self: a #CrmStore
- * @contact_id: a contact
- * @error: return location for a #GError
- *
- * Returns: (transfer full) (nullable): the contact with phones and emails
- */
-CrmContact *
-crm_store_load_contact (CrmStore  *self,
-                        gint64     contact_id,
-                        GError   **error)
-{
-  g_autoptr(CrmStatement) stmt = NULL;
-  g_autoptr(CrmContact) contact = NULL;
-  g_auto(GStrv) phones = NULL;
-  g_auto(GStrv) emails = NULL;
-  CrmStep step;
-
-  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
-
-  stmt = crm_db_prepare (self->db,
-                         "SELECT id, company_id, name, position, lifecycle, classification "
-                         "FROM contacts WHERE id = ?1",
-                         error);
-  if (stmt == NULL)
-    return NULL;
-
-  crm_statement_bind_int64 (stmt, 1, contact_id);
-  step = crm_statement_step (stmt, error);
-  if (step != CRM_STEP_ROW)
-    {
-      if (step == CRM_STEP_DONE)
-        set_not_found (error, MISSING_CONTACT, contact_id);
-      return NULL;
-    }
-
-  contact = crm_contact_new ();
-  crm_contact_set_id (contact, crm_statement_get_int64 (stmt, 0));
-  crm_contact_set_company_id (contact, crm_statement_get_int64 (stmt, 1));
-  crm_contact_set_name (contact, crm_statement_get_text (stmt, 2));
-  crm_contact_set_position (contact, crm_statement_get_text (stmt, 3));
-  crm_contact_set_lifecycle (contact, crm_statement_get_text (stmt, 4));
-  crm_contact_set_classification (contact, crm_statement_get_text (stmt, 5));
-
-  phones = load_strings (self, "SELECT number FROM contact_phones WHERE contact_id = ?1 ORDER BY position",
-                         contact_id, error);
-  if (phones == NULL)
-    return NULL;
-  emails = load_strings (self, "SELECT address FROM contact_emails WHERE contact_id = ?1 ORDER BY position",
-                         contact_id, error);
-  if (emails == NULL)
-    return NULL;
-
-  crm_contact_set_phones (contact, (const char * const *)phones);
-  crm_contact_set_emails (contact, (const char * const *)emails);
-
-  return g_steal_pointer (&contact);
-}
-
-/**
- * crm_store_load_company:
- * @self: a #CrmStore
- * @company_id: a company
- * @error: return location for a #GError
- *
- * Returns: (transfer full) (nullable): the company
- */
-CrmCompany *
-crm_store_load_company (CrmStore  *self,
-                        gint64     company_id,
-                        GError   **error)
-{
-  g_autoptr(CrmStatement) stmt = NULL;
-  CrmCompany *company;
-  CrmStep step;
-
-  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
-
-  stmt = crm_db_prepare (self->db,
-                         "SELECT id, name, phone, email, website, city, address FROM companies WHERE id = ?1",
-                         error);
-  if (stmt == NULL)
-    return NULL;
-
-  crm_statement_bind_int64 (stmt, 1, company_id);
-  step = crm_statement_step (stmt, error);
-  if (step != CRM_STEP_ROW)
-    {
-      if (step == CRM_STEP_DONE)
-        set_not_found (error, MISSING_COMPANY, company_id);
-      return NULL;
-    }
-
-  company = crm_company_new ();
-  crm_company_set_id (company, crm_statement_get_int64 (stmt, 0));
-  crm_company_set_name (company, crm_statement_get_text (stmt, 1));
-  crm_company_set_phone (company, crm_statement_get_text (stmt, 2));
-  crm_company_set_email (company, crm_statement_get_text (stmt, 3));
-  crm_company_set_website (company, crm_statement_get_text (stmt, 4));
-  crm_company_set_city (company, crm_statement_get_text (stmt, 5));
-  crm_company_set_address (company, crm_statement_get_text (stmt, 6));
-
-  return company;
-}
-
-/**
- * crm_store_load_field_values:
- * @self: a #CrmStore
- * @deal_id: a deal
- * @error: return location for a #GError
- *
- * Returns: (transfer full) (nullable): the deal's custom field values, by field key
- */
-GHashTable *
-crm_store_load_field_values (CrmStore  *self,
-                             gint64     deal_id,
-                             GError   **error)
-{
-  g_autoptr(CrmStatement) stmt = NULL;
-  g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  CrmStep step;
-
-  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
-
-  stmt = crm_db_prepare (self->db,
-                         "SELECT f.key, v.value FROM deal_field_values v "
-                         "JOIN field_defs f ON f.id = v.field_id WHERE v.deal_id = ?1",
-                         error);
-  if (stmt == NULL)
-    return NULL;
-
-  crm_statement_bind_int64 (stmt, 1, deal_id);
-  while ((step = crm_statement_step (stmt, error)) == CRM_STEP_ROW)
-    g_hash_table_insert (values,
-                         g_strdup (crm_statement_get_text (stmt, 0)),
-                         g_strdup (crm_statement_get_text (stmt, 1)));
-
-  if (step == CRM_STEP_ERROR)
-    return NULL;
-
-  return g_steal_pointer (&values);
 }
 
 const char *
@@ -2595,7 +1867,7 @@ crm_store_reload (CrmStore  *self,
 
   g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
 
-  if (!load_users (self, error) || !load_pipelines (self, error))
+  if (!load_users (self, error) || !_crm_store_load_pipelines (self, error))
     return FALSE;
 
   if (self->current_user_id == 0 && g_list_model_get_n_items (G_LIST_MODEL (self->users)) > 0)
@@ -2610,46 +1882,4 @@ crm_store_reload (CrmStore  *self,
     crm_deal_list_reload (value);
 
   return TRUE;
-}
-
-/**
- * crm_store_find_latest_deal:
- * @self: a #CrmStore
- * @kind: "deal", "contact" or "company"
- * @id: the row's id
- *
- * Finds the deal to open for a search result: the deal itself, or the most
- * recently touched deal of a contact or company.
- *
- * Returns: the deal id, or 0 when none is linked
- */
-gint64
-crm_store_find_latest_deal (CrmStore   *self,
-                            const char *kind,
-                            gint64      id)
-{
-  g_autoptr(CrmStatement) stmt = NULL;
-
-  g_return_val_if_fail (CRM_IS_STORE (self), 0);
-
-  if (g_strcmp0 (kind, "deal") == 0)
-    return id;
-
-  if (g_strcmp0 (kind, "contact") == 0)
-    stmt = crm_db_prepare (self->db,
-                           "SELECT id FROM deals WHERE contact_id = ?1 ORDER BY updated_at DESC LIMIT 1",
-                           NULL);
-  else if (g_strcmp0 (kind, "company") == 0)
-    stmt = crm_db_prepare (self->db,
-                           "SELECT id FROM deals WHERE company_id = ?1 ORDER BY updated_at DESC LIMIT 1",
-                           NULL);
-
-  if (stmt == NULL)
-    return 0;
-
-  crm_statement_bind_int64 (stmt, 1, id);
-  if (crm_statement_step (stmt, NULL) != CRM_STEP_ROW)
-    return 0;
-
-  return crm_statement_get_int64 (stmt, 0);
 }
