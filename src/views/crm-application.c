@@ -34,6 +34,10 @@
 #include "crm-toast.h"
 #include "crm-window.h"
 
+/* The D-Bus interface that answers for a lead (see the Add method). */
+#define LEADS_INTERFACE     "org.dealsdesk.Deals.Leads"
+#define LEADS_ERROR_REFUSED "org.dealsdesk.Deals.Leads.Error.Refused"
+
 /* How many deals --demo creates: enough to fill a board, few enough to read. */
 #define DEMO_DEALS 60
 
@@ -64,6 +68,9 @@ struct _CrmApplication
 
   /* Why the database could not be opened, shown in the window. */
   GError         *open_error;
+
+  /* The Leads D-Bus interface */
+  guint           leads_registration;
 };
 
 G_DEFINE_FINAL_TYPE (CrmApplication, crm_application, ADW_TYPE_APPLICATION)
@@ -202,7 +209,8 @@ crm_application_move_deal (CrmApplication *self)
 }
 
 /* AXL-1, HS-1: a lead from outside the app, deduplicated by phone and
- * email. Used by --new-lead and by the "new-lead" D-Bus action. */
+ * email. Used by --new-lead, the Leads D-Bus interface and the "new-lead"
+ * D-Bus action. */
 static gint64
 crm_application_add_lead (CrmApplication  *self,
                           const char      *name,
@@ -211,9 +219,12 @@ crm_application_add_lead (CrmApplication  *self,
                           const char      *company,
                           const char      *source,
                           const char      *campaign,
+                          gint64          *deal_id,
                           gboolean        *was_duplicate,
                           GError         **error)
 {
+  *deal_id = 0;
+
   if (self->store == NULL || crm_store_get_procedure (self->store) == NULL)
     {
       g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_PROCEDURE,
@@ -224,14 +235,7 @@ crm_application_add_lead (CrmApplication  *self,
   /* AXL-1: a missed call becomes a deal with a call-back task at once. */
   if (crm_store_is_missed_call_source (self->store, source) &&
       email == NULL && company == NULL && campaign == NULL)
-    {
-      gint64 deal_id = 0;
-      gint64 id = crm_store_add_missed_call (self->store, phone, name, &deal_id, was_duplicate, error);
-
-      if (id != 0 && deal_id != 0)
-        g_print (_("Deal %lld waits for a call back\n"), (long long)deal_id);
-      return id;
-    }
+    return crm_store_add_missed_call (self->store, phone, name, deal_id, was_duplicate, error);
 
   return crm_store_add_lead (self->store, name, phone, email, company, source, campaign,
                              was_duplicate, error);
@@ -242,16 +246,20 @@ crm_application_new_lead (CrmApplication *self)
 {
   g_autoptr(GError) error = NULL;
   gboolean duplicate = FALSE;
+  gint64 deal_id = 0;
   gint64 id;
 
   id = crm_application_add_lead (self, self->lead_name, self->lead_phone, self->lead_email,
                                  self->lead_company, self->lead_source, self->lead_campaign,
-                                 &duplicate, &error);
+                                 &deal_id, &duplicate, &error);
   if (id == 0)
     {
       g_printerr ("deals: %s\n", error->message);
       return 1;
     }
+
+  if (deal_id != 0)
+    g_print (_("Deal %lld waits for a call back\n"), (long long)deal_id);
 
   if (duplicate)
     g_print (_("Lead %lld already exists; nothing was added\n"), (long long)id);
@@ -505,9 +513,44 @@ quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
-/* The "new-lead" action, which other programs (a telephony bridge, a web
- * form handler) activate over D-Bus with a dictionary of strings:
- * name, phone, email, company, source, campaign. */
+/* A lead sent over D-Bus, as a dictionary of strings: name, phone, email,
+ * company, source, campaign. The window, if any, says what happened. */
+static gint64
+crm_application_take_lead (CrmApplication  *self,
+                           GVariant        *fields,
+                           gint64          *deal_id,
+                           gboolean        *duplicate,
+                           GError         **error)
+{
+  g_autofree char *name = NULL, *phone = NULL, *email = NULL;
+  g_autofree char *company = NULL, *source = NULL, *campaign = NULL;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  gint64 id;
+
+  /* The parameter is a{ss}, which GVariantDict (a{sv} only) cannot read. */
+  g_variant_lookup (fields, "name", "s", &name);
+  g_variant_lookup (fields, "phone", "s", &phone);
+  g_variant_lookup (fields, "email", "s", &email);
+  g_variant_lookup (fields, "company", "s", &company);
+  g_variant_lookup (fields, "source", "s", &source);
+  g_variant_lookup (fields, "campaign", "s", &campaign);
+
+  id = crm_application_add_lead (self, name, phone, email, company, source, campaign,
+                                 deal_id, duplicate, error);
+
+  if (id == 0 && CRM_IS_WINDOW (window))
+    crm_window_add_toast (CRM_WINDOW (window), crm_toast_new_text ((*error)->message));
+  else if (CRM_IS_WINDOW (window))
+    crm_window_add_toast (CRM_WINDOW (window),
+                          adw_toast_new (*duplicate ? _("A known lead called again") : _("New lead")));
+
+  return id;
+}
+
+/* The "new-lead" action, kept for the telephony bridges and form handlers
+ * that activate it over org.gtk.Actions. An action cannot answer, so a
+ * refused lead is only logged and shown: callers that need to know use
+ * the Leads interface's Add method below. */
 static void
 new_lead_action (GSimpleAction *action,
                  GVariant      *param,
@@ -515,31 +558,96 @@ new_lead_action (GSimpleAction *action,
 {
   CrmApplication *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL, *phone = NULL, *email = NULL;
-  g_autofree char *company = NULL, *source = NULL, *campaign = NULL;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   gboolean duplicate = FALSE;
+  gint64 deal_id = 0;
 
-  /* The parameter is a{ss}, which GVariantDict (a{sv} only) cannot read. */
-  g_variant_lookup (param, "name", "s", &name);
-  g_variant_lookup (param, "phone", "s", &phone);
-  g_variant_lookup (param, "email", "s", &email);
-  g_variant_lookup (param, "company", "s", &company);
-  g_variant_lookup (param, "source", "s", &source);
-  g_variant_lookup (param, "campaign", "s", &campaign);
+  if (crm_application_take_lead (self, param, &deal_id, &duplicate, &error) == 0)
+    g_warning ("A new lead was refused: %s", error->message);
+}
 
-  if (crm_application_add_lead (self, name, phone, email, company, source, campaign,
-                                &duplicate, &error) == 0)
+/* org.dealsdesk.Deals.Leads on the application's object path: Add takes
+ * the same dictionary as the action and answers with the lead's id, the
+ * deal waiting for a call back (0 for none) and whether the lead was known
+ * already, or with the error that refused it. */
+static const char leads_interface_xml[] =
+  "<node>"
+  "  <interface name='" LEADS_INTERFACE "'>"
+  "    <method name='Add'>"
+  "      <arg type='a{ss}' name='fields' direction='in'/>"
+  "      <arg type='x' name='lead' direction='out'/>"
+  "      <arg type='x' name='deal' direction='out'/>"
+  "      <arg type='b' name='known' direction='out'/>"
+  "    </method>"
+  "  </interface>"
+  "</node>";
+
+static void
+leads_method_call (GDBusConnection       *connection,
+                   const char            *sender,
+                   const char            *object_path,
+                   const char            *interface_name,
+                   const char            *method_name,
+                   GVariant              *parameters,
+                   GDBusMethodInvocation *invocation,
+                   gpointer               user_data)
+{
+  CrmApplication *self = user_data;
+  g_autoptr(GVariant) fields = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean duplicate = FALSE;
+  gint64 deal_id = 0;
+  gint64 id;
+
+  /* The interface has one method; GDBus checked the signature. */
+  g_variant_get (parameters, "(@a{ss})", &fields);
+
+  id = crm_application_take_lead (self, fields, &deal_id, &duplicate, &error);
+  if (id == 0)
     {
-      g_warning ("A new lead was refused: %s", error->message);
-      if (CRM_IS_WINDOW (window))
-        crm_window_add_toast (CRM_WINDOW (window), crm_toast_new_text (error->message));
+      g_dbus_method_invocation_return_dbus_error (invocation, LEADS_ERROR_REFUSED, error->message);
       return;
     }
 
-  if (CRM_IS_WINDOW (window))
-    crm_window_add_toast (CRM_WINDOW (window),
-                          adw_toast_new (duplicate ? _("A known lead called again") : _("New lead")));
+  g_dbus_method_invocation_return_value (invocation, g_variant_new ("(xxb)", id, deal_id, duplicate));
+}
+
+static const GDBusInterfaceVTable leads_vtable = {
+  .method_call = leads_method_call,
+};
+
+static gboolean
+crm_application_dbus_register (GApplication     *app,
+                               GDBusConnection  *connection,
+                               const char       *object_path,
+                               GError          **error)
+{
+  CrmApplication *self = CRM_APPLICATION (app);
+  g_autoptr(GDBusNodeInfo) node = NULL;
+
+  if (!G_APPLICATION_CLASS (crm_application_parent_class)->dbus_register (app, connection, object_path, error))
+    return FALSE;
+
+  node = g_dbus_node_info_new_for_xml (leads_interface_xml, error);
+  if (node == NULL)
+    return FALSE;
+
+  self->leads_registration = g_dbus_connection_register_object (connection, object_path, node->interfaces[0],
+                                                                &leads_vtable, self, NULL, error);
+  return self->leads_registration != 0;
+}
+
+static void
+crm_application_dbus_unregister (GApplication    *app,
+                                 GDBusConnection *connection,
+                                 const char      *object_path)
+{
+  CrmApplication *self = CRM_APPLICATION (app);
+
+  if (self->leads_registration != 0)
+    g_dbus_connection_unregister_object (connection, self->leads_registration);
+  self->leads_registration = 0;
+
+  G_APPLICATION_CLASS (crm_application_parent_class)->dbus_unregister (app, connection, object_path);
 }
 
 static const GActionEntry app_actions[] = {
@@ -584,6 +692,8 @@ crm_application_class_init (CrmApplicationClass *klass)
   app_class->handle_local_options = crm_application_handle_local_options;
   app_class->startup = crm_application_startup;
   app_class->activate = crm_application_activate;
+  app_class->dbus_register = crm_application_dbus_register;
+  app_class->dbus_unregister = crm_application_dbus_unregister;
 }
 
 static void
