@@ -77,6 +77,14 @@ _crm_store_stage_rules (CrmStore *self,
 }
 
 static void
+add_key (GPtrArray  *keys,
+         const char *key)
+{
+  if (key != NULL && !g_ptr_array_find_with_equal_func (keys, key, g_str_equal, NULL))
+    g_ptr_array_add (keys, g_strdup (key));
+}
+
+static void
 add_required_of (CrmStore   *self,
                  CrmStage   *stage,
                  GPtrArray  *keys)
@@ -89,12 +97,7 @@ add_required_of (CrmStore   *self,
 
   required = json_object_get_array_member (rules, "required");
   for (guint i = 0; i < json_array_get_length (required); i++)
-    {
-      const char *key = json_array_get_string_element (required, i);
-
-      if (key != NULL && !g_ptr_array_find_with_equal_func (keys, key, g_str_equal, NULL))
-        g_ptr_array_add (keys, g_strdup (key));
-    }
+    add_key (keys, json_array_get_string_element (required, i));
 }
 
 /**
@@ -102,6 +105,7 @@ add_required_of (CrmStore   *self,
  * @self: a #CrmStore
  * @from_stage_id: the stage the deal leaves, or 0 for a new deal
  * @stage: the stage it enters
+ * @flags: how it moves
  *
  * The fields a deal must have to enter @stage from @from_stage_id, in the
  * pipeline's order:
@@ -110,26 +114,34 @@ add_required_of (CrmStore   *self,
  *    every open or won stage between the deal's stage and it, so a skip
  *    asks for everything it skips (AXL-9, RAD-10, TW-3); a new deal, or
  *    one from another pipeline, passes every stage up to @stage;
- *  - into a lost stage, that stage's own (a deal may be lost from any
- *    stage; what a closing needs is the closing's, HS-10, CON-8, AXL-10);
+ *  - into a lost stage, that stage's own, the loss reason and who refused
+ *    (a deal may be lost from any stage; what a closing needs is the
+ *    closing's, HS-10, RAD-12, CON-8);
  *  - back to an earlier stage of the same pipeline, nothing: the deal met
  *    those rules on its way past them.
  *
  * Returns: (transfer full) (element-type utf8): the keys, each once
  */
 GPtrArray *
-_crm_store_dup_required_keys (CrmStore *self,
-                              gint64    from_stage_id,
-                              CrmStage *stage)
+_crm_store_dup_required_keys (CrmStore     *self,
+                              gint64        from_stage_id,
+                              CrmStage     *stage,
+                              CrmMoveFlags  flags)
 {
   g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GListModel) stages = NULL;
   CrmStage *from = from_stage_id != 0 ? crm_store_find_stage (self, from_stage_id) : NULL;
   int after = -1;
 
+  /* A closing asks for its reason (HS-10, RAD-12) and who refused
+   * (CON-8), whatever the template lists; the attempt ladder's closing
+   * has nobody who refused. */
   if (crm_stage_get_kind (stage) == CRM_STAGE_LOST)
     {
       add_required_of (self, stage, keys);
+      add_key (keys, "loss_reason");
+      if ((flags & CRM_MOVE_FROM_LADDER) == 0)
+        add_key (keys, _crm_store_who_refused_key (self));
       return g_steal_pointer (&keys);
     }
 
@@ -202,6 +214,8 @@ crm_store_dup_field_label (CrmStore   *self,
     { "source", N_("Source") },
     { "amount", N_("Amount") },
     { "loss_reason", N_("Loss reason") },
+    { "refused_by_name", N_("Who refused") },
+    { "refused_by_position", N_("Their position") },
     { "contact.name", N_("Contact name") },
     { "contact.position", N_("Contact position") },
     { "contact.phone", N_("Contact phone") },

@@ -489,8 +489,9 @@ crm_store_call_needs_next_contact (CrmStore       *self,
 }
 
 /* A call moves the deal on only when it reached the customer, within the
- * deal's pipeline, and never into a lost stage: a closing goes through
- * crm_store_close_lost() and its refusal rules (AXL-10). */
+ * deal's pipeline. The move itself is the engine's, so a move into a lost
+ * stage meets the closing's rules (a reason, who refused, AXL-10) and a
+ * won or lost deal stays closed, as on every other path. */
 static gboolean
 check_call_move (CrmStore             *self,
                  const CrmCallRecord  *record,
@@ -515,13 +516,6 @@ check_call_move (CrmStore             *self,
     {
       g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_FIELD,
                            _("Only a call that reached the customer moves the deal to another stage."));
-      return FALSE;
-    }
-
-  if (crm_stage_get_kind (stage) == CRM_STAGE_LOST)
-    {
-      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_REFUSAL,
-                           _("Close the deal as lost from the deal card, with its reason."));
       return FALSE;
     }
 
@@ -818,7 +812,7 @@ crm_store_log_call (CrmStore             *self,
         _crm_store_walk_ladder (self, record->deal_id, now, NULL, &closing, error) != CRM_LADDER_NONE) &&
        (record->move_to_stage_id <= 0 || record->move_to_stage_id == crm_deal_get_stage_id (deal) ||
         _crm_store_move_in_transaction (self, record->deal_id, record->move_to_stage_id, NULL, now,
-                                        &moved, error)) &&
+                                        CRM_MOVE_DEFAULT, &moved, error)) &&
        add_call_tasks (self, record, now, error) &&
        queue_summary (self, deal, record, now_text, error) &&
        _crm_store_add_audit (self, "activity", "deal", record->deal_id, NULL, "call", now_text, error);

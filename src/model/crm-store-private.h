@@ -114,9 +114,18 @@ gboolean    _crm_store_enter_stage_checked (CrmStore  *self,
  * those of every stage before it, so a skip skips no rule. */
 JsonObject *_crm_store_stage_rules       (CrmStore            *self,
                                           CrmStage            *stage);
+/* How a move was asked for: the engine's rules differ only for these. */
+typedef enum
+{
+  CRM_MOVE_DEFAULT     = 0,
+  CRM_MOVE_FROM_LADDER = 1 << 0,  /* the attempt ladder's closing: nobody refused (AXL-1) */
+  CRM_MOVE_REOPEN      = 1 << 1,  /* crm_store_reopen_deal(): out of a won or lost stage */
+} CrmMoveFlags;
+
 GPtrArray  *_crm_store_dup_required_keys (CrmStore            *self,
                                           gint64               from_stage_id,
-                                          CrmStage            *stage);
+                                          CrmStage            *stage,
+                                          CrmMoveFlags         flags);
 void        _crm_store_set_missing_error (CrmStore            *self,
                                           CrmStage            *stage,
                                           const char * const  *missing,
@@ -134,6 +143,39 @@ gboolean    _crm_store_check_source_key  (CrmStore    *self,
                                           const char  *key,
                                           GError     **error);
 char       *_crm_store_dup_one_line      (const char  *text);
+
+/* Closing and reopening (crm-store-closing.c), asked by every move. */
+const char *_crm_store_who_refused_key   (CrmStore      *self);
+gboolean    _crm_store_check_leaving     (CrmStore      *self,
+                                          gint64         from_stage_id,
+                                          CrmStage      *stage,
+                                          CrmMoveFlags   flags,
+                                          GError       **error);
+gboolean    _crm_store_fill_closing      (CrmStore      *self,
+                                          CrmStage      *stage,
+                                          GHashTable    *values,
+                                          GDateTime     *now,
+                                          GError       **error);
+gboolean    _crm_store_check_closing     (CrmStore      *self,
+                                          gint64         deal_id,
+                                          CrmStage      *stage,
+                                          const char    *loss_reason,
+                                          CrmMoveFlags   flags,
+                                          GError       **error);
+gboolean    _crm_store_close_open_tasks  (CrmStore      *self,
+                                          gint64         deal_id,
+                                          CrmStage      *stage,
+                                          const char    *now,
+                                          GError       **error);
+gboolean    _crm_store_closing_values    (CrmStore      *self,
+                                          gint64         deal_id,
+                                          const char    *loss_reason,
+                                          const char    *refused_by_name,
+                                          const char    *refused_by_position,
+                                          GDateTime     *refused_on,
+                                          gint64        *stage_id,
+                                          GHashTable    *values,
+                                          GError       **error);
 
 /* The one transaction of every write, and who writes it. */
 gboolean    _crm_store_begin             (CrmStore    *self,
@@ -204,6 +246,7 @@ gboolean    _crm_store_move_in_transaction (CrmStore     *self,
                                             gint64        stage_id,
                                             GHashTable   *values,
                                             GDateTime    *now,
+                                            CrmMoveFlags  flags,
                                             CrmMoveDone  *done,
                                             GError      **error);
 void        _crm_store_announce_moves    (CrmStore    *self,

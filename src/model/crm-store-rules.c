@@ -61,6 +61,7 @@ typedef struct
   char   *updated_at;
   char   *source;
   char   *loss_reason;
+  char   *refused_by_name;
 } DealRow;
 
 static void
@@ -69,6 +70,7 @@ deal_row_clear (DealRow *row)
   g_clear_pointer (&row->updated_at, g_free);
   g_clear_pointer (&row->source, g_free);
   g_clear_pointer (&row->loss_reason, g_free);
+  g_clear_pointer (&row->refused_by_name, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DealRow, deal_row_clear)
@@ -84,7 +86,7 @@ read_deal_row (CrmDb    *db,
 
   stmt = crm_db_prepare (db,
                          "SELECT stage_id, pipeline_id, updated_at, contact_id, company_id, "
-                         "owner_id, amount, source, loss_reason FROM deals WHERE id = ?1",
+                         "owner_id, amount, source, loss_reason, refused_by_name FROM deals WHERE id = ?1",
                          error);
   if (stmt == NULL)
     return FALSE;
@@ -106,6 +108,7 @@ read_deal_row (CrmDb    *db,
   row->amount = crm_statement_get_int64 (stmt, 6);
   row->source = g_strdup (crm_statement_get_text (stmt, 7));
   row->loss_reason = g_strdup (crm_statement_get_text (stmt, 8));
+  row->refused_by_name = g_strdup (crm_statement_get_text (stmt, 9));
 
   return TRUE;
 }
@@ -154,6 +157,8 @@ deal_has_value (CrmStore    *self,
     *has = row->amount > 0;
   else if (g_str_equal (key, "loss_reason"))
     *has = !crm_str_is_blank (row->loss_reason);
+  else if (g_str_equal (key, "refused_by_name"))
+    *has = !crm_str_is_blank (row->refused_by_name);
   else if (g_str_equal (key, "contact.name"))
     return row->contact_id == 0 ||
            query_has_row (db, "SELECT 1 FROM contacts WHERE id = ?1 AND trim (name) <> ''",
@@ -187,11 +192,12 @@ missing_fields (CrmStore    *self,
                 DealRow     *row,
                 gint64       from_stage_id,
                 CrmStage    *stage,
+                CrmMoveFlags flags,
                 GHashTable  *values,
                 GError     **error)
 {
   g_autoptr(GStrvBuilder) missing = g_strv_builder_new ();
-  g_autoptr(GPtrArray) required = _crm_store_dup_required_keys (self, from_stage_id, stage);
+  g_autoptr(GPtrArray) required = _crm_store_dup_required_keys (self, from_stage_id, stage, flags);
 
   for (guint i = 0; i < required->len; i++)
     {
@@ -829,10 +835,11 @@ _crm_store_enter_stage_checked (CrmStore   *self,
   CrmStage *stage = crm_store_find_stage (self, stage_id);
   CrmStage *final;
 
-  if (stage == NULL || !read_deal_row (crm_store_get_db (self), deal_id, &row, error))
+  if (stage == NULL || !read_deal_row (crm_store_get_db (self), deal_id, &row, error) ||
+      !_crm_store_check_leaving (self, from_stage_id, stage, CRM_MOVE_DEFAULT, error))
     return FALSE;
 
-  missing = missing_fields (self, deal_id, &row, from_stage_id, stage, NULL, error);
+  missing = missing_fields (self, deal_id, &row, from_stage_id, stage, CRM_MOVE_DEFAULT, NULL, error);
   if (missing == NULL)
     return FALSE;
   if (missing[0] != NULL)
@@ -840,6 +847,10 @@ _crm_store_enter_stage_checked (CrmStore   *self,
       _crm_store_set_missing_error (self, stage, (const char * const *)missing, error);
       return FALSE;
     }
+
+  if (!_crm_store_check_closing (self, deal_id, stage, row.loss_reason, CRM_MOVE_DEFAULT, error) ||
+      !_crm_store_close_open_tasks (self, deal_id, stage, now_text, error))
+    return FALSE;
 
   final = enter_stage (self, deal_id, &row, stage, now, error);
   if (final == NULL || !update_lifecycle (self, &row, final, opened, now_text, deal_id, error))
@@ -886,7 +897,7 @@ crm_store_list_missing_fields (CrmStore    *self,
   if (!read_deal_row (crm_store_get_db (self), deal_id, &row, error))
     return NULL;
 
-  return missing_fields (self, deal_id, &row, row.stage_id, stage, values, error);
+  return missing_fields (self, deal_id, &row, row.stage_id, stage, CRM_MOVE_DEFAULT, values, error);
 }
 
 /* What one move did (CrmMoveDone), for the lists and the caller after
@@ -899,20 +910,24 @@ _crm_move_done_clear (CrmMoveDone *done)
 
 /* One deal's move inside the caller's transaction: the check, the values,
  * the stage, the audit and the stage's entry rules. A deal already in the
- * stage is left as it is (to_stage_id == from_stage_id). */
+ * stage is left as it is (to_stage_id == from_stage_id). A closed deal
+ * moves only when reopened; a move into a lost stage is a closing, with
+ * the closing's rules (crm-store-closing.c). */
 static gboolean
-move_one (CrmStore    *self,
-          gint64       deal_id,
-          CrmStage    *stage,
-          GHashTable  *clean,
-          GDateTime   *now,
-          CrmMoveDone *done,
-          GError     **error)
+move_one (CrmStore     *self,
+          gint64        deal_id,
+          CrmStage     *stage,
+          GHashTable   *clean,
+          GDateTime    *now,
+          CrmMoveFlags  flags,
+          CrmMoveDone  *done,
+          GError      **error)
 {
   CrmDb *db = crm_store_get_db (self);
   g_autofree char *now_text = _crm_store_format_timestamp (now);
   g_auto(DealRow) row = { 0 };
   g_auto(GStrv) missing = NULL;
+  const char *reason;
   CrmStage *final;
 
   if (!read_deal_row (db, deal_id, &row, error))
@@ -933,7 +948,11 @@ move_one (CrmStore    *self,
   if (row.stage_id == crm_stage_get_id (stage))
     return TRUE;
 
-  missing = missing_fields (self, deal_id, &row, row.stage_id, stage, clean, error);
+  if (!_crm_store_check_leaving (self, row.stage_id, stage, flags, error) ||
+      !_crm_store_fill_closing (self, stage, clean, now, error))
+    return FALSE;
+
+  missing = missing_fields (self, deal_id, &row, row.stage_id, stage, flags, clean, error);
   if (missing == NULL)
     return FALSE;
   if (missing[0] != NULL)
@@ -942,10 +961,13 @@ move_one (CrmStore    *self,
       return FALSE;
     }
 
-  if (!apply_values (self, deal_id, &row, clean, now_text, error) ||
+  reason = g_hash_table_lookup (clean, "loss_reason");
+  if (!_crm_store_check_closing (self, deal_id, stage, reason ? reason : row.loss_reason, flags, error) ||
+      !apply_values (self, deal_id, &row, clean, now_text, error) ||
       !set_stage (db, deal_id, stage, now_text, error) ||
       !_crm_store_add_audit (self, "move", "deal", deal_id, _crm_store_stage_key (self, row.stage_id),
-                             crm_stage_get_key (stage), now_text, error))
+                             crm_stage_get_key (stage), now_text, error) ||
+      !_crm_store_close_open_tasks (self, deal_id, stage, now_text, error))
     return FALSE;
 
   final = enter_stage (self, deal_id, &row, stage, now, error);
@@ -997,6 +1019,8 @@ find_stage_or_error (CrmStore  *self,
  * @values: (nullable) (element-type utf8 utf8): values for the stage's
  *   required fields, as typed
  * @now: the store's time
+ * @flags: %CRM_MOVE_FROM_LADDER for the attempt ladder's closing,
+ *   %CRM_MOVE_REOPEN for crm_store_reopen_deal()
  * @done: (out caller-allocates): what moved, for
  *   _crm_store_announce_moves() after the commit
  * @error: return location for a #GError
@@ -1012,6 +1036,7 @@ _crm_store_move_in_transaction (CrmStore     *self,
                                 gint64        stage_id,
                                 GHashTable   *values,
                                 GDateTime    *now,
+                                CrmMoveFlags  flags,
                                 CrmMoveDone  *done,
                                 GError      **error)
 {
@@ -1024,7 +1049,7 @@ _crm_store_move_in_transaction (CrmStore     *self,
 
   clean = _crm_store_normalize_values (self, values, error);
 
-  return clean != NULL && move_one (self, deal_id, stage, clean, now, done, error);
+  return clean != NULL && move_one (self, deal_id, stage, clean, now, flags, done, error);
 }
 
 /**
@@ -1075,7 +1100,7 @@ crm_store_move_deal_with_values (CrmStore    *self,
   if (!crm_db_begin (db, error))
     return FALSE;
 
-  if (!move_one (self, deal_id, stage, clean, now, &done, error))
+  if (!move_one (self, deal_id, stage, clean, now, CRM_MOVE_DEFAULT, &done, error))
     {
       crm_db_rollback (db);
       return FALSE;
@@ -1131,7 +1156,8 @@ crm_store_move_deals (CrmStore      *self,
   if (stage == NULL)
     return FALSE;
 
-  clean = g_hash_table_new (g_str_hash, g_str_equal);
+  /* No values: a bulk move into a lost stage is refused for its reason. */
+  clean = _crm_store_normalize_values (self, NULL, error);
   now = crm_store_now (self);
   done = g_new0 (CrmMoveDone, n_deals);
 
@@ -1142,7 +1168,7 @@ crm_store_move_deals (CrmStore      *self,
     {
       g_autoptr(GError) local_error = NULL;
 
-      ok = move_one (self, deal_ids[i], stage, clean, now, &done[i], &local_error);
+      ok = move_one (self, deal_ids[i], stage, clean, now, CRM_MOVE_DEFAULT, &done[i], &local_error);
       if (!ok)
         g_set_error (error, local_error->domain, local_error->code,
                      /* Translators: the deal's id, then why it cannot move */

@@ -41,6 +41,11 @@ G_BEGIN_DECLS
  * @CRM_STORE_ERROR_INVALID_AMOUNT: the amount is negative or the currency unknown
  * @CRM_STORE_ERROR_MISSING_FIELDS: the stage's rules require fields the deal
  *   lacks; crm_store_list_missing_fields() names them
+ * @CRM_STORE_ERROR_PERMISSION: the current user may not do this
+ * @CRM_STORE_ERROR_TASK: a task cannot be closed so
+ * @CRM_STORE_ERROR_REFUSAL: the procedure's closing rules refuse (AXL-10)
+ * @CRM_STORE_ERROR_CLOSED: the deal is won or lost; only
+ *   crm_store_reopen_deal() moves it
  */
 typedef enum
 {
@@ -59,6 +64,7 @@ typedef enum
   CRM_STORE_ERROR_PERMISSION,
   CRM_STORE_ERROR_TASK,
   CRM_STORE_ERROR_REFUSAL,
+  CRM_STORE_ERROR_CLOSED,
 } CrmStoreError;
 
 /**
@@ -293,6 +299,11 @@ gboolean      crm_store_close_lost           (CrmStore      *self,
                                               GError       **error);
 gboolean      crm_store_deal_must_close      (CrmStore      *self,
                                               gint64         deal_id);
+gboolean      crm_store_reopen_deal          (CrmStore      *self,
+                                              gint64         deal_id,
+                                              gint64         stage_id,
+                                              const char    *reason,
+                                              GError       **error);
 gboolean      crm_store_set_quota            (CrmStore      *self,
                                               gint64         user_id,
                                               guint          per_day,

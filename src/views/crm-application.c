@@ -56,6 +56,7 @@ struct _CrmApplication
   gint64          deal_id;
   char           *move_to;
   GStrv           set_values;
+  char           *reopen_reason;
 
   /* --new-lead */
   gboolean        new_lead;
@@ -88,6 +89,9 @@ static const GOptionEntry option_entries[] = {
     N_("Move the deal given with --deal to the stage KEY of its pipeline, and exit"), N_("KEY") },
   { "set", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
     N_("With --move-to, give a field the stage requires, e.g. --set niche=Dentists (repeatable)"), N_("FIELD=VALUE") },
+  { "reopen", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Reopen the won or lost deal given with --deal, saying why (into the stage given with --move-to, or where it was closed from), and exit"),
+    N_("REASON") },
   { "new-lead", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Add a lead (a missed call, a web form) without opening a window, and exit"), NULL },
   { "name", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --new-lead: the person’s name"), N_("NAME") },
@@ -208,6 +212,48 @@ crm_application_move_deal (CrmApplication *self)
   return 0;
 }
 
+/* Reopening is its own verb: --move-to never takes a deal out of a won
+ * or lost stage, as a drop on the board does not. */
+static int
+crm_application_reopen_deal (CrmApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmDeal) deal = NULL;
+  g_autoptr(CrmDeal) reopened = NULL;
+  CrmStage *to = NULL;
+
+  deal = crm_store_load_deal (self->store, self->deal_id, &error);
+  if (deal == NULL)
+    {
+      g_printerr ("deals: %s\n", error->message);
+      return 1;
+    }
+
+  if (self->move_to != NULL)
+    {
+      to = crm_store_find_stage_by_key (self->store, crm_deal_get_pipeline_id (deal), self->move_to);
+      if (to == NULL)
+        {
+          g_autofree char *keys = stage_keys_of (self->store, crm_deal_get_pipeline_id (deal));
+
+          g_printerr (_("deals: unknown stage “%s” for this deal’s pipeline (known: %s)\n"), self->move_to, keys);
+          return 1;
+        }
+    }
+
+  if (!crm_store_reopen_deal (self->store, self->deal_id, to ? crm_stage_get_id (to) : 0,
+                              self->reopen_reason, &error) ||
+      (reopened = crm_store_load_deal (self->store, self->deal_id, &error)) == NULL)
+    {
+      g_printerr ("deals: %s\n", error->message);
+      return 1;
+    }
+
+  g_print (_("Reopened “%s” in %s\n"), crm_deal_get_title (reopened),
+           crm_stage_get_name (crm_store_find_stage (self->store, crm_deal_get_stage_id (reopened))));
+  return 0;
+}
+
 /* AXL-1, HS-1: a lead from outside the app, deduplicated by phone and
  * email. Used by --new-lead, the Leads D-Bus interface and the "new-lead"
  * D-Bus action. */
@@ -289,6 +335,7 @@ crm_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "deal", "x", &self->deal_id);
   g_variant_dict_lookup (options, "move-to", "s", &self->move_to);
   g_variant_dict_lookup (options, "set", "^as", &self->set_values);
+  g_variant_dict_lookup (options, "reopen", "s", &self->reopen_reason);
   self->new_lead = g_variant_dict_contains (options, "new-lead");
   g_variant_dict_lookup (options, "name", "s", &self->lead_name);
   g_variant_dict_lookup (options, "phone", "s", &self->lead_phone);
@@ -296,11 +343,12 @@ crm_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "company", "s", &self->lead_company);
   g_variant_dict_lookup (options, "source", "s", &self->lead_source);
   g_variant_dict_lookup (options, "campaign", "s", &self->lead_campaign);
-  scripted = self->database_path || self->procedure_id || self->demo || self->move_to || self->new_lead;
+  scripted = self->database_path || self->procedure_id || self->demo || self->move_to ||
+             self->reopen_reason || self->new_lead;
 
-  if ((self->move_to != NULL) != (self->deal_id != 0))
+  if ((self->move_to != NULL || self->reopen_reason != NULL) != (self->deal_id != 0))
     {
-      g_printerr ("%s\n", _("deals: --move-to and --deal go together"));
+      g_printerr ("%s\n", _("deals: --deal goes with --move-to or --reopen"));
       return 1;
     }
 
@@ -332,6 +380,9 @@ crm_application_handle_local_options (GApplication *app,
         return 1;
       self->open_error = g_steal_pointer (&error);
     }
+
+  if (self->reopen_reason != NULL)
+    return crm_application_reopen_deal (self);
 
   if (self->move_to != NULL)
     return crm_application_move_deal (self);
@@ -670,6 +721,7 @@ crm_application_finalize (GObject *object)
   g_clear_pointer (&self->procedure_id, g_free);
   g_clear_pointer (&self->move_to, g_free);
   g_clear_pointer (&self->set_values, g_strfreev);
+  g_clear_pointer (&self->reopen_reason, g_free);
   g_clear_pointer (&self->lead_name, g_free);
   g_clear_pointer (&self->lead_phone, g_free);
   g_clear_pointer (&self->lead_email, g_free);

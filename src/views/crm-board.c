@@ -355,10 +355,25 @@ undo_move_action (GtkWidget  *widget,
 {
   CrmBoard *self = CRM_BOARD (widget);
   g_autoptr(GError) error = NULL;
+  g_autoptr(CrmDeal) deal = NULL;
+  CrmStage *stage = NULL;
   gint64 deal_id, stage_id;
+  gboolean ok;
 
   g_variant_get (param, "(xx)", &deal_id, &stage_id);
-  if (!crm_store_move_deal (self->store, deal_id, stage_id, NULL, &error))
+  deal = crm_store_load_deal (self->store, deal_id, NULL);
+  if (deal != NULL)
+    stage = crm_store_find_stage (self->store, crm_deal_get_stage_id (deal));
+
+  /* A closed deal leaves its stage only reopened: undoing a closing is a
+   * reopening, logged with why like any other. */
+  if (stage != NULL && crm_stage_is_final (stage))
+    ok = crm_store_reopen_deal (self->store, deal_id, stage_id, _("Undone on the board right after closing"),
+                                &error);
+  else
+    ok = crm_store_move_deal (self->store, deal_id, stage_id, NULL, &error);
+
+  if (!ok)
     crm_toast_show (self->toast_overlay, crm_toast_new_text (error->message));
 }
 

@@ -237,6 +237,108 @@ test_cli_rule_axl_9_skip_asks_everything (Fixture       *fixture,
   g_assert_cmpstr (key, ==, "kickoff");
 }
 
+static gint64
+count_open_tasks (const char *db,
+                  gint64      deal_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStore) store = crm_store_open (db, &error);
+  g_autoptr(GListModel) tasks = NULL;
+
+  g_assert_no_error (error);
+  tasks = crm_store_get_open_tasks (store, deal_id, &error);
+  g_assert_no_error (error);
+
+  return g_list_model_get_n_items (tasks);
+}
+
+/* AXL-10, CON-8 from a script: a deal minutes old with no attempts is not
+ * closed for "could not reach", nor without who refused; nothing changes. */
+static void
+test_cli_rule_axl_10_move_to_refused (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *key = NULL;
+  gint64 audit_before, tasks_before;
+  int status;
+
+  status = run_deals (&out, &err, "--database", fixture->db, "--procedure", "axl", "--demo",
+                      "--deal", "20", "--move-to", "new_request", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  audit_before = count_audit (fixture->db, 20);
+  tasks_before = count_open_tasks (fixture->db, 20);
+
+  status = run_deals (&out, &err, "--database", fixture->db, "--deal", "20", "--move-to", "refused",
+                      "--set", "loss_reason=could_not_reach", NULL);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (err, "Who refused"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  status = run_deals (&out, &err, "--database", fixture->db, "--deal", "20", "--move-to", "refused",
+                      "--set", "loss_reason=could_not_reach", "--set", "refused_by_name=Анна", NULL);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (err, "3 contact attempts"));
+
+  stage_of (fixture->db, 20, &key);
+  g_assert_cmpstr (key, ==, "new_request");
+  g_assert_cmpint (count_audit (fixture->db, 20), ==, audit_before);
+  g_assert_cmpint (count_open_tasks (fixture->db, 20), ==, tasks_before);
+}
+
+/* A closed deal is not moved by --move-to; --reopen, with a reason, puts
+ * it back where it was closed from, logged. */
+static void
+test_cli_reopen (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *key = NULL;
+  gint64 open_stage, audit_before;
+  int status;
+
+  run_deals (&out, &err, "--database", fixture->db, "--procedure", "hs", "--demo",
+             "--deal", "2", "--move-to", "meeting", NULL);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  open_stage = stage_of (fixture->db, 2, NULL);
+
+  status = run_deals (&out, &err, "--database", fixture->db, "--deal", "2", "--move-to", "lost",
+                      "--set", "loss_reason=price", "--set", "refused_by_name=Dana Levi", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  audit_before = count_audit (fixture->db, 2);
+
+  status = run_deals (&out, &err, "--database", fixture->db, "--deal", "2", "--move-to", "meeting", NULL);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (err, "Reopen"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  status = run_deals (&out, &err, "--database", fixture->db, "--deal", "2", "--reopen", " ", NULL);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (err, "why"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  stage_of (fixture->db, 2, &key);
+  g_assert_cmpstr (key, ==, "lost");
+  g_assert_cmpint (count_audit (fixture->db, 2), ==, audit_before);
+  g_clear_pointer (&key, g_free);
+
+  status = run_deals (&out, &err, "--database", fixture->db, "--deal", "2", "--reopen", "Budget found", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "Reopened"));
+  g_assert_cmpint (stage_of (fixture->db, 2, NULL), ==, open_stage);
+  /* The move back and the reopening itself. */
+  g_assert_cmpint (count_audit (fixture->db, 2), ==, audit_before + 2);
+}
+
 static void
 test_cli_rule_axl_1_new_lead (Fixture       *fixture,
                               gconstpointer  data)
@@ -659,6 +761,8 @@ main (int   argc,
   ADD ("/cli/unknown-procedure", test_cli_unknown_procedure);
   ADD ("/cli/rule-axl-9-required-field", test_cli_rule_axl_9_required_field);
   ADD ("/cli/rule-axl-9/skip-asks-everything", test_cli_rule_axl_9_skip_asks_everything);
+  ADD ("/cli/rule-axl-10/move-to-refused", test_cli_rule_axl_10_move_to_refused);
+  ADD ("/cli/reopen", test_cli_reopen);
   ADD ("/cli/rule-axl-1-new-lead", test_cli_rule_axl_1_new_lead);
   ADD ("/cli/rule-hs-1-unknown-source", test_cli_rule_hs_1_unknown_source);
   ADD ("/cli/long-phone", test_cli_long_phone);

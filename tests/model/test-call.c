@@ -1580,12 +1580,18 @@ test_rule_tw_3_reached_call_moves_the_deal (Fixture       *fixture,
   g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_FIELD);
   g_clear_error (&error);
 
-  /* Nor does a call close a deal as lost (AXL-10 goes through its form). */
+  /* Nor does a call close a deal as lost without what the closing needs:
+   * the same closing rules as every path into a lost stage (HS-10, CON-8,
+   * AXL-10). */
   crm_call_session_set_move_to_stage (call, sales_stage_id (store, "lost"));
   g_assert_cmpint (crm_call_session_finish (call, CRM_CALL_REACHED, "Two sites", tomorrow, 0, &error), ==, 0);
-  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_REFUSAL);
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_MISSING_FIELDS);
+  g_assert_nonnull (strstr (error->message, "Loss reason"));
+  g_assert_nonnull (strstr (error->message, "Who refused"));
   g_clear_error (&error);
   g_assert_cmpuint (count_rows (store, "SELECT count(*) FROM activities"), ==, 0);
+  g_assert_cmpuint (count_rows (store, "SELECT count(*) FROM audit_log WHERE action = 'move'"), ==, 0);
+  g_assert_false (is_finished (call));
 
   answer (call, "agreements", "false");
   crm_call_session_set_move_to_stage (call, discovered);

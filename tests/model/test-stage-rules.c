@@ -56,8 +56,8 @@ stage_key_of (CrmStore *store,
   return crm_stage_get_key (crm_store_find_stage (store, crm_deal_get_stage_id (deal)));
 }
 
-/* A deal in the first stage with a contact that has a name, a phone and
- * an email, and nothing else. */
+/* A deal in the first stage with a contact that has a name, a position,
+ * a phone and an email, and nothing else. */
 static gint64
 new_deal (CrmStore   *store,
           const char *title)
@@ -72,6 +72,7 @@ new_deal (CrmStore   *store,
 
   crm_deal_set_title (deal, title);
   crm_contact_set_name (contact, russian ? "Анна Смирнова" : "דנה לוי");
+  crm_contact_set_position (contact, russian ? "Директор" : "מנכ״לית");
   crm_contact_set_phones (contact, russian ? ru_phones : il_phones);
   crm_contact_set_emails (contact, emails);
 
@@ -301,6 +302,233 @@ test_move_back_asks_nothing (Fixture       *fixture,
   g_assert_cmpstrv (forward, ((const char *[]) { NULL }));
 }
 
+/* Closing rules on every path into a lost stage */
+
+static gint64
+count_open_tasks (CrmStore *store,
+                  gint64    deal_id)
+{
+  return count_of (store, "SELECT count (*) FROM tasks WHERE deal_id = ?1 AND closed_at IS NULL", deal_id);
+}
+
+static char *
+dup_deal_text (CrmStore   *store,
+               const char *column_sql,
+               gint64      deal_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStatement) stmt = crm_db_prepare (crm_store_get_db (store), column_sql, &error);
+
+  g_assert_no_error (error);
+  crm_statement_bind_int64 (stmt, 1, deal_id);
+  g_assert_cmpint (crm_statement_step (stmt, &error), ==, CRM_STEP_ROW);
+
+  return g_strdup (crm_statement_get_text (stmt, 0));
+}
+
+/* AXL-10 on a plain move into Refused (the board's drop, the keyboard,
+ * the menu, the stage form and the command line all make it): a deal
+ * minutes old with no attempts is not closed for "could not reach", nor
+ * without who refused; a bulk move without a reason closes nothing. Once
+ * the attempts are made, the same move closes it, and its open tasks are
+ * closed with a note. */
+static void
+test_rule_axl_10_move_to_refused (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  CrmStore *store = fixture->base.store;
+  gint64 deal_id = new_deal (store, "Landing page");
+  gint64 refused = stage_by_key (store, "sales", "refused");
+  g_autoptr(GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) missing = NULL;
+  g_autofree char *result = NULL;
+  g_autofree char *reason = NULL;
+  Snapshot before;
+
+  snapshot_take (store, deal_id, &before);
+
+  /* The board's form asks for what the closing needs. */
+  missing = crm_store_list_missing_fields (store, deal_id, refused, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (missing, ((const char *[]) { "loss_reason", "refused_by_name", NULL }));
+
+  g_hash_table_insert (values, "loss_reason", "could_not_reach");
+  g_assert_false (crm_store_move_deal_with_values (store, deal_id, refused, values, NULL, &error));
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_MISSING_FIELDS);
+  g_assert_nonnull (strstr (error->message, "Who refused"));
+  g_clear_error (&error);
+  assert_unchanged (store, deal_id, &before);
+
+  g_hash_table_insert (values, "refused_by_name", "Анна Смирнова");
+  g_assert_false (crm_store_move_deal_with_values (store, deal_id, refused, values, NULL, &error));
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_REFUSAL);
+  g_assert_nonnull (strstr (error->message, "3 contact attempts"));
+  g_clear_error (&error);
+  assert_unchanged (store, deal_id, &before);
+  reason = dup_deal_text (store, "SELECT loss_reason FROM deals WHERE id = ?1", deal_id);
+  g_assert_null (reason);
+
+  g_assert_false (crm_store_move_deals (store, &deal_id, 1, refused, &error));
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_MISSING_FIELDS);
+  g_clear_error (&error);
+  assert_unchanged (store, deal_id, &before);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_cmpint (crm_store_record_no_answer (store, deal_id, NULL, &error), ==, CRM_LADDER_RESCHEDULED);
+      g_assert_no_error (error);
+      crm_test_clock_advance (&fixture->clock, G_TIME_SPAN_HOUR);
+    }
+  g_assert_cmpint (count_open_tasks (store, deal_id), ==, 1);
+
+  g_assert_true (crm_store_move_deal_with_values (store, deal_id, refused, values, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (stage_key_of (store, deal_id), ==, "refused");
+
+  /* The next attempt's task is closed with the deal; the stage's own
+   * "Check this closing" for the head of sales is what stays open. */
+  g_assert_cmpint (count_open_tasks (store, deal_id), ==, 1);
+  g_assert_cmpint (count_of (store, "SELECT count (*) FROM tasks WHERE deal_id = ?1 AND closed_at IS NULL "
+                                    "AND rule = 'AXL-10'", deal_id), ==, 1);
+  result = dup_deal_text (store, "SELECT result FROM tasks WHERE deal_id = ?1 AND rule = 'AXL-1' "
+                                 "ORDER BY id DESC LIMIT 1", deal_id);
+  g_assert_cmpstr (result, ==, "Closed with the deal, which moved to “Refused/postponed”.");
+}
+
+/* CON-8: who refused is part of the record on a plain move too, kept in
+ * CON's own field. */
+static void
+test_rule_con_8_move_needs_who_refused (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  CrmStore *store = fixture->base.store;
+  gint64 deal_id = new_deal (store, "Audit services");
+  gint64 refused = stage_by_key (store, "sales", "refused");
+  CrmProcedure *procedure = crm_store_get_procedure (store);
+  g_autoptr(GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) fields = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  Snapshot before;
+
+  snapshot_take (store, deal_id, &before);
+  g_hash_table_insert (values, "loss_reason", (char *)crm_procedure_get_loss_reason (procedure, 0)->key);
+  g_assert_false (crm_store_move_deal_with_values (store, deal_id, refused, values, NULL, &error));
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_MISSING_FIELDS);
+  g_clear_error (&error);
+  assert_unchanged (store, deal_id, &before);
+
+  g_hash_table_insert (values, "refused_by_name", "Сергей Лебедев");
+  g_hash_table_insert (values, "refused_by_position", "Финансовый директор");
+  g_assert_true (crm_store_move_deal_with_values (store, deal_id, refused, values, NULL, &error));
+  g_assert_no_error (error);
+
+  fields = crm_store_load_field_values (store, deal_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_hash_table_lookup (fields, "refused_by"), ==, "Сергей Лебедев, Финансовый директор");
+  name = dup_deal_text (store, "SELECT refused_by_name FROM deals WHERE id = ?1", deal_id);
+  g_assert_cmpstr (name, ==, "Сергей Лебедев");
+  g_assert_cmpint (count_open_tasks (store, deal_id), ==, 0);
+}
+
+/* A won or lost deal leaves its stage only when reopened, with a reason:
+ * not by a move, a bulk move, the deal card or a call. Reopening is
+ * logged in the audit log and on the timeline, and clears the closing. */
+static void
+test_reopen_is_deliberate (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  CrmStore *store = fixture->base.store;
+  gint64 deal_id = new_deal (store, "Annual licence");
+  gint64 meeting = stage_by_key (store, "sales", "meeting");
+  gint64 lost = stage_by_key (store, "sales", "lost");
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (fixture->clock.now, 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmDeal) deal = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *closed_at = NULL;
+  g_autofree char *lifecycle = NULL;
+  CrmCallRecord record = { 0 };
+  Snapshot before;
+
+  g_assert_true (crm_store_move_deal (store, deal_id, meeting, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (crm_store_close_lost (store, deal_id, "price", "דנה לוי", NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_open_tasks (store, deal_id), ==, 0);
+  snapshot_take (store, deal_id, &before);
+
+  g_assert_false (crm_store_move_deal (store, deal_id, meeting, NULL, &error));
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_CLOSED);
+  g_clear_error (&error);
+  assert_unchanged (store, deal_id, &before);
+
+  g_assert_false (crm_store_move_deals (store, &deal_id, 1, meeting, &error));
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_CLOSED);
+  g_clear_error (&error);
+  assert_unchanged (store, deal_id, &before);
+
+  deal = crm_store_load_deal (store, deal_id, &error);
+  g_assert_no_error (error);
+  crm_deal_set_stage_id (deal, meeting);
+  g_assert_false (crm_store_save_deal (store, deal, NULL, NULL, NULL, &error));
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_CLOSED);
+  g_clear_error (&error);
+  assert_unchanged (store, deal_id, &before);
+
+  /* The end of a call that would move it on. */
+  record.deal_id = deal_id;
+  record.outcome = CRM_CALL_REACHED;
+  record.note = "They want to talk again";
+  record.next_contact = tomorrow;
+  record.move_to_stage_id = meeting;
+  g_assert_cmpint (crm_store_log_call (store, &record, &error), ==, 0);
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_CLOSED);
+  g_clear_error (&error);
+  assert_unchanged (store, deal_id, &before);
+  g_assert_cmpint (count_of (store, "SELECT count (*) FROM activities WHERE deal_id = ?1", deal_id), ==, 0);
+
+  /* Reopening needs a reason, and only a closed deal is reopened. */
+  g_assert_false (crm_store_reopen_deal (store, deal_id, 0, "  ", &error));
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_FIELD);
+  g_clear_error (&error);
+  assert_unchanged (store, deal_id, &before);
+  g_assert_false (crm_store_reopen_deal (store, deal_id, lost, "Back", &error));
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_UNKNOWN_STAGE);
+  g_clear_error (&error);
+  assert_unchanged (store, deal_id, &before);
+
+  g_assert_true (crm_store_reopen_deal (store, deal_id, 0, "The client called back: budget found", &error));
+  g_assert_no_error (error);
+  /* Back where it was closed from. */
+  g_assert_cmpstr (stage_key_of (store, deal_id), ==, "meeting");
+  g_assert_cmpint (count_of (store, "SELECT count (*) FROM audit_log WHERE action = 'reopen' AND entity_id = ?1 "
+                                    "AND old_value = 'lost' AND new_value = 'The client called back: budget found'",
+                             deal_id), ==, 1);
+  g_assert_cmpint (count_of (store, "SELECT count (*) FROM activities WHERE deal_id = ?1 AND kind = 'note' "
+                                    "AND note LIKE 'Reopened from “Lost”: The client called back%'",
+                             deal_id), ==, 1);
+  reason = dup_deal_text (store, "SELECT loss_reason FROM deals WHERE id = ?1", deal_id);
+  closed_at = dup_deal_text (store, "SELECT closed_at FROM deals WHERE id = ?1", deal_id);
+  lifecycle = dup_deal_text (store, "SELECT c.lifecycle FROM deals d JOIN contacts c ON c.id = d.contact_id "
+                                    "WHERE d.id = ?1", deal_id);
+  g_assert_null (reason);
+  g_assert_null (closed_at);
+  g_assert_cmpstr (lifecycle, ==, "opportunity");
+  /* Meeting's task again: the deal has work (RAD-5). */
+  g_assert_cmpint (count_open_tasks (store, deal_id), ==, 1);
+
+  /* Open again: reopening it once more is refused, closing asks again. */
+  g_assert_false (crm_store_reopen_deal (store, deal_id, 0, "Again", &error));
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_REFUSAL);
+  g_clear_error (&error);
+  g_assert_false (crm_store_move_deal (store, deal_id, lost, NULL, &error));
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_MISSING_FIELDS);
+  g_clear_error (&error);
+  g_assert_cmpstr (stage_key_of (store, deal_id), ==, "meeting");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -315,6 +543,9 @@ main (int   argc,
   ADD ("/model/stage-rules/rule-rad-10/skip-to-order-paid", "rad", test_rule_rad_10_skip_to_order_paid);
   ADD ("/model/stage-rules/rule-tw-6/new-lead-to-won", "tw", test_rule_tw_6_new_lead_to_won);
   ADD ("/model/stage-rules/move-back-asks-nothing", "axl", test_move_back_asks_nothing);
+  ADD ("/model/stage-rules/closing/rule-axl-10/move-to-refused", "axl", test_rule_axl_10_move_to_refused);
+  ADD ("/model/stage-rules/closing/rule-con-8/move-needs-who-refused", "con", test_rule_con_8_move_needs_who_refused);
+  ADD ("/model/stage-rules/closing/rule-hs-10/reopen-is-deliberate", "hs", test_reopen_is_deliberate);
 
   return g_test_run ();
 }
