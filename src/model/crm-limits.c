@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "crm-limits.h"
+#include "crm-strings.h"
 
 /* How much of a refused text a message quotes: enough to recognise it. */
 #define QUOTE_CHARS 40
@@ -172,6 +173,41 @@ crm_limits_clean_text (const char   *label,
 
   if (out_clean != NULL)
     *out_clean = strip_controls (valid, kind);
+
+  return TRUE;
+}
+
+/**
+ * crm_limits_dup_trimmed:
+ * @label: (nullable): the field, as the message names it
+ * @text: (nullable): the text as it was given
+ * @max_chars: the most characters the field takes
+ * @kind: whether line breaks are kept
+ * @out_clean: (out) (transfer full): the cleaned text without surrounding
+ *   white space, %NULL when nothing is left
+ * @error: return location for a #GError
+ *
+ * crm_limits_clean_text() for a field that stores nothing for blank text.
+ *
+ * Returns: %TRUE with @out_clean set, %FALSE when @text is too long
+ */
+gboolean
+crm_limits_dup_trimmed (const char   *label,
+                        const char   *text,
+                        gsize         max_chars,
+                        CrmTextKind   kind,
+                        char        **out_clean,
+                        GError      **error)
+{
+  g_autofree char *clean = NULL;
+
+  *out_clean = NULL;
+
+  if (!crm_limits_clean_text (label, text, max_chars, kind, &clean, error))
+    return FALSE;
+
+  if (!crm_str_is_blank (clean))
+    *out_clean = g_strstrip (g_steal_pointer (&clean));
 
   return TRUE;
 }

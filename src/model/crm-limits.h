@@ -90,6 +90,12 @@ gboolean crm_limits_clean_text (const char   *label,
                                 CrmTextKind   kind,
                                 char        **out_clean,
                                 GError      **error);
+gboolean crm_limits_dup_trimmed (const char  *label,
+                                 const char  *text,
+                                 gsize        max_chars,
+                                 CrmTextKind  kind,
+                                 char       **out_clean,
+                                 GError     **error);
 gboolean crm_limits_check_json (const char   *label,
                                 const char   *data,
                                 gsize         length,

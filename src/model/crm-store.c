@@ -31,6 +31,7 @@
 #include "crm-deal.h"
 #include "crm-deal-list.h"
 #include "crm-email.h"
+#include "crm-limits.h"
 #include "crm-phone.h"
 #include "crm-pipeline.h"
 #include "crm-procedure.h"
@@ -1071,7 +1072,7 @@ crm_store_check_field_value (CrmStore    *self,
                              GError     **error)
 {
   const CrmProcedureField *field = NULL;
-  g_autofree char *trimmed = dup_trimmed (value);
+  g_autofree char *trimmed = NULL;
   const char *name;
 
   g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
@@ -1087,6 +1088,10 @@ crm_store_check_field_value (CrmStore    *self,
     }
 
   name = crm_text_get (&field->name);
+
+  /* Bounded before a number or a date is parsed out of it. */
+  if (!crm_limits_dup_trimmed (name, value, CRM_LIMIT_TEXT, CRM_TEXT_LINE, &trimmed, error))
+    return FALSE;
 
   if (trimmed != NULL)
     {
@@ -1171,6 +1176,12 @@ typedef struct
   char       *company_name;
   char       *company_email;
   char       *company_phone;
+  /* Bounded and cleaned (crm-limits.h), as they are written. */
+  char       *position;
+  char       *website;
+  char       *city;
+  char       *address;
+  char       *next_step;
   GHashTable *fields;   /* key → normalised value, NULL value to clear */
 } SaveData;
 
@@ -1185,6 +1196,11 @@ save_data_clear (SaveData *data)
   g_clear_pointer (&data->company_email, g_free);
   g_clear_pointer (&data->company_phone, g_free);
   g_clear_pointer (&data->fields, g_hash_table_unref);
+  g_clear_pointer (&data->position, g_free);
+  g_clear_pointer (&data->website, g_free);
+  g_clear_pointer (&data->city, g_free);
+  g_clear_pointer (&data->address, g_free);
+  g_clear_pointer (&data->next_step, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SaveData, save_data_clear)
@@ -1296,7 +1312,14 @@ prepare_save (CrmStore    *self,
   const char *currency = crm_deal_get_currency (deal);
   CrmStage *stage;
 
-  data->title = dup_trimmed (crm_deal_get_title (deal));
+  /* Every text is bounded and cleaned before anything parses it
+   * (docs/engine.md, "Limits"). */
+  if (!crm_limits_dup_trimmed (_("Title"), crm_deal_get_title (deal), CRM_LIMIT_TITLE, CRM_TEXT_LINE,
+                               &data->title, error) ||
+      !crm_limits_dup_trimmed (_("Next Step"), crm_deal_get_next_step (deal), CRM_LIMIT_TEXT, CRM_TEXT_LINE,
+                               &data->next_step, error))
+    return FALSE;
+
   if (data->title == NULL)
     {
       g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_TITLE,
@@ -1335,7 +1358,11 @@ prepare_save (CrmStore    *self,
 
   if (contact != NULL)
     {
-      data->contact_name = dup_trimmed (crm_contact_get_name (contact));
+      if (!crm_limits_dup_trimmed (_("Name"), crm_contact_get_name (contact), CRM_LIMIT_NAME, CRM_TEXT_LINE,
+                                   &data->contact_name, error) ||
+          !crm_limits_dup_trimmed (_("Position"), crm_contact_get_position (contact), CRM_LIMIT_TEXT,
+                                   CRM_TEXT_LINE, &data->position, error))
+        return FALSE;
 
       if (!normalize_list (crm_contact_get_phones (contact), normalize_phone_cb,
                            self, &data->phones, error) ||
@@ -1357,7 +1384,16 @@ prepare_save (CrmStore    *self,
       const char *phone = crm_company_get_phone (company);
       const char *email = crm_company_get_email (company);
 
-      data->company_name = dup_trimmed (crm_company_get_name (company));
+      if (!crm_limits_dup_trimmed (_("Company"), crm_company_get_name (company), CRM_LIMIT_COMPANY,
+                                   CRM_TEXT_LINE, &data->company_name, error) ||
+          !crm_limits_dup_trimmed (_("Website"), crm_company_get_website (company), CRM_LIMIT_TEXT,
+                                   CRM_TEXT_LINE, &data->website, error) ||
+          !crm_limits_dup_trimmed (_("City"), crm_company_get_city (company), CRM_LIMIT_TEXT,
+                                   CRM_TEXT_LINE, &data->city, error) ||
+          !crm_limits_dup_trimmed (_("Address"), crm_company_get_address (company), CRM_LIMIT_TEXT,
+                                   CRM_TEXT_LINE, &data->address, error))
+        return FALSE;
+
       if (!crm_str_is_blank (phone) && !_crm_store_normalize_phone (self, phone, &data->company_phone, error))
         return FALSE;
       if (!crm_str_is_blank (email) && !_crm_store_normalize_email (email, &data->company_email, error))
@@ -1422,9 +1458,9 @@ write_company (CrmStore    *self,
   crm_statement_bind_text (stmt, 2, data->company_name);
   crm_statement_bind_text (stmt, 3, data->company_phone);
   crm_statement_bind_text (stmt, 4, data->company_email);
-  crm_statement_bind_text (stmt, 5, crm_company_get_website (company));
-  crm_statement_bind_text (stmt, 6, crm_company_get_city (company));
-  crm_statement_bind_text (stmt, 7, crm_company_get_address (company));
+  crm_statement_bind_text (stmt, 5, data->website);
+  crm_statement_bind_text (stmt, 6, data->city);
+  crm_statement_bind_text (stmt, 7, data->address);
   if (id == 0)
     crm_statement_bind_text (stmt, 8, now);
 
@@ -1498,7 +1534,7 @@ write_contact (CrmStore    *self,
     crm_statement_bind_int64 (stmt, 1, id);
   crm_statement_bind_id (stmt, 2, company_id);
   crm_statement_bind_text (stmt, 3, data->contact_name);
-  crm_statement_bind_text (stmt, 4, crm_contact_get_position (contact));
+  crm_statement_bind_text (stmt, 4, data->position);
   crm_statement_bind_text (stmt, 5, crm_contact_get_lifecycle (contact));
   crm_statement_bind_text (stmt, 6, crm_contact_get_classification (contact));
   if (id == 0)
@@ -1559,7 +1595,7 @@ write_deal (CrmStore    *self,
   crm_statement_bind_id (stmt, 9, crm_deal_get_owner_id (deal) > 0 ? crm_deal_get_owner_id (deal)
                                                                    : self->current_user_id);
   crm_statement_bind_text (stmt, 10, crm_deal_get_source (deal));
-  crm_statement_bind_text (stmt, 11, crm_deal_get_next_step (deal));
+  crm_statement_bind_text (stmt, 11, data->next_step);
   crm_statement_bind_text (stmt, 12, crm_deal_get_expected_close (deal));
   crm_statement_bind_text (stmt, 13, now);
 

@@ -21,7 +21,10 @@
 
 #include <string.h>
 
+#include "crm-company.h"
+#include "crm-contact.h"
 #include "crm-db.h"
+#include "crm-deal.h"
 #include "crm-email.h"
 #include "crm-limits.h"
 #include "crm-phone.h"
@@ -246,6 +249,57 @@ test_limits_deep_template (void)
   g_assert_true (crm_test_remove_dir (dir));
 }
 
+/* The deal card: a 131,000-character name is refused and nothing is
+ * stored; controls are stripped, Hebrew and Russian kept as typed. */
+static void
+test_limits_deal_card (void)
+{
+  static const char * const phones[] = { "8 912 345-67-89", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = crm_test_make_dir ("deals-limits-XXXXXX");
+  g_autofree char *path = crm_test_db_path (dir);
+  g_autofree char *huge = repeat ("n", 131000);
+  g_autoptr(CrmStore) store = crm_test_store_new (path, "axl");
+  g_autoptr(CrmDeal) deal = crm_deal_new ();
+  g_autoptr(CrmContact) contact = crm_contact_new ();
+  g_autoptr(CrmCompany) company = crm_company_new ();
+  g_autoptr(CrmDeal) loaded = NULL;
+  g_autoptr(CrmContact) person = NULL;
+  g_autoptr(CrmCompany) firm = NULL;
+
+  crm_deal_set_title (deal, "Сайт для клиники");
+  crm_contact_set_name (contact, huge);
+  crm_contact_set_phones (contact, phones);
+  g_assert_false (crm_store_save_deal (store, deal, contact, NULL, NULL, &error));
+  g_assert_error (error, CRM_LIMIT_ERROR, CRM_LIMIT_ERROR_TOO_LONG);
+  g_assert_nonnull (strstr (error->message, "200"));
+  g_assert_cmpuint (strlen (error->message), <, 200);
+  g_clear_error (&error);
+  g_assert_cmpint (crm_test_query_int (store, "SELECT count(*) FROM deals"), ==, 0);
+  g_assert_cmpint (crm_test_query_int (store, "SELECT count(*) FROM contacts"), ==, 0);
+
+  /* An override in the name, an isolate and a bell in the company. */
+  crm_contact_set_name (contact, "דנה\xe2\x80\xae לוי");
+  crm_contact_set_position (contact, "Директор\x07");
+  crm_company_set_name (company, "\xe2\x81\xa7" "Клиника «Здоровье»\xe2\x81\xa9");
+  g_assert_true (crm_store_save_deal (store, deal, contact, company, NULL, &error));
+  g_assert_no_error (error);
+
+  loaded = crm_store_load_deal (store, crm_deal_get_id (deal), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (crm_deal_get_title (loaded), ==, "Сайт для клиники");
+  person = crm_store_load_contact (store, crm_deal_get_contact_id (loaded), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (crm_contact_get_name (person), ==, "דנה לוי");
+  g_assert_cmpstr (crm_contact_get_position (person), ==, "Директор");
+  firm = crm_store_load_company (store, crm_deal_get_company_id (loaded), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (crm_company_get_name (firm), ==, "Клиника «Здоровье»");
+
+  g_assert_finalize_object (g_steal_pointer (&store));
+  g_assert_true (crm_test_remove_dir (dir));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -261,6 +315,7 @@ main (int   argc,
   g_test_add_func ("/model/limits/long-email-is-refused-quickly", test_limits_long_email_is_refused_quickly);
   g_test_add_func ("/model/limits/json-depth", test_limits_json_depth);
   g_test_add_func ("/model/limits/deep-template", test_limits_deep_template);
+  g_test_add_func ("/model/limits/deal-card", test_limits_deal_card);
 
   return g_test_run ();
 }
