@@ -759,6 +759,11 @@ _crm_csv_check_all (CrmCsvImport   *self,
   seen.emails = seen_emails;
 
   problems = g_ptr_array_new_with_free_func ((GDestroyNotify) crm_csv_problem_free);
+
+  /* Bytes that are not text in the encoding come first: the list is not
+   * imported until it is read in one that fits. */
+  for (guint i = 0; self->encoding_problems != NULL && i < self->encoding_problems->len; i++)
+    g_ptr_array_add (problems, crm_csv_problem_copy (g_ptr_array_index (self->encoding_problems, i)));
   for (guint i = 0; i < self->rows->len && ok; i++)
     {
       const Lead *lead = &self->leads[i];

@@ -143,68 +143,385 @@ convert_to_utf8 (const guint8  *data,
   return text;
 }
 
-/* Returns the text of @data in UTF-8 and the encoding it was in. */
-char *
-_crm_csv_decode (const guint8  *data,
-                 gsize          size,
-                 const char   **out_encoding,
-                 gsize         *out_len,
-                 GError       **error)
+/* The single-byte encodings a guess chooses from: the Windows code pages
+ * of Hebrew, Russian and Western European spreadsheets. */
+static const char * const single_byte_encodings[] = {
+  "WINDOWS-1255", "WINDOWS-1251", "WINDOWS-1252",
+};
+
+/* |log-likelihood| above which Hebrew against Russian is taken as known:
+ * a few words of either language; one name may stay below it. */
+#define CERTAIN_SCORE 8.0
+
+static void
+note_bad_line (CrmCsvDecoding *decoding,
+               guint           line)
 {
-  const char *utf16;
-  char *text;
+  guint last;
 
-  if (size >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
+  if (decoding->bad_lines == NULL)
+    decoding->bad_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  last = decoding->bad_lines->len > 0 ? g_array_index (decoding->bad_lines, guint, decoding->bad_lines->len - 1) : 0;
+  if (last != line)
+    g_array_append_val (decoding->bad_lines, line);
+}
+
+/* Counts line breaks as crm-csv-read.c does: "\r\n", "\n" and "\r". */
+static guint
+count_lines (const guint8 *p,
+             const guint8 *end)
+{
+  guint n = 0;
+
+  for (; p < end; p++)
     {
-      *out_encoding = "UTF-8";
-      if (!g_utf8_validate_len ((const char *) data + 3, size - 3, NULL))
+      if (*p == '\n' || (*p == '\r' && (p + 1 == end || p[1] != '\n')))
+        n++;
+    }
+
+  return n;
+}
+
+/* @data as UTF-8, each byte that is not part of a character replaced by
+ * U+FFFD and its line noted. Counts the characters of more than one byte
+ * and the bytes that were replaced. */
+static char *
+decode_utf8 (const guint8   *data,
+             gsize           size,
+             CrmCsvDecoding *decoding,
+             gsize          *out_len,
+             guint          *n_multibyte,
+             guint          *n_invalid)
+{
+  GString *out = g_string_sized_new (size);
+  const guint8 *end = data + size;
+  const guint8 *p = data;
+  guint line = 1;
+
+  *n_multibyte = 0;
+  *n_invalid = 0;
+
+  while (p < end)
+    {
+      const char *valid_end = NULL;
+
+      g_utf8_validate_len ((const char *) p, end - p, &valid_end);
+      for (const guint8 *q = p; q < (const guint8 *) valid_end; q++)
+        *n_multibyte += *q >= 0xC0;
+      line += count_lines (p, (const guint8 *) valid_end);
+      g_string_append_len (out, (const char *) p, (const guint8 *) valid_end - p);
+
+      p = (const guint8 *) valid_end;
+      if (p >= end)
+        break;
+
+      note_bad_line (decoding, line);
+      (*n_invalid)++;
+      g_string_append (out, "\xEF\xBF\xBD");
+      p++;
+    }
+
+  *out_len = out->len;
+  return g_string_free (out, FALSE);
+}
+
+/* Each byte's character in @encoding as UTF-8, empty where it has none. */
+static void
+build_table (const char *encoding,
+             char        table[256][4])
+{
+  GIConv conv = g_iconv_open ("UTF-8", encoding);
+
+  g_assert (conv != (GIConv) -1);
+
+  for (guint b = 0; b < 256; b++)
+    {
+      char in = (char) b;
+      char *in_p = &in;
+      char *out_p = table[b];
+      gsize in_left = 1, out_left = 3;
+
+      memset (table[b], 0, 4);
+      /* The flush matters: glibc's Windows-1255 holds a letter back in
+       * case a vowel point follows to combine with it. */
+      if (g_iconv (conv, &in_p, &in_left, &out_p, &out_left) == (gsize) -1 ||
+          g_iconv (conv, NULL, NULL, &out_p, &out_left) == (gsize) -1)
+        memset (table[b], 0, 4);
+      g_iconv (conv, NULL, NULL, NULL, NULL);
+    }
+
+  g_iconv_close (conv);
+}
+
+/* @data in a single-byte @encoding as UTF-8; a byte the encoding has no
+ * character for becomes U+FFFD and its line is noted. */
+static char *
+decode_single_byte (const guint8   *data,
+                    gsize           size,
+                    const char     *encoding,
+                    CrmCsvDecoding *decoding,
+                    gsize          *out_len)
+{
+  char table[256][4];
+  GString *out = g_string_sized_new (size + size / 2);
+  guint line = 1;
+
+  build_table (encoding, table);
+
+  for (gsize i = 0; i < size; i++)
+    {
+      guint8 b = data[i];
+
+      if (b < 0x80)
+        g_string_append_c (out, (char) b);
+      else if (table[b][0] != '\0')
+        g_string_append (out, table[b]);
+      else
         {
-          g_set_error_literal (error, CRM_CSV_IMPORT_ERROR, CRM_CSV_IMPORT_ERROR_ENCODING,
-                               _("The file says it is UTF-8 text but is not"));
-          return NULL;
+          note_bad_line (decoding, line);
+          g_string_append (out, "\xEF\xBF\xBD");
         }
-      *out_len = size - 3;
-      return g_strndup ((const char *) data + 3, size - 3);
+
+      if (b == '\n' || (b == '\r' && (i + 1 == size || data[i + 1] != '\n')))
+        line++;
     }
 
-  if (size >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF)))
+  *out_len = out->len;
+  return g_string_free (out, FALSE);
+}
+
+/* Words whose letters are all bytes above ASCII are Hebrew or Russian;
+ * words that mix such bytes with Latin letters ("José", "Müller") are
+ * Western European. Bytes above ASCII count as letters: they are letters,
+ * or quotes and dashes, in all three code pages. */
+static void
+count_words (const guint8 *data,
+             gsize         size,
+             guint        *n_latin,
+             guint        *n_script)
+{
+  gboolean ascii = FALSE;
+  guint high = 0;
+
+  *n_latin = 0;
+  *n_script = 0;
+
+  for (gsize i = 0; i <= size; i++)
     {
-      *out_encoding = data[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
-      return convert_to_utf8 (data + 2, size - 2, *out_encoding, out_len, error);
+      guint8 c = i < size ? data[i] : ' ';
+
+      if (c >= 0x80 || g_ascii_isalpha (c))
+        {
+          ascii |= c < 0x80;
+          high += c >= 0x80;
+          continue;
+        }
+
+      if (high > 0 && ascii)
+        (*n_latin)++;
+      else if (high >= 2)
+        (*n_script)++;
+      ascii = FALSE;
+      high = 0;
+    }
+}
+
+/* Not UTF-8: a spreadsheet saved it in the Windows code page of its
+ * locale. The guess is certain when the words point one way only and,
+ * between Hebrew and Russian, the letters say so clearly. */
+static const char *
+guess_single_byte (const guint8 *data,
+                   gsize         size,
+                   gboolean     *certain)
+{
+  double score = score_hebrew_over_russian (data, size);
+  const char *script = score > 0 ? "WINDOWS-1255" : "WINDOWS-1251";
+  guint n_latin, n_script;
+
+  count_words (data, size, &n_latin, &n_script);
+  g_debug ("Hebrew over Russian %.1f; %u Latin words, %u others", score, n_latin, n_script);
+
+  if (n_latin > 0 && n_script == 0)
+    {
+      *certain = TRUE;
+      return "WINDOWS-1252";
     }
 
-  if ((utf16 = guess_utf16 (data, size)) != NULL)
+  *certain = n_script > 0 && n_latin == 0 && fabs (score) >= CERTAIN_SCORE;
+
+  if (n_latin > n_script)
+    return "WINDOWS-1252";
+
+  return script;
+}
+
+/**
+ * _crm_csv_decode:
+ * @data: the file
+ * @size: its length
+ * @encoding: (nullable): the encoding to read it in, or %NULL to work it out
+ * @decoding: (out caller-allocates): the encoding used, whether it is
+ *   certain, and the lines with bytes it has no character for
+ * @out_len: (out): the length of the text
+ * @error: return location for a #GError
+ *
+ * Returns the text of @data in UTF-8. Bytes that are not text in the
+ * encoding become U+FFFD and their lines are noted, so that the import can
+ * name them; only a file that is not text at all is an error.
+ */
+char *
+_crm_csv_decode (const guint8    *data,
+                 gsize            size,
+                 const char      *encoding,
+                 CrmCsvDecoding  *decoding,
+                 gsize           *out_len,
+                 GError         **error)
+{
+  g_autofree char *text = NULL;
+  const char *utf16 = NULL;
+  guint n_multibyte = 0, n_invalid = 0;
+  gboolean bom8 = size >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF;
+
+  decoding->certain = TRUE;
+
+  if (encoding == NULL && size >= 2 &&
+      ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF)))
     {
-      *out_encoding = utf16;
+      decoding->encoding = data[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+      return convert_to_utf8 (data + 2, size - 2, decoding->encoding, out_len, error);
+    }
+
+  if (encoding == NULL && !bom8 && (utf16 = guess_utf16 (data, size)) != NULL)
+    {
+      decoding->encoding = utf16;
       return convert_to_utf8 (data, size, utf16, out_len, error);
     }
 
-  if (g_utf8_validate_len ((const char *) data, size, NULL))
+  /* A NUL would end every C string after it: the file is not text. */
+  if (memchr (data, '\0', size) != NULL)
     {
-      *out_encoding = "UTF-8";
-      *out_len = size;
-      return g_strndup ((const char *) data, size);
+      g_set_error_literal (error, CRM_CSV_IMPORT_ERROR, CRM_CSV_IMPORT_ERROR_ENCODING,
+                           _("The file is not a text file"));
+      return NULL;
     }
 
-  /* Not UTF-8: a spreadsheet saved it in the Windows code page of its
-   * locale. Should the bytes not fit the likelier one, try the other. */
-  if (score_hebrew_over_russian (data, size) > 0)
-    *out_encoding = "WINDOWS-1255";
-  else
-    *out_encoding = "WINDOWS-1251";
+  if (bom8)
+    {
+      data += 3;
+      size -= 3;
+    }
 
-  text = g_convert ((const char *) data, size, "UTF-8", *out_encoding, NULL, out_len, NULL);
-  if (text != NULL)
-    return text;
+  if (encoding != NULL && g_str_equal (encoding, "UTF-8"))
+    {
+      decoding->encoding = "UTF-8";
+      return decode_utf8 (data, size, decoding, out_len, &n_multibyte, &n_invalid);
+    }
 
-  *out_encoding = g_str_equal (*out_encoding, "WINDOWS-1255") ? "WINDOWS-1251" : "WINDOWS-1255";
-  text = g_convert ((const char *) data, size, "UTF-8", *out_encoding, NULL, out_len, NULL);
-  if (text != NULL)
-    return text;
+  if (encoding != NULL)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (single_byte_encodings); i++)
+        {
+          if (g_str_equal (encoding, single_byte_encodings[i]))
+            decoding->encoding = single_byte_encodings[i];
+        }
+      g_return_val_if_fail (decoding->encoding != NULL, NULL);
+      return decode_single_byte (data, size, decoding->encoding, decoding, out_len);
+    }
 
-  g_set_error_literal (error, CRM_CSV_IMPORT_ERROR, CRM_CSV_IMPORT_ERROR_ENCODING,
-                       _("The file is not text in UTF-8, UTF-16, Windows-1255 or Windows-1251; "
-                         "save it from the spreadsheet as “CSV UTF-8”"));
-  return NULL;
+  text = decode_utf8 (data, size, decoding, out_len, &n_multibyte, &n_invalid);
+  decoding->encoding = "UTF-8";
+
+  /* UTF-8, or said to be: with a byte order mark, what is not UTF-8 in it
+   * is named by line rather than read in another encoding. */
+  if (n_invalid == 0 || bom8)
+    {
+      decoding->certain = n_invalid == 0;
+      return g_steal_pointer (&text);
+    }
+
+  /* Much UTF-8 and some bytes that are not: rows pasted in from another
+   * file. No one encoding reads it all; the lines are named. */
+  if (n_multibyte >= 2 && n_multibyte * 4 >= n_invalid)
+    {
+      decoding->mixed = TRUE;
+      decoding->certain = FALSE;
+      return g_steal_pointer (&text);
+    }
+
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&decoding->bad_lines, g_array_unref);
+
+  decoding->encoding = guess_single_byte (data, size, &decoding->certain);
+  /* A few characters of UTF-8 among the other bytes may be chance, or
+   * may not. */
+  if (n_multibyte >= 2)
+    decoding->certain = FALSE;
+
+  text = decode_single_byte (data, size, decoding->encoding, decoding, out_len);
+
+  /* Bytes the guess has no character for: another code page may have. */
+  for (guint i = 0; decoding->bad_lines != NULL && i < G_N_ELEMENTS (single_byte_encodings); i++)
+    {
+      CrmCsvDecoding other = { single_byte_encodings[i], FALSE, FALSE, NULL };
+      gsize other_len = 0;
+      g_autofree char *other_text = decode_single_byte (data, size, other.encoding, &other, &other_len);
+
+      if (other.bad_lines == NULL)
+        {
+          g_clear_pointer (&decoding->bad_lines, g_array_unref);
+          g_free (text);
+          text = g_steal_pointer (&other_text);
+          *out_len = other_len;
+          decoding->encoding = other.encoding;
+        }
+      else
+        g_array_unref (other.bad_lines);
+    }
+
+  if (decoding->bad_lines != NULL)
+    decoding->certain = FALSE;
+
+  return g_steal_pointer (&text);
 }
 
+/**
+ * crm_csv_list_encodings:
+ *
+ * Returns: (transfer none): the encodings a list can be read in by
+ *   choice, for crm_csv_import_new_in_encoding()
+ */
+const char * const *
+crm_csv_list_encodings (void)
+{
+  static const char * const encodings[] = {
+    "UTF-8", "WINDOWS-1255", "WINDOWS-1251", "WINDOWS-1252", NULL,
+  };
+
+  return encodings;
+}
+
+/**
+ * crm_csv_encoding_get_label:
+ * @encoding: an encoding as crm_csv_import_get_encoding() gives it
+ *
+ * Returns: the encoding as people know it, translated
+ */
+const char *
+crm_csv_encoding_get_label (const char *encoding)
+{
+  if (g_strcmp0 (encoding, "WINDOWS-1255") == 0)
+    /* Translators: a file's text encoding */
+    return _("Windows-1255 (Hebrew)");
+  if (g_strcmp0 (encoding, "WINDOWS-1251") == 0)
+    /* Translators: a file's text encoding */
+    return _("Windows-1251 (Cyrillic)");
+  if (g_strcmp0 (encoding, "WINDOWS-1252") == 0)
+    /* Translators: a file's text encoding */
+    return _("Windows-1252 (Latin-1, Western European)");
+  if (g_strcmp0 (encoding, "UTF-16LE") == 0 || g_strcmp0 (encoding, "UTF-16BE") == 0)
+    return "UTF-16";
+
+  /* UTF-8 is known by that name in every language. */
+  return encoding;
+}

@@ -49,7 +49,11 @@ struct _CrmCsvImport
   GObject       parent_instance;
 
   char         *file_name;
+  GBytes       *bytes;      /* the file, to read again in another encoding */
   const char   *encoding;   /* static string */
+  gboolean      encoding_certain;
+  gboolean      encoding_mixed;
+  GPtrArray    *encoding_problems;  /* CrmCsvProblem, by line */
   char          delimiter;
 
   /* Every field of every row is one string of this chunk: a 100k-row list
@@ -97,12 +101,21 @@ typedef gboolean (*CrmCsvRowFunc) (CrmCsvImport  *self,
                                    gpointer       user_data,
                                    GError       **error);
 
-/* crm-csv-decode.c */
-char        *_crm_csv_decode           (const guint8   *data,
-                                        gsize           size,
-                                        const char    **out_encoding,
-                                        gsize          *out_len,
-                                        GError        **error);
+/* crm-csv-decode.c: how a file was read. */
+typedef struct
+{
+  const char *encoding;   /* static string */
+  gboolean    certain;    /* FALSE: a guess the user should confirm */
+  gboolean    mixed;      /* UTF-8 and bytes of another encoding */
+  GArray     *bad_lines;  /* guint; lines with bytes that are not text */
+} CrmCsvDecoding;
+
+char        *_crm_csv_decode           (const guint8    *data,
+                                        gsize            size,
+                                        const char      *encoding,
+                                        CrmCsvDecoding  *decoding,
+                                        gsize           *out_len,
+                                        GError         **error);
 
 /* crm-csv-read.c */
 char         _crm_csv_detect_delimiter (const char     *text,

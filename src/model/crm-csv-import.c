@@ -35,8 +35,8 @@
  *
  * Files come from Excel and LibreOffice in Israel and Russia, so the reader
  * takes UTF-8 with or without a byte order mark, UTF-16 with one, and the
- * Windows code pages those spreadsheets still write, Windows-1255 (Hebrew)
- * and Windows-1251 (Russian); commas, semicolons (the separator of locales
+ * Windows code pages those spreadsheets still write, Windows-1255 (Hebrew),
+ * Windows-1251 (Russian) and Windows-1252 (Latin-1); commas, semicolons (the separator of locales
  * whose decimal mark is a comma) and tabs. libcsv does the quoting: quoted
  * fields may hold delimiters, doubled quotes and line breaks.
  *
@@ -73,6 +73,8 @@ crm_csv_import_finalize (GObject *object)
   CrmCsvImport *self = (CrmCsvImport *)object;
 
   _crm_csv_forget_checks (self);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+  g_clear_pointer (&self->encoding_problems, g_ptr_array_unref);
   g_clear_pointer (&self->file_name, g_free);
   g_clear_pointer (&self->fields, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_array_unref);
@@ -135,7 +137,7 @@ crm_csv_import_class_init (CrmCsvImportClass *klass)
    * CrmCsvImport:encoding:
    *
    * The encoding the file was read in: "UTF-8", "UTF-16LE", "UTF-16BE",
-   * "WINDOWS-1255" or "WINDOWS-1251".
+   * "WINDOWS-1255", "WINDOWS-1251" or "WINDOWS-1252".
    */
   properties [PROP_ENCODING] =
     g_param_spec_string ("encoding", NULL, NULL,
@@ -205,6 +207,88 @@ check_size (goffset   size,
   return FALSE;
 }
 
+/* The lines with bytes that are not text in the encoding, as problems
+ * that keep the list from being imported until it is read right. */
+static GPtrArray *
+encoding_problems (const CrmCsvDecoding *decoding)
+{
+  GPtrArray *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) crm_csv_problem_free);
+
+  for (guint i = 0; decoding->bad_lines != NULL && i < decoding->bad_lines->len; i++)
+    {
+      guint line = g_array_index (decoding->bad_lines, guint, i);
+      char *message;
+
+      if (decoding->mixed)
+        message = g_strdup (_("The line holds bytes that are not UTF-8 text, unlike the rest of the file"));
+      else
+        /* Translators: %s is an encoding, e.g. “Hebrew (Windows-1255)” */
+        message = g_strdup_printf (_("The line holds bytes that are not text in %s"),
+                                   crm_csv_encoding_get_label (decoding->encoding));
+      g_ptr_array_add (problems, _crm_csv_problem_new_take (line, -1, message));
+    }
+
+  return problems;
+}
+
+/* Reads @bytes in @encoding, or in the encoding it seems to be in. */
+static CrmCsvImport *
+import_new (GBytes      *bytes,
+            const char  *file_name,
+            const char  *encoding,
+            GError     **error)
+{
+  g_autoptr(CrmCsvImport) self = NULL;
+  g_autofree char *text = NULL;
+  CrmCsvDecoding decoding = { NULL, TRUE, FALSE, NULL };
+  const guint8 *data;
+  gsize size;
+  gsize len = 0;
+
+  self = g_object_new (CRM_TYPE_CSV_IMPORT, NULL);
+  self->file_name = g_strdup (file_name);
+  self->bytes = g_bytes_ref (bytes);
+
+  data = g_bytes_get_data (bytes, &size);
+  if (!check_size (size, error))
+    return NULL;
+
+  if (size > 0)
+    {
+      text = _crm_csv_decode (data, size, encoding, &decoding, &len, error);
+      if (text == NULL)
+        return NULL;
+    }
+
+  /* A NUL would end every C string after it: the file is not text. */
+  if (len > 0 && memchr (text, '\0', len) != NULL)
+    {
+      g_clear_pointer (&decoding.bad_lines, g_array_unref);
+      g_set_error_literal (error, CRM_CSV_IMPORT_ERROR, CRM_CSV_IMPORT_ERROR_ENCODING,
+                           _("The file is not a text file"));
+      return NULL;
+    }
+
+  self->encoding = decoding.encoding != NULL ? decoding.encoding : "UTF-8";
+  self->encoding_certain = decoding.certain;
+  self->encoding_mixed = decoding.mixed;
+  self->encoding_problems = encoding_problems (&decoding);
+  g_clear_pointer (&decoding.bad_lines, g_array_unref);
+  self->delimiter = _crm_csv_detect_delimiter (text, len);
+
+  if (!_crm_csv_parse_text (self, text, len, error))
+    return NULL;
+
+  if (self->headers == NULL)
+    {
+      g_set_error_literal (error, CRM_CSV_IMPORT_ERROR, CRM_CSV_IMPORT_ERROR_EMPTY,
+                           _("The file is empty; a lead list starts with a row of column names"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
 /* Public API */
 
 /**
@@ -266,52 +350,35 @@ crm_csv_import_new_from_bytes (GBytes      *bytes,
                                const char  *file_name,
                                GError     **error)
 {
-  g_autoptr(CrmCsvImport) self = NULL;
-  g_autofree char *text = NULL;
-  const char *encoding = NULL;
-  const guint8 *data;
-  gsize size;
-  gsize len = 0;
-
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  self = g_object_new (CRM_TYPE_CSV_IMPORT, NULL);
-  self->file_name = g_strdup (file_name);
+  return import_new (bytes, file_name, NULL, error);
+}
 
-  data = g_bytes_get_data (bytes, &size);
-  if (!check_size (size, error))
-    return NULL;
+/**
+ * crm_csv_import_new_in_encoding:
+ * @self: a #CrmCsvImport
+ * @encoding: one of crm_csv_list_encodings()
+ * @error: return location for a #GError
+ *
+ * Reads the same file again in @encoding, for when the guess was not
+ * certain (crm_csv_import_get_encoding_certain()) and the user picked
+ * another. The column mapping is guessed afresh from the headers as they
+ * now read.
+ *
+ * Returns: (transfer full) (nullable): the list read in @encoding
+ */
+CrmCsvImport *
+crm_csv_import_new_in_encoding (CrmCsvImport  *self,
+                                const char    *encoding,
+                                GError       **error)
+{
+  g_return_val_if_fail (CRM_IS_CSV_IMPORT (self), NULL);
+  g_return_val_if_fail (g_strv_contains (crm_csv_list_encodings (), encoding), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (size > 0)
-    {
-      text = _crm_csv_decode (data, size, &encoding, &len, error);
-      if (text == NULL)
-        return NULL;
-    }
-
-  /* A NUL would end every C string after it: the file is not text. */
-  if (len > 0 && memchr (text, '\0', len) != NULL)
-    {
-      g_set_error_literal (error, CRM_CSV_IMPORT_ERROR, CRM_CSV_IMPORT_ERROR_ENCODING,
-                           _("The file is not a text file"));
-      return NULL;
-    }
-
-  self->encoding = encoding != NULL ? encoding : "UTF-8";
-  self->delimiter = _crm_csv_detect_delimiter (text, len);
-
-  if (!_crm_csv_parse_text (self, text, len, error))
-    return NULL;
-
-  if (self->headers == NULL)
-    {
-      g_set_error_literal (error, CRM_CSV_IMPORT_ERROR, CRM_CSV_IMPORT_ERROR_EMPTY,
-                           _("The file is empty; a lead list starts with a row of column names"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&self);
+  return import_new (self->bytes, self->file_name, encoding, error);
 }
 
 /**
@@ -412,6 +479,58 @@ crm_csv_import_get_encoding (CrmCsvImport *self)
   g_return_val_if_fail (CRM_IS_CSV_IMPORT (self), NULL);
 
   return self->encoding;
+}
+
+/**
+ * crm_csv_import_get_encoding_certain:
+ * @self: a #CrmCsvImport
+ *
+ * Whether the encoding is known rather than guessed: a byte order mark,
+ * valid UTF-8, or a guess whose every sign pointed one way. When it is
+ * not, the user should look at the rows and may pick another encoding
+ * (crm_csv_import_new_in_encoding()).
+ *
+ * Returns: %TRUE when the encoding is certain
+ */
+gboolean
+crm_csv_import_get_encoding_certain (CrmCsvImport *self)
+{
+  g_return_val_if_fail (CRM_IS_CSV_IMPORT (self), FALSE);
+
+  return self->encoding_certain;
+}
+
+/**
+ * crm_csv_import_get_encoding_mixed:
+ * @self: a #CrmCsvImport
+ *
+ * Returns: %TRUE when the file is UTF-8 with lines in another encoding,
+ *   which no one encoding reads whole
+ */
+gboolean
+crm_csv_import_get_encoding_mixed (CrmCsvImport *self)
+{
+  g_return_val_if_fail (CRM_IS_CSV_IMPORT (self), FALSE);
+
+  return self->encoding_mixed;
+}
+
+/**
+ * crm_csv_import_get_encoding_problems:
+ * @self: a #CrmCsvImport
+ *
+ * The lines that hold bytes which are not text in the encoding the file
+ * was read in. crm_csv_import_validate() lists them too, so a list with
+ * any is not imported.
+ *
+ * Returns: (transfer none) (element-type CrmCsvProblem): the problems, by line
+ */
+GPtrArray *
+crm_csv_import_get_encoding_problems (CrmCsvImport *self)
+{
+  g_return_val_if_fail (CRM_IS_CSV_IMPORT (self), NULL);
+
+  return self->encoding_problems;
 }
 
 char

@@ -121,7 +121,15 @@ void                crm_csv_import_new_from_file_async  (GFile             *file
 CrmCsvImport       *crm_csv_import_new_from_file_finish (GAsyncResult      *result,
                                                          GError           **error);
 const char         *crm_csv_import_get_file_name     (CrmCsvImport         *self);
+CrmCsvImport       *crm_csv_import_new_in_encoding   (CrmCsvImport         *self,
+                                                      const char           *encoding,
+                                                      GError              **error);
 const char         *crm_csv_import_get_encoding      (CrmCsvImport         *self);
+gboolean            crm_csv_import_get_encoding_certain (CrmCsvImport      *self);
+gboolean            crm_csv_import_get_encoding_mixed   (CrmCsvImport      *self);
+GPtrArray          *crm_csv_import_get_encoding_problems (CrmCsvImport     *self);
+const char * const *crm_csv_list_encodings           (void);
+const char         *crm_csv_encoding_get_label       (const char           *encoding);
 char                crm_csv_import_get_delimiter     (CrmCsvImport         *self);
 guint               crm_csv_import_get_n_rows        (CrmCsvImport         *self);
 guint               crm_csv_import_get_n_columns     (CrmCsvImport         *self);
