@@ -18,6 +18,7 @@
 #pragma once
 
 #include "crm-deal-editor.h"
+#include "crm-deal-fields-section.h"
 #include "crm-deal-work-section.h"
 #include "crm-procedure.h"
 #include "crm-store.h"
@@ -51,15 +52,6 @@ struct _Check
   guint               quiet : 1;       /* shown only when saving is tried */
 };
 
-/* A custom field of the procedure, built at runtime. */
-typedef struct
-{
-  const CrmProcedureField *field;      /* owned by the procedure */
-  GtkWidget               *row;        /* unowned */
-  GtkWidget               *value;      /* the row, or the switch of a yes/no field */
-  char                    *original;   /* the stored value, NULL when unset */
-} FieldRow;
-
 struct _CrmDealEditor
 {
   AdwWindow             parent_instance;
@@ -71,7 +63,6 @@ struct _CrmDealEditor
   CrmContact           *contact;
   CrmCompany           *company;
   GPtrArray            *checks;        /* (element-type Check) */
-  GPtrArray            *fields;        /* (element-type FieldRow), in the procedure's order */
   GPtrArray            *source_keys;   /* (element-type utf8), NULL first for “None” */
 
   gint64                deal_id;
@@ -96,7 +87,7 @@ struct _CrmDealEditor
   AdwToastOverlay      *toast_overlay;
   GtkButton            *save_button;
   GtkWidget            *start_call_button;
-  AdwPreferencesGroup  *fields_group;
+  CrmDealFieldsSection *fields_section;
   AdwEntryRow          *title_row;
   AdwEntryRow          *amount_row;
   GtkDropDown          *currency_dropdown;
@@ -120,7 +111,6 @@ struct _CrmDealEditor
   GtkLabel             *deal_problems_label;
   GtkLabel             *contact_problems_label;
   GtkLabel             *company_problems_label;
-  GtkLabel             *fields_problems_label;
   GtkWidget            *work_separator;
   CrmDealWorkSection   *work_pane;
   GtkRevealer          *call_revealer;

@@ -52,15 +52,6 @@ static void     check_selected_changed_cb    (GObject                 *object,
                                               Check                   *check);
 static void     check_focus_leave_cb         (GtkEventControllerFocus *controller,
                                               Check                   *check);
-static void     date_picked_cb               (GtkCalendar             *calendar,
-                                              GtkWidget               *row);
-static void     date_clicked_cb              (GtkGestureClick         *gesture,
-                                              int                      n_press,
-                                              double                   x,
-                                              double                   y,
-                                              GtkPopover              *popover);
-static void     date_popover_show_cb         (GtkPopover              *popover,
-                                              GtkWidget               *row);
 static void     deal_changed_cb              (CrmDealEditor           *self,
                                               gint64                   deal_id,
                                               CrmStore                *store);
@@ -93,13 +84,6 @@ check_free (Check *check)
   g_free (check->key);
   g_free (check->message);
   g_free (check);
-}
-
-static void
-field_row_free (FieldRow *field_row)
-{
-  g_free (field_row->original);
-  g_free (field_row);
 }
 
 /* Helpers */
@@ -458,31 +442,6 @@ add_check (CrmDealEditor *self,
 }
 
 static void
-add_date_picker (AdwEntryRow *row)
-{
-  GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *calendar = gtk_calendar_new ();
-  GtkGesture *click = gtk_gesture_click_new ();
-
-  /* Keyboard selection fills the row as it goes; a click also closes. */
-  g_object_set_data (G_OBJECT (calendar), "crm-row", row);
-  g_signal_connect (calendar, "day-selected", G_CALLBACK (date_picked_cb), row);
-  g_signal_connect (click, "pressed", G_CALLBACK (date_clicked_cb), popover);
-  gtk_widget_add_controller (calendar, GTK_EVENT_CONTROLLER (click));
-  g_signal_connect (popover, "show", G_CALLBACK (date_popover_show_cb), row);
-  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
-
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
-  gtk_widget_set_tooltip_text (button, _("Pick a Date"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-
-  adw_entry_row_add_suffix (row, button);
-}
-
-static void
 add_checks (CrmDealEditor *self)
 {
   self->title_check = add_check (self, self->title_row, self->deal_problems_label,
@@ -512,135 +471,29 @@ add_checks (CrmDealEditor *self)
                                          check_email, CRM_STORE_ERROR_INVALID_EMAIL);
 }
 
-static GtkWidget *
-build_choice_row (const CrmProcedureField *field,
-                  const char              *value)
-{
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GtkWidget *row = adw_combo_row_new ();
-  guint selected = 0;
-
-  /* Position 0 leaves the field empty; choice i sits at i + 1. */
-  gtk_string_list_append (names, _("Not set"));
-  for (guint i = 0; field->choices != NULL && i < field->choices->len; i++)
-    {
-      const CrmProcedureChoice *choice = g_ptr_array_index (field->choices, i);
-
-      gtk_string_list_append (names, crm_text_get (&choice->name));
-      if (g_strcmp0 (choice->key, value) == 0)
-        selected = i + 1;
-    }
-
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (names));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
-
-  return row;
-}
-
-static GtkWidget *
-build_boolean_row (const CrmProcedureField  *field,
-                   const char               *value,
-                   GtkWidget               **out_switch)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *toggle = gtk_switch_new ();
-
-  gtk_switch_set_active (GTK_SWITCH (toggle), g_strcmp0 (value, "true") == 0);
-  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, crm_text_get (&field->name),
-                                  -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
-
-  *out_switch = toggle;
-  return row;
-}
-
-static void
-add_field_row (CrmDealEditor           *self,
-               const CrmProcedureField *field,
-               const char              *value)
-{
-  FieldRow *field_row = g_new0 (FieldRow, 1);
-
-  field_row->field = field;
-  field_row->original = g_strdup (value);
-
-  switch (field->type)
-    {
-    case CRM_FIELD_CHOICE:
-      field_row->row = field_row->value = build_choice_row (field, value);
-      break;
-
-    case CRM_FIELD_BOOLEAN:
-      field_row->row = build_boolean_row (field, value, &field_row->value);
-      break;
-
-    case CRM_FIELD_NUMBER:
-    case CRM_FIELD_DATE:
-    case CRM_FIELD_TEXT:
-    default:
-      field_row->row = field_row->value = adw_entry_row_new ();
-      adw_entry_row_set_activates_default (ADW_ENTRY_ROW (field_row->row), TRUE);
-      set_row_text (field_row->row, value);
-      if (field->type == CRM_FIELD_NUMBER)
-        adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (field_row->row), GTK_INPUT_PURPOSE_NUMBER);
-      if (field->type == CRM_FIELD_DATE)
-        add_date_picker (ADW_ENTRY_ROW (field_row->row));
-      if (field->type != CRM_FIELD_TEXT)
-        crm_ltr_text_attach (GTK_WIDGET (field_row->row));
-      break;
-    }
-
-  /* Field names come from the procedure template, not from markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (field_row->row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (field_row->row), crm_text_get (&field->name));
-  adw_preferences_group_add (self->fields_group, field_row->row);
-  g_ptr_array_add (self->fields, field_row);
-
-  /* Yes/no and choice rows cannot hold a wrong value. */
-  if (field->type == CRM_FIELD_NUMBER || field->type == CRM_FIELD_DATE || field->type == CRM_FIELD_TEXT)
-    {
-      Check *check = add_check (self, field_row->row, self->fields_problems_label,
-                                check_field, CRM_STORE_ERROR_INVALID_FIELD);
-
-      check->key = g_strdup (field->key);
-    }
-}
-
 static void
 build_field_rows (CrmDealEditor *self,
                   GHashTable    *values)
 {
-  guint n_fields;
+  GtkLabel *problems_label = crm_deal_fields_section_get_problems_label (self->fields_section);
+  guint n_editors;
 
-  if (self->procedure == NULL)
-    return;
+  crm_deal_fields_section_load (self->fields_section, self->procedure, values);
 
-  n_fields = crm_procedure_get_n_fields (self->procedure);
-  for (guint i = 0; i < n_fields; i++)
+  /* Yes/no and choice rows cannot hold a wrong value. */
+  n_editors = crm_deal_fields_section_get_n_editors (self->fields_section);
+  for (guint i = 0; i < n_editors; i++)
     {
-      const CrmProcedureField *field = crm_procedure_get_field (self->procedure, i);
+      CrmFieldEditor *editor = crm_deal_fields_section_get_editor (self->fields_section, i);
+      Check *check;
 
-      /* Contact fields belong to the contact card. */
-      if (g_strcmp0 (field->entity, "deal") != 0)
+      if (!crm_field_editor_get_typed (editor))
         continue;
 
-      add_field_row (self, field, values != NULL ? g_hash_table_lookup (values, field->key) : NULL);
+      check = add_check (self, crm_field_editor_get_widget (editor), problems_label,
+                         check_field, CRM_STORE_ERROR_INVALID_FIELD);
+      check->key = g_strdup (crm_field_editor_get_key (editor));
     }
-
-  if (self->fields->len > 0)
-    {
-      const CrmText *name = crm_procedure_get_name (self->procedure);
-
-      if (name != NULL && crm_text_get (name) != NULL)
-        adw_preferences_group_set_title (self->fields_group, crm_text_get (name));
-      adw_preferences_group_set_description (self->fields_group,
-                                             _("What this department’s procedure asks about a deal"));
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->fields_group), self->fields->len > 0);
 }
 
 static void
@@ -1000,69 +853,6 @@ load (CrmDealEditor *self)
 
 /* Saving */
 
-static char *
-dup_field_value (FieldRow *field_row)
-{
-  const CrmProcedureField *field = field_row->field;
-
-  switch (field->type)
-    {
-    case CRM_FIELD_CHOICE:
-      {
-        guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (field_row->value));
-        const CrmProcedureChoice *choice;
-
-        if (selected == 0 || selected == GTK_INVALID_LIST_POSITION ||
-            field->choices == NULL || selected > field->choices->len)
-          return g_strdup ("");
-
-        choice = g_ptr_array_index (field->choices, selected - 1);
-        return g_strdup (choice->key);
-      }
-
-    case CRM_FIELD_BOOLEAN:
-      return g_strdup (gtk_switch_get_active (GTK_SWITCH (field_row->value)) ? "true" : "false");
-
-    case CRM_FIELD_NUMBER:
-    case CRM_FIELD_DATE:
-    case CRM_FIELD_TEXT:
-    default:
-      return g_strstrip (g_strdup (row_text (field_row->value)));
-    }
-}
-
-static gboolean
-field_row_changed (FieldRow   *field_row,
-                   const char *value)
-{
-  const char *original = field_row->original != NULL ? field_row->original : "";
-
-  /* An unanswered yes/no field shows as “no”; only toggling changes it. */
-  if (field_row->field->type == CRM_FIELD_BOOLEAN && original[0] == '\0')
-    original = "false";
-
-  return g_strcmp0 (value, original) != 0;
-}
-
-/* Only changed fields are sent, so that opening and saving a card never
- * writes “no” into a yes/no field nobody answered. */
-static GHashTable *
-collect_field_values (CrmDealEditor *self)
-{
-  GHashTable *values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  for (guint i = 0; i < self->fields->len; i++)
-    {
-      FieldRow *field_row = g_ptr_array_index (self->fields, i);
-      g_autofree char *value = dup_field_value (field_row);
-
-      if (field_row_changed (field_row, value))
-        g_hash_table_insert (values, g_strdup (field_row->field->key), g_steal_pointer (&value));
-    }
-
-  return values;
-}
-
 static void
 collect_deal (CrmDealEditor *self)
 {
@@ -1244,18 +1034,6 @@ show_save_error (CrmDealEditor *self,
   update_can_save (self);
 }
 
-static void
-remember_saved_fields (CrmDealEditor *self)
-{
-  for (guint i = 0; i < self->fields->len; i++)
-    {
-      FieldRow *field_row = g_ptr_array_index (self->fields, i);
-
-      g_free (field_row->original);
-      field_row->original = dup_field_value (field_row);
-    }
-}
-
 /* Signal callbacks */
 
 static gboolean
@@ -1295,61 +1073,6 @@ check_focus_leave_cb (GtkEventControllerFocus *controller,
 }
 
 static void
-date_picked_cb (GtkCalendar *calendar,
-                GtkWidget   *row)
-{
-  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
-  g_autofree char *text = g_date_time_format (date, "%Y-%m-%d");
-
-  set_row_text (row, text);
-}
-
-static void
-date_clicked_cb (GtkGestureClick *gesture,
-                 int              n_press,
-                 double           x,
-                 double           y,
-                 GtkPopover      *popover)
-{
-  GtkWidget *calendar = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-  GtkWidget *picked = gtk_widget_pick (calendar, x, y, GTK_PICK_DEFAULT);
-  GtkWidget *row = g_object_get_data (G_OBJECT (calendar), "crm-row");
-
-  /* A click on a day chooses it, even the day already selected (which
-   * emits no ::day-selected); the arrows only browse. This runs after the
-   * calendar's own click handler has selected the day. */
-  if (picked == NULL || !gtk_widget_has_css_class (picked, "day-number"))
-    return;
-
-  date_picked_cb (GTK_CALENDAR (calendar), row);
-  gtk_popover_popdown (popover);
-}
-
-static void
-date_popover_show_cb (GtkPopover *popover,
-                      GtkWidget  *row)
-{
-  GtkCalendar *calendar = GTK_CALENDAR (gtk_popover_get_child (popover));
-  g_autofree char *trimmed = g_strstrip (g_strdup (row_text (row)));
-  g_autoptr(GDateTime) date = NULL;
-
-  /* Open the calendar on the date already typed, else on today. */
-  if (is_iso_date (trimmed))
-    {
-      g_autofree char *iso = g_strconcat (trimmed, "T00:00:00", NULL);
-      g_autoptr(GTimeZone) local = g_time_zone_new_local ();
-
-      date = g_date_time_new_from_iso8601 (iso, local);
-    }
-  if (date == NULL)
-    date = g_date_time_new_now_local ();
-
-  g_signal_handlers_block_by_func (calendar, date_picked_cb, row);
-  gtk_calendar_select_day (calendar, date);
-  g_signal_handlers_unblock_by_func (calendar, date_picked_cb, row);
-}
-
-static void
 deal_changed_cb (CrmDealEditor *self,
                  gint64         deal_id,
                  CrmStore      *store)
@@ -1359,62 +1082,6 @@ deal_changed_cb (CrmDealEditor *self,
 }
 
 /* The call-script panel */
-
-static FieldRow *
-find_field_row (CrmDealEditor *self,
-                const char    *key)
-{
-  for (guint i = 0; self->fields != NULL && i < self->fields->len; i++)
-    {
-      FieldRow *field_row = g_ptr_array_index (self->fields, i);
-
-      if (g_strcmp0 (field_row->field->key, key) == 0)
-        return field_row;
-    }
-
-  return NULL;
-}
-
-static void
-set_field_row_value (FieldRow   *field_row,
-                     const char *value)
-{
-  const CrmProcedureField *field = field_row->field;
-
-  switch (field->type)
-    {
-    case CRM_FIELD_CHOICE:
-      {
-        guint selected = 0;
-
-        for (guint i = 0; field->choices != NULL && i < field->choices->len; i++)
-          {
-            const CrmProcedureChoice *choice = g_ptr_array_index (field->choices, i);
-
-            if (g_strcmp0 (choice->key, value) == 0)
-              selected = i + 1;
-          }
-        adw_combo_row_set_selected (ADW_COMBO_ROW (field_row->value), selected);
-      }
-      break;
-
-    case CRM_FIELD_BOOLEAN:
-      gtk_switch_set_active (GTK_SWITCH (field_row->value), g_strcmp0 (value, "true") == 0);
-      break;
-
-    case CRM_FIELD_NUMBER:
-    case CRM_FIELD_DATE:
-    case CRM_FIELD_TEXT:
-    default:
-      set_row_text (field_row->value, value);
-      break;
-    }
-
-  /* The value is the stored one now: saving the card does not write it
-   * again. */
-  g_free (field_row->original);
-  field_row->original = g_strdup (value);
-}
 
 static void
 select_source (CrmDealEditor *self,
@@ -1474,13 +1141,9 @@ _crm_deal_editor_refresh_field (CrmDealEditor *self,
 {
   g_autofree char *value = crm_store_dup_field_value (self->store, self->deal_id, key);
   g_autoptr(CrmDeal) stored = NULL;
-  FieldRow *field_row = find_field_row (self, key);
 
-  if (field_row != NULL)
-    {
-      set_field_row_value (field_row, value);
-      return;
-    }
+  if (crm_deal_fields_section_set_stored_value (self->fields_section, key, value))
+    return;
 
   stored = crm_store_load_deal (self->store, self->deal_id, NULL);
   if (stored == NULL)
@@ -1572,7 +1235,6 @@ crm_deal_editor_finalize (GObject *object)
 {
   CrmDealEditor *self = (CrmDealEditor *)object;
 
-  g_clear_pointer (&self->fields, g_ptr_array_unref);
   g_clear_pointer (&self->source_keys, g_ptr_array_unref);
 
   G_OBJECT_CLASS (crm_deal_editor_parent_class)->finalize (object);
@@ -1717,7 +1379,7 @@ crm_deal_editor_class_init (CrmDealEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, start_call_button);
-  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, fields_group);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, fields_section);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, title_row);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, amount_row);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, currency_dropdown);
@@ -1741,7 +1403,6 @@ crm_deal_editor_class_init (CrmDealEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, deal_problems_label);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, contact_problems_label);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, company_problems_label);
-  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, fields_problems_label);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, work_separator);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, work_pane);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, call_revealer);
@@ -1750,6 +1411,7 @@ crm_deal_editor_class_init (CrmDealEditorClass *klass)
   _crm_deal_editor_class_add_actions (widget_class);
 
   g_type_ensure (CRM_TYPE_CALL_PANEL);
+  g_type_ensure (CRM_TYPE_DEAL_FIELDS_SECTION);
   g_type_ensure (CRM_TYPE_DEAL_WORK_SECTION);
   g_type_ensure (CRM_TYPE_STAGE);
   g_type_ensure (CRM_TYPE_USER);
@@ -1761,10 +1423,9 @@ crm_deal_editor_init (CrmDealEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->checks = g_ptr_array_new_with_free_func ((GDestroyNotify)check_free);
-  self->fields = g_ptr_array_new_with_free_func ((GDestroyNotify)field_row_free);
   self->source_keys = g_ptr_array_new_with_free_func (g_free);
 
-  add_date_picker (self->close_date_row);
+  crm_field_editor_add_date_picker (self->close_date_row);
 
   crm_ltr_text_attach (GTK_WIDGET (self->amount_row));
   crm_ltr_text_attach (GTK_WIDGET (self->close_date_row));
@@ -1875,7 +1536,7 @@ crm_deal_editor_save (CrmDealEditor  *self,
   collect_deal (self);
   collect_contact (self);
   collect_company (self);
-  values = collect_field_values (self);
+  values = crm_deal_fields_section_collect_changed (self->fields_section);
 
   if (!crm_store_save_deal (self->store, self->deal, self->contact, self->company, values, &local_error))
     {
@@ -1884,7 +1545,7 @@ crm_deal_editor_save (CrmDealEditor  *self,
       return FALSE;
     }
 
-  remember_saved_fields (self);
+  crm_deal_fields_section_remember_saved (self->fields_section);
 
   created = self->deal_id != crm_deal_get_id (self->deal);
   self->deal_id = crm_deal_get_id (self->deal);
@@ -1965,18 +1626,14 @@ GtkWidget *
 crm_deal_editor_get_field_widget (CrmDealEditor *self,
                                   const char    *key)
 {
+  CrmFieldEditor *editor;
+
   g_return_val_if_fail (CRM_IS_DEAL_EDITOR (self), NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
-  for (guint i = 0; self->fields != NULL && i < self->fields->len; i++)
-    {
-      FieldRow *field_row = g_ptr_array_index (self->fields, i);
+  editor = crm_deal_fields_section_find_editor (self->fields_section, key);
 
-      if (g_strcmp0 (field_row->field->key, key) == 0)
-        return field_row->value;
-    }
-
-  return NULL;
+  return editor != NULL ? crm_field_editor_get_value_widget (editor) : NULL;
 }
 
 /**
