@@ -28,6 +28,7 @@
 #include "crm-pipeline.h"
 #include "crm-procedure.h"
 #include "crm-stage.h"
+#include "crm-limits.h"
 #include "crm-store-private.h"
 #include "crm-task.h"
 #include "crm-user.h"
@@ -239,6 +240,22 @@ is_closing_key (const char *key)
          g_str_equal (key, "refused_on");
 }
 
+/* How long a value given with a move or as a call's answer may be. */
+static gsize
+limit_of (const char *key)
+{
+  if (g_str_equal (key, "contact.name") || g_str_equal (key, "refused_by_name"))
+    return CRM_LIMIT_NAME;
+  if (g_str_equal (key, "company.name"))
+    return CRM_LIMIT_COMPANY;
+  if (g_str_equal (key, "contact.phone"))
+    return CRM_LIMIT_PHONE;
+  if (g_str_equal (key, "contact.email"))
+    return CRM_LIMIT_EMAIL;
+
+  return CRM_LIMIT_TEXT;
+}
+
 /**
  * _crm_store_normalize_values:
  * @self: a #CrmStore
@@ -272,10 +289,12 @@ _crm_store_normalize_values (CrmStore    *self,
       g_autofree char *label = crm_store_dup_field_label (self, key);
       g_autofree char *clean = NULL;
 
-      if (crm_str_is_blank (value))
+      /* Bounded and cleaned before anything parses it (docs/engine.md,
+       * "Limits"). */
+      if (!crm_limits_dup_trimmed (label, value, limit_of (key), CRM_TEXT_LINE, &clean, error))
+        return NULL;
+      if (clean == NULL)
         continue;
-
-      clean = g_strstrip (g_strdup (value));
 
       if (g_str_equal (key, "source") &&
           !choice_exists (crm_procedure_get_source, crm_procedure_get_n_sources, procedure, clean))

@@ -28,6 +28,7 @@
 #include "crm-deal.h"
 #include "crm-procedure.h"
 #include "crm-stage.h"
+#include "crm-limits.h"
 #include "crm-store-private.h"
 #include "crm-task.h"
 #include "crm-user.h"
@@ -87,6 +88,13 @@ _crm_store_insert_activity (CrmStore         *self,
 {
   CrmDb *db = crm_store_get_db (self);
   g_autoptr(CrmStatement) stmt = NULL;
+  g_autofree char *clean_note = NULL;
+
+  /* Every note, typed or a call's record, is bounded (docs/engine.md,
+   * "Limits"). */
+  if (!crm_limits_clean_text (_("Note"), note, CRM_LIMIT_NOTE, CRM_TEXT_LINES, &clean_note, error))
+    return FALSE;
+  note = clean_note;
 
   /* Logged on the contact, shown on the deal too (HS-7). */
   stmt = crm_db_prepare (db,
@@ -297,6 +305,10 @@ _crm_store_insert_task (CrmStore    *self,
 {
   CrmDb *db = crm_store_get_db (self);
   g_autoptr(CrmStatement) stmt = NULL;
+  g_autofree char *clean_title = NULL;
+
+  if (!crm_limits_clean_text (_("Task"), title, CRM_LIMIT_TEXT, CRM_TEXT_LINE, &clean_title, error))
+    return FALSE;
 
   stmt = crm_db_prepare (db,
                          "INSERT INTO tasks (deal_id, title, due_at, owner_id, rule, created_at) "
@@ -306,7 +318,7 @@ _crm_store_insert_task (CrmStore    *self,
     return FALSE;
 
   crm_statement_bind_int64 (stmt, 1, deal_id);
-  crm_statement_bind_text (stmt, 2, title);
+  crm_statement_bind_text (stmt, 2, clean_title);
   crm_statement_bind_text (stmt, 3, due);
   crm_statement_bind_id (stmt, 4, owner_id);
   crm_statement_bind_text (stmt, 5, rule);
@@ -388,7 +400,12 @@ _crm_store_finish_task (CrmStore    *self,
   CrmDb *db = crm_store_get_db (self);
   g_autoptr(CrmStatement) read = NULL;
   g_autoptr(CrmStatement) stmt = NULL;
+  g_autofree char *clean_result = NULL;
   CrmStep step;
+
+  /* RAD-7's written result is a note like any other. */
+  if (!crm_limits_clean_text (_("Result"), result, CRM_LIMIT_NOTE, CRM_TEXT_LINES, &clean_result, error))
+    return FALSE;
 
   read = crm_db_prepare (db, "SELECT deal_id, closed_at FROM tasks WHERE id = ?1", error);
   if (read == NULL)
@@ -422,7 +439,7 @@ _crm_store_finish_task (CrmStore    *self,
   crm_statement_bind_int64 (stmt, 1, task_id);
   crm_statement_bind_text (stmt, 2, now);
   crm_statement_bind_text (stmt, 3, succeeded ? "done" : "failed");
-  crm_statement_bind_text (stmt, 4, result);
+  crm_statement_bind_text (stmt, 4, clean_result);
 
   return crm_statement_run (stmt, error);
 }

@@ -300,6 +300,68 @@ test_limits_deal_card (void)
   g_assert_true (crm_test_remove_dir (dir));
 }
 
+/* Notes, tasks and the values of a move: too long is refused, and nothing
+ * of the write is stored. */
+static void
+test_limits_work_and_moves (void)
+{
+  static const char * const phones[] = { "8 912 345-67-89", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = crm_test_make_dir ("deals-limits-XXXXXX");
+  g_autofree char *path = crm_test_db_path (dir);
+  g_autofree char *note = repeat ("x", 10 * 1024 * 1024);
+  g_autofree char *line = repeat ("y", CRM_LIMIT_TEXT + 1);
+  g_autofree char *name = repeat ("n", 131000);
+  g_autoptr(CrmStore) store = crm_test_store_new (path, "axl");
+  g_autoptr(CrmDeal) deal = crm_deal_new ();
+  g_autoptr(CrmContact) contact = crm_contact_new ();
+  g_autoptr(GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GDateTime) due = g_date_time_new_now_utc ();
+  g_autoptr(CrmDeal) loaded = NULL;
+  gint64 task, activities, tasks;
+
+  crm_deal_set_title (deal, "Landing page");
+  crm_contact_set_name (contact, "Анна");
+  crm_contact_set_phones (contact, phones);
+  g_assert_true (crm_store_save_deal (store, deal, contact, NULL, NULL, &error));
+  g_assert_no_error (error);
+  activities = crm_test_query_int (store, "SELECT count(*) FROM activities");
+  tasks = crm_test_query_int (store, "SELECT count(*) FROM tasks");
+
+  g_assert_cmpint (crm_store_log_activity (store, crm_deal_get_id (deal), CRM_ACTIVITY_NOTE, CRM_CALL_NONE, 0,
+                                           note, &error), ==, 0);
+  g_assert_error (error, CRM_LIMIT_ERROR, CRM_LIMIT_ERROR_TOO_LONG);
+  g_assert_cmpuint (strlen (error->message), <, 200);
+  g_clear_error (&error);
+  g_assert_cmpint (crm_test_query_int (store, "SELECT count(*) FROM activities"), ==, activities);
+
+  g_assert_cmpint (crm_store_add_task (store, crm_deal_get_id (deal), line, due, 0, &error), ==, 0);
+  g_assert_error (error, CRM_LIMIT_ERROR, CRM_LIMIT_ERROR_TOO_LONG);
+  g_clear_error (&error);
+  g_assert_cmpint (crm_test_query_int (store, "SELECT count(*) FROM tasks"), ==, tasks);
+
+  task = crm_store_add_task (store, crm_deal_get_id (deal), "Call back", due, 0, &error);
+  g_assert_no_error (error);
+  g_assert_false (crm_store_close_task (store, task, TRUE, note, NULL, NULL, &error));
+  g_assert_error (error, CRM_LIMIT_ERROR, CRM_LIMIT_ERROR_TOO_LONG);
+  g_clear_error (&error);
+  g_assert_cmpint (crm_test_query_int (store, "SELECT count(*) FROM tasks WHERE closed_at IS NULL"), ==, tasks + 1);
+
+  /* A move's values: the command line's --set and a call's answers. */
+  g_hash_table_insert (values, "contact.name", name);
+  g_assert_false (crm_store_move_deal_with_values (store, crm_deal_get_id (deal),
+                                                   crm_deal_get_stage_id (deal), values, NULL, &error));
+  g_assert_error (error, CRM_LIMIT_ERROR, CRM_LIMIT_ERROR_TOO_LONG);
+  g_assert_nonnull (strstr (error->message, "200"));
+  g_clear_error (&error);
+  loaded = crm_store_load_deal (store, crm_deal_get_id (deal), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (crm_test_query_int (store, "SELECT count(*) FROM contacts WHERE name = 'Анна'"), ==, 1);
+
+  g_assert_finalize_object (g_steal_pointer (&store));
+  g_assert_true (crm_test_remove_dir (dir));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -316,6 +378,7 @@ main (int   argc,
   g_test_add_func ("/model/limits/json-depth", test_limits_json_depth);
   g_test_add_func ("/model/limits/deep-template", test_limits_deep_template);
   g_test_add_func ("/model/limits/deal-card", test_limits_deal_card);
+  g_test_add_func ("/model/limits/work-and-moves", test_limits_work_and_moves);
 
   return g_test_run ();
 }
