@@ -22,8 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "crm-stage-form.h"
-#include "crm-ltr-text.h"
-#include "crm-problem.h"
+#include "crm-field-editor.h"
 #include "crm-strings.h"
 #include "crm-toast.h"
 #include "crm-deal.h"
@@ -52,11 +51,9 @@ struct _FormRow
 {
   CrmStageForm       *form;          /* unowned: the form owns the row */
   char               *key;
-  GtkWidget          *row;           /* AdwEntryRow or AdwComboRow, owned by the group */
+  CrmFieldEditor     *editor;        /* builds the row, which the group holds */
+  GtkWidget          *row;           /* AdwEntryRow or AdwComboRow, the editor's widget */
   GtkEventController *focus;
-  /* For combo rows, the value of each position; position 0 is the
-   * placeholder and holds NULL, so nothing is chosen by accident. */
-  GPtrArray          *choice_keys;
   char               *message;       /* the current problem, or NULL */
   guint               shown : 1;
   /* Once a problem was shown, the row's later problems show at once. */
@@ -108,9 +105,9 @@ static guint signals [N_SIGNALS];
 static void
 form_row_free (FormRow *form_row)
 {
-  g_signal_handlers_disconnect_by_data (form_row->row, form_row);
+  g_signal_handlers_disconnect_by_data (form_row->editor, form_row);
   g_signal_handlers_disconnect_by_data (form_row->focus, form_row);
-  g_clear_pointer (&form_row->choice_keys, g_ptr_array_unref);
+  g_clear_object (&form_row->editor);
   g_free (form_row->key);
   g_free (form_row->message);
   g_free (form_row);
@@ -145,24 +142,15 @@ find_field (CrmStageForm *self,
 
 /* The value a row gives the move: the choice's key, or the typed text;
  * NULL while the row is not filled in. */
-static const char *
-form_row_get_value (FormRow *form_row)
+static char *
+form_row_dup_value (FormRow *form_row)
 {
-  if (ADW_IS_COMBO_ROW (form_row->row))
-    {
-      guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (form_row->row));
+  char *value = crm_field_editor_dup_value (form_row->editor);
 
-      if (selected == GTK_INVALID_LIST_POSITION || selected >= form_row->choice_keys->len)
-        return NULL;
+  if (value[0] == '\0')
+    g_clear_pointer (&value, g_free);
 
-      return g_ptr_array_index (form_row->choice_keys, selected);
-    }
-  else
-    {
-      const char *text = gtk_editable_get_text (GTK_EDITABLE (form_row->row));
-
-      return crm_str_is_blank (text) ? NULL : text;
-    }
+  return value;
 }
 
 static FormRow *
@@ -285,7 +273,7 @@ form_row_show (FormRow  *form_row,
   if (show)
     form_row->eager = TRUE;
 
-  crm_problem_show (form_row->row, show ? form_row->message : NULL);
+  crm_field_editor_show_problem (form_row->editor, show ? form_row->message : NULL);
 
   update_problems_label (form_row->form);
 }
@@ -313,7 +301,9 @@ update_can_move (CrmStageForm *self)
     {
       FormRow *form_row = g_ptr_array_index (self->rows, i);
 
-      can_move = form_row->message == NULL && form_row_get_value (form_row) != NULL;
+      g_autofree char *value = form_row_dup_value (form_row);
+
+      can_move = form_row->message == NULL && value != NULL;
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.move", can_move);
@@ -357,7 +347,7 @@ row_changed_cb (FormRow *form_row)
 
   g_clear_pointer (&form_row->message, g_free);
 
-  if (ADW_IS_ENTRY_ROW (form_row->row) &&
+  if (crm_field_editor_get_typed (form_row->editor) &&
       !check_text (self, form_row, gtk_editable_get_text (GTK_EDITABLE (form_row->row)), &error))
     form_row->message = g_strdup (error->message);
 
@@ -374,14 +364,6 @@ row_changed_cb (FormRow *form_row)
   update_can_move (self);
 }
 
-static void
-row_selected_changed_cb (GObject    *row,
-                         GParamSpec *pspec,
-                         FormRow    *form_row)
-{
-  row_changed_cb (form_row);
-}
-
 /* Leaving a row shows its problem without waiting. */
 static void
 row_focus_leave_cb (GtkEventControllerFocus *focus,
@@ -391,159 +373,26 @@ row_focus_leave_cb (GtkEventControllerFocus *focus,
     form_row_show (form_row, TRUE);
 }
 
-static void
-date_picked_cb (GtkCalendar *calendar,
-                AdwEntryRow *row)
-{
-  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
-  g_autofree char *text = g_date_time_format (date, "%Y-%m-%d");
-
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-}
-
 /* Building the form */
-
-static void
-add_date_picker (AdwEntryRow *row)
-{
-  GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *calendar = gtk_calendar_new ();
-
-  g_signal_connect (calendar, "day-selected", G_CALLBACK (date_picked_cb), row);
-  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
-
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
-  gtk_widget_set_tooltip_text (button, _("Pick a Date"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-
-  adw_entry_row_add_suffix (row, button);
-}
-
-static void
-add_choice (FormRow       *form_row,
-            GtkStringList *names,
-            const char    *key,
-            const char    *name)
-{
-  g_ptr_array_add (form_row->choice_keys, g_strdup (key));
-  gtk_string_list_append (names, name);
-}
-
-/* A combo row starts on a placeholder: the rules ask the rep to choose, so
- * no real choice is preselected where Enter could submit it. Yes/no
- * fields are asked the same way, since a switch could not say "not
- * answered yet". */
-static GtkWidget *
-build_combo_row (CrmStageForm            *self,
-                 FormRow                 *form_row,
-                 const CrmProcedureField *field)
-{
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  CrmProcedure *proc = procedure (self);
-  GtkWidget *row = adw_combo_row_new ();
-
-  form_row->choice_keys = g_ptr_array_new_with_free_func (g_free);
-  /* Translators: the placeholder of a drop-down nothing was chosen from yet */
-  add_choice (form_row, names, NULL, _("Choose…"));
-
-  if (g_str_equal (form_row->key, "source"))
-    {
-      for (guint i = 0; proc != NULL && i < crm_procedure_get_n_sources (proc); i++)
-        {
-          const CrmProcedureChoice *choice = crm_procedure_get_source (proc, i);
-
-          add_choice (form_row, names, choice->key, crm_text_get (&choice->name));
-        }
-    }
-  else if (g_str_equal (form_row->key, "loss_reason"))
-    {
-      for (guint i = 0; proc != NULL && i < crm_procedure_get_n_loss_reasons (proc); i++)
-        {
-          const CrmProcedureChoice *choice = crm_procedure_get_loss_reason (proc, i);
-
-          add_choice (form_row, names, choice->key, crm_text_get (&choice->name));
-        }
-    }
-  else if (field->type == CRM_FIELD_BOOLEAN)
-    {
-      add_choice (form_row, names, "true", _("Yes"));
-      add_choice (form_row, names, "false", _("No"));
-    }
-  else
-    {
-      for (guint i = 0; field->choices != NULL && i < field->choices->len; i++)
-        {
-          const CrmProcedureChoice *choice = g_ptr_array_index (field->choices, i);
-
-          add_choice (form_row, names, choice->key, crm_text_get (&choice->name));
-        }
-    }
-
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (names));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 0);
-  g_signal_connect (row, "notify::selected", G_CALLBACK (row_selected_changed_cb), form_row);
-
-  return row;
-}
-
-static GtkWidget *
-build_entry_row (CrmStageForm            *self,
-                 FormRow                 *form_row,
-                 const CrmProcedureField *field)
-{
-  const char *key = form_row->key;
-  GtkWidget *row = adw_entry_row_new ();
-  gboolean is_number = g_str_equal (key, "amount") || (field != NULL && field->type == CRM_FIELD_NUMBER);
-  gboolean is_date = field != NULL && field->type == CRM_FIELD_DATE;
-  gboolean is_phone = g_str_equal (key, "contact.phone");
-  gboolean is_email = g_str_equal (key, "contact.email");
-  GtkInputPurpose purpose = GTK_INPUT_PURPOSE_FREE_FORM;
-
-  if (is_number)
-    purpose = GTK_INPUT_PURPOSE_NUMBER;
-  else if (is_phone)
-    purpose = GTK_INPUT_PURPOSE_PHONE;
-  else if (is_email)
-    purpose = GTK_INPUT_PURPOSE_EMAIL;
-  else if (g_str_equal (key, "contact.name"))
-    purpose = GTK_INPUT_PURPOSE_NAME;
-
-  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), purpose);
-  adw_entry_row_set_activates_default (ADW_ENTRY_ROW (row), TRUE);
-
-  if (is_number || is_date || is_phone || is_email)
-    crm_ltr_text_attach (row);
-  if (is_date)
-    add_date_picker (ADW_ENTRY_ROW (row));
-
-  g_signal_connect_swapped (row, "changed", G_CALLBACK (row_changed_cb), form_row);
-
-  return row;
-}
 
 static void
 add_row (CrmStageForm *self,
          const char   *key)
 {
-  const CrmProcedureField *field = find_field (self, key);
   g_autofree char *label = crm_store_dup_field_label (self->store, key);
   FormRow *form_row = g_new0 (FormRow, 1);
 
   form_row->form = self;
   form_row->key = g_strdup (key);
 
-  if (g_str_equal (key, "source") || g_str_equal (key, "loss_reason") ||
-      (field != NULL && (field->type == CRM_FIELD_CHOICE || field->type == CRM_FIELD_BOOLEAN)))
-    form_row->row = build_combo_row (self, form_row, field);
-  else
-    form_row->row = build_entry_row (self, form_row, field);
-
-  /* Field names come from the procedure template, not from markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (form_row->row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form_row->row), label);
+  /* The rules ask the rep to choose: no choice is preselected where Enter
+   * could submit it, and yes/no is asked the same way, since a switch
+   * could not say "not answered yet". */
+  form_row->editor = crm_field_editor_new (procedure (self), key,
+                                           CRM_FIELD_EDITOR_ROW | CRM_FIELD_EDITOR_ASK);
+  form_row->row = crm_field_editor_get_widget (form_row->editor);
+  crm_field_editor_set_title (form_row->editor, label);
+  g_signal_connect_swapped (form_row->editor, "changed", G_CALLBACK (row_changed_cb), form_row);
 
   form_row->focus = gtk_event_controller_focus_new ();
   g_signal_connect (form_row->focus, "leave", G_CALLBACK (row_focus_leave_cb), form_row);
@@ -642,10 +491,10 @@ collect_values (CrmStageForm *self)
   for (guint i = 0; i < self->rows->len; i++)
     {
       FormRow *form_row = g_ptr_array_index (self->rows, i);
-      const char *value = form_row_get_value (form_row);
+      char *value = form_row_dup_value (form_row);
 
       if (value != NULL)
-        g_hash_table_insert (values, g_strdup (form_row->key), g_strdup (value));
+        g_hash_table_insert (values, g_strdup (form_row->key), value);
     }
 
   return values;
