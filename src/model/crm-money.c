@@ -124,9 +124,10 @@ fail (GError         **error,
     case CRM_NUMBER_ERROR_DECIMALS:
       g_set_error (error, CRM_NUMBER_ERROR, code,
                    /* Translators: the first %s is what was typed, the second an example, such as 1,500.50 */
-                   ngettext ("“%s” has more than %u digit after the decimal mark; write it such as %s.",
-                             "“%s” has more than %u digits after the decimal mark; write it such as %s.",
-                             decimals),
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "“%s” has more than %u digit after the decimal mark; write it such as %s.",
+                                "“%s” has more than %u digits after the decimal mark; write it such as %s.",
+                                decimals),
                    text, decimals, style->example);
       break;
 

@@ -42,6 +42,9 @@ typedef enum
 
 /* Amounts are stored in minor units: agorot, kopecks, cents. */
 #define CRM_MONEY_DECIMALS 2
+/* Number fields keep up to six decimals ("1.5" bar, "0.25" %); their
+ * template ranges are scaled alike. */
+#define CRM_NUMBER_DECIMALS 6
 
 GQuark      crm_number_error_quark      (void);
 const char *crm_number_default_language (void);

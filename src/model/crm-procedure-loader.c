@@ -54,7 +54,7 @@ static const char * const refusal_keys[] = {
   "min_attempts", "min_silence", "attempt_reasons", "must_close_after", "rule", NULL
 };
 static const char * const field_keys[] = {
-  "key", "entity", "type", "name", "rule", "choices", NULL
+  "key", "entity", "type", "name", "rule", "choices", "range", "holds", NULL
 };
 static const char * const pipeline_keys[] = { "key", "name", "stages", NULL };
 static const char * const stage_keys[] = { "key", "name", "kind", "rules", NULL };
@@ -113,6 +113,10 @@ parse_field (const Loader       *loader,
   field->type = (CrmFieldType) type;
   field->rule = g_strdup (rule);
   field->choices = g_ptr_array_new_with_free_func ((GDestroyNotify) _crm_procedure_choice_free);
+
+  /* Its range (RAD-11) and whether it holds a payment term (TW-6). */
+  if (!_crm_loader_parse_field_values (loader, object, path, field, error))
+    return FALSE;
 
   if (choices != NULL)
     {
@@ -756,6 +760,10 @@ _crm_procedure_parse (CrmProcedure  *self,
   /* Before the call script: its "payment_terms" guard needs them (TW-6). */
   if (payment_terms != NULL &&
       !parse_payment_terms (loader, payment_terms, self->payment_terms, error))
+    return FALSE;
+
+  /* The fields holding the payment term and its instalments (TW-6). */
+  if (!_crm_loader_check_payment_fields (loader, error))
     return FALSE;
 
   if (call_script != NULL)

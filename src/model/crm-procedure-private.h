@@ -222,6 +222,15 @@ gboolean _crm_procedure_parse         (CrmProcedure  *self,
                                        const Loader  *loader,
                                        GError       **error);
 
+/* What a value may be (crm-procedure-values.c). */
+gboolean _crm_loader_parse_field_values   (const Loader        *loader,
+                                           JsonObject          *object,
+                                           const char          *path,
+                                           CrmProcedureField   *field,
+                                           GError             **error);
+gboolean _crm_loader_check_payment_fields (const Loader        *loader,
+                                           GError             **error);
+
 /* Call scripts (crm-procedure-scripts.c). */
 gboolean _crm_loader_parse_call_script (const Loader  *loader,
                                         JsonObject    *call_script,

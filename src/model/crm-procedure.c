@@ -67,9 +67,18 @@ _crm_procedure_choice_free (CrmProcedureChoice *choice)
   g_free (choice);
 }
 
+static void
+crm_field_range_free (CrmFieldRange *range)
+{
+  crm_text_clear (&range->message);
+  g_free (range->rule);
+  g_free (range);
+}
+
 void
 _crm_procedure_field_free (CrmProcedureField *field)
 {
+  g_clear_pointer (&field->range, crm_field_range_free);
   g_free (field->key);
   crm_text_clear (&field->name);
   g_free (field->entity);

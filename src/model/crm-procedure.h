@@ -65,14 +65,47 @@ typedef struct
   CrmText  name;
 } CrmProcedureChoice;
 
+/**
+ * CrmFieldHolds:
+ * @CRM_FIELD_HOLDS_NOTHING: an ordinary field
+ * @CRM_FIELD_HOLDS_PAYMENT_TERM: a choice field whose choices are the
+ *   template's payment terms (TW-6)
+ * @CRM_FIELD_HOLDS_INSTALLMENTS: a number field: how many instalments the
+ *   chosen payment term is paid in
+ *
+ * What the store knows a field to mean, so it can check it against the
+ * payment terms.
+ */
+typedef enum
+{
+  CRM_FIELD_HOLDS_NOTHING,
+  CRM_FIELD_HOLDS_PAYMENT_TERM,
+  CRM_FIELD_HOLDS_INSTALLMENTS,
+} CrmFieldHolds;
+
+/* The values a number field may take (RAD-11: 50 to 100 %). Bounds are
+ * scaled by 10^CRM_NUMBER_DECIMALS, as crm_number_parse() reads values. */
 typedef struct
 {
-  char         *key;
-  CrmText       name;
-  CrmFieldType  type;
-  char         *entity;       /* "deal" or "contact" */
-  char         *rule;         /* the procedure rule that asks for it, e.g. "RAD-10"; nullable */
-  GPtrArray    *choices;      /* (element-type CrmProcedureChoice) */
+  gboolean  has_min;
+  gint64    min;
+  gboolean  has_max;
+  gint64    max;
+  gboolean  whole_numbers;
+  CrmText   message;          /* the rule's words, shown on a refusal */
+  char     *rule;             /* nullable */
+} CrmFieldRange;
+
+typedef struct
+{
+  char          *key;
+  CrmText        name;
+  CrmFieldType   type;
+  char          *entity;      /* "deal" or "contact" */
+  char          *rule;        /* the procedure rule that asks for it, e.g. "RAD-10"; nullable */
+  GPtrArray     *choices;     /* (element-type CrmProcedureChoice) */
+  CrmFieldRange *range;       /* nullable; number fields only */
+  CrmFieldHolds  holds;
 } CrmProcedureField;
 
 typedef struct
@@ -226,6 +259,10 @@ char                       *crm_procedure_dup_with_shipped_call_script (CrmProce
 guint                       crm_procedure_get_n_payment_terms (CrmProcedure  *self);
 const CrmPaymentTerm       *crm_procedure_get_payment_term    (CrmProcedure  *self,
                                                                guint          index);
+const CrmPaymentTerm       *crm_procedure_find_payment_term   (CrmProcedure  *self,
+                                                               const char    *key);
+const CrmProcedureField    *crm_procedure_find_field_holding  (CrmProcedure  *self,
+                                                               CrmFieldHolds  holds);
 GBytes                     *crm_procedure_get_bytes           (CrmProcedure  *self);
 
 gboolean                    crm_procedure_parse_duration      (const char    *text,

@@ -214,6 +214,14 @@ gboolean    _crm_store_check_number      (CrmStore                 *self,
                                           const char               *text,
                                           char                    **out_plain,
                                           GError                  **error);
+gboolean    _crm_store_check_payment_values   (CrmStore                 *self,
+                                               gint64                    deal_id,
+                                               GHashTable               *fields,
+                                               GError                  **error);
+gboolean    _crm_store_refuse_unapproved_term (CrmStore                 *self,
+                                               const CrmProcedureField  *field,
+                                               const CrmPaymentTerm     *term,
+                                               GError                  **error);
 char       *_crm_store_read_meta         (CrmStore    *self,
                                           const char  *key);
 gboolean    _crm_store_write_meta        (CrmStore    *self,

@@ -1615,6 +1615,11 @@ _crm_store_write_fields (CrmStore    *self,
   GHashTableIter iter;
   gpointer key, value;
 
+  /* TW-6 on every path that writes fields: checked before the first
+   * statement, inside the caller's transaction. */
+  if (!_crm_store_check_payment_values (self, deal_id, fields, error))
+    return FALSE;
+
   g_hash_table_iter_init (&iter, fields);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {

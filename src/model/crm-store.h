@@ -46,6 +46,8 @@ G_BEGIN_DECLS
  * @CRM_STORE_ERROR_REFUSAL: the procedure's closing rules refuse (AXL-10)
  * @CRM_STORE_ERROR_CLOSED: the deal is won or lost; only
  *   crm_store_reopen_deal() moves it
+ * @CRM_STORE_ERROR_NEEDS_APPROVAL: the value (a payment term, TW-6) needs
+ *   the sales manager's approval first
  */
 typedef enum
 {
@@ -65,6 +67,7 @@ typedef enum
   CRM_STORE_ERROR_TASK,
   CRM_STORE_ERROR_REFUSAL,
   CRM_STORE_ERROR_CLOSED,
+  CRM_STORE_ERROR_NEEDS_APPROVAL,
 } CrmStoreError;
 
 /**

@@ -170,7 +170,8 @@ dup_template (gboolean with_script)
 
 /* A shipped template as a database made before Deals had call scripts
  * keeps it: without "call_script" and "payment_terms", or with only
- * @payment_terms (nullable, JSON) for terms of its own. */
+ * @payment_terms (nullable, JSON) for terms of its own, and without the
+ * fields' "holds" and "range", which came later still. */
 static char *
 dup_old_template (const char *id,
                   const char *payment_terms)
@@ -190,6 +191,13 @@ dup_old_template (const char *id,
   root = json_node_get_object (json_parser_get_root (parser));
   json_object_remove_member (root, "call_script");
   json_object_remove_member (root, "payment_terms");
+  for (guint i = 0; i < json_array_get_length (json_object_get_array_member (root, "fields")); i++)
+    {
+      JsonObject *field = json_array_get_object_element (json_object_get_array_member (root, "fields"), i);
+
+      json_object_remove_member (field, "holds");
+      json_object_remove_member (field, "range");
+    }
 
   if (payment_terms != NULL)
     {
