@@ -28,7 +28,6 @@
 
 #include "crm-board.h"
 #include "crm-board-column.h"
-#include "crm-db.h"
 #include "crm-deal.h"
 #include "crm-deal-list.h"
 #include "crm-deal-tile.h"
@@ -215,7 +214,6 @@ static void
 bench_moves (CrmStore *store,
              CrmBoard *board)
 {
-  CrmDb *db = crm_store_get_db (store);
   /* TW's Contacted (which queues the TW-4 call summary) and Presentation
    * (no rules): moves between them are the board's everyday moves. */
   CrmDealList *first = crm_board_column_get_deals (crm_board_get_column (board, 1));
@@ -231,7 +229,7 @@ bench_moves (CrmStore *store,
       CrmDealList *from = i % 2 == 0 ? first : second;
       g_autoptr(CrmDeal) deal = g_list_model_get_item (G_LIST_MODEL (from), 0);
       g_autoptr(GError) error = NULL;
-      guint64 count_before = crm_db_get_statement_count (db);
+      guint64 count_before = crm_store_get_statement_count (store);
       gint64 start = g_get_monotonic_time ();
       gint64 elapsed;
 
@@ -241,7 +239,7 @@ bench_moves (CrmStore *store,
       elapsed = g_get_monotonic_time () - start;
 
       /* The statements of the move itself, not of the reload that follows. */
-      statements = MAX (statements, crm_db_get_statement_count (db) - count_before);
+      statements = MAX (statements, crm_store_get_statement_count (store) - count_before);
       total += elapsed;
       worst = MAX (worst, elapsed);
       if (g_getenv ("BENCH_VERBOSE"))
@@ -259,7 +257,6 @@ bench_moves_sql_only (CrmStore *store,
                       gint64    stage_a,
                       gint64    stage_b)
 {
-  CrmDb *db = crm_store_get_db (store);
   g_autoptr(GError) error = NULL;
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   guint64 before;
@@ -280,7 +277,7 @@ bench_moves_sql_only (CrmStore *store,
   }
 
   /* With no list alive for these stages, this is the commit alone. */
-  before = crm_db_get_statement_count (db);
+  before = crm_store_get_statement_count (store);
   start = g_get_monotonic_time ();
   for (guint i = 0; i < ids->len; i++)
     {
@@ -291,7 +288,7 @@ bench_moves_sql_only (CrmStore *store,
 
   if (ids->len > 0)
     g_print ("  move (store only): %.3f ms per move, %.1f statements per move\n",
-             elapsed / 1000.0 / ids->len, (double)(crm_db_get_statement_count (db) - before) / ids->len);
+             elapsed / 1000.0 / ids->len, (double)(crm_store_get_statement_count (store) - before) / ids->len);
   g_array_unref (ids);
 }
 

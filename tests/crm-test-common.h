@@ -30,6 +30,7 @@
 #include "crm-demo.h"
 #include "crm-procedure.h"
 #include "crm-store.h"
+#include "crm-store-private.h"
 
 /* Makes a fresh folder from @template (as for g_dir_make_tmp()). */
 static inline char *

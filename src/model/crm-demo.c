@@ -21,12 +21,12 @@
 
 #include <glib/gi18n.h>
 
-#include "crm-db.h"
 #include "crm-demo.h"
 #include "crm-pipeline.h"
 #include "crm-procedure.h"
 #include "crm-stage.h"
 #include "crm-store.h"
+#include "crm-store-private.h"
 
 /* Demo data: what a newcomer sees on first start (--demo) and what the
  * benchmark measures against. It is written straight through prepared
@@ -143,33 +143,13 @@ pick (GRand              *rand,
 }
 
 static gint64
-insert_user (CrmDb        *db,
-             const char   *name,
-             const char   *role,
-             GError      **error)
-{
-  g_autoptr(CrmStatement) stmt = crm_db_prepare (db, "INSERT INTO users (name, role) VALUES (?1, ?2)", error);
-
-  if (stmt == NULL)
-    return 0;
-
-  crm_statement_bind_text (stmt, 1, name);
-  crm_statement_bind_text (stmt, 2, role);
-  if (!crm_statement_run (stmt, error))
-    return 0;
-
-  return crm_db_last_insert_id (db);
-}
-
-static gint64
-insert_company (CrmDb             *db,
+insert_company (CrmStore          *store,
                 GRand             *rand,
                 const DemoLocale  *locale,
                 guint              index,
                 const char        *now,
                 GError           **error)
 {
-  g_autoptr(CrmStatement) stmt = NULL;
   g_autofree char *name = NULL;
   const char *base = locale->companies[index % g_strv_length ((char **)locale->companies)];
 
@@ -179,23 +159,11 @@ insert_company (CrmDb             *db,
   else
     name = g_strdup_printf ("%s %u", base, index);
 
-  stmt = crm_db_prepare (db,
-                         "INSERT INTO companies (name, city, created_at) VALUES (?1, ?2, ?3)",
-                         error);
-  if (stmt == NULL)
-    return 0;
-
-  crm_statement_bind_text (stmt, 1, name);
-  crm_statement_bind_text (stmt, 2, pick (rand, locale->cities));
-  crm_statement_bind_text (stmt, 3, now);
-  if (!crm_statement_run (stmt, error))
-    return 0;
-
-  return crm_db_last_insert_id (db);
+  return _crm_store_demo_add_company (store, name, pick (rand, locale->cities), now, error);
 }
 
 static gint64
-insert_contact (CrmDb             *db,
+insert_contact (CrmStore          *store,
                 GRand             *rand,
                 const DemoLocale  *locale,
                 gint64             company_id,
@@ -203,108 +171,41 @@ insert_contact (CrmDb             *db,
                 const char        *now,
                 GError           **error)
 {
-  g_autoptr(CrmStatement) stmt = NULL;
-  g_autoptr(CrmStatement) phone = NULL;
-  g_autoptr(CrmStatement) email = NULL;
   g_autofree char *number = NULL;
-  g_autofree char *address = NULL;
-  gint64 contact_id;
+  CrmDemoContact contact = {
+    .company_id = company_id,
+    .lifecycle = lifecycle,
+    .email_domain = locale->email_domain,
+    .created_at = now,
+  };
 
-  stmt = crm_db_prepare (db,
-                         "INSERT INTO contacts (company_id, name, position, lifecycle, classification, created_at) "
-                         "VALUES (?1, ?2, ?3, ?4, 'relevant', ?5)",
-                         error);
-  if (stmt == NULL)
-    return 0;
-
-  crm_statement_bind_int64 (stmt, 1, company_id);
-  crm_statement_bind_text (stmt, 2, pick (rand, locale->people));
-  crm_statement_bind_text (stmt, 3, pick (rand, locale->positions));
-  crm_statement_bind_text (stmt, 4, lifecycle);
-  crm_statement_bind_text (stmt, 5, now);
-  if (!crm_statement_run (stmt, error))
-    return 0;
-
-  contact_id = crm_db_last_insert_id (db);
-
+  /* Drawn in this order, so that a seed gives the same people as ever. */
+  contact.name = pick (rand, locale->people);
+  contact.position = pick (rand, locale->positions);
   number = g_strdup_printf ("%s%0*u", locale->phone_prefix, locale->phone_digits,
                             g_rand_int_range (rand, 1000000, 9999999));
-  phone = crm_db_prepare (db,
-                          "INSERT INTO contact_phones (contact_id, position, number) VALUES (?1, 0, ?2)",
-                          error);
-  if (phone == NULL)
-    return 0;
+  contact.phone = number;
 
-  crm_statement_bind_int64 (phone, 1, contact_id);
-  crm_statement_bind_text (phone, 2, number);
-  if (!crm_statement_run (phone, error))
-    return 0;
-
-  /* HS-2: leads come with an email as well as a mobile. */
-  address = g_strdup_printf ("client%" G_GINT64_FORMAT "@%s", contact_id, locale->email_domain);
-  email = crm_db_prepare (db,
-                          "INSERT INTO contact_emails (contact_id, position, address) VALUES (?1, 0, ?2)",
-                          error);
-  if (email == NULL)
-    return 0;
-
-  crm_statement_bind_int64 (email, 1, contact_id);
-  crm_statement_bind_text (email, 2, address);
-  if (!crm_statement_run (email, error))
-    return 0;
-
-  return contact_id;
+  return _crm_store_demo_add_contact (store, &contact, error);
 }
 
 static gboolean
-insert_products (CrmDb         *db,
+insert_products (CrmStore      *store,
                  CrmProcedure  *procedure,
                  const char    *now,
                  GError       **error)
 {
   for (guint i = 0; i < G_N_ELEMENTS (demo_products); i++)
     {
-      g_autoptr(CrmStatement) stmt = NULL;
-
       if (g_strcmp0 (demo_products[i].procedure, crm_procedure_get_id (procedure)) != 0)
         continue;
 
-      stmt = crm_db_prepare (db,
-                             "INSERT INTO products (name, price, currency, active, created_at) "
-                             "VALUES (?1, ?2, ?3, 1, ?4)",
-                             error);
-      if (stmt == NULL)
-        return FALSE;
-
-      crm_statement_bind_text (stmt, 1, demo_products[i].name);
-      crm_statement_bind_int64 (stmt, 2, demo_products[i].price);
-      crm_statement_bind_text (stmt, 3, crm_procedure_get_currency (procedure));
-      crm_statement_bind_text (stmt, 4, now);
-      if (!crm_statement_run (stmt, error))
+      if (!_crm_store_demo_add_product (store, demo_products[i].name, demo_products[i].price,
+                                        crm_procedure_get_currency (procedure), now, error))
         return FALSE;
     }
 
   return TRUE;
-}
-
-/* The department's name, for the opening line (AXL-7); the summary's
- * copy address stays unset, as a newcomer has none yet. */
-static gboolean
-insert_organization (CrmDb             *db,
-                     const DemoLocale  *locale,
-                     GError           **error)
-{
-  g_autoptr(CrmStatement) stmt = NULL;
-
-  stmt = crm_db_prepare (db,
-                         "INSERT INTO meta (key, value) VALUES ('organization-name', ?1) "
-                         "ON CONFLICT (key) DO NOTHING",
-                         error);
-  if (stmt == NULL)
-    return FALSE;
-
-  crm_statement_bind_text (stmt, 1, locale->organization);
-  return crm_statement_run (stmt, error);
 }
 
 static const char *
@@ -325,7 +226,7 @@ lifecycle_for (CrmStage *stage)
 }
 
 static gboolean
-insert_deal (CrmDb             *db,
+insert_deal (CrmStore          *store,
              GRand             *rand,
              const DemoLocale  *locale,
              const char        *currency,
@@ -338,69 +239,48 @@ insert_deal (CrmDb             *db,
              GDateTime         *now,
              GError           **error)
 {
-  g_autoptr(CrmStatement) stmt = NULL;
   g_autoptr(GDateTime) updated = NULL;
   g_autoptr(GDateTime) created = NULL;
   g_autofree char *title = NULL;
   g_autofree char *updated_text = NULL;
   g_autofree char *created_text = NULL;
-  gint64 amount;
+  CrmDemoDeal deal = { 0 };
+  gint64 deal_id;
 
   updated = g_date_time_add_minutes (now, -g_rand_int_range (rand, 5, 60 * 24 * 60));
   created = g_date_time_add_days (updated, -g_rand_int_range (rand, 0, 40));
   updated_text = g_date_time_format (updated, "%Y-%m-%dT%H:%M:%SZ");
   created_text = g_date_time_format (created, "%Y-%m-%dT%H:%M:%SZ");
-
-  /* Round amounts, as quotes are: 1,000 to 250,000 in whole units. */
-  amount = (gint64)g_rand_int_range (rand, 1, 250) * 1000 * 100;
+  /* Round amounts, as quotes are: 1,000 to 250,000 in whole units. Drawn
+   * before the title, so that a seed gives the same deals as ever. */
+  deal.amount = (gint64)g_rand_int_range (rand, 1, 250) * 1000 * 100;
   title = g_strdup_printf ("%s — %s", pick (rand, locale->subjects), company_name);
 
-  stmt = crm_db_prepare (db,
-                         "INSERT INTO deals (title, contact_id, company_id, pipeline_id, stage_id, amount, "
-                         "currency, owner_id, source, next_step, created_at, updated_at) "
-                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-                         error);
-  if (stmt == NULL)
-    return FALSE;
+  deal.title = title;
+  deal.contact_id = contact_id;
+  deal.company_id = company_id;
+  deal.pipeline_id = crm_stage_get_pipeline_id (stage);
+  deal.stage_id = crm_stage_get_id (stage);
+  deal.currency = currency;
+  deal.owner_id = owner_id;
+  deal.source = source;
+  deal.next_step = crm_stage_is_final (stage) ? NULL : pick (rand, locale->next_steps);
+  deal.created_at = created_text;
+  deal.updated_at = updated_text;
 
-  crm_statement_bind_text (stmt, 1, title);
-  crm_statement_bind_int64 (stmt, 2, contact_id);
-  crm_statement_bind_int64 (stmt, 3, company_id);
-  crm_statement_bind_int64 (stmt, 4, crm_stage_get_pipeline_id (stage));
-  crm_statement_bind_int64 (stmt, 5, crm_stage_get_id (stage));
-  crm_statement_bind_int64 (stmt, 6, amount);
-  crm_statement_bind_text (stmt, 7, currency);
-  crm_statement_bind_int64 (stmt, 8, owner_id);
-  crm_statement_bind_text (stmt, 9, source);
-  crm_statement_bind_text (stmt, 10, crm_stage_is_final (stage) ? NULL
-                                     : pick (rand, locale->next_steps));
-  crm_statement_bind_text (stmt, 11, created_text);
-  crm_statement_bind_text (stmt, 12, updated_text);
-
-  if (!crm_statement_run (stmt, error))
+  deal_id = _crm_store_demo_add_deal (store, &deal, error);
+  if (deal_id == 0)
     return FALSE;
 
   /* RAD-5: every open deal has a current task; a few are overdue, as on
    * any real Monday morning, and one deal in twenty has none. */
   if (!crm_stage_is_final (stage) && g_rand_int_range (rand, 0, 20) != 0)
     {
-      g_autoptr(CrmStatement) task = NULL;
       g_autoptr(GDateTime) due = g_date_time_add_hours (now, g_rand_int_range (rand, -30, 7 * 24));
       g_autofree char *due_text = g_date_time_format (due, "%Y-%m-%dT%H:00:00Z");
 
-      task = crm_db_prepare (db,
-                             "INSERT INTO tasks (deal_id, title, due_at, owner_id, created_at) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5)",
-                             error);
-      if (task == NULL)
-        return FALSE;
-
-      crm_statement_bind_int64 (task, 1, crm_db_last_insert_id (db));
-      crm_statement_bind_text (task, 2, pick (rand, locale->next_steps));
-      crm_statement_bind_text (task, 3, due_text);
-      crm_statement_bind_int64 (task, 4, owner_id);
-      crm_statement_bind_text (task, 5, created_text);
-      if (!crm_statement_run (task, error))
+      if (!_crm_store_demo_add_task (store, deal_id, pick (rand, locale->next_steps), due_text,
+                                     owner_id, created_text, error))
         return FALSE;
     }
 
@@ -409,7 +289,6 @@ insert_deal (CrmDb             *db,
 
 static gboolean
 populate (CrmStore          *store,
-          CrmDb             *db,
           GRand             *rand,
           const DemoLocale  *locale,
           guint              n_deals,
@@ -425,15 +304,17 @@ populate (CrmStore          *store,
   guint n_companies = MAX (1, n_deals / 3);
   gint64 first_company = 0;
 
-  /* A manager and three reps, named in the department's language. */
-  if (insert_user (db, locale->people[0], "manager", error) == 0 ||
-      !insert_products (db, procedure, now_text, error) ||
-      !insert_organization (db, locale, error))
+  /* A manager and three reps, named in the department's language, the
+   * products, and the department's name for the opening line (AXL-7);
+   * the summary's copy address stays unset, as a newcomer has none yet. */
+  if (_crm_store_demo_add_user (store, locale->people[0], "manager", error) == 0 ||
+      !insert_products (store, procedure, now_text, error) ||
+      !_crm_store_demo_set_organization (store, locale->organization, error))
     return FALSE;
 
   for (guint i = 1; i <= 3; i++)
     {
-      gint64 id = insert_user (db, locale->people[i], "rep", error);
+      gint64 id = _crm_store_demo_add_user (store, locale->people[i], "rep", error);
 
       if (id == 0)
         return FALSE;
@@ -442,7 +323,7 @@ populate (CrmStore          *store,
 
   for (guint i = 0; i < n_companies; i++)
     {
-      gint64 id = insert_company (db, rand, locale, i, now_text, error);
+      gint64 id = insert_company (store, rand, locale, i, now_text, error);
 
       if (id == 0)
         return FALSE;
@@ -473,9 +354,9 @@ populate (CrmStore          *store,
                                         locale->companies[company_index % g_strv_length ((char **)locale->companies)],
                                         company_index);
 
-      contact_id = insert_contact (db, rand, locale, company_id, lifecycle_for (stage), now_text, error);
+      contact_id = insert_contact (store, rand, locale, company_id, lifecycle_for (stage), now_text, error);
       if (contact_id == 0 ||
-          !insert_deal (db, rand, locale, crm_procedure_get_currency (procedure), source, stage,
+          !insert_deal (store, rand, locale, crm_procedure_get_currency (procedure), source, stage,
                         contact_id, company_id,
                         g_array_index (reps, gint64, g_rand_int_range (rand, 0, reps->len)),
                         company_name, now, error))
@@ -508,7 +389,6 @@ crm_demo_populate (CrmStore  *store,
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   CrmProcedure *procedure;
   const DemoLocale *locale;
-  CrmDb *db;
 
   g_return_val_if_fail (CRM_IS_STORE (store), FALSE);
 
@@ -524,16 +404,10 @@ crm_demo_populate (CrmStore  *store,
     return TRUE;
 
   locale = g_strcmp0 (crm_procedure_get_country (procedure), "RU") == 0 ? &ru_locale : &il_locale;
-  db = crm_store_get_db (store);
 
-  if (!crm_db_begin (db, error))
+  if (!_crm_store_begin (store, error) ||
+      !_crm_store_commit_or_rollback (store, populate (store, rand, locale, n_deals, error), error))
     return FALSE;
-
-  if (!populate (store, db, rand, locale, n_deals, error) || !crm_db_commit (db, error))
-    {
-      crm_db_rollback (db);
-      return FALSE;
-    }
 
   return crm_store_reload (store, error);
 }

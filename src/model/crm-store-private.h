@@ -66,6 +66,71 @@ gboolean    _crm_store_install_fields    (CrmStore     *self,
 gboolean    _crm_store_load_pipelines    (CrmStore     *self,
                                           GError      **error);
 
+/* The driver handle, for the store's parts and for white-box tests; no
+ * view, importer or benchmark writes SQL of its own. */
+CrmDb      *crm_store_get_db             (CrmStore    *self);
+
+/* The demo data's bulk writer (crm-store-demo.c), inside the caller's
+ * transaction. */
+typedef struct
+{
+  gint64      company_id;
+  const char *name;
+  const char *position;
+  const char *lifecycle;
+  const char *phone;
+  const char *email_domain;
+  const char *created_at;
+} CrmDemoContact;
+
+typedef struct
+{
+  const char *title;
+  gint64      contact_id;
+  gint64      company_id;
+  gint64      pipeline_id;
+  gint64      stage_id;
+  gint64      amount;
+  const char *currency;
+  gint64      owner_id;
+  const char *source;
+  const char *next_step;
+  const char *created_at;
+  const char *updated_at;
+} CrmDemoDeal;
+
+gint64      _crm_store_demo_add_user         (CrmStore              *self,
+                                              const char            *name,
+                                              const char            *role,
+                                              GError               **error);
+gint64      _crm_store_demo_add_company      (CrmStore              *self,
+                                              const char            *name,
+                                              const char            *city,
+                                              const char            *now,
+                                              GError               **error);
+gint64      _crm_store_demo_add_contact      (CrmStore              *self,
+                                              const CrmDemoContact  *contact,
+                                              GError               **error);
+gboolean    _crm_store_demo_add_product      (CrmStore              *self,
+                                              const char            *name,
+                                              gint64                 price,
+                                              const char            *currency,
+                                              const char            *now,
+                                              GError               **error);
+gboolean    _crm_store_demo_set_organization (CrmStore              *self,
+                                              const char            *name,
+                                              GError               **error);
+gint64      _crm_store_demo_add_deal         (CrmStore              *self,
+                                              const CrmDemoDeal     *deal,
+                                              GError               **error);
+gboolean    _crm_store_demo_add_task         (CrmStore              *self,
+                                              gint64                 deal_id,
+                                              const char            *title,
+                                              const char            *due_at,
+                                              gint64                 owner_id,
+                                              const char            *created_at,
+                                              GError               **error);
+
 /* The core's helpers for every part of the store. */
 char       *_crm_store_now_text          (CrmStore    *self);
 char       *_crm_store_query_text        (CrmStore    *self,

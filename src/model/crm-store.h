@@ -172,7 +172,7 @@ CrmStore     *crm_store_open_full            (const char         *path,
                                               CrmStoreOpenFlags   flags,
                                               GError            **error);
 const char   *crm_store_get_path             (CrmStore      *self);
-CrmDb        *crm_store_get_db               (CrmStore      *self);
+guint64       crm_store_get_statement_count  (CrmStore      *self);
 guint         crm_store_get_schema_version   (CrmStore      *self);
 const GError *crm_store_get_integrity_error  (CrmStore      *self);
 void          crm_store_set_clock            (CrmStore      *self,
