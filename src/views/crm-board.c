@@ -23,9 +23,11 @@
 
 #include "crm-board.h"
 #include "crm-board-column.h"
+#include "crm-close-lost-dialog.h"
 #include "crm-deal.h"
 #include "crm-deal-list.h"
 #include "crm-pipeline.h"
+#include "crm-reopen-dialog.h"
 #include "crm-stage.h"
 #include "crm-stage-form.h"
 #include "crm-store.h"
@@ -259,7 +261,20 @@ stage_form_moved_cb (CrmStageForm *form,
                          crm_stage_form_get_stage_id (form));
 }
 
-/* AXL-9, RAD-8, RAD-10 and the loss reasons: a stage whose rules require
+/* Dialogs the board opens belong to its window. */
+static void
+crm_board_present (CrmBoard  *self,
+                   GtkWidget *window)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* AXL-9, RAD-8, RAD-10: a stage whose rules require
  * fields the deal lacks asks for exactly those, and the move happens when
  * the form has them. Returns FALSE when there is nothing to ask for. */
 static gboolean
@@ -268,7 +283,6 @@ crm_board_ask_missing_fields (CrmBoard *self,
                               gint64    stage_id)
 {
   g_auto(GStrv) missing = NULL;
-  GtkRoot *root;
   GtkWidget *form;
 
   missing = crm_store_list_missing_fields (self->store, deal_id, stage_id, NULL, NULL);
@@ -277,14 +291,45 @@ crm_board_ask_missing_fields (CrmBoard *self,
 
   form = crm_stage_form_new (self->store, deal_id, stage_id, (const char * const *)missing);
   g_signal_connect_object (form, "moved", G_CALLBACK (stage_form_moved_cb), self, G_CONNECT_DEFAULT);
-
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (form), GTK_WINDOW (root));
-
-  gtk_window_present (GTK_WINDOW (form));
+  crm_board_present (self, form);
 
   return TRUE;
+}
+
+static void
+close_lost_dialog_closed_cb (CrmCloseLostDialog *dialog,
+                             gint64              deal_id,
+                             CrmBoard           *self)
+{
+  gint64 *from_stage_id = g_object_get_data (G_OBJECT (dialog), "crm-board-from-stage");
+  g_autoptr(CrmDeal) deal = crm_store_load_deal (self->store, deal_id, NULL);
+
+  if (deal != NULL && from_stage_id != NULL)
+    crm_board_finish_move (self, deal_id, *from_stage_id, crm_deal_get_stage_id (deal));
+}
+
+/* HS-10, RAD-12, CON-8, AXL-10: a drop, a key or the menu into a lost
+ * stage is a closing. It asks in the closing dialog for what the closing
+ * needs (the reason, who refused and when, what was agreed), and the
+ * store's closing rules decide there, as on every other path. */
+static void
+crm_board_ask_closing (CrmBoard *self,
+                       gint64    deal_id)
+{
+  g_autoptr(CrmDeal) deal = crm_store_load_deal (self->store, deal_id, NULL);
+  GtkWidget *dialog;
+  gint64 from_stage_id;
+
+  if (deal == NULL)
+    return;
+
+  from_stage_id = crm_deal_get_stage_id (deal);
+  dialog = crm_close_lost_dialog_new (self->store, deal_id);
+  g_object_set_data_full (G_OBJECT (dialog), "crm-board-from-stage",
+                          g_memdup2 (&from_stage_id, sizeof from_stage_id), g_free);
+  g_signal_connect_object (dialog, "deal-closed", G_CALLBACK (close_lost_dialog_closed_cb), self,
+                           G_CONNECT_DEFAULT);
+  crm_board_present (self, dialog);
 }
 
 static void
@@ -293,10 +338,18 @@ crm_board_move_with_undo (CrmBoard *self,
                           gint64    stage_id)
 {
   g_autoptr(GError) error = NULL;
+  CrmStage *stage = crm_store_find_stage (self->store, stage_id);
   gint64 from_stage_id = 0;
 
   if (!crm_store_move_deal (self->store, deal_id, stage_id, &from_stage_id, &error))
     {
+      if (g_error_matches (error, CRM_STORE_ERROR, CRM_STORE_ERROR_MISSING_FIELDS) &&
+          stage != NULL && crm_stage_get_kind (stage) == CRM_STAGE_LOST)
+        {
+          crm_board_ask_closing (self, deal_id);
+          return;
+        }
+
       if (g_error_matches (error, CRM_STORE_ERROR, CRM_STORE_ERROR_MISSING_FIELDS) &&
           crm_board_ask_missing_fields (self, deal_id, stage_id))
         return;
@@ -375,6 +428,62 @@ undo_move_action (GtkWidget  *widget,
 
   if (!ok)
     crm_toast_show (self->toast_overlay, crm_toast_new_text (error->message));
+}
+
+static void
+reopen_response_cb (CrmReopenDialog *dialog,
+                    const char      *response,
+                    CrmBoard        *self)
+{
+  gint64 *deal_id = g_object_get_data (G_OBJECT (dialog), "crm-board-deal");
+  g_autofree char *reason = crm_reopen_dialog_dup_reason (dialog);
+  g_autofree char *title = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmDeal) deal = NULL;
+  CrmBoardColumn *column;
+  CrmStage *stage;
+
+  if (!g_str_equal (response, "reopen") || deal_id == NULL)
+    return;
+
+  /* The store decides and logs the reopening, with the reason. */
+  if (!crm_store_reopen_deal (self->store, *deal_id, 0, reason, &error) ||
+      (deal = crm_store_load_deal (self->store, *deal_id, &error)) == NULL)
+    {
+      crm_toast_show (self->toast_overlay, crm_toast_new_text (error->message));
+      return;
+    }
+
+  stage = crm_store_find_stage (self->store, crm_deal_get_stage_id (deal));
+  column = crm_board_find_column (self, crm_deal_get_stage_id (deal), NULL);
+  if (column != NULL)
+    crm_board_column_select (column, 0);
+
+  /* Translators: “Reopened “Annual licence” in Quote” */
+  title = g_markup_printf_escaped (_("Reopened “%s” in %s"), crm_deal_get_title (deal),
+                                   stage != NULL ? crm_stage_get_name (stage) : "");
+  crm_toast_show (self->toast_overlay, adw_toast_new (title));
+}
+
+/* A won or lost deal is reopened on purpose, with a reason: the deal
+ * card's menu offers it instead of the moves a closed deal refuses. */
+static void
+reopen_deal_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  CrmBoard *self = CRM_BOARD (widget);
+  gint64 deal_id = g_variant_get_int64 (param);
+  g_autoptr(CrmDeal) deal = crm_store_load_deal (self->store, deal_id, NULL);
+  GtkWidget *dialog;
+
+  if (deal == NULL)
+    return;
+
+  dialog = crm_reopen_dialog_new (crm_deal_get_title (deal));
+  g_object_set_data_full (G_OBJECT (dialog), "crm-board-deal", g_memdup2 (&deal_id, sizeof deal_id), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (reopen_response_cb), self, G_CONNECT_DEFAULT);
+  crm_board_present (self, dialog);
 }
 
 static void
@@ -514,6 +623,7 @@ crm_board_class_init (CrmBoardClass *klass)
   gtk_widget_class_install_action (widget_class, "board.move-deal-by", "(xi)", move_deal_by_action);
   gtk_widget_class_install_action (widget_class, "board.undo-move", "(xx)", undo_move_action);
   gtk_widget_class_install_action (widget_class, "board.open-deal", "x", open_deal_action);
+  gtk_widget_class_install_action (widget_class, "board.reopen-deal", "x", reopen_deal_action);
 }
 
 static void

@@ -32,7 +32,8 @@
  * @deal: the deal a context menu is for
  *
  * Builds a deal card's context menu: Open, and "Move to" with every other
- * stage of the deal's pipeline, the menu path of a drag. The items name
+ * stage of the deal's pipeline, the menu path of a drag; for a won or
+ * lost deal, "Reopen Deal…" instead of the moves. The items name
  * the board's actions, so the menu works wherever a board is an ancestor,
  * and the card that shows it need not know the board.
  *
@@ -53,6 +54,18 @@ crm_deal_menu_new (CrmStore *store,
   open = g_menu_item_new (_("_Open"), NULL);
   g_menu_item_set_action_and_target (open, "board.open-deal", "x", crm_deal_get_id (deal));
   g_menu_append_item (menu, open);
+
+  /* A won or lost deal moves only when reopened on purpose, so its menu
+   * offers that instead of moves the store would refuse. */
+  if (crm_deal_get_stage_kind (deal) != CRM_STAGE_OPEN)
+    {
+      g_autoptr(GMenuItem) reopen = g_menu_item_new (_("_Reopen Deal…"), NULL);
+
+      g_menu_item_set_action_and_target (reopen, "board.reopen-deal", "x", crm_deal_get_id (deal));
+      g_menu_append_item (menu, reopen);
+
+      return G_MENU_MODEL (g_steal_pointer (&menu));
+    }
 
   stages = crm_store_get_stages (store, crm_deal_get_pipeline_id (deal));
 
