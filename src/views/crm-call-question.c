@@ -22,11 +22,10 @@
 #include <glib/gi18n.h>
 
 #include "crm-call-question.h"
-#include "crm-ltr-text.h"
+#include "crm-field-editor.h"
 #include "crm-problem.h"
 #include "crm-strings.h"
 
-#include "crm-phone.h"
 #include "crm-procedure.h"
 #include "crm-store.h"
 
@@ -43,11 +42,11 @@ struct _CrmCallQuestion
 
   /* Owned references */
   CrmCallSession          *session;
-  GPtrArray               *choice_keys;   /* (element-type utf8): a drop-down's values, NULL first */
+  CrmFieldEditor          *field_editor;  /* builds the editor and reads its value */
   char                    *committed;     /* what the editor showed when last saved or loaded */
 
   const CrmScriptQuestion *question;      /* owned by the session's procedure */
-  GtkWidget               *editor;        /* a GtkEntry or a GtkDropDown, owned by editor_bin */
+  GtkWidget               *editor;        /* the field editor's GtkEntry or GtkDropDown */
 
   /* Template widgets */
   GtkLabel                *text_label;
@@ -104,48 +103,12 @@ field_key (CrmCallQuestion *self)
   return self->question->field;
 }
 
-static gboolean
-field_is (CrmCallQuestion *self,
-          const char      *key)
-{
-  return g_strcmp0 (field_key (self), key) == 0;
-}
-
-static const CrmProcedureField *
-find_field (CrmCallQuestion *self)
-{
-  if (field_key (self) == NULL || procedure (self) == NULL)
-    return NULL;
-
-  return crm_procedure_find_field (procedure (self), field_key (self));
-}
-
-static const char *
-region (CrmCallQuestion *self)
-{
-  const char *country = procedure (self) != NULL ? crm_procedure_get_country (procedure (self)) : NULL;
-
-  /* The store parses numbers with the same fallback. */
-  return country != NULL ? country : "IL";
-}
-
 /* The value the editor holds, as the session takes it: a choice's key,
  * or the trimmed text; "" while nothing is chosen or typed. */
 static char *
 dup_value (CrmCallQuestion *self)
 {
-  if (GTK_IS_DROP_DOWN (self->editor))
-    {
-      guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->editor));
-      const char *key = NULL;
-
-      if (selected != GTK_INVALID_LIST_POSITION && selected < self->choice_keys->len)
-        key = g_ptr_array_index (self->choice_keys, selected);
-
-      return g_strdup (key != NULL ? key : "");
-    }
-
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->editor))));
+  return crm_field_editor_dup_value (self->field_editor);
 }
 
 static void
@@ -192,101 +155,6 @@ update_saved_image (CrmCallQuestion *self)
                           g_strcmp0 (value, self->committed) == 0 && !self->has_problem);
 }
 
-/* Building the editor */
-
-static void
-add_choice (CrmCallQuestion *self,
-            GtkStringList   *names,
-            const char      *key,
-            const char      *name)
-{
-  g_ptr_array_add (self->choice_keys, g_strdup (key));
-  gtk_string_list_append (names, name);
-}
-
-static gboolean
-wants_drop_down (CrmCallQuestion *self)
-{
-  const CrmProcedureField *field = find_field (self);
-
-  return field_is (self, "source") ||
-         (field != NULL && (field->type == CRM_FIELD_CHOICE || field->type == CRM_FIELD_BOOLEAN));
-}
-
-/* A drop-down starts on a placeholder, so that nothing is answered by
- * accident; yes/no questions are asked the same way, since a switch could
- * not say “not asked yet” (as in the stage form). */
-static GtkWidget *
-build_drop_down (CrmCallQuestion *self)
-{
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  const CrmProcedureField *field = find_field (self);
-  CrmProcedure *proc = procedure (self);
-
-  self->choice_keys = g_ptr_array_new_with_free_func (g_free);
-  /* Translators: the placeholder of a drop-down nothing was chosen from yet */
-  add_choice (self, names, NULL, _("Choose…"));
-
-  if (field_is (self, "source"))
-    {
-      for (guint i = 0; proc != NULL && i < crm_procedure_get_n_sources (proc); i++)
-        {
-          const CrmProcedureChoice *choice = crm_procedure_get_source (proc, i);
-
-          add_choice (self, names, choice->key, crm_text_get (&choice->name));
-        }
-    }
-  else if (field->type == CRM_FIELD_BOOLEAN)
-    {
-      add_choice (self, names, "true", _("Yes"));
-      add_choice (self, names, "false", _("No"));
-    }
-  else
-    {
-      for (guint i = 0; field->choices != NULL && i < field->choices->len; i++)
-        {
-          const CrmProcedureChoice *choice = g_ptr_array_index (field->choices, i);
-
-          add_choice (self, names, choice->key, crm_text_get (&choice->name));
-        }
-    }
-
-  return gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL);
-}
-
-static GtkWidget *
-build_entry (CrmCallQuestion *self)
-{
-  const CrmProcedureField *field = find_field (self);
-  GtkWidget *entry = gtk_entry_new ();
-  gboolean is_number = field_is (self, "amount") || (field != NULL && field->type == CRM_FIELD_NUMBER);
-  gboolean is_date = field != NULL && field->type == CRM_FIELD_DATE;
-  gboolean is_phone = field_is (self, "contact.phone");
-  gboolean is_email = field_is (self, "contact.email");
-  GtkInputPurpose purpose = GTK_INPUT_PURPOSE_FREE_FORM;
-
-  if (is_number)
-    purpose = GTK_INPUT_PURPOSE_NUMBER;
-  else if (is_phone)
-    purpose = GTK_INPUT_PURPOSE_PHONE;
-  else if (is_email)
-    purpose = GTK_INPUT_PURPOSE_EMAIL;
-  else if (field_is (self, "contact.name"))
-    purpose = GTK_INPUT_PURPOSE_NAME;
-
-  gtk_entry_set_input_purpose (GTK_ENTRY (entry), purpose);
-  if (is_date)
-    /* Translators: how a date is typed into a call-script answer */
-    gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("YYYY-MM-DD"));
-
-  if (is_number || is_date || is_phone || is_email)
-    {
-      crm_ltr_text_attach (entry);
-    }
-
-  return entry;
-}
-
 /* Shows the session's answer, which a field of the deal may have given
  * before the call started. */
 static void
@@ -295,27 +163,8 @@ load_answer (CrmCallQuestion *self)
   const char *answer = crm_call_session_get_answer (self->session, self->question->key);
 
   self->loading = TRUE;
-
-  if (GTK_IS_DROP_DOWN (self->editor))
-    {
-      guint selected = 0;
-
-      for (guint i = 1; answer != NULL && i < self->choice_keys->len; i++)
-        if (g_strcmp0 (g_ptr_array_index (self->choice_keys, i), answer) == 0)
-          selected = i;
-
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (self->editor), selected);
-    }
-  else
-    {
-      g_autofree char *formatted = NULL;
-
-      if (field_is (self, "contact.phone") && !crm_str_is_blank (answer))
-        formatted = crm_phone_format (answer, region (self));
-
-      gtk_editable_set_text (GTK_EDITABLE (self->editor),
-                             formatted != NULL ? formatted : answer != NULL ? answer : "");
-    }
+  /* A phone shows as the procedure's country writes it. */
+  crm_field_editor_set_value (self->field_editor, answer);
 
   g_free (self->committed);
   self->committed = dup_value (self);
@@ -350,23 +199,27 @@ selected_changed_cb (CrmCallQuestion *self)
     crm_call_question_commit (self);
 }
 
+/* A drop-down starts on a placeholder, so that nothing is answered by
+ * accident; yes/no questions are asked the same way, since a switch could
+ * not say “not asked yet” (as in the stage form). */
 static void
 build_editor (CrmCallQuestion *self)
 {
   GtkEventController *focus;
 
-  if (wants_drop_down (self))
+  self->field_editor = crm_field_editor_new (procedure (self), field_key (self), CRM_FIELD_EDITOR_ASK);
+  self->editor = crm_field_editor_get_widget (self->field_editor);
+
+  if (!crm_field_editor_get_typed (self->field_editor))
     {
-      self->editor = build_drop_down (self);
-      g_signal_connect_object (self->editor, "notify::selected",
+      g_signal_connect_object (self->field_editor, "changed",
                                G_CALLBACK (selected_changed_cb), self, G_CONNECT_SWAPPED);
     }
   else
     {
-      self->editor = build_entry (self);
       g_signal_connect_object (self->editor, "activate",
                                G_CALLBACK (entry_activate_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->editor, "changed",
+      g_signal_connect_object (self->field_editor, "changed",
                                G_CALLBACK (entry_changed_cb), self, G_CONNECT_SWAPPED);
 
       focus = gtk_event_controller_focus_new ();
@@ -428,6 +281,7 @@ crm_call_question_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_CALL_QUESTION);
   self->editor = NULL;
 
+  g_clear_object (&self->field_editor);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (crm_call_question_parent_class)->dispose (object);
@@ -438,7 +292,6 @@ crm_call_question_finalize (GObject *object)
 {
   CrmCallQuestion *self = (CrmCallQuestion *)object;
 
-  g_clear_pointer (&self->choice_keys, g_ptr_array_unref);
   g_clear_pointer (&self->committed, g_free);
 
   G_OBJECT_CLASS (crm_call_question_parent_class)->finalize (object);

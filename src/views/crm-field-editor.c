@@ -374,9 +374,7 @@ crm_field_editor_constructed (GObject *object)
 
   G_OBJECT_CLASS (crm_field_editor_parent_class)->constructed (object);
 
-  g_assert (self->key != NULL);
-
-  if (self->procedure != NULL)
+  if (self->procedure != NULL && self->key != NULL)
     self->field = crm_procedure_find_field (self->procedure, self->key);
 
   if (key_is (self, "source") || key_is (self, "loss_reason") || has_type (self, CRM_FIELD_CHOICE) ||
@@ -498,7 +496,8 @@ crm_field_editor_class_init (CrmFieldEditorClass *klass)
    *
    * The field edited: a custom field of the procedure, or a deal's own
    * value the rules ask for (“source”, “loss_reason”, “amount”,
-   * “contact.phone”, “contact.email”, “contact.name”…).
+   * “contact.phone”, “contact.email”, “contact.name”…); %NULL for free
+   * text that goes into no field (a call-script answer, say).
    */
   properties [PROP_KEY] =
     g_param_spec_string ("key", NULL, NULL,
@@ -543,7 +542,7 @@ crm_field_editor_init (CrmFieldEditor *self)
 /**
  * crm_field_editor_new:
  * @procedure: (nullable): the procedure defining the field
- * @key: the field's key
+ * @key: (nullable): the field's key; %NULL for free text stored in no field
  * @flags: how to show it
  *
  * Returns: (transfer full): a new field editor, whose widget is empty
@@ -554,8 +553,6 @@ crm_field_editor_new (CrmProcedure        *procedure,
                       CrmFieldEditorFlags  flags)
 {
   g_return_val_if_fail (procedure == NULL || CRM_IS_PROCEDURE (procedure), NULL);
-  g_return_val_if_fail (key != NULL, NULL);
-
   return g_object_new (CRM_TYPE_FIELD_EDITOR,
                        "procedure", procedure,
                        "key", key,
@@ -563,6 +560,12 @@ crm_field_editor_new (CrmProcedure        *procedure,
                        NULL);
 }
 
+/**
+ * crm_field_editor_get_key:
+ * @self: a #CrmFieldEditor
+ *
+ * Returns: (nullable): the field's key, or %NULL for free text
+ */
 const char *
 crm_field_editor_get_key (CrmFieldEditor *self)
 {
