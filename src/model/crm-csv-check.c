@@ -27,6 +27,7 @@
 #include "crm-email.h"
 #include "crm-limits.h"
 #include "crm-phone.h"
+#include "crm-leads.h"
 #include "crm-store-private.h"
 
 /*
@@ -719,6 +720,45 @@ find_duplicates (CrmDb       *db,
  * own (checked once per mapping and region, and kept), then its duplicates
  * (looked for every time, since the database changes). @row_func is told
  * whether all rows so far, this one included, are clean. */
+/* Sources are the procedure's keys (docs/decisions.md): a row naming
+ * another is a problem of that row. Lists repeat a handful of sources, so
+ * each text is looked up once; @known maps it to the refusal, or to NULL. */
+static void
+check_source (CrmStore     *store,
+              GHashTable   *known,
+              int           column,
+              const Row    *row,
+              const Lead   *lead,
+              GPtrArray    *problems)
+{
+  const char *message;
+
+  if (lead->source == NULL)
+    return;
+
+  if (!g_hash_table_lookup_extended (known, lead->source, NULL, (gpointer *) &message))
+    {
+      g_autoptr(GError) error = NULL;
+
+      crm_store_check_lead_source (store, lead->source, NULL, &error);
+      message = error != NULL ? g_strdup (error->message) : NULL;
+      g_hash_table_insert (known, g_strdup (lead->source), (gpointer) message);
+    }
+
+  if (message != NULL)
+    g_ptr_array_add (problems, _crm_csv_problem_new_take (row->line, column, g_strdup (message)));
+}
+
+static int
+source_column (CrmCsvImport *self)
+{
+  for (guint c = 0; c < self->mapping->len; c++)
+    if (g_array_index (self->mapping, CrmCsvField, c) == CRM_CSV_FIELD_SOURCE)
+      return (int) c;
+
+  return -1;
+}
+
 gboolean
 _crm_csv_check_all (CrmCsvImport   *self,
                     CrmStore       *store,
@@ -731,6 +771,8 @@ _crm_csv_check_all (CrmCsvImport   *self,
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GHashTable) seen_phones = NULL;
   g_autoptr(GHashTable) seen_emails = NULL;
+  g_autoptr(GHashTable) sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  int column = source_column (self);
   CrmDb *db = crm_store_get_db (store);
   const char *region = _crm_store_get_region (store);
   Checker checker;
@@ -775,6 +817,7 @@ _crm_csv_check_all (CrmCsvImport   *self,
         g_ptr_array_add (problems, crm_csv_problem_copy (g_ptr_array_index (lead->problems, k)));
 
       find_duplicates (db, &existing, &seen, &g_array_index (self->rows, Row, i), lead, problems);
+      check_source (store, sources, column, &g_array_index (self->rows, Row, i), lead, problems);
 
       if (row_func != NULL)
         ok = row_func (self, lead, problems->len == 0, user_data, error);

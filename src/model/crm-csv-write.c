@@ -513,7 +513,9 @@ _crm_csv_commit (CrmCsvImport  *self,
   now_text = _crm_store_format_timestamp (now);
   writer.now = now_text;
 
-  default_source = crm_store_normalize_lead_source (store, source);
+  /* The source the whole list came from is one of the procedure's too. */
+  if (!crm_store_check_lead_source (store, source, &default_source, error))
+    return FALSE;
   if (campaign != NULL)
     default_campaign = _crm_csv_collapse_spaces (campaign);
   if (default_campaign != NULL && default_campaign[0] == '\0')

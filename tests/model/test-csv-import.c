@@ -260,23 +260,57 @@ test_rule_hs_1_source_column (CrmTestFixture *fixture,
 
   import = import_text ("Name,Phone,Email,Lead source,Campaign\n"
                         "Dana Levi,050-1234567,dana@example.co.il,Web form (Leadometer),Spring\n"
-                        "Yossi Cohen,052-7654321,yossi@example.co.il,,\n"
-                        "Noa Mizrahi,054-3333333,noa@example.co.il,Facebook,\n");
+                        "Yossi Cohen,052-7654321,yossi@example.co.il,,\n");
 
   assert_no_problems (import, store);
-  commit (import, store, "imported_list", "Expo", 3);
+  commit (import, store, "imported_list", "Expo", 2);
 
   g_assert_cmpint (crm_test_query_int (store, "SELECT count(*) FROM contacts WHERE source = 'web_form' "
                                        "AND campaign = 'Spring'"), ==, 1);
   g_assert_cmpint (crm_test_query_int (store, "SELECT count(*) FROM contacts WHERE source = 'imported_list' "
                                        "AND campaign = 'Expo'"), ==, 1);
-  g_assert_cmpint (crm_test_query_int (store, "SELECT count(*) FROM contacts WHERE source = 'Facebook'"), ==, 1);
 
   sources = crm_store_list_lead_sources (store);
-  g_assert_cmpuint (g_strv_length (sources), ==, 3);
-  g_assert_cmpstr (sources[0], ==, "Facebook");
-  g_assert_cmpstr (sources[1], ==, "imported_list");
-  g_assert_cmpstr (sources[2], ==, "web_form");
+  g_assert_cmpuint (g_strv_length (sources), ==, 2);
+  g_assert_cmpstr (sources[0], ==, "imported_list");
+  g_assert_cmpstr (sources[1], ==, "web_form");
+}
+
+/* Sources are the procedure's keys: a row naming another one is a problem
+ * of its row, named with the keys, and nothing of the list is stored; so
+ * is an unknown source for the whole list. */
+static void
+test_rule_hs_1_unknown_source (CrmTestFixture *fixture,
+                               gconstpointer   user_data)
+{
+  CrmStore *store = fixture->store;
+  g_autoptr(CrmCsvImport) import = NULL;
+  g_autoptr(CrmCsvImport) plain = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+
+  import = import_text ("Name,Phone,Email,Lead source\n"
+                        "Dana Levi,050-1234567,dana@example.co.il,Web form (Leadometer)\n"
+                        "Noa Mizrahi,054-3333333,noa@example.co.il,Facebook\n"
+                        "Yossi Cohen,052-7654321,yossi@example.co.il,Facebook\n");
+
+  problems = validate (import, store);
+  g_assert_cmpuint (problems->len, ==, 2);
+  assert_problem (problems, 0, 3, 3, "Facebook");
+  assert_problem (problems, 0, 3, 3, "web_form, imported_list, referral, phone");
+  assert_problem (problems, 1, 4, 3, "Facebook");
+
+  g_assert_false (crm_csv_import_commit (import, store, NULL, NULL, NULL, &error));
+  g_assert_error (error, CRM_CSV_IMPORT_ERROR, CRM_CSV_IMPORT_ERROR_INVALID_ROWS);
+  g_clear_error (&error);
+  g_assert_cmpint (count_contacts (store), ==, 0);
+
+  plain = import_text ("Name,Phone,Email\n"
+                       "Dana Levi,050-1234567,dana@example.co.il\n");
+  g_assert_false (crm_csv_import_commit (plain, store, "billboard", NULL, NULL, &error));
+  g_assert_error (error, CRM_LEAD_ERROR, CRM_LEAD_ERROR_UNKNOWN_SOURCE);
+  g_assert_nonnull (strstr (error->message, "billboard"));
+  g_assert_cmpint (count_contacts (store), ==, 0);
 }
 
 /* Encodings */
@@ -930,6 +964,7 @@ main (int   argc,
 
   ADD ("/model/csv-import/rule-hs-1-import-list", test_rule_hs_1_import_list);
   ADD ("/model/csv-import/rule-hs-1-source-column", test_rule_hs_1_source_column);
+  ADD ("/model/csv-import/rule-hs-1-unknown-source", test_rule_hs_1_unknown_source);
   ADD ("/model/csv-import/encoding/utf-8-bom", test_encoding_utf8_bom);
   ADD ("/model/csv-import/encoding/utf-16-bom", test_encoding_utf16);
   ADD ("/model/csv-import/encoding/windows-1255", test_encoding_windows_1255);
