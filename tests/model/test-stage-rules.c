@@ -344,6 +344,7 @@ test_rule_axl_10_move_to_refused (Fixture       *fixture,
   g_auto(GStrv) missing = NULL;
   g_autofree char *result = NULL;
   g_autofree char *reason = NULL;
+  g_autoptr(CrmDeal) deal = NULL;
   Snapshot before;
 
   snapshot_take (store, deal_id, &before);
@@ -370,6 +371,15 @@ test_rule_axl_10_move_to_refused (Fixture       *fixture,
   g_assert_null (reason);
 
   g_assert_false (crm_store_move_deals (store, &deal_id, 1, refused, &error));
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_MISSING_FIELDS);
+  g_clear_error (&error);
+  assert_unchanged (store, deal_id, &before);
+
+  /* The deal card choosing Refused as its stage. */
+  deal = crm_store_load_deal (store, deal_id, &error);
+  g_assert_no_error (error);
+  crm_deal_set_stage_id (deal, refused);
+  g_assert_false (crm_store_save_deal (store, deal, NULL, NULL, NULL, &error));
   g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_MISSING_FIELDS);
   g_clear_error (&error);
   assert_unchanged (store, deal_id, &before);

@@ -304,6 +304,67 @@ test_rule_axl_9_skip_asks_skipped_fields (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* AXL-10, CON-8 through the stage form: opened for Refused, it asks for
+ * the reason and who refused, and Move with "could not reach" on a deal
+ * without attempts is refused by the store, the form staying open and the
+ * deal as it was. */
+static void
+test_rule_axl_10_closing_form (void)
+{
+  g_autoptr(CrmStore) store = crm_test_open_store ("axl", 40, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmDeal) deal = NULL;
+  g_auto(GStrv) missing = NULL;
+  CrmWindow *window = show_window (store);
+  CrmBoard *board = crm_window_get_board (window);
+  CrmStage *refused = NULL;
+  GtkWidget *form;
+  GtkWidget *reason_row;
+  gint64 deal_id, before, audit_before;
+  guint n_tasks;
+
+  for (guint i = 0; i < crm_board_get_n_columns (board); i++)
+    if (crm_stage_get_kind (crm_board_column_get_stage (crm_board_get_column (board, i))) == CRM_STAGE_LOST)
+      refused = crm_board_column_get_stage (crm_board_get_column (board, i));
+  g_assert_nonnull (refused);
+
+  deal = first_deal_of (board, 0);
+  deal_id = crm_deal_get_id (deal);
+  before = stored_stage_of (store, deal_id);
+  n_tasks = count_open_tasks (store, deal_id);
+  audit_before = crm_test_query_int (store, "SELECT count (*) FROM audit_log");
+  g_assert_cmpuint (crm_store_count_attempts (store, deal_id), <, 3);
+
+  missing = crm_store_list_missing_fields (store, deal_id, crm_stage_get_id (refused), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstrv (missing, ((const char * const []) { "loss_reason", "refused_by_name", NULL }));
+
+  form = crm_stage_form_new (store, deal_id, crm_stage_get_id (refused), (const char * const *)missing);
+  gtk_window_set_transient_for (GTK_WINDOW (form), GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (form));
+  crm_test_iterate (200);
+
+  reason_row = crm_stage_form_get_row (CRM_STAGE_FORM (form), "loss_reason");
+  g_assert_true (ADW_IS_COMBO_ROW (reason_row));
+  /* Could not reach is the first of AXL's reasons, after the placeholder. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (reason_row), 1);
+  gtk_editable_set_text (GTK_EDITABLE (crm_stage_form_get_row (CRM_STAGE_FORM (form), "refused_by_name")),
+                         "Анна Смирнова");
+  crm_test_iterate (100);
+  g_assert_true (crm_stage_form_get_can_move (CRM_STAGE_FORM (form)));
+
+  gtk_widget_activate_action (form, "form.move", NULL);
+  crm_test_iterate (200);
+  g_assert_true (find_form () == CRM_STAGE_FORM (form));
+  g_assert_cmpint (stored_stage_of (store, deal_id), ==, before);
+  g_assert_cmpuint (count_open_tasks (store, deal_id), ==, n_tasks);
+  g_assert_cmpint (crm_test_query_int (store, "SELECT count (*) FROM audit_log"), ==, audit_before);
+  g_assert_nonnull (crm_test_wait_for_label (form, "contact attempts"));
+
+  gtk_window_destroy (GTK_WINDOW (form));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Cancel leaves the deal where it was and stores nothing, not even a
  * value already chosen. */
 static void
@@ -617,6 +678,7 @@ main (int   argc,
 
   g_test_add_func ("/views/stage-form/rule-axl-9-required-fields-form", test_rule_axl_9_required_fields_form);
   g_test_add_func ("/views/stage-form/rule-axl-9-skip-asks-skipped-fields", test_rule_axl_9_skip_asks_skipped_fields);
+  g_test_add_func ("/views/stage-form/rule-axl-10-closing-form", test_rule_axl_10_closing_form);
   g_test_add_func ("/views/stage-form/cancel-stores-nothing", test_cancel_stores_nothing);
   g_test_add_func ("/views/stage-form/rule-rad-8-contact-phone", test_rule_rad_8_contact_phone);
   g_test_add_func ("/views/stage-form/rule-rad-10-row-types", test_rule_rad_10_row_types);
