@@ -48,9 +48,12 @@ struct _CrmImportDialog
   GtkFileChooserNative *chooser;
   GtkStringList        *problems;
   GtkStringList        *field_labels;
+  GtkStringList        *encoding_labels;
   GPtrArray            *column_rows;
   gboolean              can_import;
   guint                 building_rows : 1;
+  guint                 showing_encoding : 1;
+  guint                 encoding_chosen : 1;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -58,6 +61,8 @@ struct _CrmImportDialog
   GtkStack             *stack;
   AdwStatusPage        *error_page;
   AdwActionRow         *encoding_row;
+  GtkWidget            *encoding_group;
+  AdwComboRow          *encoding_choice_row;
   AdwActionRow         *delimiter_row;
   AdwActionRow         *rows_row;
   AdwEntryRow          *source_row;
@@ -107,21 +112,6 @@ field_position (CrmCsvField field)
       return i;
 
   return G_N_ELEMENTS (field_order) - 1;
-}
-
-static char *
-describe_encoding (const char *encoding)
-{
-  if (g_strcmp0 (encoding, "WINDOWS-1255") == 0)
-    /* Translators: a file's text encoding */
-    return g_strdup (_("Windows-1255 (Hebrew)"));
-  if (g_strcmp0 (encoding, "WINDOWS-1251") == 0)
-    /* Translators: a file's text encoding */
-    return g_strdup (_("Windows-1251 (Cyrillic)"));
-  if (g_strcmp0 (encoding, "UTF-16LE") == 0 || g_strcmp0 (encoding, "UTF-16BE") == 0)
-    return g_strdup ("UTF-16");
-
-  return g_strdup (encoding);
 }
 
 static char *
@@ -329,10 +319,43 @@ crm_import_dialog_build_columns (CrmImportDialog *self)
   self->building_rows = FALSE;
 }
 
+/* A guess that is not certain, or bytes that are not text in it: the user
+ * is asked, with the rows' values below to judge by, and may have the file
+ * read again in another encoding. */
+static void
+crm_import_dialog_show_encoding_choice (CrmImportDialog *self)
+{
+  const char * const *encodings = crm_csv_list_encodings ();
+  const char *current = crm_csv_import_get_encoding (self->import);
+  gboolean certain = crm_csv_import_get_encoding_certain (self->import) &&
+                     crm_csv_import_get_encoding_problems (self->import)->len == 0;
+  guint position = GTK_INVALID_LIST_POSITION;
+  const char *subtitle = NULL;
+
+  for (guint i = 0; encodings[i] != NULL; i++)
+    {
+      if (g_str_equal (encodings[i], current))
+        position = i;
+    }
+
+  if (crm_csv_import_get_encoding_mixed (self->import))
+    subtitle = _("Some lines are in another encoding than the rest of the file: fix them in the file, "
+                 "or pick the encoding that reads the names right");
+  else if (!certain)
+    subtitle = _("Deals is not sure of the encoding: if the names below look wrong, "
+                 "pick the one the file was saved in");
+
+  self->showing_encoding = TRUE;
+  adw_combo_row_set_selected (self->encoding_choice_row, position);
+  self->showing_encoding = FALSE;
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->encoding_choice_row), subtitle);
+  gtk_widget_set_visible (self->encoding_group, !certain || self->encoding_chosen);
+}
+
 static void
 crm_import_dialog_show_import (CrmImportDialog *self)
 {
-  g_autofree char *encoding = describe_encoding (crm_csv_import_get_encoding (self->import));
+  const char *encoding = crm_csv_encoding_get_label (crm_csv_import_get_encoding (self->import));
   g_autofree char *delimiter = describe_delimiter (crm_csv_import_get_delimiter (self->import));
   g_autofree char *rows = NULL;
   g_autofree char *campaign = NULL;
@@ -356,10 +379,39 @@ crm_import_dialog_show_import (CrmImportDialog *self)
       gtk_editable_set_text (GTK_EDITABLE (self->campaign_row), campaign);
     }
 
+  crm_import_dialog_show_encoding_choice (self);
   crm_import_dialog_build_columns (self);
   gtk_stack_set_visible_child_name (self->stack, "mapping");
   crm_import_dialog_check (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.check", TRUE);
+}
+
+static void
+encoding_choice_changed_cb (AdwComboRow     *row,
+                            GParamSpec      *pspec,
+                            CrmImportDialog *self)
+{
+  const char * const *encodings = crm_csv_list_encodings ();
+  guint selected = adw_combo_row_get_selected (row);
+  g_autoptr(CrmCsvImport) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->showing_encoding || self->import == NULL || selected >= g_strv_length ((char **) encodings) ||
+      g_str_equal (encodings[selected], crm_csv_import_get_encoding (self->import)))
+    return;
+
+  /* The same bytes, read again: the headers and so the mapping may read
+   * differently now. */
+  again = crm_csv_import_new_in_encoding (self->import, encodings[selected], &error);
+  if (again == NULL)
+    {
+      crm_toast_show (self->toast_overlay, crm_toast_new_text (error->message));
+      return;
+    }
+
+  self->encoding_chosen = TRUE;
+  g_set_object (&self->import, again);
+  crm_import_dialog_show_import (self);
 }
 
 static void
@@ -403,6 +455,7 @@ crm_import_dialog_load (CrmImportDialog *self,
 
   g_set_object (&self->file, file);
   g_clear_object (&self->import);
+  self->encoding_chosen = FALSE;
   crm_import_dialog_clear_columns (self);
   crm_import_dialog_show_problems (self, NULL);
   crm_import_dialog_set_can_import (self, FALSE);
@@ -576,6 +629,7 @@ crm_import_dialog_dispose (GObject *object)
   g_clear_object (&self->import);
   g_clear_object (&self->problems);
   g_clear_object (&self->field_labels);
+  g_clear_object (&self->encoding_labels);
   g_clear_object (&self->file);
   g_clear_object (&self->store);
 
@@ -685,6 +739,8 @@ crm_import_dialog_class_init (CrmImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmImportDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, CrmImportDialog, error_page);
   gtk_widget_class_bind_template_child (widget_class, CrmImportDialog, encoding_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmImportDialog, encoding_group);
+  gtk_widget_class_bind_template_child (widget_class, CrmImportDialog, encoding_choice_row);
   gtk_widget_class_bind_template_child (widget_class, CrmImportDialog, delimiter_row);
   gtk_widget_class_bind_template_child (widget_class, CrmImportDialog, rows_row);
   gtk_widget_class_bind_template_child (widget_class, CrmImportDialog, source_row);
@@ -716,6 +772,13 @@ crm_import_dialog_init (CrmImportDialog *self)
   self->field_labels = gtk_string_list_new (NULL);
   for (guint i = 0; i < G_N_ELEMENTS (field_order); i++)
     gtk_string_list_append (self->field_labels, crm_csv_field_get_label (field_order[i]));
+
+  self->encoding_labels = gtk_string_list_new (NULL);
+  for (const char * const *e = crm_csv_list_encodings (); *e != NULL; e++)
+    gtk_string_list_append (self->encoding_labels, crm_csv_encoding_get_label (*e));
+  adw_combo_row_set_model (self->encoding_choice_row, G_LIST_MODEL (self->encoding_labels));
+  g_signal_connect_object (self->encoding_choice_row, "notify::selected",
+                           G_CALLBACK (encoding_choice_changed_cb), self, 0);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.check", FALSE);
   crm_import_dialog_set_can_import (self, FALSE);
