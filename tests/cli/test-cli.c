@@ -744,6 +744,144 @@ test_cli_read_only (Fixture       *fixture,
   g_assert_cmpint (stage_of (fixture->db, 1, NULL), >, 0);
 }
 
+/* Makes a database of @procedure's demo deals and puts an open deal whose
+ * contact has a phone into @stage_key, with no custom field values: the
+ * tests below are about what a move into the next stage brings. */
+static gint64
+demo_deal_in_stage (const char *db,
+                    const char *procedure,
+                    const char *stage_key)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStore) store = NULL;
+  g_autoptr(CrmStatement) move = NULL;
+  g_autoptr(CrmStatement) clear = NULL;
+  gint64 deal_id;
+
+  /* An unknown stage refuses the move but leaves the demo database. */
+  g_assert_cmpint (run_deals (&out, &err, "--database", db, "--procedure", procedure, "--demo",
+                              "--deal", "1", "--move-to", "nowhere", NULL), ==, 1);
+
+  store = crm_store_open (db, &error);
+  g_assert_no_error (error);
+  deal_id = crm_test_query_int (store,
+                                "SELECT d.id FROM deals d JOIN stages s ON s.id = d.stage_id "
+                                "WHERE s.kind = 'open' AND EXISTS (SELECT 1 FROM contact_phones p "
+                                "WHERE p.contact_id = d.contact_id) ORDER BY d.id LIMIT 1");
+  move = crm_db_prepare (crm_store_get_db (store),
+                         "UPDATE deals SET stage_id = (SELECT id FROM stages WHERE key = ?2) WHERE id = ?1",
+                         &error);
+  g_assert_no_error (error);
+  crm_statement_bind_int64 (move, 1, deal_id);
+  crm_statement_bind_text (move, 2, stage_key);
+  g_assert_true (crm_statement_run (move, &error));
+  clear = crm_db_prepare (crm_store_get_db (store), "DELETE FROM deal_field_values WHERE deal_id = ?1", &error);
+  g_assert_no_error (error);
+  crm_statement_bind_int64 (clear, 1, deal_id);
+  g_assert_true (crm_statement_run (clear, &error));
+
+  return deal_id;
+}
+
+static char *
+field_of (const char *db,
+          gint64      deal_id,
+          const char *key)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStore) store = crm_store_open (db, &error);
+
+  g_assert_no_error (error);
+  return crm_store_dup_field_value (store, deal_id, key);
+}
+
+/* Runs a move of @deal_id to @stage_key with the --set pairs (NULL
+ * terminated); returns the status and keeps stderr in *@err. */
+static int
+move_with (const char  *db,
+           gint64       deal_id,
+           const char  *stage_key,
+           char       **err,
+           const char  *first_set,
+           const char  *second_set)
+{
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, deal_id);
+  g_autofree char *out = NULL;
+
+  g_clear_pointer (err, g_free);
+  if (second_set != NULL)
+    return run_deals (&out, err, "--database", db, "--deal", id, "--move-to", stage_key,
+                      "--set", first_set, "--set", second_set, NULL);
+
+  return run_deals (&out, err, "--database", db, "--deal", id, "--move-to", stage_key,
+                    "--set", first_set, NULL);
+}
+
+/* RAD-11 from a script: --set prepayment=5 (or 0, or 250) is refused in the
+ * rule's words, and the deal stays where it was without the value. */
+static void
+test_cli_rule_rad_11_prepayment (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  const char *refused[] = { "prepayment=5", "prepayment=0", "prepayment=250" };
+  g_autofree char *err = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *value = NULL;
+  gint64 deal_id = demo_deal_in_stage (fixture->db, "rad", "order_approved");
+  gint64 before = stage_of (fixture->db, deal_id, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_assert_cmpint (move_with (fixture->db, deal_id, "order_paid", &err, refused[i], NULL), ==, 1);
+      g_assert_nonnull (strstr (err, "RAD-11"));
+      g_assert_nonnull (strstr (err, "50 % to 100 %"));
+      g_assert_cmpint (stage_of (fixture->db, deal_id, NULL), ==, before);
+      g_assert_null (field_of (fixture->db, deal_id, "prepayment"));
+    }
+
+  g_assert_cmpint (move_with (fixture->db, deal_id, "order_paid", &err, "prepayment=100", NULL), ==, 0);
+  stage_of (fixture->db, deal_id, &key);
+  g_assert_cmpstr (key, ==, "order_paid");
+  value = field_of (fixture->db, deal_id, "prepayment");
+  g_assert_cmpstr (value, ==, "100");
+}
+
+/* TW-6 from a script: 36 instalments on a credit card, and the card
+ * standing order, which needs the sales manager, are refused. */
+static void
+test_cli_rule_tw_6_payment_terms (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *err = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *value = NULL;
+  gint64 deal_id = demo_deal_in_stage (fixture->db, "tw", "quote_sent");
+  gint64 before = stage_of (fixture->db, deal_id, NULL);
+
+  g_assert_cmpint (move_with (fixture->db, deal_id, "awaiting_payment", &err,
+                              "payment_term=credit_card", "installments=36"), ==, 1);
+  g_assert_nonnull (strstr (err, "at most 12 payments, not 36 (rule TW-6)"));
+  g_assert_cmpint (stage_of (fixture->db, deal_id, NULL), ==, before);
+  g_assert_null (field_of (fixture->db, deal_id, "installments"));
+  g_assert_null (field_of (fixture->db, deal_id, "payment_term"));
+
+  g_assert_cmpint (move_with (fixture->db, deal_id, "awaiting_payment", &err,
+                              "payment_term=card_standing_order", "installments=12"), ==, 1);
+  g_assert_nonnull (strstr (err, "the sales manager must approve"));
+  g_assert_cmpint (stage_of (fixture->db, deal_id, NULL), ==, before);
+  g_assert_null (field_of (fixture->db, deal_id, "installments"));
+  g_assert_null (field_of (fixture->db, deal_id, "payment_term"));
+
+  g_assert_cmpint (move_with (fixture->db, deal_id, "awaiting_payment", &err,
+                              "payment_term=credit_card", "installments=12"), ==, 0);
+  stage_of (fixture->db, deal_id, &key);
+  g_assert_cmpstr (key, ==, "awaiting_payment");
+  value = field_of (fixture->db, deal_id, "installments");
+  g_assert_cmpstr (value, ==, "12");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -775,6 +913,8 @@ main (int   argc,
   ADD ("/cli/too-new", test_cli_too_new);
   ADD ("/cli/read-only", test_cli_read_only);
   ADD ("/cli/set-amount", test_cli_set_amount);
+  ADD ("/cli/rule-rad-11-prepayment", test_cli_rule_rad_11_prepayment);
+  ADD ("/cli/rule-tw-6-payment-terms", test_cli_rule_tw_6_payment_terms);
 
   return g_test_run ();
 }

@@ -758,6 +758,99 @@ test_tw_yes_no_and_choice_fields (Fixture       *fixture,
   close_editor (editor);
 }
 
+/* RAD-11 on the deal card: a prepayment outside 50–100 % is shown at its
+ * field in the rule's words, Save waits, and nothing is stored. */
+static void
+test_rule_rad_11_card_prepayment (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  gint64 deal_id = save_plain_deal (fixture->base.store, "Radiators for school 12");
+  CrmDealEditor *editor = open_editor (fixture, deal_id);
+  GtkWidget *prepayment = crm_deal_editor_get_field_widget (editor, "prepayment");
+  const char *refused[] = { "5", "0", "250" };
+  g_autoptr(GHashTable) values = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ADW_IS_ENTRY_ROW (prepayment));
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (prepayment), refused[i]);
+      wait_ms (PROBLEM_WAIT_MS);
+      g_assert_true (gtk_widget_has_css_class (prepayment, "error"));
+      g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (prepayment), "RAD-11"));
+      g_assert_false (crm_deal_editor_get_can_save (editor));
+      g_assert_false (crm_deal_editor_save (editor, &error));
+      g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_FIELD);
+      g_clear_error (&error);
+
+      values = crm_store_load_field_values (fixture->base.store, deal_id, &error);
+      g_assert_no_error (error);
+      g_assert_false (g_hash_table_contains (values, "prepayment"));
+      g_clear_pointer (&values, g_hash_table_unref);
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (prepayment), "50");
+  g_assert_false (gtk_widget_has_css_class (prepayment, "error"));
+  g_assert_true (crm_deal_editor_save (editor, &error));
+  g_assert_no_error (error);
+  values = crm_store_load_field_values (fixture->base.store, deal_id, &error);
+  g_assert_cmpstr (g_hash_table_lookup (values, "prepayment"), ==, "50");
+
+  close_editor (editor);
+}
+
+/* TW-6 on the deal card: the card standing order needs the sales manager,
+ * a credit card takes 12 payments or fewer; a refused save stores
+ * nothing, not even the other field changed with it. */
+static void
+test_rule_tw_6_card_payment_terms (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  gint64 deal_id = save_plain_deal (fixture->base.store, "Clocks for the bakery");
+  CrmDealEditor *editor = open_editor (fixture, deal_id);
+  GtkWidget *payment = crm_deal_editor_get_field_widget (editor, "payment_term");
+  GtkWidget *installments = crm_deal_editor_get_field_widget (editor, "installments");
+  g_autoptr(GHashTable) values = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Position 3 is “Credit card standing order”. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (payment), 3);
+  gtk_editable_set_text (GTK_EDITABLE (installments), "12");
+  g_assert_false (crm_deal_editor_save (editor, &error));
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NEEDS_APPROVAL);
+  g_assert_nonnull (strstr (error->message, "the sales manager must approve"));
+  g_clear_error (&error);
+  values = crm_store_load_field_values (fixture->base.store, deal_id, &error);
+  g_assert_cmpuint (g_hash_table_size (values), ==, 0);
+  g_clear_pointer (&values, g_hash_table_unref);
+
+  /* Position 1 is the credit card, up to 12 payments. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (payment), 1);
+  gtk_editable_set_text (GTK_EDITABLE (installments), "36");
+  g_assert_false (crm_deal_editor_save (editor, &error));
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_FIELD);
+  g_assert_nonnull (strstr (error->message, "at most 12 payments, not 36"));
+  g_clear_error (&error);
+  values = crm_store_load_field_values (fixture->base.store, deal_id, &error);
+  g_assert_cmpuint (g_hash_table_size (values), ==, 0);
+  g_clear_pointer (&values, g_hash_table_unref);
+
+  /* Not a whole number: shown at the field as it is typed. */
+  gtk_editable_set_text (GTK_EDITABLE (installments), "1.5");
+  wait_ms (PROBLEM_WAIT_MS);
+  g_assert_true (gtk_widget_has_css_class (installments, "error"));
+  g_assert_false (crm_deal_editor_get_can_save (editor));
+
+  gtk_editable_set_text (GTK_EDITABLE (installments), "12");
+  g_assert_true (crm_deal_editor_save (editor, &error));
+  g_assert_no_error (error);
+  values = crm_store_load_field_values (fixture->base.store, deal_id, &error);
+  g_assert_cmpstr (g_hash_table_lookup (values, "payment_term"), ==, "credit_card");
+  g_assert_cmpstr (g_hash_table_lookup (values, "installments"), ==, "12");
+
+  close_editor (editor);
+}
+
 static void
 test_rad_screenshots (Fixture       *fixture,
                       gconstpointer  data)
@@ -1097,6 +1190,8 @@ main (int   argc,
   ADD ("/views/deal-editor/escape", fixture_set_up_hs, test_escape);
   ADD ("/views/deal-editor/rule-rad-10-edit-persists-across-restart", fixture_set_up_rad,
        test_rad_10_edit_persists_across_restart);
+  ADD ("/views/deal-editor/rule-rad-11-prepayment", fixture_set_up_rad, test_rule_rad_11_card_prepayment);
+  ADD ("/views/deal-editor/rule-tw-6-payment-terms", fixture_set_up_tw, test_rule_tw_6_card_payment_terms);
   ADD ("/views/deal-editor/tw-yes-no-and-choice-fields", fixture_set_up_tw,
        test_tw_yes_no_and_choice_fields);
   ADD ("/views/deal-editor/screenshots-ru-rtl", fixture_set_up_rad, test_rad_screenshots);

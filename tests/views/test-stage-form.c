@@ -568,6 +568,150 @@ test_rule_rad_10_row_types (void)
   }
 }
 
+/* A deal with a contact, put straight into @stage_key: the tests below
+ * are about the values the next stage asks for, not the way there. */
+static gint64
+deal_in_stage (CrmStore   *store,
+               const char *phone,
+               const char *stage_key)
+{
+  const char * const phones[] = { phone, NULL };
+  g_autoptr(CrmDeal) deal = crm_deal_new ();
+  g_autoptr(CrmContact) contact = crm_contact_new ();
+  g_autoptr(CrmStatement) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+
+  crm_deal_set_title (deal, "Deal");
+  crm_contact_set_name (contact, "Client");
+  crm_contact_set_phones (contact, phones);
+  g_assert_true (crm_store_save_deal (store, deal, contact, NULL, NULL, &error));
+
+  stmt = crm_db_prepare (crm_store_get_db (store),
+                         "UPDATE deals SET stage_id = (SELECT id FROM stages WHERE key = ?2) WHERE id = ?1",
+                         &error);
+  g_assert_no_error (error);
+  crm_statement_bind_int64 (stmt, 1, crm_deal_get_id (deal));
+  crm_statement_bind_text (stmt, 2, stage_key);
+  g_assert_true (crm_statement_run (stmt, &error));
+
+  return crm_deal_get_id (deal);
+}
+
+static gint64
+stage_id_of_key (CrmStore   *store,
+                 const char *key)
+{
+  CrmPipeline *pipeline = g_list_model_get_item (crm_store_get_pipelines (store), 0);
+  CrmStage *stage = crm_store_find_stage_by_key (store, crm_pipeline_get_id (pipeline), key);
+
+  g_object_unref (pipeline);
+  return crm_stage_get_id (stage);
+}
+
+static CrmStageForm *
+open_form (CrmStore   *store,
+           gint64      deal_id,
+           const char *stage_key)
+{
+  g_auto(GStrv) missing = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *form;
+
+  missing = crm_store_list_missing_fields (store, deal_id, stage_id_of_key (store, stage_key), NULL, &error);
+  g_assert_no_error (error);
+  form = crm_stage_form_new (store, deal_id, stage_id_of_key (store, stage_key), (const char * const *)missing);
+  gtk_window_present (GTK_WINDOW (form));
+  crm_test_iterate (300);
+
+  return CRM_STAGE_FORM (form);
+}
+
+/* RAD-11: the Order paid form refuses a prepayment outside 50–100 % at
+ * its row, in the rule's words, and Move waits. */
+static void
+test_rule_rad_11_prepayment_row (void)
+{
+  g_autoptr(CrmStore) store = crm_test_open_store ("rad", 0, NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 deal_id = deal_in_stage (store, "+7 812 555-01-02", "order_approved");
+  gint64 before = stored_stage_of (store, deal_id);
+  CrmStageForm *form = open_form (store, deal_id, "order_paid");
+  GtkWidget *row = crm_stage_form_get_row (form, "prepayment");
+  const char *refused[] = { "5", "0", "250" };
+  g_autofree char *value = NULL;
+
+  g_assert_nonnull (row);
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (row), refused[i]);
+      crm_test_iterate (PROBLEM_WAIT_MS);
+      g_assert_true (gtk_widget_has_css_class (row, "error"));
+      g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (row), "RAD-11"));
+      g_assert_false (crm_stage_form_get_can_move (form));
+      /* A disabled Move does nothing. */
+      gtk_widget_activate_action (GTK_WIDGET (form), "form.move", NULL);
+      crm_test_iterate (100);
+      g_assert_cmpint (stored_stage_of (store, deal_id), ==, before);
+      g_assert_null (crm_store_dup_field_value (store, deal_id, "prepayment"));
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "50");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  g_assert_true (crm_stage_form_get_can_move (form));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.move", NULL));
+  crm_test_iterate (200);
+  g_assert_cmpint (stored_stage_of (store, deal_id), ==, stage_id_of_key (store, "order_paid"));
+  value = crm_store_dup_field_value (store, deal_id, "prepayment");
+  g_assert_cmpstr (value, ==, "50");
+}
+
+/* TW-6: the Awaiting payment form's move is refused by the store for the
+ * card standing order (the sales manager must approve it) and for 36
+ * payments by credit card; the form stays open and nothing is stored. */
+static void
+test_rule_tw_6_payment_rows (void)
+{
+  g_autoptr(CrmStore) store = crm_test_open_store ("tw", 0, NULL);
+  gint64 deal_id = deal_in_stage (store, "050-123-4567", "quote_sent");
+  gint64 before = stored_stage_of (store, deal_id);
+  CrmStageForm *form = open_form (store, deal_id, "awaiting_payment");
+  GtkWidget *term = crm_stage_form_get_row (form, "payment_term");
+  GtkWidget *installments = crm_stage_form_get_row (form, "installments");
+  g_autofree char *value = NULL;
+
+  g_assert_true (ADW_IS_COMBO_ROW (term));
+  /* Position 0 is “Choose…”, 1 the credit card, 3 the card standing order. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (term), 3);
+  gtk_editable_set_text (GTK_EDITABLE (installments), "12");
+  g_assert_true (crm_stage_form_get_can_move (form));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.move", NULL));
+  crm_test_iterate (200);
+  g_assert_true (find_form () == form);
+  g_assert_cmpint (stored_stage_of (store, deal_id), ==, before);
+  g_assert_null (crm_store_dup_field_value (store, deal_id, "payment_term"));
+  g_assert_null (crm_store_dup_field_value (store, deal_id, "installments"));
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (term), 1);
+  gtk_editable_set_text (GTK_EDITABLE (installments), "36");
+  /* Only the store knows the chosen term's limit: Move is offered. */
+  g_assert_true (crm_stage_form_get_can_move (form));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.move", NULL));
+  crm_test_iterate (200);
+  g_assert_true (find_form () == form);
+  g_assert_cmpint (stored_stage_of (store, deal_id), ==, before);
+  g_assert_null (crm_store_dup_field_value (store, deal_id, "payment_term"));
+  g_assert_null (crm_store_dup_field_value (store, deal_id, "installments"));
+
+  gtk_editable_set_text (GTK_EDITABLE (installments), "12");
+  g_assert_true (crm_stage_form_get_can_move (form));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.move", NULL));
+  crm_test_iterate (200);
+  g_assert_null (find_form ());
+  g_assert_cmpint (stored_stage_of (store, deal_id), ==, stage_id_of_key (store, "awaiting_payment"));
+  value = crm_store_dup_field_value (store, deal_id, "installments");
+  g_assert_cmpstr (value, ==, "12");
+}
+
 /* The keyboard alone: the form opens with the first row focused, Enter
  * moves once every row is filled in, Escape cancels. */
 static void
@@ -682,6 +826,8 @@ main (int   argc,
   g_test_add_func ("/views/stage-form/cancel-stores-nothing", test_cancel_stores_nothing);
   g_test_add_func ("/views/stage-form/rule-rad-8-contact-phone", test_rule_rad_8_contact_phone);
   g_test_add_func ("/views/stage-form/rule-rad-10-row-types", test_rule_rad_10_row_types);
+  g_test_add_func ("/views/stage-form/rule-rad-11-prepayment-row", test_rule_rad_11_prepayment_row);
+  g_test_add_func ("/views/stage-form/rule-tw-6-payment-rows", test_rule_tw_6_payment_rows);
   g_test_add_func ("/views/stage-form/keyboard", test_keyboard);
   g_test_add_func ("/views/stage-form/rtl", test_stage_form_rtl);
 
