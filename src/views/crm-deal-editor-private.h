@@ -25,8 +25,9 @@
 
 G_BEGIN_DECLS
 
-/* Shared by the deal card's files (crm-deal-editor.c, the form and
- * saving; crm-deal-editor-actions.c, its actions and the call panel). */
+/* Shared by the deal card's files: crm-deal-editor.c (loading, the form
+ * and saving), crm-deal-editor-checks.c (checking its rows) and
+ * crm-deal-editor-actions.c (its actions and the call panel). */
 
 typedef struct _Check Check;
 
@@ -134,5 +135,20 @@ void     _crm_deal_editor_refresh_field               (CrmDealEditor  *self,
                                                        const char     *key);
 gboolean _crm_deal_editor_ask_before_discarding_call  (CrmDealEditor  *self,
                                                        gboolean        close_after);
+
+/* crm-deal-editor-checks.c */
+Check   *_crm_deal_editor_add_check                   (CrmDealEditor  *self,
+                                                       gpointer        row,
+                                                       GtkLabel       *problems_label,
+                                                       CheckFunc       func,
+                                                       CrmStoreError   code);
+void     _crm_deal_editor_check_free                  (Check          *check);
+void     _crm_deal_editor_run_checks                  (CrmDealEditor  *self);
+void     _crm_deal_editor_show_problems               (CrmDealEditor  *self,
+                                                       gboolean        include_quiet);
+Check   *_crm_deal_editor_first_problem               (CrmDealEditor  *self);
+void     _crm_deal_editor_show_save_error             (CrmDealEditor  *self,
+                                                       const GError   *error);
+void     _crm_deal_editor_update_can_save             (CrmDealEditor  *self);
 
 G_END_DECLS

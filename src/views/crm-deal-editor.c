@@ -23,7 +23,6 @@
 
 #include "crm-deal-editor-private.h"
 #include "crm-ltr-text.h"
-#include "crm-problem.h"
 #include "crm-strings.h"
 #include "crm-toast.h"
 
@@ -40,18 +39,6 @@
 #include "crm-store.h"
 #include "crm-user.h"
 
-/* A value that has just become wrong waits this long before the row turns
- * red, so that a phone number is not flagged after its first digit. */
-#define SHOW_PROBLEM_DELAY_MS 700
-
-static gboolean show_problems_cb             (gpointer                 user_data);
-static void     check_text_changed_cb        (GtkEditable             *editable,
-                                              Check                   *check);
-static void     check_selected_changed_cb    (GObject                 *object,
-                                              GParamSpec              *pspec,
-                                              Check                   *check);
-static void     check_focus_leave_cb         (GtkEventControllerFocus *controller,
-                                              Check                   *check);
 static void     deal_changed_cb              (CrmDealEditor           *self,
                                               gint64                   deal_id,
                                               CrmStore                *store);
@@ -74,17 +61,6 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
-
-static void
-check_free (Check *check)
-{
-  g_signal_handlers_disconnect_by_data (check->row, check);
-  if (check->focus != NULL)
-    g_signal_handlers_disconnect_by_data (check->focus, check);
-  g_free (check->key);
-  g_free (check->message);
-  g_free (check);
-}
 
 /* Helpers */
 
@@ -282,80 +258,12 @@ check_field (CrmDealEditor  *self,
   return crm_store_check_field_value (self->store, check->key, text, NULL, error);
 }
 
-/* Showing problems */
+/* Building the card */
 
-static void
-update_problems_label (CrmDealEditor *self,
-                       GtkLabel      *label)
+void
+_crm_deal_editor_update_can_save (CrmDealEditor *self)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  if (label == NULL)
-    return;
-
-  for (guint i = 0; i < self->checks->len; i++)
-    {
-      Check *check = g_ptr_array_index (self->checks, i);
-
-      if (check->problems_label != label || !check->shown || check->message == NULL)
-        continue;
-
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      g_string_append (text, check->message);
-    }
-
-  gtk_label_set_text (label, text->str);
-  gtk_widget_set_visible (GTK_WIDGET (label), text->len > 0);
-}
-
-static void
-check_show (Check    *check,
-            gboolean  show)
-{
-  show = show && check->message != NULL;
-  check->shown = show;
-
-  if (show)
-    check->eager = TRUE;
-
-  crm_problem_show (check->row, show ? check->message : NULL);
-  update_problems_label (check->editor, check->problems_label);
-}
-
-static void
-show_all_problems (CrmDealEditor *self,
-                   gboolean       include_quiet)
-{
-  g_clear_handle_id (&self->show_problems_source, g_source_remove);
-
-  for (guint i = 0; i < self->checks->len; i++)
-    {
-      Check *check = g_ptr_array_index (self->checks, i);
-
-      if (check->message != NULL && !check->shown && (include_quiet || !check->quiet))
-        check_show (check, TRUE);
-    }
-}
-
-static Check *
-first_problem (CrmDealEditor *self)
-{
-  for (guint i = 0; i < self->checks->len; i++)
-    {
-      Check *check = g_ptr_array_index (self->checks, i);
-
-      if (check->message != NULL)
-        return check;
-    }
-
-  return NULL;
-}
-
-static void
-update_can_save (CrmDealEditor *self)
-{
-  gboolean can_save = self->loaded && first_problem (self) == NULL;
+  gboolean can_save = self->loaded && _crm_deal_editor_first_problem (self) == NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", can_save);
 
@@ -366,108 +274,33 @@ update_can_save (CrmDealEditor *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_SAVE]);
 }
 
-/* Runs the row's own check; the store's verdict from a failed save stands
- * until the row is edited. */
-static void
-check_run (Check *check)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_clear_pointer (&check->message, g_free);
-
-  if (check->func != NULL &&
-      !check->func (check->editor, check, row_text (check->row), &error))
-    check->message = g_strdup (error->message);
-}
-
-static void
-check_set_store_problem (Check      *check,
-                         const char *message)
-{
-  g_free (check->message);
-  check->message = g_strdup (message);
-  check_show (check, TRUE);
-}
-
-static void
-check_changed (Check *check)
-{
-  CrmDealEditor *self = check->editor;
-
-  check_run (check);
-
-  /* Good news shows at once, and so does any problem of a row that was red
-   * since it last had focus (replacing its text passes through an empty,
-   * valid one); a new problem waits until typing pauses. */
-  if (check->message == NULL || check->eager)
-    check_show (check, check->message != NULL);
-  else if (!check->quiet)
-    {
-      g_clear_handle_id (&self->show_problems_source, g_source_remove);
-      self->show_problems_source = g_timeout_add (SHOW_PROBLEM_DELAY_MS, show_problems_cb, self);
-    }
-
-  update_can_save (self);
-}
-
-/* Building the card */
-
-static Check *
-add_check (CrmDealEditor *self,
-           gpointer       row,
-           GtkLabel      *problems_label,
-           CheckFunc      func,
-           CrmStoreError  code)
-{
-  Check *check = g_new0 (Check, 1);
-
-  check->editor = self;
-  check->row = GTK_WIDGET (row);
-  check->problems_label = problems_label;
-  check->func = func;
-  check->code = code;
-
-  if (ADW_IS_COMBO_ROW (row))
-    g_signal_connect (row, "notify::selected", G_CALLBACK (check_selected_changed_cb), check);
-  else
-    g_signal_connect (row, "changed", G_CALLBACK (check_text_changed_cb), check);
-
-  check->focus = gtk_event_controller_focus_new ();
-  g_signal_connect (check->focus, "leave", G_CALLBACK (check_focus_leave_cb), check);
-  gtk_widget_add_controller (check->row, check->focus);
-
-  g_ptr_array_add (self->checks, check);
-
-  return check;
-}
-
 static void
 add_checks (CrmDealEditor *self)
 {
-  self->title_check = add_check (self, self->title_row, self->deal_problems_label,
+  self->title_check = _crm_deal_editor_add_check (self, self->title_row, self->deal_problems_label,
                                  check_title, CRM_STORE_ERROR_INVALID_TITLE);
   self->title_check->quiet = TRUE;
-  self->amount_check = add_check (self, self->amount_row, self->deal_problems_label,
+  self->amount_check = _crm_deal_editor_add_check (self, self->amount_row, self->deal_problems_label,
                                   check_amount, CRM_STORE_ERROR_INVALID_AMOUNT);
-  self->stage_check = add_check (self, self->stage_row, self->deal_problems_label,
+  self->stage_check = _crm_deal_editor_add_check (self, self->stage_row, self->deal_problems_label,
                                  NULL, CRM_STORE_ERROR_UNKNOWN_STAGE);
-  add_check (self, self->close_date_row, self->deal_problems_label,
+  _crm_deal_editor_add_check (self, self->close_date_row, self->deal_problems_label,
              check_date, CRM_STORE_ERROR_INVALID_FIELD);
 
-  self->contact_name_check = add_check (self, self->contact_name_row, self->contact_problems_label,
+  self->contact_name_check = _crm_deal_editor_add_check (self, self->contact_name_row, self->contact_problems_label,
                                         NULL, CRM_STORE_ERROR_INVALID_NAME);
-  self->phone_check = add_check (self, self->phone_row, self->contact_problems_label,
+  self->phone_check = _crm_deal_editor_add_check (self, self->phone_row, self->contact_problems_label,
                                  check_phone, CRM_STORE_ERROR_INVALID_PHONE);
-  self->phone2_check = add_check (self, self->phone2_row, self->contact_problems_label,
+  self->phone2_check = _crm_deal_editor_add_check (self, self->phone2_row, self->contact_problems_label,
                                   check_phone, CRM_STORE_ERROR_INVALID_PHONE);
-  self->email_check = add_check (self, self->email_row, self->contact_problems_label,
+  self->email_check = _crm_deal_editor_add_check (self, self->email_row, self->contact_problems_label,
                                  check_email, CRM_STORE_ERROR_INVALID_EMAIL);
 
-  self->company_name_check = add_check (self, self->company_name_row, self->company_problems_label,
+  self->company_name_check = _crm_deal_editor_add_check (self, self->company_name_row, self->company_problems_label,
                                         NULL, CRM_STORE_ERROR_INVALID_NAME);
-  self->company_phone_check = add_check (self, self->company_phone_row, self->company_problems_label,
+  self->company_phone_check = _crm_deal_editor_add_check (self, self->company_phone_row, self->company_problems_label,
                                          check_phone, CRM_STORE_ERROR_INVALID_PHONE);
-  self->company_email_check = add_check (self, self->company_email_row, self->company_problems_label,
+  self->company_email_check = _crm_deal_editor_add_check (self, self->company_email_row, self->company_problems_label,
                                          check_email, CRM_STORE_ERROR_INVALID_EMAIL);
 }
 
@@ -490,7 +323,7 @@ build_field_rows (CrmDealEditor *self,
       if (!crm_field_editor_get_typed (editor))
         continue;
 
-      check = add_check (self, crm_field_editor_get_widget (editor), problems_label,
+      check = _crm_deal_editor_add_check (self, crm_field_editor_get_widget (editor), problems_label,
                          check_field, CRM_STORE_ERROR_INVALID_FIELD);
       check->key = g_strdup (crm_field_editor_get_key (editor));
     }
@@ -843,10 +676,9 @@ load (CrmDealEditor *self)
 
   /* A stored value the rules no longer accept shows at once, so that a
    * disabled Save never comes without a reason. */
-  for (guint i = 0; i < self->checks->len; i++)
-    check_run (g_ptr_array_index (self->checks, i));
-  show_all_problems (self, FALSE);
-  update_can_save (self);
+  _crm_deal_editor_run_checks (self);
+  _crm_deal_editor_show_problems (self, FALSE);
+  _crm_deal_editor_update_can_save (self);
 
   show_work (self);
 }
@@ -939,138 +771,7 @@ collect_company (CrmDealEditor *self)
   crm_company_set_city (self->company, city);
 }
 
-/* Which of @candidates the store meant: the first that fails its own
- * check, else @fallback. */
-static Check *
-find_failing (CrmDealEditor *self,
-              Check         *fallback,
-              Check        **candidates,
-              guint          n_candidates)
-{
-  for (guint i = 0; i < n_candidates; i++)
-    {
-      if (candidates[i]->func != NULL &&
-          !candidates[i]->func (self, candidates[i], row_text (candidates[i]->row), NULL))
-        return candidates[i];
-    }
-
-  return fallback;
-}
-
-static Check *
-find_failing_field (CrmDealEditor *self)
-{
-  for (guint i = 0; i < self->checks->len; i++)
-    {
-      Check *check = g_ptr_array_index (self->checks, i);
-
-      if (check->key != NULL && !check->func (self, check, row_text (check->row), NULL))
-        return check;
-    }
-
-  return NULL;
-}
-
-/* Mirrors the store's order: a contact without a name is reported before
- * a company without one. */
-static Check *
-find_unnamed (CrmDealEditor *self)
-{
-  gboolean contact_has_data = crm_contact_get_id (self->contact) > 0 ||
-                              !crm_str_is_blank (row_text (self->phone_row)) ||
-                              !crm_str_is_blank (row_text (self->phone2_row)) ||
-                              !crm_str_is_blank (row_text (self->email_row));
-
-  if (crm_str_is_blank (row_text (self->contact_name_row)) && contact_has_data)
-    return self->contact_name_check;
-
-  return self->company_name_check;
-}
-
-static Check *
-check_for_store_error (CrmDealEditor *self,
-                       const GError  *error)
-{
-  Check *phones[] = { self->phone_check, self->phone2_check, self->company_phone_check };
-  Check *emails[] = { self->email_check, self->company_email_check };
-
-  if (error->domain != CRM_STORE_ERROR)
-    return NULL;
-
-  switch (error->code)
-    {
-    case CRM_STORE_ERROR_INVALID_TITLE:
-      return self->title_check;
-    case CRM_STORE_ERROR_INVALID_AMOUNT:
-      return self->amount_check;
-    case CRM_STORE_ERROR_UNKNOWN_STAGE:
-      return self->stage_check;
-    case CRM_STORE_ERROR_INVALID_PHONE:
-      return find_failing (self, self->phone_check, phones, G_N_ELEMENTS (phones));
-    case CRM_STORE_ERROR_INVALID_EMAIL:
-      return find_failing (self, self->email_check, emails, G_N_ELEMENTS (emails));
-    case CRM_STORE_ERROR_INVALID_NAME:
-      return find_unnamed (self);
-    case CRM_STORE_ERROR_INVALID_FIELD:
-      return find_failing_field (self);
-    default:
-      return NULL;
-    }
-}
-
-static void
-show_save_error (CrmDealEditor *self,
-                 const GError  *error)
-{
-  Check *check = check_for_store_error (self, error);
-
-  if (check != NULL)
-    {
-      check_set_store_problem (check, error->message);
-      gtk_widget_grab_focus (check->row);
-    }
-
-  _crm_deal_editor_add_toast (self, error->message, FALSE);
-  update_can_save (self);
-}
-
 /* Signal callbacks */
-
-static gboolean
-show_problems_cb (gpointer user_data)
-{
-  CrmDealEditor *self = user_data;
-
-  self->show_problems_source = 0;
-  show_all_problems (self, FALSE);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-check_text_changed_cb (GtkEditable *editable,
-                       Check       *check)
-{
-  check_changed (check);
-}
-
-static void
-check_selected_changed_cb (GObject    *object,
-                           GParamSpec *pspec,
-                           Check      *check)
-{
-  check_changed (check);
-}
-
-static void
-check_focus_leave_cb (GtkEventControllerFocus *controller,
-                      Check                   *check)
-{
-  if (check->message == NULL)
-    check->eager = FALSE;
-  else if (!check->quiet && !check->shown)
-    check_show (check, TRUE);
-}
 
 static void
 deal_changed_cb (CrmDealEditor *self,
@@ -1422,7 +1123,7 @@ crm_deal_editor_init (CrmDealEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->checks = g_ptr_array_new_with_free_func ((GDestroyNotify)check_free);
+  self->checks = g_ptr_array_new_with_free_func ((GDestroyNotify)_crm_deal_editor_check_free);
   self->source_keys = g_ptr_array_new_with_free_func (g_free);
 
   crm_field_editor_add_date_picker (self->close_date_row);
@@ -1524,10 +1225,10 @@ crm_deal_editor_save (CrmDealEditor  *self,
       return FALSE;
     }
 
-  problem = first_problem (self);
+  problem = _crm_deal_editor_first_problem (self);
   if (problem != NULL)
     {
-      show_all_problems (self, TRUE);
+      _crm_deal_editor_show_problems (self, TRUE);
       _crm_deal_editor_add_toast (self, problem->message, FALSE);
       g_set_error_literal (error, CRM_STORE_ERROR, problem->code, problem->message);
       return FALSE;
@@ -1540,7 +1241,7 @@ crm_deal_editor_save (CrmDealEditor  *self,
 
   if (!crm_store_save_deal (self->store, self->deal, self->contact, self->company, values, &local_error))
     {
-      show_save_error (self, local_error);
+      _crm_deal_editor_show_save_error (self, local_error);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
