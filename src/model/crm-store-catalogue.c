@@ -25,6 +25,7 @@
 
 #include "crm-db.h"
 #include "crm-product.h"
+#include "crm-limits.h"
 #include "crm-store-private.h"
 #include "crm-strings.h"
 #include "crm-user.h"
@@ -75,8 +76,9 @@ clean_setting (const char  *key,
   if (g_str_equal (key, "call-summary-cc"))
     return _crm_store_normalize_email (value, clean, error);
 
-  *clean = g_strstrip (g_strdup (value));
-  return TRUE;
+  /* AXL-7's opening names the organization: bounded and cleaned like a
+   * company's name. */
+  return crm_limits_dup_trimmed (_("Organisation Name"), value, CRM_LIMIT_COMPANY, CRM_TEXT_LINE, clean, error);
 }
 
 /**
@@ -193,10 +195,10 @@ crm_store_add_product (CrmStore    *self,
   g_return_val_if_fail (CRM_IS_STORE (self), 0);
 
   if (!_crm_store_require_manager (self, _("Only a sales manager can change the product catalogue."), error) ||
-      !check_product (name, price, currency, error))
+      !crm_limits_dup_trimmed (_("Product"), name, CRM_LIMIT_TEXT, CRM_TEXT_LINE, &clean_name, error) ||
+      !check_product (clean_name, price, currency, error))
     return 0;
 
-  clean_name = g_strstrip (g_strdup (name));
   code = g_ascii_strup (currency, -1);
   now = _crm_store_now_text (self);
 

@@ -75,15 +75,6 @@ _crm_store_format_timestamp (GDateTime *when)
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
 }
 
-static char *
-dup_trimmed (const char *text)
-{
-  if (crm_str_is_blank (text))
-    return NULL;
-
-  return g_strstrip (g_strdup (text));
-}
-
 /* Migrations */
 
 static int
@@ -993,10 +984,13 @@ crm_store_add_user (CrmStore    *self,
                     CrmRole      role,
                     GError     **error)
 {
-  g_autofree char *trimmed = dup_trimmed (name);
+  g_autofree char *trimmed = NULL;
   gint64 id;
 
   g_return_val_if_fail (CRM_IS_STORE (self), 0);
+
+  if (!crm_limits_dup_trimmed (_("Name"), name, CRM_LIMIT_NAME, CRM_TEXT_LINE, &trimmed, error))
+    return 0;
 
   if (trimmed == NULL)
     {

@@ -362,6 +362,41 @@ test_limits_work_and_moves (void)
   g_assert_true (crm_test_remove_dir (dir));
 }
 
+/* The department's own texts: a user's name, the organisation AXL-7's
+ * opening names, a product. */
+static void
+test_limits_department (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = crm_test_make_dir ("deals-limits-XXXXXX");
+  g_autofree char *path = crm_test_db_path (dir);
+  g_autofree char *huge = repeat ("n", 131000);
+  g_autoptr(CrmStore) store = crm_test_store_new (path, "tw");
+  g_autofree char *organization = NULL;
+  gint64 users = crm_test_query_int (store, "SELECT count(*) FROM users");
+
+  g_assert_cmpint (crm_store_add_user (store, huge, CRM_ROLE_REP, &error), ==, 0);
+  g_assert_error (error, CRM_LIMIT_ERROR, CRM_LIMIT_ERROR_TOO_LONG);
+  g_clear_error (&error);
+  g_assert_cmpint (crm_test_query_int (store, "SELECT count(*) FROM users"), ==, users);
+
+  g_assert_cmpint (crm_store_add_product (store, huge, 100, "ILS", &error), ==, 0);
+  g_assert_error (error, CRM_LIMIT_ERROR, CRM_LIMIT_ERROR_TOO_LONG);
+  g_clear_error (&error);
+  g_assert_cmpint (crm_test_query_int (store, "SELECT count(*) FROM products"), ==, 0);
+
+  g_assert_true (crm_store_set_setting (store, "organization-name", "\xe2\x80\xae" "שעוני זמן בע״מ", &error));
+  g_assert_no_error (error);
+  organization = crm_store_dup_setting (store, "organization-name");
+  g_assert_cmpstr (organization, ==, "שעוני זמן בע״מ");
+
+  g_assert_false (crm_store_set_setting (store, "organization-name", huge, &error));
+  g_assert_error (error, CRM_LIMIT_ERROR, CRM_LIMIT_ERROR_TOO_LONG);
+
+  g_assert_finalize_object (g_steal_pointer (&store));
+  g_assert_true (crm_test_remove_dir (dir));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -379,6 +414,7 @@ main (int   argc,
   g_test_add_func ("/model/limits/deep-template", test_limits_deep_template);
   g_test_add_func ("/model/limits/deal-card", test_limits_deal_card);
   g_test_add_func ("/model/limits/work-and-moves", test_limits_work_and_moves);
+  g_test_add_func ("/model/limits/department", test_limits_department);
 
   return g_test_run ();
 }
