@@ -26,6 +26,7 @@
 #include "crm-csv-import-private.h"
 #include "crm-db.h"
 #include "crm-leads.h"
+#include "crm-limits.h"
 #include "crm-store-private.h"
 #include "crm-user.h"
 
@@ -516,8 +517,17 @@ _crm_csv_commit (CrmCsvImport  *self,
   /* The source the whole list came from is one of the procedure's too. */
   if (!crm_store_check_lead_source (store, source, &default_source, error))
     return FALSE;
+  /* The campaign the user typed for the whole list meets the limit of the
+   * campaign column (crm-limits.h). */
   if (campaign != NULL)
-    default_campaign = _crm_csv_collapse_spaces (campaign);
+    {
+      g_autofree char *clean = NULL;
+
+      if (!crm_limits_clean_text (crm_csv_field_get_label (CRM_CSV_FIELD_CAMPAIGN), campaign,
+                                  CRM_LIMIT_TEXT, CRM_TEXT_LINE, &clean, error))
+        return FALSE;
+      default_campaign = _crm_csv_collapse_spaces (clean);
+    }
   if (default_campaign != NULL && default_campaign[0] == '\0')
     g_clear_pointer (&default_campaign, g_free);
 

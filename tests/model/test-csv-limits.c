@@ -205,6 +205,29 @@ test_field_limits (CrmTestFixture *fixture,
   assert_nothing_imported (import, fixture->store);
 }
 
+/* The campaign typed for the whole list is bounded like the column. */
+static void
+test_long_campaign (CrmTestFixture *fixture,
+                    gconstpointer   user_data)
+{
+  g_autoptr(GString) csv = g_string_new ("Name,Phone\nDana Levi,050-1234567\n");
+  g_autoptr(GString) campaign = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmCsvImport) import = NULL;
+  guint n_imported = 0;
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append (campaign, "Expo 2026 ");
+
+  import = import_string (csv, &error);
+  g_assert_no_error (error);
+  g_assert_false (crm_csv_import_commit (import, fixture->store, NULL, campaign->str, &n_imported, &error));
+  g_assert_error (error, CRM_LIMIT_ERROR, CRM_LIMIT_ERROR_TOO_LONG);
+  assert_short_quote (error->message);
+  g_assert_cmpuint (n_imported, ==, 0);
+  g_assert_cmpint (crm_test_query_int (fixture->store, "SELECT count(*) FROM contacts"), ==, 0);
+}
+
 static void
 assert_too_big (GString    *csv,
                 const char *words)
@@ -286,6 +309,7 @@ main (int   argc,
   ADD ("/model/csv-import/limits/long-phone", test_long_phone);
   ADD ("/model/csv-import/limits/field-limits", test_field_limits);
   ADD ("/model/csv-import/limits/too-big-file", test_too_big_file);
+  ADD ("/model/csv-import/limits/long-campaign", test_long_campaign);
   g_test_add_func ("/model/csv-import/limits/too-many-rows", test_too_many_rows);
   g_test_add_func ("/model/csv-import/limits/too-many-columns", test_too_many_columns);
   g_test_add_func ("/model/csv-import/limits/long-header", test_long_header);
