@@ -93,16 +93,18 @@ set_too_long (GError     **error,
               const char  *text,
               gsize        max_chars)
 {
-  g_autofree char *start = NULL;
+  /* Made valid before it is walked: a stray lead byte must not step past
+   * the end. */
+  g_autofree char *start = g_utf8_make_valid (text, strnlen (text, QUOTE_CHARS * 4));
   g_autofree char *quote = NULL;
-  const char *end = text;
+  char *end = start;
 
   for (guint i = 0; i < QUOTE_CHARS && *end != '\0'; i++)
     end = g_utf8_next_char (end);
+  *end = '\0';
 
   /* The quote is cleaned like a single line, so that no control of the
    * refused text reaches the message. */
-  start = g_utf8_make_valid (text, end - text);
   quote = strip_controls (start, CRM_TEXT_LINE);
 
   g_set_error (error, CRM_LIMIT_ERROR, CRM_LIMIT_ERROR_TOO_LONG,

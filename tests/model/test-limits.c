@@ -144,8 +144,15 @@ test_limits_invalid_utf8 (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *clean = NULL;
 
+  g_autofree char *lead_bytes = g_strnfill (300, '\xf0');
+
   g_assert_true (crm_limits_clean_text (NULL, "a\xff" "b", CRM_LIMIT_TEXT, CRM_TEXT_LINE, &clean, &error));
   g_assert_cmpstr (clean, ==, "a\xef\xbf\xbd" "b");
+
+  /* Refused unread, and quoted without stepping past the end. */
+  g_assert_false (crm_limits_clean_text ("Phone", lead_bytes, CRM_LIMIT_PHONE, CRM_TEXT_LINE, NULL, &error));
+  g_assert_error (error, CRM_LIMIT_ERROR, CRM_LIMIT_ERROR_TOO_LONG);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
 }
 
 /* A 40,000-digit phone took 16 s in libphonenumber: it is refused before. */
