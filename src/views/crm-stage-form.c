@@ -459,7 +459,10 @@ find_row_for_error (CrmStageForm *self,
       form_row = find_row (self, "contact.name");
       return form_row != NULL ? form_row : find_row (self, "company.name");
 
+    /* Both name their field first: "Payment terms: the sales manager
+     * must approve …" (TW-6). */
     case CRM_STORE_ERROR_INVALID_FIELD:
+    case CRM_STORE_ERROR_NEEDS_APPROVAL:
       for (guint i = 0; i < self->rows->len; i++)
         {
           FormRow *candidate = g_ptr_array_index (self->rows, i);

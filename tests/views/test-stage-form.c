@@ -687,6 +687,9 @@ test_rule_tw_6_payment_rows (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.move", NULL));
   crm_test_iterate (200);
   g_assert_true (find_form () == form);
+  /* The refusal is shown at the term's row. */
+  g_assert_true (gtk_widget_has_css_class (term, "error"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (term), "sales manager"));
   g_assert_cmpint (stored_stage_of (store, deal_id), ==, before);
   g_assert_null (crm_store_dup_field_value (store, deal_id, "payment_term"));
   g_assert_null (crm_store_dup_field_value (store, deal_id, "installments"));
@@ -698,6 +701,7 @@ test_rule_tw_6_payment_rows (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "form.move", NULL));
   crm_test_iterate (200);
   g_assert_true (find_form () == form);
+  g_assert_true (gtk_widget_has_css_class (installments, "error"));
   g_assert_cmpint (stored_stage_of (store, deal_id), ==, before);
   g_assert_null (crm_store_dup_field_value (store, deal_id, "payment_term"));
   g_assert_null (crm_store_dup_field_value (store, deal_id, "installments"));
