@@ -25,6 +25,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "crm-call-session.h"
 #include "crm-contact.h"
 #include "crm-deal.h"
 #include "crm-pipeline.h"
@@ -607,6 +608,40 @@ test_rule_tw_6_installments (CrmTestFixture *fixture,
   g_assert_cmpstr (value, ==, "12");
 }
 
+/* TW-6 at the end of a call: the closing stage's questions save into the
+ * payment fields through the same checks, and a refused answer is not
+ * recorded. */
+static void
+test_rule_tw_6_call_answers (CrmTestFixture *fixture,
+                             gconstpointer   data)
+{
+  CrmStore *store = fixture->store;
+  gint64 deal_id = new_deal (store);
+  g_autoptr(CrmCallSession) call = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+
+  call = crm_call_session_new (store, deal_id, NULL, &error);
+  g_assert_no_error (error);
+
+  assert_refused (crm_call_session_answer (call, "payment_term", "card_standing_order", &error), &error,
+                  CRM_STORE_ERROR_NEEDS_APPROVAL, "the sales manager must approve");
+  g_assert_null (crm_call_session_get_answer (call, "payment_term"));
+  g_assert_null (stored_field (store, deal_id, "payment_term"));
+
+  g_assert_true (crm_call_session_answer (call, "payment_term", "credit_card", &error));
+  g_assert_no_error (error);
+  assert_refused (crm_call_session_answer (call, "installments", "36", &error), &error,
+                  CRM_STORE_ERROR_INVALID_FIELD, "at most 12");
+  g_assert_null (crm_call_session_get_answer (call, "installments"));
+  g_assert_null (stored_field (store, deal_id, "installments"));
+
+  g_assert_true (crm_call_session_answer (call, "installments", "12", &error));
+  g_assert_no_error (error);
+  value = stored_field (store, deal_id, "installments");
+  g_assert_cmpstr (value, ==, "12");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -630,6 +665,7 @@ main (int   argc,
   ADD ("/model/values/rule-tw-6/approval", "tw", test_rule_tw_6_approval);
   ADD ("/model/values/rule-tw-6/stored-term-kept", "tw", test_rule_tw_6_stored_term_kept);
   ADD ("/model/values/rule-tw-6/installments", "tw", test_rule_tw_6_installments);
+  ADD ("/model/values/rule-tw-6/call-answers", "tw", test_rule_tw_6_call_answers);
 
   return g_test_run ();
 }
