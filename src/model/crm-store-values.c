@@ -26,8 +26,11 @@
 #include "crm-store-private.h"
 
 /*
- * What a value may be, whichever path writes it: amounts and numbers are
- * read by the one parser of crm-money.c.
+ * What a value may be, whichever path writes it (the deal card, a move and
+ * so the stage form and the command line, a call's answer): amounts and
+ * numbers are read by the one parser of crm-money.c, a number field is
+ * held to its template range (RAD-11), and the payment-term fields to the
+ * payment terms (TW-6).
  */
 
 /**
@@ -122,7 +125,7 @@ check_range (const CrmProcedureField  *field,
  * @error: return location for a #GError
  *
  * Checks a number field's value: a number as the user's language writes
- * it.
+ * it, within the field's range when the template gives one.
  *
  * Returns: %TRUE when @text fits the field
  */
