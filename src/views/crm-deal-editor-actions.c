@@ -26,12 +26,14 @@
 #include "crm-activity.h"
 #include "crm-activity-dialog.h"
 #include "crm-close-lost-dialog.h"
+#include "crm-deal.h"
+#include "crm-reopen-dialog.h"
 #include "crm-store.h"
 #include "crm-task.h"
 #include "crm-task-dialog.h"
 
 /* The deal card's actions: the rep's work on the deal (log a call or an
- * activity, No Answer, tasks, Close as Lost), the call-script panel
+ * activity, No Answer, tasks, Close as Lost, Reopen), the call-script panel
  * beside the card, saving and cancelling. */
 
 /* How much wider the card grows while the call-script panel shows. */
@@ -77,6 +79,29 @@ deal_closed_cb (CrmDealEditor      *self,
 {
   _crm_deal_editor_refresh_work (self);
   _crm_deal_editor_add_toast (self, _("The deal is closed as lost"), FALSE);
+}
+
+/* The store decides and logs the reopening, with the reason given; the
+ * card follows the deal back into its open stage. */
+static void
+reopen_response_cb (CrmDealEditor   *self,
+                    const char      *response,
+                    CrmReopenDialog *dialog)
+{
+  g_autofree char *reason = crm_reopen_dialog_dup_reason (dialog);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "reopen"))
+    return;
+
+  if (!crm_store_reopen_deal (self->store, self->deal_id, 0, reason, &error))
+    {
+      _crm_deal_editor_add_toast (self, error->message, FALSE);
+      return;
+    }
+
+  _crm_deal_editor_refresh_work (self);
+  _crm_deal_editor_add_toast (self, _("The deal is reopened"), FALSE);
 }
 
 /* The call-script panel */
@@ -331,6 +356,24 @@ close_lost_action (GtkWidget  *widget,
   present_dialog (self, dialog);
 }
 
+/* A won or lost deal is reopened on purpose, saying why. */
+static void
+reopen_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CrmDealEditor *self = CRM_DEAL_EDITOR (widget);
+  g_autoptr(CrmDeal) deal = crm_store_load_deal (self->store, self->deal_id, NULL);
+  GtkWidget *dialog;
+
+  if (deal == NULL)
+    return;
+
+  dialog = crm_reopen_dialog_new (crm_deal_get_title (deal));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (reopen_response_cb), self, G_CONNECT_SWAPPED);
+  present_dialog (self, dialog);
+}
+
 /* Issue 4: a call with the procedure's script, in a panel beside the
  * deal. */
 static void
@@ -412,6 +455,7 @@ _crm_deal_editor_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "editor.add-task", NULL, add_task_action);
   gtk_widget_class_install_action (widget_class, "editor.close-task", "x", close_task_action);
   gtk_widget_class_install_action (widget_class, "editor.close-lost", NULL, close_lost_action);
+  gtk_widget_class_install_action (widget_class, "editor.reopen", NULL, reopen_action);
   gtk_widget_class_install_action (widget_class, "editor.start-call", NULL, start_call_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);

@@ -583,6 +583,7 @@ _crm_deal_editor_update_work_actions (CrmDealEditor *self,
   gtk_widget_action_set_enabled (widget, "editor.close-task", existing);
   gtk_widget_action_set_enabled (widget, "editor.no-answer", existing && open && has_ladder && !calling);
   gtk_widget_action_set_enabled (widget, "editor.close-lost", existing && open);
+  gtk_widget_action_set_enabled (widget, "editor.reopen", existing && !open);
 
   gtk_widget_set_visible (self->start_call_button, existing);
 }

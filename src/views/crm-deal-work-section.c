@@ -52,6 +52,7 @@ struct _CrmDealWorkSection
   GtkListBox           *tasks_list;
   GtkButton            *no_answer_button;
   GtkButton            *close_lost_button;
+  GtkButton            *reopen_button;
   GtkStack             *timeline_stack;
   GListStore           *timeline;      /* (element-type CrmActivity), newest first */
 
@@ -495,6 +496,7 @@ crm_deal_work_section_class_init (CrmDealWorkSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmDealWorkSection, tasks_list);
   gtk_widget_class_bind_template_child (widget_class, CrmDealWorkSection, no_answer_button);
   gtk_widget_class_bind_template_child (widget_class, CrmDealWorkSection, close_lost_button);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealWorkSection, reopen_button);
   gtk_widget_class_bind_template_child (widget_class, CrmDealWorkSection, timeline_stack);
   gtk_widget_class_bind_template_child (widget_class, CrmDealWorkSection, timeline);
   gtk_widget_class_bind_template_callback (widget_class, activity_icon_cb);

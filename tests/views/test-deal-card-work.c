@@ -28,6 +28,7 @@
 #include "crm-activity.h"
 #include "crm-activity-dialog.h"
 #include "crm-close-lost-dialog.h"
+#include "crm-reopen-dialog.h"
 #include "crm-contact.h"
 #include "crm-date-time-chooser.h"
 #include "crm-deal.h"
@@ -585,6 +586,52 @@ test_rule_axl_10_close_lost (Fixture       *fixture,
   crm_test_close_card (editor);
 }
 
+/* A lost deal's card offers Reopen instead of Close as Lost; Reopen asks
+ * why before anything happens, then the store logs it and the card
+ * follows the deal back to the stage it was closed from. */
+static void
+test_reopen (Fixture       *fixture,
+             gconstpointer  data)
+{
+  CrmStore *store = fixture->base.store;
+  gint64 deal_id = new_deal (store, "Corporate website", "Dana Cohen");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stage = NULL;
+  CrmReopenDialog *dialog;
+  CrmDealEditor *editor;
+  GtkWidget *reopen_button;
+
+  g_assert_true (crm_store_close_lost (store, deal_id, "price", "Dana Cohen", NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  editor = crm_test_open_card (store, deal_id);
+  reopen_button = work_child (editor, "reopen_button");
+  g_assert_true (gtk_widget_get_visible (reopen_button));
+  g_assert_true (gtk_widget_is_sensitive (reopen_button));
+  g_assert_false (button_sensitive (editor, "close_lost_button"));
+
+  dialog = open_dialog (editor, "editor.reopen", NULL, CRM_TYPE_REOPEN_DIALOG);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "reopen"));
+  crm_reopen_dialog_set_reason (dialog, "The budget was approved after all");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "reopen"));
+  /* A response button emits the response, then closes the dialog. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "reopen");
+  gtk_window_close (GTK_WINDOW (dialog));
+  crm_test_iterate (200);
+  assert_dialog_gone (dialog);
+
+  stage = stage_key_of (store, deal_id);
+  g_assert_cmpstr (stage, ==, "new_request");
+  g_assert_cmpint (crm_test_query_int (store, "SELECT count (*) FROM audit_log WHERE action = 'reopen' "
+                                              "AND new_value = 'The budget was approved after all'"), ==, 1);
+  g_assert_cmpstr (card_stage_key (editor), ==, "new_request");
+  g_assert_true (button_sensitive (editor, "close_lost_button"));
+  g_assert_false (gtk_widget_get_visible (reopen_button));
+  g_assert_nonnull (crm_test_wait_for_label (GTK_WIDGET (editor), "The budget was approved after all"));
+
+  crm_test_close_card (editor);
+}
+
 /* RAD-6: while a due day is picked, the rep sees their load that day. */
 static void
 test_rule_rad_6_day_load (Fixture       *fixture,
@@ -765,6 +812,7 @@ main (int   argc,
   ADD ("/views/deal-card/rule-tw-1-no-answer", "tw", test_rule_tw_1_no_answer);
   ADD ("/views/deal-card/rule-rad-7-close-task", "rad", test_rule_rad_7_close_task);
   ADD ("/views/deal-card/rule-axl-10-close-lost", "axl", test_rule_axl_10_close_lost);
+  ADD ("/views/deal-card/reopen", "axl", test_reopen);
   ADD ("/views/deal-card/rule-rad-6-day-load", "axl", test_rule_rad_6_day_load);
   ADD ("/views/deal-card/rules-rad-5-axl-10-warnings", "axl", test_rules_rad_5_axl_10_warnings);
   g_test_add_func ("/views/deal-card/screenshot-he", test_screenshot_he);
