@@ -166,6 +166,8 @@ gboolean    _crm_store_write_fields      (CrmStore    *self,
                                           GError     **error);
 void        _crm_store_emit_deal_changed (CrmStore    *self,
                                           gint64       deal_id);
+void        _crm_store_signal_deal_changed (CrmStore  *self,
+                                            gint64     deal_id);
 gboolean    _crm_store_enter_stage_checked (CrmStore  *self,
                                             gint64     deal_id,
                                             gint64     from_stage_id,
