@@ -19,7 +19,9 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "crm-limits.h"
@@ -294,6 +296,78 @@ const char * const *
 crm_procedure_get_builtin_ids (void)
 {
   return builtin_ids;
+}
+
+/**
+ * crm_procedure_load_file:
+ * @path: a template's JSON file
+ * @error: return location for a #GError
+ *
+ * Loads a template from a file, as `deals --procedure FILE.json` does. Its
+ * size is checked before it is read and its nesting before it is parsed
+ * (crm-limits.h), so a hostile file is refused, not read into memory or
+ * handed to json-glib.
+ *
+ * Returns: (transfer full): the procedure, or %NULL with @error set
+ */
+CrmProcedure *
+crm_procedure_load_file (const char  *path,
+                         GError     **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *data = NULL;
+  GStatBuf info;
+  gsize length;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  name = g_path_get_basename (path);
+
+  if (g_stat (path, &info) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "%s: %s", path, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  if (info.st_size > CRM_LIMIT_TEMPLATE_BYTES)
+    {
+      g_set_error (error, CRM_PROCEDURE_ERROR, CRM_PROCEDURE_ERROR_INVALID,
+                   /* Translators: %s is a template's file name, %u a number of megabytes */
+                   _("%s: a procedure template may be at most %u MB"),
+                   name, (guint) (CRM_LIMIT_TEMPLATE_BYTES / (1024 * 1024)));
+      return NULL;
+    }
+
+  if (!g_file_get_contents (path, &data, &length, error))
+    return NULL;
+
+  return crm_procedure_new_from_data (data, length, name, error);
+}
+
+/**
+ * crm_procedure_load:
+ * @id_or_path: a shipped template's ID, or the path of a template file
+ *   (one that ends in ".json" or names a folder)
+ * @error: return location for a #GError
+ *
+ * What `deals --procedure` takes.
+ *
+ * Returns: (transfer full): the procedure, or %NULL with @error set
+ */
+CrmProcedure *
+crm_procedure_load (const char  *id_or_path,
+                    GError     **error)
+{
+  g_return_val_if_fail (id_or_path != NULL, NULL);
+
+  if (g_str_has_suffix (id_or_path, ".json") || strchr (id_or_path, G_DIR_SEPARATOR) != NULL)
+    return crm_procedure_load_file (id_or_path, error);
+
+  return crm_procedure_load_builtin (id_or_path, error);
 }
 
 /**

@@ -205,6 +205,10 @@ GQuark                      crm_procedure_error_quark         (void);
 const char * const         *crm_procedure_get_builtin_ids     (void);
 CrmProcedure               *crm_procedure_load_builtin        (const char    *id,
                                                                GError       **error);
+CrmProcedure               *crm_procedure_load_file           (const char    *path,
+                                                               GError       **error);
+CrmProcedure               *crm_procedure_load                (const char    *id_or_path,
+                                                               GError       **error);
 CrmProcedure               *crm_procedure_new_from_data       (const char    *data,
                                                                gssize         length,
                                                                const char    *file_name,

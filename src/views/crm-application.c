@@ -80,7 +80,7 @@ static const GOptionEntry option_entries[] = {
   { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Use the database FILE instead of the one in the user data folder"), N_("FILE") },
   { "procedure", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Set up a new database with the procedure ID"), N_("ID") },
+    N_("Set up a new database with the procedure ID, or with the template in FILE.json"), N_("ID") },
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Fill a new database with demo data"), NULL },
   { "deal", 0, 0, G_OPTION_ARG_INT64, NULL,
@@ -129,7 +129,7 @@ crm_application_prepare_store (CrmApplication  *self,
 
   if (self->procedure_id != NULL)
     {
-      g_autoptr(CrmProcedure) procedure = crm_procedure_load_builtin (self->procedure_id, error);
+      g_autoptr(CrmProcedure) procedure = crm_procedure_load (self->procedure_id, error);
 
       if (procedure == NULL || !crm_store_install_procedure (self->store, procedure, error))
         return FALSE;
@@ -359,7 +359,7 @@ crm_application_handle_local_options (GApplication *app,
 
   if (self->procedure_id != NULL)
     {
-      g_autoptr(CrmProcedure) procedure = crm_procedure_load_builtin (self->procedure_id, &error);
+      g_autoptr(CrmProcedure) procedure = crm_procedure_load (self->procedure_id, &error);
 
       if (procedure == NULL)
         {

@@ -547,6 +547,51 @@ test_cli_deep_template (Fixture       *fixture,
   g_assert_nonnull (strstr (err, "64"));
 }
 
+/* A template file given with --procedure: bounded in size before it is
+ * read and in depth before it is parsed, so a hostile one is refused and
+ * no database is made; a good one sets the database up. */
+static void
+test_cli_procedure_file (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *open = g_strnfill (100000, '[');
+  g_autofree char *close = g_strnfill (100000, ']');
+  g_autofree char *deep = g_strconcat ("{\"a\": ", open, close, "}", NULL);
+  g_autofree char *deep_path = g_build_filename (fixture->dir, "deep.json", NULL);
+  g_autofree char *big = g_strnfill (5 * 1024 * 1024, ' ');
+  g_autofree char *big_path = g_build_filename (fixture->dir, "big.json", NULL);
+  g_autofree char *shipped = g_test_build_filename (G_TEST_DIST, "..", "data", "procedures", "hs.json", NULL);
+  g_autofree char *key = NULL;
+  int status;
+
+  g_assert_true (g_file_set_contents (deep_path, deep, -1, &error));
+  status = run_deals (&out, &err, "--database", fixture->db, "--procedure", deep_path,
+                      "--new-lead", "--phone", "050-123-4567", NULL);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (err, "deep.json"));
+  g_assert_nonnull (strstr (err, "64"));
+  g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_true (g_file_set_contents (big_path, big, -1, &error));
+  status = run_deals (&out, &err, "--database", fixture->db, "--procedure", big_path, NULL);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (err, "4 MB"));
+  g_assert_false (g_file_test (fixture->db, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  status = run_deals (&out, &err, "--database", fixture->db, "--procedure", shipped, "--demo",
+                      "--deal", "1", "--move-to", "won", NULL);
+  g_assert_cmpint (status, ==, 0);
+  stage_of (fixture->db, 1, &key);
+  g_assert_cmpstr (key, ==, "won");
+}
+
 static void
 test_cli_unknown_procedure (Fixture       *fixture,
                             gconstpointer  data)
@@ -905,6 +950,7 @@ main (int   argc,
   ADD ("/cli/rule-hs-1-unknown-source", test_cli_rule_hs_1_unknown_source);
   ADD ("/cli/long-phone", test_cli_long_phone);
   ADD ("/cli/deep-template", test_cli_deep_template);
+  ADD ("/cli/procedure-file", test_cli_procedure_file);
   ADD ("/cli/not-a-database", test_cli_not_a_database);
   ADD ("/cli/other-procedure", test_cli_other_procedure);
   ADD ("/cli/database-missing", test_cli_database_missing);
