@@ -21,7 +21,10 @@
 
 #include <glib/gi18n.h>
 
+#include <string.h>
+
 #include "crm-db.h"
+#include "crm-limits.h"
 #include "crm-search-result.h"
 #include "crm-store-private.h"
 
@@ -83,12 +86,23 @@ crm_store_search (CrmStore    *self,
 {
   g_autoptr(CrmStatement) stmt = NULL;
   g_autoptr(GListStore) results = g_list_store_new (CRM_TYPE_SEARCH_RESULT);
+  g_autofree char *bounded = NULL;
   g_autofree char *query = NULL;
+  gsize length;
   CrmStep step;
 
   g_return_val_if_fail (CRM_IS_STORE (self), NULL);
 
-  query = build_match_query (text ? text : "");
+  /* A search reads at most a line of free text (crm-limits.h): a pasted
+   * megabyte would be a query of half a million words. The cut falls
+   * between characters. */
+  text = text != NULL ? text : "";
+  length = strnlen (text, CRM_LIMIT_TEXT);
+  while (length > 0 && ((guchar) text[length] & 0xC0) == 0x80)
+    length--;
+  bounded = g_utf8_make_valid (text, length);
+
+  query = build_match_query (bounded);
   if (query == NULL)
     return G_LIST_MODEL (g_steal_pointer (&results));
 

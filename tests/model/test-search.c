@@ -453,6 +453,30 @@ test_search_result_fields (Fixture       *fixture,
   g_assert_cmpuint (n_company, ==, 1);
 }
 
+/* Hostile input is bounded: a pasted megabyte searches its first line's
+ * worth and answers at once. */
+static void
+test_search_long_text (CrmTestFixture *fixture,
+                       gconstpointer   data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) results = NULL;
+  g_autoptr (GString) text = g_string_new ("Orbit");
+  g_autoptr (CrmDeal) deal = NULL;
+  gint64 company = 0;
+  gint64 start;
+
+  deal = save (fixture->store, "Solar panels", NULL, "Orbit Systems", NULL, &company);
+  while (text->len < 1024 * 1024)
+    g_string_append (text, " Орбита");
+
+  start = g_get_monotonic_time ();
+  results = crm_store_search (fixture->store, text->str, 20, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (results);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -473,6 +497,7 @@ main (int   argc,
   ADD ("/model/search/renamed-deal", "axl", test_search_renamed);
   ADD ("/model/search/limit", "axl", test_search_limit);
   ADD ("/model/search/result-fields", "axl", test_search_result_fields);
+  ADD ("/model/search/long-text", "axl", test_search_long_text);
 
 #undef ADD
 
