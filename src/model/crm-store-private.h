@@ -383,4 +383,53 @@ gboolean    _crm_store_probe             (const char         *path,
 /* Tests lower it to check large files the way the store does: afterwards. */
 void     _crm_store_set_sync_check_limit (goffset     limit);
 
+/* The move engine's view of a deal (crm-store-rules.c) and the values a
+ * move brings (crm-store-move-values.c). */
+typedef struct
+{
+  gint64  stage_id;
+  gint64  pipeline_id;
+  gint64  contact_id;
+  gint64  company_id;
+  gint64  owner_id;
+  gint64  amount;
+  char   *updated_at;
+  char   *source;
+  char   *loss_reason;
+  char   *refused_by_name;
+} DealRow;
+
+void        _crm_deal_row_clear          (DealRow      *row);
+gboolean    _crm_store_read_deal_row     (CrmDb        *db,
+                                          gint64        deal_id,
+                                          DealRow      *row,
+                                          GError      **error);
+gboolean    _crm_store_query_has_row     (CrmDb        *db,
+                                          const char   *sql,
+                                          gint64        id,
+                                          const char   *text,
+                                          gboolean     *has_row,
+                                          GError      **error);
+gboolean    _crm_store_run_update        (CrmDb        *db,
+                                          const char   *sql,
+                                          gint64        id,
+                                          const char   *text,
+                                          GError      **error);
+GStrv       _crm_store_missing_fields    (CrmStore     *self,
+                                          gint64        deal_id,
+                                          DealRow      *row,
+                                          gint64        from_stage_id,
+                                          CrmStage     *stage,
+                                          CrmMoveFlags  flags,
+                                          GHashTable   *values,
+                                          GError      **error);
+gboolean    _crm_store_apply_row_values  (CrmStore     *self,
+                                          gint64        deal_id,
+                                          DealRow      *row,
+                                          GHashTable   *values,
+                                          const char   *now,
+                                          GError      **error);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DealRow, _crm_deal_row_clear)
+
 G_END_DECLS
