@@ -28,16 +28,124 @@
 #include "crm-close-lost-dialog.h"
 #include "crm-deal.h"
 #include "crm-reopen-dialog.h"
+#include "crm-stage.h"
 #include "crm-store.h"
 #include "crm-task.h"
 #include "crm-task-dialog.h"
 
-/* The deal card's actions: the rep's work on the deal (log a call or an
- * activity, No Answer, tasks, Close as Lost, Reopen), the call-script panel
- * beside the card, saving and cancelling. */
+/* The deal card's actions: the rep's work on the deal (read again after
+ * every change; log a call or an activity, No Answer, tasks, Close as
+ * Lost, Reopen), the call-script panel beside the card, saving and
+ * cancelling. */
 
 /* How much wider the card grows while the call-script panel shows. */
 #define CALL_PANEL_WIDTH 440
+
+/* The rep's work on the deal: its open tasks and its history */
+
+static void
+deal_changed_cb (CrmDealEditor *self,
+                 gint64         deal_id,
+                 CrmStore      *store)
+{
+  if (deal_id == self->deal_id)
+    _crm_deal_editor_refresh_work (self);
+}
+
+static gboolean
+deal_is_open (CrmDealEditor *self,
+              CrmDeal       *stored)
+{
+  CrmStage *stage = crm_store_find_stage (self->store, crm_deal_get_stage_id (stored));
+
+  return stage != NULL && crm_stage_get_kind (stage) == CRM_STAGE_OPEN;
+}
+
+/* What the store's current stage of the deal allows; the procedure's
+ * attempt ladder is what "No Answer" follows (TW-1, AXL-1). */
+void
+_crm_deal_editor_update_work_actions (CrmDealEditor *self,
+                                      gboolean       open)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean existing = self->deal_id != 0 && self->loaded;
+  gboolean has_ladder = self->procedure != NULL &&
+                        crm_procedure_get_attempt_ladder (self->procedure) != NULL;
+  /* While the call-script panel runs a call, that call is the one to
+   * log: no second call is logged or started beside it. */
+  gboolean calling = self->call_panel != NULL;
+
+  gtk_widget_action_set_enabled (widget, "editor.start-call", existing && !calling);
+  gtk_widget_action_set_enabled (widget, "editor.log-call", existing && !calling);
+  gtk_widget_action_set_enabled (widget, "editor.log-activity", existing);
+  gtk_widget_action_set_enabled (widget, "editor.add-task", existing);
+  gtk_widget_action_set_enabled (widget, "editor.close-task", existing);
+  gtk_widget_action_set_enabled (widget, "editor.no-answer", existing && open && has_ladder && !calling);
+  gtk_widget_action_set_enabled (widget, "editor.close-lost", existing && open);
+  gtk_widget_action_set_enabled (widget, "editor.reopen", existing && !open);
+
+  gtk_widget_set_visible (self->start_call_button, existing);
+}
+
+/* A ladder or a closing moved the deal in the store: the stage row
+ * follows, so that saving the card does not move it back. */
+static void
+follow_stored_stage (CrmDealEditor *self,
+                     CrmDeal       *stored)
+{
+  if (crm_deal_get_stage_id (stored) == crm_deal_get_stage_id (self->deal))
+    return;
+
+  crm_deal_set_pipeline_id (self->deal, crm_deal_get_pipeline_id (stored));
+  crm_deal_set_stage_id (self->deal, crm_deal_get_stage_id (stored));
+  _crm_deal_editor_fill_stages (self);
+}
+
+/* Reads the deal's work again from the store, after any change to it. */
+void
+_crm_deal_editor_refresh_work (CrmDealEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmDeal) stored = NULL;
+  gboolean open;
+
+  if (self->deal_id == 0 || !self->loaded)
+    return;
+
+  stored = crm_store_load_deal (self->store, self->deal_id, &error);
+  if (stored == NULL)
+    {
+      _crm_deal_editor_add_toast (self, error->message, TRUE);
+      _crm_deal_editor_update_work_actions (self, FALSE);
+      return;
+    }
+
+  follow_stored_stage (self, stored);
+  open = deal_is_open (self, stored);
+
+  if (!crm_deal_work_section_refresh (self->work_pane, open, &error))
+    _crm_deal_editor_add_toast (self, error->message, FALSE);
+
+  _crm_deal_editor_update_work_actions (self, open);
+}
+
+/* An existing deal shows its work beside its fields. */
+void
+_crm_deal_editor_show_work (CrmDealEditor *self)
+{
+  if (self->deal_id == 0 || !self->loaded || gtk_widget_get_visible (GTK_WIDGET (self->work_pane)))
+    return;
+
+  g_signal_connect_object (self->store, "deal-changed", G_CALLBACK (deal_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  crm_deal_work_section_set_deal_id (self->work_pane, self->deal_id);
+  gtk_window_set_default_size (GTK_WINDOW (self), 1040, 720);
+  gtk_widget_set_visible (self->work_separator, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->work_pane), TRUE);
+
+  _crm_deal_editor_refresh_work (self);
+}
 
 static void
 present_dialog (CrmDealEditor *self,

@@ -245,11 +245,10 @@ static Check *
 find_unnamed (CrmDealEditor *self)
 {
   gboolean contact_has_data = crm_contact_get_id (self->contact) > 0 ||
-                              !crm_str_is_blank (row_text (self->phone_row)) ||
-                              !crm_str_is_blank (row_text (self->phone2_row)) ||
-                              !crm_str_is_blank (row_text (self->email_row));
+                              crm_deal_contact_section_has_reachable_data (self->contact_section);
 
-  if (crm_str_is_blank (row_text (self->contact_name_row)) && contact_has_data)
+  if (crm_str_is_blank (row_text (crm_deal_contact_section_get_name_row (self->contact_section))) &&
+      contact_has_data)
     return self->contact_name_check;
 
   return self->company_name_check;

@@ -18,6 +18,8 @@
 #pragma once
 
 #include "crm-deal-editor.h"
+#include "crm-deal-company-section.h"
+#include "crm-deal-contact-section.h"
 #include "crm-deal-fields-section.h"
 #include "crm-deal-work-section.h"
 #include "crm-procedure.h"
@@ -99,19 +101,9 @@ struct _CrmDealEditor
   GtkStringList        *source_list;
   AdwEntryRow          *next_step_row;
   AdwEntryRow          *close_date_row;
-  AdwEntryRow          *contact_name_row;
-  AdwEntryRow          *position_row;
-  AdwEntryRow          *phone_row;
-  AdwEntryRow          *phone2_row;
-  AdwEntryRow          *email_row;
-  AdwEntryRow          *company_name_row;
-  AdwEntryRow          *company_phone_row;
-  AdwEntryRow          *company_email_row;
-  AdwEntryRow          *website_row;
-  AdwEntryRow          *city_row;
+  CrmDealContactSection *contact_section;
+  CrmDealCompanySection *company_section;
   GtkLabel             *deal_problems_label;
-  GtkLabel             *contact_problems_label;
-  GtkLabel             *company_problems_label;
   GtkWidget            *work_separator;
   CrmDealWorkSection   *work_pane;
   GtkRevealer          *call_revealer;
@@ -131,6 +123,8 @@ void     _crm_deal_editor_add_toast                   (CrmDealEditor  *self,
 void     _crm_deal_editor_refresh_work                (CrmDealEditor  *self);
 void     _crm_deal_editor_update_work_actions         (CrmDealEditor  *self,
                                                        gboolean        open);
+void     _crm_deal_editor_show_work                   (CrmDealEditor  *self);
+void     _crm_deal_editor_fill_stages                 (CrmDealEditor  *self);
 void     _crm_deal_editor_refresh_field               (CrmDealEditor  *self,
                                                        const char     *key);
 gboolean _crm_deal_editor_ask_before_discarding_call  (CrmDealEditor  *self,

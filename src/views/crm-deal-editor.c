@@ -39,10 +39,6 @@
 #include "crm-store.h"
 #include "crm-user.h"
 
-static void     deal_changed_cb              (CrmDealEditor           *self,
-                                              gint64                   deal_id,
-                                              CrmStore                *store);
-
 G_DEFINE_FINAL_TYPE (CrmDealEditor, crm_deal_editor, ADW_TYPE_WINDOW)
 
 enum {
@@ -99,33 +95,6 @@ set_row_text (gpointer    row,
               const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-}
-
-static void
-set_phone_text (CrmDealEditor *self,
-                gpointer       row,
-                const char    *e164)
-{
-  g_autofree char *formatted = NULL;
-
-  if (e164 != NULL && e164[0] != '\0')
-    formatted = crm_phone_format (e164, region (self));
-
-  set_row_text (row, formatted != NULL ? formatted : e164);
-}
-
-static const char *
-nth_string (const char * const *strv,
-            guint               n)
-{
-  if (strv == NULL)
-    return NULL;
-
-  for (guint i = 0; i < n; i++)
-    if (strv[i] == NULL)
-      return NULL;
-
-  return strv[n];
 }
 
 /* What people type for money, read by the model's one parser
@@ -274,34 +243,49 @@ _crm_deal_editor_update_can_save (CrmDealEditor *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAN_SAVE]);
 }
 
+static Check *
+add_check (CrmDealEditor *self,
+           gpointer       row,
+           GtkLabel      *problems_label,
+           CheckFunc      func,
+           CrmStoreError  code)
+{
+  return _crm_deal_editor_add_check (self, row, problems_label, func, code);
+}
+
 static void
 add_checks (CrmDealEditor *self)
 {
-  self->title_check = _crm_deal_editor_add_check (self, self->title_row, self->deal_problems_label,
+  CrmDealContactSection *contact = self->contact_section;
+  CrmDealCompanySection *company = self->company_section;
+  GtkLabel *contact_label = crm_deal_contact_section_get_problems_label (contact);
+  GtkLabel *company_label = crm_deal_company_section_get_problems_label (company);
+
+  self->title_check = add_check (self, self->title_row, self->deal_problems_label,
                                  check_title, CRM_STORE_ERROR_INVALID_TITLE);
   self->title_check->quiet = TRUE;
-  self->amount_check = _crm_deal_editor_add_check (self, self->amount_row, self->deal_problems_label,
+  self->amount_check = add_check (self, self->amount_row, self->deal_problems_label,
                                   check_amount, CRM_STORE_ERROR_INVALID_AMOUNT);
-  self->stage_check = _crm_deal_editor_add_check (self, self->stage_row, self->deal_problems_label,
+  self->stage_check = add_check (self, self->stage_row, self->deal_problems_label,
                                  NULL, CRM_STORE_ERROR_UNKNOWN_STAGE);
-  _crm_deal_editor_add_check (self, self->close_date_row, self->deal_problems_label,
+  add_check (self, self->close_date_row, self->deal_problems_label,
              check_date, CRM_STORE_ERROR_INVALID_FIELD);
 
-  self->contact_name_check = _crm_deal_editor_add_check (self, self->contact_name_row, self->contact_problems_label,
-                                        NULL, CRM_STORE_ERROR_INVALID_NAME);
-  self->phone_check = _crm_deal_editor_add_check (self, self->phone_row, self->contact_problems_label,
-                                 check_phone, CRM_STORE_ERROR_INVALID_PHONE);
-  self->phone2_check = _crm_deal_editor_add_check (self, self->phone2_row, self->contact_problems_label,
-                                  check_phone, CRM_STORE_ERROR_INVALID_PHONE);
-  self->email_check = _crm_deal_editor_add_check (self, self->email_row, self->contact_problems_label,
-                                 check_email, CRM_STORE_ERROR_INVALID_EMAIL);
+  self->contact_name_check = add_check (self, crm_deal_contact_section_get_name_row (contact),
+                                        contact_label, NULL, CRM_STORE_ERROR_INVALID_NAME);
+  self->phone_check = add_check (self, crm_deal_contact_section_get_phone_row (contact),
+                                 contact_label, check_phone, CRM_STORE_ERROR_INVALID_PHONE);
+  self->phone2_check = add_check (self, crm_deal_contact_section_get_phone2_row (contact),
+                                  contact_label, check_phone, CRM_STORE_ERROR_INVALID_PHONE);
+  self->email_check = add_check (self, crm_deal_contact_section_get_email_row (contact),
+                                 contact_label, check_email, CRM_STORE_ERROR_INVALID_EMAIL);
 
-  self->company_name_check = _crm_deal_editor_add_check (self, self->company_name_row, self->company_problems_label,
-                                        NULL, CRM_STORE_ERROR_INVALID_NAME);
-  self->company_phone_check = _crm_deal_editor_add_check (self, self->company_phone_row, self->company_problems_label,
-                                         check_phone, CRM_STORE_ERROR_INVALID_PHONE);
-  self->company_email_check = _crm_deal_editor_add_check (self, self->company_email_row, self->company_problems_label,
-                                         check_email, CRM_STORE_ERROR_INVALID_EMAIL);
+  self->company_name_check = add_check (self, crm_deal_company_section_get_name_row (company),
+                                        company_label, NULL, CRM_STORE_ERROR_INVALID_NAME);
+  self->company_phone_check = add_check (self, crm_deal_company_section_get_phone_row (company),
+                                         company_label, check_phone, CRM_STORE_ERROR_INVALID_PHONE);
+  self->company_email_check = add_check (self, crm_deal_company_section_get_email_row (company),
+                                         company_label, check_email, CRM_STORE_ERROR_INVALID_EMAIL);
 }
 
 static void
@@ -323,7 +307,7 @@ build_field_rows (CrmDealEditor *self,
       if (!crm_field_editor_get_typed (editor))
         continue;
 
-      check = _crm_deal_editor_add_check (self, crm_field_editor_get_widget (editor), problems_label,
+      check = add_check (self, crm_field_editor_get_widget (editor), problems_label,
                          check_field, CRM_STORE_ERROR_INVALID_FIELD);
       check->key = g_strdup (crm_field_editor_get_key (editor));
     }
@@ -414,8 +398,8 @@ user_id_of (gpointer item)
   return crm_user_get_id (item);
 }
 
-static void
-fill_stages (CrmDealEditor *self)
+void
+_crm_deal_editor_fill_stages (CrmDealEditor *self)
 {
   g_autoptr(GListModel) stages = crm_store_get_stages (self->store, crm_deal_get_pipeline_id (self->deal));
   guint position;
@@ -432,7 +416,7 @@ fill_stages_and_owner (CrmDealEditor *self)
   gint64 owner_id = crm_deal_get_owner_id (self->deal);
   guint position;
 
-  fill_stages (self);
+  _crm_deal_editor_fill_stages (self);
 
   if (owner_id == 0 && crm_store_get_current_user (self->store) != NULL)
     owner_id = crm_user_get_id (crm_store_get_current_user (self->store));
@@ -446,8 +430,6 @@ fill_stages_and_owner (CrmDealEditor *self)
 static void
 fill_rows (CrmDealEditor *self)
 {
-  const char * const *phones = crm_contact_get_phones (self->contact);
-  const char * const *emails = crm_contact_get_emails (self->contact);
   g_autofree char *amount = format_amount_for_entry (crm_deal_get_amount (self->deal));
 
   set_row_text (self->title_row, crm_deal_get_title (self->deal));
@@ -458,17 +440,10 @@ fill_rows (CrmDealEditor *self)
   set_row_text (self->next_step_row, crm_deal_get_next_step (self->deal));
   set_row_text (self->close_date_row, crm_deal_get_expected_close (self->deal));
 
-  set_row_text (self->contact_name_row, crm_contact_get_name (self->contact));
-  set_row_text (self->position_row, crm_contact_get_position (self->contact));
-  set_phone_text (self, self->phone_row, nth_string (phones, 0));
-  set_phone_text (self, self->phone2_row, nth_string (phones, 1));
-  set_row_text (self->email_row, nth_string (emails, 0));
-
-  set_row_text (self->company_name_row, crm_company_get_name (self->company));
-  set_phone_text (self, self->company_phone_row, crm_company_get_phone (self->company));
-  set_row_text (self->company_email_row, crm_company_get_email (self->company));
-  set_row_text (self->website_row, crm_company_get_website (self->company));
-  set_row_text (self->city_row, crm_company_get_city (self->company));
+  crm_deal_contact_section_set_region (self->contact_section, region (self));
+  crm_deal_contact_section_show (self->contact_section, self->contact);
+  crm_deal_company_section_set_region (self->company_section, region (self));
+  crm_deal_company_section_show (self->company_section, self->company);
 }
 
 static gint64
@@ -551,103 +526,6 @@ _crm_deal_editor_add_toast (CrmDealEditor *self,
   crm_toast_show (self->toast_overlay, toast);
 }
 
-/* The rep's work on the deal: its open tasks and its history */
-
-static gboolean
-deal_is_open (CrmDealEditor *self,
-              CrmDeal       *stored)
-{
-  CrmStage *stage = crm_store_find_stage (self->store, crm_deal_get_stage_id (stored));
-
-  return stage != NULL && crm_stage_get_kind (stage) == CRM_STAGE_OPEN;
-}
-
-/* What the store's current stage of the deal allows; the procedure's
- * attempt ladder is what "No Answer" follows (TW-1, AXL-1). */
-void
-_crm_deal_editor_update_work_actions (CrmDealEditor *self,
-                                      gboolean       open)
-{
-  GtkWidget *widget = GTK_WIDGET (self);
-  gboolean existing = self->deal_id != 0 && self->loaded;
-  gboolean has_ladder = self->procedure != NULL &&
-                        crm_procedure_get_attempt_ladder (self->procedure) != NULL;
-  /* While the call-script panel runs a call, that call is the one to
-   * log: no second call is logged or started beside it. */
-  gboolean calling = self->call_panel != NULL;
-
-  gtk_widget_action_set_enabled (widget, "editor.start-call", existing && !calling);
-  gtk_widget_action_set_enabled (widget, "editor.log-call", existing && !calling);
-  gtk_widget_action_set_enabled (widget, "editor.log-activity", existing);
-  gtk_widget_action_set_enabled (widget, "editor.add-task", existing);
-  gtk_widget_action_set_enabled (widget, "editor.close-task", existing);
-  gtk_widget_action_set_enabled (widget, "editor.no-answer", existing && open && has_ladder && !calling);
-  gtk_widget_action_set_enabled (widget, "editor.close-lost", existing && open);
-  gtk_widget_action_set_enabled (widget, "editor.reopen", existing && !open);
-
-  gtk_widget_set_visible (self->start_call_button, existing);
-}
-
-/* A ladder or a closing moved the deal in the store: the stage row
- * follows, so that saving the card does not move it back. */
-static void
-follow_stored_stage (CrmDealEditor *self,
-                     CrmDeal       *stored)
-{
-  if (crm_deal_get_stage_id (stored) == crm_deal_get_stage_id (self->deal))
-    return;
-
-  crm_deal_set_pipeline_id (self->deal, crm_deal_get_pipeline_id (stored));
-  crm_deal_set_stage_id (self->deal, crm_deal_get_stage_id (stored));
-  fill_stages (self);
-}
-
-/* Reads the deal's work again from the store, after any change to it. */
-void
-_crm_deal_editor_refresh_work (CrmDealEditor *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CrmDeal) stored = NULL;
-  gboolean open;
-
-  if (self->deal_id == 0 || !self->loaded)
-    return;
-
-  stored = crm_store_load_deal (self->store, self->deal_id, &error);
-  if (stored == NULL)
-    {
-      _crm_deal_editor_add_toast (self, error->message, TRUE);
-      _crm_deal_editor_update_work_actions (self, FALSE);
-      return;
-    }
-
-  follow_stored_stage (self, stored);
-  open = deal_is_open (self, stored);
-
-  if (!crm_deal_work_section_refresh (self->work_pane, open, &error))
-    _crm_deal_editor_add_toast (self, error->message, FALSE);
-
-  _crm_deal_editor_update_work_actions (self, open);
-}
-
-/* An existing deal shows its work beside its fields. */
-static void
-show_work (CrmDealEditor *self)
-{
-  if (self->deal_id == 0 || !self->loaded || gtk_widget_get_visible (GTK_WIDGET (self->work_pane)))
-    return;
-
-  g_signal_connect_object (self->store, "deal-changed", G_CALLBACK (deal_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-
-  crm_deal_work_section_set_deal_id (self->work_pane, self->deal_id);
-  gtk_window_set_default_size (GTK_WINDOW (self), 1040, 720);
-  gtk_widget_set_visible (self->work_separator, TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->work_pane), TRUE);
-
-  _crm_deal_editor_refresh_work (self);
-}
-
 static void
 load (CrmDealEditor *self)
 {
@@ -681,7 +559,7 @@ load (CrmDealEditor *self)
   _crm_deal_editor_show_problems (self, FALSE);
   _crm_deal_editor_update_can_save (self);
 
-  show_work (self);
+  _crm_deal_editor_show_work (self);
 }
 
 /* Saving */
@@ -716,72 +594,7 @@ collect_deal (CrmDealEditor *self)
   crm_deal_set_expected_close (self->deal, close_date);
 }
 
-/* The card edits the first two phones and the first email; any further
- * ones the contact already has are kept behind them. */
-static GStrv
-collect_list (gpointer             first_row,
-              gpointer             second_row,
-              const char * const  *stored,
-              guint                n_edited)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  guint n_stored = stored != NULL ? g_strv_length ((char **)stored) : 0;
-
-  g_autofree char *first = g_strstrip (g_strdup (row_text (first_row)));
-  g_autofree char *second = second_row != NULL ? g_strstrip (g_strdup (row_text (second_row))) : NULL;
-
-  g_strv_builder_add (builder, first);
-  if (second != NULL)
-    g_strv_builder_add (builder, second);
-
-  for (guint i = n_edited; i < n_stored; i++)
-    g_strv_builder_add (builder, stored[i]);
-
-  return g_strv_builder_end (builder);
-}
-
-static void
-collect_contact (CrmDealEditor *self)
-{
-  g_autofree char *name = dup_row_text (self->contact_name_row);
-  g_autofree char *position = dup_row_text (self->position_row);
-  g_auto(GStrv) phones = collect_list (self->phone_row, self->phone2_row,
-                                       crm_contact_get_phones (self->contact), 2);
-  g_auto(GStrv) emails = collect_list (self->email_row, NULL,
-                                       crm_contact_get_emails (self->contact), 1);
-
-  crm_contact_set_name (self->contact, name);
-  crm_contact_set_position (self->contact, position);
-  crm_contact_set_phones (self->contact, (const char * const *)phones);
-  crm_contact_set_emails (self->contact, (const char * const *)emails);
-}
-
-static void
-collect_company (CrmDealEditor *self)
-{
-  g_autofree char *name = dup_row_text (self->company_name_row);
-  g_autofree char *phone = dup_row_text (self->company_phone_row);
-  g_autofree char *email = dup_row_text (self->company_email_row);
-  g_autofree char *website = dup_row_text (self->website_row);
-  g_autofree char *city = dup_row_text (self->city_row);
-
-  crm_company_set_name (self->company, name);
-  crm_company_set_phone (self->company, phone);
-  crm_company_set_email (self->company, email);
-  crm_company_set_website (self->company, website);
-  crm_company_set_city (self->company, city);
-}
-
 /* Signal callbacks */
-
-static void
-deal_changed_cb (CrmDealEditor *self,
-                 gint64         deal_id,
-                 CrmStore      *store)
-{
-  if (deal_id == self->deal_id)
-    _crm_deal_editor_refresh_work (self);
-}
 
 /* The call-script panel */
 
@@ -853,17 +666,11 @@ _crm_deal_editor_refresh_field (CrmDealEditor *self,
 
   follow_stored_parties (self, stored);
 
-  if (g_str_equal (key, "contact.name"))
-    set_row_text (self->contact_name_row, value);
-  else if (g_str_equal (key, "contact.position"))
-    set_row_text (self->position_row, value);
-  else if (g_str_equal (key, "contact.phone"))
-    set_phone_text (self, self->phone_row, value);
-  else if (g_str_equal (key, "contact.email"))
-    set_row_text (self->email_row, value);
-  else if (g_str_equal (key, "company.name"))
-    set_row_text (self->company_name_row, value);
-  else if (g_str_equal (key, "source"))
+  if (crm_deal_contact_section_show_value (self->contact_section, key, value) ||
+      crm_deal_company_section_show_value (self->company_section, key, value))
+    return;
+
+  if (g_str_equal (key, "source"))
     select_source (self, value);
   else if (g_str_equal (key, "amount"))
     {
@@ -919,7 +726,7 @@ crm_deal_editor_dispose (GObject *object)
   g_clear_pointer (&self->checks, g_ptr_array_unref);
 
   if (self->store != NULL)
-    g_signal_handlers_disconnect_by_func (self->store, deal_changed_cb, self);
+    g_signal_handlers_disconnect_by_data (self->store, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_DEAL_EDITOR);
 
@@ -1081,6 +888,8 @@ crm_deal_editor_class_init (CrmDealEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, start_call_button);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, contact_section);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, company_section);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, fields_section);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, title_row);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, amount_row);
@@ -1092,19 +901,7 @@ crm_deal_editor_class_init (CrmDealEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, source_list);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, next_step_row);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, close_date_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, contact_name_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, position_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, phone_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, phone2_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, email_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, company_name_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, company_phone_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, company_email_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, website_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, city_row);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, deal_problems_label);
-  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, contact_problems_label);
-  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, company_problems_label);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, work_separator);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, work_pane);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, call_revealer);
@@ -1113,6 +910,8 @@ crm_deal_editor_class_init (CrmDealEditorClass *klass)
   _crm_deal_editor_class_add_actions (widget_class);
 
   g_type_ensure (CRM_TYPE_CALL_PANEL);
+  g_type_ensure (CRM_TYPE_DEAL_COMPANY_SECTION);
+  g_type_ensure (CRM_TYPE_DEAL_CONTACT_SECTION);
   g_type_ensure (CRM_TYPE_DEAL_FIELDS_SECTION);
   g_type_ensure (CRM_TYPE_DEAL_WORK_SECTION);
   g_type_ensure (CRM_TYPE_STAGE);
@@ -1131,12 +930,6 @@ crm_deal_editor_init (CrmDealEditor *self)
 
   crm_ltr_text_attach (GTK_WIDGET (self->amount_row));
   crm_ltr_text_attach (GTK_WIDGET (self->close_date_row));
-  crm_ltr_text_attach (GTK_WIDGET (self->phone_row));
-  crm_ltr_text_attach (GTK_WIDGET (self->phone2_row));
-  crm_ltr_text_attach (GTK_WIDGET (self->email_row));
-  crm_ltr_text_attach (GTK_WIDGET (self->company_phone_row));
-  crm_ltr_text_attach (GTK_WIDGET (self->company_email_row));
-  crm_ltr_text_attach (GTK_WIDGET (self->website_row));
 
   /* Nothing can be saved before the card is filled, and a new deal has no
    * work to log yet. */
@@ -1236,8 +1029,8 @@ crm_deal_editor_save (CrmDealEditor  *self,
     }
 
   collect_deal (self);
-  collect_contact (self);
-  collect_company (self);
+  crm_deal_contact_section_collect (self->contact_section, self->contact);
+  crm_deal_company_section_collect (self->company_section, self->company);
   values = crm_deal_fields_section_collect_changed (self->fields_section);
 
   if (!crm_store_save_deal (self->store, self->deal, self->contact, self->company, values, &local_error))
@@ -1256,7 +1049,7 @@ crm_deal_editor_save (CrmDealEditor  *self,
       gtk_window_set_title (GTK_WINDOW (self), _("Deal"));
       gtk_button_set_label (self->save_button, _("_Save"));
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DEAL_ID]);
-      show_work (self);
+      _crm_deal_editor_show_work (self);
     }
 
   g_signal_emit (self, signals [SAVED], 0, self->deal_id);
@@ -1285,7 +1078,7 @@ crm_deal_editor_get_contact_editable (CrmDealEditor *self)
 {
   g_return_val_if_fail (CRM_IS_DEAL_EDITOR (self), NULL);
 
-  return GTK_EDITABLE (self->contact_name_row);
+  return crm_deal_contact_section_get_name_row (self->contact_section);
 }
 
 GtkEditable *
@@ -1293,7 +1086,7 @@ crm_deal_editor_get_phone_editable (CrmDealEditor *self)
 {
   g_return_val_if_fail (CRM_IS_DEAL_EDITOR (self), NULL);
 
-  return GTK_EDITABLE (self->phone_row);
+  return crm_deal_contact_section_get_phone_row (self->contact_section);
 }
 
 GtkEditable *
@@ -1301,7 +1094,7 @@ crm_deal_editor_get_email_editable (CrmDealEditor *self)
 {
   g_return_val_if_fail (CRM_IS_DEAL_EDITOR (self), NULL);
 
-  return GTK_EDITABLE (self->email_row);
+  return crm_deal_contact_section_get_email_row (self->contact_section);
 }
 
 GtkEditable *
@@ -1309,7 +1102,7 @@ crm_deal_editor_get_company_editable (CrmDealEditor *self)
 {
   g_return_val_if_fail (CRM_IS_DEAL_EDITOR (self), NULL);
 
-  return GTK_EDITABLE (self->company_name_row);
+  return crm_deal_company_section_get_name_row (self->company_section);
 }
 
 /**
