@@ -25,7 +25,8 @@ G_BEGIN_DECLS
 
 #define CRM_TYPE_DEAL_COMPANY_SECTION (crm_deal_company_section_get_type ())
 
-G_DECLARE_FINAL_TYPE (CrmDealCompanySection, crm_deal_company_section, CRM, DEAL_COMPANY_SECTION, AdwPreferencesGroup)
+G_DECLARE_FINAL_TYPE (CrmDealCompanySection, crm_deal_company_section,
+                      CRM, DEAL_COMPANY_SECTION, AdwPreferencesGroup)
 
 void         crm_deal_company_section_show               (CrmDealCompanySection *self,
                                                           CrmCompany            *company);

@@ -25,7 +25,8 @@ G_BEGIN_DECLS
 
 #define CRM_TYPE_DEAL_CONTACT_SECTION (crm_deal_contact_section_get_type ())
 
-G_DECLARE_FINAL_TYPE (CrmDealContactSection, crm_deal_contact_section, CRM, DEAL_CONTACT_SECTION, AdwPreferencesGroup)
+G_DECLARE_FINAL_TYPE (CrmDealContactSection, crm_deal_contact_section,
+                      CRM, DEAL_CONTACT_SECTION, AdwPreferencesGroup)
 
 void         crm_deal_contact_section_show               (CrmDealContactSection *self,
                                                           CrmContact            *contact);

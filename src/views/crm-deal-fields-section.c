@@ -109,7 +109,8 @@ add_field (CrmDealFieldsSection    *self,
 
   crm_field_editor_set_title (field->editor, crm_text_get (&definition->name));
   crm_field_editor_set_value (field->editor, value);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), crm_field_editor_get_widget (field->editor));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self),
+                             crm_field_editor_get_widget (field->editor));
 
   g_ptr_array_add (self->fields, field);
 }
@@ -215,11 +216,11 @@ crm_deal_fields_section_load (CrmDealFieldsSection *self,
   for (guint i = 0; i < n_fields; i++)
     {
       const CrmProcedureField *definition = crm_procedure_get_field (procedure, i);
+      const char *value = values != NULL ? g_hash_table_lookup (values, definition->key) : NULL;
 
-      if (g_strcmp0 (definition->entity, "deal") != 0)
-        continue;
-
-      add_field (self, definition, values != NULL ? g_hash_table_lookup (values, definition->key) : NULL);
+      /* Contact fields belong to the contact. */
+      if (g_strcmp0 (definition->entity, "deal") == 0)
+        add_field (self, definition, value);
     }
 
   if (self->fields->len == 0)

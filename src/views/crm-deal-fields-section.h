@@ -26,7 +26,8 @@ G_BEGIN_DECLS
 
 #define CRM_TYPE_DEAL_FIELDS_SECTION (crm_deal_fields_section_get_type ())
 
-G_DECLARE_FINAL_TYPE (CrmDealFieldsSection, crm_deal_fields_section, CRM, DEAL_FIELDS_SECTION, AdwPreferencesGroup)
+G_DECLARE_FINAL_TYPE (CrmDealFieldsSection, crm_deal_fields_section,
+                      CRM, DEAL_FIELDS_SECTION, AdwPreferencesGroup)
 
 void            crm_deal_fields_section_load               (CrmDealFieldsSection *self,
                                                             CrmProcedure         *procedure,

@@ -49,7 +49,7 @@ struct _CrmFieldEditor
   CrmProcedure            *procedure;     /* nullable */
   char                    *key;
   GtkWidget               *widget;        /* the row or the bare editor */
-  GPtrArray               *choice_keys;   /* (element-type utf8): NULL first; NULL unless a choice */
+  GPtrArray               *choice_keys;   /* (element-type utf8) (nullable): NULL first */
 
   const CrmProcedureField *field;         /* nullable: owned by the procedure */
   GtkWidget               *value_widget;  /* unowned: the widget itself, or its switch */
@@ -106,7 +106,10 @@ has_type (CrmFieldEditor *self,
 static const char *
 region (CrmFieldEditor *self)
 {
-  const char *country = self->procedure != NULL ? crm_procedure_get_country (self->procedure) : NULL;
+  const char *country = NULL;
+
+  if (self->procedure != NULL)
+    country = crm_procedure_get_country (self->procedure);
 
   /* The store parses numbers with the same fallback. */
   return country != NULL ? country : "IL";
@@ -377,8 +380,8 @@ crm_field_editor_constructed (GObject *object)
   if (self->procedure != NULL && self->key != NULL)
     self->field = crm_procedure_find_field (self->procedure, self->key);
 
-  if (key_is (self, "source") || key_is (self, "loss_reason") || has_type (self, CRM_FIELD_CHOICE) ||
-      (has_type (self, CRM_FIELD_BOOLEAN) && asks (self)))
+  if (key_is (self, "source") || key_is (self, "loss_reason") ||
+      has_type (self, CRM_FIELD_CHOICE) || (has_type (self, CRM_FIELD_BOOLEAN) && asks (self)))
     build_choice (self);
   else if (has_type (self, CRM_FIELD_BOOLEAN))
     build_switch (self);

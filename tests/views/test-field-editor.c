@@ -80,6 +80,24 @@ find_descendant (GtkWidget *widget,
   return NULL;
 }
 
+/* The names a choice offers, from a row or a bare drop-down. */
+static GListModel *
+choices_of (CrmFieldEditor *editor)
+{
+  GtkWidget *widget = crm_field_editor_get_widget (editor);
+
+  if (ADW_IS_COMBO_ROW (widget))
+    return adw_combo_row_get_model (ADW_COMBO_ROW (widget));
+
+  return gtk_drop_down_get_model (GTK_DROP_DOWN (widget));
+}
+
+static GtkInputPurpose
+purpose_of (CrmFieldEditor *editor)
+{
+  return adw_entry_row_get_input_purpose (ADW_ENTRY_ROW (crm_field_editor_get_widget (editor)));
+}
+
 /* The editor holds its widget, and lets it go with itself. */
 static void
 assert_finalize (CrmFieldEditor *editor)
@@ -123,7 +141,8 @@ test_text_row (void)
 
   /* Field names are plain text, never markup. */
   crm_field_editor_set_title (editor, "Software <modules>");
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Software <modules>");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                   ==, "Software <modules>");
   g_assert_false (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (row)));
 
   assert_finalize (editor);
@@ -139,8 +158,7 @@ test_number_and_date (void)
   CrmFieldEditor *bare = crm_field_editor_new (procedure, "training_date", CRM_FIELD_EDITOR_ASK);
   g_autofree char *shown = NULL;
 
-  g_assert_cmpint (adw_entry_row_get_input_purpose (ADW_ENTRY_ROW (crm_field_editor_get_widget (number))),
-                   ==, GTK_INPUT_PURPOSE_NUMBER);
+  g_assert_cmpint (purpose_of (number), ==, GTK_INPUT_PURPOSE_NUMBER);
 
   /* A date row offers a calendar; a bare entry says how to type one. */
   g_assert_true (ADW_IS_ENTRY_ROW (crm_field_editor_get_widget (date)));
@@ -189,11 +207,9 @@ test_choice (void)
   g_assert_cmpstr (unknown, ==, "");
 
   /* Where the rules ask, nothing is chosen by accident. */
-  g_assert_cmpstr (choice_name (adw_combo_row_get_model (ADW_COMBO_ROW (crm_field_editor_get_widget (form))), 0),
-                   ==, "Choose…");
+  g_assert_cmpstr (choice_name (choices_of (form), 0), ==, "Choose…");
   g_assert_true (GTK_IS_DROP_DOWN (crm_field_editor_get_widget (question)));
-  g_assert_cmpstr (choice_name (gtk_drop_down_get_model (GTK_DROP_DOWN (crm_field_editor_get_widget (question))), 0),
-                   ==, "Choose…");
+  g_assert_cmpstr (choice_name (choices_of (question), 0), ==, "Choose…");
 
   assert_finalize (card);
   assert_finalize (form);
@@ -205,7 +221,8 @@ test_boolean (void)
 {
   g_autoptr(CrmStore) store = NULL;
   CrmProcedure *procedure = tw_procedure (&store);
-  CrmFieldEditor *card = crm_field_editor_new (procedure, "agreements_module", CRM_FIELD_EDITOR_ROW);
+  CrmFieldEditor *card = crm_field_editor_new (procedure, "agreements_module",
+                                               CRM_FIELD_EDITOR_ROW);
   CrmFieldEditor *form = crm_field_editor_new (procedure, "agreements_module",
                                                CRM_FIELD_EDITOR_ROW | CRM_FIELD_EDITOR_ASK);
   GtkWidget *toggle = crm_field_editor_get_value_widget (card);
@@ -248,28 +265,31 @@ test_deal_values (void)
   CrmFieldEditor *reason = crm_field_editor_new (procedure, "loss_reason",
                                                  CRM_FIELD_EDITOR_ROW | CRM_FIELD_EDITOR_ASK);
   CrmFieldEditor *phone = crm_field_editor_new (procedure, "contact.phone", CRM_FIELD_EDITOR_ROW);
-  GListModel *sources = gtk_drop_down_get_model (GTK_DROP_DOWN (crm_field_editor_get_widget (source)));
-  GListModel *reasons = adw_combo_row_get_model (ADW_COMBO_ROW (crm_field_editor_get_widget (reason)));
+  GListModel *sources = choices_of (source);
+  GListModel *reasons = choices_of (reason);
   const CrmProcedureChoice *first_source = crm_procedure_get_source (procedure, 0);
   const CrmProcedureChoice *first_reason = crm_procedure_get_loss_reason (procedure, 0);
   g_autofree char *chosen = NULL;
-  g_autofree char *formatted = crm_phone_format ("+972501234567", crm_procedure_get_country (procedure));
+  const char *country = crm_procedure_get_country (procedure);
+  g_autofree char *formatted = crm_phone_format ("+972501234567", country);
 
   g_assert_null (crm_field_editor_get_field (source));
-  g_assert_cmpuint (g_list_model_get_n_items (sources), ==, crm_procedure_get_n_sources (procedure) + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (sources), ==,
+                    crm_procedure_get_n_sources (procedure) + 1);
   g_assert_cmpstr (choice_name (sources, 1), ==, crm_text_get (&first_source->name));
-  g_assert_cmpuint (g_list_model_get_n_items (reasons), ==, crm_procedure_get_n_loss_reasons (procedure) + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (reasons), ==,
+                    crm_procedure_get_n_loss_reasons (procedure) + 1);
   g_assert_cmpstr (choice_name (reasons, 1), ==, crm_text_get (&first_reason->name));
 
   crm_field_editor_set_value (source, first_source->key);
   chosen = crm_field_editor_dup_value (source);
   g_assert_cmpstr (chosen, ==, first_source->key);
 
-  g_assert_cmpint (adw_entry_row_get_input_purpose (ADW_ENTRY_ROW (crm_field_editor_get_widget (phone))),
-                   ==, GTK_INPUT_PURPOSE_PHONE);
+  g_assert_cmpint (purpose_of (phone), ==, GTK_INPUT_PURPOSE_PHONE);
   crm_field_editor_set_value (phone, "+972501234567");
   g_assert_nonnull (formatted);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (crm_field_editor_get_widget (phone))), ==, formatted);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (crm_field_editor_get_widget (phone))),
+                   ==, formatted);
 
   assert_finalize (source);
   assert_finalize (reason);
