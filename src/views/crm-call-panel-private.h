@@ -39,11 +39,10 @@ struct _CrmCallPanel
   GPtrArray        *questions;        /* (element-type CrmCallQuestion): the stage's, unowned */
 
   gint64            deal_id;
-  guint             timer_source;
   AdwMessageDialog *discard_dialog;   /* weak: open while asking */
 
   /* Template widgets */
-  GtkLabel         *timer_label;
+  CrmCallTimer     *timer;
   GtkButton        *end_button;
   GtkWidget        *script_box;
   GtkDropDown      *script_dropdown;

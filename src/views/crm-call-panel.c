@@ -68,42 +68,9 @@ set_running (CrmCallPanel *self,
   if (self->running == running)
     return;
 
+  /* The timer follows by its binding in the template. */
   self->running = running;
-  if (!running)
-    g_clear_handle_id (&self->timer_source, g_source_remove);
-
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_RUNNING]);
-}
-
-/* The timer */
-
-static void
-update_timer (CrmCallPanel *self)
-{
-  guint elapsed = self->session != NULL ? crm_call_session_get_elapsed (self->session) : 0;
-  g_autofree char *text = NULL;
-  g_autofree char *spoken = NULL;
-
-  if (elapsed >= 3600)
-    text = g_strdup_printf ("%u:%02u:%02u", elapsed / 3600, elapsed / 60 % 60, elapsed % 60);
-  else
-    text = g_strdup_printf ("%02u:%02u", elapsed / 60, elapsed % 60);
-
-  gtk_label_set_text (self->timer_label, text);
-
-  /* Translators: what a screen reader says for the call timer; %s is 04:12 */
-  spoken = g_strdup_printf (_("Call time %s"), text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->timer_label),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, spoken,
-                                  -1);
-}
-
-static gboolean
-timer_cb (gpointer user_data)
-{
-  update_timer (user_data);
-
-  return G_SOURCE_CONTINUE;
 }
 
 /* Where the call is */
@@ -272,7 +239,6 @@ end_saved_cb (CrmCallPanel *self,
               gint64        activity_id)
 {
   set_running (self, FALSE);
-  update_timer (self);
   _crm_call_panel_update_chrome (self);
 
   g_signal_emit (self, signals [FINISHED], 0, activity_id);
@@ -309,7 +275,6 @@ crm_call_panel_dispose (GObject *object)
 {
   CrmCallPanel *self = (CrmCallPanel *)object;
 
-  g_clear_handle_id (&self->timer_source, g_source_remove);
   if (self->discard_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->discard_dialog));
   g_clear_weak_pointer (&self->discard_dialog);
@@ -465,9 +430,10 @@ crm_call_panel_class_init (CrmCallPanelClass *klass)
                   G_TYPE_NONE, 0);
 
   g_type_ensure (CRM_TYPE_CALL_END_PAGE);
+  g_type_ensure (CRM_TYPE_CALL_TIMER);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/dealsdesk/Deals/crm-call-panel.ui");
-  gtk_widget_class_bind_template_child (widget_class, CrmCallPanel, timer_label);
+  gtk_widget_class_bind_template_child (widget_class, CrmCallPanel, timer);
   gtk_widget_class_bind_template_child (widget_class, CrmCallPanel, end_button);
   gtk_widget_class_bind_template_child (widget_class, CrmCallPanel, script_box);
   gtk_widget_class_bind_template_child (widget_class, CrmCallPanel, script_dropdown);
@@ -581,9 +547,8 @@ crm_call_panel_start (CrmCallPanel  *self,
   if (self->session == NULL)
     return FALSE;
 
-  self->timer_source = g_timeout_add_seconds (1, timer_cb, self);
+  crm_call_timer_set_session (self->timer, self->session);
   set_running (self, TRUE);
-  update_timer (self);
   fill_scripts (self);
 
   if (_crm_call_panel_get_script (self) == NULL)

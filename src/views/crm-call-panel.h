@@ -21,6 +21,7 @@
 
 #include "crm-call-end-page.h"
 #include "crm-call-question.h"
+#include "crm-call-timer.h"
 #include "crm-call-session.h"
 
 G_BEGIN_DECLS

@@ -890,13 +890,15 @@ test_plain_call (Fixture       *fixture,
   panel = start_call (editor);
   g_assert_cmpstr (crm_call_panel_get_page (panel), ==, "plain");
   g_assert_false (gtk_widget_get_visible (panel_child (panel, "progress_bar")));
-  g_assert_cmpstr (gtk_label_get_text (panel_child (panel, "timer_label")), ==, "00:00");
+  g_assert_cmpstr (crm_call_timer_get_text (panel_child (panel, "timer")), ==, "00:00");
 
   /* The timer ticks on whole seconds of the main loop: within two. */
   crm_test_clock_advance (&fixture->clock, 65 * G_TIME_SPAN_SECOND);
-  for (guint i = 0; i < 25 && g_str_equal (gtk_label_get_text (panel_child (panel, "timer_label")), "00:00"); i++)
+  for (guint i = 0;
+       i < 25 && g_str_equal (crm_call_timer_get_text (panel_child (panel, "timer")), "00:00");
+       i++)
     crm_test_iterate (100);
-  g_assert_cmpstr (gtk_label_get_text (panel_child (panel, "timer_label")), ==, "01:05");
+  g_assert_cmpstr (crm_call_timer_get_text (panel_child (panel, "timer")), ==, "01:05");
 
   notes = gtk_text_view_get_buffer (panel_child (panel, "notes_view"));
   gtk_text_buffer_set_text (notes, "Was out; her assistant will call back", -1);
@@ -947,8 +949,8 @@ test_keyboard (Fixture       *fixture,
   g_assert_true (crm_deal_editor_get_call_panel (editor) == panel);
 
   /* Accessible names of what changes on its own. */
-  g_assert_true (gtk_test_accessible_has_role (panel_child (panel, "timer_label"), GTK_ACCESSIBLE_ROLE_TIMER));
-  g_assert_true (gtk_test_accessible_has_property (panel_child (panel, "timer_label"),
+  g_assert_true (gtk_test_accessible_has_role (panel_child (panel, "timer"), GTK_ACCESSIBLE_ROLE_TIMER));
+  g_assert_true (gtk_test_accessible_has_property (panel_child (panel, "timer"),
                                                    GTK_ACCESSIBLE_PROPERTY_LABEL));
   g_assert_true (gtk_test_accessible_has_property (panel_child (panel, "progress_bar"),
                                                    GTK_ACCESSIBLE_PROPERTY_LABEL));
