@@ -98,7 +98,7 @@ follow_stored_stage (CrmDealEditor *self,
 
   crm_deal_set_pipeline_id (self->deal, crm_deal_get_pipeline_id (stored));
   crm_deal_set_stage_id (self->deal, crm_deal_get_stage_id (stored));
-  _crm_deal_editor_fill_stages (self);
+  crm_deal_details_section_show_stages (self->details_section, self->deal);
 }
 
 /* Reads the deal's work again from the store, after any change to it. */

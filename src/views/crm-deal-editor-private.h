@@ -20,6 +20,7 @@
 #include "crm-deal-editor.h"
 #include "crm-deal-company-section.h"
 #include "crm-deal-contact-section.h"
+#include "crm-deal-details-section.h"
 #include "crm-deal-fields-section.h"
 #include "crm-deal-work-section.h"
 #include "crm-procedure.h"
@@ -66,7 +67,6 @@ struct _CrmDealEditor
   CrmContact           *contact;
   CrmCompany           *company;
   GPtrArray            *checks;        /* (element-type Check) */
-  GPtrArray            *source_keys;   /* (element-type utf8), NULL first for “None” */
 
   gint64                deal_id;
   gint64                pipeline_id;
@@ -91,19 +91,9 @@ struct _CrmDealEditor
   GtkButton            *save_button;
   GtkWidget            *start_call_button;
   CrmDealFieldsSection *fields_section;
-  AdwEntryRow          *title_row;
-  AdwEntryRow          *amount_row;
-  GtkDropDown          *currency_dropdown;
-  GtkStringList        *currency_list;
-  AdwComboRow          *stage_row;
-  AdwComboRow          *owner_row;
-  AdwComboRow          *source_row;
-  GtkStringList        *source_list;
-  AdwEntryRow          *next_step_row;
-  AdwEntryRow          *close_date_row;
+  CrmDealDetailsSection *details_section;
   CrmDealContactSection *contact_section;
   CrmDealCompanySection *company_section;
-  GtkLabel             *deal_problems_label;
   GtkWidget            *work_separator;
   CrmDealWorkSection   *work_pane;
   GtkRevealer          *call_revealer;
@@ -124,7 +114,6 @@ void     _crm_deal_editor_refresh_work                (CrmDealEditor  *self);
 void     _crm_deal_editor_update_work_actions         (CrmDealEditor  *self,
                                                        gboolean        open);
 void     _crm_deal_editor_show_work                   (CrmDealEditor  *self);
-void     _crm_deal_editor_fill_stages                 (CrmDealEditor  *self);
 void     _crm_deal_editor_refresh_field               (CrmDealEditor  *self,
                                                        const char     *key);
 gboolean _crm_deal_editor_ask_before_discarding_call  (CrmDealEditor  *self,

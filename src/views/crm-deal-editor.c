@@ -72,31 +72,6 @@ region (CrmDealEditor *self)
   return country != NULL ? country : "IL";
 }
 
-static const char *
-row_text (gpointer row)
-{
-  return gtk_editable_get_text (GTK_EDITABLE (row));
-}
-
-/* The trimmed text of a row, or NULL when it holds only blanks. */
-static char *
-dup_row_text (gpointer row)
-{
-  char *text = g_strstrip (g_strdup (row_text (row)));
-
-  if (text[0] == '\0')
-    g_clear_pointer (&text, g_free);
-
-  return text;
-}
-
-static void
-set_row_text (gpointer    row,
-              const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-}
-
 /* What people type for money, read by the model's one parser
  * (crm_money_parse()) as every other path reads it; empty is no amount. */
 static gboolean
@@ -109,15 +84,6 @@ parse_amount (const char  *text,
     return TRUE;
 
   return crm_money_parse (text, NULL, out_amount, error);
-}
-
-static char *
-format_amount_for_entry (gint64 amount)
-{
-  if (amount == 0)
-    return g_strdup ("");
-
-  return crm_money_format_plain (amount);
 }
 
 static gboolean
@@ -256,20 +222,22 @@ add_check (CrmDealEditor *self,
 static void
 add_checks (CrmDealEditor *self)
 {
+  CrmDealDetailsSection *details = self->details_section;
   CrmDealContactSection *contact = self->contact_section;
   CrmDealCompanySection *company = self->company_section;
+  GtkLabel *deal_label = crm_deal_details_section_get_problems_label (details);
   GtkLabel *contact_label = crm_deal_contact_section_get_problems_label (contact);
   GtkLabel *company_label = crm_deal_company_section_get_problems_label (company);
 
-  self->title_check = add_check (self, self->title_row, self->deal_problems_label,
-                                 check_title, CRM_STORE_ERROR_INVALID_TITLE);
+  self->title_check = add_check (self, crm_deal_details_section_get_title_row (details),
+                                 deal_label, check_title, CRM_STORE_ERROR_INVALID_TITLE);
   self->title_check->quiet = TRUE;
-  self->amount_check = add_check (self, self->amount_row, self->deal_problems_label,
-                                  check_amount, CRM_STORE_ERROR_INVALID_AMOUNT);
-  self->stage_check = add_check (self, self->stage_row, self->deal_problems_label,
-                                 NULL, CRM_STORE_ERROR_UNKNOWN_STAGE);
-  add_check (self, self->close_date_row, self->deal_problems_label,
-             check_date, CRM_STORE_ERROR_INVALID_FIELD);
+  self->amount_check = add_check (self, crm_deal_details_section_get_amount_row (details),
+                                  deal_label, check_amount, CRM_STORE_ERROR_INVALID_AMOUNT);
+  self->stage_check = add_check (self, crm_deal_details_section_get_stage_row (details),
+                                 deal_label, NULL, CRM_STORE_ERROR_UNKNOWN_STAGE);
+  add_check (self, crm_deal_details_section_get_close_date_row (details),
+             deal_label, check_date, CRM_STORE_ERROR_INVALID_FIELD);
 
   self->contact_name_check = add_check (self, crm_deal_contact_section_get_name_row (contact),
                                         contact_label, NULL, CRM_STORE_ERROR_INVALID_NAME);
@@ -314,132 +282,9 @@ build_field_rows (CrmDealEditor *self,
 }
 
 static void
-fill_sources (CrmDealEditor *self,
-              const char    *current)
-{
-  gboolean found = current == NULL;
-  guint selected = 0;
-  guint n_sources = self->procedure != NULL ? crm_procedure_get_n_sources (self->procedure) : 0;
-
-  gtk_string_list_append (self->source_list, _("None"));
-  g_ptr_array_add (self->source_keys, NULL);
-
-  for (guint i = 0; i < n_sources; i++)
-    {
-      const CrmProcedureChoice *source = crm_procedure_get_source (self->procedure, i);
-
-      gtk_string_list_append (self->source_list, crm_text_get (&source->name));
-      g_ptr_array_add (self->source_keys, g_strdup (source->key));
-      if (g_strcmp0 (source->key, current) == 0)
-        {
-          selected = i + 1;
-          found = TRUE;
-        }
-    }
-
-  /* Keep a source the procedure no longer lists rather than erase it. */
-  if (!found)
-    {
-      gtk_string_list_append (self->source_list, current);
-      g_ptr_array_add (self->source_keys, g_strdup (current));
-      selected = self->source_keys->len - 1;
-    }
-
-  adw_combo_row_set_selected (self->source_row, selected);
-}
-
-static void
-fill_currency (CrmDealEditor *self,
-               const char    *currency)
-{
-  GListModel *model = G_LIST_MODEL (self->currency_list);
-  guint n_items = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      if (g_strcmp0 (gtk_string_list_get_string (self->currency_list, i), currency) == 0)
-        {
-          gtk_drop_down_set_selected (self->currency_dropdown, i);
-          return;
-        }
-    }
-
-  gtk_string_list_append (self->currency_list, currency);
-  gtk_drop_down_set_selected (self->currency_dropdown, n_items);
-}
-
-static guint
-find_position (GListModel *model,
-               gint64      id,
-               gint64    (*get_id) (gpointer))
-{
-  guint n_items = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-
-      if (get_id (item) == id)
-        return i;
-    }
-
-  return GTK_INVALID_LIST_POSITION;
-}
-
-static gint64
-stage_id_of (gpointer item)
-{
-  return crm_stage_get_id (item);
-}
-
-static gint64
-user_id_of (gpointer item)
-{
-  return crm_user_get_id (item);
-}
-
-void
-_crm_deal_editor_fill_stages (CrmDealEditor *self)
-{
-  g_autoptr(GListModel) stages = crm_store_get_stages (self->store, crm_deal_get_pipeline_id (self->deal));
-  guint position;
-
-  adw_combo_row_set_model (self->stage_row, stages);
-  position = find_position (stages, crm_deal_get_stage_id (self->deal), stage_id_of);
-  adw_combo_row_set_selected (self->stage_row, position != GTK_INVALID_LIST_POSITION ? position : 0);
-}
-
-static void
-fill_stages_and_owner (CrmDealEditor *self)
-{
-  GListModel *users = crm_store_get_users (self->store);
-  gint64 owner_id = crm_deal_get_owner_id (self->deal);
-  guint position;
-
-  _crm_deal_editor_fill_stages (self);
-
-  if (owner_id == 0 && crm_store_get_current_user (self->store) != NULL)
-    owner_id = crm_user_get_id (crm_store_get_current_user (self->store));
-
-  adw_combo_row_set_model (self->owner_row, users);
-  position = find_position (users, owner_id, user_id_of);
-  if (position != GTK_INVALID_LIST_POSITION)
-    adw_combo_row_set_selected (self->owner_row, position);
-}
-
-static void
 fill_rows (CrmDealEditor *self)
 {
-  g_autofree char *amount = format_amount_for_entry (crm_deal_get_amount (self->deal));
-
-  set_row_text (self->title_row, crm_deal_get_title (self->deal));
-  set_row_text (self->amount_row, amount);
-  fill_currency (self, crm_deal_get_currency (self->deal));
-  fill_stages_and_owner (self);
-  fill_sources (self, crm_deal_get_source (self->deal));
-  set_row_text (self->next_step_row, crm_deal_get_next_step (self->deal));
-  set_row_text (self->close_date_row, crm_deal_get_expected_close (self->deal));
-
+  crm_deal_details_section_show (self->details_section, self->deal);
   crm_deal_contact_section_set_region (self->contact_section, region (self));
   crm_deal_contact_section_show (self->contact_section, self->contact);
   crm_deal_company_section_set_region (self->company_section, region (self));
@@ -564,58 +409,9 @@ load (CrmDealEditor *self)
 
 /* Saving */
 
-static void
-collect_deal (CrmDealEditor *self)
-{
-  g_autofree char *title = dup_row_text (self->title_row);
-  g_autofree char *next_step = dup_row_text (self->next_step_row);
-  g_autofree char *close_date = dup_row_text (self->close_date_row);
-  CrmStage *stage = adw_combo_row_get_selected_item (self->stage_row);
-  CrmUser *owner = adw_combo_row_get_selected_item (self->owner_row);
-  guint source = adw_combo_row_get_selected (self->source_row);
-  guint currency = gtk_drop_down_get_selected (self->currency_dropdown);
-  gint64 amount = 0;
-
-  parse_amount (row_text (self->amount_row), &amount, NULL);
-
-  crm_deal_set_title (self->deal, title);
-  crm_deal_set_amount (self->deal, amount);
-  if (currency != GTK_INVALID_LIST_POSITION)
-    crm_deal_set_currency (self->deal, gtk_string_list_get_string (self->currency_list, currency));
-  if (stage != NULL)
-    {
-      crm_deal_set_pipeline_id (self->deal, crm_stage_get_pipeline_id (stage));
-      crm_deal_set_stage_id (self->deal, crm_stage_get_id (stage));
-    }
-  crm_deal_set_owner_id (self->deal, owner != NULL ? crm_user_get_id (owner) : 0);
-  crm_deal_set_source (self->deal, source < self->source_keys->len
-                                   ? g_ptr_array_index (self->source_keys, source) : NULL);
-  crm_deal_set_next_step (self->deal, next_step);
-  crm_deal_set_expected_close (self->deal, close_date);
-}
-
 /* Signal callbacks */
 
 /* The call-script panel */
-
-static void
-select_source (CrmDealEditor *self,
-               const char    *key)
-{
-  for (guint i = 0; i < self->source_keys->len; i++)
-    {
-      if (g_strcmp0 (g_ptr_array_index (self->source_keys, i), key) == 0)
-        {
-          adw_combo_row_set_selected (self->source_row, i);
-          return;
-        }
-    }
-
-  /* A source the procedure does not list is kept, as when loading. */
-  gtk_string_list_append (self->source_list, key);
-  g_ptr_array_add (self->source_keys, g_strdup (key));
-  adw_combo_row_set_selected (self->source_row, self->source_keys->len - 1);
-}
 
 /* The store may have given the deal a contact or a company it did not
  * have (a name answered during the call): the card saves into those,
@@ -666,19 +462,9 @@ _crm_deal_editor_refresh_field (CrmDealEditor *self,
 
   follow_stored_parties (self, stored);
 
-  if (crm_deal_contact_section_show_value (self->contact_section, key, value) ||
-      crm_deal_company_section_show_value (self->company_section, key, value))
-    return;
-
-  if (g_str_equal (key, "source"))
-    select_source (self, value);
-  else if (g_str_equal (key, "amount"))
-    {
-      g_autofree char *amount = format_amount_for_entry (crm_deal_get_amount (stored));
-
-      set_row_text (self->amount_row, amount);
-      fill_currency (self, crm_deal_get_currency (stored));
-    }
+  if (!crm_deal_contact_section_show_value (self->contact_section, key, value) &&
+      !crm_deal_company_section_show_value (self->company_section, key, value))
+    crm_deal_details_section_show_value (self->details_section, key, value, stored);
 }
 
 /* GtkWindow overrides */
@@ -706,6 +492,7 @@ crm_deal_editor_constructed (GObject *object)
 
   g_assert (CRM_IS_STORE (self->store));
 
+  crm_deal_details_section_set_store (self->details_section, self->store);
   crm_deal_work_section_set_store (self->work_pane, self->store);
 
   if (self->deal_id == 0)
@@ -737,16 +524,6 @@ crm_deal_editor_dispose (GObject *object)
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (crm_deal_editor_parent_class)->dispose (object);
-}
-
-static void
-crm_deal_editor_finalize (GObject *object)
-{
-  CrmDealEditor *self = (CrmDealEditor *)object;
-
-  g_clear_pointer (&self->source_keys, g_ptr_array_unref);
-
-  G_OBJECT_CLASS (crm_deal_editor_parent_class)->finalize (object);
 }
 
 static void
@@ -816,7 +593,6 @@ crm_deal_editor_class_init (CrmDealEditorClass *klass)
 
   object_class->constructed = crm_deal_editor_constructed;
   object_class->dispose = crm_deal_editor_dispose;
-  object_class->finalize = crm_deal_editor_finalize;
   object_class->get_property = crm_deal_editor_get_property;
   object_class->set_property = crm_deal_editor_set_property;
 
@@ -888,20 +664,10 @@ crm_deal_editor_class_init (CrmDealEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, start_call_button);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, details_section);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, contact_section);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, company_section);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, fields_section);
-  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, title_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, amount_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, currency_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, currency_list);
-  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, stage_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, owner_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, source_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, source_list);
-  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, next_step_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, close_date_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, deal_problems_label);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, work_separator);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, work_pane);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, call_revealer);
@@ -911,6 +677,7 @@ crm_deal_editor_class_init (CrmDealEditorClass *klass)
 
   g_type_ensure (CRM_TYPE_CALL_PANEL);
   g_type_ensure (CRM_TYPE_DEAL_COMPANY_SECTION);
+  g_type_ensure (CRM_TYPE_DEAL_DETAILS_SECTION);
   g_type_ensure (CRM_TYPE_DEAL_CONTACT_SECTION);
   g_type_ensure (CRM_TYPE_DEAL_FIELDS_SECTION);
   g_type_ensure (CRM_TYPE_DEAL_WORK_SECTION);
@@ -924,12 +691,8 @@ crm_deal_editor_init (CrmDealEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->checks = g_ptr_array_new_with_free_func ((GDestroyNotify)_crm_deal_editor_check_free);
-  self->source_keys = g_ptr_array_new_with_free_func (g_free);
 
-  crm_field_editor_add_date_picker (self->close_date_row);
 
-  crm_ltr_text_attach (GTK_WIDGET (self->amount_row));
-  crm_ltr_text_attach (GTK_WIDGET (self->close_date_row));
 
   /* Nothing can be saved before the card is filled, and a new deal has no
    * work to log yet. */
@@ -1028,7 +791,7 @@ crm_deal_editor_save (CrmDealEditor  *self,
       return FALSE;
     }
 
-  collect_deal (self);
+  crm_deal_details_section_collect (self->details_section, self->deal);
   crm_deal_contact_section_collect (self->contact_section, self->contact);
   crm_deal_company_section_collect (self->company_section, self->company);
   values = crm_deal_fields_section_collect_changed (self->fields_section);
@@ -1062,7 +825,7 @@ crm_deal_editor_get_title_editable (CrmDealEditor *self)
 {
   g_return_val_if_fail (CRM_IS_DEAL_EDITOR (self), NULL);
 
-  return GTK_EDITABLE (self->title_row);
+  return crm_deal_details_section_get_title_row (self->details_section);
 }
 
 GtkEditable *
@@ -1070,7 +833,7 @@ crm_deal_editor_get_amount_editable (CrmDealEditor *self)
 {
   g_return_val_if_fail (CRM_IS_DEAL_EDITOR (self), NULL);
 
-  return GTK_EDITABLE (self->amount_row);
+  return crm_deal_details_section_get_amount_row (self->details_section);
 }
 
 GtkEditable *

@@ -36,6 +36,7 @@
 #include "crm-contact.h"
 #include "crm-date-time-chooser.h"
 #include "crm-deal.h"
+#include "crm-deal-details-section.h"
 #include "crm-deal-editor.h"
 #include "crm-deal-work-section.h"
 #include "crm-stage.h"
@@ -54,6 +55,15 @@
 typedef CrmTestClockedFixture Fixture;
 
 /* Helpers */
+
+/* The deal card's details section's template child @name. */
+static gpointer
+details_child (gpointer    editor,
+               const char *name)
+{
+  return crm_test_child (crm_test_child (editor, CRM_TYPE_DEAL_EDITOR, "details_section"),
+                         CRM_TYPE_DEAL_DETAILS_SECTION, name);
+}
 
 /* The deal card's work section's template child @name. */
 static gpointer
@@ -554,7 +564,7 @@ test_rule_tw_3_whole_call (Fixture       *fixture,
   /* The deal is in Needs discovered, and the card's stage row follows. */
   {
     g_autoptr(CrmDeal) moved = crm_store_load_deal (store, deal_id, &error);
-    AdwComboRow *card_stage_row = crm_test_child (editor, CRM_TYPE_DEAL_EDITOR, "stage_row");
+    AdwComboRow *card_stage_row = details_child (editor, "stage_row");
 
     g_assert_no_error (error);
     g_assert_cmpstr (crm_stage_get_key (crm_store_find_stage (store, crm_deal_get_stage_id (moved))),

@@ -32,6 +32,7 @@
 #include "crm-contact.h"
 #include "crm-date-time-chooser.h"
 #include "crm-deal.h"
+#include "crm-deal-details-section.h"
 #include "crm-deal-editor.h"
 #include "crm-deal-work-section.h"
 #include "crm-procedure.h"
@@ -50,6 +51,15 @@
 typedef CrmTestClockedFixture Fixture;
 
 /* Helpers */
+
+/* The deal card's details section's template child @name. */
+static gpointer
+details_child (gpointer    editor,
+               const char *name)
+{
+  return crm_test_child (crm_test_child (editor, CRM_TYPE_DEAL_EDITOR, "details_section"),
+                         CRM_TYPE_DEAL_DETAILS_SECTION, name);
+}
 
 /* The deal card's work section's template child @name. */
 static gpointer
@@ -205,7 +215,7 @@ task_row_title (CrmDealEditor *editor,
 static const char *
 card_stage_key (CrmDealEditor *editor)
 {
-  AdwComboRow *stage_row = crm_test_child (editor, CRM_TYPE_DEAL_EDITOR, "stage_row");
+  AdwComboRow *stage_row = details_child (editor, "stage_row");
 
   return crm_stage_get_key (adw_combo_row_get_selected_item (stage_row));
 }
