@@ -473,6 +473,7 @@ move_one (CrmStore     *self,
           GDateTime    *now,
           CrmMoveFlags  flags,
           CrmMoveDone  *done,
+          GStrv        *out_missing,
           GError      **error)
 {
   CrmDb *db = crm_store_get_db (self);
@@ -509,7 +510,11 @@ move_one (CrmStore     *self,
     return FALSE;
   if (missing[0] != NULL)
     {
+      /* The refusal carries what it found, so the board's form asks for
+       * exactly these without running the rules a second time. */
       _crm_store_set_missing_error (self, stage, (const char * const *)missing, error);
+      if (out_missing != NULL)
+        *out_missing = g_steal_pointer (&missing);
       return FALSE;
     }
 
@@ -601,7 +606,7 @@ _crm_store_move_in_transaction (CrmStore     *self,
 
   clean = _crm_store_normalize_values (self, values, error);
 
-  return clean != NULL && move_one (self, deal_id, stage, clean, now, flags, done, error);
+  return clean != NULL && move_one (self, deal_id, stage, clean, now, flags, done, NULL, error);
 }
 
 /**
@@ -630,6 +635,37 @@ crm_store_move_deal_with_values (CrmStore    *self,
                                  gint64      *previous_stage_id,
                                  GError     **error)
 {
+  return crm_store_move_deal_full (self, deal_id, stage_id, values, previous_stage_id, NULL, error);
+}
+
+/**
+ * crm_store_move_deal_full:
+ * @self: a #CrmStore
+ * @deal_id: the deal to move
+ * @stage_id: the stage to move it to, in the deal's pipeline
+ * @values: (nullable) (element-type utf8 utf8): values for the stage's
+ *   required fields, by key, stored with the move
+ * @previous_stage_id: (out) (optional): where the deal was, for undo
+ * @out_missing: (out) (optional) (transfer full) (nullable): on a
+ *   refusal for %CRM_STORE_ERROR_MISSING_FIELDS, the keys the deal lacks,
+ *   as crm_store_list_missing_fields() names them; %NULL otherwise
+ * @error: return location for a #GError
+ *
+ * crm_store_move_deal_with_values(), and a refusal that says what it
+ * found: the board asks for @out_missing in its stage form and the
+ * command line names their keys, without running the rules again.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+crm_store_move_deal_full (CrmStore    *self,
+                          gint64       deal_id,
+                          gint64       stage_id,
+                          GHashTable  *values,
+                          gint64      *previous_stage_id,
+                          GStrv       *out_missing,
+                          GError     **error)
+{
   g_auto(CrmMoveDone) done = { 0 };
   g_autoptr(GHashTable) clean = NULL;
   g_autoptr(GDateTime) now = NULL;
@@ -637,6 +673,7 @@ crm_store_move_deal_with_values (CrmStore    *self,
   CrmDb *db;
 
   g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (out_missing == NULL || *out_missing == NULL, FALSE);
 
   db = crm_store_get_db (self);
   stage = find_stage_or_error (self, stage_id, error);
@@ -652,7 +689,7 @@ crm_store_move_deal_with_values (CrmStore    *self,
   if (!crm_db_begin (db, error))
     return FALSE;
 
-  if (!move_one (self, deal_id, stage, clean, now, CRM_MOVE_DEFAULT, &done, error))
+  if (!move_one (self, deal_id, stage, clean, now, CRM_MOVE_DEFAULT, &done, out_missing, error))
     {
       crm_db_rollback (db);
       return FALSE;
@@ -720,7 +757,7 @@ crm_store_move_deals (CrmStore      *self,
     {
       g_autoptr(GError) local_error = NULL;
 
-      ok = move_one (self, deal_ids[i], stage, clean, now, CRM_MOVE_DEFAULT, &done[i], &local_error);
+      ok = move_one (self, deal_ids[i], stage, clean, now, CRM_MOVE_DEFAULT, &done[i], NULL, &local_error);
       if (!ok)
         g_set_error (error, local_error->domain, local_error->code,
                      /* Translators: the deal's id, then why it cannot move */

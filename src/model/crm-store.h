@@ -237,6 +237,13 @@ gboolean      crm_store_move_deal_with_values (CrmStore     *self,
                                               GHashTable    *values,
                                               gint64        *previous_stage_id,
                                               GError       **error);
+gboolean      crm_store_move_deal_full       (CrmStore      *self,
+                                              gint64         deal_id,
+                                              gint64         stage_id,
+                                              GHashTable    *values,
+                                              gint64        *previous_stage_id,
+                                              GStrv         *out_missing,
+                                              GError       **error);
 gboolean      crm_store_move_deals           (CrmStore      *self,
                                               const gint64  *deal_ids,
                                               guint          n_deals,

@@ -168,6 +168,7 @@ crm_application_move_deal (CrmApplication *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(CrmDeal) deal = NULL;
   g_autoptr(GHashTable) values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_auto(GStrv) missing = NULL;
   CrmStage *from, *to;
 
   for (guint i = 0; self->set_values != NULL && self->set_values[i] != NULL; i++)
@@ -200,10 +201,18 @@ crm_application_move_deal (CrmApplication *self)
 
   from = crm_store_find_stage (self->store, crm_deal_get_stage_id (deal));
   /* The stage's rules apply here as on the board: missing fields are
-   * named, and --set supplies them. */
-  if (!crm_store_move_deal_with_values (self->store, self->deal_id, crm_stage_get_id (to), values, NULL, &error))
+   * named, and --set supplies them by the keys the refusal found. */
+  if (!crm_store_move_deal_full (self->store, self->deal_id, crm_stage_get_id (to), values, NULL,
+                                 &missing, &error))
     {
       g_printerr ("deals: %s\n", error->message);
+      if (missing != NULL)
+        {
+          g_autofree char *keys = g_strjoinv (", ", missing);
+
+          /* Translators: --set is the option; the field keys follow, as typed */
+          g_printerr (_("deals: give them with --set FIELD=VALUE, for the fields: %s\n"), keys);
+        }
       return 1;
     }
 

@@ -276,20 +276,21 @@ crm_board_present (CrmBoard  *self,
 
 /* AXL-9, RAD-8, RAD-10: a stage whose rules require
  * fields the deal lacks asks for exactly those, and the move happens when
- * the form has them. Returns FALSE when there is nothing to ask for. */
+ * the form has them. @missing is what the refused move found, so the
+ * rules run once per drop. Returns FALSE when there is nothing to ask
+ * for. */
 static gboolean
-crm_board_ask_missing_fields (CrmBoard *self,
-                              gint64    deal_id,
-                              gint64    stage_id)
+crm_board_ask_missing_fields (CrmBoard           *self,
+                              gint64              deal_id,
+                              gint64              stage_id,
+                              const char * const *missing)
 {
-  g_auto(GStrv) missing = NULL;
   GtkWidget *form;
 
-  missing = crm_store_list_missing_fields (self->store, deal_id, stage_id, NULL, NULL);
   if (missing == NULL || missing[0] == NULL)
     return FALSE;
 
-  form = crm_stage_form_new (self->store, deal_id, stage_id, (const char * const *)missing);
+  form = crm_stage_form_new (self->store, deal_id, stage_id, missing);
   g_signal_connect_object (form, "moved", G_CALLBACK (stage_form_moved_cb), self, G_CONNECT_DEFAULT);
   crm_board_present (self, form);
 
@@ -338,10 +339,11 @@ crm_board_move_with_undo (CrmBoard *self,
                           gint64    stage_id)
 {
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) missing = NULL;
   CrmStage *stage = crm_store_find_stage (self->store, stage_id);
   gint64 from_stage_id = 0;
 
-  if (!crm_store_move_deal (self->store, deal_id, stage_id, &from_stage_id, &error))
+  if (!crm_store_move_deal_full (self->store, deal_id, stage_id, NULL, &from_stage_id, &missing, &error))
     {
       if (g_error_matches (error, CRM_STORE_ERROR, CRM_STORE_ERROR_MISSING_FIELDS) &&
           stage != NULL && crm_stage_get_kind (stage) == CRM_STAGE_LOST)
@@ -351,7 +353,7 @@ crm_board_move_with_undo (CrmBoard *self,
         }
 
       if (g_error_matches (error, CRM_STORE_ERROR, CRM_STORE_ERROR_MISSING_FIELDS) &&
-          crm_board_ask_missing_fields (self, deal_id, stage_id))
+          crm_board_ask_missing_fields (self, deal_id, stage_id, (const char * const *)missing))
         return;
 
       crm_toast_show (self->toast_overlay, crm_toast_new_text (error->message));

@@ -503,6 +503,29 @@ collect_values (CrmStageForm *self)
   return values;
 }
 
+/* A refusal for missing fields names every key the deal still lacks
+ * (a value cleared, or the deal changed since the form opened): the form
+ * asks for any it has no row for yet, from what the refusal found rather
+ * than by running the rules again. Returns the first row refused. */
+static FormRow *
+ask_refused_fields (CrmStageForm       *self,
+                    const char * const *missing)
+{
+  g_autoptr(GStrvBuilder) keys = g_strv_builder_new ();
+
+  for (guint i = 0; missing[i] != NULL; i++)
+    if (find_row (self, missing[i]) == NULL)
+      add_row (self, missing[i]);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    g_strv_builder_add (keys, ((FormRow *)g_ptr_array_index (self->rows, i))->key);
+  g_clear_pointer (&self->missing_keys, g_strfreev);
+  self->missing_keys = g_strv_builder_end (keys);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MISSING_KEYS]);
+
+  return missing[0] != NULL ? find_row (self, missing[0]) : NULL;
+}
+
 /* Actions */
 
 static void
@@ -513,16 +536,18 @@ move_action (GtkWidget  *widget,
   CrmStageForm *self = CRM_STAGE_FORM (widget);
   g_autoptr(GHashTable) values = NULL;
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) missing = NULL;
   gint64 previous_stage_id = 0;
 
   if (!self->can_move)
     return;
 
   values = collect_values (self);
-  if (!crm_store_move_deal_with_values (self->store, self->deal_id, self->stage_id, values,
-                                        &previous_stage_id, &error))
+  if (!crm_store_move_deal_full (self->store, self->deal_id, self->stage_id, values,
+                                 &previous_stage_id, &missing, &error))
     {
-      FormRow *form_row = find_row_for_error (self, error);
+      FormRow *form_row = missing != NULL ? ask_refused_fields (self, (const char * const *)missing)
+                                          : find_row_for_error (self, error);
 
       /* Nothing was stored; the form stays open with the problem at its
        * row, so the rep can correct it and try again. */

@@ -221,6 +221,8 @@ test_cli_rule_axl_9_skip_asks_everything (Fixture       *fixture,
    * demo deal has a source and an amount, and --set gave the niche, so
    * those are not asked for. */
   g_assert_nonnull (strstr (err, "“Launched” needs: Platform, Contract link"));
+  /* The refusal's own keys, for --set: no second look at the rules. */
+  g_assert_nonnull (strstr (err, "--set FIELD=VALUE, for the fields: platform, contract_link\n"));
   stage_of (fixture->db, 20, &key);
   g_assert_cmpstr (key, ==, "new_request");
   g_assert_cmpint (count_audit (fixture->db, 20), ==, audit_before);

@@ -539,6 +539,80 @@ test_reopen_is_deliberate (Fixture       *fixture,
   g_assert_cmpstr (stage_key_of (store, deal_id), ==, "meeting");
 }
 
+/* The first stage of a pipeline other than @stage_id's. */
+static gint64
+other_pipeline_stage (CrmStore *store,
+                      gint64    stage_id)
+{
+  GListModel *pipelines = crm_store_get_pipelines (store);
+  gint64 pipeline_id = crm_stage_get_pipeline_id (crm_store_find_stage (store, stage_id));
+
+  for (guint i = 0; i < g_list_model_get_n_items (pipelines); i++)
+    {
+      g_autoptr(CrmPipeline) pipeline = g_list_model_get_item (pipelines, i);
+      g_autoptr(GListModel) stages = NULL;
+      g_autoptr(CrmStage) first = NULL;
+
+      if (crm_pipeline_get_id (pipeline) == pipeline_id)
+        continue;
+
+      stages = crm_store_get_stages (store, crm_pipeline_get_id (pipeline));
+      first = g_list_model_get_item (stages, 0);
+      g_assert_nonnull (first);
+      return crm_stage_get_id (first);
+    }
+
+  g_assert_not_reached ();
+}
+
+/* AXL-9: a refused move says what it found, so the board's form and the
+ * command line ask for it without running the rules a second time: the
+ * keys are those crm_store_list_missing_fields() names, the values the
+ * move brings are not among them, and nothing changed. A move that is not
+ * refused for missing fields carries no keys. */
+static void
+test_rule_axl_9_refusal_carries_missing (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  CrmStore *store = fixture->base.store;
+  gint64 deal_id = new_deal (store, "Landing page");
+  gint64 launched = stage_by_key (store, "sales", "launched");
+  gint64 taken = stage_by_key (store, "sales", "taken_into_work");
+  g_autoptr(GHashTable) some = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) listed = NULL;
+  g_auto(GStrv) missing = NULL;
+  g_auto(GStrv) none = NULL;
+  Snapshot before;
+
+  snapshot_take (store, deal_id, &before);
+  g_hash_table_insert (some, "platform", "tilda");
+  listed = crm_store_list_missing_fields (store, deal_id, launched, some, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (crm_store_move_deal_full (store, deal_id, launched, some, NULL, &missing, &error));
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_MISSING_FIELDS);
+  g_clear_error (&error);
+  g_assert_cmpstrv (missing, listed);
+  g_assert_cmpstrv (missing, ((const char *[]) { "niche", "source", "amount", "contract_link", NULL }));
+  assert_unchanged (store, deal_id, &before);
+
+  /* Into a stage of another pipeline: refused, but not for fields. */
+  g_assert_false (crm_store_move_deal_full (store, deal_id, other_pipeline_stage (store, launched),
+                                            NULL, NULL, &none, &error));
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_UNKNOWN_STAGE);
+  g_clear_error (&error);
+  g_assert_null (none);
+  assert_unchanged (store, deal_id, &before);
+
+  g_hash_table_remove_all (some);
+  g_hash_table_insert (some, "platform", "tilda");
+  g_assert_true (crm_store_move_deal_full (store, deal_id, taken, some, NULL, &none, &error));
+  g_assert_no_error (error);
+  g_assert_null (none);
+  g_assert_cmpstr (stage_key_of (store, deal_id), ==, "taken_into_work");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -550,6 +624,7 @@ main (int   argc,
               crm_test_clocked_fixture_tear_down)
 
   ADD ("/model/stage-rules/rule-axl-9/skip-to-launched", "axl", test_rule_axl_9_skip_to_launched);
+  ADD ("/model/stage-rules/rule-axl-9/refusal-carries-missing", "axl", test_rule_axl_9_refusal_carries_missing);
   ADD ("/model/stage-rules/rule-rad-10/skip-to-order-paid", "rad", test_rule_rad_10_skip_to_order_paid);
   ADD ("/model/stage-rules/rule-tw-6/new-lead-to-won", "tw", test_rule_tw_6_new_lead_to_won);
   ADD ("/model/stage-rules/move-back-asks-nothing", "axl", test_move_back_asks_nothing);

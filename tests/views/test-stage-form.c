@@ -237,6 +237,104 @@ test_rule_axl_9_required_fields_form (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* AXL-9: a refused drop runs the stage rules once. The board opens its
+ * form with the keys the refusal found: its cost is the store's refused
+ * move and the form's own, with no second look at the missing fields,
+ * and nothing moved. */
+static void
+test_rule_axl_9_refusal_read_once (void)
+{
+  g_autoptr(CrmStore) store = crm_test_open_store ("axl", 40, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmDeal) deal = NULL;
+  g_auto(GStrv) missing = NULL;
+  g_auto(GStrv) missing_keys = NULL;
+  CrmWindow *window = show_window (store);
+  CrmBoard *board = crm_window_get_board (window);
+  GtkWidget *alone;
+  CrmStageForm *form;
+  guint64 before, n_move, n_form, n_board;
+  gint64 deal_id, new_request, taken_into_work;
+
+  new_request = column_stage_id (board, 0);
+  taken_into_work = column_stage_id (board, 1);
+  deal = first_deal_of (board, 0);
+  deal_id = crm_deal_get_id (deal);
+
+  before = crm_store_get_statement_count (store);
+  g_assert_false (crm_store_move_deal_full (store, deal_id, taken_into_work, NULL, NULL, &missing, &error));
+  n_move = crm_store_get_statement_count (store) - before;
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_MISSING_FIELDS);
+  g_assert_cmpstrv (missing, ((const char * const []) { "platform", NULL }));
+
+  before = crm_store_get_statement_count (store);
+  alone = crm_stage_form_new (store, deal_id, taken_into_work, (const char * const *)missing);
+  n_form = crm_store_get_statement_count (store) - before;
+  gtk_window_destroy (GTK_WINDOW (alone));
+
+  g_assert_null (find_form ());
+  before = crm_store_get_statement_count (store);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "board.move-deal", "(xx)",
+                                             deal_id, taken_into_work));
+  n_board = crm_store_get_statement_count (store) - before;
+  g_test_message ("refused move %" G_GUINT64_FORMAT ", form %" G_GUINT64_FORMAT ", board %" G_GUINT64_FORMAT,
+                  n_move, n_form, n_board);
+  g_assert_cmpuint (n_move, >, 0);
+  g_assert_cmpuint (n_board, ==, n_move + n_form);
+
+  crm_test_iterate (100);
+  form = find_form ();
+  g_assert_nonnull (form);
+  g_object_get (form, "missing-keys", &missing_keys, NULL);
+  g_assert_cmpstrv (missing_keys, missing);
+  g_assert_cmpint (stored_stage_of (store, deal_id), ==, new_request);
+
+  gtk_window_destroy (GTK_WINDOW (form));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* AXL-9: a form asked for fewer fields than the stage needs (the deal
+ * changed since it opened) is refused by the store, nothing moves, and
+ * the form adds the rows the refusal names, from the refusal itself. */
+static void
+test_rule_axl_9_refusal_adds_rows (void)
+{
+  g_autoptr(CrmStore) store = crm_test_open_store ("axl", 40, NULL);
+  g_autoptr(CrmDeal) deal = NULL;
+  g_auto(GStrv) missing_keys = NULL;
+  CrmWindow *window = show_window (store);
+  CrmBoard *board = crm_window_get_board (window);
+  CrmStageForm *form;
+  gint64 deal_id, new_request, contract_issued;
+
+  new_request = column_stage_id (board, 0);
+  contract_issued = column_stage_id (board, 6);
+  deal = first_deal_of (board, 0);
+  deal_id = crm_deal_get_id (deal);
+
+  form = CRM_STAGE_FORM (crm_stage_form_new (store, deal_id, contract_issued,
+                                             (const char * const []) { "contract_link", NULL }));
+  gtk_window_present (GTK_WINDOW (form));
+  gtk_editable_set_text (GTK_EDITABLE (crm_stage_form_get_row (form, "contract_link")), "https://example.com/c");
+  crm_test_iterate (100);
+  g_assert_true (crm_stage_form_get_can_move (form));
+  gtk_widget_activate_action (GTK_WIDGET (form), "form.move", NULL);
+  crm_test_iterate (100);
+
+  g_assert_cmpint (stored_stage_of (store, deal_id), ==, new_request);
+  g_assert_true (find_form () == form);
+  g_object_get (form, "missing-keys", &missing_keys, NULL);
+  g_assert_cmpstr (missing_keys[0], ==, "contract_link");
+  g_assert_true (g_strv_contains ((const char * const *)missing_keys, "platform"));
+  g_assert_true (g_strv_contains ((const char * const *)missing_keys, "niche"));
+  g_assert_nonnull (crm_stage_form_get_row (form, "platform"));
+  g_assert_cmpuint (count_rows (GTK_WIDGET (form)), ==, g_strv_length (missing_keys));
+  g_assert_false (crm_stage_form_get_can_move (form));
+
+  gtk_window_destroy (GTK_WINDOW (form));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* AXL-9: a drop from New request onto Contract/invoice issued skips three
  * stages; the form asks for everything they require, exactly what the
  * store names, and a refused or cancelled form moves nothing. */
@@ -825,6 +923,8 @@ main (int   argc,
   crm_test_init (&argc, &argv);
 
   g_test_add_func ("/views/stage-form/rule-axl-9-required-fields-form", test_rule_axl_9_required_fields_form);
+  g_test_add_func ("/views/stage-form/rule-axl-9-refusal-read-once", test_rule_axl_9_refusal_read_once);
+  g_test_add_func ("/views/stage-form/rule-axl-9-refusal-adds-rows", test_rule_axl_9_refusal_adds_rows);
   g_test_add_func ("/views/stage-form/rule-axl-9-skip-asks-skipped-fields", test_rule_axl_9_skip_asks_skipped_fields);
   g_test_add_func ("/views/stage-form/rule-axl-10-closing-form", test_rule_axl_10_closing_form);
   g_test_add_func ("/views/stage-form/cancel-stores-nothing", test_cancel_stores_nothing);
