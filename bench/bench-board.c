@@ -153,6 +153,7 @@ bench_open (const char *path,
   glong rss_before = rss_kib ();
   guint max_tiles = 0;
   CrmBoard *board;
+  GdkFrameClock *clock;
 
   start = g_get_monotonic_time ();
   store = crm_store_open (path, &error);
@@ -163,10 +164,9 @@ bench_open (const char *path,
   built = g_get_monotonic_time ();
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_widget_realize (GTK_WIDGET (window));
-  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
-                    G_CALLBACK (after_paint_cb), &wait);
-  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "before-paint",
-                    G_CALLBACK (before_paint_cb), &wait);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &wait);
+  g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), &wait);
   gtk_window_present (GTK_WINDOW (window));
 
   while (!wait.painted)
@@ -205,6 +205,10 @@ bench_open (const char *path,
 
   g_print ("  memory: %ld KiB resident (+%ld KiB for store and window)\n", rss_kib (), rss_kib () - rss_before);
   g_print ("  card widgets alive: at most %u in one column\n", max_tiles);
+
+  /* @wait lives on this frame: the clock must not write to it once the
+   * function has returned (an optimised build crashed in the moves). */
+  g_signal_handlers_disconnect_by_data (clock, &wait);
 
   *out_store = store;
   *out_window = window;

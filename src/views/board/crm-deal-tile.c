@@ -629,7 +629,13 @@ crm_deal_tile_dispose (GObject *object)
   CrmDealTile *self = (CrmDealTile *)object;
 
   crm_deal_tile_drop_store (self);
-  g_clear_pointer ((GtkWidget **)&self->menu, gtk_widget_unparent);
+  /* Not g_clear_pointer() on a cast: an optimised build warns that the
+   * cast breaks strict aliasing. */
+  if (self->menu != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->menu));
+      self->menu = NULL;
+    }
   crm_deal_tile_clear_layouts (self);
   g_clear_object (&self->deal);
 
