@@ -24,20 +24,26 @@
 #include "crm-pipeline.h"
 #include "crm-procedure.h"
 #include "crm-stage.h"
+#include "crm-stage-verdict.h"
 #include "crm-store-private.h"
+#include "crm-strings.h"
 
-/* Which fields a move into a stage asks for. The procedures write each
- * required field at the stage where it is first needed (AXL-9 Platform at
- * "Taken into work", RAD-10 at the invoice, TW-6 before the payment); a
- * deal that skips that stage still needs it at every later one, or a drag
- * from New request to Launched would skip every rule in between. So the
- * fields of a stage are its own and those of every stage before it in the
- * pipeline that the deal passes on its way, decided here once for the board, the stage form, the deal card,
- * the command line, a bulk move and the end of a call. */
+/* The store's side of the stage rules: the verdict (crm-stage-verdict.c)
+ * decides which fields a move asks for, and what it does, with no SQL;
+ * this part reads what it needs of the deal and hands it over, once for
+ * the board, the stage form, the deal card, the command line, a bulk move
+ * and the end of a call. */
 
-static const char *
-pipeline_key (CrmStore *self,
-              gint64    pipeline_id)
+/**
+ * _crm_store_pipeline_key:
+ * @self: a #CrmStore
+ * @pipeline_id: a pipeline of the store
+ *
+ * Returns: (transfer none) (nullable): its key
+ */
+const char *
+_crm_store_pipeline_key (CrmStore *self,
+                         gint64    pipeline_id)
 {
   GListModel *pipelines = crm_store_get_pipelines (self);
 
@@ -52,52 +58,27 @@ pipeline_key (CrmStore *self,
   return NULL;
 }
 
-/**
- * _crm_store_stage_rules:
- * @self: a #CrmStore
- * @stage: a stage of the store
- *
- * Returns: (transfer none) (nullable): the template's rules of @stage
- */
-JsonObject *
-_crm_store_stage_rules (CrmStore *self,
-                        CrmStage *stage)
-{
-  CrmProcedure *procedure = crm_store_get_procedure (self);
-  const CrmProcedureStage *template_stage;
-
-  if (procedure == NULL)
-    return NULL;
-
-  template_stage = crm_procedure_find_stage (procedure,
-                                             pipeline_key (self, crm_stage_get_pipeline_id (stage)),
-                                             crm_stage_get_key (stage));
-
-  return template_stage ? template_stage->rules : NULL;
-}
-
+/* The verdict's question, from the store's stages. @stages keeps the
+ * pipeline's list alive for as long as @move is used. */
 static void
-add_key (GPtrArray  *keys,
-         const char *key)
+stage_move_init (CrmStore      *self,
+                 CrmStageMove  *move,
+                 GListModel   **stages,
+                 gint64         from_stage_id,
+                 CrmStage      *stage,
+                 CrmMoveFlags   flags,
+                 gboolean       opened)
 {
-  if (key != NULL && !g_ptr_array_find_with_equal_func (keys, key, g_str_equal, NULL))
-    g_ptr_array_add (keys, g_strdup (key));
-}
+  gint64 pipeline_id = crm_stage_get_pipeline_id (stage);
 
-static void
-add_required_of (CrmStore   *self,
-                 CrmStage   *stage,
-                 GPtrArray  *keys)
-{
-  JsonObject *rules = _crm_store_stage_rules (self, stage);
-  JsonArray *required;
-
-  if (rules == NULL || !json_object_has_member (rules, "required"))
-    return;
-
-  required = json_object_get_array_member (rules, "required");
-  for (guint i = 0; i < json_array_get_length (required); i++)
-    add_key (keys, json_array_get_string_element (required, i));
+  *stages = crm_store_get_stages (self, pipeline_id);
+  move->procedure = crm_store_get_procedure (self);
+  move->pipeline_key = _crm_store_pipeline_key (self, pipeline_id);
+  move->stages = *stages;
+  move->from = from_stage_id != 0 ? crm_store_find_stage (self, from_stage_id) : NULL;
+  move->stage = stage;
+  move->flags = flags;
+  move->opened = opened;
 }
 
 /**
@@ -107,18 +88,7 @@ add_required_of (CrmStore   *self,
  * @stage: the stage it enters
  * @flags: how it moves
  *
- * The fields a deal must have to enter @stage from @from_stage_id, in the
- * pipeline's order:
- *
- *  - into an open or won stage, the required fields of that stage and of
- *    every open or won stage between the deal's stage and it, so a skip
- *    asks for everything it skips (AXL-9, RAD-10, TW-3); a new deal, or
- *    one from another pipeline, passes every stage up to @stage;
- *  - into a lost stage, that stage's own, the loss reason and who refused
- *    (a deal may be lost from any stage; what a closing needs is the
- *    closing's, HS-10, RAD-12, CON-8);
- *  - back to an earlier stage of the same pipeline, nothing: the deal met
- *    those rules on its way past them.
+ * crm_stage_verdict_required_keys() for a move of the store.
  *
  * Returns: (transfer full) (element-type utf8): the keys, each once
  */
@@ -128,43 +98,84 @@ _crm_store_dup_required_keys (CrmStore     *self,
                               CrmStage     *stage,
                               CrmMoveFlags  flags)
 {
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GListModel) stages = NULL;
-  CrmStage *from = from_stage_id != 0 ? crm_store_find_stage (self, from_stage_id) : NULL;
-  int after = -1;
+  CrmStageMove move;
 
-  /* A closing asks for its reason (HS-10, RAD-12) and who refused
-   * (CON-8), whatever the template lists; the attempt ladder's closing
-   * has nobody who refused. */
-  if (crm_stage_get_kind (stage) == CRM_STAGE_LOST)
+  stage_move_init (self, &move, &stages, from_stage_id, stage, flags, FALSE);
+  return crm_stage_verdict_required_keys (&move);
+}
+
+/**
+ * _crm_store_judge_move:
+ * @self: a #CrmStore
+ * @deal_id: the deal
+ * @row: its row, as read in the move's transaction
+ * @from_stage_id: the stage it leaves, or 0 for a new deal
+ * @stage: the stage it enters
+ * @flags: how it moves
+ * @opened: whether the deal was just created
+ * @values: (nullable): the values the move brings, normalised
+ * @with_closing: whether to read what AXL-10's checks need
+ * @now: the store's time
+ * @error: return location for a #GError
+ *
+ * Reads the deal as the verdict needs it, and no more: the value of each
+ * required field the move does not bring (the row's built-ins cost
+ * nothing), and the attempts and the last conversation only for a
+ * closing for no answer with every field there. Then asks the verdict.
+ *
+ * Returns: (transfer full) (nullable): the verdict, or %NULL when reading
+ *   failed
+ */
+CrmStageVerdict *
+_crm_store_judge_move (CrmStore     *self,
+                       gint64        deal_id,
+                       DealRow      *row,
+                       gint64        from_stage_id,
+                       CrmStage     *stage,
+                       CrmMoveFlags  flags,
+                       gboolean      opened,
+                       GHashTable   *values,
+                       gboolean      with_closing,
+                       GDateTime    *now,
+                       GError      **error)
+{
+  g_autoptr(GListModel) stages = NULL;
+  g_autoptr(GPtrArray) required = NULL;
+  g_autoptr(GHashTable) has = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GDateTime) last_contact = NULL;
+  CrmDealSnapshot deal = { row->source, row->loss_reason, has, 0, NULL };
+  const char *reason = values != NULL ? g_hash_table_lookup (values, "loss_reason") : NULL;
+  gboolean complete = TRUE;
+  CrmStageMove move;
+
+  stage_move_init (self, &move, &stages, from_stage_id, stage, flags, opened);
+  required = crm_stage_verdict_required_keys (&move);
+
+  for (guint i = 0; i < required->len; i++)
     {
-      add_required_of (self, stage, keys);
-      add_key (keys, "loss_reason");
-      if ((flags & CRM_MOVE_FROM_LADDER) == 0)
-        add_key (keys, _crm_store_who_refused_key (self));
-      return g_steal_pointer (&keys);
+      const char *key = g_ptr_array_index (required, i);
+      gboolean found = FALSE;
+
+      if (values != NULL && !crm_str_is_blank (g_hash_table_lookup (values, key)))
+        continue;
+      if (!_crm_store_deal_has_value (self, deal_id, row, key, &found, error))
+        return NULL;
+      if (found)
+        g_hash_table_add (has, (gpointer)key);
+      else
+        complete = FALSE;
     }
 
-  /* A deal that came from an earlier stage of this pipeline met the rules
-   * up to there on its way: only the stages it passes now are asked for,
-   * which keeps a move to the next stage as cheap as its own rules. A move
-   * back passes none. */
-  if (from != NULL && crm_stage_get_pipeline_id (from) == crm_stage_get_pipeline_id (stage))
-    after = (int)crm_stage_get_position (from);
-
-  stages = crm_store_get_stages (self, crm_stage_get_pipeline_id (stage));
-  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+  if (with_closing && complete &&
+      crm_stage_verdict_wants_attempts (&move, reason != NULL ? reason : row->loss_reason))
     {
-      g_autoptr(CrmStage) passed = g_list_model_get_item (stages, i);
-      int position = (int)crm_stage_get_position (passed);
-
-      if (position > (int)crm_stage_get_position (stage))
-        break;
-      if (position > after && crm_stage_get_kind (passed) != CRM_STAGE_LOST)
-        add_required_of (self, passed, keys);
+      deal.attempts = crm_store_count_attempts (self, deal_id);
+      last_contact = _crm_store_last_contact (self, deal_id);
+      deal.last_contact = last_contact;
     }
 
-  return g_steal_pointer (&keys);
+  return crm_stage_verdict_new (&move, &deal, values, now);
 }
 
 /**

@@ -25,6 +25,7 @@
 #include "crm-deal.h"
 #include "crm-procedure.h"
 #include "crm-stage.h"
+#include "crm-stage-verdict.h"
 #include "crm-store-private.h"
 #include "crm-strings.h"
 
@@ -65,9 +66,11 @@ run_with_id (CrmStore     *self,
   return crm_statement_run (stmt, error);
 }
 
-static GDateTime *
-last_contact (CrmStore *self,
-              gint64    deal_id)
+/* AXL-10's last conversation, for the verdict's closing check
+ * (crm-stage-verdict.c). */
+GDateTime *
+_crm_store_last_contact (CrmStore *self,
+                         gint64    deal_id)
 {
   g_autoptr(CrmStatement) stmt = NULL;
 
@@ -85,73 +88,6 @@ last_contact (CrmStore *self,
     return NULL;
 
   return parse_time (crm_statement_get_text (stmt, 0));
-}
-
-static gboolean
-json_array_has_string (JsonObject *object,
-                       const char *member,
-                       const char *value)
-{
-  JsonArray *array;
-
-  if (object == NULL || !json_object_has_member (object, member))
-    return FALSE;
-
-  array = json_object_get_array_member (object, member);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    if (g_strcmp0 (json_array_get_string_element (array, i), value) == 0)
-      return TRUE;
-
-  return FALSE;
-}
-
-/* AXL-10: no "no answer" closing before enough attempts, nor before
- * enough silence since the last conversation. */
-static gboolean
-check_refusal_rules (CrmStore    *self,
-                     gint64       deal_id,
-                     const char  *loss_reason,
-                     GError     **error)
-{
-  JsonObject *refusal = crm_procedure_get_refusal (crm_store_get_procedure (self));
-  g_autoptr(GDateTime) now = NULL;
-  g_autoptr(GDateTime) last = NULL;
-  guint attempts, min_attempts;
-  GTimeSpan min_silence = 0;
-
-  if (!json_array_has_string (refusal, "attempt_reasons", loss_reason))
-    return TRUE;
-
-  min_attempts = (guint)json_object_get_int_member_with_default (refusal, "min_attempts", 0);
-  attempts = crm_store_count_attempts (self, deal_id);
-  if (attempts < min_attempts)
-    {
-      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_REFUSAL,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "A deal is closed for no answer only after %u contact attempt; this one has %u.",
-                                "A deal is closed for no answer only after %u contact attempts; this one has %u.",
-                                min_attempts),
-                   min_attempts, attempts);
-      return FALSE;
-    }
-
-  crm_procedure_parse_duration (json_object_get_string_member_with_default (refusal, "min_silence", "PT0S"),
-                                &min_silence);
-  now = crm_store_now (self);
-  last = last_contact (self, deal_id);
-  if (last != NULL && g_date_time_difference (now, last) < min_silence)
-    {
-      g_autoptr(GDateTime) allowed = g_date_time_add (last, min_silence);
-      g_autoptr(GDateTime) local = g_date_time_to_local (allowed);
-      g_autofree char *date = g_date_time_format (local, "%x");
-
-      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_REFUSAL,
-                   _("Too soon to close for no answer: the last conversation was recent. It can be closed from %s."),
-                   date);
-      return FALSE;
-    }
-
-  return TRUE;
 }
 
 static CrmStage *
@@ -184,12 +120,7 @@ lost_stage_of (CrmStore *self,
 const char *
 _crm_store_who_refused_key (CrmStore *self)
 {
-  CrmProcedure *procedure = crm_store_get_procedure (self);
-
-  if (procedure != NULL && crm_procedure_find_field (procedure, "refused_by") != NULL)
-    return "refused_by";
-
-  return "refused_by_name";
+  return crm_stage_verdict_who_refused_key (crm_store_get_procedure (self));
 }
 
 /**
@@ -293,43 +224,6 @@ _crm_store_fill_closing (CrmStore    *self,
 
   g_hash_table_insert (values, g_strdup ("refused_on"), _crm_store_format_timestamp (when));
   return TRUE;
-}
-
-/**
- * _crm_store_check_closing:
- * @self: a #CrmStore
- * @deal_id: a deal
- * @stage: the stage it is to enter
- * @loss_reason: (nullable): the reason the move brings or the deal has
- * @flags: %CRM_MOVE_FROM_LADDER for the attempt ladder's own closing
- * @error: return location for a #GError
- *
- * The closing's rules beyond its fields, for a move into a lost stage:
- * a reason (HS-10, RAD-12), and AXL-10's minimum attempts and silence
- * before a "no answer" reason, except for the attempt ladder's closing,
- * which is the end of those attempts.
- *
- * Returns: %TRUE when the deal may be closed
- */
-gboolean
-_crm_store_check_closing (CrmStore      *self,
-                          gint64         deal_id,
-                          CrmStage      *stage,
-                          const char    *loss_reason,
-                          CrmMoveFlags   flags,
-                          GError       **error)
-{
-  if (crm_stage_get_kind (stage) != CRM_STAGE_LOST)
-    return TRUE;
-
-  if (crm_str_is_blank (loss_reason))
-    {
-      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_MISSING_FIELDS,
-                           _("Closing a deal as lost needs a reason."));
-      return FALSE;
-    }
-
-  return (flags & CRM_MOVE_FROM_LADDER) != 0 || check_refusal_rules (self, deal_id, loss_reason, error);
 }
 
 /**

@@ -29,6 +29,7 @@
 #include "crm-procedure.h"
 #include "crm-stage.h"
 #include "crm-limits.h"
+#include "crm-stage-verdict.h"
 #include "crm-store-private.h"
 #include "crm-task.h"
 #include "crm-user.h"
@@ -39,13 +40,15 @@
  * written to the deal, its contact or its company inside the move's
  * transaction. */
 
-static gboolean
-deal_has_value (CrmStore    *self,
-                gint64       deal_id,
-                DealRow     *row,
-                const char  *key,
-                gboolean    *has,
-                GError     **error)
+/* The deal's own value of one required field, as the verdict's snapshot
+ * holds it: the row's built-ins, else one query. */
+gboolean
+_crm_store_deal_has_value (CrmStore    *self,
+                           gint64       deal_id,
+                           DealRow     *row,
+                           const char  *key,
+                           gboolean    *has,
+                           GError     **error)
 {
   CrmDb *db = crm_store_get_db (self);
 
@@ -96,25 +99,15 @@ _crm_store_missing_fields (CrmStore    *self,
                            GHashTable  *values,
                            GError     **error)
 {
-  g_autoptr(GStrvBuilder) missing = g_strv_builder_new ();
-  g_autoptr(GPtrArray) required = _crm_store_dup_required_keys (self, from_stage_id, stage, flags);
+  g_autoptr(GDateTime) now = crm_store_now (self);
+  g_autoptr(CrmStageVerdict) verdict = NULL;
 
-  for (guint i = 0; i < required->len; i++)
-    {
-      const char *key = g_ptr_array_index (required, i);
-      gboolean has = FALSE;
+  verdict = _crm_store_judge_move (self, deal_id, row, from_stage_id, stage, flags, FALSE, values, FALSE,
+                                   now, error);
+  if (verdict == NULL)
+    return NULL;
 
-      if (values != NULL && !crm_str_is_blank (g_hash_table_lookup (values, key)))
-        continue;
-
-      if (!deal_has_value (self, deal_id, row, key, &has, error))
-        return NULL;
-
-      if (!has)
-        g_strv_builder_add (missing, key);
-    }
-
-  return g_strv_builder_end (missing);
+  return g_steal_pointer (&verdict->missing);
 }
 
 static gboolean

@@ -179,8 +179,8 @@ gboolean    _crm_store_enter_stage_checked (CrmStore  *self,
 
 /* Which fields a move asks for (crm-stage-rules.c): a stage's own and
  * those of every stage before it, so a skip skips no rule. */
-JsonObject *_crm_store_stage_rules       (CrmStore            *self,
-                                          CrmStage            *stage);
+const char *_crm_store_pipeline_key      (CrmStore            *self,
+                                          gint64               pipeline_id);
 /* How a move was asked for: the engine's rules differ only for these. */
 typedef enum
 {
@@ -223,12 +223,8 @@ gboolean    _crm_store_fill_closing      (CrmStore      *self,
                                           GHashTable    *values,
                                           GDateTime     *now,
                                           GError       **error);
-gboolean    _crm_store_check_closing     (CrmStore      *self,
-                                          gint64         deal_id,
-                                          CrmStage      *stage,
-                                          const char    *loss_reason,
-                                          CrmMoveFlags   flags,
-                                          GError       **error);
+GDateTime  *_crm_store_last_contact     (CrmStore      *self,
+                                          gint64         deal_id);
 gboolean    _crm_store_close_open_tasks  (CrmStore      *self,
                                           gint64         deal_id,
                                           CrmStage      *stage,
@@ -422,6 +418,27 @@ GStrv       _crm_store_missing_fields    (CrmStore     *self,
                                           CrmStage     *stage,
                                           CrmMoveFlags  flags,
                                           GHashTable   *values,
+                                          GError      **error);
+gboolean    _crm_store_deal_has_value    (CrmStore     *self,
+                                          gint64        deal_id,
+                                          DealRow      *row,
+                                          const char   *key,
+                                          gboolean     *has,
+                                          GError      **error);
+/* The stage rules' verdict on a move (crm-stage-verdict.h), from what
+ * the store reads of the deal (crm-stage-rules.c). */
+struct _CrmStageVerdict;
+struct _CrmStageVerdict *
+            _crm_store_judge_move        (CrmStore     *self,
+                                          gint64        deal_id,
+                                          DealRow      *row,
+                                          gint64        from_stage_id,
+                                          CrmStage     *stage,
+                                          CrmMoveFlags  flags,
+                                          gboolean      opened,
+                                          GHashTable   *values,
+                                          gboolean      with_closing,
+                                          GDateTime    *now,
                                           GError      **error);
 gboolean    _crm_store_apply_row_values  (CrmStore     *self,
                                           gint64        deal_id,

@@ -29,6 +29,7 @@
 #include "crm-procedure.h"
 #include "crm-stage.h"
 #include "crm-limits.h"
+#include "crm-stage-verdict.h"
 #include "crm-store-private.h"
 #include "crm-task.h"
 #include "crm-user.h"
@@ -47,6 +48,8 @@
  *  - and a stage may pass the deal on to another pipeline (AXL-8:
  *    Launched → Production).
  *
+ * What the rules say is decided without SQL by the verdict
+ * (crm-stage-verdict.c); this file reads the deal for it and applies it.
  * All of it is one transaction with the move. */
 
 #define MAX_AUTOMATIC_MOVES 4
@@ -142,45 +145,22 @@ first_manager (CrmStore *self)
   return 0;
 }
 
-static const char *
-localized (JsonObject *object,
-           const char *member)
-{
-  JsonObject *text = json_object_get_object_member (object, member);
-  CrmText pick = {
-    (char *)json_object_get_string_member_with_default (text, "en", NULL),
-    (char *)json_object_get_string_member_with_default (text, "he", NULL),
-    (char *)json_object_get_string_member_with_default (text, "ru", NULL),
-  };
-
-  return crm_text_get (&pick);
-}
-
+/* The verdict's tasks, each for the deal's owner or the head of sales. */
 static gboolean
-create_tasks (CrmStore    *self,
-              gint64       deal_id,
-              DealRow     *row,
-              JsonArray   *tasks,
-              GDateTime   *now,
-              GError     **error)
+create_tasks (CrmStore         *self,
+              gint64            deal_id,
+              DealRow          *row,
+              CrmStageVerdict  *verdict,
+              const char       *now,
+              GError          **error)
 {
   CrmDb *db = crm_store_get_db (self);
-  g_autofree char *now_text = _crm_store_format_timestamp (now);
 
-  for (guint i = 0; tasks != NULL && i < json_array_get_length (tasks); i++)
+  for (guint i = 0; i < verdict->tasks->len; i++)
     {
-      JsonObject *task = json_array_get_object_element (tasks, i);
-      const char *assignee = json_object_get_string_member_with_default (task, "assignee", "owner");
+      CrmVerdictTask *task = g_ptr_array_index (verdict->tasks, i);
       g_autoptr(CrmStatement) stmt = NULL;
-      g_autoptr(GDateTime) due = NULL;
-      g_autofree char *due_text = NULL;
-      GTimeSpan offset = 0;
-      gint64 owner;
-
-      crm_procedure_parse_duration (json_object_get_string_member (task, "due"), &offset);
-      due = g_date_time_add (now, offset);
-      due_text = _crm_store_format_timestamp (due);
-      owner = g_str_equal (assignee, "manager") ? first_manager (self) : row->owner_id;
+      g_autofree char *due_text = _crm_store_format_timestamp (task->due);
 
       stmt = crm_db_prepare (db,
                              "INSERT INTO tasks (deal_id, title, due_at, owner_id, rule, created_at) "
@@ -190,11 +170,12 @@ create_tasks (CrmStore    *self,
         return FALSE;
 
       crm_statement_bind_int64 (stmt, 1, deal_id);
-      crm_statement_bind_text (stmt, 2, localized (task, "title"));
+      crm_statement_bind_text (stmt, 2, task->title);
       crm_statement_bind_text (stmt, 3, due_text);
-      crm_statement_bind_id (stmt, 4, owner);
-      crm_statement_bind_text (stmt, 5, json_object_get_string_member_with_default (task, "rule", NULL));
-      crm_statement_bind_text (stmt, 6, now_text);
+      crm_statement_bind_id (stmt, 4, task->assignee == CRM_VERDICT_ASSIGN_MANAGER ? first_manager (self)
+                                                                                 : row->owner_id);
+      crm_statement_bind_text (stmt, 5, task->rule);
+      crm_statement_bind_text (stmt, 6, now);
       if (!crm_statement_run (stmt, error))
         return FALSE;
     }
@@ -203,24 +184,18 @@ create_tasks (CrmStore    *self,
 }
 
 static gboolean
-queue_emails (CrmStore    *self,
-              gint64       deal_id,
-              DealRow     *row,
-              JsonArray   *emails,
-              const char  *now,
-              GError     **error)
+queue_emails (CrmStore         *self,
+              gint64            deal_id,
+              CrmStageVerdict  *verdict,
+              const char       *now,
+              GError          **error)
 {
   CrmDb *db = crm_store_get_db (self);
 
-  for (guint i = 0; emails != NULL && i < json_array_get_length (emails); i++)
+  for (guint i = 0; i < verdict->emails->len; i++)
     {
-      JsonObject *email = json_array_get_object_element (emails, i);
-      const char *only_source = json_object_get_string_member_with_default (email, "source", NULL);
+      CrmVerdictEmail *email = g_ptr_array_index (verdict->emails, i);
       g_autoptr(CrmStatement) stmt = NULL;
-
-      /* AXL-9: the welcome email is for web-form leads only. */
-      if (only_source != NULL && g_strcmp0 (only_source, row->source) != 0)
-        continue;
 
       stmt = crm_db_prepare (db,
                              "INSERT INTO email_queue (deal_id, template, recipient, rule, queued_at) "
@@ -230,9 +205,9 @@ queue_emails (CrmStore    *self,
         return FALSE;
 
       crm_statement_bind_int64 (stmt, 1, deal_id);
-      crm_statement_bind_text (stmt, 2, json_object_get_string_member (email, "template"));
-      crm_statement_bind_text (stmt, 3, json_object_get_string_member_with_default (email, "to", "contact"));
-      crm_statement_bind_text (stmt, 4, json_object_get_string_member_with_default (email, "rule", NULL));
+      crm_statement_bind_text (stmt, 2, email->template_key);
+      crm_statement_bind_text (stmt, 3, email->recipient);
+      crm_statement_bind_text (stmt, 4, email->rule);
       crm_statement_bind_text (stmt, 5, now);
       if (!crm_statement_run (stmt, error))
         return FALSE;
@@ -264,94 +239,112 @@ set_stage (CrmDb       *db,
   return crm_statement_run (stmt, error);
 }
 
-/* Runs the entry rules of @stage for a deal that just entered it, and
- * follows a move_to into the next pipeline. Returns the stage the deal
- * ends in. */
-static CrmStage *
-enter_stage (CrmStore    *self,
-             gint64       deal_id,
-             DealRow     *row,
-             CrmStage    *stage,
-             GDateTime   *now,
-             GError     **error)
+/* HS-4: the verdict's lifecycle for the stage the deal ends in; moves
+ * between open stages change nothing, and cost no statement. */
+static gboolean
+update_lifecycle (CrmStore         *self,
+                  DealRow          *row,
+                  CrmStageVerdict  *verdict,
+                  const char       *now,
+                  gint64            deal_id,
+                  GError          **error)
 {
+  CrmDb *db = crm_store_get_db (self);
+
+  if (verdict->closes &&
+      !_crm_store_run_update (db, "UPDATE deals SET closed_at = coalesce (closed_at, ?2) WHERE id = ?1",
+                              deal_id, now, error))
+    return FALSE;
+
+  if (verdict->lifecycle == NULL || row->contact_id == 0)
+    return TRUE;
+
+  return _crm_store_run_update (db,
+                                verdict->lifecycle_of_lead_only
+                                ? "UPDATE contacts SET lifecycle = ?2 WHERE id = ?1 AND lifecycle = 'lead'"
+                                : "UPDATE contacts SET lifecycle = ?2 WHERE id = ?1",
+                                row->contact_id, verdict->lifecycle, error);
+}
+
+/* Applies the verdict of a deal that just entered @stage: its tasks and
+ * emails, then its move on into the next pipeline (AXL-8: Launched →
+ * Production), whose stage's own verdict applies in turn, and the
+ * lifecycle of the stage the deal ends in. Returns that stage. */
+static CrmStage *
+enter_stage (CrmStore         *self,
+             gint64            deal_id,
+             DealRow          *row,
+             CrmStage         *stage,
+             CrmStageVerdict  *verdict,
+             gboolean          opened,
+             GDateTime        *now,
+             GError          **error)
+{
+  g_autoptr(CrmStageVerdict) next_verdict = NULL;
   g_autofree char *now_text = _crm_store_format_timestamp (now);
 
   for (guint depth = 0; depth < MAX_AUTOMATIC_MOVES; depth++)
     {
-      JsonObject *rules = _crm_store_stage_rules (self, stage);
-      JsonObject *move_to;
       CrmPipeline *pipeline;
       CrmStage *next;
 
-      if (rules == NULL)
-        return stage;
-
-      if (!create_tasks (self, deal_id, row,
-                         json_object_has_member (rules, "tasks") ? json_object_get_array_member (rules, "tasks") : NULL,
-                         now, error) ||
-          !queue_emails (self, deal_id, row,
-                         json_object_has_member (rules, "emails") ? json_object_get_array_member (rules, "emails") : NULL,
-                         now_text, error))
+      if (!create_tasks (self, deal_id, row, verdict, now_text, error) ||
+          !queue_emails (self, deal_id, verdict, now_text, error))
         return NULL;
 
-      if (!json_object_has_member (rules, "move_to"))
-        return stage;
+      if (verdict->hop_pipeline == NULL)
+        break;
 
-      /* AXL-8: Launched passes the deal on to Production. */
-      move_to = json_object_get_object_member (rules, "move_to");
-      pipeline = crm_store_find_pipeline (self, json_object_get_string_member (move_to, "pipeline"));
-      next = pipeline ? crm_store_find_stage_by_key (self, crm_pipeline_get_id (pipeline),
-                                                     json_object_get_string_member (move_to, "stage"))
+      pipeline = crm_store_find_pipeline (self, verdict->hop_pipeline);
+      next = pipeline ? crm_store_find_stage_by_key (self, crm_pipeline_get_id (pipeline), verdict->hop_stage)
                       : NULL;
       if (next == NULL)
-        return stage;
+        break;
 
       if (!set_stage (crm_store_get_db (self), deal_id, next, now_text, error) ||
           !_crm_store_add_audit (self, "move", "deal", deal_id, crm_stage_get_key (stage),
                                  crm_stage_get_key (next), now_text, error))
         return NULL;
 
+      g_clear_pointer (&next_verdict, crm_stage_verdict_free);
+      next_verdict = crm_stage_verdict_new_entry (crm_store_get_procedure (self), verdict->hop_pipeline,
+                                                  next, opened, row->source, now);
+      verdict = next_verdict;
       stage = next;
     }
+
+  if (!update_lifecycle (self, row, verdict, now_text, deal_id, error))
+    return NULL;
 
   return stage;
 }
 
-/* HS-4: a won deal makes its contact a customer, a lost one "other"; a
- * deal opened for a lead makes the lead an opportunity. Moves between open
- * stages change nothing, and cost no statement. */
+/* A refused verdict as the move's error; the missing keys go to the
+ * caller that wants them. */
 static gboolean
-update_lifecycle (CrmStore    *self,
-                  DealRow     *row,
-                  CrmStage    *stage,
-                  gboolean     opened,
-                  const char  *now,
-                  gint64       deal_id,
-                  GError     **error)
+accept_verdict (CrmStore         *self,
+                CrmStage         *stage,
+                CrmStageVerdict  *verdict,
+                GStrv            *out_missing,
+                GError          **error)
 {
-  CrmDb *db = crm_store_get_db (self);
-  const char *lifecycle = NULL;
+  if (verdict->missing[0] != NULL)
+    {
+      /* The refusal carries what it found, so the board's form asks for
+       * exactly these without running the rules a second time. */
+      _crm_store_set_missing_error (self, stage, (const char * const *)verdict->missing, error);
+      if (out_missing != NULL)
+        *out_missing = g_steal_pointer (&verdict->missing);
+      return FALSE;
+    }
 
-  if (crm_stage_get_kind (stage) == CRM_STAGE_WON)
-    lifecycle = "customer";
-  else if (crm_stage_get_kind (stage) == CRM_STAGE_LOST)
-    lifecycle = "other";
-  else if (opened)
-    lifecycle = "opportunity";
+  if (verdict->refusal != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&verdict->refusal));
+      return FALSE;
+    }
 
-  if (crm_stage_is_final (stage) &&
-      !_crm_store_run_update (db, "UPDATE deals SET closed_at = coalesce (closed_at, ?2) WHERE id = ?1",
-                              deal_id, now, error))
-    return FALSE;
-
-  if (lifecycle == NULL || row->contact_id == 0)
-    return TRUE;
-
-  return _crm_store_run_update (db,
-                                opened ? "UPDATE contacts SET lifecycle = ?2 WHERE id = ?1 AND lifecycle = 'lead'"
-                                       : "UPDATE contacts SET lifecycle = ?2 WHERE id = ?1",
-                                row->contact_id, lifecycle, error);
+  return TRUE;
 }
 
 /**
@@ -382,7 +375,7 @@ _crm_store_enter_stage_checked (CrmStore   *self,
                                 GError    **error)
 {
   g_auto(DealRow) row = { 0 };
-  g_auto(GStrv) missing = NULL;
+  g_autoptr(CrmStageVerdict) verdict = NULL;
   g_autofree char *now_text = _crm_store_format_timestamp (now);
   CrmStage *stage = crm_store_find_stage (self, stage_id);
   CrmStage *final;
@@ -391,21 +384,14 @@ _crm_store_enter_stage_checked (CrmStore   *self,
       !_crm_store_check_leaving (self, from_stage_id, stage, CRM_MOVE_DEFAULT, error))
     return FALSE;
 
-  missing = _crm_store_missing_fields (self, deal_id, &row, from_stage_id, stage, CRM_MOVE_DEFAULT, NULL, error);
-  if (missing == NULL)
-    return FALSE;
-  if (missing[0] != NULL)
-    {
-      _crm_store_set_missing_error (self, stage, (const char * const *)missing, error);
-      return FALSE;
-    }
-
-  if (!_crm_store_check_closing (self, deal_id, stage, row.loss_reason, CRM_MOVE_DEFAULT, error) ||
+  verdict = _crm_store_judge_move (self, deal_id, &row, from_stage_id, stage, CRM_MOVE_DEFAULT, opened, NULL,
+                                   TRUE, now, error);
+  if (verdict == NULL || !accept_verdict (self, stage, verdict, NULL, error) ||
       !_crm_store_close_open_tasks (self, deal_id, stage, now_text, error))
     return FALSE;
 
-  final = enter_stage (self, deal_id, &row, stage, now, error);
-  if (final == NULL || !update_lifecycle (self, &row, final, opened, now_text, deal_id, error))
+  final = enter_stage (self, deal_id, &row, stage, verdict, opened, now, error);
+  if (final == NULL)
     return FALSE;
 
   *final_stage_id = crm_stage_get_id (final);
@@ -479,8 +465,7 @@ move_one (CrmStore     *self,
   CrmDb *db = crm_store_get_db (self);
   g_autofree char *now_text = _crm_store_format_timestamp (now);
   g_auto(DealRow) row = { 0 };
-  g_auto(GStrv) missing = NULL;
-  const char *reason;
+  g_autoptr(CrmStageVerdict) verdict = NULL;
   CrmStage *final;
 
   if (!_crm_store_read_deal_row (db, deal_id, &row, error))
@@ -505,30 +490,19 @@ move_one (CrmStore     *self,
       !_crm_store_fill_closing (self, stage, clean, now, error))
     return FALSE;
 
-  missing = _crm_store_missing_fields (self, deal_id, &row, row.stage_id, stage, flags, clean, error);
-  if (missing == NULL)
+  verdict = _crm_store_judge_move (self, deal_id, &row, row.stage_id, stage, flags, FALSE, clean, TRUE, now, error);
+  if (verdict == NULL || !accept_verdict (self, stage, verdict, out_missing, error))
     return FALSE;
-  if (missing[0] != NULL)
-    {
-      /* The refusal carries what it found, so the board's form asks for
-       * exactly these without running the rules a second time. */
-      _crm_store_set_missing_error (self, stage, (const char * const *)missing, error);
-      if (out_missing != NULL)
-        *out_missing = g_steal_pointer (&missing);
-      return FALSE;
-    }
 
-  reason = g_hash_table_lookup (clean, "loss_reason");
-  if (!_crm_store_check_closing (self, deal_id, stage, reason ? reason : row.loss_reason, flags, error) ||
-      !_crm_store_apply_row_values (self, deal_id, &row, clean, now_text, error) ||
+  if (!_crm_store_apply_row_values (self, deal_id, &row, clean, now_text, error) ||
       !set_stage (db, deal_id, stage, now_text, error) ||
       !_crm_store_add_audit (self, "move", "deal", deal_id, _crm_store_stage_key (self, row.stage_id),
                              crm_stage_get_key (stage), now_text, error) ||
       !_crm_store_close_open_tasks (self, deal_id, stage, now_text, error))
     return FALSE;
 
-  final = enter_stage (self, deal_id, &row, stage, now, error);
-  if (final == NULL || !update_lifecycle (self, &row, final, FALSE, now_text, deal_id, error))
+  final = enter_stage (self, deal_id, &row, stage, verdict, FALSE, now, error);
+  if (final == NULL)
     return FALSE;
 
   done->to_stage_id = crm_stage_get_id (final);
