@@ -31,7 +31,6 @@
 #include "crm-stage.h"
 #include "crm-store.h"
 #include "crm-task-notifier.h"
-#include "crm-toast.h"
 #include "crm-window.h"
 
 /* The D-Bus interface that answers for a lead (see the Add method). */
@@ -598,11 +597,12 @@ crm_application_take_lead (CrmApplication  *self,
   id = crm_application_add_lead (self, name, phone, email, company, source, campaign,
                                  deal_id, duplicate, error);
 
-  if (id == 0 && CRM_IS_WINDOW (window))
-    crm_window_add_toast (CRM_WINDOW (window), crm_toast_new_text ((*error)->message));
-  else if (CRM_IS_WINDOW (window))
-    crm_window_add_toast (CRM_WINDOW (window),
-                          adw_toast_new (*duplicate ? _("A known lead called again") : _("New lead")));
+  /* The window says what happened through its action, as every view
+   * does; a window without it (none is open yet) simply shows nothing. */
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-toast", "s",
+                                id == 0 ? (*error)->message
+                                        : *duplicate ? _("A known lead called again") : _("New lead"));
 
   return id;
 }

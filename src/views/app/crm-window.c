@@ -736,11 +736,3 @@ crm_window_set_demo_on_setup (CrmWindow *self,
   self->demo_deals = n_deals;
 }
 
-void
-crm_window_add_toast (CrmWindow *self,
-                      AdwToast  *toast)
-{
-  g_return_if_fail (CRM_IS_WINDOW (self));
-
-  crm_toast_show (self->toast_overlay, toast);
-}

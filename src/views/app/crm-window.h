@@ -44,7 +44,5 @@ GtkWidget    *crm_window_open_deal          (CrmWindow      *self,
                                              gint64          deal_id);
 void          crm_window_set_demo_on_setup  (CrmWindow      *self,
                                              guint           n_deals);
-void          crm_window_add_toast          (CrmWindow      *self,
-                                             AdwToast       *toast);
 
 G_END_DECLS
