@@ -202,7 +202,7 @@ crm_test_query_row (CrmStore   *store,
   g_autoptr (GError) error = NULL;
   g_autoptr (CrmStatement) stmt = NULL;
 
-  stmt = crm_db_prepare (crm_store_get_db (store), sql, &error);
+  stmt = crm_db_prepare (_crm_store_get_db (store), sql, &error);
   g_assert_no_error (error);
   g_assert_cmpint (crm_statement_step (stmt, &error), ==, CRM_STEP_ROW);
   g_assert_no_error (error);

@@ -773,7 +773,7 @@ _crm_csv_check_all (CrmCsvImport   *self,
   g_autoptr(GHashTable) seen_emails = NULL;
   g_autoptr(GHashTable) sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   int column = source_column (self);
-  CrmDb *db = crm_store_get_db (store);
+  CrmDb *db = _crm_store_get_db (store);
   const char *region = _crm_store_get_region (store);
   Checker checker;
   gboolean checking = FALSE;

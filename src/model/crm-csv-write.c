@@ -505,7 +505,7 @@ _crm_csv_commit (CrmCsvImport  *self,
     return FALSE;
 
   writer.store = store;
-  writer.db = crm_store_get_db (store);
+  writer.db = _crm_store_get_db (store);
   writer.sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   user = crm_store_get_current_user (store);
   writer.user_id = user != NULL ? crm_user_get_id (user) : 0;

@@ -73,7 +73,7 @@ run_statement (CrmStore    *self,
                const char  *text,
                GError     **error)
 {
-  g_autoptr(CrmStatement) stmt = crm_db_prepare (crm_store_get_db (self), sql, error);
+  g_autoptr(CrmStatement) stmt = crm_db_prepare (_crm_store_get_db (self), sql, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -700,7 +700,7 @@ queue_summary_row (CrmStore    *self,
 {
   g_autoptr(CrmStatement) stmt = NULL;
 
-  stmt = crm_db_prepare (crm_store_get_db (self),
+  stmt = crm_db_prepare (_crm_store_get_db (self),
                          "INSERT INTO email_queue (deal_id, template, recipient, address, subject, body, "
                          "rule, queued_at) VALUES (?1, 'call_summary', ?2, ?3, ?4, ?5, 'TW-4', ?6)",
                          error);

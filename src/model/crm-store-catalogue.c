@@ -123,7 +123,7 @@ crm_store_set_setting (CrmStore    *self,
     ok = _crm_store_write_meta (self, key, clean, error);
   else
     {
-      g_autoptr(CrmStatement) stmt = crm_db_prepare (crm_store_get_db (self),
+      g_autoptr(CrmStatement) stmt = crm_db_prepare (_crm_store_get_db (self),
                                                      "DELETE FROM meta WHERE key = ?1", error);
 
       ok = stmt != NULL;
@@ -205,7 +205,7 @@ crm_store_add_product (CrmStore    *self,
   if (!_crm_store_begin (self, error))
     return 0;
 
-  stmt = crm_db_prepare (crm_store_get_db (self),
+  stmt = crm_db_prepare (_crm_store_get_db (self),
                          "INSERT INTO products (name, price, currency, active, created_at) "
                          "VALUES (?1, ?2, ?3, 1, ?4)",
                          error);
@@ -217,7 +217,7 @@ crm_store_add_product (CrmStore    *self,
       crm_statement_bind_text (stmt, 3, code);
       crm_statement_bind_text (stmt, 4, now);
       ok = crm_statement_run (stmt, error);
-      id = crm_db_last_insert_id (crm_store_get_db (self));
+      id = crm_db_last_insert_id (_crm_store_get_db (self));
     }
 
   if (!_crm_store_commit_or_rollback (self,
@@ -271,7 +271,7 @@ crm_store_set_product_active (CrmStore  *self,
   if (!_crm_store_begin (self, error))
     return FALSE;
 
-  stmt = crm_db_prepare (crm_store_get_db (self), "UPDATE products SET active = ?2 WHERE id = ?1", error);
+  stmt = crm_db_prepare (_crm_store_get_db (self), "UPDATE products SET active = ?2 WHERE id = ?1", error);
   ok = stmt != NULL;
   if (ok)
     {
@@ -318,7 +318,7 @@ crm_store_get_products (CrmStore *self)
 
   g_return_val_if_fail (CRM_IS_STORE (self), NULL);
 
-  stmt = crm_db_prepare (crm_store_get_db (self),
+  stmt = crm_db_prepare (_crm_store_get_db (self),
                          "SELECT id, name, price, currency, active FROM products ORDER BY id",
                          NULL);
   while (stmt != NULL && crm_statement_step (stmt, NULL) == CRM_STEP_ROW)
@@ -356,7 +356,7 @@ crm_store_get_price_floor (CrmStore   *self,
 
   g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
 
-  stmt = crm_db_prepare (crm_store_get_db (self),
+  stmt = crm_db_prepare (_crm_store_get_db (self),
                          "SELECT min (price) FROM products WHERE currency = ?1 AND active = 1",
                          NULL);
   if (stmt == NULL)

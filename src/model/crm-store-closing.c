@@ -52,7 +52,7 @@ run_with_id (CrmStore     *self,
              const char   *more,
              GError      **error)
 {
-  g_autoptr(CrmStatement) stmt = crm_db_prepare (crm_store_get_db (self), sql, error);
+  g_autoptr(CrmStatement) stmt = crm_db_prepare (_crm_store_get_db (self), sql, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -76,7 +76,7 @@ _crm_store_last_contact (CrmStore *self,
 
   /* A contact is a conversation: a call that reached the client, a
    * meeting, a training. Attempts and notes are not. */
-  stmt = crm_db_prepare (crm_store_get_db (self),
+  stmt = crm_db_prepare (_crm_store_get_db (self),
                          "SELECT max (at) FROM activities WHERE deal_id = ?1 AND "
                          "((kind = 'call' AND outcome IN ('reached', 'call-back')) OR kind IN ('meeting', 'training'))",
                          NULL);
@@ -384,7 +384,7 @@ crm_store_deal_must_close (CrmStore *self,
       !crm_procedure_parse_duration (json_object_get_string_member (refusal, "must_close_after"), &limit))
     return FALSE;
 
-  stmt = crm_db_prepare (crm_store_get_db (self),
+  stmt = crm_db_prepare (_crm_store_get_db (self),
                          "SELECT coalesce ((SELECT max (at) FROM activities WHERE deal_id = d.id), d.created_at) "
                          "FROM deals d JOIN stages s ON s.id = d.stage_id "
                          "WHERE d.id = ?1 AND s.kind = 'open'",
@@ -414,7 +414,7 @@ reopen_stage_of (CrmStore  *self,
   g_autoptr(CrmStatement) stmt = NULL;
   g_autoptr(GListModel) stages = crm_store_get_stages (self, crm_stage_get_pipeline_id (closed));
 
-  stmt = crm_db_prepare (crm_store_get_db (self),
+  stmt = crm_db_prepare (_crm_store_get_db (self),
                          "SELECT old_value FROM audit_log WHERE action = 'move' AND entity = 'deal' "
                          "AND entity_id = ?1 AND new_value = ?2 ORDER BY id DESC LIMIT 1",
                          NULL);

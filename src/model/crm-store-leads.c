@@ -166,7 +166,7 @@ insert_lead (CrmStore    *store,
              gint64      *out_id,
              GError     **error)
 {
-  CrmDb *db = crm_store_get_db (store);
+  CrmDb *db = _crm_store_get_db (store);
   g_autoptr(CrmStatement) contact = NULL;
   gint64 company_id;
 
@@ -240,7 +240,7 @@ read_contact (CrmStore    *store,
   g_autoptr(CrmStatement) stmt = NULL;
   CrmStep step;
 
-  stmt = crm_db_prepare (crm_store_get_db (store),
+  stmt = crm_db_prepare (_crm_store_get_db (store),
                          "SELECT name, lifecycle, classification, source, company_id "
                          "FROM contacts WHERE id = ?1",
                          error);
@@ -307,7 +307,7 @@ write_classification (CrmStore    *store,
 {
   g_autoptr(CrmStatement) stmt = NULL;
 
-  stmt = crm_db_prepare (crm_store_get_db (store),
+  stmt = crm_db_prepare (_crm_store_get_db (store),
                          "UPDATE contacts SET classification = ?2, lifecycle = ?3 WHERE id = ?1",
                          error);
   if (stmt == NULL)
@@ -545,7 +545,7 @@ write_lead (CrmStore    *store,
 
   *out_was_duplicate = FALSE;
 
-  id = find_contact (crm_store_get_db (store), input->e164, input->address, error);
+  id = find_contact (_crm_store_get_db (store), input->e164, input->address, error);
   if (id < 0)
     return 0;
 
@@ -657,7 +657,7 @@ crm_store_get_leads (CrmStore    *store,
   g_return_val_if_fail (CRM_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  db = crm_store_get_db (store);
+  db = _crm_store_get_db (store);
   key = crm_store_normalize_lead_source (store, source);
 
   stmt = crm_db_prepare (db,
@@ -775,7 +775,7 @@ crm_store_list_lead_sources (CrmStore *store)
 
   g_return_val_if_fail (CRM_IS_STORE (store), NULL);
 
-  stmt = crm_db_prepare (crm_store_get_db (store),
+  stmt = crm_db_prepare (_crm_store_get_db (store),
                          "SELECT DISTINCT source FROM contacts "
                          "WHERE lifecycle = ?1 AND classification IS NULL AND source IS NOT NULL "
                          "ORDER BY source",
@@ -865,7 +865,7 @@ open_deal_of_contact (CrmStore  *store,
   g_autoptr(CrmStatement) stmt = NULL;
   CrmStep step;
 
-  stmt = crm_db_prepare (crm_store_get_db (store),
+  stmt = crm_db_prepare (_crm_store_get_db (store),
                          "SELECT (SELECT d.id FROM deals d JOIN stages s ON s.id = d.stage_id "
                          "        WHERE d.contact_id = c.id AND s.kind = 'open' "
                          "        ORDER BY d.updated_at DESC LIMIT 1), c.classification "
@@ -896,7 +896,7 @@ open_missed_call_deal (CrmStore   *store,
                        CrmDeal   **out_deal,
                        GError    **error)
 {
-  CrmDb *db = crm_store_get_db (store);
+  CrmDb *db = _crm_store_get_db (store);
   g_autoptr(GError) local_error = NULL;
 
   if (!crm_db_exec (db, "SAVEPOINT missed_call_deal", error))

@@ -50,7 +50,7 @@ _crm_store_deal_has_value (CrmStore    *self,
                            gboolean    *has,
                            GError     **error)
 {
-  CrmDb *db = crm_store_get_db (self);
+  CrmDb *db = _crm_store_get_db (self);
 
   *has = FALSE;
 
@@ -294,7 +294,7 @@ ensure_contact (CrmStore    *self,
                 const char  *now,
                 GError     **error)
 {
-  CrmDb *db = crm_store_get_db (self);
+  CrmDb *db = _crm_store_get_db (self);
   const char *name = g_hash_table_lookup (values, "contact.name");
   g_autoptr(CrmStatement) stmt = NULL;
 
@@ -332,7 +332,7 @@ add_company (CrmStore    *self,
              const char  *now,
              GError     **error)
 {
-  CrmDb *db = crm_store_get_db (self);
+  CrmDb *db = _crm_store_get_db (self);
   g_autoptr(CrmStatement) stmt = NULL;
 
   if (row->company_id != 0)
@@ -383,7 +383,7 @@ apply_contact_value (CrmStore    *self,
                      const char  *now,
                      GError     **error)
 {
-  CrmDb *db = crm_store_get_db (self);
+  CrmDb *db = _crm_store_get_db (self);
 
   /* Clearing a detail of a contact the deal does not have changes nothing. */
   if (value == NULL && row->contact_id == 0)
@@ -420,7 +420,7 @@ _crm_store_apply_row_values (CrmStore    *self,
                              const char  *now,
                              GError     **error)
 {
-  CrmDb *db = crm_store_get_db (self);
+  CrmDb *db = _crm_store_get_db (self);
   g_autoptr(GHashTable) fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   GHashTableIter iter;
   gpointer key, value;
@@ -481,6 +481,6 @@ _crm_store_apply_values (CrmStore    *self,
 {
   g_auto(DealRow) row = { 0 };
 
-  return _crm_store_read_deal_row (crm_store_get_db (self), deal_id, &row, error) &&
+  return _crm_store_read_deal_row (_crm_store_get_db (self), deal_id, &row, error) &&
          _crm_store_apply_row_values (self, deal_id, &row, values, now, error);
 }

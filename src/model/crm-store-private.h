@@ -68,7 +68,7 @@ gboolean    _crm_store_load_pipelines    (CrmStore     *self,
 
 /* The driver handle, for the store's parts and for white-box tests; no
  * view, importer or benchmark writes SQL of its own. */
-CrmDb      *crm_store_get_db             (CrmStore    *self);
+CrmDb      *_crm_store_get_db             (CrmStore    *self);
 
 /* The demo data's bulk writer (crm-store-demo.c), inside the caller's
  * transaction. */

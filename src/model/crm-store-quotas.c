@@ -64,7 +64,7 @@ crm_store_set_quota (CrmStore  *self,
   if (!_crm_store_begin (self, error))
     return FALSE;
 
-  stmt = crm_db_prepare (crm_store_get_db (self),
+  stmt = crm_db_prepare (_crm_store_get_db (self),
                          "INSERT INTO quotas (user_id, per_day, set_by, set_at) VALUES (?1, ?2, ?3, ?4) "
                          "ON CONFLICT (user_id) DO UPDATE SET per_day = excluded.per_day, "
                          "set_by = excluded.set_by, set_at = excluded.set_at",
@@ -92,7 +92,7 @@ crm_store_get_quota (CrmStore *self,
 
   g_return_val_if_fail (CRM_IS_STORE (self), 0);
 
-  stmt = crm_db_prepare (crm_store_get_db (self), "SELECT per_day FROM quotas WHERE user_id = ?1", NULL);
+  stmt = crm_db_prepare (_crm_store_get_db (self), "SELECT per_day FROM quotas WHERE user_id = ?1", NULL);
   if (stmt == NULL)
     return 0;
 
@@ -131,7 +131,7 @@ crm_store_count_outgoing_today (CrmStore *self,
                                  g_date_time_get_day_of_month (local), 0, 0, 0);
   start_text = _crm_store_format_timestamp (start);
 
-  stmt = crm_db_prepare (crm_store_get_db (self),
+  stmt = crm_db_prepare (_crm_store_get_db (self),
                          "SELECT count (*) FROM activities WHERE user_id = ?1 AND at >= ?2 "
                          "AND kind IN ('call', 'email', 'document')",
                          NULL);

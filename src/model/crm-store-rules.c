@@ -154,7 +154,7 @@ create_tasks (CrmStore         *self,
               const char       *now,
               GError          **error)
 {
-  CrmDb *db = crm_store_get_db (self);
+  CrmDb *db = _crm_store_get_db (self);
 
   for (guint i = 0; i < verdict->tasks->len; i++)
     {
@@ -190,7 +190,7 @@ queue_emails (CrmStore         *self,
               const char       *now,
               GError          **error)
 {
-  CrmDb *db = crm_store_get_db (self);
+  CrmDb *db = _crm_store_get_db (self);
 
   for (guint i = 0; i < verdict->emails->len; i++)
     {
@@ -249,7 +249,7 @@ update_lifecycle (CrmStore         *self,
                   gint64            deal_id,
                   GError          **error)
 {
-  CrmDb *db = crm_store_get_db (self);
+  CrmDb *db = _crm_store_get_db (self);
 
   if (verdict->closes &&
       !_crm_store_run_update (db, "UPDATE deals SET closed_at = coalesce (closed_at, ?2) WHERE id = ?1",
@@ -301,7 +301,7 @@ enter_stage (CrmStore         *self,
       if (next == NULL)
         break;
 
-      if (!set_stage (crm_store_get_db (self), deal_id, next, now_text, error) ||
+      if (!set_stage (_crm_store_get_db (self), deal_id, next, now_text, error) ||
           !_crm_store_add_audit (self, "move", "deal", deal_id, crm_stage_get_key (stage),
                                  crm_stage_get_key (next), now_text, error))
         return NULL;
@@ -380,7 +380,7 @@ _crm_store_enter_stage_checked (CrmStore   *self,
   CrmStage *stage = crm_store_find_stage (self, stage_id);
   CrmStage *final;
 
-  if (stage == NULL || !_crm_store_read_deal_row (crm_store_get_db (self), deal_id, &row, error) ||
+  if (stage == NULL || !_crm_store_read_deal_row (_crm_store_get_db (self), deal_id, &row, error) ||
       !_crm_store_check_leaving (self, from_stage_id, stage, CRM_MOVE_DEFAULT, error))
     return FALSE;
 
@@ -432,7 +432,7 @@ crm_store_list_missing_fields (CrmStore    *self,
       return NULL;
     }
 
-  if (!_crm_store_read_deal_row (crm_store_get_db (self), deal_id, &row, error))
+  if (!_crm_store_read_deal_row (_crm_store_get_db (self), deal_id, &row, error))
     return NULL;
 
   return _crm_store_missing_fields (self, deal_id, &row, row.stage_id, stage, CRM_MOVE_DEFAULT, values, error);
@@ -462,7 +462,7 @@ move_one (CrmStore     *self,
           GStrv        *out_missing,
           GError      **error)
 {
-  CrmDb *db = crm_store_get_db (self);
+  CrmDb *db = _crm_store_get_db (self);
   g_autofree char *now_text = _crm_store_format_timestamp (now);
   g_auto(DealRow) row = { 0 };
   g_autoptr(CrmStageVerdict) verdict = NULL;
@@ -649,7 +649,7 @@ crm_store_move_deal_full (CrmStore    *self,
   g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
   g_return_val_if_fail (out_missing == NULL || *out_missing == NULL, FALSE);
 
-  db = crm_store_get_db (self);
+  db = _crm_store_get_db (self);
   stage = find_stage_or_error (self, stage_id, error);
   if (stage == NULL)
     return FALSE;
@@ -714,7 +714,7 @@ crm_store_move_deals (CrmStore      *self,
   g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
   g_return_val_if_fail (deal_ids != NULL || n_deals == 0, FALSE);
 
-  db = crm_store_get_db (self);
+  db = _crm_store_get_db (self);
   stage = find_stage_or_error (self, stage_id, error);
   if (stage == NULL)
     return FALSE;
@@ -772,7 +772,7 @@ crm_store_get_open_tasks (CrmStore  *self,
 
   g_return_val_if_fail (CRM_IS_STORE (self), NULL);
 
-  stmt = crm_db_prepare (crm_store_get_db (self),
+  stmt = crm_db_prepare (_crm_store_get_db (self),
                          "SELECT id, title, due_at, owner_id, rule FROM tasks "
                          "WHERE deal_id = ?1 AND closed_at IS NULL ORDER BY due_at, id",
                          error);
@@ -814,7 +814,7 @@ crm_store_count_queued_emails (CrmStore   *self,
 
   g_return_val_if_fail (CRM_IS_STORE (self), 0);
 
-  stmt = crm_db_prepare (crm_store_get_db (self),
+  stmt = crm_db_prepare (_crm_store_get_db (self),
                          "SELECT count (*) FROM email_queue WHERE deal_id = ?1 "
                          "AND sent_at IS NULL AND (?2 IS NULL OR template = ?2)",
                          NULL);
@@ -871,7 +871,7 @@ crm_store_list_queued_emails (CrmStore *self,
 
   g_return_val_if_fail (CRM_IS_STORE (self), NULL);
 
-  stmt = crm_db_prepare (crm_store_get_db (self),
+  stmt = crm_db_prepare (_crm_store_get_db (self),
                          "SELECT template, subject, address FROM email_queue "
                          "WHERE deal_id = ?1 AND sent_at IS NULL ORDER BY queued_at, id",
                          NULL);

@@ -109,7 +109,7 @@ crm_store_search (CrmStore    *self,
   /* bm25 over every match costs 40 ms when a prefix matches 16,000 rows
    * of a 100,000-deal database; ranking the 200 most recent matches keeps
    * a search under 5 ms and still puts the best of them first. */
-  stmt = crm_db_prepare (crm_store_get_db (self),
+  stmt = crm_db_prepare (_crm_store_get_db (self),
                          "SELECT m.id, s.title, "
                          "  CASE m.id % 4 "
                          "    WHEN 1 THEN (SELECT co.name FROM deals d "

@@ -86,7 +86,7 @@ _crm_store_insert_activity (CrmStore         *self,
                             gint64           *activity_id,
                             GError          **error)
 {
-  CrmDb *db = crm_store_get_db (self);
+  CrmDb *db = _crm_store_get_db (self);
   g_autoptr(CrmStatement) stmt = NULL;
   g_autofree char *clean_note = NULL;
 
@@ -251,7 +251,7 @@ crm_store_get_timeline (CrmStore  *self,
 
   g_return_val_if_fail (CRM_IS_STORE (self), NULL);
 
-  stmt = crm_db_prepare (crm_store_get_db (self),
+  stmt = crm_db_prepare (_crm_store_get_db (self),
                          "SELECT a.id, a.deal_id, a.kind, a.outcome, a.duration, a.note, u.name, a.at, "
                          "a.script, a.stages "
                          "FROM activities a LEFT JOIN users u ON u.id = a.user_id "
@@ -303,7 +303,7 @@ _crm_store_insert_task (CrmStore    *self,
                         gint64      *task_id,
                         GError     **error)
 {
-  CrmDb *db = crm_store_get_db (self);
+  CrmDb *db = _crm_store_get_db (self);
   g_autoptr(CrmStatement) stmt = NULL;
   g_autofree char *clean_title = NULL;
 
@@ -397,7 +397,7 @@ _crm_store_finish_task (CrmStore    *self,
                         gint64      *deal_id,
                         GError     **error)
 {
-  CrmDb *db = crm_store_get_db (self);
+  CrmDb *db = _crm_store_get_db (self);
   g_autoptr(CrmStatement) read = NULL;
   g_autoptr(CrmStatement) stmt = NULL;
   g_autofree char *clean_result = NULL;
@@ -548,7 +548,7 @@ crm_store_count_tasks_due_on (CrmStore  *self,
   start_text = _crm_store_format_timestamp (start);
   end_text = _crm_store_format_timestamp (end);
 
-  stmt = crm_db_prepare (crm_store_get_db (self),
+  stmt = crm_db_prepare (_crm_store_get_db (self),
                          "SELECT count (*) FROM tasks WHERE owner_id = ?1 AND closed_at IS NULL "
                          "AND due_at >= ?2 AND due_at < ?3",
                          NULL);
@@ -602,7 +602,7 @@ add_agenda_rows (CrmStore    *self,
                  GPtrArray   *items,
                  GError     **error)
 {
-  g_autoptr(CrmStatement) stmt = crm_db_prepare (crm_store_get_db (self), sql, error);
+  g_autoptr(CrmStatement) stmt = crm_db_prepare (_crm_store_get_db (self), sql, error);
   g_autoptr(GDateTime) local_now = g_date_time_to_local (now);
   g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (local_now),
                                                       g_date_time_get_month (local_now),
@@ -701,7 +701,7 @@ count_failed_attempts (CrmStore *self,
 {
   g_autoptr(CrmStatement) stmt = NULL;
 
-  stmt = crm_db_prepare (crm_store_get_db (self),
+  stmt = crm_db_prepare (_crm_store_get_db (self),
                          "SELECT count (*) FROM activities WHERE deal_id = ?1 AND kind = 'call' "
                          "AND outcome IN ('no-answer', 'busy')",
                          NULL);
@@ -776,7 +776,7 @@ queue_ladder_email (CrmStore    *self,
 {
   g_autoptr(CrmStatement) stmt = NULL;
 
-  stmt = crm_db_prepare (crm_store_get_db (self),
+  stmt = crm_db_prepare (_crm_store_get_db (self),
                          "INSERT INTO email_queue (deal_id, template, recipient, rule, queued_at) "
                          "VALUES (?1, ?2, 'contact', ?3, ?4)",
                          error);
@@ -801,7 +801,7 @@ fail_open_tasks (CrmStore    *self,
 {
   g_autoptr(CrmStatement) stmt = NULL;
 
-  stmt = crm_db_prepare (crm_store_get_db (self),
+  stmt = crm_db_prepare (_crm_store_get_db (self),
                          "UPDATE tasks SET closed_at = ?2, outcome = 'failed', result = ?3 "
                          "WHERE deal_id = ?1 AND closed_at IS NULL",
                          error);

@@ -658,7 +658,7 @@ crm_store_get_path (CrmStore *self)
 
 /* The connection, for the store's parts and for white-box tests. */
 CrmDb *
-crm_store_get_db (CrmStore *self)
+_crm_store_get_db (CrmStore *self)
 {
   g_return_val_if_fail (CRM_IS_STORE (self), NULL);
 

@@ -186,7 +186,7 @@ count_audit (const char *db,
   g_autoptr(CrmStatement) stmt = NULL;
 
   g_assert_no_error (error);
-  stmt = crm_db_prepare (crm_store_get_db (store),
+  stmt = crm_db_prepare (_crm_store_get_db (store),
                          "SELECT count (*) FROM audit_log WHERE entity = 'deal' AND entity_id = ?1", &error);
   g_assert_no_error (error);
   crm_statement_bind_int64 (stmt, 1, deal_id);
@@ -535,7 +535,7 @@ test_cli_deep_template (Fixture       *fixture,
     g_autoptr(CrmStatement) stmt = NULL;
 
     g_assert_no_error (error);
-    stmt = crm_db_prepare (crm_store_get_db (store),
+    stmt = crm_db_prepare (_crm_store_get_db (store),
                            "UPDATE meta SET value = ?1 WHERE key = 'procedure-template'", &error);
     g_assert_no_error (error);
     crm_statement_bind_text (stmt, 1, deep);
@@ -817,14 +817,14 @@ demo_deal_in_stage (const char *db,
                                 "SELECT d.id FROM deals d JOIN stages s ON s.id = d.stage_id "
                                 "WHERE s.kind = 'open' AND EXISTS (SELECT 1 FROM contact_phones p "
                                 "WHERE p.contact_id = d.contact_id) ORDER BY d.id LIMIT 1");
-  move = crm_db_prepare (crm_store_get_db (store),
+  move = crm_db_prepare (_crm_store_get_db (store),
                          "UPDATE deals SET stage_id = (SELECT id FROM stages WHERE key = ?2) WHERE id = ?1",
                          &error);
   g_assert_no_error (error);
   crm_statement_bind_int64 (move, 1, deal_id);
   crm_statement_bind_text (move, 2, stage_key);
   g_assert_true (crm_statement_run (move, &error));
-  clear = crm_db_prepare (crm_store_get_db (store), "DELETE FROM deal_field_values WHERE deal_id = ?1", &error);
+  clear = crm_db_prepare (_crm_store_get_db (store), "DELETE FROM deal_field_values WHERE deal_id = ?1", &error);
   g_assert_no_error (error);
   crm_statement_bind_int64 (clear, 1, deal_id);
   g_assert_true (crm_statement_run (clear, &error));

@@ -158,7 +158,7 @@ name_for_phone (CrmStore   *store,
   g_autoptr(GError) error = NULL;
   g_autoptr(CrmStatement) stmt = NULL;
 
-  stmt = crm_db_prepare (crm_store_get_db (store),
+  stmt = crm_db_prepare (_crm_store_get_db (store),
                          "SELECT c.name FROM contacts c JOIN contact_phones p ON p.contact_id = c.id "
                          "WHERE p.number = ?1",
                          &error);

@@ -289,7 +289,7 @@ test_deal_list_large_stage (Fixture       *fixture,
                             "                                         '2025-01-01', '+' || i || ' minutes') "
                             "FROM n",
                             extra, crm_stage_get_pipeline_id (stage), crm_stage_get_id (stage));
-  g_assert_true (crm_db_exec (crm_store_get_db (fixture->store), insert, &error));
+  g_assert_true (crm_db_exec (_crm_store_get_db (fixture->store), insert, &error));
   g_assert_no_error (error);
   g_assert_true (crm_store_reload (fixture->store, &error));
   g_assert_no_error (error);

@@ -67,7 +67,7 @@ count_name_scripts (CrmStore *store,
 
   *n_names = *n_hebrew = *n_cyrillic = 0;
 
-  stmt = crm_db_prepare (crm_store_get_db (store), "SELECT name FROM contacts", &error);
+  stmt = crm_db_prepare (_crm_store_get_db (store), "SELECT name FROM contacts", &error);
   g_assert_no_error (error);
   while ((step = crm_statement_step (stmt, &error)) == CRM_STEP_ROW)
     {
@@ -98,7 +98,7 @@ test_demo_populate (Fixture       *fixture,
 
   g_assert_true (crm_demo_populate (fixture->store, N_DEALS, 42, &error));
   g_assert_no_error (error);
-  g_assert_false (crm_db_in_transaction (crm_store_get_db (fixture->store)));
+  g_assert_false (crm_db_in_transaction (_crm_store_get_db (fixture->store)));
 
   g_assert_cmpuint (crm_store_count_deals (fixture->store), ==, N_DEALS);
   g_assert_cmpint (crm_test_query_int (fixture->store, "SELECT count(*) FROM contacts"),
@@ -153,7 +153,7 @@ test_demo_populate (Fixture       *fixture,
     g_assert_cmpint (crm_test_query_int (fixture->store, sql), ==, N_DEALS);
   }
   {
-    g_autoptr (CrmStatement) check = crm_db_prepare (crm_store_get_db (fixture->store),
+    g_autoptr (CrmStatement) check = crm_db_prepare (_crm_store_get_db (fixture->store),
                                                      "PRAGMA foreign_key_check", &error);
 
     g_assert_no_error (error);
@@ -162,7 +162,7 @@ test_demo_populate (Fixture       *fixture,
   }
 
   /* Mobile numbers in E.164 of the department's country. */
-  phones = crm_db_prepare (crm_store_get_db (fixture->store), "SELECT number FROM contact_phones", &error);
+  phones = crm_db_prepare (_crm_store_get_db (fixture->store), "SELECT number FROM contact_phones", &error);
   g_assert_no_error (error);
   while ((step = crm_statement_step (phones, &error)) == CRM_STEP_ROW)
     {
@@ -205,7 +205,7 @@ test_demo_populate (Fixture       *fixture,
     g_assert_cmpint (crm_test_query_int (fixture->store, "SELECT count(*) FROM deals WHERE source IS NULL"), ==, 0);
     for (guint i = 0; i < crm_procedure_get_n_sources (procedure); i++)
       {
-        g_autoptr (CrmStatement) stmt = crm_db_prepare (crm_store_get_db (fixture->store),
+        g_autoptr (CrmStatement) stmt = crm_db_prepare (_crm_store_get_db (fixture->store),
                                                         "SELECT count(*) FROM deals WHERE source = ?1",
                                                         &error);
 
@@ -266,9 +266,9 @@ test_demo_same_seed (Fixture       *fixture,
   second = crm_test_store_new (path, "tw");
   crm_test_populate (second, 100, 7);
 
-  a = crm_db_prepare (crm_store_get_db (fixture->store), sql, &error);
+  a = crm_db_prepare (_crm_store_get_db (fixture->store), sql, &error);
   g_assert_no_error (error);
-  b = crm_db_prepare (crm_store_get_db (second), sql, &error);
+  b = crm_db_prepare (_crm_store_get_db (second), sql, &error);
   g_assert_no_error (error);
   g_assert_cmpint (crm_statement_step (a, NULL), ==, CRM_STEP_ROW);
   g_assert_cmpint (crm_statement_step (b, NULL), ==, CRM_STEP_ROW);
@@ -287,7 +287,7 @@ test_demo_without_procedure (Fixture       *fixture,
   g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_PROCEDURE);
   g_assert_cmpuint (crm_store_count_deals (fixture->store), ==, 0);
   g_assert_cmpint (crm_test_query_int (fixture->store, "SELECT count(*) FROM users"), ==, 0);
-  g_assert_false (crm_db_in_transaction (crm_store_get_db (fixture->store)));
+  g_assert_false (crm_db_in_transaction (_crm_store_get_db (fixture->store)));
 }
 
 int

@@ -446,7 +446,7 @@ test_rule_hs_1_deal_card_source (CrmTestFixture *fixture,
   g_assert_no_error (error);
 
   /* Stored before sources were checked. */
-  g_assert_true (crm_db_exec (crm_store_get_db (store), "UPDATE deals SET source = 'fax'", &error));
+  g_assert_true (crm_db_exec (_crm_store_get_db (store), "UPDATE deals SET source = 'fax'", &error));
   loaded = crm_store_load_deal (store, crm_deal_get_id (deal), &error);
   g_assert_no_error (error);
   crm_deal_set_title (loaded, "Website redesign and shop");
@@ -472,7 +472,7 @@ test_rule_axl_7_old_missed_call_key_migrated (CrmTestFixture *fixture,
 
   crm_store_add_missed_call (fixture->store, "8 912 345-67-89", NULL, &deal_id, NULL, &error);
   g_assert_no_error (error);
-  g_assert_true (crm_db_exec (crm_store_get_db (fixture->store),
+  g_assert_true (crm_db_exec (_crm_store_get_db (fixture->store),
                               "UPDATE contacts SET source = 'missed-call';"
                               "UPDATE deals SET source = 'missed-call';"
                               "PRAGMA user_version = 4;",
@@ -501,7 +501,7 @@ test_rule_axl_1_missed_call_is_one_transaction (CrmTestFixture *fixture,
     "CREATE TRIGGER fail BEFORE INSERT ON deals BEGIN SELECT RAISE (ABORT, 'forced'); END",
   };
   CrmStore *store = fixture->store;
-  CrmDb *db = crm_store_get_db (store);
+  CrmDb *db = _crm_store_get_db (store);
 
   for (guint i = 0; i < G_N_ELEMENTS (failures); i++)
     {
@@ -548,7 +548,7 @@ test_rule_hs_3_classification_is_one_transaction (CrmTestFixture *fixture,
   gint64 id = add_lead (store, "Dana Levi", "050-1234567", "dana@example.co.il", NULL, NULL);
   gint64 deal_id = -1;
 
-  g_assert_true (crm_db_exec (crm_store_get_db (store),
+  g_assert_true (crm_db_exec (_crm_store_get_db (store),
                               "CREATE TRIGGER fail BEFORE UPDATE OF classification ON contacts "
                               "BEGIN SELECT RAISE (ABORT, 'forced'); END",
                               &error));

@@ -237,7 +237,7 @@ test_limits_deep_template (void)
   /* Stored in a database: opening it is refused, and nothing crashes. */
   store = crm_test_store_new (path, "hs");
   {
-    g_autoptr(CrmStatement) stmt = crm_db_prepare (crm_store_get_db (store),
+    g_autoptr(CrmStatement) stmt = crm_db_prepare (_crm_store_get_db (store),
                                                    "UPDATE meta SET value = ?1 WHERE key = 'procedure-template'",
                                                    &error);
 

@@ -88,7 +88,7 @@ count_of (CrmStore   *store,
           gint64      deal_id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CrmStatement) stmt = crm_db_prepare (crm_store_get_db (store), sql, &error);
+  g_autoptr(CrmStatement) stmt = crm_db_prepare (_crm_store_get_db (store), sql, &error);
 
   g_assert_no_error (error);
   crm_statement_bind_int64 (stmt, 1, deal_id);
@@ -317,7 +317,7 @@ dup_deal_text (CrmStore   *store,
                gint64      deal_id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CrmStatement) stmt = crm_db_prepare (crm_store_get_db (store), column_sql, &error);
+  g_autoptr(CrmStatement) stmt = crm_db_prepare (_crm_store_get_db (store), column_sql, &error);
 
   g_assert_no_error (error);
   crm_statement_bind_int64 (stmt, 1, deal_id);

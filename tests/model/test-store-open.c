@@ -120,7 +120,7 @@ test_store_migrations_from_empty (Fixture       *fixture,
       g_autoptr (GError) error = NULL;
       g_autoptr (CrmStatement) stmt = NULL;
 
-      stmt = crm_db_prepare (crm_store_get_db (fixture->store),
+      stmt = crm_db_prepare (_crm_store_get_db (fixture->store),
                              "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1",
                              &error);
       g_assert_no_error (error);

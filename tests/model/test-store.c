@@ -201,7 +201,7 @@ assert_nothing_stored (CrmStore *store)
   g_autoptr (CrmCompany) company = NULL;
 
   g_assert_cmpuint (crm_store_count_deals (store), ==, 0);
-  g_assert_false (crm_db_in_transaction (crm_store_get_db (store)));
+  g_assert_false (crm_db_in_transaction (_crm_store_get_db (store)));
 
   contact = crm_store_load_contact (store, 1, &error);
   g_assert_null (contact);
@@ -516,7 +516,7 @@ test_store_stage_of_other_pipeline (Fixture       *fixture,
   g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_UNKNOWN_STAGE);
   g_clear_error (&error);
   g_assert_cmpuint (changed->len, ==, 0);
-  g_assert_false (crm_db_in_transaction (crm_store_get_db (fixture->store)));
+  g_assert_false (crm_db_in_transaction (_crm_store_get_db (fixture->store)));
   g_assert_cmpint (count_moves (fixture->store), ==, 0);
 
   loaded = crm_store_load_deal (fixture->store, deal_id, &error);
@@ -732,7 +732,7 @@ test_store_move_deal (Fixture       *fixture,
   g_autoptr (GDateTime) moved_at = NULL;
   g_autofree char *old_value = NULL;
   g_autofree char *new_value = NULL;
-  CrmDb *db = crm_store_get_db (fixture->store);
+  CrmDb *db = _crm_store_get_db (fixture->store);
   gint64 first = stage_id (fixture->store, "sales", 0);
   /* TW's "Contacted" has no stage rules and skips none: the move is the
    * bare move. */
@@ -785,7 +785,7 @@ test_store_audit_log_append_only (Fixture       *fixture,
                                   gconstpointer  user_data)
 {
   g_autoptr (GError) error = NULL;
-  CrmDb *db = crm_store_get_db (fixture->store);
+  CrmDb *db = _crm_store_get_db (fixture->store);
   gint64 deal_id = save_simple_deal (fixture->store, "Renewal");
   gint64 n_rows;
 
@@ -840,7 +840,7 @@ test_store_move_same_stage (Fixture       *fixture,
   g_assert_cmpint (previous, ==, first);
   g_assert_cmpuint (changed->len, ==, 0);
   g_assert_cmpint (count_moves (fixture->store), ==, 0);
-  g_assert_false (crm_db_in_transaction (crm_store_get_db (fixture->store)));
+  g_assert_false (crm_db_in_transaction (_crm_store_get_db (fixture->store)));
 
   loaded = crm_store_load_deal (fixture->store, deal_id, &error);
   g_assert_no_error (error);
@@ -861,12 +861,12 @@ test_store_move_unknown (Fixture       *fixture,
   g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
   g_assert_cmpint (previous, ==, -1);
-  g_assert_false (crm_db_in_transaction (crm_store_get_db (fixture->store)));
+  g_assert_false (crm_db_in_transaction (_crm_store_get_db (fixture->store)));
 
   g_assert_false (crm_store_move_deal (fixture->store, deal_id, 424242, &previous, &error));
   g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_UNKNOWN_STAGE);
   g_clear_error (&error);
-  g_assert_false (crm_db_in_transaction (crm_store_get_db (fixture->store)));
+  g_assert_false (crm_db_in_transaction (_crm_store_get_db (fixture->store)));
 
   g_assert_cmpint (count_moves (fixture->store), ==, 0);
 

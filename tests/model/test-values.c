@@ -304,7 +304,7 @@ place_in_stage (CrmStore   *store,
                 const char *stage_key)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CrmStatement) stmt = crm_db_prepare (crm_store_get_db (store),
+  g_autoptr(CrmStatement) stmt = crm_db_prepare (_crm_store_get_db (store),
                                                  "UPDATE deals SET stage_id = ?2 WHERE id = ?1", &error);
 
   g_assert_no_error (error);
@@ -523,7 +523,7 @@ test_rule_tw_6_stored_term_kept (CrmTestFixture *fixture,
   g_autoptr(CrmDeal) deal = NULL;
   g_autofree char *value = NULL;
 
-  stmt = crm_db_prepare (crm_store_get_db (store),
+  stmt = crm_db_prepare (_crm_store_get_db (store),
                          "INSERT INTO deal_field_values (deal_id, field_id, value) "
                          "SELECT ?1, id, 'card_standing_order' FROM field_defs WHERE key = 'payment_term'",
                          &error);

@@ -684,7 +684,7 @@ deal_in_stage (CrmStore   *store,
   crm_contact_set_phones (contact, phones);
   g_assert_true (crm_store_save_deal (store, deal, contact, NULL, NULL, &error));
 
-  stmt = crm_db_prepare (crm_store_get_db (store),
+  stmt = crm_db_prepare (_crm_store_get_db (store),
                          "UPDATE deals SET stage_id = (SELECT id FROM stages WHERE key = ?2) WHERE id = ?1",
                          &error);
   g_assert_no_error (error);
