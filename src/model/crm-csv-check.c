@@ -23,7 +23,6 @@
 #include <string.h>
 
 #include "crm-csv-import-private.h"
-#include "crm-db.h"
 #include "crm-email.h"
 #include "crm-limits.h"
 #include "crm-phone.h"
@@ -581,75 +580,51 @@ existing_clear (Existing *existing)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Existing, existing_clear)
 
+static void
+add_existing_cb (gboolean    is_phone,
+                 const char *value,
+                 gint64      contact_id,
+                 gpointer    data)
+{
+  Existing *existing = data;
+
+  g_array_append_val (existing->ids, contact_id);
+  if (is_phone)
+    g_hash_table_insert (existing->phones, g_strdup (value), GUINT_TO_POINTER (existing->ids->len));
+  else
+    g_hash_table_insert (existing->emails, _crm_csv_fold_key (value), GUINT_TO_POINTER (existing->ids->len));
+}
+
 static gboolean
-load_existing (CrmDb     *db,
+load_existing (CrmStore  *store,
                Existing  *existing,
                GError   **error)
 {
-  g_autoptr(CrmStatement) phones = NULL;
-  g_autoptr(CrmStatement) emails = NULL;
-  CrmStep step;
-
   existing->phones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   existing->emails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   existing->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   existing->names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 
-  phones = crm_db_prepare (db, "SELECT number, contact_id FROM contact_phones", error);
-  if (phones == NULL)
-    return FALSE;
-
-  while ((step = crm_statement_step (phones, error)) == CRM_STEP_ROW)
-    {
-      gint64 id = crm_statement_get_int64 (phones, 1);
-
-      g_array_append_val (existing->ids, id);
-      g_hash_table_insert (existing->phones,
-                           g_strdup (crm_statement_get_text (phones, 0)),
-                           GUINT_TO_POINTER (existing->ids->len));
-    }
-  if (step == CRM_STEP_ERROR)
-    return FALSE;
-
-  emails = crm_db_prepare (db, "SELECT address, contact_id FROM contact_emails", error);
-  if (emails == NULL)
-    return FALSE;
-
-  while ((step = crm_statement_step (emails, error)) == CRM_STEP_ROW)
-    {
-      gint64 id = crm_statement_get_int64 (emails, 1);
-
-      g_array_append_val (existing->ids, id);
-      g_hash_table_insert (existing->emails,
-                           _crm_csv_fold_key (crm_statement_get_text (emails, 0)),
-                           GUINT_TO_POINTER (existing->ids->len));
-    }
-
-  return step != CRM_STEP_ERROR;
+  return _crm_store_import_each_known (store, add_existing_cb, existing, error);
 }
 
 static const char *
-existing_name (CrmDb    *db,
+existing_name (CrmStore *store,
                Existing *existing,
                guint     index)
 {
   gint64 id = g_array_index (existing->ids, gint64, index - 1);
-  g_autoptr(CrmStatement) stmt = NULL;
-  const char *name;
+  g_autofree char *name = NULL;
+  const char *known;
 
-  name = g_hash_table_lookup (existing->names, &id);
-  if (name != NULL)
-    return name;
+  known = g_hash_table_lookup (existing->names, &id);
+  if (known != NULL)
+    return known;
 
-  stmt = crm_db_prepare (db, "SELECT name FROM contacts WHERE id = ?1", NULL);
-  if (stmt == NULL)
+  name = _crm_store_import_dup_contact_name (store, id);
+  if (name == NULL)
     return "?";
 
-  crm_statement_bind_int64 (stmt, 1, id);
-  if (crm_statement_step (stmt, NULL) != CRM_STEP_ROW)
-    return "?";
-
-  name = crm_statement_get_text (stmt, 0);
   /* Names are for messages, which quote only their start. */
   g_hash_table_insert (existing->names, g_memdup2 (&id, sizeof id), quote_start (name, TRUE));
 
@@ -667,7 +642,7 @@ typedef struct
  * the database, would be called twice. Rows are taken in file order, so a
  * duplicate always points back at an earlier line. */
 static void
-find_duplicates (CrmDb       *db,
+find_duplicates (CrmStore    *store,
                  Existing    *existing,
                  Seen        *seen,
                  const Row   *row,
@@ -689,7 +664,7 @@ find_duplicates (CrmDb       *db,
                          _crm_csv_problem_new_take (row->line, phone->column,
                                            /* Translators: %s is a contact's name */
                                            g_strdup_printf (_("Same phone number as the existing contact “%s”"),
-                                                            existing_name (db, existing, index))));
+                                                            existing_name (store, existing, index))));
       else
         g_hash_table_insert (seen->phones, phone->text, GUINT_TO_POINTER (row->line));
     }
@@ -710,7 +685,7 @@ find_duplicates (CrmDb       *db,
                          _crm_csv_problem_new_take (row->line, email->column,
                                            /* Translators: %s is a contact's name */
                                            g_strdup_printf (_("Same email address as the existing contact “%s”"),
-                                                            existing_name (db, existing, index))));
+                                                            existing_name (store, existing, index))));
       else
         g_hash_table_insert (seen->emails, g_steal_pointer (&key), GUINT_TO_POINTER (row->line));
     }
@@ -773,7 +748,6 @@ _crm_csv_check_all (CrmCsvImport   *self,
   g_autoptr(GHashTable) seen_emails = NULL;
   g_autoptr(GHashTable) sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   int column = source_column (self);
-  CrmDb *db = _crm_store_get_db (store);
   const char *region = _crm_store_get_region (store);
   Checker checker;
   gboolean checking = FALSE;
@@ -783,7 +757,7 @@ _crm_csv_check_all (CrmCsvImport   *self,
   if (!_crm_csv_check_columns (self, error))
     return FALSE;
 
-  if (!load_existing (db, &existing, error))
+  if (!load_existing (store, &existing, error))
     return FALSE;
 
   if (self->leads == NULL || g_strcmp0 (self->leads_region, region) != 0)
@@ -816,7 +790,7 @@ _crm_csv_check_all (CrmCsvImport   *self,
       for (guint k = 0; lead->problems != NULL && k < lead->problems->len; k++)
         g_ptr_array_add (problems, crm_csv_problem_copy (g_ptr_array_index (lead->problems, k)));
 
-      find_duplicates (db, &existing, &seen, &g_array_index (self->rows, Row, i), lead, problems);
+      find_duplicates (store, &existing, &seen, &g_array_index (self->rows, Row, i), lead, problems);
       check_source (store, sources, column, &g_array_index (self->rows, Row, i), lead, problems);
 
       if (row_func != NULL)

@@ -26,7 +26,8 @@ G_BEGIN_DECLS
  * The parts of CrmCsvImport (crm-csv-import.c), one file per job:
  * crm-csv-decode.c works out the encoding and makes the text UTF-8,
  * crm-csv-read.c splits it into rows, crm-csv-columns.c maps the columns,
- * crm-csv-check.c checks the rows (HS-2) and crm-csv-write.c writes them.
+ * crm-csv-check.c checks the rows (HS-2) and the store's crm-store-import.c
+ * writes them.
  */
 
 /* How much of a cell over the limit is kept, and how much of a text a
@@ -147,7 +148,7 @@ gboolean     _crm_csv_check_all        (CrmCsvImport   *self,
                                         GPtrArray     **out_problems,
                                         GError        **error);
 
-/* crm-csv-write.c */
+/* crm-store-import.c */
 gboolean     _crm_csv_commit           (CrmCsvImport   *self,
                                         CrmStore       *store,
                                         const char     *source,

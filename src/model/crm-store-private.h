@@ -449,4 +449,17 @@ gboolean    _crm_store_apply_row_values  (CrmStore     *self,
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DealRow, _crm_deal_row_clear)
 
+/* The importer's half in the store (crm-store-import.c). */
+typedef void (*CrmStoreKnownFunc) (gboolean    is_phone,
+                                   const char *value,
+                                   gint64      contact_id,
+                                   gpointer    data);
+
+gboolean    _crm_store_import_each_known       (CrmStore           *self,
+                                                CrmStoreKnownFunc   func,
+                                                gpointer            data,
+                                                GError            **error);
+char       *_crm_store_import_dup_contact_name (CrmStore           *self,
+                                                gint64              contact_id);
+
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* crm-csv-write.c
+/* crm-store-import.c
  *
  * Copyright 2026 The Deals authors
  *
@@ -15,7 +15,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "crm-csv-import"
+#define G_LOG_DOMAIN "crm-store-import"
 
 #include "config.h"
 
@@ -30,10 +30,11 @@
 #include "crm-store-private.h"
 #include "crm-user.h"
 
-/*
- * Writing: the checked leads go into the database in one transaction, a
- * few multi-row INSERTs at a time, while later rows are still checked.
- */
+/* The store's import writer: the leads a CrmCsvImport has checked go into
+ * the database in one transaction, a few multi-row INSERTs at a time,
+ * while later rows are still checked. It also answers the importer's
+ * duplicate check with the phones and emails already known, so that no
+ * SQL is written outside the store. */
 
 /* A value of a multi-row INSERT. */
 typedef enum
@@ -566,4 +567,53 @@ _crm_csv_commit (CrmCsvImport  *self,
     *n_imported = n_rows;
 
   return TRUE;
+}
+
+/**
+ * _crm_store_import_each_known:
+ * @self: a #CrmStore
+ * @func: called for every phone (@is_phone %TRUE) and email already known
+ * @data: for @func
+ * @error: return location for a #GError
+ *
+ * Hands the importer every contact phone and email, for its duplicate
+ * check, in two statements rather than one per row.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_crm_store_import_each_known (CrmStore          *self,
+                              CrmStoreKnownFunc  func,
+                              gpointer           data,
+                              GError           **error)
+{
+  static const char * const queries[] = {
+    "SELECT number, contact_id FROM contact_phones",
+    "SELECT address, contact_id FROM contact_emails",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autoptr(CrmStatement) stmt = crm_db_prepare (self->db, queries[i], error);
+      CrmStep step;
+
+      if (stmt == NULL)
+        return FALSE;
+
+      while ((step = crm_statement_step (stmt, error)) == CRM_STEP_ROW)
+        func (i == 0, crm_statement_get_text (stmt, 0), crm_statement_get_int64 (stmt, 1), data);
+
+      if (step == CRM_STEP_ERROR)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A known contact's name, for a duplicate's message; %NULL if it is gone. */
+char *
+_crm_store_import_dup_contact_name (CrmStore *self,
+                                    gint64    contact_id)
+{
+  return _crm_store_query_text (self, "SELECT name FROM contacts WHERE id = ?1", contact_id, NULL);
 }
