@@ -27,6 +27,7 @@
 #include <glib/gstdio.h>
 
 #include "crm-db.h"
+#include "crm-deal-list.h"
 #include "crm-demo.h"
 #include "crm-procedure.h"
 #include "crm-store.h"
@@ -284,4 +285,40 @@ crm_test_clocked_fixture_tear_down (CrmTestClockedFixture *fixture,
 {
   crm_test_fixture_tear_down (&fixture->base, procedure_id);
   crm_test_clock_clear (&fixture->clock);
+}
+
+/* A stage's list counts its deals and reads their rows on the store's
+ * worker thread: this runs the main loop until what was asked for came. */
+static inline void
+crm_test_wait_for_list (CrmDealList *list)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (crm_deal_list_is_loading (list))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/* The deal at @position, read: blank deals take their row in place. */
+static inline gpointer
+crm_test_list_get (CrmDealList *list,
+                   guint        position)
+{
+  gpointer deal = g_list_model_get_item (G_LIST_MODEL (list), position);
+
+  crm_test_wait_for_list (list);
+  return deal;
+}
+
+/* A stage's list with its count read. */
+static inline CrmDealList *
+crm_test_stage_deals (CrmStore *store,
+                      gint64    stage_id)
+{
+  CrmDealList *list = crm_store_get_stage_deals (store, stage_id);
+
+  crm_test_wait_for_list (list);
+  return list;
 }

@@ -31,15 +31,28 @@ CrmStore   *crm_deal_list_get_store       (CrmDealList *self);
 gint64      crm_deal_list_get_stage_id    (CrmDealList *self);
 const char *crm_deal_list_get_total_label (CrmDealList *self);
 guint       crm_deal_list_get_n_cached    (CrmDealList *self);
+gboolean    crm_deal_list_is_loading      (CrmDealList *self);
 void        crm_deal_list_reload          (CrmDealList *self);
 
 /* Private to the model layer. */
 CrmDealList *_crm_deal_list_new           (CrmStore    *store,
                                            gint64       stage_id);
-CrmDeal     *_crm_deal_list_lookup        (CrmDealList *self,
-                                           gint64       deal_id);
-void         _crm_deal_list_changed_at    (CrmDealList *self,
-                                           const guint *removed,
-                                           const guint *added);
+CrmDeal     *_crm_deal_list_find          (CrmDealList *self,
+                                           gint64       deal_id,
+                                           guint       *position);
+gboolean     _crm_deal_list_locate        (CrmDealList *self,
+                                           const char  *key,
+                                           gint64       deal_id,
+                                           guint       *position);
+void         _crm_deal_list_remove        (CrmDealList *self,
+                                           guint        position,
+                                           CrmDeal     *deal);
+void         _crm_deal_list_insert        (CrmDealList *self,
+                                           guint        position,
+                                           CrmDeal     *deal,
+                                           const char  *key);
+void         _crm_deal_list_update        (CrmDealList *self,
+                                           CrmDeal     *deal,
+                                           CrmDeal     *fresh);
 
 G_END_DECLS

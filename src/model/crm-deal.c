@@ -1020,3 +1020,45 @@ crm_deal_dup_amount_label (CrmDeal *self)
 
   return crm_format_amount (self->amount, self->currency);
 }
+
+/**
+ * crm_deal_update_from:
+ * @self: a #CrmDeal
+ * @from: the same deal read again
+ *
+ * Takes every value of @from, with one round of notifications: a board
+ * card keeps showing its object while the store reads the row behind it
+ * (a page that arrives, a committed change), and redraws once.
+ */
+void
+crm_deal_update_from (CrmDeal *self,
+                      CrmDeal *from)
+{
+  g_return_if_fail (CRM_IS_DEAL (self));
+  g_return_if_fail (CRM_IS_DEAL (from));
+
+  if (self == from)
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  crm_deal_set_id (self, from->id);
+  crm_deal_set_title (self, from->title);
+  crm_deal_set_contact_id (self, from->contact_id);
+  crm_deal_set_contact_name (self, from->contact_name);
+  crm_deal_set_company_id (self, from->company_id);
+  crm_deal_set_company_name (self, from->company_name);
+  crm_deal_set_pipeline_id (self, from->pipeline_id);
+  crm_deal_set_stage_id (self, from->stage_id);
+  crm_deal_set_amount (self, from->amount);
+  crm_deal_set_currency (self, from->currency);
+  crm_deal_set_owner_id (self, from->owner_id);
+  crm_deal_set_owner_name (self, from->owner_name);
+  crm_deal_set_source (self, from->source);
+  crm_deal_set_next_step (self, from->next_step);
+  crm_deal_set_created_at (self, from->created_at);
+  crm_deal_set_updated_at (self, from->updated_at);
+  crm_deal_set_expected_close (self, from->expected_close);
+  crm_deal_set_next_task_due (self, from->next_task_due);
+  crm_deal_set_stage_kind (self, from->stage_kind);
+  g_object_thaw_notify (G_OBJECT (self));
+}

@@ -101,6 +101,8 @@ void         crm_deal_set_stage_kind     (CrmDeal     *self,
 CrmTaskWarning crm_deal_get_task_warning (CrmDeal     *self,
                                           GDateTime   *now);
 char        *crm_deal_dup_amount_label   (CrmDeal     *self);
+void         crm_deal_update_from        (CrmDeal     *self,
+                                          CrmDeal     *from);
 
 char        *crm_format_amount           (gint64       amount,
                                           const char  *currency);

@@ -96,53 +96,109 @@ deal_from_row (CrmStatement *stmt)
   return deal;
 }
 
+/* The list's order, and the same order read from the bottom up. The
+ * deals_stage_order index serves both, and the row-value comparison
+ * starts a page by seeking in it: no page costs more than its rows. */
+#define STAGE_ORDER   "ORDER BY d.updated_at DESC, d.id DESC "
+#define STAGE_REVERSE "ORDER BY d.updated_at ASC, d.id ASC "
+
+static const char *
+stage_rows_sql (gboolean has_key,
+                gboolean backwards)
+{
+  /* Without a key the page is found by position, on the index alone: the
+   * inner select skips index entries, not joined rows. */
+  if (!has_key && !backwards)
+    return "SELECT " DEAL_COLUMNS
+           "WHERE d.id IN (SELECT id FROM deals WHERE stage_id = ?1 "
+           "ORDER BY updated_at DESC, id DESC LIMIT ?2 OFFSET ?3) " STAGE_ORDER;
+  if (!has_key)
+    return "SELECT " DEAL_COLUMNS
+           "WHERE d.id IN (SELECT id FROM deals WHERE stage_id = ?1 "
+           "ORDER BY updated_at ASC, id ASC LIMIT ?2 OFFSET ?3) " STAGE_REVERSE;
+  if (!backwards)
+    return "SELECT " DEAL_COLUMNS
+           "WHERE d.stage_id = ?1 AND (d.updated_at, d.id) < (?4, ?5) " STAGE_ORDER "LIMIT ?2";
+  return "SELECT " DEAL_COLUMNS
+         "WHERE d.stage_id = ?1 AND (d.updated_at, d.id) > (?4, ?5) " STAGE_REVERSE "LIMIT ?2";
+}
+
+/* Runs on the worker's connection: see crm-store-reader.c. @keys gets
+ * each deal's updated_at as stored, the text the next page seeks from. */
 gboolean
-_crm_store_fetch_stage_page (CrmStore   *self,
-                             gint64      stage_id,
-                             guint       offset,
-                             guint       limit,
-                             GPtrArray  *deals,
-                             GError    **error)
+_crm_store_read_stage_rows (CrmDb       *db,
+                            gint64       stage_id,
+                            const char  *key,
+                            gint64       key_id,
+                            gboolean     backwards,
+                            guint        skip,
+                            guint        limit,
+                            GPtrArray   *deals,
+                            GPtrArray   *keys,
+                            GError     **error)
 {
   g_autoptr(CrmStatement) stmt = NULL;
+  guint first = deals->len;
   CrmStep step;
 
-  stmt = crm_db_prepare (self->db,
-                         "SELECT " DEAL_COLUMNS
-                         "WHERE d.stage_id = ?1 "
-                         "ORDER BY d.updated_at DESC, d.id DESC "
-                         "LIMIT ?2 OFFSET ?3",
-                         error);
+  stmt = crm_db_prepare (db, stage_rows_sql (key != NULL, backwards), error);
   if (stmt == NULL)
     return FALSE;
 
   crm_statement_bind_int64 (stmt, 1, stage_id);
   crm_statement_bind_int64 (stmt, 2, limit);
-  crm_statement_bind_int64 (stmt, 3, offset);
+  if (key == NULL)
+    crm_statement_bind_int64 (stmt, 3, skip);
+  else
+    {
+      crm_statement_bind_text (stmt, 4, key);
+      crm_statement_bind_int64 (stmt, 5, key_id);
+    }
 
   while ((step = crm_statement_step (stmt, error)) == CRM_STEP_ROW)
-    g_ptr_array_add (deals, deal_from_row (stmt));
+    {
+      g_ptr_array_add (deals, deal_from_row (stmt));
+      g_ptr_array_add (keys, g_strdup (crm_statement_get_text (stmt, 16)));
+    }
 
-  return step == CRM_STEP_DONE;
+  if (step != CRM_STEP_DONE)
+    return FALSE;
+
+  if (backwards)
+    {
+      /* Read bottom up: put the rows in list order. */
+      for (guint i = first, j = deals->len; i + 1 < j; i++, j--)
+        {
+          gpointer swap = deals->pdata[i];
+
+          deals->pdata[i] = deals->pdata[j - 1];
+          deals->pdata[j - 1] = swap;
+          swap = keys->pdata[i];
+          keys->pdata[i] = keys->pdata[j - 1];
+          keys->pdata[j - 1] = swap;
+        }
+    }
+
+  return TRUE;
 }
 
+/* Runs on the worker's connection. Amounts of different currencies are
+ * never added up: a column with shekels and dollars shows both totals.
+ * The deals_stage_amount index holds all three columns, so this reads
+ * the index and not the rows; it runs when a column first shows and after
+ * writes the list cannot follow (a moves' amounts are applied in place). */
 gboolean
-_crm_store_fetch_stage_summary (CrmStore   *self,
-                                gint64      stage_id,
-                                guint      *n_deals,
-                                char      **total_label,
-                                GError    **error)
+_crm_store_read_stage_totals (CrmDb       *db,
+                              gint64       stage_id,
+                              GArray      *totals,
+                              GError     **error)
 {
   g_autoptr(CrmStatement) stmt = NULL;
-  g_autoptr(GString) label = g_string_new (NULL);
   CrmStep step;
-  guint n = 0;
 
-  /* Amounts of different currencies are never added up: a column with
-   * shekels and dollars shows both totals. */
-  stmt = crm_db_prepare (self->db,
+  stmt = crm_db_prepare (db,
                          "SELECT currency, count(*), sum(amount) FROM deals "
-                         "WHERE stage_id = ?1 GROUP BY currency ORDER BY count(*) DESC, currency",
+                         "WHERE stage_id = ?1 GROUP BY currency",
                          error);
   if (stmt == NULL)
     return FALSE;
@@ -150,21 +206,36 @@ _crm_store_fetch_stage_summary (CrmStore   *self,
   crm_statement_bind_int64 (stmt, 1, stage_id);
   while ((step = crm_statement_step (stmt, error)) == CRM_STEP_ROW)
     {
-      g_autofree char *amount = crm_format_amount (crm_statement_get_int64 (stmt, 2),
-                                                   crm_statement_get_text (stmt, 0));
+      CrmStageTotal total = { { 0 }, 0, 0 };
 
-      if (label->len > 0)
-        g_string_append (label, " + ");
-      g_string_append (label, amount);
-      n += (guint)crm_statement_get_int64 (stmt, 1);
+      g_strlcpy (total.currency, crm_statement_get_text (stmt, 0), sizeof total.currency);
+      total.n_deals = (guint)crm_statement_get_int64 (stmt, 1);
+      total.amount = crm_statement_get_int64 (stmt, 2);
+      g_array_append_val (totals, total);
     }
 
-  if (step == CRM_STEP_ERROR)
-    return FALSE;
+  return step == CRM_STEP_DONE;
+}
 
-  *n_deals = n;
-  *total_label = g_string_free (g_steal_pointer (&label), FALSE);
-  return TRUE;
+/* The row a card shows, on the main connection, with its sort key: what a
+ * list's copy of the deal becomes after a committed change. */
+CrmDeal *
+_crm_store_read_card_row (CrmStore  *self,
+                          gint64     deal_id,
+                          char     **key)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+
+  stmt = crm_db_prepare (self->db, "SELECT " DEAL_COLUMNS "WHERE d.id = ?1", NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  crm_statement_bind_int64 (stmt, 1, deal_id);
+  if (crm_statement_step (stmt, NULL) != CRM_STEP_ROW)
+    return NULL;
+
+  *key = g_strdup (crm_statement_get_text (stmt, 16));
+  return deal_from_row (stmt);
 }
 
 /**

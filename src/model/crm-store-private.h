@@ -17,6 +17,7 @@
 
 #pragma once
 
+#include "crm-db.h"
 #include "crm-procedure.h"
 #include "crm-store.h"
 
@@ -24,6 +25,8 @@ G_BEGIN_DECLS
 
 /* The store's state, shared by its parts (crm-store-*.c); nothing outside
  * the model includes this header. */
+typedef struct _CrmStoreReader CrmStoreReader;
+
 struct _CrmStore
 {
   GObject       parent_instance;
@@ -41,20 +44,57 @@ struct _CrmStore
   gint64        current_user_id;
   guint         schema_version;
   GError       *integrity_error;
+
+  CrmStoreReader *reader;    /* the worker's connection, made on first use */
 };
 
-/* Used by CrmDealList, which pages a stage's deals out of the store. */
-gboolean _crm_store_fetch_stage_page    (CrmStore   *self,
-                                         gint64      stage_id,
-                                         guint       offset,
-                                         guint       limit,
-                                         GPtrArray  *deals,
-                                         GError    **error);
-gboolean _crm_store_fetch_stage_summary (CrmStore   *self,
-                                         gint64      stage_id,
-                                         guint      *n_deals,
-                                         char      **total_label,
-                                         GError    **error);
+/* Reads off the main thread (crm-store-reader.c): @func runs on the
+ * worker's own read-only connection and fills the job's data. */
+typedef gboolean (*CrmReadFunc) (CrmDb    *db,
+                                 gpointer  data,
+                                 GError  **error);
+
+CrmStoreReader *_crm_store_reader_new    (const char          *path);
+void            _crm_store_reader_free   (CrmStoreReader      *reader);
+void            _crm_store_read_async    (CrmStore            *self,
+                                          CrmReadFunc          func,
+                                          gpointer             data,
+                                          GDestroyNotify       data_free,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+gboolean        _crm_store_read_finish   (GAsyncResult        *result,
+                                          gpointer            *data,
+                                          GError             **error);
+
+/* A stage's rows for CrmDealList, read on the worker's connection
+ * (crm-store-deals.c). The list's order is most recently touched first,
+ * the newer id first on ties; a page starts after (or, @backwards, before)
+ * the sort key @key, @key_id, or @skip rows from the top (from the bottom
+ * when @backwards) when there is no key. Rows come in list order. */
+typedef struct
+{
+  char   currency[4];
+  guint  n_deals;
+  gint64 amount;
+} CrmStageTotal;
+
+gboolean _crm_store_read_stage_rows    (CrmDb       *db,
+                                        gint64       stage_id,
+                                        const char  *key,
+                                        gint64       key_id,
+                                        gboolean     backwards,
+                                        guint        skip,
+                                        guint        limit,
+                                        GPtrArray   *deals,
+                                        GPtrArray   *keys,
+                                        GError     **error);
+gboolean _crm_store_read_stage_totals  (CrmDb       *db,
+                                        gint64       stage_id,
+                                        GArray      *totals,
+                                        GError     **error);
+CrmDeal *_crm_store_read_card_row      (CrmStore    *self,
+                                        gint64       deal_id,
+                                        char       **key);
 
 /* The pipelines part (crm-store-pipelines.c). */
 gboolean    _crm_store_install_pipelines (CrmStore     *self,

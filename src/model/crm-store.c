@@ -337,10 +337,52 @@ position_in_stage (CrmStore   *self,
   return TRUE;
 }
 
+/* Where a deal whose row is not in the list's window stands or stood:
+ * a count on the deals_stage_order index, up to that position. */
+static gboolean
+count_position (CrmStore    *self,
+                CrmDealList *list,
+                const char  *key,
+                gint64       deal_id,
+                guint       *position)
+{
+  return _crm_deal_list_locate (list, key, deal_id, position) ||
+         position_in_stage (self, crm_deal_list_get_stage_id (list), key, deal_id, position);
+}
+
+static CrmDeal *
+leave_list (CrmStore    *self,
+            CrmDealList *list,
+            gint64       deal_id,
+            const char  *old_key,
+            const char  *new_key,
+            gboolean     stays)
+{
+  g_autoptr(CrmDeal) copy = NULL;
+  CrmDeal *found;
+  guint removed;
+
+  if ((found = _crm_deal_list_find (list, deal_id, &removed)) != NULL)
+    copy = g_object_ref (found);
+  else if (old_key == NULL || !position_in_stage (self, crm_deal_list_get_stage_id (list), old_key, deal_id, &removed))
+    {
+      crm_deal_list_reload (list);
+      return NULL;
+    }
+  else if (stays && new_key != NULL && strcmp (new_key, old_key) > 0)
+    /* The count ran after the commit, and the deal itself now sorts
+     * before its old place in the same stage. */
+    removed--;
+
+  _crm_deal_list_remove (list, removed, copy);
+  return g_steal_pointer (&copy);
+}
+
 /* After a committed change, tells the live lists of the two stages where
- * the deal left and where it arrived, so each changes by one row. Runs
- * after the commit: the removed position is that of the old sort key among
- * the deals that stayed. */
+ * the deal left and where it arrived, so each changes by one row, and the
+ * totals by the deal's amount. The deal's object goes along: the card the
+ * rep dragged keeps its object in the new column. With the deal in the
+ * list's window, this costs one query, the row as committed. */
 void
 _crm_store_relocate_in_lists (CrmStore   *self,
                               gint64      deal_id,
@@ -351,39 +393,30 @@ _crm_store_relocate_in_lists (CrmStore   *self,
 {
   CrmDealList *old_list = old_stage_id ? find_live_list (self, old_stage_id) : NULL;
   CrmDealList *new_list = find_live_list (self, new_stage_id);
-  guint removed = 0, added = 0;
-  gboolean have_removed, have_added;
+  g_autoptr(CrmDeal) fresh = NULL;
+  g_autoptr(CrmDeal) copy = NULL;
+  g_autofree char *key = NULL;
+  guint added;
 
-  have_removed = old_list != NULL &&
-                 position_in_stage (self, old_stage_id, old_updated_at, deal_id, &removed);
-  have_added = new_list != NULL &&
-               position_in_stage (self, new_stage_id, new_updated_at, deal_id, &added);
+  if (old_list == NULL && new_list == NULL)
+    return;
 
-  if (old_list != NULL && old_list == new_list)
+  fresh = _crm_store_read_card_row (self, deal_id, &key);
+  if (old_list != NULL)
+    copy = leave_list (self, old_list, deal_id, old_updated_at, key, old_list == new_list);
+
+  if (new_list == NULL)
+    return;
+
+  if (fresh == NULL || !count_position (self, new_list, key, deal_id, &added))
     {
-      /* The same list: remove, then insert among the remaining rows. */
-      if (have_removed && have_added)
-        _crm_deal_list_changed_at (old_list, &removed, &added);
-      else
-        crm_deal_list_reload (old_list);
+      crm_deal_list_reload (new_list);
       return;
     }
 
-  if (old_list != NULL)
-    {
-      if (have_removed)
-        _crm_deal_list_changed_at (old_list, &removed, NULL);
-      else
-        crm_deal_list_reload (old_list);
-    }
-
-  if (new_list != NULL)
-    {
-      if (have_added)
-        _crm_deal_list_changed_at (new_list, NULL, &added);
-      else
-        crm_deal_list_reload (new_list);
-    }
+  if (copy != NULL)
+    crm_deal_update_from (copy, fresh);
+  _crm_deal_list_insert (new_list, added, copy != NULL ? copy : fresh, key);
 }
 
 gboolean
@@ -447,6 +480,7 @@ crm_store_finalize (GObject *object)
 
   g_clear_pointer (&self->stages, g_hash_table_unref);
   g_clear_pointer (&self->lists, g_hash_table_unref);
+  g_clear_pointer (&self->reader, _crm_store_reader_free);
   g_clear_error (&self->integrity_error);
   g_clear_object (&self->db);
 
@@ -1024,7 +1058,9 @@ crm_store_add_user (CrmStore    *self,
  * @stage_id: a stage
  *
  * Returns the live list of a stage's deals. The store keeps it current:
- * moves and edits reload the lists they touch.
+ * a move or an edit changes the row it touches. The list counts its stage
+ * and reads its rows on the store's worker thread, so it is empty (and
+ * #CrmDealList:loading) until the main loop has run.
  *
  * Returns: (transfer full): the stage's deals, most recently touched first
  */
@@ -1061,6 +1097,7 @@ _crm_store_emit_deal_changed (CrmStore *self,
                               gint64    deal_id)
 {
   g_autoptr(CrmDeal) fresh = NULL;
+  g_autofree char *key = NULL;
   GHashTableIter iter;
   gpointer list;
 
@@ -1070,18 +1107,17 @@ _crm_store_emit_deal_changed (CrmStore *self,
   g_hash_table_iter_init (&iter, self->lists);
   while (g_hash_table_iter_next (&iter, NULL, &list))
     {
-      CrmDeal *cached = _crm_deal_list_lookup (list, deal_id);
+      CrmDeal *cached = _crm_deal_list_find (list, deal_id, NULL);
 
       if (cached == NULL)
         continue;
 
       if (fresh == NULL)
-        fresh = crm_store_load_deal (self, deal_id, NULL);
+        fresh = _crm_store_read_card_row (self, deal_id, &key);
       if (fresh == NULL)
         break;
 
-      crm_deal_set_next_task_due (cached, crm_deal_get_next_task_due (fresh));
-      crm_deal_set_stage_kind (cached, crm_deal_get_stage_kind (fresh));
+      _crm_deal_list_update (list, cached, fresh);
     }
 
   g_signal_emit (self, signals [DEAL_CHANGED], 0, deal_id);

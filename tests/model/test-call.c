@@ -1321,7 +1321,7 @@ test_set_field_value_builtins (Fixture       *fixture,
 
   loaded = crm_store_load_deal (store, deal, &error);
   g_assert_no_error (error);
-  list = crm_store_get_stage_deals (store, crm_deal_get_stage_id (loaded));
+  list = crm_test_stage_deals (store, crm_deal_get_stage_id (loaded));
   g_clear_object (&loaded);
 
   /* A phone needs a contact, and a contact a name. */
@@ -1361,7 +1361,7 @@ test_set_field_value_builtins (Fixture       *fixture,
 
   /* The touched deal is now on top of its column, as after a save. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
-  top = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  top = crm_test_list_get (list, 0);
   g_assert_cmpint (crm_deal_get_id (top), ==, older);
   g_assert_cmpint (crm_deal_get_amount (top), ==, 1250050);
 

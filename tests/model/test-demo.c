@@ -184,7 +184,7 @@ test_demo_populate (Fixture       *fixture,
   for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
     {
       g_autoptr (CrmStage) stage = g_list_model_get_item (stages, i);
-      g_autoptr (CrmDealList) list = crm_store_get_stage_deals (fixture->store, crm_stage_get_id (stage));
+      g_autoptr (CrmDealList) list = crm_test_stage_deals (fixture->store, crm_stage_get_id (stage));
 
       n_in_lists += g_list_model_get_n_items (G_LIST_MODEL (list));
     }

@@ -922,7 +922,7 @@ static gint64
 list_item_id (CrmDealList *list,
               guint        position)
 {
-  g_autoptr (CrmDeal) deal = g_list_model_get_item (G_LIST_MODEL (list), position);
+  g_autoptr (CrmDeal) deal = crm_test_list_get (list, position);
 
   g_assert_nonnull (deal);
   return crm_deal_get_id (deal);
@@ -946,8 +946,8 @@ test_store_stage_lists (Fixture       *fixture,
   gint64 older_id;
   gint64 deal_id;
 
-  first_list = crm_store_get_stage_deals (fixture->store, first);
-  second_list = crm_store_get_stage_deals (fixture->store, second);
+  first_list = crm_test_stage_deals (fixture->store, first);
+  second_list = crm_test_stage_deals (fixture->store, second);
   same = crm_store_get_stage_deals (fixture->store, first);
   g_assert_true (same == first_list);
   g_assert_cmpint (crm_deal_list_get_stage_id (first_list), ==, first);
@@ -1040,7 +1040,7 @@ test_store_lists_outlive_nothing (Fixture       *fixture,
   g_assert_finalize_object (list);
 
   save_simple_deal (fixture->store, "Renewal");
-  again = crm_store_get_stage_deals (fixture->store, first);
+  again = crm_test_stage_deals (fixture->store, first);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 1);
   save_simple_deal (fixture->store, "Upgrade");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 2);
