@@ -29,20 +29,19 @@
 
 /* One stage of the board: a header with the stage's count and total over a
  * list view of its deals. The list view recycles its tiles, so a column of
- * 10,000 deals holds at most the ~200 rows GTK 4.8 keeps around the view.
+ * 100,000 deals holds at most the ~200 rows GTK 4.8 keeps around the view,
+ * and the list reads their rows on the store's worker thread: a card shows
+ * blank until its row comes.
  *
- * Building those 200 rows in every column is most of the cost of opening a
- * board, and only the first dozen are on screen. So a column starts with a
- * slice of its first rows, enough to fill a tall window, and the board
- * widens each slice to the whole stage once the first frame is on screen. */
-#define INITIAL_ROWS 16
+ * The list view gets the deal list itself, never a slice of it: a slice
+ * reports every row after a change as changed, and GTK then looks at each
+ * of them for the row it can keep, which asks the list for the whole stage. */
 struct _CrmBoardColumn
 {
   GtkBox              parent_instance;
 
   CrmStage           *stage;
   CrmDealList        *deals;
-  GtkSliceListModel  *rows;
   GtkSingleSelection *selection;
   GtkDropTarget      *drop_target;
 
@@ -74,7 +73,9 @@ crm_board_column_update_header (CrmBoardColumn *self)
 
   gtk_label_set_label (self->count_label, count);
   gtk_label_set_label (self->total_label, crm_deal_list_get_total_label (self->deals));
-  gtk_stack_set_visible_child_name (self->stack, n_items > 0 ? "list" : "empty");
+  /* Blank while the stage is being counted, not "no deals". */
+  gtk_stack_set_visible_child_name (self->stack,
+                                    n_items > 0 || crm_deal_list_is_loading (self->deals) ? "list" : "empty");
 
   description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u deal", "%s: %u deals", n_items),
                                  crm_stage_get_name (self->stage), n_items);
@@ -89,7 +90,8 @@ list_activate_cb (CrmBoardColumn *self,
 {
   g_autoptr(CrmDeal) deal = g_list_model_get_item (G_LIST_MODEL (self->deals), position);
 
-  if (deal != NULL)
+  /* A card still blank has no deal to open yet. */
+  if (deal != NULL && crm_deal_get_id (deal) != 0)
     gtk_widget_activate_action (GTK_WIDGET (self), "board.open-deal", "x", crm_deal_get_id (deal));
 }
 
@@ -264,16 +266,17 @@ crm_board_column_constructed (GObject *object)
 
   /* Nothing is selected until the user picks a card: set the flags before
    * the model, or the first deal of every column comes up selected. */
-  self->rows = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->deals)), 0, INITIAL_ROWS);
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->rows));
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->deals));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   g_signal_connect_object (self->deals, "items-changed",
                            G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->deals, "notify::total-label",
+                           G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->deals, "notify::loading",
                            G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
   crm_board_column_update_header (self);
 }
@@ -285,7 +288,6 @@ crm_board_column_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_BOARD_COLUMN);
   g_clear_object (&self->selection);
-  g_clear_object (&self->rows);
   g_clear_object (&self->deals);
   g_clear_object (&self->stage);
 
@@ -502,27 +504,6 @@ crm_board_column_get_selected (CrmBoardColumn *self)
 }
 
 /**
- * crm_board_column_show_all_rows:
- * @self: a #CrmBoardColumn
- *
- * Lets the list view reach every deal of the stage, not only the first
- * rows it opened with.
- */
-void
-crm_board_column_show_all_rows (CrmBoardColumn *self)
-{
-  g_return_if_fail (CRM_IS_BOARD_COLUMN (self));
-
-  if (self->rows == NULL)
-    return;
-
-  /* Not a slice of unlimited size: a slice reports every row after a
-   * change as changed, and a move would rebind the whole column. */
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->deals));
-  g_clear_object (&self->rows);
-}
-
-/**
  * crm_board_column_select:
  * @self: a #CrmBoardColumn
  * @position: the deal to select and focus
@@ -538,8 +519,6 @@ crm_board_column_select (CrmBoardColumn *self,
 
   if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->deals)))
     return;
-
-  crm_board_column_show_all_rows (self);
 
   gtk_single_selection_set_selected (self->selection, position);
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);

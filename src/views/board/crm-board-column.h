@@ -36,6 +36,5 @@ GtkDropTarget  *crm_board_column_get_drop_target (CrmBoardColumn *self);
 CrmDeal        *crm_board_column_get_selected    (CrmBoardColumn *self);
 void            crm_board_column_select          (CrmBoardColumn *self,
                                                   guint           position);
-void            crm_board_column_show_all_rows   (CrmBoardColumn *self);
 
 G_END_DECLS

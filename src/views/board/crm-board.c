@@ -45,12 +45,6 @@ struct _CrmBoard
   GListModel      *stages;
   GPtrArray       *columns;   /* CrmBoardColumn, in stage order */
 
-  /* Columns open with their first rows; after the first frame they are
-   * widened to their whole stage, one column per idle. */
-  gulong           after_paint_id;
-  guint            widen_source;
-  guint            n_widened;
-
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
   GtkStack        *stack;
@@ -77,69 +71,21 @@ static guint signals [N_SIGNALS];
 static void
 crm_board_update_empty (CrmBoard *self)
 {
+  gboolean counting = FALSE;
   guint n_deals = 0;
 
+  /* Until the columns have counted their stages, the board is not known
+   * to be empty: it shows the columns, not the empty page. */
   for (guint i = 0; i < self->columns->len; i++)
-    n_deals += g_list_model_get_n_items (G_LIST_MODEL (crm_board_column_get_deals (g_ptr_array_index (self->columns, i))));
-
-  gtk_stack_set_visible_child_name (self->stack,
-                                    n_deals > 0 || self->pipeline == NULL ? "columns" : "empty");
-}
-
-static gboolean
-widen_next_column_cb (gpointer data)
-{
-  CrmBoard *self = data;
-
-  if (self->n_widened >= self->columns->len)
     {
-      self->widen_source = 0;
-      return G_SOURCE_REMOVE;
+      CrmDealList *deals = crm_board_column_get_deals (g_ptr_array_index (self->columns, i));
+
+      n_deals += g_list_model_get_n_items (G_LIST_MODEL (deals));
+      counting |= crm_deal_list_is_loading (deals);
     }
 
-  crm_board_column_show_all_rows (g_ptr_array_index (self->columns, self->n_widened++));
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-after_first_paint_cb (GdkFrameClock *clock,
-                      CrmBoard      *self)
-{
-  g_clear_signal_handler (&self->after_paint_id, clock);
-
-  if (self->widen_source == 0)
-    self->widen_source = g_idle_add_full (G_PRIORITY_LOW, widen_next_column_cb, self, NULL);
-}
-
-static void
-crm_board_schedule_widening (CrmBoard *self)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  self->n_widened = 0;
-
-  if (clock == NULL || self->after_paint_id != 0)
-    return;
-
-  self->after_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_first_paint_cb), self);
-}
-
-static void
-crm_board_map (GtkWidget *widget)
-{
-  GTK_WIDGET_CLASS (crm_board_parent_class)->map (widget);
-
-  crm_board_schedule_widening (CRM_BOARD (widget));
-}
-
-static void
-crm_board_unmap (GtkWidget *widget)
-{
-  CrmBoard *self = CRM_BOARD (widget);
-
-  g_clear_signal_handler (&self->after_paint_id, gtk_widget_get_frame_clock (widget));
-
-  GTK_WIDGET_CLASS (crm_board_parent_class)->unmap (widget);
+  gtk_stack_set_visible_child_name (self->stack,
+                                    n_deals > 0 || counting || self->pipeline == NULL ? "columns" : "empty");
 }
 
 static void
@@ -170,14 +116,13 @@ crm_board_rebuild (CrmBoard *self)
 
       g_signal_connect_object (deals, "items-changed",
                                G_CALLBACK (crm_board_update_empty), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (deals, "notify::loading",
+                               G_CALLBACK (crm_board_update_empty), self, G_CONNECT_SWAPPED);
       gtk_box_append (self->columns_box, column);
       g_ptr_array_add (self->columns, column);
     }
 
   crm_board_update_empty (self);
-
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    crm_board_schedule_widening (self);
 }
 
 static CrmBoardColumn *
@@ -501,7 +446,6 @@ crm_board_dispose (GObject *object)
 {
   CrmBoard *self = (CrmBoard *)object;
 
-  g_clear_handle_id (&self->widen_source, g_source_remove);
   if (self->columns != NULL)
     g_ptr_array_set_size (self->columns, 0);
   /* AdwBin keeps its own pointer to the template's root: let it drop the
@@ -582,8 +526,6 @@ crm_board_class_init (CrmBoardClass *klass)
   object_class->get_property = crm_board_get_property;
   object_class->set_property = crm_board_set_property;
 
-  widget_class->map = crm_board_map;
-  widget_class->unmap = crm_board_unmap;
 
   properties [PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,

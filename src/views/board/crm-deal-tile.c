@@ -148,6 +148,15 @@ warning_text (CrmTaskWarning warning)
 
 static gboolean has_text (const char *text);
 
+/* A deal whose row the list has not read yet (id 0): a blank card of the
+ * usual height, with no text, no warning, no menu and nothing to drag,
+ * until the row comes and the deal notifies. */
+static gboolean
+crm_deal_tile_is_blank (CrmDealTile *self)
+{
+  return self->deal != NULL && crm_deal_get_id (self->deal) == 0;
+}
+
 static void
 crm_deal_tile_update_accessible (CrmDealTile *self)
 {
@@ -157,6 +166,14 @@ crm_deal_tile_update_accessible (CrmDealTile *self)
 
   if (self->deal == NULL)
     return;
+
+  if (crm_deal_tile_is_blank (self))
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Loading deal…"),
+                                      -1);
+      return;
+    }
 
   amount = crm_deal_dup_amount_label (self->deal);
   company = crm_deal_get_company_name (self->deal);
@@ -235,7 +252,7 @@ crm_deal_tile_update_warning (CrmDealTile *self)
 {
   CrmTaskWarning warning = CRM_TASK_WARNING_NONE;
 
-  if (self->deal != NULL && self->store != NULL)
+  if (self->deal != NULL && self->store != NULL && !crm_deal_tile_is_blank (self))
     {
       g_autoptr(GDateTime) now = crm_store_now (self->store);
 
@@ -276,7 +293,7 @@ crm_deal_tile_ensure_layouts (CrmDealTile *self)
 {
   g_autofree char *amount = NULL;
 
-  if (self->deal == NULL || self->amount != NULL)
+  if (self->deal == NULL || self->amount != NULL || crm_deal_tile_is_blank (self))
     return;
 
   amount = crm_deal_dup_amount_label (self->deal);
@@ -337,7 +354,7 @@ crm_deal_tile_get_height (CrmDealTile *self)
   crm_deal_tile_ensure_metrics (self);
 
   height += self->line_height;                            /* title */
-  if (has_text (crm_deal_get_company_name (self->deal)))
+  if (has_text (crm_deal_get_company_name (self->deal)) || crm_deal_tile_is_blank (self))
     height += LINE_GAP + self->line_height;
   height += LINE_GAP + self->line_height;                 /* amount and owner */
   if (has_text (crm_deal_get_next_step (self->deal)))
@@ -539,7 +556,7 @@ drag_prepare_cb (GtkDragSource *source,
                  double         y,
                  CrmDealTile   *self)
 {
-  if (self->deal == NULL)
+  if (self->deal == NULL || crm_deal_tile_is_blank (self))
     return NULL;
 
   return gdk_content_provider_new_typed (CRM_TYPE_DEAL, self->deal);
@@ -572,7 +589,7 @@ crm_deal_tile_popup_menu (CrmDealTile *self,
 {
   g_autoptr(GMenuModel) model = NULL;
 
-  if (self->store == NULL || self->deal == NULL)
+  if (self->store == NULL || self->deal == NULL || crm_deal_tile_is_blank (self))
     return;
 
   model = crm_deal_menu_new (self->store, self->deal);
