@@ -522,9 +522,11 @@ _crm_store_announce_moves (CrmStore    *self,
       if (moves[i].from_stage_id == moves[i].to_stage_id)
         continue;
 
+      /* The lists' copy of the deal is the committed row now: only the
+       * signal is left to send. */
       _crm_store_relocate_in_lists (self, moves[i].deal_id, moves[i].from_stage_id,
                                     moves[i].from_updated_at, moves[i].to_stage_id, now_text);
-      _crm_store_emit_deal_changed (self, moves[i].deal_id);
+      _crm_store_signal_deal_changed (self, moves[i].deal_id);
     }
 }
 
