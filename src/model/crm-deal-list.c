@@ -545,15 +545,26 @@ crm_deal_list_apply_count (CrmDealList *self,
     n_items += g_array_index (self->totals, CrmStageTotal, i).n_deals;
 
   self->counted = TRUE;
-  self->n_items = n_items;
   crm_deal_list_clear_window (self, 0);
+
+  /* Everything goes, then everything comes, in two signals: GTK 4.8 looks
+   * through all the rows one signal adds for the widgets it removed, which
+   * would ask for every deal of the stage. */
+  if (old_n_items > 0)
+    {
+      self->n_items = 0;
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, 0);
+    }
+
+  self->n_items = n_items;
   g_array_set_size (self->window, MIN (n_items, read->deals->len));
   for (guint i = 0; i < self->window->len; i++)
     g_array_index (self->window, Slot, i).request = read->request;
   crm_deal_list_fill (self, read);
 
   crm_deal_list_update_total_label (self);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, n_items);
+  if (n_items > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, n_items);
   if (old_n_items != n_items)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ITEMS]);
 }

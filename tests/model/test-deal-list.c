@@ -530,6 +530,45 @@ test_deal_list_read_across_a_move (Fixture       *fixture,
     }
 }
 
+static void
+record_change_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GArray     *changes)
+{
+  guint change[3] = { position, removed, added };
+
+  g_array_append_vals (changes, change, 3);
+}
+
+/* A reload takes every row away and then adds them, in two signals: a
+ * list view of GTK 4.8 looks through every row one signal adds for the
+ * widgets it removed, which would read the whole stage. */
+static void
+test_deal_list_reload_in_two_signals (Fixture       *fixture,
+                                      gconstpointer  user_data)
+{
+  g_autoptr (CrmDealList) list = biggest_stage_list (fixture->store);
+  g_autoptr (GArray) changes = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  g_assert_cmpuint (n_items, >, 0);
+  g_signal_connect (list, "items-changed", G_CALLBACK (record_change_cb), changes);
+  crm_deal_list_reload (list);
+  crm_test_wait_for_list (list);
+  g_signal_handlers_disconnect_by_func (list, record_change_cb, changes);
+
+  g_assert_cmpuint (changes->len, ==, 6);
+  g_assert_cmpuint (g_array_index (changes, guint, 0), ==, 0);
+  g_assert_cmpuint (g_array_index (changes, guint, 1), ==, n_items);
+  g_assert_cmpuint (g_array_index (changes, guint, 2), ==, 0);
+  g_assert_cmpuint (g_array_index (changes, guint, 3), ==, 0);
+  g_assert_cmpuint (g_array_index (changes, guint, 4), ==, 0);
+  g_assert_cmpuint (g_array_index (changes, guint, 5), ==, n_items);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, n_items);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -547,6 +586,7 @@ main (int   argc,
   ADD ("/model/deal-list/jump", 1000, test_deal_list_jump);
   ADD ("/model/deal-list/move-in-place", 500, test_deal_list_move_in_place);
   ADD ("/model/deal-list/read-across-a-move", 2000, test_deal_list_read_across_a_move);
+  ADD ("/model/deal-list/reload-in-two-signals", 300, test_deal_list_reload_in_two_signals);
 
 #undef ADD
 
