@@ -401,7 +401,9 @@ _crm_store_relocate_in_lists (CrmStore   *self,
   if (old_list == NULL && new_list == NULL)
     return;
 
-  fresh = _crm_store_read_card_row (self, deal_id, &key);
+  /* Only the column the deal arrives in needs its row. */
+  if (new_list != NULL)
+    fresh = _crm_store_read_card_row (self, deal_id, &key);
   if (old_list != NULL)
     copy = leave_list (self, old_list, deal_id, old_updated_at, key, old_list == new_list);
 
