@@ -17,6 +17,7 @@
 
 #pragma once
 
+#include "crm-agenda-item.h"
 #include "crm-db.h"
 #include "crm-procedure.h"
 #include "crm-store.h"
@@ -488,6 +489,51 @@ gboolean    _crm_store_apply_row_values  (CrmStore     *self,
                                           GError      **error);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DealRow, _crm_deal_row_clear)
+
+/* The Today agenda read a page at a time (crm-store-work.c) for
+ * CrmAgendaList. A row's sort key within its section is (activity, due,
+ * deal_id, task_id), the texts empty rather than NULL so that the key
+ * compares as SQLite's row values do. */
+typedef struct
+{
+  CrmAgendaSection  section;
+  char             *activity;
+  char             *due;
+  gint64            deal_id;
+  gint64            task_id;
+  CrmAgendaItem    *item;
+} CrmAgendaRow;
+
+void        _crm_agenda_row_free           (CrmAgendaRow        *row);
+int         _crm_agenda_row_compare        (const CrmAgendaRow  *a,
+                                            const CrmAgendaRow  *b);
+gboolean    _crm_store_count_agenda        (CrmStore            *self,
+                                            gint64               owner_id,
+                                            const char * const   bounds[2],
+                                            guint                counts[4],
+                                            GError             **error);
+gboolean    _crm_store_read_agenda         (CrmStore            *self,
+                                            gint64               owner_id,
+                                            const char * const   bounds[2],
+                                            CrmAgendaSection     section,
+                                            const CrmAgendaRow  *after,
+                                            gboolean             backward,
+                                            guint                offset,
+                                            guint                limit,
+                                            GPtrArray           *rows,
+                                            GError             **error);
+gboolean    _crm_store_count_agenda_before (CrmStore            *self,
+                                            gint64               owner_id,
+                                            const char * const   bounds[2],
+                                            const CrmAgendaRow  *row,
+                                            guint               *count,
+                                            GError             **error);
+gboolean    _crm_store_read_agenda_of_deal (CrmStore            *self,
+                                            gint64               owner_id,
+                                            const char * const   bounds[2],
+                                            gint64               deal_id,
+                                            GPtrArray           *rows,
+                                            GError             **error);
 
 /* The importer's half in the store (crm-store-import.c). */
 typedef void (*CrmStoreKnownFunc) (gboolean    is_phone,

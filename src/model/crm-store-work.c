@@ -19,6 +19,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "crm-strings.h"
@@ -691,6 +693,358 @@ crm_store_get_agenda (CrmStore  *self,
   g_list_store_splice (list, 0, 0, items->pdata, items->len);
 
   return G_LIST_MODEL (list);
+}
+
+/* The agenda a page at a time (CrmAgendaList, HS-5, RAD-5).
+ *
+ * @bounds are the store's time and the next local midnight, formatted: a
+ * task due before the first is overdue, before the second due today, and
+ * upcoming after. The texts compare as the times do, so SQLite decides the
+ * sections and CrmAgendaList counts them with the same comparisons. The
+ * deal's last activity is read by the activities_deal index, one probe a
+ * row. */
+#define AGENDA_ACTIVITY "coalesce ((SELECT max (a.at) FROM activities a WHERE a.deal_id = d.id), '')"
+
+#define AGENDA_TASKS \
+  "SELECT t.id AS task_id, t.title, t.due_at AS due, d.id AS deal_id, d.title AS deal_title, " \
+  "  co.name, " AGENDA_ACTIVITY " AS activity " \
+  "FROM tasks t JOIN deals d ON d.id = t.deal_id " \
+  "LEFT JOIN companies co ON co.id = d.company_id " \
+  "WHERE t.owner_id = ?1 AND t.closed_at IS NULL AND t.due_at >= ?2 AND t.due_at < ?3"
+
+#define AGENDA_NO_TASK \
+  "SELECT 0 AS task_id, NULL, '' AS due, d.id AS deal_id, d.title AS deal_title, " \
+  "  co.name, " AGENDA_ACTIVITY " AS activity " \
+  "FROM deals d JOIN stages s ON s.id = d.stage_id " \
+  "LEFT JOIN companies co ON co.id = d.company_id " \
+  "WHERE d.owner_id = ?1 AND s.kind = 'open' " \
+  "AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.deal_id = d.id AND t.closed_at IS NULL)"
+
+#define AGENDA_KEY "(activity, due, deal_id, task_id)"
+
+void
+_crm_agenda_row_free (CrmAgendaRow *row)
+{
+  /* A row handed on leaves NULL in its array. */
+  if (row == NULL)
+    return;
+
+  g_free (row->activity);
+  g_free (row->due);
+  g_clear_object (&row->item);
+  g_free (row);
+}
+
+int
+_crm_agenda_row_compare (const CrmAgendaRow *a,
+                         const CrmAgendaRow *b)
+{
+  int cmp;
+
+  if (a->section != b->section)
+    return a->section < b->section ? -1 : 1;
+  if ((cmp = strcmp (a->activity, b->activity)) != 0 || (cmp = strcmp (a->due, b->due)) != 0)
+    return cmp;
+  if (a->deal_id != b->deal_id)
+    return a->deal_id < b->deal_id ? -1 : 1;
+  if (a->task_id != b->task_id)
+    return a->task_id < b->task_id ? -1 : 1;
+
+  return 0;
+}
+
+/* A task section's due times, [lo, hi); "~" is after every timestamp. */
+static void
+section_range (const char * const  bounds[2],
+               CrmAgendaSection    section,
+               const char        **lo,
+               const char        **hi)
+{
+  const char *edges[] = { "", bounds[0], bounds[1], "~" };
+
+  *lo = edges[MIN (section, CRM_AGENDA_UPCOMING)];
+  *hi = edges[MIN (section, CRM_AGENDA_UPCOMING) + 1];
+}
+
+static CrmAgendaSection
+section_of_due (const char * const  bounds[2],
+                const char         *due)
+{
+  if (due == NULL || due[0] == '\0')
+    return CRM_AGENDA_NO_TASK;
+  if (strcmp (due, bounds[0]) < 0)
+    return CRM_AGENDA_OVERDUE;
+  if (strcmp (due, bounds[1]) < 0)
+    return CRM_AGENDA_TODAY;
+
+  return CRM_AGENDA_UPCOMING;
+}
+
+/* Binds the owner and the section's range: ?1, ?2, ?3. */
+static void
+bind_section (CrmStatement        *stmt,
+              gint64               owner_id,
+              const char * const   bounds[2],
+              CrmAgendaSection     section)
+{
+  const char *lo, *hi;
+
+  section_range (bounds, section, &lo, &hi);
+  crm_statement_bind_int64 (stmt, 1, owner_id);
+  crm_statement_bind_text (stmt, 2, lo);
+  crm_statement_bind_text (stmt, 3, hi);
+}
+
+/* Binds a row's key to ?4..?7. */
+static void
+bind_key (CrmStatement       *stmt,
+          const CrmAgendaRow *row)
+{
+  crm_statement_bind_text (stmt, 4, row->activity);
+  crm_statement_bind_text (stmt, 5, row->due);
+  crm_statement_bind_int64 (stmt, 6, row->deal_id);
+  crm_statement_bind_int64 (stmt, 7, row->task_id);
+}
+
+static CrmAgendaRow *
+agenda_row_from_statement (CrmStatement       *stmt,
+                           const char * const  bounds[2])
+{
+  CrmAgendaRow *row = g_new0 (CrmAgendaRow, 1);
+  const char *activity = crm_statement_get_text (stmt, 6);
+  g_autoptr(GDateTime) due = NULL;
+  g_autoptr(GDateTime) last = NULL;
+
+  row->task_id = crm_statement_get_int64 (stmt, 0);
+  row->due = g_strdup (crm_statement_get_text (stmt, 2));
+  row->deal_id = crm_statement_get_int64 (stmt, 3);
+  row->activity = g_strdup (activity != NULL ? activity : "");
+  row->section = section_of_due (bounds, row->due);
+
+  due = parse_time (row->due[0] ? row->due : NULL);
+  last = parse_time (row->activity[0] ? row->activity : NULL);
+  row->item = crm_agenda_item_new (row->section, row->task_id, crm_statement_get_text (stmt, 1), due,
+                                   row->deal_id, crm_statement_get_text (stmt, 4),
+                                   crm_statement_get_text (stmt, 5), last);
+
+  return row;
+}
+
+static gboolean
+collect_rows (CrmStatement        *stmt,
+              const char * const   bounds[2],
+              gboolean             backward,
+              GPtrArray           *rows,
+              GError             **error)
+{
+  guint first = rows->len;
+  CrmStep step;
+
+  while ((step = crm_statement_step (stmt, error)) == CRM_STEP_ROW)
+    g_ptr_array_add (rows, agenda_row_from_statement (stmt, bounds));
+
+  /* Read backwards by the index: put them back in the list's order. */
+  for (guint i = first, j = rows->len; backward && i + 1 < j; i++, j--)
+    {
+      gpointer tmp = rows->pdata[i];
+
+      rows->pdata[i] = rows->pdata[j - 1];
+      rows->pdata[j - 1] = tmp;
+    }
+
+  return step == CRM_STEP_DONE;
+}
+
+/**
+ * _crm_store_count_agenda:
+ * @self: a #CrmStore
+ * @owner_id: whose agenda
+ * @bounds: the store's time and the next local midnight, formatted
+ * @counts: (out caller-allocates): the rows of each #CrmAgendaSection
+ * @error: return location for a #GError
+ *
+ * Counts the sections of the agenda without reading their rows: the open
+ * tasks by the tasks_owner_due index, and the open deals with none.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_crm_store_count_agenda (CrmStore            *self,
+                         gint64               owner_id,
+                         const char * const   bounds[2],
+                         guint                counts[4],
+                         GError             **error)
+{
+  g_autoptr(CrmStatement) tasks = NULL;
+  g_autoptr(CrmStatement) deals = NULL;
+
+  tasks = crm_db_prepare (_crm_store_get_db (self),
+                          "SELECT count (*) FILTER (WHERE due_at < ?2), "
+                          "  count (*) FILTER (WHERE due_at >= ?2 AND due_at < ?3), "
+                          "  count (*) FILTER (WHERE due_at >= ?3) "
+                          "FROM tasks WHERE owner_id = ?1 AND closed_at IS NULL",
+                          error);
+  if (tasks == NULL)
+    return FALSE;
+
+  crm_statement_bind_int64 (tasks, 1, owner_id);
+  crm_statement_bind_text (tasks, 2, bounds[0]);
+  crm_statement_bind_text (tasks, 3, bounds[1]);
+  if (crm_statement_step (tasks, error) != CRM_STEP_ROW)
+    return FALSE;
+  for (guint i = 0; i < 3; i++)
+    counts[i] = (guint) crm_statement_get_int64 (tasks, i);
+
+  deals = crm_db_prepare (_crm_store_get_db (self), "SELECT count (*) FROM (" AGENDA_NO_TASK ")", error);
+  if (deals == NULL)
+    return FALSE;
+
+  crm_statement_bind_int64 (deals, 1, owner_id);
+  if (crm_statement_step (deals, error) != CRM_STEP_ROW)
+    return FALSE;
+  counts[CRM_AGENDA_NO_TASK] = (guint) crm_statement_get_int64 (deals, 0);
+
+  return TRUE;
+}
+
+/**
+ * _crm_store_read_agenda:
+ * @self: a #CrmStore
+ * @owner_id: whose agenda
+ * @bounds: the store's time and the next local midnight, formatted
+ * @section: the section to read in
+ * @after: (nullable): read the rows after this one, by keyset, or before
+ *   it when @backward; %NULL to start at @offset
+ * @backward: whether to read the rows before @after
+ * @offset: without @after, the section's first row to read
+ * @limit: at most this many rows
+ * @rows: (element-type CrmAgendaRow): where the rows go, in the list's order
+ * @error: return location for a #GError
+ *
+ * Reads a page of one section of the agenda, ordered by last activity,
+ * then next activity (HS-5).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_crm_store_read_agenda (CrmStore            *self,
+                        gint64               owner_id,
+                        const char * const   bounds[2],
+                        CrmAgendaSection     section,
+                        const CrmAgendaRow  *after,
+                        gboolean             backward,
+                        guint                offset,
+                        guint                limit,
+                        GPtrArray           *rows,
+                        GError             **error)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+  g_autofree char *sql = NULL;
+  const char *where = after == NULL ? "" : backward ? " WHERE " AGENDA_KEY " < (?4, ?5, ?6, ?7)"
+                                                     : " WHERE " AGENDA_KEY " > (?4, ?5, ?6, ?7)";
+  const char *order = backward ? " ORDER BY activity DESC, due DESC, deal_id DESC, task_id DESC"
+                               : " ORDER BY activity, due, deal_id, task_id";
+
+  sql = g_strconcat ("SELECT * FROM (",
+                     section == CRM_AGENDA_NO_TASK ? AGENDA_NO_TASK : AGENDA_TASKS,
+                     ")", where, order, " LIMIT ?8 OFFSET ?9", NULL);
+  stmt = crm_db_prepare (_crm_store_get_db (self), sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_section (stmt, owner_id, bounds, section);
+  if (after != NULL)
+    bind_key (stmt, after);
+  crm_statement_bind_int64 (stmt, 8, limit);
+  crm_statement_bind_int64 (stmt, 9, after != NULL ? 0 : offset);
+
+  return collect_rows (stmt, bounds, backward, rows, error);
+}
+
+/**
+ * _crm_store_count_agenda_before:
+ * @self: a #CrmStore
+ * @owner_id: whose agenda
+ * @bounds: the store's time and the next local midnight, formatted
+ * @row: a row of the agenda
+ * @count: (out): the rows of its section before it
+ * @error: return location for a #GError
+ *
+ * Where a row is in its section, for a change that moved it.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_crm_store_count_agenda_before (CrmStore            *self,
+                                gint64               owner_id,
+                                const char * const   bounds[2],
+                                const CrmAgendaRow  *row,
+                                guint               *count,
+                                GError             **error)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+  g_autofree char *sql = NULL;
+
+  sql = g_strconcat ("SELECT count (*) FROM (",
+                     row->section == CRM_AGENDA_NO_TASK ? AGENDA_NO_TASK : AGENDA_TASKS,
+                     ") WHERE " AGENDA_KEY " < (?4, ?5, ?6, ?7)", NULL);
+  stmt = crm_db_prepare (_crm_store_get_db (self), sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_section (stmt, owner_id, bounds, row->section);
+  bind_key (stmt, row);
+  if (crm_statement_step (stmt, error) != CRM_STEP_ROW)
+    return FALSE;
+
+  *count = (guint) crm_statement_get_int64 (stmt, 0);
+  return TRUE;
+}
+
+/**
+ * _crm_store_read_agenda_of_deal:
+ * @self: a #CrmStore
+ * @owner_id: whose agenda
+ * @bounds: the store's time and the next local midnight, formatted
+ * @deal_id: a deal
+ * @rows: (element-type CrmAgendaRow): where the deal's rows go
+ * @error: return location for a #GError
+ *
+ * The rows one deal has in the agenda now: its open tasks, or itself when
+ * it is open and has none.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_crm_store_read_agenda_of_deal (CrmStore            *self,
+                                gint64               owner_id,
+                                const char * const   bounds[2],
+                                gint64               deal_id,
+                                GPtrArray           *rows,
+                                GError             **error)
+{
+  static const char * const queries[] = {
+    "SELECT * FROM (" AGENDA_TASKS " AND d.id = ?4)",
+    "SELECT * FROM (" AGENDA_NO_TASK " AND d.id = ?4)",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autoptr(CrmStatement) stmt = crm_db_prepare (_crm_store_get_db (self), queries[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+
+      /* Every task section at once: due from "" to "~". */
+      bind_section (stmt, owner_id, (const char * const[]) { "", "~" }, CRM_AGENDA_OVERDUE);
+      if (i == 0)
+        crm_statement_bind_text (stmt, 3, "~");
+      crm_statement_bind_int64 (stmt, 4, deal_id);
+      if (!collect_rows (stmt, bounds, FALSE, rows, error))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* Attempts and refusals */

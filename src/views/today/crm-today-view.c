@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "crm-agenda-item.h"
+#include "crm-agenda-list.h"
 #include "crm-store.h"
 #include "crm-today-view.h"
 #include "crm-user.h"
@@ -30,12 +31,12 @@
  * first and open deals without a task last (RAD-5, RAD-6). A row opens its
  * deal through the window's "win.open-deal" action.
  *
- * The rows need more than the agenda item: whether the row starts its
- * section, and times relative to the store's clock. The view works those
- * out when it loads the agenda and keeps them on each item, so that the
- * row template binds to pure functions of the item. A reload replaces
- * only the items whose text changed, so the minute tick and unrelated
- * changes leave the keyboard focus where it is. */
+ * The rows come from a CrmAgendaList, which reads the agenda a page at a
+ * time and follows the store's changes itself, row by row: switching to
+ * the view reads nothing. A row shows, beyond its item, whether it starts
+ * its section and times relative to the list's clock; both are worked out
+ * when the row is bound. The minute tick moves the list's clock and binds
+ * the rows on screen again, so the keyboard focus stays where it is. */
 
 #define RELOAD_INTERVAL_SECONDS 60
 
@@ -45,7 +46,9 @@ struct _CrmTodayView
 
   CrmStore           *store;
   GSignalGroup       *store_signals;
-  GListStore         *items;
+  CrmAgendaList      *agenda;   /* NULL without a current user */
+  GListStore         *empty;
+  GHashTable         *bound;    /* GtkListItem: the rows on screen */
   GtkSingleSelection *selection;
 
   /* Like the board's columns, the list opens with its first rows and is
@@ -54,8 +57,6 @@ struct _CrmTodayView
   GtkSliceListModel  *first_rows;
   gulong              after_paint_id;
   guint               reload_source;
-  guint               refresh_idle;
-  guint               loaded : 1;
   guint               n_overdue;
   guint               n_due;
 
@@ -75,39 +76,6 @@ enum {
 };
 
 static GParamSpec *properties [N_PROPS];
-
-/* What a row shows beyond the item's own fields. */
-typedef struct
-{
-  char *caption;
-  char *due;
-  char *last_contact;
-} RowText;
-
-static GQuark row_text_quark;
-
-static void
-row_text_free (gpointer data)
-{
-  RowText *text = data;
-
-  g_free (text->caption);
-  g_free (text->due);
-  g_free (text->last_contact);
-  g_free (text);
-}
-
-static const RowText *
-row_text_of (CrmAgendaItem *item)
-{
-  static const RowText empty = { NULL, NULL, NULL };
-  const RowText *text = NULL;
-
-  if (item != NULL)
-    text = g_object_get_qdata (G_OBJECT (item), row_text_quark);
-
-  return text != NULL ? text : &empty;
-}
 
 static const char *
 section_caption (CrmAgendaSection section)
@@ -242,51 +210,6 @@ format_last_contact (CrmAgendaItem *item,
 }
 
 static void
-annotate (CrmAgendaItem *item,
-          gboolean       first_in_section,
-          GDateTime     *now)
-{
-  RowText *text = g_new0 (RowText, 1);
-
-  if (first_in_section)
-    text->caption = g_strdup (section_caption (crm_agenda_item_get_section (item)));
-  text->due = format_due (item, now);
-  text->last_contact = format_last_contact (item, now);
-
-  g_object_set_qdata_full (G_OBJECT (item), row_text_quark, text, row_text_free);
-}
-
-static gboolean
-date_time_equal (GDateTime *a,
-                 GDateTime *b)
-{
-  if (a == NULL || b == NULL)
-    return a == b;
-
-  return g_date_time_equal (a, b);
-}
-
-/* Whether two loads of a row would show the same thing. */
-static gboolean
-same_row (CrmAgendaItem *a,
-          CrmAgendaItem *b)
-{
-  const RowText *ta = row_text_of (a);
-  const RowText *tb = row_text_of (b);
-
-  return crm_agenda_item_get_section (a) == crm_agenda_item_get_section (b) &&
-         crm_agenda_item_get_task_id (a) == crm_agenda_item_get_task_id (b) &&
-         crm_agenda_item_get_deal_id (a) == crm_agenda_item_get_deal_id (b) &&
-         g_strcmp0 (crm_agenda_item_get_task_title (a), crm_agenda_item_get_task_title (b)) == 0 &&
-         g_strcmp0 (crm_agenda_item_get_deal_title (a), crm_agenda_item_get_deal_title (b)) == 0 &&
-         g_strcmp0 (crm_agenda_item_get_company_name (a), crm_agenda_item_get_company_name (b)) == 0 &&
-         date_time_equal (crm_agenda_item_get_due_at (a), crm_agenda_item_get_due_at (b)) &&
-         g_strcmp0 (ta->caption, tb->caption) == 0 &&
-         g_strcmp0 (ta->due, tb->due) == 0 &&
-         g_strcmp0 (ta->last_contact, tb->last_contact) == 0;
-}
-
-static void
 crm_today_view_set_counts (CrmTodayView *self,
                            guint         n_overdue,
                            guint         n_due)
@@ -304,26 +227,45 @@ crm_today_view_set_counts (CrmTodayView *self,
     }
 }
 
-/* Replaces the rows that changed; everything when the length changed. */
-static void
-crm_today_view_update_items (CrmTodayView *self,
-                             GPtrArray    *fresh)
+static GListModel *
+current_model (CrmTodayView *self)
 {
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  return self->agenda != NULL ? G_LIST_MODEL (self->agenda) : G_LIST_MODEL (self->empty);
+}
 
-  if (n_items != fresh->len)
+/* The counts and the page follow the list. */
+static void
+agenda_changed_cb (CrmTodayView *self)
+{
+  guint n_overdue = 0, n_due = 0;
+
+  if (self->agenda != NULL)
     {
-      g_list_store_splice (self->items, 0, n_items, fresh->pdata, fresh->len);
-      return;
+      n_overdue = crm_agenda_list_get_count (self->agenda, CRM_AGENDA_OVERDUE);
+      n_due = n_overdue + crm_agenda_list_get_count (self->agenda, CRM_AGENDA_TODAY);
     }
 
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(CrmAgendaItem) old = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+  crm_today_view_set_counts (self, n_overdue, n_due);
+  gtk_stack_set_visible_child_name (self->stack,
+                                    g_list_model_get_n_items (current_model (self)) > 0 ? "list" : "empty");
+}
 
-      if (!same_row (old, g_ptr_array_index (fresh, i)))
-        g_list_store_splice (self->items, i, 1, &g_ptr_array_index (fresh, i), 1);
-    }
+static void
+crm_today_view_set_agenda (CrmTodayView  *self,
+                           CrmAgendaList *agenda)
+{
+  if (self->agenda != NULL)
+    g_signal_handlers_disconnect_by_func (self->agenda, agenda_changed_cb, self);
+  g_set_object (&self->agenda, agenda);
+  if (agenda != NULL)
+    g_signal_connect_object (agenda, "items-changed", G_CALLBACK (agenda_changed_cb), self, G_CONNECT_SWAPPED);
+
+  if (self->first_rows != NULL)
+    gtk_slice_list_model_set_model (self->first_rows, current_model (self));
+  else
+    gtk_single_selection_set_model (self->selection, current_model (self));
+
+  agenda_changed_cb (self);
 }
 
 /* Row template closures: pure functions of the item. */
@@ -404,14 +346,29 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
              gpointer                  user_data)
 {
+  CrmTodayView *self = user_data;
   RowWidgets *row = g_object_get_data (G_OBJECT (list_item), "crm-today-row");
   CrmAgendaItem *item = gtk_list_item_get_item (list_item);
-  const RowText *text = row_text_of (item);
-  CrmAgendaSection section = crm_agenda_item_get_section (item);
-  g_autofree char *subtitle = crm_agenda_item_dup_deal_line (item);
+  CrmAgendaSection section;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *due = NULL;
+  g_autofree char *last_contact = NULL;
+  GDateTime *now;
+  gboolean starts;
 
-  gtk_label_set_label (row->caption, text->caption);
-  gtk_widget_set_visible (GTK_WIDGET (row->caption), text->caption != NULL);
+  if (item == NULL || self->agenda == NULL)
+    return;
+
+  g_hash_table_add (self->bound, list_item);
+  now = crm_agenda_list_get_now (self->agenda);
+  section = crm_agenda_item_get_section (item);
+  subtitle = crm_agenda_item_dup_deal_line (item);
+  due = format_due (item, now);
+  last_contact = format_last_contact (item, now);
+  starts = crm_agenda_list_starts_section (self->agenda, gtk_list_item_get_position (list_item));
+
+  gtk_label_set_label (row->caption, starts ? section_caption (section) : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (row->caption), starts);
 
   /* RAD-5: an open deal must have a current task. */
   if (section == CRM_AGENDA_NO_TASK)
@@ -426,7 +383,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_label (row->subtitle, subtitle);
 
   /* RAD-6: no task may be overdue. */
-  gtk_label_set_label (row->due, text->due);
+  gtk_label_set_label (row->due, due);
   if (section == CRM_AGENDA_OVERDUE)
     {
       gtk_widget_add_css_class (GTK_WIDGET (row->due), "error");
@@ -438,7 +395,27 @@ bind_row_cb (GtkSignalListItemFactory *factory,
       gtk_widget_remove_css_class (GTK_WIDGET (row->due), "error");
     }
 
-  gtk_label_set_label (row->last_contact, text->last_contact);
+  gtk_label_set_label (row->last_contact, last_contact);
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  CrmTodayView *self = user_data;
+
+  g_hash_table_remove (self->bound, list_item);
+}
+
+/* The rows on screen again, by the list's clock now. */
+static void
+rebind_rows (CrmTodayView *self)
+{
+  g_autoptr(GList) items = g_hash_table_get_keys (self->bound);
+
+  for (GList *l = items; l != NULL; l = l->next)
+    bind_row_cb (NULL, l->data, self);
 }
 
 /* Signal callbacks */
@@ -447,7 +424,7 @@ static void
 list_activate_cb (CrmTodayView *self,
                   guint         position)
 {
-  g_autoptr(CrmAgendaItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), position);
+  g_autoptr(CrmAgendaItem) item = g_list_model_get_item (current_model (self), position);
 
   if (item == NULL)
     return;
@@ -457,22 +434,20 @@ list_activate_cb (CrmTodayView *self,
 }
 
 static void
-deal_changed_cb (CrmTodayView *self)
-{
-  crm_today_view_reload (self);
-}
-
-static void
 current_user_changed_cb (CrmTodayView *self)
 {
   crm_today_view_reload (self);
 }
 
-/* Time moves tasks into "Overdue" without any change in the store. */
+/* Time moves tasks into "Overdue" without any change in the store, and
+ * every "overdue by" on screen. */
 static gboolean
 reload_timeout_cb (gpointer user_data)
 {
-  crm_today_view_reload (CRM_TODAY_VIEW (user_data));
+  CrmTodayView *self = CRM_TODAY_VIEW (user_data);
+
+  if (self->agenda != NULL && !crm_agenda_list_refresh (self->agenda))
+    rebind_rows (self);
 
   return G_SOURCE_CONTINUE;
 }
@@ -488,19 +463,8 @@ widen_after_paint_cb (GdkFrameClock *clock,
   if (self->first_rows == NULL)
     return;
 
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->items));
+  gtk_single_selection_set_model (self->selection, current_model (self));
   g_clear_object (&self->first_rows);
-}
-
-static gboolean
-refresh_idle_cb (gpointer data)
-{
-  CrmTodayView *self = data;
-
-  self->refresh_idle = 0;
-  crm_today_view_reload (self);
-
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -509,14 +473,8 @@ crm_today_view_map (GtkWidget *widget)
   CrmTodayView *self = CRM_TODAY_VIEW (widget);
   GdkFrameClock *clock;
 
-  /* Shown again: the rows it has are at most a minute old (it reloads on
-   * every change and every minute), so they are drawn at once and checked
-   * right after. The first time there is nothing to show yet. */
-  if (!self->loaded)
-    crm_today_view_reload (self);
-  else if (self->refresh_idle == 0)
-    self->refresh_idle = g_idle_add_full (G_PRIORITY_LOW, refresh_idle_cb, self, NULL);
-
+  /* Shown again: nothing to read. The list follows every change and the
+   * clock's minutes by itself. */
   GTK_WIDGET_CLASS (crm_today_view_parent_class)->map (widget);
 
   clock = gtk_widget_get_frame_clock (widget);
@@ -541,7 +499,6 @@ crm_today_view_dispose (GObject *object)
   CrmTodayView *self = (CrmTodayView *)object;
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
-  g_clear_handle_id (&self->refresh_idle, g_source_remove);
   if (self->store_signals != NULL)
     g_signal_group_set_target (self->store_signals, NULL);
 
@@ -553,7 +510,9 @@ crm_today_view_dispose (GObject *object)
   g_clear_object (&self->store_signals);
   g_clear_object (&self->selection);
   g_clear_object (&self->first_rows);
-  g_clear_object (&self->items);
+  g_clear_object (&self->agenda);
+  g_clear_object (&self->empty);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (crm_today_view_parent_class)->dispose (object);
@@ -651,8 +610,6 @@ crm_today_view_class_init (CrmTodayViewClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  row_text_quark = g_quark_from_static_string ("crm-today-view-row-text");
-
   g_type_ensure (CRM_TYPE_AGENDA_ITEM);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/dealsdesk/Deals/crm-today-view.ui");
@@ -668,20 +625,20 @@ crm_today_view_init (CrmTodayView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->bound = g_hash_table_new (NULL, NULL);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
 
-  self->items = g_list_store_new (CRM_TYPE_AGENDA_ITEM);
-  self->first_rows = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->items)), 0, 14);
+  self->empty = g_list_store_new (CRM_TYPE_AGENDA_ITEM);
+  self->first_rows = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->empty)), 0, 14);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->first_rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   self->store_signals = g_signal_group_new (CRM_TYPE_STORE);
-  g_signal_group_connect_object (self->store_signals, "deal-changed",
-                                 G_CALLBACK (deal_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->store_signals, "notify::current-user",
                                  G_CALLBACK (current_user_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -720,6 +677,8 @@ crm_today_view_set_store (CrmTodayView *self,
   if (store != NULL)
     self->reload_source = g_timeout_add_seconds (RELOAD_INTERVAL_SECONDS, reload_timeout_cb, self);
 
+  /* The list of the old store's agenda would follow the old store. */
+  crm_today_view_set_agenda (self, NULL);
   crm_today_view_reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
 }
@@ -728,56 +687,34 @@ crm_today_view_set_store (CrmTodayView *self,
  * crm_today_view_reload:
  * @self: a #CrmTodayView
  *
- * Reads the current user's agenda again, by the store's clock. The view
- * does this itself when it is shown, after every committed change and once
- * a minute; tests that move the clock call it.
+ * Reads the current user's agenda again, by the store's clock: a new list
+ * when the user changed. The view needs this only when the user changes;
+ * tests that move the clock call it.
  */
 void
 crm_today_view_reload (CrmTodayView *self)
 {
-  g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GListModel) agenda = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  g_autoptr(GError) error = NULL;
-  CrmAgendaSection previous = CRM_AGENDA_OVERDUE;
-  guint n_overdue = 0, n_due = 0;
+  g_autoptr(CrmAgendaList) agenda = NULL;
   CrmUser *user;
 
   g_return_if_fail (CRM_IS_TODAY_VIEW (self));
 
   user = self->store != NULL ? crm_store_get_current_user (self->store) : NULL;
-  if (user != NULL)
+  if (user == NULL)
     {
-      agenda = crm_store_get_agenda (self->store, crm_user_get_id (user), &error);
-      if (agenda == NULL)
-        g_warning ("Cannot read the agenda: %s", error->message);
+      crm_today_view_set_agenda (self, NULL);
+      return;
     }
 
-  if (agenda != NULL)
+  if (self->agenda != NULL && crm_agenda_list_get_owner_id (self->agenda) == crm_user_get_id (user))
     {
-      now = crm_store_now (self->store);
-
-      for (guint i = 0; i < g_list_model_get_n_items (agenda); i++)
-        {
-          CrmAgendaItem *item = g_list_model_get_item (agenda, i);
-          CrmAgendaSection section = crm_agenda_item_get_section (item);
-
-          annotate (item, i == 0 || section != previous, now);
-          previous = section;
-
-          if (section == CRM_AGENDA_OVERDUE)
-            n_overdue++;
-          if (section == CRM_AGENDA_OVERDUE || section == CRM_AGENDA_TODAY)
-            n_due++;
-
-          g_ptr_array_add (fresh, item);
-        }
+      crm_agenda_list_reload (self->agenda);
+      rebind_rows (self);
+      return;
     }
 
-  crm_today_view_update_items (self, fresh);
-  crm_today_view_set_counts (self, n_overdue, n_due);
-  gtk_stack_set_visible_child_name (self->stack, fresh->len > 0 ? "list" : "empty");
-  self->loaded = agenda != NULL;
+  agenda = crm_agenda_list_new (self->store, crm_user_get_id (user));
+  crm_today_view_set_agenda (self, agenda);
 }
 
 /**
@@ -806,7 +743,7 @@ crm_today_view_get_model (CrmTodayView *self)
 {
   g_return_val_if_fail (CRM_IS_TODAY_VIEW (self), NULL);
 
-  return G_LIST_MODEL (self->items);
+  return current_model (self);
 }
 
 guint

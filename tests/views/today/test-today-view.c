@@ -334,6 +334,58 @@ test_today_sections_and_badge (void)
   crm_test_clock_clear (&clock);
 }
 
+static void
+count_changes_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *changes)
+{
+  /* A row at a time, never the list. */
+  g_assert_cmpuint (removed, <=, 1);
+  g_assert_cmpuint (added, <=, 1);
+  (*changes)++;
+}
+
+/* HS-5: switching to Today reads nothing when nothing changed, and a task
+ * closed while it is hidden changes its rows only. */
+static void
+test_today_switch_reads_nothing (void)
+{
+  CrmTestClock clock = { NULL };
+  g_autoptr(CrmStore) store = open_store (&clock);
+  CrmWindow *window;
+  CrmTodayView *view;
+  GListModel *model;
+  guint changes = 0;
+  gint64 ids[3];
+
+  make_agenda (store, &clock, ids);
+  window = show_window (store);
+  view = crm_window_get_today_view (window);
+  show_page (window, "today");
+  model = crm_today_view_get_model (view);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  g_signal_connect (model, "items-changed", G_CALLBACK (count_changes_cb), &changes);
+
+  show_page (window, "board");
+  show_page (window, "today");
+  g_assert_cmpuint (changes, ==, 0);
+  g_assert_true (crm_today_view_get_model (view) == model);
+
+  /* The overdue task closed: its deal moves to the deals without a task,
+   * one row out and one in, with the captions' rows bound again. */
+  show_page (window, "board");
+  close_task (store, only_open_task (store, ids[0]));
+  show_page (window, "today");
+  g_assert_cmpuint (changes, >, 0);
+  g_assert_cmpuint (crm_today_view_get_n_overdue (view), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  crm_test_clock_clear (&clock);
+}
+
 /* Activating a row (click or Enter) opens its deal's card. */
 static void
 test_today_row_opens_deal (void)
@@ -594,6 +646,7 @@ main (int   argc,
 
   g_test_add_func ("/views/today/empty", test_today_empty);
   g_test_add_func ("/views/today/sections-and-badge", test_today_sections_and_badge);
+  g_test_add_func ("/views/today/switch-reads-nothing", test_today_switch_reads_nothing);
   g_test_add_func ("/views/today/row-opens-deal", test_today_row_opens_deal);
   g_test_add_func ("/views/today/card-warnings", test_today_card_warnings);
   g_test_add_func ("/views/today/pipeline-choice", test_today_pipeline_choice);
