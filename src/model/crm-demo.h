@@ -30,4 +30,9 @@ gboolean crm_demo_populate (CrmStore  *store,
                             guint32    seed,
                             GError   **error);
 
+gboolean crm_demo_populate_bulk (CrmStore  *store,
+                                 guint      n_deals,
+                                 guint32    seed,
+                                 GError   **error);
+
 G_END_DECLS

@@ -228,3 +228,276 @@ _crm_store_demo_add_task (CrmStore    *self,
   crm_statement_bind_text (stmt, 5, created_at);
   return crm_statement_run (stmt, error);
 }
+
+/* The bulk writer behind crm_demo_populate_bulk(): every row of a table in
+ * one INSERT … SELECT over a recursive count, so that a million deals are
+ * written without a million round trips through the driver.
+ *
+ * Row i draws its values from five numbers, h1 … h5, that depend only on i
+ * and the seed: a Weyl step then two squarings modulo the prime 2^31 - 1.
+ * Every product stays below 2^63, so SQLite never turns one into a float,
+ * and the same seed always gives the same rows. The lists the rows pick from
+ * come in as JSON arrays (materialised once, so each pick is a lookup). */
+#define BULK_P "2147483647"
+#define BULK_ROWS                                                                     \
+  "WITH RECURSIVE n(i) AS (SELECT 1 WHERE ?1 > 0 UNION ALL SELECT i + 1 FROM n WHERE i < ?1), " \
+  "y(i, y) AS (SELECT i, (i * 48271 + ?2) % " BULK_P " FROM n), "                         \
+  "u(i, u1, u2, u3, u4, u5) AS (SELECT i, "                                           \
+  "  (y * y + 11) % " BULK_P ", ((y + 7919) * (y + 7919) + 13) % " BULK_P ", "            \
+  "  ((y + 104729) * (y + 104729) + 17) % " BULK_P ", "                                 \
+  "  ((y + 1299709) * (y + 1299709) + 19) % " BULK_P ", "                               \
+  "  ((y + 15485863) * (y + 15485863) + 23) % " BULK_P " FROM y), "                     \
+  "r(i, h1, h2, h3, h4, h5) AS (SELECT i, "                                           \
+  "  (u1 * u1 + 29) % " BULK_P ", (u2 * u2 + 31) % " BULK_P ", (u3 * u3 + 37) % " BULK_P ", " \
+  "  (u4 * u4 + 41) % " BULK_P ", (u5 * u5 + 43) % " BULK_P " FROM u) "
+
+/* A list to pick from: its entries by position. */
+#define BULK_LIST(name, param) \
+  ", " name "(k, v) AS MATERIALIZED (SELECT key, value FROM json_each (" param ")) "
+
+/* The deal of row i is in stage min (a, b) of two draws, as in
+ * crm_demo_populate(): early stages hold more deals than late ones. The
+ * contact of row i reads the same draw, so its lifecycle matches its deal. */
+#define BULK_STAGES(param)                                                             \
+  ", st(k, id, final, lifecycle) AS MATERIALIZED (SELECT key, json_extract (value, '$.id'), " \
+  "  json_extract (value, '$.final'), json_extract (value, '$.lifecycle') FROM json_each (" param ")) "
+#define BULK_STAGE_OF_ROW(param)                                                       \
+  "min ((r.h1 & 1023) % json_array_length (" param "), "                            \
+  "     ((r.h1 >> 10) & 1023) % json_array_length (" param "))"
+
+static gint64
+max_id (CrmStore    *self,
+        const char  *sql,
+        GError     **error)
+{
+  g_autoptr(CrmStatement) stmt = crm_db_prepare (self->db, sql, error);
+
+  if (stmt == NULL || crm_statement_step (stmt, error) != CRM_STEP_ROW)
+    return -1;
+
+  return crm_statement_get_int64 (stmt, 0);
+}
+
+/* The seed of one table's draws: companies and deals draw apart. */
+static gint64
+bulk_seed (const CrmDemoBulk *bulk,
+           guint              salt)
+{
+  return ((gint64) bulk->seed * 1000003 + salt * 7777) % G_GINT64_CONSTANT (2147483647);
+}
+
+static gboolean
+bulk_companies (CrmStore           *self,
+                const CrmDemoBulk  *bulk,
+                gint64              company_base,
+                GError            **error)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+
+  /* Past the list's length, branches keep names distinct for search, as
+   * crm_demo_populate() names them. */
+  stmt = crm_db_prepare (self->db,
+                         BULK_ROWS
+                         BULK_LIST ("names", "?3")
+                         BULK_LIST ("cities", "?4")
+                         "INSERT INTO companies (id, name, city, created_at) "
+                         "SELECT ?5 + r.i, "
+                         "  CASE WHEN r.i <= json_array_length (?3) THEN b.v ELSE b.v || ' ' || (r.i - 1) END, "
+                         "  c.v, ?6 "
+                         "FROM r CROSS JOIN names b CROSS JOIN cities c "
+                         "WHERE b.k = (r.i - 1) % json_array_length (?3) "
+                         "  AND c.k = r.h1 % json_array_length (?4)",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+
+  crm_statement_bind_int64 (stmt, 1, bulk->n_companies);
+  crm_statement_bind_int64 (stmt, 2, bulk_seed (bulk, 1));
+  crm_statement_bind_text (stmt, 3, bulk->companies);
+  crm_statement_bind_text (stmt, 4, bulk->cities);
+  crm_statement_bind_int64 (stmt, 5, company_base);
+  crm_statement_bind_text (stmt, 6, bulk->now_text);
+  return crm_statement_run (stmt, error);
+}
+
+/* One contact per deal, at the deal's company, with one mobile and, HS-2,
+ * one email. */
+static gboolean
+bulk_contacts (CrmStore           *self,
+               const CrmDemoBulk  *bulk,
+               gint64              company_base,
+               gint64              contact_base,
+               GError            **error)
+{
+  g_autoptr(CrmStatement) contacts = NULL;
+  g_autoptr(CrmStatement) phones = NULL;
+  g_autoptr(CrmStatement) emails = NULL;
+
+  contacts = crm_db_prepare (self->db,
+                             BULK_ROWS
+                             BULK_STAGES ("?3")
+                             BULK_LIST ("people", "?4")
+                             BULK_LIST ("positions", "?5")
+                             "INSERT INTO contacts (id, company_id, name, position, lifecycle, "
+                             "                      classification, created_at) "
+                             "SELECT ?6 + r.i, ?7 + 1 + r.h2 % ?8, p.v, pos.v, st.lifecycle, 'relevant', ?9 "
+                             "FROM r CROSS JOIN st CROSS JOIN people p CROSS JOIN positions pos "
+                             "WHERE st.k = " BULK_STAGE_OF_ROW ("?3")
+                             "  AND p.k = r.h4 % json_array_length (?4) "
+                             "  AND pos.k = (r.h4 >> 4) % json_array_length (?5)",
+                             error);
+  if (contacts == NULL)
+    return FALSE;
+
+  crm_statement_bind_int64 (contacts, 1, bulk->n_deals);
+  crm_statement_bind_int64 (contacts, 2, bulk_seed (bulk, 2));
+  crm_statement_bind_text (contacts, 3, bulk->stages);
+  crm_statement_bind_text (contacts, 4, bulk->people);
+  crm_statement_bind_text (contacts, 5, bulk->positions);
+  crm_statement_bind_int64 (contacts, 6, contact_base);
+  crm_statement_bind_int64 (contacts, 7, company_base);
+  crm_statement_bind_int64 (contacts, 8, bulk->n_companies);
+  crm_statement_bind_text (contacts, 9, bulk->now_text);
+  if (!crm_statement_run (contacts, error))
+    return FALSE;
+
+  /* Seven digits after the prefix, as crm_demo_populate() draws them. */
+  phones = crm_db_prepare (self->db,
+                           BULK_ROWS
+                           "INSERT INTO contact_phones (contact_id, position, number) "
+                           "SELECT ?3 + r.i, 0, ?4 || (1000000 + (r.h4 >> 8) % 9000000) FROM r",
+                           error);
+  if (phones == NULL)
+    return FALSE;
+
+  crm_statement_bind_int64 (phones, 1, bulk->n_deals);
+  crm_statement_bind_int64 (phones, 2, bulk_seed (bulk, 2));
+  crm_statement_bind_int64 (phones, 3, contact_base);
+  crm_statement_bind_text (phones, 4, bulk->phone_prefix);
+  if (!crm_statement_run (phones, error))
+    return FALSE;
+
+  emails = crm_db_prepare (self->db,
+                           "INSERT INTO contact_emails (contact_id, position, address) "
+                           "SELECT id, 0, 'client' || id || '@' || ?2 FROM contacts WHERE id > ?1",
+                           error);
+  if (emails == NULL)
+    return FALSE;
+
+  crm_statement_bind_int64 (emails, 1, contact_base);
+  crm_statement_bind_text (emails, 2, bulk->email_domain);
+  return crm_statement_run (emails, error);
+}
+
+/* Deal i belongs to contact i. Amounts are round, as quotes are (1,000 to
+ * 249,000 whole units), one deal in twenty is quoted in the other
+ * currency, and a deal was touched up to 60 days ago and created up to 40
+ * days before that. */
+static gboolean
+bulk_deals (CrmStore           *self,
+            const CrmDemoBulk  *bulk,
+            gint64              company_base,
+            gint64              contact_base,
+            gint64              deal_base,
+            GError            **error)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+
+  stmt = crm_db_prepare (self->db,
+                         BULK_ROWS
+                         BULK_STAGES ("?3")
+                         BULK_LIST ("subjects", "?4")
+                         BULK_LIST ("steps", "?5")
+                         BULK_LIST ("sources", "?6")
+                         BULK_LIST ("reps", "?7")
+                         ", t(i, h1, h2, h3, h5, stage, company, touched) AS (SELECT r.i, r.h1, r.h2, r.h3, r.h5, "
+                         "    " BULK_STAGE_OF_ROW ("?3") ", ?9 + 1 + r.h2 % ?10, "
+                         "    ?13 - 300 - (r.h5 % 86395) * 60 FROM r) "
+                         "INSERT INTO deals (id, title, contact_id, company_id, pipeline_id, stage_id, amount, "
+                         "                   currency, owner_id, source, next_step, created_at, updated_at) "
+                         "SELECT ?8 + t.i, sub.v || ' — ' || co.name, ?11 + t.i, co.id, ?12, st.id, "
+                         "  (t.h3 % 249 + 1) * 100000, "
+                         "  CASE WHEN (t.h1 >> 20) % 20 = 0 THEN ?15 ELSE ?14 END, rep.v, src.v, "
+                         "  CASE WHEN st.final THEN NULL ELSE step.v END, "
+                         "  strftime ('%Y-%m-%dT%H:%M:%SZ', t.touched - ((t.h5 >> 17) % 40) * 86400, 'unixepoch'), "
+                         "  strftime ('%Y-%m-%dT%H:%M:%SZ', t.touched, 'unixepoch') "
+                         "FROM t CROSS JOIN st CROSS JOIN companies co CROSS JOIN subjects sub "
+                         "  CROSS JOIN steps step CROSS JOIN reps rep "
+                         "  LEFT JOIN sources src ON src.k = (t.i - 1) % max (1, json_array_length (?6)) "
+                         "WHERE st.k = t.stage AND co.id = t.company "
+                         "  AND sub.k = (t.h3 >> 8) % json_array_length (?4) "
+                         "  AND step.k = (t.h3 >> 12) % json_array_length (?5) "
+                         "  AND rep.k = (t.h2 >> 8) % json_array_length (?7)",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+
+  crm_statement_bind_int64 (stmt, 1, bulk->n_deals);
+  crm_statement_bind_int64 (stmt, 2, bulk_seed (bulk, 2));
+  crm_statement_bind_text (stmt, 3, bulk->stages);
+  crm_statement_bind_text (stmt, 4, bulk->subjects);
+  crm_statement_bind_text (stmt, 5, bulk->next_steps);
+  crm_statement_bind_text (stmt, 6, bulk->sources);
+  crm_statement_bind_text (stmt, 7, bulk->reps);
+  crm_statement_bind_int64 (stmt, 8, deal_base);
+  crm_statement_bind_int64 (stmt, 9, company_base);
+  crm_statement_bind_int64 (stmt, 10, bulk->n_companies);
+  crm_statement_bind_int64 (stmt, 11, contact_base);
+  crm_statement_bind_int64 (stmt, 12, bulk->pipeline_id);
+  crm_statement_bind_int64 (stmt, 13, bulk->now);
+  crm_statement_bind_text (stmt, 14, bulk->currency);
+  crm_statement_bind_text (stmt, 15, bulk->other_currency);
+  return crm_statement_run (stmt, error);
+}
+
+/* RAD-5: every open deal has a current task, its next step, due from 30
+ * hours ago to a week ahead; one open deal in twenty has none. */
+static gboolean
+bulk_tasks (CrmStore           *self,
+            const CrmDemoBulk  *bulk,
+            gint64              deal_base,
+            GError            **error)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+
+  stmt = crm_db_prepare (self->db,
+                         BULK_ROWS
+                         "INSERT INTO tasks (deal_id, title, due_at, owner_id, created_at) "
+                         "SELECT d.id, d.next_step, "
+                         "  strftime ('%Y-%m-%dT%H:00:00Z', ?4 + ((r.h3 >> 21) % 198 - 30) * 3600, 'unixepoch'), "
+                         "  d.owner_id, d.created_at "
+                         "FROM r CROSS JOIN deals d "
+                         "WHERE d.id = ?3 + r.i AND d.next_step IS NOT NULL AND (r.h3 >> 16) % 20 <> 0",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+
+  crm_statement_bind_int64 (stmt, 1, bulk->n_deals);
+  crm_statement_bind_int64 (stmt, 2, bulk_seed (bulk, 2));
+  crm_statement_bind_int64 (stmt, 3, deal_base);
+  crm_statement_bind_int64 (stmt, 4, bulk->now);
+  return crm_statement_run (stmt, error);
+}
+
+/* Writes @bulk's companies, contacts, deals and tasks inside the caller's
+ * transaction. The search index is kept by the tables' triggers
+ * (migration 1), so what is written here is found at once. */
+gboolean
+_crm_store_demo_add_bulk (CrmStore           *self,
+                          const CrmDemoBulk  *bulk,
+                          GError            **error)
+{
+  gint64 company_base, contact_base, deal_base;
+
+  g_return_val_if_fail (bulk->n_companies > 0, FALSE);
+
+  if ((company_base = max_id (self, "SELECT coalesce (max (id), 0) FROM companies", error)) < 0 ||
+      (contact_base = max_id (self, "SELECT coalesce (max (id), 0) FROM contacts", error)) < 0 ||
+      (deal_base = max_id (self, "SELECT coalesce (max (id), 0) FROM deals", error)) < 0)
+    return FALSE;
+
+  return bulk_companies (self, bulk, company_base, error) &&
+         bulk_contacts (self, bulk, company_base, contact_base, error) &&
+         bulk_deals (self, bulk, company_base, contact_base, deal_base, error) &&
+         bulk_tasks (self, bulk, deal_base, error);
+}

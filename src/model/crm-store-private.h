@@ -140,6 +140,32 @@ typedef struct
   const char *updated_at;
 } CrmDemoDeal;
 
+/* The bulk writer's department (crm_demo_populate_bulk()): the lists are
+ * JSON arrays of strings, except @stages, the first pipeline's stages in
+ * board order as objects {"id", "final", "lifecycle"}, and @reps, user ids. */
+typedef struct
+{
+  guint       n_deals;
+  guint       n_companies;
+  guint32     seed;
+  gint64      pipeline_id;
+  gint64      now;              /* Unix time the dates count back from */
+  const char *now_text;
+  const char *stages;
+  const char *reps;
+  const char *people;
+  const char *companies;
+  const char *cities;
+  const char *positions;
+  const char *subjects;
+  const char *next_steps;
+  const char *sources;
+  const char *phone_prefix;
+  const char *email_domain;
+  const char *currency;
+  const char *other_currency;   /* one deal in twenty is quoted in it */
+} CrmDemoBulk;
+
 gint64      _crm_store_demo_add_user         (CrmStore              *self,
                                               const char            *name,
                                               const char            *role,
@@ -170,6 +196,10 @@ gboolean    _crm_store_demo_add_task         (CrmStore              *self,
                                               const char            *due_at,
                                               gint64                 owner_id,
                                               const char            *created_at,
+                                              GError               **error);
+
+gboolean    _crm_store_demo_add_bulk         (CrmStore              *self,
+                                              const CrmDemoBulk     *bulk,
                                               GError               **error);
 
 /* The core's helpers for every part of the store. */
