@@ -251,7 +251,10 @@ _crm_store_demo_add_task (CrmStore    *self,
   "  (u1 * u1 + 29) % " BULK_P ", (u2 * u2 + 31) % " BULK_P ", (u3 * u3 + 37) % " BULK_P ", " \
   "  (u4 * u4 + 41) % " BULK_P ", (u5 * u5 + 43) % " BULK_P " FROM u) "
 
-/* A list to pick from: its entries by position. */
+/* A list to pick from: its entries by position, and how many there are
+ * (counted once per statement, where json_array_length() would parse the
+ * JSON again for every row). */
+#define BULK_COUNT(name) "(SELECT count(*) FROM " name ")"
 #define BULK_LIST(name, param) \
   ", " name "(k, v) AS MATERIALIZED (SELECT key, value FROM json_each (" param ")) "
 
@@ -261,9 +264,8 @@ _crm_store_demo_add_task (CrmStore    *self,
 #define BULK_STAGES(param)                                                             \
   ", st(k, id, final, lifecycle) AS MATERIALIZED (SELECT key, json_extract (value, '$.id'), " \
   "  json_extract (value, '$.final'), json_extract (value, '$.lifecycle') FROM json_each (" param ")) "
-#define BULK_STAGE_OF_ROW(param)                                                       \
-  "min ((r.h1 & 1023) % json_array_length (" param "), "                            \
-  "     ((r.h1 >> 10) & 1023) % json_array_length (" param "))"
+#define BULK_STAGE_OF_ROW                                                              \
+  "min ((r.h1 & 1023) % " BULK_COUNT ("st") ", ((r.h1 >> 10) & 1023) % " BULK_COUNT ("st") ")"
 
 static gint64
 max_id (CrmStore    *self,
@@ -302,11 +304,11 @@ bulk_companies (CrmStore           *self,
                          BULK_LIST ("cities", "?4")
                          "INSERT INTO companies (id, name, city, created_at) "
                          "SELECT ?5 + r.i, "
-                         "  CASE WHEN r.i <= json_array_length (?3) THEN b.v ELSE b.v || ' ' || (r.i - 1) END, "
+                         "  CASE WHEN r.i <= " BULK_COUNT ("names") " THEN b.v ELSE b.v || ' ' || (r.i - 1) END, "
                          "  c.v, ?6 "
                          "FROM r CROSS JOIN names b CROSS JOIN cities c "
-                         "WHERE b.k = (r.i - 1) % json_array_length (?3) "
-                         "  AND c.k = r.h1 % json_array_length (?4)",
+                         "WHERE b.k = (r.i - 1) % " BULK_COUNT ("names")
+                         "  AND c.k = r.h1 % " BULK_COUNT ("cities"),
                          error);
   if (stmt == NULL)
     return FALSE;
@@ -342,9 +344,9 @@ bulk_contacts (CrmStore           *self,
                              "                      classification, created_at) "
                              "SELECT ?6 + r.i, ?7 + 1 + r.h2 % ?8, p.v, pos.v, st.lifecycle, 'relevant', ?9 "
                              "FROM r CROSS JOIN st CROSS JOIN people p CROSS JOIN positions pos "
-                             "WHERE st.k = " BULK_STAGE_OF_ROW ("?3")
-                             "  AND p.k = r.h4 % json_array_length (?4) "
-                             "  AND pos.k = (r.h4 >> 4) % json_array_length (?5)",
+                             "WHERE st.k = " BULK_STAGE_OF_ROW
+                             "  AND p.k = r.h4 % " BULK_COUNT ("people")
+                             "  AND pos.k = (r.h4 >> 4) % " BULK_COUNT ("positions"),
                              error);
   if (contacts == NULL)
     return FALSE;
@@ -411,7 +413,7 @@ bulk_deals (CrmStore           *self,
                          BULK_LIST ("sources", "?6")
                          BULK_LIST ("reps", "?7")
                          ", t(i, h1, h2, h3, h5, stage, company, touched) AS (SELECT r.i, r.h1, r.h2, r.h3, r.h5, "
-                         "    " BULK_STAGE_OF_ROW ("?3") ", ?9 + 1 + r.h2 % ?10, "
+                         "    " BULK_STAGE_OF_ROW ", ?9 + 1 + r.h2 % ?10, "
                          "    ?13 - 300 - (r.h5 % 86395) * 60 FROM r) "
                          "INSERT INTO deals (id, title, contact_id, company_id, pipeline_id, stage_id, amount, "
                          "                   currency, owner_id, source, next_step, created_at, updated_at) "
@@ -423,11 +425,11 @@ bulk_deals (CrmStore           *self,
                          "  strftime ('%Y-%m-%dT%H:%M:%SZ', t.touched, 'unixepoch') "
                          "FROM t CROSS JOIN st CROSS JOIN companies co CROSS JOIN subjects sub "
                          "  CROSS JOIN steps step CROSS JOIN reps rep "
-                         "  LEFT JOIN sources src ON src.k = (t.i - 1) % max (1, json_array_length (?6)) "
+                         "  LEFT JOIN sources src ON src.k = (t.i - 1) % max (1, " BULK_COUNT ("sources") ") "
                          "WHERE st.k = t.stage AND co.id = t.company "
-                         "  AND sub.k = (t.h3 >> 8) % json_array_length (?4) "
-                         "  AND step.k = (t.h3 >> 12) % json_array_length (?5) "
-                         "  AND rep.k = (t.h2 >> 8) % json_array_length (?7)",
+                         "  AND sub.k = (t.h3 >> 8) % " BULK_COUNT ("subjects")
+                         "  AND step.k = (t.h3 >> 12) % " BULK_COUNT ("steps")
+                         "  AND rep.k = (t.h2 >> 8) % " BULK_COUNT ("reps"),
                          error);
   if (stmt == NULL)
     return FALSE;
@@ -488,6 +490,7 @@ _crm_store_demo_add_bulk (CrmStore           *self,
                           GError            **error)
 {
   gint64 company_base, contact_base, deal_base;
+  gboolean ok;
 
   g_return_val_if_fail (bulk->n_companies > 0, FALSE);
 
@@ -496,8 +499,17 @@ _crm_store_demo_add_bulk (CrmStore           *self,
       (deal_base = max_id (self, "SELECT coalesce (max (id), 0) FROM deals", error)) < 0)
     return FALSE;
 
-  return bulk_companies (self, bulk, company_base, error) &&
-         bulk_contacts (self, bulk, company_base, contact_base, error) &&
-         bulk_deals (self, bulk, company_base, contact_base, deal_base, error) &&
-         bulk_tasks (self, bulk, deal_base, error);
+  /* A million deals make a file of a gigabyte whose indexes are written
+   * in no order of theirs: with SQLite's 2 MiB page cache, every insert
+   * would read its index pages back from the file. The bulk writer
+   * borrows 512 MiB while it writes. */
+  if (!crm_db_exec (self->db, "PRAGMA cache_size = -524288", error))
+    return FALSE;
+
+  ok = bulk_companies (self, bulk, company_base, error) &&
+       bulk_contacts (self, bulk, company_base, contact_base, error) &&
+       bulk_deals (self, bulk, company_base, contact_base, deal_base, error) &&
+       bulk_tasks (self, bulk, deal_base, error);
+
+  return crm_db_exec (self->db, "PRAGMA cache_size = -2000", ok ? error : NULL) && ok;
 }

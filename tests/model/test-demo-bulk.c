@@ -20,7 +20,6 @@
 #include "config.h"
 
 #include "crm-db.h"
-#include "crm-deal-list.h"
 #include "crm-demo.h"
 #include "crm-phone.h"
 #include "crm-pipeline.h"
@@ -102,8 +101,9 @@ test_bulk_counts (Fixture       *fixture,
   for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
     {
       g_autoptr (CrmStage) stage = g_list_model_get_item (stages, i);
-      g_autoptr (CrmDealList) list = crm_store_get_stage_deals (fixture->store, crm_stage_get_id (stage));
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM deals WHERE stage_id = %" G_GINT64_FORMAT,
+                                              crm_stage_get_id (stage));
+      guint n = (guint) crm_test_query_int (fixture->store, sql);
 
       g_test_message ("stage %u: %u deals", i, n);
       n_in_lists += n;
