@@ -243,9 +243,11 @@ crm_email_normalize (const char  *input,
 
   /* Bounded before anything reads it: the IDN conversion and the message
    * below must not see a megabyte. Invisible characters are not dropped
-   * but refused below, as an address has no room for them. */
-  if (!crm_limits_clean_text (_("Email"), input, CRM_LIMIT_EMAIL, CRM_TEXT_LINE, NULL, &limit_error))
+   * but refused below, as an address has no room for them. The label is
+   * translated only for the message, as in crm_phone_normalize(). */
+  if (!crm_limits_clean_text (NULL, input, CRM_LIMIT_EMAIL, CRM_TEXT_LINE, NULL, NULL))
     {
+      crm_limits_clean_text (_("Email"), input, CRM_LIMIT_EMAIL, CRM_TEXT_LINE, NULL, &limit_error);
       g_set_error_literal (error, CRM_VALIDATION_ERROR, CRM_VALIDATION_ERROR_EMAIL, limit_error->message);
       return FALSE;
     }

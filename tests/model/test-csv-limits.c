@@ -196,6 +196,9 @@ test_field_limits (CrmTestFixture *fixture,
   g_assert_cmpuint (((CrmCsvProblem *) g_ptr_array_index (problems, 0))->line, ==, 2);
   g_assert_cmpint (((CrmCsvProblem *) g_ptr_array_index (problems, 0))->column, ==, 0);
   g_assert_nonnull (strstr (((CrmCsvProblem *) g_ptr_array_index (problems, 0))->message, "200"));
+  /* The column's label is translated only for the message, and named. */
+  g_assert_nonnull (strstr (((CrmCsvProblem *) g_ptr_array_index (problems, 0))->message, "Name is too long"));
+  g_assert_nonnull (strstr (((CrmCsvProblem *) g_ptr_array_index (problems, 1))->message, "Company is too long"));
   assert_short_quote (((CrmCsvProblem *) g_ptr_array_index (problems, 0))->message);
 
   g_assert_cmpuint (((CrmCsvProblem *) g_ptr_array_index (problems, 1))->line, ==, 3);
