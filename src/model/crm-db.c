@@ -500,17 +500,44 @@ crm_statement_bind_double (CrmStatement *stmt,
   sqlite3_bind_double (stmt->stmt, index, value);
 }
 
-void
-crm_statement_bind_text (CrmStatement *stmt,
-                         int           index,
-                         const char   *value)
+static void
+bind_text (CrmStatement            *stmt,
+           int                      index,
+           const char              *value,
+           sqlite3_destructor_type  copy)
 {
   g_return_if_fail (stmt != NULL);
 
   if (value == NULL)
     sqlite3_bind_null (stmt->stmt, index);
   else
-    sqlite3_bind_text (stmt->stmt, index, value, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt->stmt, index, value, -1, copy);
+}
+
+void
+crm_statement_bind_text (CrmStatement *stmt,
+                         int           index,
+                         const char   *value)
+{
+  bind_text (stmt, index, value, SQLITE_TRANSIENT);
+}
+
+/**
+ * crm_statement_bind_text_static:
+ * @stmt: a #CrmStatement
+ * @index: the parameter, from 1
+ * @value: (nullable): text that stays as it is until @stmt has run
+ *
+ * Like crm_statement_bind_text() without SQLite's copy of @value: for bulk
+ * writers that bind thousands of values they hold anyway. The binding is
+ * cleared when the statement goes back to the cache.
+ */
+void
+crm_statement_bind_text_static (CrmStatement *stmt,
+                                int           index,
+                                const char   *value)
+{
+  bind_text (stmt, index, value, SQLITE_STATIC);
 }
 
 CrmStep

@@ -91,6 +91,9 @@ void          crm_statement_bind_double   (CrmStatement  *stmt,
 void          crm_statement_bind_text     (CrmStatement  *stmt,
                                            int            index,
                                            const char    *value);
+void          crm_statement_bind_text_static (CrmStatement *stmt,
+                                              int           index,
+                                              const char   *value);
 void          crm_statement_bind_id       (CrmStatement  *stmt,
                                            int            index,
                                            gint64         id);

@@ -169,6 +169,38 @@ test_db_bind_id_null (Fixture       *fixture,
   g_assert_cmpint (crm_statement_get_int64 (stmt, 3), ==, 1);
 }
 
+/* A text bound without a copy is what the statement stores; once the
+ * statement is back in the cache its binding is gone, so the caller may
+ * free the text. */
+static void
+test_db_bind_text_static (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = g_strdup ("עץ");
+  const char *sql = "SELECT ?1 IS NULL, ?1";
+
+  {
+    g_autoptr (CrmStatement) stmt = crm_db_prepare (fixture->db, sql, &error);
+
+    g_assert_no_error (error);
+    crm_statement_bind_text_static (stmt, 1, name);
+    g_assert_cmpint (crm_statement_step (stmt, &error), ==, CRM_STEP_ROW);
+    g_assert_cmpint (crm_statement_get_int64 (stmt, 0), ==, 0);
+    g_assert_cmpstr (crm_statement_get_text (stmt, 1), ==, "עץ");
+  }
+
+  g_clear_pointer (&name, g_free);
+
+  {
+    g_autoptr (CrmStatement) stmt = crm_db_prepare (fixture->db, sql, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (crm_statement_step (stmt, &error), ==, CRM_STEP_ROW);
+    g_assert_cmpint (crm_statement_get_int64 (stmt, 0), ==, 1);
+  }
+}
+
 static void
 test_db_statement_cache (Fixture       *fixture,
                          gconstpointer  user_data)
@@ -432,6 +464,7 @@ main (int   argc,
 
   ADD ("/model/db/prepare-bind-step", test_db_prepare_bind_step);
   ADD ("/model/db/bind-id-null", test_db_bind_id_null);
+  ADD ("/model/db/bind-text-static", test_db_bind_text_static);
   ADD ("/model/db/statement-cache", test_db_statement_cache);
   ADD ("/model/db/statement-nested", test_db_statement_nested);
   ADD ("/model/db/transaction-commit", test_db_transaction_commit);
