@@ -155,24 +155,35 @@ read_page (CrmAgendaList      *self,
   return FALSE;
 }
 
-/* Drops rows at the end of the window farthest from @position. */
+/* Drops rows at the end of @window farthest from @position once it holds
+ * more than @max_rows, moving @window_start with them: shared by the
+ * paged lists (CrmAgendaList, CrmLeadList). */
+void
+_crm_window_trim (GPtrArray *window,
+                  guint     *window_start,
+                  guint      position,
+                  guint      max_rows)
+{
+  guint excess;
+
+  if (window->len <= max_rows)
+    return;
+
+  excess = window->len - max_rows;
+  if (position - *window_start >= window->len / 2)
+    {
+      g_ptr_array_remove_range (window, 0, excess);
+      *window_start += excess;
+    }
+  else
+    g_ptr_array_remove_range (window, window->len - excess, excess);
+}
+
 static void
 trim_window (CrmAgendaList *self,
              guint          position)
 {
-  guint excess;
-
-  if (self->window->len <= WINDOW_SIZE)
-    return;
-
-  excess = self->window->len - WINDOW_SIZE;
-  if (position - self->window_start >= self->window->len / 2)
-    {
-      g_ptr_array_remove_range (self->window, 0, excess);
-      self->window_start += excess;
-    }
-  else
-    g_ptr_array_remove_range (self->window, self->window->len - excess, excess);
+  _crm_window_trim (self->window, &self->window_start, position, WINDOW_SIZE);
 }
 
 /* Widens the window towards @position by one page; FALSE when no row

@@ -78,6 +78,9 @@ GListModel *crm_store_get_leads             (CrmStore    *store,
                                              const char  *source,
                                              GError     **error);
 GStrv       crm_store_list_lead_sources     (CrmStore    *store);
+GHashTable *crm_store_count_leads_by_source (CrmStore    *store,
+                                             guint       *out_total,
+                                             GError     **error);
 gboolean    crm_store_classify_lead         (CrmStore    *store,
                                              gint64       contact_id,
                                              const char  *classification,

@@ -630,6 +630,69 @@ crm_store_add_lead (CrmStore    *store,
   return id;
 }
 
+/* A lead from the columns id, company_id, name, position, lifecycle,
+ * source and campaign. */
+static CrmContact *
+lead_from_row (CrmStatement *stmt)
+{
+  CrmContact *contact = crm_contact_new ();
+
+  crm_contact_set_id (contact, crm_statement_get_int64 (stmt, 0));
+  crm_contact_set_company_id (contact, crm_statement_get_int64 (stmt, 1));
+  crm_contact_set_name (contact, crm_statement_get_text (stmt, 2));
+  crm_contact_set_position (contact, crm_statement_get_text (stmt, 3));
+  crm_contact_set_lifecycle (contact, crm_statement_get_text (stmt, 4));
+  crm_contact_set_source (contact, crm_statement_get_text (stmt, 5));
+  crm_contact_set_campaign (contact, crm_statement_get_text (stmt, 6));
+
+  return contact;
+}
+
+/* Hands each contact of @by_id its phones (@phones) or emails from
+ * @stmt's rows of (contact_id, value), ordered by contact and position. */
+static gboolean
+read_lead_values (CrmStatement  *stmt,
+                  gboolean       phones,
+                  GHashTable    *by_id,
+                  GError       **error)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  gint64 current = 0;
+  CrmStep step;
+
+  for (;;)
+    {
+      gint64 id = 0;
+
+      step = crm_statement_step (stmt, error);
+      if (step == CRM_STEP_ERROR)
+        return FALSE;
+      if (step == CRM_STEP_ROW)
+        id = crm_statement_get_int64 (stmt, 0);
+
+      /* A new contact starts, or the rows end: hand the values over. */
+      if (builder != NULL && id != current)
+        {
+          CrmContact *contact = g_hash_table_lookup (by_id, &current);
+          g_auto(GStrv) values = g_strv_builder_end (builder);
+
+          g_clear_pointer (&builder, g_strv_builder_unref);
+          if (contact != NULL && phones)
+            crm_contact_set_phones (contact, (const char * const *) values);
+          else if (contact != NULL)
+            crm_contact_set_emails (contact, (const char * const *) values);
+        }
+
+      if (step == CRM_STEP_DONE)
+        return TRUE;
+
+      if (builder == NULL)
+        builder = g_strv_builder_new ();
+      current = id;
+      g_strv_builder_add (builder, crm_statement_get_text (stmt, 1));
+    }
+}
+
 /**
  * crm_store_get_leads:
  * @store: a #CrmStore
@@ -671,15 +734,7 @@ crm_store_get_leads (CrmStore    *store,
   crm_statement_bind_text (stmt, 2, CRM_LIFECYCLE_LEAD);
   while ((step = crm_statement_step (stmt, error)) == CRM_STEP_ROW)
     {
-      g_autoptr(CrmContact) contact = crm_contact_new ();
-
-      crm_contact_set_id (contact, crm_statement_get_int64 (stmt, 0));
-      crm_contact_set_company_id (contact, crm_statement_get_int64 (stmt, 1));
-      crm_contact_set_name (contact, crm_statement_get_text (stmt, 2));
-      crm_contact_set_position (contact, crm_statement_get_text (stmt, 3));
-      crm_contact_set_lifecycle (contact, crm_statement_get_text (stmt, 4));
-      crm_contact_set_source (contact, crm_statement_get_text (stmt, 5));
-      crm_contact_set_campaign (contact, crm_statement_get_text (stmt, 6));
+      g_autoptr(CrmContact) contact = lead_from_row (stmt);
 
       g_list_store_append (leads, contact);
     }
@@ -708,8 +763,6 @@ crm_store_get_leads (CrmStore    *store,
         "WHERE c.lifecycle = ?2 AND c.classification IS NULL AND (?1 IS NULL OR c.source = ?1) "
         "ORDER BY v.contact_id, v.position",
       };
-      g_autoptr(GStrvBuilder) builder = NULL;
-      gint64 current = 0;
 
       stmt = crm_db_prepare (db, queries[pass], error);
       if (stmt == NULL)
@@ -717,38 +770,8 @@ crm_store_get_leads (CrmStore    *store,
 
       crm_statement_bind_text (stmt, 1, key);
       crm_statement_bind_text (stmt, 2, CRM_LIFECYCLE_LEAD);
-
-      for (;;)
-        {
-          gint64 id = 0;
-
-          step = crm_statement_step (stmt, error);
-          if (step == CRM_STEP_ERROR)
-            return NULL;
-          if (step == CRM_STEP_ROW)
-            id = crm_statement_get_int64 (stmt, 0);
-
-          /* A new contact starts, or the rows end: hand the values over. */
-          if (builder != NULL && id != current)
-            {
-              CrmContact *contact = g_hash_table_lookup (by_id, &current);
-              g_auto(GStrv) values = g_strv_builder_end (builder);
-
-              g_clear_pointer (&builder, g_strv_builder_unref);
-              if (contact != NULL && pass == 0)
-                crm_contact_set_phones (contact, (const char * const *) values);
-              else if (contact != NULL)
-                crm_contact_set_emails (contact, (const char * const *) values);
-            }
-
-          if (step == CRM_STEP_DONE)
-            break;
-
-          if (builder == NULL)
-            builder = g_strv_builder_new ();
-          current = id;
-          g_strv_builder_add (builder, crm_statement_get_text (stmt, 1));
-        }
+      if (!read_lead_values (stmt, pass == 0, by_id, error))
+        return NULL;
 
       g_clear_pointer (&stmt, crm_statement_release);
     }
@@ -1025,4 +1048,197 @@ crm_store_add_missed_call (CrmStore    *store,
     *out_deal_id = deal_id;
 
   return contact_id;
+}
+
+/**
+ * crm_store_count_leads_by_source:
+ * @store: a #CrmStore
+ * @out_total: (out) (optional): the leads of all sources, with those of none
+ * @error: return location for a #GError
+ *
+ * How many leads each source has still to classify (HS-1, HS-3), in one
+ * grouped count. Leads without a source count only in @out_total.
+ *
+ * Returns: (transfer full) (nullable): source keys to counts, as
+ *   GUINT_TO_POINTER()
+ */
+GHashTable *
+crm_store_count_leads_by_source (CrmStore  *store,
+                                 guint     *out_total,
+                                 GError   **error)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(CrmStatement) stmt = NULL;
+  guint total = 0;
+  CrmStep step;
+
+  g_return_val_if_fail (CRM_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = crm_db_prepare (_crm_store_get_db (store),
+                         "SELECT source, count(*) FROM contacts "
+                         "WHERE lifecycle = ?1 AND classification IS NULL GROUP BY source",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+
+  crm_statement_bind_text (stmt, 1, CRM_LIFECYCLE_LEAD);
+  while ((step = crm_statement_step (stmt, error)) == CRM_STEP_ROW)
+    {
+      const char *source = crm_statement_get_text (stmt, 0);
+      guint n = (guint) crm_statement_get_int64 (stmt, 1);
+
+      total += n;
+      if (source != NULL)
+        g_hash_table_insert (counts, g_strdup (source), GUINT_TO_POINTER (n));
+    }
+  if (step == CRM_STEP_ERROR)
+    return NULL;
+
+  if (out_total != NULL)
+    *out_total = total;
+
+  return g_steal_pointer (&counts);
+}
+
+void
+_crm_lead_row_free (CrmLeadRow *row)
+{
+  if (row == NULL)
+    return;
+
+  g_free (row->created_at);
+  g_clear_object (&row->contact);
+  g_free (row);
+}
+
+gboolean
+_crm_store_count_leads (CrmStore    *self,
+                        const char  *source,
+                        guint       *count,
+                        GError     **error)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+  g_autofree char *key = crm_store_normalize_lead_source (self, source);
+
+  stmt = crm_db_prepare (_crm_store_get_db (self),
+                         "SELECT count(*) FROM contacts WHERE " LEAD_CONDITION, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  crm_statement_bind_text (stmt, 1, key);
+  crm_statement_bind_text (stmt, 2, CRM_LIFECYCLE_LEAD);
+  if (crm_statement_step (stmt, error) != CRM_STEP_ROW)
+    return FALSE;
+
+  *count = (guint) crm_statement_get_int64 (stmt, 0);
+  return TRUE;
+}
+
+/* The phones and emails of a page's leads, by their ids as a JSON array
+ * bound to one parameter. */
+static gboolean
+read_page_values (CrmStore    *self,
+                  GPtrArray   *rows,
+                  guint        first,
+                  GError     **error)
+{
+  static const char * const queries[] = {
+    "SELECT contact_id, number FROM contact_phones "
+    "WHERE contact_id IN (SELECT value FROM json_each (?1)) ORDER BY contact_id, position",
+    "SELECT contact_id, address FROM contact_emails "
+    "WHERE contact_id IN (SELECT value FROM json_each (?1)) ORDER BY contact_id, position",
+  };
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GString) ids = g_string_new ("[");
+
+  for (guint i = first; i < rows->len; i++)
+    {
+      CrmLeadRow *row = g_ptr_array_index (rows, i);
+
+      g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > first ? "," : "", row->id);
+      g_hash_table_insert (by_id, &row->id, row->contact);
+    }
+  g_string_append_c (ids, ']');
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_autoptr(CrmStatement) stmt = crm_db_prepare (_crm_store_get_db (self), queries[pass], error);
+
+      if (stmt == NULL)
+        return FALSE;
+
+      crm_statement_bind_text (stmt, 1, ids->str);
+      if (!read_lead_values (stmt, pass == 0, by_id, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Reads up to @limit leads of @source into @rows, in the view's order
+ * (newest first): after @after, or before it when @backward (the rows
+ * still come in the view's order), else from the @offset'th. A page is a
+ * walk of the index contacts_lead or contacts_lead_order. */
+gboolean
+_crm_store_read_leads (CrmStore          *self,
+                       const char        *source,
+                       const CrmLeadRow  *after,
+                       gboolean           backward,
+                       guint              offset,
+                       guint              limit,
+                       GPtrArray         *rows,
+                       GError           **error)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+  g_autofree char *key = crm_store_normalize_lead_source (self, source);
+  g_autofree char *sql = NULL;
+  guint first = rows->len;
+  CrmStep step;
+
+  /* Fixed fragments only; every value is bound. */
+  sql = g_strdup_printf ("SELECT id, company_id, name, position, lifecycle, source, campaign, created_at "
+                         "FROM contacts WHERE lifecycle = ?2 AND classification IS NULL AND %s %s "
+                         "ORDER BY created_at %s, id %s LIMIT ?5 OFFSET ?6",
+                         key != NULL ? "source = ?1" : "?1 IS NULL",
+                         after == NULL ? "" : backward ? "AND (created_at, id) > (?3, ?4)"
+                                                       : "AND (created_at, id) < (?3, ?4)",
+                         backward ? "ASC" : "DESC", backward ? "ASC" : "DESC");
+  stmt = crm_db_prepare (_crm_store_get_db (self), sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  crm_statement_bind_text (stmt, 1, key);
+  crm_statement_bind_text (stmt, 2, CRM_LIFECYCLE_LEAD);
+  if (after != NULL)
+    {
+      crm_statement_bind_text (stmt, 3, after->created_at);
+      crm_statement_bind_int64 (stmt, 4, after->id);
+    }
+  crm_statement_bind_int64 (stmt, 5, limit);
+  crm_statement_bind_int64 (stmt, 6, after != NULL ? 0 : offset);
+
+  while ((step = crm_statement_step (stmt, error)) == CRM_STEP_ROW)
+    {
+      CrmLeadRow *row = g_new0 (CrmLeadRow, 1);
+
+      row->contact = lead_from_row (stmt);
+      row->id = crm_contact_get_id (row->contact);
+      row->created_at = g_strdup (crm_statement_get_text (stmt, 7));
+      g_ptr_array_add (rows, row);
+    }
+  if (step == CRM_STEP_ERROR)
+    return FALSE;
+
+  /* Backward came nearest first: the view's order is the other way. */
+  if (backward)
+    for (guint i = first, j = rows->len; i + 1 < j; i++, j--)
+      {
+        gpointer tmp = rows->pdata[i];
+
+        rows->pdata[i] = rows->pdata[j - 1];
+        rows->pdata[j - 1] = tmp;
+      }
+
+  return rows->len == first || read_page_values (self, rows, first, error);
 }

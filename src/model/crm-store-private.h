@@ -18,6 +18,7 @@
 #pragma once
 
 #include "crm-agenda-item.h"
+#include "crm-contact.h"
 #include "crm-db.h"
 #include "crm-procedure.h"
 #include "crm-store.h"
@@ -562,6 +563,33 @@ gboolean    _crm_store_read_agenda_of_deal (CrmStore            *self,
                                             gint64               owner_id,
                                             const char * const   bounds[2],
                                             gint64               deal_id,
+                                            GPtrArray           *rows,
+                                            GError             **error);
+
+/* The leads to classify read a page at a time (crm-store-leads.c) for
+ * CrmLeadList, newest first: a row's key is (created_at, id). */
+typedef struct
+{
+  char       *created_at;
+  gint64      id;
+  CrmContact *contact;
+} CrmLeadRow;
+
+void        _crm_window_trim               (GPtrArray           *window,
+                                            guint               *window_start,
+                                            guint                position,
+                                            guint                max_rows);
+void        _crm_lead_row_free             (CrmLeadRow          *row);
+gboolean    _crm_store_count_leads         (CrmStore            *self,
+                                            const char          *source,
+                                            guint               *count,
+                                            GError             **error);
+gboolean    _crm_store_read_leads          (CrmStore            *self,
+                                            const char          *source,
+                                            const CrmLeadRow    *after,
+                                            gboolean             backward,
+                                            guint                offset,
+                                            guint                limit,
                                             GPtrArray           *rows,
                                             GError             **error);
 

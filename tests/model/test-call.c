@@ -1786,7 +1786,7 @@ test_migration_from_version_3_keeps_queued_emails (void)
 
   store = crm_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (crm_store_get_schema_version (store), ==, 5);
+  g_assert_cmpuint (crm_store_get_schema_version (store), ==, 6);
 
   queued = crm_store_list_queued_emails (store, 1);
   g_assert_cmpstrv (queued, ((const char *[]) { "welcome", "call_summary", NULL }));

@@ -24,6 +24,7 @@
 #include "crm-company.h"
 #include "crm-contact.h"
 #include "crm-import-dialog.h"
+#include "crm-lead-list.h"
 #include "crm-leads.h"
 #include "crm-leads-view.h"
 #include "crm-phone.h"
@@ -39,11 +40,14 @@
  * the same choices as a menu, so that the keyboard never classifies by
  * accident.
  *
- * The view loads all the leads at once and filters them by source, so the
- * sidebar's counts and the list come from one read. Classifying or
+ * The list is a CrmLeadList of the selected source, read a page at a time;
+ * what a row shows beyond the contact is worked out for the rows read
+ * only. The sidebar's counts are one grouped count. Classifying or
  * importing leads is no deal change the store announces: the view reloads
- * itself after it classified or imported, when it is shown, and after any
- * deal change (a deal card may have made a lead an opportunity). */
+ * itself after it classified or imported. A deal change (a deal card may
+ * have made a lead an opportunity) and being shown again (a lead may have
+ * come over D-Bus) only count the leads again, and reload when the counts
+ * moved: a move on the board costs the view one counting query. */
 
 struct _CrmLeadsView
 {
@@ -51,10 +55,11 @@ struct _CrmLeadsView
 
   CrmStore           *store;
   GSignalGroup       *store_signals;
-  GListStore         *leads;
-  GtkCustomFilter    *filter;
-  GtkFilterListModel *filtered;
+  CrmLeadList        *leads;
   GtkSingleSelection *selection;
+  GHashTable         *counts;      /* source key → leads, as last read */
+  guint               n_counted;
+  GHashTable         *companies;   /* company id → name, for the rows read */
   GListStore         *sources;
   GtkSingleSelection *source_selection;
   char               *source;
@@ -203,11 +208,12 @@ company_name (CrmLeadsView *self,
 }
 
 static void
-annotate_lead (CrmLeadsView *self,
-               CrmContact   *contact,
-               GHashTable   *companies,
-               const char   *region)
+annotate_lead (CrmContact *contact,
+               gpointer    user_data)
 {
+  CrmLeadsView *self = user_data;
+  CrmProcedure *procedure = crm_store_get_procedure (self->store);
+  const char *region = procedure != NULL ? crm_procedure_get_country (procedure) : NULL;
   const char * const *phones = crm_contact_get_phones (contact);
   const char * const *emails = crm_contact_get_emails (contact);
   g_autoptr(GPtrArray) details = g_ptr_array_new_with_free_func (g_free);
@@ -220,7 +226,7 @@ annotate_lead (CrmLeadsView *self,
     g_ptr_array_add (details, crm_phone_format (phones[0], region));
   if (emails != NULL && emails[0] != NULL)
     g_ptr_array_add (details, g_strdup (emails[0]));
-  company = company_name (self, companies, crm_contact_get_company_id (contact));
+  company = company_name (self, self->companies, crm_contact_get_company_id (contact));
   if (company != NULL && company[0] != '\0')
     g_ptr_array_add (details, g_steal_pointer (&company));
   g_ptr_array_add (details, NULL);
@@ -274,10 +280,10 @@ crm_leads_view_update_header (CrmLeadsView *self)
 
   /* The models can outlive the template's widgets while the view is
    * disposed. */
-  if (self->title_label == NULL || self->filtered == NULL)
+  if (self->title_label == NULL || self->selection == NULL)
     return;
 
-  n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
   /* Translators: how many leads the selected view has to classify */
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u lead to classify", "%u leads to classify", n_shown),
                            n_shown);
@@ -285,6 +291,38 @@ crm_leads_view_update_header (CrmLeadsView *self)
   gtk_label_set_label (self->title_label, title);
   gtk_label_set_label (self->count_label, count);
   gtk_stack_set_visible_child_name (self->stack, n_shown > 0 ? "list" : "empty");
+}
+
+static int
+compare_keys (gconstpointer a,
+             gconstpointer b,
+             gpointer      user_data)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The list shows the selected source's leads, a page at a time. */
+static void
+crm_leads_view_show_source (CrmLeadsView *self)
+{
+  g_autoptr(CrmLeadList) leads = NULL;
+
+  if (self->leads != NULL)
+    crm_lead_list_set_annotate_func (self->leads, NULL, NULL);
+  g_clear_object (&self->leads);
+
+  if (self->store == NULL)
+    {
+      g_autoptr(GListStore) empty = g_list_store_new (CRM_TYPE_CONTACT);
+
+      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (empty));
+      return;
+    }
+
+  leads = crm_lead_list_new (self->store, self->source);
+  crm_lead_list_set_annotate_func (leads, annotate_lead, self);
+  self->leads = g_object_ref (leads);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (leads));
 }
 
 static void
@@ -308,7 +346,7 @@ crm_leads_view_select_source_item (CrmLeadsView *self)
   if (self->source != NULL)
     {
       g_clear_pointer (&self->source, g_free);
-      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_LESS_STRICT);
+      crm_leads_view_show_source (self);
     }
   gtk_single_selection_set_selected (self->source_selection, 0);
 }
@@ -447,7 +485,7 @@ crm_leads_view_classify (CrmLeadsView *self,
   had_focus = gtk_widget_has_focus (GTK_WIDGET (self->list_view)) ||
               gtk_widget_get_focus_child (GTK_WIDGET (self->list_view)) != NULL;
   crm_leads_view_reload (self);
-  if (had_focus && g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
+  if (had_focus && g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
     gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 
   if (deal_id != 0)
@@ -547,15 +585,6 @@ lead_row_menu (gpointer    list_item,
 
 /* Signal callbacks */
 
-static gboolean
-lead_filter_func (gpointer item,
-                  gpointer user_data)
-{
-  CrmLeadsView *self = user_data;
-
-  return self->source == NULL || g_strcmp0 (crm_contact_get_source (item), self->source) == 0;
-}
-
 static void
 source_selected_cb (CrmLeadsView *self)
 {
@@ -578,7 +607,7 @@ static void
 list_activate_cb (CrmLeadsView *self,
                   guint         position)
 {
-  g_autoptr(CrmContact) contact = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+  g_autoptr(CrmContact) contact = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
   g_autoptr(GMenuModel) menu = NULL;
   graphene_rect_t bounds;
   GtkWidget *focus;
@@ -609,10 +638,43 @@ imported_cb (CrmLeadsView *self)
   crm_leads_view_reload (self);
 }
 
+/* Whether the leads' counts moved since they were last read; a change
+ * that classified, added or took a lead moves one of them. */
+static gboolean
+counts_moved (CrmLeadsView *self)
+{
+  g_autoptr(GHashTable) counts = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  guint total = 0;
+
+  if (self->store == NULL || self->counts == NULL)
+    return self->store != NULL;
+
+  counts = crm_store_count_leads_by_source (self->store, &total, &error);
+  if (counts == NULL)
+    {
+      g_warning ("Cannot count the leads: %s", error->message);
+      return FALSE;
+    }
+
+  if (total != self->n_counted || g_hash_table_size (counts) != g_hash_table_size (self->counts))
+    return TRUE;
+
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (g_hash_table_lookup (self->counts, key) != value)
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 store_changed_cb (CrmLeadsView *self)
 {
-  crm_leads_view_reload (self);
+  if (counts_moved (self))
+    crm_leads_view_reload (self);
 }
 
 /* Actions */
@@ -655,7 +717,10 @@ import_action (GtkWidget  *widget,
 static void
 crm_leads_view_map (GtkWidget *widget)
 {
-  crm_leads_view_reload (CRM_LEADS_VIEW (widget));
+  CrmLeadsView *self = CRM_LEADS_VIEW (widget);
+
+  if (counts_moved (self))
+    crm_leads_view_reload (self);
 
   GTK_WIDGET_CLASS (crm_leads_view_parent_class)->map (widget);
 }
@@ -689,14 +754,14 @@ crm_leads_view_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_LEADS_VIEW);
 
-  if (self->filter != NULL)
-    gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
+  if (self->leads != NULL)
+    crm_lead_list_set_annotate_func (self->leads, NULL, NULL);
 
   g_clear_object (&self->store_signals);
   g_clear_object (&self->selection);
-  g_clear_object (&self->filtered);
-  g_clear_object (&self->filter);
   g_clear_object (&self->leads);
+  g_clear_pointer (&self->counts, g_hash_table_unref);
+  g_clear_pointer (&self->companies, g_hash_table_unref);
   g_clear_object (&self->source_selection);
   g_clear_object (&self->sources);
   g_clear_object (&self->store);
@@ -831,15 +896,12 @@ crm_leads_view_init (CrmLeadsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->leads = g_list_store_new (CRM_TYPE_CONTACT);
-  self->filter = gtk_custom_filter_new (lead_filter_func, self, NULL);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->leads)),
-                                              g_object_ref (GTK_FILTER (self->filter)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  self->companies = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_list_store_new (CRM_TYPE_CONTACT)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_object (self->filtered, "items-changed",
+  g_signal_connect_object (self->selection, "items-changed",
                            G_CALLBACK (filtered_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->sources = g_list_store_new (GTK_TYPE_STRING_OBJECT);
@@ -885,6 +947,7 @@ crm_leads_view_set_store (CrmLeadsView *self,
     return;
 
   g_signal_group_set_target (self->store_signals, store);
+  crm_leads_view_show_source (self);
   crm_leads_view_reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
 }
@@ -893,62 +956,53 @@ crm_leads_view_set_store (CrmLeadsView *self,
  * crm_leads_view_reload:
  * @self: a #CrmLeadsView
  *
- * Reads the leads to classify and their sources again. The view does this
- * itself when it is shown, after it classified or imported leads and after
- * every deal change; tests that add leads call it.
+ * Counts the leads to classify and their sources again, and reads the
+ * rows the list shows afresh. The view does this itself after it
+ * classified or imported leads, and when it is shown or a deal changed if
+ * the counts moved; tests that add leads call it.
  */
 void
 crm_leads_view_reload (CrmLeadsView *self)
 {
   g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) contacts = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) companies = NULL;
   g_autoptr(GHashTable) counts = NULL;
-  g_autoptr(GListModel) leads = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) keys = NULL;
-  CrmProcedure *procedure = NULL;
-  const char *region = NULL;
+  g_autofree gpointer *keys = NULL;
+  guint n_keys = 0, total = 0;
 
   g_return_if_fail (CRM_IS_LEADS_VIEW (self));
 
-  if (self->store != NULL)
-    procedure = crm_store_get_procedure (self->store);
-
-  if (procedure != NULL)
+  if (self->store != NULL && crm_store_get_procedure (self->store) != NULL)
     {
-      region = crm_procedure_get_country (procedure);
-      leads = crm_store_get_leads (self->store, NULL, &error);
-      if (leads == NULL)
-        g_warning ("Cannot read the leads: %s", error->message);
-      keys = crm_store_list_lead_sources (self->store);
+      counts = crm_store_count_leads_by_source (self->store, &total, &error);
+      if (counts == NULL)
+        g_warning ("Cannot count the leads: %s", error->message);
     }
+  if (counts == NULL)
+    counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  companies = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  counts = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (guint i = 0; leads != NULL && i < g_list_model_get_n_items (leads); i++)
-    {
-      CrmContact *contact = g_list_model_get_item (leads, i);
-      const char *source = crm_contact_get_source (contact);
-
-      annotate_lead (self, contact, companies, region);
-      if (source != NULL)
-        g_hash_table_insert (counts, (gpointer) source,
-                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, source)) + 1));
-      g_ptr_array_add (contacts, contact);
-    }
+  keys = g_hash_table_get_keys_as_array (counts, &n_keys);
+  g_qsort_with_data (keys, n_keys, sizeof (gpointer), (GCompareDataFunc) compare_keys, NULL);
 
   /* HS-1: all leads first, then one view per source. */
-  g_ptr_array_add (sources, new_source_item (self, "", contacts->len));
-  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+  g_ptr_array_add (sources, new_source_item (self, "", total));
+  for (guint i = 0; i < n_keys; i++)
     g_ptr_array_add (sources,
                      new_source_item (self, keys[i], GPOINTER_TO_UINT (g_hash_table_lookup (counts, keys[i]))));
 
-  g_list_store_splice (self->leads, 0, g_list_model_get_n_items (G_LIST_MODEL (self->leads)),
-                       contacts->pdata, contacts->len);
+  g_clear_pointer (&self->counts, g_hash_table_unref);
+  self->counts = g_steal_pointer (&counts);
+  self->n_counted = total;
+
+  /* The rows read again, with their companies. */
+  g_hash_table_remove_all (self->companies);
+  if (self->leads != NULL)
+    crm_lead_list_reload (self->leads);
+  else
+    crm_leads_view_show_source (self);
+
   crm_leads_view_update_sources (self, sources);
-  crm_leads_view_set_n_leads (self, contacts->len);
+  crm_leads_view_set_n_leads (self, total);
   crm_leads_view_update_header (self);
 }
 
@@ -991,7 +1045,7 @@ crm_leads_view_get_model (CrmLeadsView *self)
 {
   g_return_val_if_fail (CRM_IS_LEADS_VIEW (self), NULL);
 
-  return G_LIST_MODEL (self->filtered);
+  return G_LIST_MODEL (self->selection);
 }
 
 /**
@@ -1057,7 +1111,7 @@ crm_leads_view_set_source (CrmLeadsView *self,
     {
       g_free (self->source);
       self->source = g_strdup (source);
-      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+      crm_leads_view_show_source (self);
     }
 
   self->updating_sources = TRUE;

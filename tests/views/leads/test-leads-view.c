@@ -615,6 +615,53 @@ test_leads_rtl (void)
   g_unsetenv ("LANGUAGE");
 }
 
+/* A deal change that leaves the leads as they were (a move on the board)
+ * costs the view one counting query, not a read of every lead; one that
+ * took a lead (a deal card made it an opportunity) shows at once. */
+static void
+test_leads_deal_change_reads_no_leads (void)
+{
+  g_autoptr(CrmStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  CrmLeadsView *view;
+  GtkWindow *window;
+  guint64 before;
+  gint64 deal_id = 0;
+  Leads leads;
+
+  store = open_store_with_leads (&leads);
+  window = GTK_WINDOW (gtk_window_new ());
+  view = g_object_new (CRM_TYPE_LEADS_VIEW, "store", store, NULL);
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  gtk_window_present (window);
+  crm_test_iterate (100);
+  g_assert_cmpuint (g_list_model_get_n_items (crm_leads_view_get_model (view)), ==, 3);
+
+  before = crm_store_get_statement_count (store);
+  g_signal_emit_by_name (store, "deal-changed", (gint64) 1);
+  crm_test_iterate (50);
+  g_assert_cmpuint (crm_store_get_statement_count (store) - before, <=, 3);
+  g_assert_cmpuint (crm_leads_view_get_n_leads (view), ==, 3);
+
+  /* A lead classified behind the view's back shows at the next change. */
+  g_assert_true (crm_store_classify_lead (store, leads.noa, CRM_CLASSIFICATION_JUNK, NULL, &error));
+  g_assert_no_error (error);
+  g_signal_emit_by_name (store, "deal-changed", (gint64) 1);
+  crm_test_iterate (50);
+  g_assert_cmpuint (crm_leads_view_get_n_leads (view), ==, 2);
+
+  g_assert_true (crm_store_classify_lead (store, leads.dana, CRM_CLASSIFICATION_RELEVANT, &deal_id, &error));
+  g_assert_no_error (error);
+  crm_test_iterate (50);
+  g_assert_cmpint (deal_id, >, 0);
+  g_assert_cmpuint (crm_leads_view_get_n_leads (view), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (crm_leads_view_get_model (view)), ==, 1);
+  g_assert_true (model_has_lead (crm_leads_view_get_model (view), leads.yossi));
+  g_assert_false (model_has_lead (crm_leads_view_get_model (view), leads.dana));
+
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -625,6 +672,7 @@ main (int   argc,
   g_test_add_func ("/views/leads/rule-hs-3-relevant-opens-deal", test_rule_hs_3_relevant_opens_deal);
   g_test_add_func ("/views/leads/rule-hs-1-import-list", test_rule_hs_1_import_list);
   g_test_add_func ("/views/leads/rtl-sources-on-right", test_leads_rtl);
+  g_test_add_func ("/views/leads/deal-change-reads-no-leads", test_leads_deal_change_reads_no_leads);
 
   return g_test_run ();
 }
