@@ -1176,6 +1176,42 @@ read_page_values (CrmStore    *self,
   return TRUE;
 }
 
+/* The page statements, whole literals: one per source filter, keyset
+ * side and direction, so that no SQL text is ever formatted. */
+#define LEAD_PAGE_SELECT \
+  "SELECT id, company_id, name, position, lifecycle, source, campaign, created_at " \
+  "FROM contacts WHERE lifecycle = ?2 AND classification IS NULL AND "
+#define LEAD_PAGE_NEWEST "ORDER BY created_at DESC, id DESC LIMIT ?5 OFFSET ?6"
+#define LEAD_PAGE_OLDEST "ORDER BY created_at ASC, id ASC LIMIT ?5 OFFSET ?6"
+
+static const char *
+lead_page_sql (gboolean by_source,
+               gboolean has_key,
+               gboolean backward)
+{
+  static const char * const statements[2][4] = {
+    {
+      LEAD_PAGE_SELECT "?1 IS NULL " LEAD_PAGE_NEWEST,
+      LEAD_PAGE_SELECT "?1 IS NULL " LEAD_PAGE_OLDEST,
+      LEAD_PAGE_SELECT "?1 IS NULL AND (created_at, id) < (?3, ?4) " LEAD_PAGE_NEWEST,
+      LEAD_PAGE_SELECT "?1 IS NULL AND (created_at, id) > (?3, ?4) " LEAD_PAGE_OLDEST,
+    },
+    {
+      LEAD_PAGE_SELECT "source = ?1 " LEAD_PAGE_NEWEST,
+      LEAD_PAGE_SELECT "source = ?1 " LEAD_PAGE_OLDEST,
+      LEAD_PAGE_SELECT "source = ?1 AND (created_at, id) < (?3, ?4) " LEAD_PAGE_NEWEST,
+      LEAD_PAGE_SELECT "source = ?1 AND (created_at, id) > (?3, ?4) " LEAD_PAGE_OLDEST,
+    },
+  };
+
+  /* Without a key the page is found by offset, from the top or, backward,
+   * from the bottom. */
+  if (!has_key)
+    return statements[by_source][backward ? 1 : 0];
+
+  return statements[by_source][backward ? 3 : 2];
+}
+
 /* Reads up to @limit leads of @source into @rows, in the view's order
  * (newest first): after @after, or before it when @backward (the rows
  * still come in the view's order), else from the @offset'th. A page is a
@@ -1192,18 +1228,11 @@ _crm_store_read_leads (CrmStore          *self,
 {
   g_autoptr(CrmStatement) stmt = NULL;
   g_autofree char *key = crm_store_normalize_lead_source (self, source);
-  g_autofree char *sql = NULL;
+  const char *sql;
   guint first = rows->len;
   CrmStep step;
 
-  /* Fixed fragments only; every value is bound. */
-  sql = g_strdup_printf ("SELECT id, company_id, name, position, lifecycle, source, campaign, created_at "
-                         "FROM contacts WHERE lifecycle = ?2 AND classification IS NULL AND %s %s "
-                         "ORDER BY created_at %s, id %s LIMIT ?5 OFFSET ?6",
-                         key != NULL ? "source = ?1" : "?1 IS NULL",
-                         after == NULL ? "" : backward ? "AND (created_at, id) > (?3, ?4)"
-                                                       : "AND (created_at, id) < (?3, ?4)",
-                         backward ? "ASC" : "DESC", backward ? "ASC" : "DESC");
+  sql = lead_page_sql (key != NULL, after != NULL, backward);
   stmt = crm_db_prepare (_crm_store_get_db (self), sql, error);
   if (stmt == NULL)
     return FALSE;
