@@ -197,6 +197,25 @@ typedef struct
   char     *rule;               /* nullable */
 } CrmPaymentTerm;
 
+/* A charge of a quote's payment schedule, in the procedure's order (the
+ * "charges" of its "quote" section). A charge takes a share of the total:
+ * a percentage per product kind (AXL-9: 50 % of the services, 100 % of a
+ * licence; TW-7: the clocks before they ship), or one percentage the rep
+ * picks within a range (RAD-11: 50-100 % before the order is launched);
+ * the last charge takes what is left. */
+typedef struct
+{
+  char     *key;
+  CrmText   name;
+  gboolean  by_kind;                             /* percent_by_kind holds */
+  guint     percent_by_kind[CRM_N_PRODUCT_KINDS];
+  gboolean  ranged;                              /* the rep picks within min..max */
+  guint     min_percent;
+  guint     max_percent;
+  guint     default_percent;
+  char     *rule;                                /* nullable */
+} CrmQuoteChargeRule;
+
 #define CRM_TYPE_PROCEDURE (crm_procedure_get_type ())
 
 G_DECLARE_FINAL_TYPE (CrmProcedure, crm_procedure, CRM, PROCEDURE, GObject)
@@ -265,6 +284,12 @@ const CrmPaymentTerm       *crm_procedure_get_payment_term    (CrmProcedure  *se
                                                                guint          index);
 const CrmPaymentTerm       *crm_procedure_find_payment_term   (CrmProcedure  *self,
                                                                const char    *key);
+const char                 *crm_procedure_get_quote_currency  (CrmProcedure  *self);
+guint                       crm_procedure_get_quote_vat_rate  (CrmProcedure  *self);
+guint                       crm_procedure_get_quote_validity_days (CrmProcedure *self);
+guint                       crm_procedure_get_n_quote_charges (CrmProcedure  *self);
+const CrmQuoteChargeRule   *crm_procedure_get_quote_charge    (CrmProcedure  *self,
+                                                               guint          index);
 const CrmProcedureField    *crm_procedure_find_field_holding  (CrmProcedure  *self,
                                                                CrmFieldHolds  holds);
 GBytes                     *crm_procedure_get_bytes           (CrmProcedure  *self);

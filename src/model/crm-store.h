@@ -20,6 +20,9 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "crm-product.h"
+#include "crm-quote.h"
+#include "crm-quote-template.h"
 #include "crm-types.h"
 
 G_BEGIN_DECLS
@@ -360,6 +363,59 @@ GListModel   *crm_store_get_products         (CrmStore      *self);
 gboolean      crm_store_get_price_floor      (CrmStore      *self,
                                               const char    *currency,
                                               gint64        *out_price);
+
+/* Product masters and quote templates (TW-5). Saving or deleting either is
+ * the sales manager's: a rep gets CRM_STORE_ERROR_PERMISSION. */
+gint64        crm_store_save_product         (CrmStore      *self,
+                                              const CrmProductInfo *info,
+                                              GError       **error);
+CrmProduct   *crm_store_find_product         (CrmStore      *self,
+                                              gint64         product_id);
+GListModel   *crm_store_get_quote_templates  (CrmStore      *self);
+gint64        crm_store_save_quote_template  (CrmStore      *self,
+                                              gint64         template_id,
+                                              const char    *name,
+                                              const CrmQuoteTemplateLine *lines,
+                                              guint          n_lines,
+                                              GError       **error);
+gboolean      crm_store_delete_quote_template (CrmStore     *self,
+                                              gint64         template_id,
+                                              GError       **error);
+
+/* Quotes (TW-5, AXL-9, TW-6). See crm-store-quotes.c. */
+CrmQuote     *crm_store_create_quote         (CrmStore      *self,
+                                              gint64         deal_id,
+                                              gint64         template_id,
+                                              const char    *language,
+                                              GError       **error);
+CrmQuote     *crm_store_load_quote           (CrmStore      *self,
+                                              gint64         quote_id,
+                                              GError       **error);
+CrmQuote     *crm_store_find_quote           (CrmStore      *self,
+                                              const char    *number,
+                                              GError       **error);
+GListModel   *crm_store_get_deal_quotes      (CrmStore      *self,
+                                              gint64         deal_id);
+gboolean      crm_store_save_quote           (CrmStore      *self,
+                                              CrmQuote      *quote,
+                                              GError       **error);
+gboolean      crm_store_send_quote           (CrmStore      *self,
+                                              CrmQuote      *quote,
+                                              GBytes        *pdf,
+                                              const char    *how,
+                                              GError       **error);
+GBytes       *crm_store_load_quote_pdf       (CrmStore      *self,
+                                              gint64         quote_id,
+                                              char         **out_sha256,
+                                              GError       **error);
+CrmQuote     *crm_store_revise_quote         (CrmStore      *self,
+                                              gint64         quote_id,
+                                              GError       **error);
+gboolean      crm_store_set_quote_state      (CrmStore      *self,
+                                              gint64         quote_id,
+                                              CrmQuoteState  state,
+                                              GError       **error);
+
 gboolean      crm_store_deal_had_conversation (CrmStore     *self,
                                               gint64         deal_id);
 gboolean      crm_store_save_call_script     (CrmStore      *self,

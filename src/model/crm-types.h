@@ -29,6 +29,10 @@ typedef struct _CrmDealList     CrmDealList;
 typedef struct _CrmPipeline     CrmPipeline;
 typedef struct _CrmProcedure    CrmProcedure;
 typedef struct _CrmProduct      CrmProduct;
+typedef struct _CrmQuote        CrmQuote;
+typedef struct _CrmQuoteLine    CrmQuoteLine;
+typedef struct _CrmQuoteTemplate CrmQuoteTemplate;
+typedef struct _CrmQuoteVariant CrmQuoteVariant;
 typedef struct _CrmSearchResult CrmSearchResult;
 typedef struct _CrmStage        CrmStage;
 typedef struct _CrmStore        CrmStore;
@@ -57,6 +61,29 @@ typedef enum
   CRM_ROLE_REP,
   CRM_ROLE_MANAGER,
 } CrmRole;
+
+/**
+ * CrmProductKind:
+ * @CRM_PRODUCT_HARDWARE: a device: an attendance clock, a radiator, a valve
+ * @CRM_PRODUCT_SOFTWARE: a software module
+ * @CRM_PRODUCT_LICENCE: a licence
+ * @CRM_PRODUCT_SERVICE: work: a site, support, installation, training
+ * @CRM_PRODUCT_OTHER: anything else
+ *
+ * What a product is. The procedure decides by kind when it is charged
+ * (TW-7) and how much is paid in advance (AXL-9). Stored as the keys of
+ * crm_product_kind_to_key().
+ */
+typedef enum
+{
+  CRM_PRODUCT_HARDWARE,
+  CRM_PRODUCT_SOFTWARE,
+  CRM_PRODUCT_LICENCE,
+  CRM_PRODUCT_SERVICE,
+  CRM_PRODUCT_OTHER,
+} CrmProductKind;
+
+#define CRM_N_PRODUCT_KINDS (CRM_PRODUCT_OTHER + 1)
 
 /**
  * CrmClockFunc:
