@@ -748,8 +748,11 @@ crm_quote_preview_set_quote (CrmQuotePreview *self,
 
   if (quote != NULL)
     {
-      self->changed_id = g_signal_connect_object (quote, "changed", G_CALLBACK (quote_changed_cb),
-                                                  self, G_CONNECT_SWAPPED);
+      /* The editor also asks after its own edits, which a quote of an
+       * older model might not signal. */
+      if (g_signal_lookup ("changed", CRM_TYPE_QUOTE) != 0)
+        self->changed_id = g_signal_connect_object (quote, "changed", G_CALLBACK (quote_changed_cb),
+                                                    self, G_CONNECT_SWAPPED);
       /* The first render need not wait for quiet. */
       request_render (self, TRUE, 0);
     }
