@@ -23,6 +23,7 @@
 #pragma once
 
 #include <errno.h>
+#include <stdlib.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
@@ -114,6 +115,33 @@ crm_test_list_folder (const char *dir)
   g_ptr_array_add (names, NULL);
 
   return g_strjoinv ("\n", (char **)names->pdata);
+}
+
+/* Runs the first @n migrations the store ships on @db, in order, so that
+ * the file is as a Deals of that schema left it (the test sets
+ * user_version itself). */
+static inline void
+crm_test_apply_migrations (CrmDb *db,
+                           guint  n)
+{
+  g_auto (GStrv) names = g_resources_enumerate_children (CRM_STORE_MIGRATIONS_PATH, 0, NULL);
+
+  g_assert_nonnull (names);
+  g_assert_cmpuint (g_strv_length (names), >=, n);
+  qsort (names, g_strv_length (names), sizeof (char *), crm_test_compare_names);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *resource = g_build_path ("/", CRM_STORE_MIGRATIONS_PATH, names[i], NULL);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GBytes) bytes = g_resources_lookup_data (resource, 0, &error);
+      g_autofree char *sql = NULL;
+
+      g_assert_no_error (error);
+      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      g_assert_true (crm_db_exec (db, sql, &error));
+      g_assert_no_error (error);
+    }
 }
 
 /* Installs the shipped procedure @procedure_id into @store. */

@@ -540,6 +540,35 @@ crm_statement_bind_text_static (CrmStatement *stmt,
   bind_text (stmt, index, value, SQLITE_STATIC);
 }
 
+/**
+ * crm_statement_bind_bytes:
+ * @stmt: a #CrmStatement
+ * @index: the parameter, from 1
+ * @value: (nullable): the bytes, bound as a blob; %NULL binds NULL
+ *
+ * SQLite copies the bytes, so @value may go away before the statement runs.
+ */
+void
+crm_statement_bind_bytes (CrmStatement *stmt,
+                          int           index,
+                          GBytes       *value)
+{
+  gsize size;
+  gconstpointer data;
+
+  g_return_if_fail (stmt != NULL);
+
+  if (value == NULL)
+    {
+      sqlite3_bind_null (stmt->stmt, index);
+      return;
+    }
+
+  data = g_bytes_get_data (value, &size);
+  /* An empty blob is a blob, not NULL. */
+  sqlite3_bind_blob64 (stmt->stmt, index, data != NULL ? data : "", size, SQLITE_TRANSIENT);
+}
+
 CrmStep
 crm_statement_step (CrmStatement  *stmt,
                     GError       **error)
@@ -610,6 +639,33 @@ crm_statement_get_text (CrmStatement *stmt,
                         int           column)
 {
   return (const char *)sqlite3_column_text (stmt->stmt, column);
+}
+
+/**
+ * crm_statement_dup_bytes:
+ * @stmt: a #CrmStatement on a row
+ * @column: the column, from 0
+ *
+ * Returns: (transfer full) (nullable): a copy of the column's bytes,
+ *   %NULL for NULL
+ */
+GBytes *
+crm_statement_dup_bytes (CrmStatement *stmt,
+                         int           column)
+{
+  const void *data;
+  int size;
+
+  g_return_val_if_fail (stmt != NULL, NULL);
+
+  if (sqlite3_column_type (stmt->stmt, column) == SQLITE_NULL)
+    return NULL;
+
+  /* The data first, then its size, as SQLite documents. */
+  data = sqlite3_column_blob (stmt->stmt, column);
+  size = sqlite3_column_bytes (stmt->stmt, column);
+
+  return g_bytes_new (data, (gsize)MAX (size, 0));
 }
 
 gboolean

@@ -94,6 +94,9 @@ void          crm_statement_bind_text     (CrmStatement  *stmt,
 void          crm_statement_bind_text_static (CrmStatement *stmt,
                                               int           index,
                                               const char   *value);
+void          crm_statement_bind_bytes    (CrmStatement  *stmt,
+                                           int            index,
+                                           GBytes        *value);
 void          crm_statement_bind_id       (CrmStatement  *stmt,
                                            int            index,
                                            gint64         id);
@@ -106,6 +109,8 @@ gint64        crm_statement_get_int64     (CrmStatement  *stmt,
 double        crm_statement_get_double    (CrmStatement  *stmt,
                                            int            column);
 const char   *crm_statement_get_text      (CrmStatement  *stmt,
+                                           int            column);
+GBytes       *crm_statement_dup_bytes     (CrmStatement  *stmt,
                                            int            column);
 gboolean      crm_statement_is_null       (CrmStatement  *stmt,
                                            int            column);
