@@ -48,7 +48,7 @@ static const char * const builtin_field_keys[] = {
 };
 static const char * const top_level_keys[] = {
   "format", "id", "name", "description", "country", "currency", "pipelines", "fields",
-  "sources", "loss_reasons", "attempt_ladder", "refusal", "call_script", "payment_terms", NULL
+  "sources", "loss_reasons", "attempt_ladder", "refusal", "call_script", "payment_terms", "quote", NULL
 };
 static const char * const refusal_keys[] = {
   "min_attempts", "min_silence", "attempt_reasons", "must_close_after", "rule", NULL
@@ -693,6 +693,7 @@ _crm_procedure_parse (CrmProcedure  *self,
   JsonObject *call_script;
   JsonObject *refusal;
   JsonArray *payment_terms;
+  JsonObject *quote;
   JsonNode *format;
   const char *id;
 
@@ -722,7 +723,8 @@ _crm_procedure_parse (CrmProcedure  *self,
       !_crm_loader_lookup_array (loader, root, "", "attempt_ladder", FALSE, &attempt_ladder, error) ||
       !_crm_loader_lookup_object (loader, root, "", "refusal", FALSE, &refusal, error) ||
       !_crm_loader_lookup_object (loader, root, "", "call_script", FALSE, &call_script, error) ||
-      !_crm_loader_lookup_array (loader, root, "", "payment_terms", FALSE, &payment_terms, error))
+      !_crm_loader_lookup_array (loader, root, "", "payment_terms", FALSE, &payment_terms, error) ||
+      !_crm_loader_lookup_object (loader, root, "", "quote", FALSE, &quote, error))
     return FALSE;
 
   self->id = g_strdup (id);
@@ -764,6 +766,10 @@ _crm_procedure_parse (CrmProcedure  *self,
 
   /* The fields holding the payment term and its instalments (TW-6). */
   if (!_crm_loader_check_payment_fields (loader, error))
+    return FALSE;
+
+  /* A template without one (edited before quotes existed) still quotes. */
+  if (!_crm_loader_parse_quote (loader, quote, error))
     return FALSE;
 
   if (call_script != NULL)

@@ -52,6 +52,12 @@ struct _CrmProcedure
   GPtrArray  *call_scripts;   /* (element-type CrmCallScript) */
   GPtrArray  *payment_terms;  /* (element-type CrmPaymentTerm) */
 
+  /* The "quote" section, or its defaults (crm-procedure-quote.c). */
+  char       *quote_currency;
+  guint       quote_vat_rate;
+  guint       quote_validity_days;
+  GPtrArray  *quote_charges;  /* (element-type CrmQuoteChargeRule) */
+
   /* The name messages refer to, so that a template rebuilt from this one
    * (crm_procedure_dup_with_call_script()) is reported under it too. */
   char       *file_name;
@@ -76,6 +82,7 @@ void _crm_procedure_field_free    (CrmProcedureField    *field);
 void _crm_procedure_pipeline_free (CrmProcedurePipeline *pipeline);
 void _crm_call_script_free        (CrmCallScript        *script);
 void _crm_payment_term_free       (CrmPaymentTerm       *term);
+void _crm_quote_charge_rule_free  (CrmQuoteChargeRule   *charge);
 void _crm_procedure_choice_free   (CrmProcedureChoice   *choice);
 void _crm_procedure_stage_free    (CrmProcedureStage    *stage);
 void _crm_text_free               (CrmText              *text);
@@ -95,6 +102,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmScriptObjection, _crm_script_objection_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmScriptStage, _crm_script_stage_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmCallScript, _crm_call_script_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmPaymentTerm, _crm_payment_term_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CrmQuoteChargeRule, _crm_quote_charge_rule_free)
 
 /* Reading JSON strictly (crm-procedure-reader.c). */
 gboolean    _crm_loader_invalid               (const Loader        *loader,
@@ -230,6 +238,11 @@ gboolean _crm_loader_parse_field_values   (const Loader        *loader,
                                            GError             **error);
 gboolean _crm_loader_check_payment_fields (const Loader        *loader,
                                            GError             **error);
+
+/* The "quote" section (crm-procedure-quote.c). */
+gboolean _crm_loader_parse_quote (const Loader  *loader,
+                                  JsonObject    *quote,
+                                  GError       **error);
 
 /* Call scripts (crm-procedure-scripts.c). */
 gboolean _crm_loader_parse_call_script (const Loader  *loader,

@@ -176,6 +176,15 @@ _crm_payment_term_free (CrmPaymentTerm *term)
   g_free (term);
 }
 
+void
+_crm_quote_charge_rule_free (CrmQuoteChargeRule *charge)
+{
+  g_free (charge->key);
+  crm_text_clear (&charge->name);
+  g_free (charge->rule);
+  g_free (charge);
+}
+
 static void
 crm_procedure_finalize (GObject *object)
 {
@@ -199,6 +208,8 @@ crm_procedure_finalize (GObject *object)
   crm_text_clear (&self->summary_body);
   g_clear_pointer (&self->call_scripts, g_ptr_array_unref);
   g_clear_pointer (&self->payment_terms, g_ptr_array_unref);
+  g_clear_pointer (&self->quote_currency, g_free);
+  g_clear_pointer (&self->quote_charges, g_ptr_array_unref);
   g_clear_pointer (&self->file_name, g_free);
   g_clear_pointer (&self->bytes, g_bytes_unref);
 
@@ -282,6 +293,7 @@ crm_procedure_init (CrmProcedure *self)
   self->loss_reasons = g_ptr_array_new_with_free_func ((GDestroyNotify) _crm_procedure_choice_free);
   self->call_scripts = g_ptr_array_new_with_free_func ((GDestroyNotify) _crm_call_script_free);
   self->payment_terms = g_ptr_array_new_with_free_func ((GDestroyNotify) _crm_payment_term_free);
+  self->quote_charges = g_ptr_array_new_with_free_func ((GDestroyNotify) _crm_quote_charge_rule_free);
 }
 
 /**
@@ -785,6 +797,83 @@ crm_procedure_get_payment_term (CrmProcedure *self,
   g_return_val_if_fail (index < self->payment_terms->len, NULL);
 
   return g_ptr_array_index (self->payment_terms, index);
+}
+
+/**
+ * crm_procedure_get_quote_currency:
+ * @self: a #CrmProcedure
+ *
+ * Returns: (transfer none): the ISO 4217 currency of new quotes; the
+ *   deal currency when the template has no "quote" section
+ */
+const char *
+crm_procedure_get_quote_currency (CrmProcedure *self)
+{
+  g_return_val_if_fail (CRM_IS_PROCEDURE (self), NULL);
+
+  return self->quote_currency != NULL ? self->quote_currency : self->currency;
+}
+
+/**
+ * crm_procedure_get_quote_vat_rate:
+ * @self: a #CrmProcedure
+ *
+ * Returns: the VAT rate of a free-text line, in basis points (1800 = 18 %)
+ */
+guint
+crm_procedure_get_quote_vat_rate (CrmProcedure *self)
+{
+  g_return_val_if_fail (CRM_IS_PROCEDURE (self), 0);
+
+  return self->quote_vat_rate;
+}
+
+/**
+ * crm_procedure_get_quote_validity_days:
+ * @self: a #CrmProcedure
+ *
+ * Returns: how many days a new quote is valid for
+ */
+guint
+crm_procedure_get_quote_validity_days (CrmProcedure *self)
+{
+  g_return_val_if_fail (CRM_IS_PROCEDURE (self), 0);
+
+  return self->quote_validity_days;
+}
+
+/**
+ * crm_procedure_get_n_quote_charges:
+ * @self: a #CrmProcedure
+ *
+ * Returns: the number of charges of a quote's schedule, at least one
+ */
+guint
+crm_procedure_get_n_quote_charges (CrmProcedure *self)
+{
+  g_return_val_if_fail (CRM_IS_PROCEDURE (self), 0);
+
+  return self->quote_charges->len;
+}
+
+/**
+ * crm_procedure_get_quote_charge:
+ * @self: a #CrmProcedure
+ * @index: below crm_procedure_get_n_quote_charges()
+ *
+ * The charges in the order they are paid (TW-7, AXL-9, RAD-11); the last
+ * takes what the others leave.
+ *
+ * Returns: (transfer none): the charge
+ */
+const CrmQuoteChargeRule *
+crm_procedure_get_quote_charge (CrmProcedure *self,
+                                guint         index)
+{
+  g_return_val_if_fail (CRM_IS_PROCEDURE (self), NULL);
+  g_return_val_if_fail (index < self->quote_charges->len, NULL);
+
+  return g_ptr_array_index (self->quote_charges, index);
 }
 
 /**
