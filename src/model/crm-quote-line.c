@@ -608,7 +608,10 @@ crm_quote_line_compute_net (CrmQuoteLine  *self,
       return FALSE;
     }
 
-  product = (__int128) self->quantity * self->unit_price * (10000 - self->discount);
+  /* Two gint64 fit 128 bits, but times the discount they may not. */
+  if (__builtin_mul_overflow ((__int128) self->quantity * self->unit_price,
+                              (__int128) (10000 - self->discount), &product))
+    return _crm_quote_too_large (error);
 
   if (!_crm_quote_round_div (product, (__int128) 1000 * 10000, out_net))
     return _crm_quote_too_large (error);

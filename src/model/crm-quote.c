@@ -1414,8 +1414,8 @@ compute_charge_amount (CrmQuote                  *self,
  * RAD-11): a charge by kind takes its percentages of the products of each
  * kind, a ranged charge the quote's prepayment percent, the last what is
  * left; a charge of zero is left out. Each is split into the quote's
- * instalments (TW-6), the first instalments taking one minor unit more
- * until they sum exactly (docs/decisions.md, "Quotes: money").
+ * instalments (TW-6), the first instalment taking the remainder so that
+ * they sum exactly (docs/decisions.md, "Quotes: money").
  *
  * Returns: (transfer full) (element-type CrmQuoteCharge): the charges, or
  *   %NULL with a line's error or %CRM_QUOTE_ERROR_TOO_LARGE
@@ -1464,7 +1464,9 @@ crm_quote_compute_schedule (CrmQuote         *self,
       charge.rule = g_strdup (rule->rule);
       charge.installments = n_parts;
       charge.other_part = charge.amount / n_parts;
-      charge.first_part = charge.other_part + (charge.amount % n_parts > 0 ? 1 : 0);
+      /* The struct holds one first and one further part, so the whole
+       * remainder goes to the first: the parts then sum exactly. */
+      charge.first_part = charge.other_part + charge.amount % n_parts;
       g_array_append_val (charges, charge);
     }
 
