@@ -58,6 +58,14 @@ G_BEGIN_DECLS
 #define CRM_LIMIT_TEMPLATE_BYTES  (4 * 1024 * 1024)
 #define CRM_LIMIT_TEMPLATE_DEPTH  64
 
+/* A quote (TW-5): its number as typed on the command line, a variant's
+ * name (AXL-9), the logo read
+ * into its header, and the PDF stored as it was sent. */
+#define CRM_LIMIT_QUOTE_NUMBER  64
+#define CRM_LIMIT_QUOTE_VARIANT 100
+#define CRM_QUOTE_MAX_LOGO      (2 * 1024 * 1024)
+#define CRM_QUOTE_MAX_PDF       (64 * 1024 * 1024)
+
 #define CRM_LIMIT_ERROR (crm_limit_error_quark ())
 
 /**

@@ -34,14 +34,17 @@
  * settings and the products a price is quoted from (CON-4's price floor).
  * Both are a sales manager's to change. */
 
-static const char * const setting_keys[] = { "organization-name", "call-summary-cc", NULL };
+static const char * const setting_keys[] = {
+  "organization-name", "organization-details", "organization-logo", "call-summary-cc", NULL
+};
 
 /* Settings */
 
 /**
  * crm_store_dup_setting:
  * @self: a #CrmStore
- * @key: "organization-name" or "call-summary-cc"
+ * @key: "organization-name", "organization-details", "organization-logo"
+ *   or "call-summary-cc"
  *
  * Returns: (transfer full) (nullable): the setting, or %NULL when unset
  */
@@ -76,6 +79,13 @@ clean_setting (const char  *key,
   if (g_str_equal (key, "call-summary-cc"))
     return _crm_store_normalize_email (value, clean, error);
 
+  /* A quote's header (TW-5): the organisation's details run over lines;
+   * the logo is a file's path, read when a quote is built. */
+  if (g_str_equal (key, "organization-details"))
+    return crm_limits_dup_trimmed (_("Organisation Details"), value, CRM_LIMIT_TEXT, CRM_TEXT_LINES, clean, error);
+  if (g_str_equal (key, "organization-logo"))
+    return crm_limits_dup_trimmed (_("Logo"), value, CRM_LIMIT_TEXT, CRM_TEXT_LINE, clean, error);
+
   /* AXL-7's opening names the organization: bounded and cleaned like a
    * company's name. */
   return crm_limits_dup_trimmed (_("Organisation Name"), value, CRM_LIMIT_COMPANY, CRM_TEXT_LINE, clean, error);
@@ -84,7 +94,9 @@ clean_setting (const char  *key,
 /**
  * crm_store_set_setting:
  * @self: a #CrmStore
- * @key: "organization-name" (AXL-7: the company the opening line names) or
+ * @key: "organization-name" (AXL-7: the company the opening line names;
+ *   a quote's header), "organization-details" and "organization-logo" (a
+ *   quote's header: lines of text, and the path of an image), or
  *   "call-summary-cc" (TW-4: the call summary's second recipient)
  * @value: (nullable): the value; empty unsets it
  * @error: return location for a #GError
@@ -286,6 +298,58 @@ crm_store_set_product_active (CrmStore  *self,
                              error);
 }
 
+#define PRODUCT_COLUMNS \
+  "id, code, name, name_he, name_ru, price, floor_price, currency, vat_rate, kind, active"
+
+/* A product from a row of PRODUCT_COLUMNS. */
+static CrmProduct *
+read_product (CrmStatement *stmt)
+{
+  CrmProductInfo info = {
+    .id = crm_statement_get_int64 (stmt, 0),
+    .code = crm_statement_get_text (stmt, 1),
+    .name = crm_statement_get_text (stmt, 2),
+    .name_he = crm_statement_get_text (stmt, 3),
+    .name_ru = crm_statement_get_text (stmt, 4),
+    .price = crm_statement_get_int64 (stmt, 5),
+    .floor_price = crm_statement_is_null (stmt, 6) ? -1 : crm_statement_get_int64 (stmt, 6),
+    .currency = crm_statement_get_text (stmt, 7),
+    .vat_rate = (guint)crm_statement_get_int64 (stmt, 8),
+    .kind = CRM_PRODUCT_OTHER,
+    .active = crm_statement_get_int64 (stmt, 10) != 0,
+  };
+
+  crm_product_kind_from_key (crm_statement_get_text (stmt, 9), &info.kind);
+  return crm_product_new_from_info (&info);
+}
+
+/**
+ * crm_store_find_product:
+ * @self: a #CrmStore
+ * @product_id: a product
+ *
+ * Returns: (transfer full) (nullable): the product as stored now, or
+ *   %NULL when there is none
+ */
+CrmProduct *
+crm_store_find_product (CrmStore *self,
+                        gint64    product_id)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  stmt = crm_db_prepare (_crm_store_get_db (self), "SELECT " PRODUCT_COLUMNS " FROM products WHERE id = ?1", NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  crm_statement_bind_int64 (stmt, 1, product_id);
+  if (crm_statement_step (stmt, NULL) != CRM_STEP_ROW)
+    return NULL;
+
+  return read_product (stmt);
+}
+
 static int
 compare_products (gconstpointer a,
                   gconstpointer b)
@@ -318,15 +382,9 @@ crm_store_get_products (CrmStore *self)
 
   g_return_val_if_fail (CRM_IS_STORE (self), NULL);
 
-  stmt = crm_db_prepare (_crm_store_get_db (self),
-                         "SELECT id, name, price, currency, active FROM products ORDER BY id",
-                         NULL);
+  stmt = crm_db_prepare (_crm_store_get_db (self), "SELECT " PRODUCT_COLUMNS " FROM products ORDER BY id", NULL);
   while (stmt != NULL && crm_statement_step (stmt, NULL) == CRM_STEP_ROW)
-    g_ptr_array_add (products, crm_product_new (crm_statement_get_int64 (stmt, 0),
-                                                crm_statement_get_text (stmt, 1),
-                                                crm_statement_get_int64 (stmt, 2),
-                                                crm_statement_get_text (stmt, 3),
-                                                crm_statement_get_int64 (stmt, 4) != 0));
+    g_ptr_array_add (products, read_product (stmt));
 
   g_ptr_array_sort (products, compare_products);
 
@@ -370,4 +428,210 @@ crm_store_get_price_floor (CrmStore   *self,
     *out_price = crm_statement_get_int64 (stmt, 0);
 
   return TRUE;
+}
+
+/* Product masters (TW-5) */
+
+/* A product code is what a line shows in every language, Latin in a Hebrew
+ * quote too: ASCII letters, digits and a few separators. */
+static gboolean
+check_code (const char  *code,
+            GError     **error)
+{
+  gsize length = code != NULL ? strlen (code) : 0;
+
+  if (length == 0)
+    {
+      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_FIELD,
+                           _("A product needs a code, such as TW-CLK-200."));
+      return FALSE;
+    }
+
+  if (length > CRM_PRODUCT_MAX_CODE)
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_FIELD,
+                   _("A product code takes at most %u characters."), (guint)CRM_PRODUCT_MAX_CODE);
+      return FALSE;
+    }
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (!g_ascii_isalnum (code[i]) && strchr ("-_./", code[i]) == NULL)
+        {
+          g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_FIELD,
+                       _("The product code “%s” may hold only Latin letters, digits and - _ . /"), code);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_product_info (const CrmProductInfo  *info,
+                    const char            *name,
+                    GError               **error)
+{
+  if (!check_product (name, info->price, info->currency, error))
+    return FALSE;
+
+  if (info->floor_price < -1 || info->floor_price > info->price)
+    {
+      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_AMOUNT,
+                           _("The lowest price must not be negative or above the list price."));
+      return FALSE;
+    }
+
+  if (info->vat_rate > 10000)
+    {
+      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_AMOUNT,
+                           _("A VAT rate lies between 0 and 100 percent."));
+      return FALSE;
+    }
+
+  if ((guint)info->kind >= CRM_N_PRODUCT_KINDS)
+    {
+      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_FIELD,
+                           _("A product is hardware, a software module, a licence, a service or other."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The code belongs to another product already: named in the message. */
+static gboolean
+check_code_free (CrmStore    *self,
+                 const char  *code,
+                 gint64       product_id,
+                 GError     **error)
+{
+  g_autofree char *other = _crm_store_query_text (self,
+                                                  "SELECT name FROM products WHERE code = ?2 AND id <> ?1",
+                                                  product_id, code);
+
+  if (other == NULL)
+    return TRUE;
+
+  g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_FIELD,
+               _("The code “%s” is already the code of “%s”."), code, other);
+  return FALSE;
+}
+
+static gboolean
+write_product (CrmStore              *self,
+               const CrmProductInfo  *info,
+               const char * const     texts[4],
+               const char            *currency,
+               const char            *now,
+               gint64                *product_id,
+               GError               **error)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+
+  if (info->id > 0)
+    stmt = crm_db_prepare (_crm_store_get_db (self),
+                           "UPDATE products SET code = ?2, name = ?3, name_he = ?4, name_ru = ?5, price = ?6, "
+                           "floor_price = ?7, currency = ?8, vat_rate = ?9, kind = ?10, active = ?11 WHERE id = ?1",
+                           error);
+  else
+    stmt = crm_db_prepare (_crm_store_get_db (self),
+                           "INSERT INTO products (code, name, name_he, name_ru, price, floor_price, currency, "
+                           "vat_rate, kind, active, created_at) "
+                           "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (info->id > 0)
+    crm_statement_bind_int64 (stmt, 1, info->id);
+  for (guint i = 0; i < 4; i++)
+    crm_statement_bind_text (stmt, 2 + i, texts[i]);
+  crm_statement_bind_int64 (stmt, 6, info->price);
+  if (info->floor_price >= 0)
+    crm_statement_bind_int64 (stmt, 7, info->floor_price);
+  crm_statement_bind_text (stmt, 8, currency);
+  crm_statement_bind_int64 (stmt, 9, info->vat_rate);
+  crm_statement_bind_text (stmt, 10, crm_product_kind_to_key (info->kind));
+  crm_statement_bind_int64 (stmt, 11, info->active ? 1 : 0);
+  if (info->id == 0)
+    crm_statement_bind_text (stmt, 12, now);
+
+  if (!crm_statement_run (stmt, error))
+    return FALSE;
+
+  *product_id = info->id > 0 ? info->id : crm_db_last_insert_id (_crm_store_get_db (self));
+  return TRUE;
+}
+
+/**
+ * crm_store_save_product:
+ * @self: a #CrmStore
+ * @info: the product; id 0 adds it
+ * @error: return location for a #GError
+ *
+ * Adds or changes a product master (TW-5); only a sales manager may. The
+ * code is Latin, unique and at most %CRM_PRODUCT_MAX_CODE characters; the
+ * English name is required, the Hebrew and Russian ones fall back to it;
+ * the price is not negative, the lowest price (-1 for none) not above it,
+ * the VAT rate within 0..10000 basis points. Quotes copy what they quote,
+ * so a change here changes no quote already written.
+ *
+ * Returns: the product's id, or 0 on error
+ */
+gint64
+crm_store_save_product (CrmStore              *self,
+                        const CrmProductInfo  *info,
+                        GError               **error)
+{
+  g_autofree char *code = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *name_he = NULL;
+  g_autofree char *name_ru = NULL;
+  g_autofree char *currency = NULL;
+  g_autofree char *old = NULL;
+  g_autofree char *now = NULL;
+  gint64 id = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (CRM_IS_STORE (self), 0);
+  g_return_val_if_fail (info != NULL, 0);
+
+  if (!_crm_store_require_manager (self, _("Only a sales manager can change the product catalogue."), error) ||
+      !crm_limits_dup_trimmed (_("Code"), info->code, CRM_PRODUCT_MAX_CODE, CRM_TEXT_LINE, &code, error) ||
+      !crm_limits_dup_trimmed (_("Product"), info->name, CRM_LIMIT_TEXT, CRM_TEXT_LINE, &name, error) ||
+      !crm_limits_dup_trimmed (_("Name in Hebrew"), info->name_he, CRM_LIMIT_TEXT, CRM_TEXT_LINE, &name_he, error) ||
+      !crm_limits_dup_trimmed (_("Name in Russian"), info->name_ru, CRM_LIMIT_TEXT, CRM_TEXT_LINE, &name_ru, error) ||
+      !check_code (code, error) ||
+      !check_product_info (info, name, error))
+    return 0;
+
+  if (info->id > 0)
+    {
+      old = _crm_store_query_text (self, "SELECT name FROM products WHERE id = ?1", info->id, NULL);
+      if (old == NULL)
+        {
+          g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_FOUND,
+                       _("Product %lld does not exist."), (long long)info->id);
+          return 0;
+        }
+    }
+
+  currency = g_ascii_strup (info->currency, -1);
+  now = _crm_store_now_text (self);
+
+  if (!_crm_store_begin (self, error))
+    return 0;
+
+  /* Checked inside the transaction, so two managers cannot both take it. */
+  ok = check_code_free (self, code, info->id, error) &&
+       write_product (self, info, (const char * const[]) { code, name, name_he, name_ru }, currency, now, &id, error);
+
+  if (!_crm_store_commit_or_rollback (self,
+                                      ok && _crm_store_add_audit (self, info->id > 0 ? "update" : "create",
+                                                                  "product", id, old, name, now, error),
+                                      error))
+    return 0;
+
+  return id;
 }

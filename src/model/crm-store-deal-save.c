@@ -776,6 +776,70 @@ crm_store_save_deal (CrmStore    *self,
 }
 
 /**
+ * _crm_store_save_deal_amount:
+ * @self: a #CrmStore
+ * @deal_id: the deal
+ * @amount: its new amount, in minor units of @currency
+ * @currency: the amount's ISO 4217 code
+ * @now: the time of the write
+ * @old_updated_at: (out): where the deal sorted before, for the lists
+ * @error: return location for a #GError
+ *
+ * The deal card's save of the deal alone, changing its amount, inside the
+ * caller's transaction: a sent quote sets the deal's amount (AXL-9) with
+ * the same checks and audit as an amount typed on the card. After the
+ * commit, _crm_store_announce_saved_deal() tells the board.
+ *
+ * Returns: %TRUE on success; the caller rolls back otherwise
+ */
+gboolean
+_crm_store_save_deal_amount (CrmStore    *self,
+                             gint64       deal_id,
+                             gint64       amount,
+                             const char  *currency,
+                             GDateTime   *now,
+                             char       **old_updated_at,
+                             GError     **error)
+{
+  g_auto(SaveData) data = { 0 };
+  g_autoptr(CrmDeal) deal = NULL;
+  g_autofree char *now_text = _crm_store_format_timestamp (now);
+  gint64 saved_id = 0;
+
+  g_return_val_if_fail (crm_db_in_transaction (self->db), FALSE);
+
+  deal = crm_store_load_deal (self, deal_id, error);
+  if (deal == NULL)
+    return FALSE;
+
+  *old_updated_at = _crm_store_format_timestamp (crm_deal_get_updated_at (deal));
+  crm_deal_set_amount (deal, amount);
+  crm_deal_set_currency (deal, currency);
+
+  return prepare_save (self, deal, NULL, NULL, NULL, &data, error) &&
+         write_deal (self, deal, &data, crm_deal_get_contact_id (deal), crm_deal_get_company_id (deal),
+                     now_text, &saved_id, error) &&
+         _crm_store_add_audit (self, "update", "deal", deal_id, NULL, NULL, now_text, error);
+}
+
+/* After the commit of _crm_store_save_deal_amount(): the deal stays in its
+ * stage and sorts as touched now. */
+void
+_crm_store_announce_saved_deal (CrmStore   *self,
+                                gint64      deal_id,
+                                const char *old_updated_at,
+                                GDateTime  *now)
+{
+  g_autofree char *now_text = _crm_store_format_timestamp (now);
+  g_autoptr(CrmDeal) deal = crm_store_load_deal (self, deal_id, NULL);
+  gint64 stage_id = deal != NULL ? crm_deal_get_stage_id (deal) : 0;
+
+  if (stage_id != 0)
+    _crm_store_relocate_in_lists (self, deal_id, stage_id, old_updated_at, stage_id, now_text);
+  _crm_store_signal_deal_changed (self, deal_id);
+}
+
+/**
  * _crm_store_insert_deal:
  * @self: a #CrmStore
  * @deal: a new deal, its contact and company given by id

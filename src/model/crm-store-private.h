@@ -240,6 +240,8 @@ void        _crm_store_emit_deal_changed (CrmStore    *self,
                                           gint64       deal_id);
 void        _crm_store_signal_deal_changed (CrmStore  *self,
                                             gint64     deal_id);
+void        _crm_store_emit_quotes_changed (CrmStore  *self,
+                                            gint64     deal_id);
 gboolean    _crm_store_enter_stage_checked (CrmStore  *self,
                                             gint64     deal_id,
                                             gint64     from_stage_id,
@@ -277,6 +279,19 @@ gboolean    _crm_store_insert_deal       (CrmStore    *self,
                                           GError     **error);
 void        _crm_store_announce_new_deal (CrmStore    *self,
                                           CrmDeal     *deal);
+/* A sent quote's amount on its deal (AXL-9), through the deal card's save,
+ * inside the caller's transaction. */
+gboolean    _crm_store_save_deal_amount  (CrmStore    *self,
+                                          gint64       deal_id,
+                                          gint64       amount,
+                                          const char  *currency,
+                                          GDateTime   *now,
+                                          char       **old_updated_at,
+                                          GError     **error);
+void        _crm_store_announce_saved_deal (CrmStore   *self,
+                                            gint64      deal_id,
+                                            const char *old_updated_at,
+                                            GDateTime  *now);
 /* Sources are the procedure's keys (crm-store-sources.c). */
 gboolean    _crm_store_check_source_key  (CrmStore    *self,
                                           const char  *key,
@@ -434,6 +449,62 @@ CrmLadderAction
                                           GDateTime  **next_attempt,
                                           CrmMoveDone *closing,
                                           GError     **error);
+
+/* Quotes (crm-store-quotes.c, crm-store-quote-send.c): what a write reads
+ * of the stored quote inside its transaction, and the draft's content. */
+typedef struct
+{
+  gint64            deal_id;
+  char             *number;
+  guint             revision;
+  CrmQuoteState     state;
+  CrmQuoteApproval  approval;
+  char             *payment_term;
+  GDateTime        *created_at;
+} CrmQuoteRow;
+
+void             _crm_quote_row_clear        (CrmQuoteRow        *row);
+CrmStatement    *_crm_store_query_quote      (CrmStore           *self,
+                                              const char         *sql,
+                                              gint64              quote_id,
+                                              gboolean            document,
+                                              GError            **error);
+gboolean         _crm_store_read_quote_row   (CrmStore           *self,
+                                              gint64              quote_id,
+                                              CrmQuoteRow        *row,
+                                              GError            **error);
+gboolean         _crm_store_require_draft    (const CrmQuoteRow  *row,
+                                              GError            **error);
+CrmQuoteApproval _crm_store_quote_approval   (CrmStore           *self,
+                                              CrmQuote           *quote,
+                                              const CrmQuoteRow  *row);
+gboolean         _crm_store_write_quote      (CrmStore           *self,
+                                              gint64              quote_id,
+                                              CrmQuote           *quote,
+                                              CrmQuoteApproval    approval,
+                                              const char         *now,
+                                              GError            **error);
+gint64           _crm_store_insert_quote     (CrmStore           *self,
+                                              gint64              deal_id,
+                                              const char         *number,
+                                              guint               revision,
+                                              CrmQuote           *quote,
+                                              const char         *now,
+                                              GError            **error);
+char            *_crm_store_quote_valid_until (CrmStore          *self);
+gint64           _crm_store_quote_stored_id  (CrmQuote           *quote,
+                                              GError            **error);
+gboolean         _crm_store_rewrite_draft    (CrmStore           *self,
+                                              gint64              quote_id,
+                                              CrmQuote           *quote,
+                                              CrmQuoteRow        *row,
+                                              CrmQuoteApproval   *approval,
+                                              const char         *now,
+                                              GError            **error);
+gboolean         _crm_store_check_quote_language (const char     *language,
+                                                  GError        **error);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CrmQuoteRow, _crm_quote_row_clear)
 
 /* Opening (crm-store-open.c): what is decided before a byte is written. */
 #define CRM_STORE_MIGRATIONS_PATH "/org/dealsdesk/Deals/model/migrations"

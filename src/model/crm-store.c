@@ -53,6 +53,7 @@ enum {
 
 enum {
   DEAL_CHANGED,
+  QUOTES_CHANGED,
   N_SIGNALS
 };
 
@@ -563,6 +564,21 @@ crm_store_class_init (CrmStoreClass *klass)
    */
   signals [DEAL_CHANGED] =
     g_signal_new ("deal-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  /**
+   * CrmStore::quotes-changed:
+   * @self: a #CrmStore
+   * @deal_id: the deal whose quotes changed
+   *
+   * Emitted after a transaction that created, saved, sent, revised or
+   * changed the state of one of the deal's quotes has committed.
+   */
+  signals [QUOTES_CHANGED] =
+    g_signal_new ("quotes-changed",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
@@ -1092,6 +1108,14 @@ _crm_store_signal_deal_changed (CrmStore *self,
                                 gint64    deal_id)
 {
   g_signal_emit (self, signals [DEAL_CHANGED], 0, deal_id);
+}
+
+/* After a committed quote write (crm-store-quotes.c). */
+void
+_crm_store_emit_quotes_changed (CrmStore *self,
+                                gint64    deal_id)
+{
+  g_signal_emit (self, signals [QUOTES_CHANGED], 0, deal_id);
 }
 
 void
