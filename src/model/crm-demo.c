@@ -25,6 +25,9 @@
 #include "crm-demo.h"
 #include "crm-pipeline.h"
 #include "crm-procedure.h"
+#include "crm-product.h"
+#include "crm-quote.h"
+#include "crm-quote-template.h"
 #include "crm-stage.h"
 #include "crm-store.h"
 #include "crm-store-private.h"
@@ -46,33 +49,129 @@ typedef struct
   const char         *email_domain;
   guint               phone_digits;   /* digits after the prefix */
   const char         *organization;   /* AXL-7: {company} of the opening line */
+  const char         *language;       /* of the demo's quotes */
 } DemoLocale;
 
-/* A few products per procedure, in the department's language and
- * currency, so that the call panel shows a lower bound (CON-4). */
+/* The product masters of each procedure (TW-5), named in the three
+ * languages, priced in the department's currency with the lowest price a
+ * rep may quote; the cheapest active one is also the lower bound a rep
+ * may name on a call (CON-4). */
 typedef struct
 {
-  const char *procedure;
-  const char *name;
-  gint64      price;   /* minor units */
+  const char     *procedure;
+  const char     *code;
+  const char     *name;
+  const char     *name_he;
+  const char     *name_ru;
+  gint64          price;         /* minor units */
+  gint64          floor_price;
+  guint           vat_rate;      /* basis points */
+  CrmProductKind  kind;
 } DemoProduct;
 
+#define HW CRM_PRODUCT_HARDWARE
+#define SW CRM_PRODUCT_SOFTWARE
+#define LIC CRM_PRODUCT_LICENCE
+#define SRV CRM_PRODUCT_SERVICE
+
 static const DemoProduct demo_products[] = {
-  { "tw", "שעון נוכחות ביומטרי", 189000 },
-  { "tw", "מודול דוחות", 120000 },
-  { "tw", "מודול הסכמים", 240000 },
-  { "hs", "חבילת בסיס", 49000 },
-  { "hs", "חבילה מורחבת", 99000 },
-  { "hs", "הטמעה והדרכה", 150000 },
-  { "rad", "Радиатор биметаллический, 10 секций", 1290000 },
-  { "rad", "Насос для бассейна", 2450000 },
-  { "rad", "Комплект термоголовок", 390000 },
-  { "con", "Экспресс-аудит", 4500000 },
-  { "con", "Сопровождение сделки", 12000000 },
-  { "con", "Консультация", 1500000 },
-  { "axl", "Лендинг", 6000000 },
-  { "axl", "Интернет-магазин", 25000000 },
-  { "axl", "Поддержка сайта, месяц", 1500000 },
+  /* TW: attendance clocks, software modules, licences and the work. */
+  { "tw", "TW-CLK-BIO", "Biometric attendance clock", "שעון נוכחות ביומטרי",
+    "Биометрический терминал учёта времени", 189000, 165000, 1800, HW },
+  { "tw", "TW-CLK-RFID", "RFID attendance clock", "שעון נוכחות RFID",
+    "Терминал учёта времени RFID", 129000, 110000, 1800, HW },
+  { "tw", "TW-CLK-FACE", "Face recognition clock", "שעון נוכחות בזיהוי פנים",
+    "Терминал с распознаванием лиц", 249000, 220000, 1800, HW },
+  { "tw", "TW-MOD-REP", "Reports module", "מודול דוחות", "Модуль отчётов", 120000, 100000, 1800, SW },
+  { "tw", "TW-MOD-PAY", "Payroll export module", "מודול ממשק שכר", "Модуль выгрузки в зарплату",
+    150000, 130000, 1800, SW },
+  { "tw", "TW-MOD-AGR", "Agreements module", "מודול הסכמים", "Модуль соглашений", 240000, 200000, 1800, SW },
+  { "tw", "TW-MOD-SHIFT", "Shift planning module", "מודול סידור משמרות", "Модуль планирования смен",
+    180000, 150000, 1800, SW },
+  { "tw", "TW-LIC-EMP", "Annual licence, per employee", "רישיון שנתי לעובד", "Годовая лицензия на сотрудника",
+    4800, 3600, 1800, LIC },
+  { "tw", "TW-SRV-INST", "Clock installation", "התקנת שעון", "Установка терминала", 45000, 35000, 1800, SRV },
+  { "tw", "TW-SRV-TRAIN", "Customer training, 3 hours", "הדרכת לקוח, 3 שעות", "Обучение клиента, 3 часа",
+    60000, 50000, 1800, SRV },
+  /* RAD: bimetal radiators by sections, valves and what goes with them. */
+  { "rad", "RAD-BM500-06", "Bimetal radiator 500 mm, 6 sections", "רדיאטור בימטאלי 500 מ״מ, 6 חוליות",
+    "Радиатор биметаллический 500 мм, 6 секций", 774000, 690000, 2200, HW },
+  { "rad", "RAD-BM500-08", "Bimetal radiator 500 mm, 8 sections", "רדיאטור בימטאלי 500 מ״מ, 8 חוליות",
+    "Радиатор биметаллический 500 мм, 8 секций", 1032000, 920000, 2200, HW },
+  { "rad", "RAD-BM500-10", "Bimetal radiator 500 mm, 10 sections", "רדיאטור בימטאלי 500 מ״מ, 10 חוליות",
+    "Радиатор биметаллический 500 мм, 10 секций", 1290000, 1150000, 2200, HW },
+  { "rad", "RAD-BM500-12", "Bimetal radiator 500 mm, 12 sections", "רדיאטור בימטאלי 500 מ״מ, 12 חוליות",
+    "Радиатор биметаллический 500 мм, 12 секций", 1548000, 1380000, 2200, HW },
+  { "rad", "RAD-VLV-ANG", "Angled radiator valve 1/2\"", "ברז זוויתי לרדיאטור 1/2\"",
+    "Клапан радиаторный угловой 1/2\"", 89000, 75000, 2200, HW },
+  { "rad", "RAD-VLV-STR", "Straight radiator valve 1/2\"", "ברז ישר לרדיאטור 1/2\"",
+    "Клапан радиаторный прямой 1/2\"", 82000, 70000, 2200, HW },
+  { "rad", "RAD-THERM", "Thermostatic head", "ראש תרמוסטטי", "Термостатическая головка", 195000, 165000, 2200, HW },
+  { "rad", "RAD-BRK", "Wall bracket set", "סט תושבות קיר", "Комплект настенных кронштейнов", 35000, 28000, 2200, HW },
+  { "rad", "RAD-PAINT", "Touch-up paint, white RAL 9016", "צבע תיקונים, לבן RAL 9016",
+    "Краска для подкраски, белая RAL 9016", 45000, 38000, 2200, CRM_PRODUCT_OTHER },
+  { "rad", "RAD-SRV-DLV", "Delivery within the city", "משלוח בתוך העיר", "Доставка по городу",
+    150000, 100000, 2200, SRV },
+  /* AXL: sites, support and the CMS licence. */
+  { "axl", "AXL-LAND", "Landing page", "דף נחיתה", "Лендинг", 6000000, 5000000, 2200, SRV },
+  { "axl", "AXL-SHOP", "Online shop", "חנות מקוונת", "Интернет-магазин", 25000000, 21000000, 2200, SRV },
+  { "axl", "AXL-CORP", "Corporate website", "אתר תדמית", "Корпоративный сайт", 15000000, 12500000, 2200, SRV },
+  { "axl", "AXL-SUP-M", "Site support, a month", "תמיכה באתר, חודש", "Поддержка сайта, месяц",
+    1500000, 1200000, 2200, SRV },
+  { "axl", "AXL-CMS", "CMS licence, one site", "רישיון CMS לאתר אחד", "Лицензия CMS на один сайт",
+    2200000, 2200000, 2200, LIC },
+  /* CON: the consultancy's services. */
+  { "con", "CON-AUDIT", "Express audit", "ביקורת מהירה", "Экспресс-аудит", 4500000, 4000000, 2200, SRV },
+  { "con", "CON-DEAL", "Deal support", "ליווי עסקה", "Сопровождение сделки", 12000000, 10000000, 2200, SRV },
+  { "con", "CON-HOUR", "Consultation, an hour", "ייעוץ, שעה", "Консультация, час", 1500000, 1200000, 2200, SRV },
+  /* HS: packages and onboarding. */
+  { "hs", "HS-PKG-BASE", "Basic package, a year", "חבילת בסיס, שנה", "Базовый пакет, год", 49000, 42000, 1800, LIC },
+  { "hs", "HS-PKG-EXT", "Extended package, a year", "חבילה מורחבת, שנה", "Расширенный пакет, год",
+    99000, 85000, 1800, LIC },
+  { "hs", "HS-SRV-ONB", "Onboarding and training", "הטמעה והדרכה", "Внедрение и обучение", 150000, 120000, 1800, SRV },
+};
+
+#undef HW
+#undef SW
+#undef LIC
+#undef SRV
+
+/* One quote template per procedure (TW-5); AXL's offers the site two ways
+ * as two variants of one quote (AXL-9). Template names are data the
+ * department typed, in its language. */
+typedef struct
+{
+  const char                *procedure;
+  const char                *name;
+  const CrmDemoTemplateLine *lines;
+  guint                      n_lines;
+} DemoTemplate;
+
+static const CrmDemoTemplateLine tw_template[] = {
+  { NULL, "TW-CLK-BIO", 1000, 0 }, { NULL, "TW-MOD-REP", 1000, 0 }, { NULL, "TW-LIC-EMP", 25000, 0 },
+  { NULL, "TW-SRV-INST", 1000, 0 }, { NULL, "TW-SRV-TRAIN", 1000, 0 },
+};
+static const CrmDemoTemplateLine rad_template[] = {
+  { NULL, "RAD-BM500-10", 5000, 0 }, { NULL, "RAD-VLV-ANG", 5000, 0 }, { NULL, "RAD-THERM", 5000, 500 },
+  { NULL, "RAD-BRK", 5000, 0 }, { NULL, "RAD-SRV-DLV", 1000, 0 },
+};
+static const CrmDemoTemplateLine axl_template[] = {
+  { "Basic", "AXL-CORP", 1000, 0 }, { "Basic", "AXL-CMS", 1000, 0 }, { "Basic", "AXL-SUP-M", 3000, 0 },
+  { "Extended", "AXL-SHOP", 1000, 0 }, { "Extended", "AXL-CMS", 1000, 0 }, { "Extended", "AXL-SUP-M", 6000, 1000 },
+};
+static const CrmDemoTemplateLine con_template[] = {
+  { NULL, "CON-AUDIT", 1000, 0 }, { NULL, "CON-DEAL", 1000, 0 },
+};
+static const CrmDemoTemplateLine hs_template[] = {
+  { NULL, "HS-PKG-BASE", 1000, 0 }, { NULL, "HS-SRV-ONB", 1000, 0 },
+};
+
+static const DemoTemplate demo_templates[] = {
+  { "tw", "שעון ביומטרי עם דוחות", tw_template, G_N_ELEMENTS (tw_template) },
+  { "rad", "Квартира: 5 радиаторов с клапанами", rad_template, G_N_ELEMENTS (rad_template) },
+  { "axl", "Сайт: базовый или расширенный", axl_template, G_N_ELEMENTS (axl_template) },
+  { "con", "Аудит и сопровождение", con_template, G_N_ELEMENTS (con_template) },
+  { "hs", "חבילת בסיס עם הטמעה", hs_template, G_N_ELEMENTS (hs_template) },
 };
 
 static const char * const il_people[] = {
@@ -129,11 +228,11 @@ static const char * const ru_subjects[] = {
 
 static const DemoLocale il_locale = {
   il_people, il_companies, il_cities, il_positions, il_next_steps, il_subjects, "+97250", "example.co.il", 7,
-  "דילס מערכות בע״מ"
+  "דילס מערכות בע״מ", "he"
 };
 static const DemoLocale ru_locale = {
   ru_people, ru_companies, ru_cities, ru_positions, ru_next_steps, ru_subjects, "+7916", "example.ru", 7,
-  "ООО «Сделки»"
+  "ООО «Сделки»", "ru"
 };
 
 static const char *
@@ -196,13 +295,56 @@ insert_products (CrmStore      *store,
                  const char    *now,
                  GError       **error)
 {
+  const char *id = crm_procedure_get_id (procedure);
+
   for (guint i = 0; i < G_N_ELEMENTS (demo_products); i++)
     {
-      if (g_strcmp0 (demo_products[i].procedure, crm_procedure_get_id (procedure)) != 0)
-        continue;
+      const DemoProduct *product = &demo_products[i];
+      CrmProductInfo info = {
+        .code = product->code, .name = product->name, .name_he = product->name_he, .name_ru = product->name_ru,
+        .price = product->price, .floor_price = product->floor_price,
+        .currency = crm_procedure_get_currency (procedure), .vat_rate = product->vat_rate,
+        .kind = product->kind, .active = TRUE,
+      };
 
-      if (!_crm_store_demo_add_product (store, demo_products[i].name, demo_products[i].price,
-                                        crm_procedure_get_currency (procedure), now, error))
+      if (g_strcmp0 (product->procedure, id) == 0 && !_crm_store_demo_add_product (store, &info, now, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (demo_templates); i++)
+    {
+      const DemoTemplate *template = &demo_templates[i];
+
+      if (g_strcmp0 (template->procedure, id) == 0 &&
+          !_crm_store_demo_add_template (store, template->name, template->lines, template->n_lines, now, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Two draft quotes from the procedure's template on the deals at the top
+ * of the board, so a newcomer finds a quote on a deal card. Written
+ * through the store's own path, after the demo's transaction. */
+static gboolean
+insert_quotes (CrmStore          *store,
+               const DemoLocale  *locale,
+               GError           **error)
+{
+  g_autoptr(GListModel) templates = crm_store_get_quote_templates (store);
+  g_autoptr(CrmQuoteTemplate) template = g_list_model_get_item (templates, 0);
+  gint64 deal_ids[2];
+  guint n_deals = _crm_store_demo_pick_open_deals (store, deal_ids, G_N_ELEMENTS (deal_ids));
+
+  if (template == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < n_deals; i++)
+    {
+      g_autoptr(CrmQuote) quote = crm_store_create_quote (store, deal_ids[i], crm_quote_template_get_id (template),
+                                                          locale->language, error);
+
+      if (quote == NULL)
         return FALSE;
     }
 
@@ -289,7 +431,7 @@ insert_deal (CrmStore          *store,
 }
 
 /* A manager and three reps, named in the department's language, the
- * products, and the department's name for the opening line (AXL-7); the
+ * product masters and quote templates, and the department's name for the opening line (AXL-7); the
  * summary's copy address stays unset, as a newcomer has none yet. The reps'
  * ids are appended to @reps. */
 static gboolean
@@ -437,7 +579,7 @@ crm_demo_populate (CrmStore  *store,
       !_crm_store_commit_or_rollback (store, populate (store, rand, locale, n_deals, error), error))
     return FALSE;
 
-  return crm_store_reload (store, error);
+  return crm_store_reload (store, error) && insert_quotes (store, locale, error);
 }
 
 /* Closes the array @builder holds and gives it as JSON text. */

@@ -20,6 +20,7 @@
 #include "config.h"
 
 #include "crm-db.h"
+#include "crm-product.h"
 #include "crm-store-private.h"
 
 /* The bulk writer behind crm_demo_populate(): the demo data (and the
@@ -131,27 +132,105 @@ _crm_store_demo_add_contact (CrmStore              *self,
 }
 
 gboolean
-_crm_store_demo_add_product (CrmStore    *self,
-                             const char  *name,
-                             gint64       price,
-                             const char  *currency,
-                             const char  *now,
-                             GError     **error)
+_crm_store_demo_add_product (CrmStore              *self,
+                             const CrmProductInfo  *info,
+                             const char            *now,
+                             GError               **error)
 {
   g_autoptr(CrmStatement) stmt = NULL;
 
   stmt = crm_db_prepare (self->db,
-                         "INSERT INTO products (name, price, currency, active, created_at) "
-                         "VALUES (?1, ?2, ?3, 1, ?4)",
+                         "INSERT INTO products (code, name, name_he, name_ru, price, floor_price, currency, "
+                         "vat_rate, kind, active, created_at) "
+                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, ?10)",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+
+  crm_statement_bind_text (stmt, 1, info->code);
+  crm_statement_bind_text (stmt, 2, info->name);
+  crm_statement_bind_text (stmt, 3, info->name_he);
+  crm_statement_bind_text (stmt, 4, info->name_ru);
+  crm_statement_bind_int64 (stmt, 5, info->price);
+  if (info->floor_price >= 0)
+    crm_statement_bind_int64 (stmt, 6, info->floor_price);
+  crm_statement_bind_text (stmt, 7, info->currency);
+  crm_statement_bind_int64 (stmt, 8, info->vat_rate);
+  crm_statement_bind_text (stmt, 9, crm_product_kind_to_key (info->kind));
+  crm_statement_bind_text (stmt, 10, now);
+  return crm_statement_run (stmt, error);
+}
+
+/* A quote template whose lines name their products by code (TW-5). */
+gboolean
+_crm_store_demo_add_template (CrmStore                   *self,
+                              const char                 *name,
+                              const CrmDemoTemplateLine  *lines,
+                              guint                       n_lines,
+                              const char                 *now,
+                              GError                    **error)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+  gint64 template_id;
+
+  stmt = crm_db_prepare (self->db,
+                         "INSERT INTO quote_templates (name, created_at, updated_at) VALUES (?1, ?2, ?2)",
                          error);
   if (stmt == NULL)
     return FALSE;
 
   crm_statement_bind_text (stmt, 1, name);
-  crm_statement_bind_int64 (stmt, 2, price);
-  crm_statement_bind_text (stmt, 3, currency);
-  crm_statement_bind_text (stmt, 4, now);
-  return crm_statement_run (stmt, error);
+  crm_statement_bind_text (stmt, 2, now);
+  if (!crm_statement_run (stmt, error))
+    return FALSE;
+
+  template_id = crm_db_last_insert_id (self->db);
+  for (guint i = 0; i < n_lines; i++)
+    {
+      g_autoptr(CrmStatement) line = NULL;
+
+      line = crm_db_prepare (self->db,
+                             "INSERT INTO quote_template_lines (template_id, position, variant, product_id, "
+                             "quantity, discount) "
+                             "SELECT ?1, ?2, ?3, id, ?5, ?6 FROM products WHERE code = ?4",
+                             error);
+      if (line == NULL)
+        return FALSE;
+
+      crm_statement_bind_int64 (line, 1, template_id);
+      crm_statement_bind_int64 (line, 2, i);
+      crm_statement_bind_text (line, 3, lines[i].variant);
+      crm_statement_bind_text (line, 4, lines[i].code);
+      crm_statement_bind_int64 (line, 5, lines[i].quantity);
+      crm_statement_bind_int64 (line, 6, lines[i].discount);
+      if (!crm_statement_run (line, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The open deals at the top of the board, for the demo's quotes. */
+guint
+_crm_store_demo_pick_open_deals (CrmStore *self,
+                                 gint64   *deal_ids,
+                                 guint     n_deals)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+  guint n = 0;
+
+  stmt = crm_db_prepare (self->db,
+                         "SELECT d.id FROM deals d JOIN stages s ON s.id = d.stage_id WHERE s.kind = 'open' "
+                         "ORDER BY d.updated_at DESC, d.id DESC LIMIT ?1",
+                         NULL);
+  if (stmt == NULL)
+    return 0;
+
+  crm_statement_bind_int64 (stmt, 1, n_deals);
+  while (n < n_deals && crm_statement_step (stmt, NULL) == CRM_STEP_ROW)
+    deal_ids[n++] = crm_statement_get_int64 (stmt, 0);
+
+  return n;
 }
 
 /* The department's name, unless one is set already. */

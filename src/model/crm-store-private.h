@@ -179,12 +179,28 @@ gint64      _crm_store_demo_add_company      (CrmStore              *self,
 gint64      _crm_store_demo_add_contact      (CrmStore              *self,
                                               const CrmDemoContact  *contact,
                                               GError               **error);
+/* A demo template's line names its product by code. */
+typedef struct
+{
+  const char *variant;
+  const char *code;
+  gint64      quantity;   /* thousandths */
+  guint       discount;   /* basis points */
+} CrmDemoTemplateLine;
+
 gboolean    _crm_store_demo_add_product      (CrmStore              *self,
-                                              const char            *name,
-                                              gint64                 price,
-                                              const char            *currency,
+                                              const CrmProductInfo  *info,
                                               const char            *now,
                                               GError               **error);
+gboolean    _crm_store_demo_add_template     (CrmStore                   *self,
+                                              const char                 *name,
+                                              const CrmDemoTemplateLine  *lines,
+                                              guint                       n_lines,
+                                              const char                 *now,
+                                              GError                    **error);
+guint       _crm_store_demo_pick_open_deals  (CrmStore              *self,
+                                              gint64                *deal_ids,
+                                              guint                  n_deals);
 gboolean    _crm_store_demo_set_organization (CrmStore              *self,
                                               const char            *name,
                                               GError               **error);

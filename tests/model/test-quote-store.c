@@ -885,6 +885,37 @@ test_axl_9_quote_from_template (Fixture       *fixture,
   g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_FOUND);
 }
 
+/* TW-5: the demo department has its masters with codes and names in the
+ * three languages, a template, and two draft quotes on the deals at the
+ * top of the board; AXL's template has two variants (AXL-9). */
+static void
+test_tw_5_demo_has_masters_templates_and_quotes (Fixture       *fixture,
+                                                 gconstpointer  data)
+{
+  CrmStore *store = fixture->base.store;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) templates = NULL;
+  g_autoptr(CrmQuote) quote = NULL;
+  gint64 quote_id;
+
+  crm_test_populate (store, 30, 7);
+
+  g_assert_cmpint (crm_test_query_int (store, "SELECT count(*) FROM products"), >=, 3);
+  g_assert_cmpint (crm_test_query_int (store, "SELECT count(*) FROM products WHERE code IS NULL OR name_he IS NULL "
+                                              "OR name_ru IS NULL OR floor_price > price"), ==, 0);
+  templates = crm_store_get_quote_templates (store);
+  g_assert_cmpuint (g_list_model_get_n_items (templates), >=, 1);
+  g_assert_cmpint (crm_test_query_int (store, "SELECT count(*) FROM quotes WHERE state = 'draft'"), ==, 2);
+  g_assert_cmpint (crm_test_query_int (store, "SELECT count(*) FROM quote_lines l JOIN quote_variants v "
+                                              "ON v.id = l.variant_id WHERE l.product_id IS NULL"), ==, 0);
+
+  quote_id = crm_test_query_int (store, "SELECT min (id) FROM quotes");
+  quote = crm_store_load_quote (store, quote_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (crm_quote_get_variants (quote)), ==,
+                    g_str_equal (data, "axl") ? 2 : 1);
+}
+
 /* Migration 7 keeps the products of a version-6 file (CON-4's floor). */
 static void
 test_migration_from_version_6_keeps_products (void)
@@ -951,6 +982,11 @@ main (int   argc,
   ADD ("/quote-store/tw-5/rep-refused-products-and-templates", "tw", test_tw_5_rep_refused_products_and_templates);
   ADD ("/quote-store/tw-5/bad-product-inputs", "tw", test_tw_5_bad_product_inputs);
   ADD ("/quote-store/axl-9/quote-from-template", "axl", test_axl_9_quote_from_template);
+  ADD ("/quote-store/tw-5/demo-tw", "tw", test_tw_5_demo_has_masters_templates_and_quotes);
+  ADD ("/quote-store/tw-5/demo-rad", "rad", test_tw_5_demo_has_masters_templates_and_quotes);
+  ADD ("/quote-store/tw-5/demo-axl", "axl", test_tw_5_demo_has_masters_templates_and_quotes);
+  ADD ("/quote-store/tw-5/demo-con", "con", test_tw_5_demo_has_masters_templates_and_quotes);
+  ADD ("/quote-store/tw-5/demo-hs", "hs", test_tw_5_demo_has_masters_templates_and_quotes);
   g_test_add_func ("/quote-store/migration/from-version-6-keeps-products", test_migration_from_version_6_keeps_products);
 
   return g_test_run ();
