@@ -20,9 +20,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 
-#include "crm-preferences-window.h"
+#include "crm-preferences-window-private.h"
 
 #include "crm-problem.h"
 #include "crm-script-editor.h"
@@ -30,50 +29,8 @@
 
 #include "crm-deal.h"
 #include "crm-procedure.h"
-#include "crm-product.h"
 #include "crm-store.h"
 #include "crm-user.h"
-
-struct _CrmPreferencesWindow
-{
-  AdwPreferencesWindow  parent_instance;
-
-  /* Owned references */
-  CrmStore             *store;
-  GSettings            *settings;
-  GtkFilterListModel   *reps;
-
-  /* Template widgets */
-  AdwComboRow          *color_scheme_row;
-  AdwActionRow         *procedure_row;
-  AdwActionRow         *database_row;
-  AdwComboRow          *current_user_row;
-  GtkStringList        *current_user_list;
-  GtkListBox           *users_list;
-  AdwEntryRow          *add_person_row;
-  GtkDropDown          *role_dropdown;
-  GtkListBox           *quotas_list;
-  AdwPreferencesGroup  *organization_group;
-  AdwEntryRow          *organization_row;
-  AdwEntryRow          *summary_cc_row;
-  GtkLabel             *summary_cc_problem_label;
-  AdwActionRow         *call_scripts_row;
-  AdwPreferencesGroup  *products_group;
-  GtkListBox           *products_list;
-  AdwPreferencesGroup  *new_product_group;
-  AdwEntryRow          *product_name_row;
-  AdwActionRow         *product_price_row;
-  GtkSpinButton        *product_price_spin;
-
-  /* Set while the window itself moves the current user selection, so
-   * that only a person's choice reaches the store and GSettings. */
-  guint                 syncing_current_user : 1;
-  /* Likewise for the quota spin buttons: only a person's change is sent
-   * to the store. */
-  guint                 syncing_quotas : 1;
-  /* And for the products' switches. */
-  guint                 syncing_products : 1;
-};
 
 G_DEFINE_FINAL_TYPE (CrmPreferencesWindow, crm_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
@@ -92,11 +49,6 @@ static const char * const color_schemes[] = { "default", "light", "dark" };
 /* A quota row's spin button, and the rep a spin button sets the quota of. */
 static GQuark quota_spin_quark;
 static GQuark quota_user_quark;
-/* The product a catalogue switch turns on and off, and whether the store
- * has it offered: the store's products do not change, the list is read
- * again only when a product is added. */
-static GQuark product_quark;
-static GQuark product_active_quark;
 
 /* The spin buttons' range; 0 means no quota. */
 #define MAX_QUOTA 500
@@ -109,9 +61,9 @@ role_label (CrmRole role)
   return role == CRM_ROLE_MANAGER ? _("Manager") : _("Rep");
 }
 
-static void
-add_toast (CrmPreferencesWindow *self,
-           const char           *message)
+void
+_crm_preferences_window_add_toast (CrmPreferencesWindow *self,
+                                   const char           *message)
 {
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), crm_toast_new_text (message));
 }
@@ -147,8 +99,8 @@ sync_current_user (CrmPreferencesWindow *self)
 
 /* The spin buttons are only a hint of who may change quotas: the store
  * refuses anyone but a sales manager (RAD-4, TW-9), whatever is sensitive. */
-static gboolean
-current_user_is_manager (CrmPreferencesWindow *self)
+gboolean
+_crm_preferences_window_is_manager (CrmPreferencesWindow *self)
 {
   CrmUser *current = crm_store_get_current_user (self->store);
 
@@ -162,7 +114,7 @@ sync_quota_row (CrmPreferencesWindow *self,
   GtkSpinButton *spin = g_object_get_qdata (G_OBJECT (row), quota_spin_quark);
   CrmUser *user = g_object_get_qdata (G_OBJECT (spin), quota_user_quark);
   guint quota = crm_store_get_quota (self->store, crm_user_get_id (user));
-  gboolean can_change = current_user_is_manager (self);
+  gboolean can_change = _crm_preferences_window_is_manager (self);
 
   self->syncing_quotas = TRUE;
   gtk_spin_button_set_value (spin, quota);
@@ -193,61 +145,32 @@ sync_organization (CrmPreferencesWindow *self)
 {
   g_autofree char *name = crm_store_dup_setting (self->store, "organization-name");
   g_autofree char *cc = crm_store_dup_setting (self->store, "call-summary-cc");
-  gboolean can_change = current_user_is_manager (self);
+  gboolean can_change = _crm_preferences_window_is_manager (self);
 
   gtk_editable_set_text (GTK_EDITABLE (self->organization_row), name != NULL ? name : "");
   gtk_editable_set_text (GTK_EDITABLE (self->summary_cc_row), cc != NULL ? cc : "");
   gtk_widget_set_sensitive (GTK_WIDGET (self->organization_row), can_change);
   gtk_widget_set_sensitive (GTK_WIDGET (self->summary_cc_row), can_change);
 
+  /* AXL-7: the name a call opens with is also the quote's first line. */
   adw_preferences_group_set_description (self->organization_group,
                                          can_change
-                                         ? _("Reps say the organisation’s name when a call opens. "
-                                             "A summary of every call that reached the client goes "
-                                             "to the sales manager and to the copy address.")
+                                         ? _("Reps say the organisation’s name when a call opens; "
+                                             "quotes carry it at their top.")
                                          : _("Only a sales manager can change the department’s settings."));
+  _crm_preferences_window_sync_header (self);
 }
 
 static void
 sync_call_scripts (CrmPreferencesWindow *self)
 {
-  gboolean can_change = current_user_is_manager (self);
+  gboolean can_change = _crm_preferences_window_is_manager (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.edit-call-scripts", can_change);
   adw_action_row_set_subtitle (self->call_scripts_row,
                                can_change
                                ? _("Stages, prompts, questions and objections reps are led through")
                                : _("Only a sales manager can edit the call scripts."));
-}
-
-static char *
-dup_currency (CrmPreferencesWindow *self)
-{
-  CrmProcedure *procedure = crm_store_get_procedure (self->store);
-
-  return g_strdup (procedure != NULL ? crm_procedure_get_currency (procedure) : NULL);
-}
-
-static void
-sync_products_group (CrmPreferencesWindow *self)
-{
-  gboolean can_change = current_user_is_manager (self);
-  g_autofree char *currency = dup_currency (self);
-  g_autofree char *description = NULL;
-
-  if (!can_change)
-    description = g_strdup (_("Only a sales manager can change the product catalogue."));
-  else
-    /* Translators: %s is a currency code such as ILS */
-    description = g_strdup_printf (_("Prices in %s, the procedure’s currency. On a call, the "
-                                     "lowest price of the products offered is the lower bound "
-                                     "a rep may name (CON-4)."),
-                                   currency != NULL ? currency : "");
-
-  adw_preferences_group_set_description (self->products_group, description);
-  adw_action_row_set_subtitle (self->product_price_row, currency != NULL ? currency : "");
-  gtk_widget_set_sensitive (GTK_WIDGET (self->new_product_group), can_change);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.add-product", can_change);
 }
 
 static void
@@ -341,7 +264,7 @@ quota_changed_cb (CrmPreferencesWindow *self,
     return;
 
   if (!crm_store_set_quota (self->store, crm_user_get_id (user), per_day, &error))
-    add_toast (self, error->message);
+    _crm_preferences_window_add_toast (self, error->message);
 
   /* What the store holds: the new value, or the old one if it refused. */
   if (row != NULL)
@@ -378,103 +301,15 @@ create_quota_row_cb (gpointer item,
 }
 
 static void
-sync_product_row (AdwActionRow *row,
-                  CrmProduct   *product,
-                  gboolean      active)
-{
-  g_autofree char *price = crm_format_amount (crm_product_get_price (product),
-                                              crm_product_get_currency (product));
-  g_autofree char *subtitle = NULL;
-
-  if (active)
-    subtitle = g_steal_pointer (&price);
-  else
-    /* Translators: a product's price, and that it is no longer offered */
-    subtitle = g_strdup_printf (_("%s · Not offered"), price);
-
-  adw_action_row_set_subtitle (row, subtitle);
-}
-
-static void
-product_active_cb (CrmPreferencesWindow *self,
-                   GParamSpec           *pspec,
-                   GtkSwitch            *toggle)
-{
-  CrmProduct *product = g_object_get_qdata (G_OBJECT (toggle), product_quark);
-  gboolean stored = GPOINTER_TO_INT (g_object_get_qdata (G_OBJECT (toggle), product_active_quark));
-  gboolean active = gtk_switch_get_active (toggle);
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (toggle), ADW_TYPE_ACTION_ROW);
-  g_autoptr(GError) error = NULL;
-
-  if (self->syncing_products || active == stored)
-    return;
-
-  if (!crm_store_set_product_active (self->store, crm_product_get_id (product), active, &error))
-    {
-      add_toast (self, error->message);
-      /* What the store holds. */
-      self->syncing_products = TRUE;
-      gtk_switch_set_active (toggle, stored);
-      self->syncing_products = FALSE;
-      return;
-    }
-
-  g_object_set_qdata (G_OBJECT (toggle), product_active_quark, GINT_TO_POINTER (active));
-  if (row != NULL)
-    sync_product_row (ADW_ACTION_ROW (row), product, active);
-}
-
-static GtkWidget *
-create_product_row_cb (gpointer item,
-                       gpointer user_data)
-{
-  CrmPreferencesWindow *self = user_data;
-  CrmProduct *product = item;
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *toggle = gtk_switch_new ();
-  gboolean active = crm_product_get_active (product);
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), crm_product_get_name (product));
-  sync_product_row (ADW_ACTION_ROW (row), product, active);
-
-  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-  gtk_switch_set_active (GTK_SWITCH (toggle), active);
-  gtk_widget_set_sensitive (toggle, current_user_is_manager (self));
-  gtk_widget_set_tooltip_text (toggle, _("Offered to clients"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, crm_product_get_name (product),
-                                  -1);
-  g_object_set_qdata_full (G_OBJECT (toggle), product_quark, g_object_ref (product), g_object_unref);
-  g_object_set_qdata (G_OBJECT (toggle), product_active_quark, GINT_TO_POINTER (active));
-  g_signal_connect_object (toggle, "notify::active", G_CALLBACK (product_active_cb),
-                           self, G_CONNECT_SWAPPED);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
-
-  return row;
-}
-
-/* The store gives the catalogue as it is at the time of asking. */
-static void
-sync_products (CrmPreferencesWindow *self)
-{
-  g_autoptr(GListModel) products = crm_store_get_products (self->store);
-
-  gtk_list_box_bind_model (self->products_list, products, create_product_row_cb, self, NULL);
-  sync_products_group (self);
-}
-
-static void
 organization_apply_cb (CrmPreferencesWindow *self)
 {
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->organization_row))));
   g_autoptr(GError) error = NULL;
 
   if (!crm_store_set_setting (self->store, "organization-name", name, &error))
-    add_toast (self, error->message);
+    _crm_preferences_window_add_toast (self, error->message);
   else
-    add_toast (self, _("Organisation name saved"));
+    _crm_preferences_window_add_toast (self, _("Organisation name saved"));
 
   sync_organization (self);
 }
@@ -506,25 +341,19 @@ summary_cc_apply_cb (CrmPreferencesWindow *self)
   if (!crm_store_set_setting (self->store, "call-summary-cc", address, &error))
     {
       show_summary_cc_problem (self, error->message);
-      add_toast (self, error->message);
+      _crm_preferences_window_add_toast (self, error->message);
       return;
     }
 
   sync_organization (self);
-  add_toast (self, *address != '\0' ? _("Call summaries will also go to this address")
+  _crm_preferences_window_add_toast (self, *address != '\0' ? _("Call summaries will also go to this address")
                                     : _("Call summaries go to the sales manager only"));
-}
-
-static void
-product_name_activated_cb (CrmPreferencesWindow *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "preferences.add-product", NULL);
 }
 
 static void
 call_scripts_saved_cb (CrmPreferencesWindow *self)
 {
-  add_toast (self, _("Call scripts saved"));
+  _crm_preferences_window_add_toast (self, _("Call scripts saved"));
 }
 
 static void
@@ -546,8 +375,8 @@ store_current_user_changed_cb (CrmPreferencesWindow *self,
   sync_quotas (self);
   sync_organization (self);
   sync_call_scripts (self);
-  /* The switches' sensitivity follows who works. */
-  sync_products (self);
+  /* The catalogue's actions follow who works. */
+  _crm_preferences_window_sync_catalogue (self);
 }
 
 static void
@@ -582,13 +411,13 @@ add_person_cb (CrmPreferencesWindow *self)
 
   if (crm_store_add_user (self->store, name, role, &error) == 0)
     {
-      add_toast (self, error->message);
+      _crm_preferences_window_add_toast (self, error->message);
       return;
     }
 
   /* Translators: %s is the name of the person just added */
   message = g_strdup_printf (_("%s was added"), name);
-  add_toast (self, message);
+  _crm_preferences_window_add_toast (self, message);
   gtk_editable_set_text (GTK_EDITABLE (self->add_person_row), "");
 }
 
@@ -602,7 +431,7 @@ copy_database_path_action (GtkWidget  *widget,
   CrmPreferencesWindow *self = CRM_PREFERENCES_WINDOW (widget);
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), crm_store_get_path (self->store));
-  add_toast (self, _("Path copied"));
+  _crm_preferences_window_add_toast (self, _("Path copied"));
 }
 
 static void
@@ -617,36 +446,6 @@ edit_call_scripts_action (GtkWidget  *widget,
   g_signal_connect_object (editor, "saved", G_CALLBACK (call_scripts_saved_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
-}
-
-static void
-add_product_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  CrmPreferencesWindow *self = CRM_PREFERENCES_WINDOW (widget);
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->product_name_row))));
-  g_autofree char *currency = dup_currency (self);
-  g_autofree char *message = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 price;
-
-  /* The spin button has two decimals; prices are kept in minor units. */
-  gtk_spin_button_update (self->product_price_spin);
-  price = (gint64)llround (gtk_spin_button_get_value (self->product_price_spin) * 100);
-
-  if (crm_store_add_product (self->store, name, price, currency, &error) == 0)
-    {
-      add_toast (self, error->message);
-      return;
-    }
-
-  /* Translators: %s is the name of the product just added */
-  message = g_strdup_printf (_("%s was added"), name);
-  add_toast (self, message);
-  gtk_editable_set_text (GTK_EDITABLE (self->product_name_row), "");
-  gtk_spin_button_set_value (self->product_price_spin, 0);
-  sync_products (self);
 }
 
 /* GObject overrides */
@@ -690,7 +489,7 @@ crm_preferences_window_constructed (GObject *object)
 
   sync_organization (self);
   sync_call_scripts (self);
-  sync_products (self);
+  _crm_preferences_window_setup_catalogue (self);
 }
 
 static void
@@ -707,6 +506,8 @@ crm_preferences_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_PREFERENCES_WINDOW);
 
+  g_clear_object (&self->products);
+  g_clear_object (&self->product_filter);
   g_clear_object (&self->reps);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
@@ -809,29 +610,21 @@ crm_preferences_window_class_init (CrmPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, summary_cc_row);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, summary_cc_problem_label);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, call_scripts_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, products_group);
-  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, products_list);
-  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, new_product_group);
-  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, product_name_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, product_price_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, product_price_spin);
   gtk_widget_class_bind_template_callback (widget_class, add_person_cb);
   gtk_widget_class_bind_template_callback (widget_class, organization_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, summary_cc_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, summary_cc_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, product_name_activated_cb);
 
   quota_spin_quark = g_quark_from_static_string ("crm-preferences-quota-spin");
   quota_user_quark = g_quark_from_static_string ("crm-preferences-quota-user");
-  product_quark = g_quark_from_static_string ("crm-preferences-product");
-  product_active_quark = g_quark_from_static_string ("crm-preferences-product-active");
 
   gtk_widget_class_install_action (widget_class, "preferences.copy-database-path", NULL,
                                    copy_database_path_action);
   gtk_widget_class_install_action (widget_class, "preferences.edit-call-scripts", NULL,
                                    edit_call_scripts_action);
-  gtk_widget_class_install_action (widget_class, "preferences.add-product", NULL,
-                                   add_product_action);
+
+  _crm_preferences_window_class_init_catalogue (widget_class);
+  _crm_preferences_window_class_init_header (widget_class);
 }
 
 static void

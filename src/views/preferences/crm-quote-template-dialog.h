@@ -1,0 +1,34 @@
+/* crm-quote-template-dialog.h
+ *
+ * Copyright 2026 The Deals authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "crm-types.h"
+
+G_BEGIN_DECLS
+
+#define CRM_TYPE_QUOTE_TEMPLATE_DIALOG (crm_quote_template_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (CrmQuoteTemplateDialog, crm_quote_template_dialog, CRM, QUOTE_TEMPLATE_DIALOG, AdwWindow)
+
+GtkWidget        *crm_quote_template_dialog_new          (CrmStore               *store,
+                                                         CrmQuoteTemplate       *template_);
+CrmQuoteTemplate *crm_quote_template_dialog_get_template (CrmQuoteTemplateDialog *self);
+
+G_END_DECLS
