@@ -178,6 +178,47 @@ crm_test_child (gpointer    widget,
   return object;
 }
 
+/* The first descendant of @type under @widget, in tree order, after
+ * skipping @skip of them. */
+static inline gpointer
+crm_test_find_nth_descendant (GtkWidget *widget,
+                              GType      type,
+                              guint     *skip)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    {
+      if (*skip == 0)
+        return widget;
+      (*skip)--;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      gpointer found = crm_test_find_nth_descendant (child, type, skip);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The @n-th widget of @type under @widget (from 0, in tree order), which
+ * must be there: a row's switch, a dialog's third entry. */
+static inline gpointer
+crm_test_find_descendant (gpointer widget,
+                          GType    type,
+                          guint    n)
+{
+  gpointer found = crm_test_find_nth_descendant (GTK_WIDGET (widget), type, &n);
+
+  g_assert_nonnull (found);
+
+  return found;
+}
+
 /* The toplevel of @type that is showing, if any: a dialog a view opened. */
 static inline gpointer
 crm_test_find_window (GType type)

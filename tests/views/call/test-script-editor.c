@@ -29,6 +29,7 @@
 #include "crm-preferences-window.h"
 #include "crm-procedure.h"
 #include "crm-product.h"
+#include "crm-product-dialog.h"
 #include "crm-script-draft.h"
 #include "crm-script-editor.h"
 #include "crm-store.h"
@@ -44,45 +45,6 @@ flush_events (void)
 {
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
-}
-
-/* The first descendant of @type under @widget, in tree order, after
- * skipping @skip of them. */
-static gpointer
-find_nth_descendant (GtkWidget *widget,
-                     GType      type,
-                     guint     *skip)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    {
-      if (*skip == 0)
-        return widget;
-      (*skip)--;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      gpointer found = find_nth_descendant (child, type, skip);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gpointer
-find_descendant (gpointer widget,
-                 GType    type,
-                 guint    n)
-{
-  gpointer found = find_nth_descendant (GTK_WIDGET (widget), type, &n);
-
-  g_assert_nonnull (found);
-
-  return found;
 }
 
 /* The first widget under @widget, in tree order, that @matches with
@@ -133,7 +95,7 @@ mandatory_switch (gpointer question)
 
   g_assert_nonnull (row);
 
-  return find_descendant (row, GTK_TYPE_SWITCH, 0);
+  return crm_test_find_descendant (row, GTK_TYPE_SWITCH, 0);
 }
 
 static gboolean
@@ -426,10 +388,10 @@ test_tw_3_manager_writes_a_script (CrmTestFixture *fixture,
   activate (editor, "editor.add-item", g_variant_new_string ("questions"));
   question = row_at (EDITOR_CHILD (editor, "questions_list"), 0);
   g_assert_true (adw_expander_row_get_expanded (question));
-  set_text (find_descendant (question, ADW_TYPE_ENTRY_ROW, 0), "Do you have collective agreements?");
+  set_text (crm_test_find_descendant (question, ADW_TYPE_ENTRY_ROW, 0), "Do you have collective agreements?");
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (question)), ==,
                    "Do you have collective agreements?");
-  choose (find_descendant (question, ADW_TYPE_COMBO_ROW, 0), field_label);
+  choose (crm_test_find_descendant (question, ADW_TYPE_COMBO_ROW, 0), field_label);
   gtk_switch_set_active (mandatory_switch (question), TRUE);
   flush_events ();
   g_assert_nonnull (strstr (adw_expander_row_get_subtitle (question), field_label));
@@ -438,8 +400,8 @@ test_tw_3_manager_writes_a_script (CrmTestFixture *fixture,
   set_text (row_at (EDITOR_CHILD (editor, "checklist_list"), 0), "Asked what the business does");
   activate (editor, "editor.add-item", g_variant_new_string ("objections"));
   objection = row_at (EDITOR_CHILD (editor, "objections_list"), 0);
-  set_text (find_descendant (objection, ADW_TYPE_ENTRY_ROW, 0), "It is too expensive");
-  set_text (find_descendant (objection, ADW_TYPE_ENTRY_ROW, 1), "Count the hours it saves every month");
+  set_text (crm_test_find_descendant (objection, ADW_TYPE_ENTRY_ROW, 0), "It is too expensive");
+  set_text (crm_test_find_descendant (objection, ADW_TYPE_ENTRY_ROW, 1), "Count the hours it saves every month");
   crm_test_iterate (200);
   crm_test_screenshot (editor, "script-editor-en.png");
 
@@ -455,7 +417,7 @@ test_tw_3_manager_writes_a_script (CrmTestFixture *fixture,
   g_assert_nonnull (find_label (editor, "2. בירור צרכים"));
   question = row_at (EDITOR_CHILD (editor, "questions_list"), 0);
   adw_expander_row_set_expanded (question, TRUE);
-  set_text (find_descendant (question, ADW_TYPE_ENTRY_ROW, 0), "יש לכם הסכמים קיבוציים?");
+  set_text (crm_test_find_descendant (question, ADW_TYPE_ENTRY_ROW, 0), "יש לכם הסכמים קיבוציים?");
 
   /* The opening line is the script's, on the first stage's page too. */
   gtk_list_box_select_row (EDITOR_CHILD (editor, "stages_list"), row_at (EDITOR_CHILD (editor, "stages_list"), 0));
@@ -762,7 +724,7 @@ test_reorder_items (CrmTestFixture *fixture,
   g_assert_false (gtk_widget_is_sensitive (icon_button (row_at (questions, 0), "Move Question Up")));
   g_assert_false (gtk_widget_is_sensitive (icon_button (row_at (questions, 0), "Move Question Down")));
   activate (editor, "editor.add-item", g_variant_new_string ("questions"));
-  set_text (find_descendant (row_at (questions, 1), ADW_TYPE_ENTRY_ROW, 0), "Who decides?");
+  set_text (crm_test_find_descendant (row_at (questions, 1), ADW_TYPE_ENTRY_ROW, 0), "Who decides?");
   g_assert_false (gtk_widget_is_sensitive (icon_button (row_at (questions, 1), "Move Question Down")));
   click (icon_button (row_at (questions, 1), "Move Question Up"));
   g_assert_cmpstr (adw_preferences_row_get_title (row_at (questions, 0)), ==, "Who decides?");
@@ -970,7 +932,7 @@ source_check (GtkWidget  *editor,
 
   g_assert_nonnull (row);
 
-  return find_descendant (row, GTK_TYPE_CHECK_BUTTON, 0);
+  return crm_test_find_descendant (row, GTK_TYPE_CHECK_BUTTON, 0);
 }
 
 static void
@@ -1318,14 +1280,37 @@ count_products (CrmStore *store)
   return g_list_model_get_n_items (products);
 }
 
+/* Adds a product through its dialog, as a manager would: a code, a name
+ * and a price typed in. A refused product leaves the dialog open; it is
+ * cancelled. */
 static void
 add_product (GtkWidget  *window,
+             const char *code,
              const char *name,
-             double      price)
+             const char *price)
 {
-  set_text (PREFS_CHILD (window, "product_name_row"), name);
-  gtk_spin_button_set_value (PREFS_CHILD (window, "product_price_spin"), price);
+  GtkWidget *dialog = NULL;
+
   activate (window, "preferences.add-product", NULL);
+  for (guint waited = 0; dialog == NULL && waited < 1000; waited += 50)
+    {
+      crm_test_iterate (50);
+      dialog = crm_test_find_window (CRM_TYPE_PRODUCT_DIALOG);
+    }
+  g_assert_nonnull (dialog);
+
+  set_text (crm_test_child (dialog, CRM_TYPE_PRODUCT_DIALOG, "code_row"), code);
+  set_text (crm_test_child (dialog, CRM_TYPE_PRODUCT_DIALOG, "name_row"), name);
+  set_text (crm_test_child (dialog, CRM_TYPE_PRODUCT_DIALOG, "price_row"), price);
+  gtk_widget_activate_action (dialog, "dialog.save", NULL);
+  crm_test_iterate (50);
+
+  dialog = crm_test_find_window (CRM_TYPE_PRODUCT_DIALOG);
+  if (dialog != NULL)
+    {
+      gtk_widget_activate_action (dialog, "dialog.cancel", NULL);
+      crm_test_iterate (50);
+    }
 }
 
 /* AXL-7, TW-4, CON-4: the organisation's name a call opens with, the
@@ -1380,8 +1365,8 @@ test_organization_and_products (CrmTestFixture *fixture,
   /* The catalogue, in the procedure's currency. */
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), "products");
   g_assert_cmpuint (count_rows (products), ==, 0);
-  add_product (window, "Attendance clock", 1250.5);
-  add_product (window, "Cloud licence", 300);
+  add_product (window, "TW-CLK", "Attendance clock", "1,250.50");
+  add_product (window, "TW-LIC", "Cloud licence", "300");
   g_assert_cmpuint (count_products (fixture->store), ==, 2);
   g_assert_cmpuint (count_rows (products), ==, 2);
   clock = dup_product (fixture->store, 0);
@@ -1389,16 +1374,15 @@ test_organization_and_products (CrmTestFixture *fixture,
   g_assert_cmpint (crm_product_get_price (clock), ==, 125050);
   g_assert_cmpstr (crm_product_get_currency (clock), ==, "ILS");
   g_assert_true (crm_product_get_active (clock));
-  g_assert_cmpstr (gtk_editable_get_text (PREFS_CHILD (window, "product_name_row")), ==, "");
   g_assert_true (crm_store_get_price_floor (fixture->store, "ILS", &floor));
   g_assert_cmpint (floor, ==, 30000);
 
   /* A nameless product is refused; nothing is added. */
-  add_product (window, "  ", 10);
+  add_product (window, "TW-NONE", "  ", "10");
   g_assert_cmpuint (count_products (fixture->store), ==, 2);
 
   /* The licence is no longer offered: the lower bound is the clock's. */
-  gtk_switch_set_active (find_descendant (row_at (products, 1), GTK_TYPE_SWITCH, 0), FALSE);
+  gtk_switch_set_active (crm_test_find_descendant (row_at (products, 1), GTK_TYPE_SWITCH, 0), FALSE);
   crm_test_iterate (100);
   g_assert_true (crm_store_get_price_floor (fixture->store, "ILS", &floor));
   g_assert_cmpint (floor, ==, 125050);
@@ -1408,10 +1392,10 @@ test_organization_and_products (CrmTestFixture *fixture,
   g_assert_false (crm_product_get_active (licence));
 
   /* And offered again. */
-  gtk_switch_set_active (find_descendant (row_at (products, 1), GTK_TYPE_SWITCH, 0), TRUE);
+  gtk_switch_set_active (crm_test_find_descendant (row_at (products, 1), GTK_TYPE_SWITCH, 0), TRUE);
   g_assert_true (crm_store_get_price_floor (fixture->store, "ILS", &floor));
   g_assert_cmpint (floor, ==, 30000);
-  gtk_switch_set_active (find_descendant (row_at (products, 1), GTK_TYPE_SWITCH, 0), FALSE);
+  gtk_switch_set_active (crm_test_find_descendant (row_at (products, 1), GTK_TYPE_SWITCH, 0), FALSE);
   g_assert_true (crm_store_get_price_floor (fixture->store, "ILS", &floor));
   g_assert_cmpint (floor, ==, 125050);
   crm_test_iterate (200);
@@ -1455,7 +1439,7 @@ test_rep_cannot_change_organization (CrmTestFixture *fixture,
   g_assert_cmpstr (gtk_editable_get_text (PREFS_CHILD (window, "organization_row")), ==, "Mizrahi Time Systems");
   g_assert_false (gtk_widget_get_sensitive (PREFS_CHILD (window, "organization_row")));
   g_assert_false (gtk_widget_get_sensitive (PREFS_CHILD (window, "summary_cc_row")));
-  g_assert_false (gtk_widget_get_sensitive (PREFS_CHILD (window, "new_product_group")));
+  g_assert_false (gtk_widget_get_sensitive (PREFS_CHILD (window, "add_product_button")));
 
   /* Forced through, the store refuses, with its message shown. */
   product = dup_product (fixture->store, 0);
@@ -1463,7 +1447,7 @@ test_rep_cannot_change_organization (CrmTestFixture *fixture,
                                                 FALSE, &expected));
   g_assert_error (expected, CRM_STORE_ERROR, CRM_STORE_ERROR_PERMISSION);
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), "products");
-  toggle = find_descendant (row_at (PREFS_CHILD (window, "products_list"), 0), GTK_TYPE_SWITCH, 0);
+  toggle = crm_test_find_descendant (row_at (PREFS_CHILD (window, "products_list"), 0), GTK_TYPE_SWITCH, 0);
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (toggle)));
   gtk_switch_set_active (toggle, FALSE);
   crm_test_iterate (200);
