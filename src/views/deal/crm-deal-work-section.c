@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "crm-deal-work-section.h"
+#include "crm-deal-quotes-section.h"
 #include "crm-strings.h"
 
 #include "crm-activity.h"
@@ -54,6 +55,7 @@ struct _CrmDealWorkSection
   GtkButton            *close_lost_button;
   GtkButton            *reopen_button;
   GtkStack             *timeline_stack;
+  CrmDealQuotesSection *quotes_section;
   GListStore           *timeline;      /* (element-type CrmActivity), newest first */
 
   /* The tasks list's placeholder (RAD-5), owned by the list */
@@ -498,6 +500,7 @@ crm_deal_work_section_class_init (CrmDealWorkSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmDealWorkSection, close_lost_button);
   gtk_widget_class_bind_template_child (widget_class, CrmDealWorkSection, reopen_button);
   gtk_widget_class_bind_template_child (widget_class, CrmDealWorkSection, timeline_stack);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealWorkSection, quotes_section);
   gtk_widget_class_bind_template_child (widget_class, CrmDealWorkSection, timeline);
   gtk_widget_class_bind_template_callback (widget_class, activity_icon_cb);
   gtk_widget_class_bind_template_callback (widget_class, activity_summary_cb);
@@ -508,6 +511,7 @@ crm_deal_work_section_class_init (CrmDealWorkSectionClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, activity_has_details_cb);
 
   g_type_ensure (CRM_TYPE_ACTIVITY);
+  g_type_ensure (CRM_TYPE_DEAL_QUOTES_SECTION);
 }
 
 static void
@@ -542,7 +546,10 @@ crm_deal_work_section_set_store (CrmDealWorkSection *self,
   g_return_if_fail (store == NULL || CRM_IS_STORE (store));
 
   if (g_set_object (&self->store, store))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
+    {
+      crm_deal_quotes_section_set_store (self->quotes_section, store);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STORE]);
+    }
 }
 
 gint64
@@ -564,6 +571,7 @@ crm_deal_work_section_set_deal_id (CrmDealWorkSection *self,
     return;
 
   self->deal_id = deal_id;
+  crm_deal_quotes_section_set_deal_id (self->quotes_section, deal_id);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DEAL_ID]);
 }
 

@@ -212,8 +212,10 @@ set_busy (CrmQuotePreview *self,
   if (gtk_spinner_get_spinning (self->spinner) == busy)
     return;
 
+  /* Only its spinning changes: this runs during an allocation too (the
+   * well's width changed), when a widget must not show or hide. A spinner
+   * at rest draws nothing. */
   gtk_spinner_set_spinning (self->spinner, busy);
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
 }
 
@@ -516,6 +518,7 @@ static void
 crm_quote_preview_dispose (GObject *object)
 {
   CrmQuotePreview *self = (CrmQuotePreview *)object;
+  GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->delay_source, g_source_remove);
@@ -523,6 +526,9 @@ crm_quote_preview_dispose (GObject *object)
     g_clear_signal_handler (&self->changed_id, self->quote);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CRM_TYPE_QUOTE_PREVIEW);
+  /* A plain GtkWidget unparents its template's root itself. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   g_clear_object (&self->quote);
   g_clear_pointer (&self->pdf, g_bytes_unref);

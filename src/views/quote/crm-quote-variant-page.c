@@ -713,7 +713,7 @@ setup_products (CrmQuoteVariantPage *self)
   g_signal_connect_swapped (self->product_search, "search-changed", G_CALLBACK (product_search_changed_cb), self);
   g_signal_connect_swapped (self->product_search, "activate", G_CALLBACK (add_selected_product), self);
   g_signal_connect_swapped (self->product_list, "activate", G_CALLBACK (product_activate_cb), self);
-  g_signal_connect_swapped (self->product_popover, "show", G_CALLBACK (product_popover_show_cb), self);
+  g_signal_connect_swapped (self->product_popover, "map", G_CALLBACK (product_popover_show_cb), self);
 }
 
 /* Overrides */
