@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "crm-product.h"
+#include "crm-strings.h"
 
 /* A product of the catalogue, as the store read it. Its lowest active
  * price in a currency is the lower bound a rep may name (CON-4); a quote
@@ -94,18 +95,16 @@ gboolean
 crm_product_kind_from_key (const char     *key,
                            CrmProductKind *out_kind)
 {
+  guint index;
+
   g_return_val_if_fail (out_kind != NULL, FALSE);
 
-  for (guint i = 0; key != NULL && i < CRM_N_PRODUCT_KINDS; i++)
-    {
-      if (g_str_equal (key, kind_keys[i]))
-        {
-          *out_kind = i;
-          return TRUE;
-        }
-    }
+  if (!crm_str_find_key (kind_keys, CRM_N_PRODUCT_KINDS, key, &index))
+    return FALSE;
 
-  return FALSE;
+  *out_kind = index;
+
+  return TRUE;
 }
 
 static void

@@ -25,6 +25,7 @@
 #include "crm-money.h"
 #include "crm-procedure.h"
 #include "crm-quote-private.h"
+#include "crm-strings.h"
 
 /* A quote of a deal (issue 9): what the editor changes, the PDF is drawn
  * from and the store keeps. Every setter notifies and emits "changed", so
@@ -102,28 +103,11 @@ static guint signals [N_SIGNALS];
 
 /* Indexed by CrmQuoteState and CrmQuoteApproval: the stored keys. */
 static const char * const state_keys[] = {
-  "draft", "sent", "accepted", "declined", "expired", "superseded", NULL
+  "draft", "sent", "accepted", "declined", "expired", "superseded",
 };
 static const char * const approval_keys[] = {
-  "none", "pending", "approved", "rejected", NULL
+  "none", "pending", "approved", "rejected",
 };
-
-static gboolean
-key_to_index (const char * const *keys,
-              const char         *key,
-              guint              *out_index)
-{
-  for (guint i = 0; key != NULL && keys[i] != NULL; i++)
-    {
-      if (g_str_equal (key, keys[i]))
-        {
-          *out_index = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
 
 const char *
 crm_quote_state_to_key (CrmQuoteState state)
@@ -141,7 +125,7 @@ crm_quote_state_from_key (const char    *key,
 
   g_return_val_if_fail (out_state != NULL, FALSE);
 
-  if (!key_to_index (state_keys, key, &index))
+  if (!crm_str_find_key (state_keys, G_N_ELEMENTS (state_keys), key, &index))
     return FALSE;
 
   *out_state = index;
@@ -165,7 +149,7 @@ crm_quote_approval_from_key (const char       *key,
 
   g_return_val_if_fail (out_approval != NULL, FALSE);
 
-  if (!key_to_index (approval_keys, key, &index))
+  if (!crm_str_find_key (approval_keys, G_N_ELEMENTS (approval_keys), key, &index))
     return FALSE;
 
   *out_approval = index;

@@ -43,3 +43,35 @@ crm_str_is_blank (const char *text)
 
   return TRUE;
 }
+
+/**
+ * crm_str_find_key:
+ * @keys: the stored keys of an enumeration, indexed by its values
+ * @n_keys: how many there are
+ * @key: (nullable): a key read back from the store or a template
+ * @out_index: (out): where @key's index goes
+ *
+ * The one lookup from a stored key to the enumeration value it names, for
+ * every enumeration that is kept as text.
+ *
+ * Returns: %TRUE if @key is one of @keys
+ */
+gboolean
+crm_str_find_key (const char * const *keys,
+                  guint               n_keys,
+                  const char         *key,
+                  guint              *out_index)
+{
+  g_return_val_if_fail (out_index != NULL, FALSE);
+
+  for (guint i = 0; key != NULL && i < n_keys; i++)
+    {
+      if (g_str_equal (key, keys[i]))
+        {
+          *out_index = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}

@@ -21,6 +21,10 @@
 
 G_BEGIN_DECLS
 
-gboolean crm_str_is_blank (const char *text);
+gboolean crm_str_is_blank (const char         *text);
+gboolean crm_str_find_key (const char * const *keys,
+                           guint               n_keys,
+                           const char         *key,
+                           guint              *out_index);
 
 G_END_DECLS
