@@ -22,6 +22,26 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 
 #include "crm-doc-logo.h"
+#include "crm-limits.h"
+
+/* Bounds the decoded image before the decoder allocates it: a 2 MiB file
+ * may declare 30,000 × 30,000 pixels, and the logo is drawn a few
+ * centimetres wide anyway. */
+static void
+size_prepared_cb (GdkPixbufLoader *loader,
+                  int              width,
+                  int              height,
+                  gpointer         user_data)
+{
+  int longer = MAX (width, height);
+
+  if (longer <= CRM_QUOTE_MAX_LOGO_SIDE)
+    return;
+
+  gdk_pixbuf_loader_set_size (loader,
+                              MAX (1, (int)((gint64)width * CRM_QUOTE_MAX_LOGO_SIDE / longer)),
+                              MAX (1, (int)((gint64)height * CRM_QUOTE_MAX_LOGO_SIDE / longer)));
+}
 
 /* The organisation's logo as a cairo image. A logo gdk-pixbuf cannot
  * read is left out of the document (logged), never an error: the quote
@@ -41,6 +61,7 @@ crm_doc_logo_load (GBytes *bytes)
     return NULL;
 
   loader = gdk_pixbuf_loader_new ();
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), NULL);
   if (!gdk_pixbuf_loader_write_bytes (loader, bytes, &error) || !gdk_pixbuf_loader_close (loader, &error))
     {
       g_debug ("The logo is left out: %s", error->message);

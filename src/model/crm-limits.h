@@ -64,6 +64,9 @@ G_BEGIN_DECLS
 #define CRM_LIMIT_QUOTE_NUMBER  64
 #define CRM_LIMIT_QUOTE_VARIANT 100
 #define CRM_QUOTE_MAX_LOGO      (2 * 1024 * 1024)
+/* A small file may still declare a huge image: the logo is decoded at
+ * most this many pixels on its longer side. */
+#define CRM_QUOTE_MAX_LOGO_SIDE 2048
 #define CRM_QUOTE_MAX_PDF       (64 * 1024 * 1024)
 
 #define CRM_LIMIT_ERROR (crm_limit_error_quark ())

@@ -25,6 +25,7 @@
 
 #include "crm-preferences-window-private.h"
 
+#include "crm-limits.h"
 #include "crm-problem.h"
 
 #include "crm-store.h"
@@ -36,9 +37,6 @@
  * is told here, at the logo's row, both when a file is chosen (and then
  * refused, keeping the logo there was) and when the stored file has since
  * gone. */
-
-/* What the store reads of a logo at most (the quote plan's limit). */
-#define MAX_LOGO_SIZE (2 * 1024 * 1024)
 
 /* Helpers */
 
@@ -57,7 +55,7 @@ check_logo (const char  *path,
       return FALSE;
     }
 
-  if (info.st_size > MAX_LOGO_SIZE)
+  if (info.st_size > CRM_QUOTE_MAX_LOGO)
     {
       /* Translators: %s is a file's name */
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
