@@ -108,6 +108,92 @@ test_instalments_sum_exactly (void)
       }
 }
 
+/* A variant of two lines, each one unit at @price_a / @price_b, no VAT. */
+static CrmQuoteVariant *
+make_two_kinds (CrmProductKind kind_a, gint64 price_a,
+                CrmProductKind kind_b, gint64 price_b)
+{
+  CrmQuoteVariant *variant = crm_quote_variant_new ("A");
+  g_autoptr(CrmQuoteLine) a = make_line (1000, price_a, 0, 0);
+  g_autoptr(CrmQuoteLine) b = make_line (1000, price_b, 0, 0);
+
+  crm_quote_line_set_kind (a, kind_a);
+  crm_quote_line_set_kind (b, kind_b);
+  crm_quote_variant_append_line (variant, a);
+  crm_quote_variant_append_line (variant, b);
+  return variant;
+}
+
+static const CrmQuoteCharge *
+charge_at (GArray *charges, guint i)
+{
+  g_assert_cmpuint (i, <, charges->len);
+  return &g_array_index (charges, CrmQuoteCharge, i);
+}
+
+/* TW-7: the clock is charged before it ships, the module after training. */
+static void
+test_tw_7_clock_before_shipping (void)
+{
+  g_autoptr(CrmProcedure) procedure = crm_procedure_load_builtin ("tw", NULL);
+  g_autoptr(CrmQuote) quote = crm_quote_new (procedure, "en", "ILS");
+  g_autoptr(CrmQuoteVariant) variant = make_two_kinds (CRM_PRODUCT_HARDWARE, 189000,
+                                                       CRM_PRODUCT_SOFTWARE, 120000);
+  g_autoptr(GArray) charges = crm_quote_compute_schedule (quote, variant, NULL);
+
+  g_assert_nonnull (charges);
+  g_assert_cmpuint (charges->len, ==, 2);
+  g_assert_cmpstr (charge_at (charges, 0)->key, ==, "before_shipping");
+  g_assert_cmpint (charge_at (charges, 0)->amount, ==, 189000);
+  g_assert_cmpstr (charge_at (charges, 1)->key, ==, "after_training");
+  g_assert_cmpint (charge_at (charges, 1)->amount, ==, 120000);
+  /* TW-6: the default term is the card in 12 payments. */
+  g_assert_cmpuint (charge_at (charges, 0)->installments, ==, 12);
+}
+
+/* AXL-9: 50 % of the services and the whole licence on signing. */
+static void
+test_axl_9_prepayment_by_kind (void)
+{
+  g_autoptr(CrmProcedure) procedure = crm_procedure_load_builtin ("axl", NULL);
+  g_autoptr(CrmQuote) quote = crm_quote_new (procedure, "ru", "RUB");
+  g_autoptr(CrmQuoteVariant) variant = make_two_kinds (CRM_PRODUCT_SERVICE, 6000000,
+                                                       CRM_PRODUCT_LICENCE, 1000000);
+  g_autoptr(GArray) charges = crm_quote_compute_schedule (quote, variant, NULL);
+
+  g_assert_nonnull (charges);
+  g_assert_cmpuint (charges->len, ==, 2);
+  g_assert_cmpstr (charge_at (charges, 0)->key, ==, "prepayment");
+  g_assert_cmpint (charge_at (charges, 0)->amount, ==, 3000000 + 1000000);
+  g_assert_cmpstr (charge_at (charges, 1)->key, ==, "on_completion");
+  g_assert_cmpint (charge_at (charges, 1)->amount, ==, 3000000);
+}
+
+/* RAD-11: a prepayment of 50 % to 100 % before the order is launched. */
+static void
+test_rad_11_range (void)
+{
+  g_autoptr(CrmProcedure) procedure = crm_procedure_load_builtin ("rad", NULL);
+  g_autoptr(CrmQuote) quote = crm_quote_new (procedure, "ru", "RUB");
+  g_autoptr(CrmQuoteVariant) variant = make_two_kinds (CRM_PRODUCT_HARDWARE, 60000,
+                                                       CRM_PRODUCT_SERVICE, 40000);
+  g_autoptr(GArray) charges = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (crm_quote_get_prepayment_percent (quote), ==, 50);
+  crm_quote_set_prepayment_percent (quote, 70);
+  charges = crm_quote_compute_schedule (quote, variant, NULL);
+  g_assert_nonnull (charges);
+  g_assert_cmpstr (charge_at (charges, 0)->key, ==, "prepayment");
+  g_assert_cmpint (charge_at (charges, 0)->amount, ==, 70000);
+  g_assert_cmpint (charge_at (charges, 1)->amount, ==, 30000);
+
+  crm_quote_add_variant (quote, variant);
+  crm_quote_set_prepayment_percent (quote, 40);
+  g_assert_false (crm_quote_check (quote, &error));
+  g_assert_error (error, CRM_QUOTE_ERROR, CRM_QUOTE_ERROR_INVALID_TERM);
+}
+
 static void
 on_changed (gpointer self, guint *n)
 {
@@ -156,6 +242,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/quote/money/vat-per-rate", test_vat_per_rate);
   g_test_add_func ("/quote/money/too-large", test_too_large);
   g_test_add_func ("/quote/schedule/instalments-sum-exactly", test_instalments_sum_exactly);
+  g_test_add_func ("/quote/schedule/tw-7-clock-before-shipping", test_tw_7_clock_before_shipping);
+  g_test_add_func ("/quote/schedule/axl-9-prepayment-by-kind", test_axl_9_prepayment_by_kind);
+  g_test_add_func ("/quote/schedule/rad-11-range", test_rad_11_range);
   g_test_add_func ("/quote/check-copy-changed", test_check_copy_changed);
 
   return g_test_run ();
