@@ -962,8 +962,9 @@ test_manager_shapes_the_calls (CrmTestFixture *fixture,
   AdwComboRow *script_row = EDITOR_CHILD (editor, "script_row");
   GtkListBox *questions = EDITOR_CHILD (editor, "questions_list");
 
-  /* RAD has no payment terms to show; one script cannot be removed. */
-  g_assert_false (gtk_widget_get_visible (EDITOR_CHILD (editor, "payment_terms_row")));
+  /* RAD pays by bank or in cash (RAD-10), so its terms can be shown;
+   * one script cannot be removed. */
+  g_assert_true (gtk_widget_get_visible (EDITOR_CHILD (editor, "payment_terms_row")));
   g_assert_true (action_can_be_clicked (editor, "editor.remove-script"));
 
   /* CON-4 at the presentation of the general script. */
