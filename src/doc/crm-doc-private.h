@@ -26,6 +26,7 @@ G_BEGIN_DECLS
 #define CRM_DOC_HEBREW_FONT "Noto Sans Hebrew"
 
 char   *_crm_doc_isolate                      (const char  *text);
+char   *_crm_doc_isolate_lines                (const char  *text);
 GBytes *_crm_quote_document_render_with_fonts (CrmQuote    *quote,
                                                const char  *latin_family,
                                                const char  *hebrew_family,

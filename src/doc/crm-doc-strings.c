@@ -108,3 +108,27 @@ _crm_doc_isolate (const char *text)
 
   return g_string_free (isolated, FALSE);
 }
+
+/* The same for text of several lines (an address, the organisation's
+ * details), line by line: each line takes the direction of its own first
+ * letter, so "ООО «Сделки»" or "+972 50…" in a Hebrew quote keeps its
+ * order, and an isolate never runs across a line break. NULL stays NULL. */
+char *
+_crm_doc_isolate_lines (const char *text)
+{
+  g_auto(GStrv) lines = NULL;
+
+  if (text == NULL)
+    return NULL;
+
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *isolated = _crm_doc_isolate (lines[i]);
+
+      g_free (lines[i]);
+      lines[i] = isolated;
+    }
+
+  return g_strjoinv ("\n", lines);
+}

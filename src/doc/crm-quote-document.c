@@ -159,14 +159,16 @@ add_header (Doc *doc)
 {
   g_autoptr(PangoLayout) name = NULL;
   g_autoptr(PangoLayout) details = NULL;
+  g_autofree char *name_text = _crm_doc_isolate_lines (crm_quote_get_organization_name (doc->quote));
+  g_autofree char *details_text = _crm_doc_isolate_lines (crm_quote_get_organization_details (doc->quote));
   cairo_surface_t *logo = crm_doc_logo_load (crm_quote_get_logo (doc->quote));
   double text_width = CRM_DOC_CONTENT_WIDTH - (logo ? LOGO_W + GAP : 0);
   double height;
 
-  name = crm_doc_canvas_layout (doc->canvas, crm_quote_get_organization_name (doc->quote),
+  name = crm_doc_canvas_layout (doc->canvas, name_text,
                                 CRM_DOC_HEADING, text_width, CRM_DOC_ALIGN_START);
   height = place (doc, name, 0, text_width);
-  details = crm_doc_canvas_layout (doc->canvas, crm_quote_get_organization_details (doc->quote),
+  details = crm_doc_canvas_layout (doc->canvas, details_text,
                                    CRM_DOC_SMALL, text_width, CRM_DOC_ALIGN_START);
   crm_doc_canvas_place (doc->canvas, details, 0, text_width, crm_doc_canvas_get_y (doc->canvas) + height + 2);
   height += 2 + crm_doc_layout_height (details);
@@ -225,6 +227,7 @@ add_customer (Doc *doc)
   const char *name = crm_quote_get_customer_name (doc->quote);
   const char *company = crm_quote_get_customer_company (doc->quote);
   g_autoptr(GString) line = g_string_new (NULL);
+  g_autofree char *customer_details = NULL;
 
   add_paragraph (doc, tr (doc, CRM_DOC_CUSTOMER), CRM_DOC_BOLD, 2);
   if (name != NULL && *name != '\0')
@@ -242,7 +245,8 @@ add_customer (Doc *doc)
       g_string_append (line, isolated);
     }
   add_paragraph (doc, line->str, CRM_DOC_REGULAR, 2);
-  add_paragraph (doc, crm_quote_get_customer_details (doc->quote), CRM_DOC_SMALL, 14);
+  customer_details = _crm_doc_isolate_lines (crm_quote_get_customer_details (doc->quote));
+  add_paragraph (doc, customer_details, CRM_DOC_SMALL, 14);
 }
 
 static void
