@@ -282,8 +282,10 @@ crm_store_load_quote (CrmStore  *self,
  * @number: a quote number, such as "Q-2026-0001"
  * @error: return location for a #GError
  *
- * Returns: (transfer full) (nullable): the newest revision of the quote
- *   of that number
+ * @number may name a revision as the quote shows it ("Q-2026-0001/2").
+ *
+ * Returns: (transfer full) (nullable): that revision, or the newest
+ *   revision of the quote of that number
  */
 CrmQuote *
 crm_store_find_quote (CrmStore    *self,
@@ -292,6 +294,8 @@ crm_store_find_quote (CrmStore    *self,
 {
   g_autofree char *clean = NULL;
   g_autofree char *id = NULL;
+  guint64 revision = 0;
+  char *slash;
 
   g_return_val_if_fail (CRM_IS_STORE (self), NULL);
 
@@ -299,10 +303,24 @@ crm_store_find_quote (CrmStore    *self,
   if (!crm_limits_dup_trimmed (_("Quote Number"), number, CRM_LIMIT_QUOTE_NUMBER, CRM_TEXT_LINE, &clean, error))
     return NULL;
 
+  /* "Q-2026-0001/2", as crm_quote_dup_display_number() shows a revision. */
+  if (clean != NULL && (slash = strchr (clean, '/')) != NULL)
+    {
+      if (!g_ascii_string_to_unsigned (slash + 1, 10, 1, G_MAXUINT, &revision, NULL))
+        {
+          g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_FOUND,
+                       _("“%s” is not a quote number: after the slash comes its revision, such as Q-2026-0001/2."),
+                       clean);
+          return NULL;
+        }
+      *slash = '\0';
+    }
+
   if (clean != NULL)
     id = _crm_store_query_text (self,
-                                "SELECT id FROM quotes WHERE number = ?2 ORDER BY revision DESC LIMIT 1",
-                                0, clean);
+                                "SELECT id FROM quotes WHERE number = ?2 AND (?1 = 0 OR revision = ?1) "
+                                "ORDER BY revision DESC LIMIT 1",
+                                (gint64)revision, clean);
   if (id == NULL)
     {
       g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_FOUND,
