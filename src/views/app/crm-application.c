@@ -28,6 +28,7 @@
 #include "crm-leads.h"
 #include "crm-preferences-window.h"
 #include "crm-procedure.h"
+#include "crm-quote-document.h"
 #include "crm-stage.h"
 #include "crm-store.h"
 #include "crm-task-notifier.h"
@@ -66,6 +67,11 @@ struct _CrmApplication
   char           *lead_source;
   char           *lead_campaign;
 
+  /* --render-quote */
+  char           *render_quote;
+  char           *output_path;
+  char           *language;
+
   /* Why the database could not be opened, shown in the window. */
   GError         *open_error;
 
@@ -99,6 +105,12 @@ static const GOptionEntry option_entries[] = {
   { "company", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --new-lead: the company"), N_("COMPANY") },
   { "source", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --new-lead: where it came from, one of the procedure’s source keys, e.g. missed_call"), N_("SOURCE") },
   { "campaign", 0, 0, G_OPTION_ARG_STRING, NULL, N_("With --new-lead: the campaign"), N_("CAMPAIGN") },
+  { "render-quote", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write the PDF of the quote NUMBER (e.g. Q-2026-0001, or Q-2026-0001/2 for a revision) to the file given with --output, and exit"),
+    N_("NUMBER") },
+  { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("With --render-quote: the PDF file to write"), N_("FILE") },
+  { "language", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --render-quote: render a draft in this language (en, he or ru) instead of its own"), N_("LANGUAGE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { NULL }
@@ -323,6 +335,69 @@ crm_application_new_lead (CrmApplication *self)
   return 0;
 }
 
+/* The documents' languages; anything else is refused by name rather than
+ * rendered in English. */
+static gboolean
+is_document_language (const char *language)
+{
+  return g_strv_contains ((const char * const[]) { "en", "he", "ru", NULL }, language);
+}
+
+/* The bytes a quote is written as: a sent quote's are the ones that went
+ * out, kept with the deal; a draft is rendered now by the same pure
+ * function the editor's preview and printing use. */
+static GBytes *
+quote_pdf_of (CrmApplication  *self,
+              CrmQuote        *quote,
+              GError         **error)
+{
+  g_autofree char *number = crm_quote_dup_display_number (quote);
+
+  if (crm_quote_get_state (quote) != CRM_QUOTE_DRAFT)
+    {
+      if (self->language != NULL && g_strcmp0 (self->language, crm_quote_get_language (quote)) != 0)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("Quote %s was sent in “%s”; it is written as it went out, and --language cannot change it"),
+                       number, crm_quote_get_language (quote));
+          return NULL;
+        }
+
+      return crm_store_load_quote_pdf (self->store, crm_quote_get_id (quote), NULL, error);
+    }
+
+  /* Rendering in another language changes nothing that is stored. */
+  if (self->language != NULL)
+    crm_quote_set_language (quote, self->language);
+
+  return crm_quote_document_render (quote, error);
+}
+
+static int
+crm_application_render_quote (CrmApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmQuote) quote = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+
+  if (self->language != NULL && !is_document_language (self->language))
+    {
+      g_printerr (_("deals: unknown language “%s” (known: en, he, ru)\n"), self->language);
+      return 1;
+    }
+
+  if ((quote = crm_store_find_quote (self->store, self->render_quote, &error)) == NULL ||
+      (pdf = quote_pdf_of (self, quote, &error)) == NULL ||
+      !g_file_set_contents (self->output_path, g_bytes_get_data (pdf, NULL),
+                            g_bytes_get_size (pdf), &error))
+    {
+      g_printerr ("deals: %s\n", error->message);
+      return 1;
+    }
+
+  return 0;
+}
+
 static int
 crm_application_handle_local_options (GApplication *app,
                                       GVariantDict *options)
@@ -351,12 +426,22 @@ crm_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "company", "s", &self->lead_company);
   g_variant_dict_lookup (options, "source", "s", &self->lead_source);
   g_variant_dict_lookup (options, "campaign", "s", &self->lead_campaign);
+  g_variant_dict_lookup (options, "render-quote", "s", &self->render_quote);
+  g_variant_dict_lookup (options, "output", "^ay", &self->output_path);
+  g_variant_dict_lookup (options, "language", "s", &self->language);
   scripted = self->database_path || self->procedure_id || self->demo || self->move_to ||
-             self->reopen_reason || self->new_lead;
+             self->reopen_reason || self->new_lead || self->render_quote;
 
   if ((self->move_to != NULL || self->reopen_reason != NULL) != (self->deal_id != 0))
     {
       g_printerr ("%s\n", _("deals: --deal goes with --move-to or --reopen"));
+      return 1;
+    }
+
+  if ((self->render_quote != NULL) != (self->output_path != NULL) ||
+      (self->language != NULL && self->render_quote == NULL))
+    {
+      g_printerr ("%s\n", _("deals: --render-quote goes with --output, and --language only with them"));
       return 1;
     }
 
@@ -397,6 +482,9 @@ crm_application_handle_local_options (GApplication *app,
 
   if (self->new_lead)
     return crm_application_new_lead (self);
+
+  if (self->render_quote != NULL)
+    return crm_application_render_quote (self);
 
   return G_APPLICATION_CLASS (crm_application_parent_class)->handle_local_options (app, options);
 }
@@ -737,6 +825,9 @@ crm_application_finalize (GObject *object)
   g_clear_pointer (&self->lead_company, g_free);
   g_clear_pointer (&self->lead_source, g_free);
   g_clear_pointer (&self->lead_campaign, g_free);
+  g_clear_pointer (&self->render_quote, g_free);
+  g_clear_pointer (&self->output_path, g_free);
+  g_clear_pointer (&self->language, g_free);
   g_clear_error (&self->open_error);
 
   G_OBJECT_CLASS (crm_application_parent_class)->finalize (object);
