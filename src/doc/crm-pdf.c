@@ -20,6 +20,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -255,6 +256,14 @@ crm_pdf_print_page (PopplerDocument  *document,
  * @document: a #PopplerDocument
  * @index: a page, from 0
  *
+ * The text of a page, selected from the corner where its reading starts.
+ * Poppler reads a page's text as a selection between two corners, and a
+ * selection from the top left (poppler_page_get_text()) starts a
+ * right-to-left page after the end of its first lines: a Hebrew quote
+ * lost its header, title, number and footer. From the top right a
+ * left-to-right page loses its text the same way, so both are taken and
+ * the longer kept; neither adds text that is not there.
+ *
  * Returns: (transfer full) (nullable): the text of a page as poppler
  *   extracts it, %NULL when there is no such page
  */
@@ -263,6 +272,9 @@ crm_pdf_dup_page_text (PopplerDocument *document,
                        guint            index)
 {
   g_autoptr(CrmPdfPage) page = NULL;
+  PopplerRectangle from_left = { 0 }, from_right = { 0 };
+  char *ltr, *rtl;
+  double width, height;
 
   g_return_val_if_fail (POPPLER_IS_DOCUMENT (document), NULL);
 
@@ -270,5 +282,17 @@ crm_pdf_dup_page_text (PopplerDocument *document,
   if (page == NULL)
     return NULL;
 
-  return poppler_page_get_text (page);
+  poppler_page_get_size (page, &width, &height);
+  from_left.x2 = from_right.x1 = width;
+  from_left.y2 = from_right.y2 = height;
+  ltr = poppler_page_get_text_for_area (page, &from_left);
+  rtl = poppler_page_get_text_for_area (page, &from_right);
+  if (strlen (rtl) > strlen (ltr))
+    {
+      g_free (ltr);
+      return rtl;
+    }
+  g_free (rtl);
+
+  return ltr;
 }
