@@ -53,17 +53,21 @@ typedef struct
   CrmDocString label;
   double       width;   /* 0: takes what the others leave */
   CrmDocAlign  align;
-  gboolean     ltr;     /* a value read left to right */
+  gboolean     ltr;     /* a value read left to right: a code, a number */
 } Column;
 
-/* The lines table: code, description, quantity, unit price, discount, net. */
+/* The lines table: code, description, quantity, unit price, discount, net.
+ * Money is laid out in the document's direction, not left to right: ICU
+ * orders an amount and its sign for the language's own direction (Hebrew
+ * "1,234.50 ₪" shows the sign at its left), and only then does the text
+ * a PDF reader extracts give back the amount as formatted. */
 static const Column line_columns[] = {
   { CRM_DOC_CODE,        72, CRM_DOC_ALIGN_START, TRUE },
   { CRM_DOC_DESCRIPTION,  0, CRM_DOC_ALIGN_START, FALSE },
   { CRM_DOC_QUANTITY,    44, CRM_DOC_ALIGN_END,   TRUE },
-  { CRM_DOC_UNIT_PRICE,  78, CRM_DOC_ALIGN_END,   TRUE },
+  { CRM_DOC_UNIT_PRICE,  78, CRM_DOC_ALIGN_END,   FALSE },
   { CRM_DOC_DISCOUNT,    48, CRM_DOC_ALIGN_END,   TRUE },
-  { CRM_DOC_NET,         84, CRM_DOC_ALIGN_END,   TRUE },
+  { CRM_DOC_NET,         84, CRM_DOC_ALIGN_END,   FALSE },
 };
 #define N_LINE_COLUMNS G_N_ELEMENTS (line_columns)
 
@@ -428,7 +432,7 @@ add_totals (Doc                  *doc,
   g_autofree char *total = money (doc, totals->total);
 
   crm_doc_canvas_set_y (doc->canvas, crm_doc_canvas_get_y (doc->canvas) + 6);
-  add_pair (doc, x, 150, 100, tr (doc, CRM_DOC_NET_TOTAL), net, TRUE, CRM_DOC_REGULAR);
+  add_pair (doc, x, 150, 100, tr (doc, CRM_DOC_NET_TOTAL), net, FALSE, CRM_DOC_REGULAR);
   for (guint i = 0; totals->rates != NULL && i < totals->rates->len; i++)
     {
       const CrmVatTotal *rate = &g_array_index (totals->rates, CrmVatTotal, i);
@@ -436,9 +440,9 @@ add_totals (Doc                  *doc,
       g_autofree char *label = g_strdup_printf ("%s %s", tr (doc, CRM_DOC_VAT_AT), rate_text);
       g_autofree char *vat = money (doc, rate->vat);
 
-      add_pair (doc, x, 150, 100, label, vat, TRUE, CRM_DOC_REGULAR);
+      add_pair (doc, x, 150, 100, label, vat, FALSE, CRM_DOC_REGULAR);
     }
-  add_pair (doc, x, 150, 100, tr (doc, CRM_DOC_TOTAL), total, TRUE, CRM_DOC_BOLD);
+  add_pair (doc, x, 150, 100, tr (doc, CRM_DOC_TOTAL), total, FALSE, CRM_DOC_BOLD);
   crm_doc_canvas_set_y (doc->canvas, crm_doc_canvas_get_y (doc->canvas) + 8);
 }
 
@@ -481,7 +485,7 @@ add_schedule (Doc              *doc,
         }
 
       cells[0] = crm_doc_canvas_layout (doc->canvas, charge->name, CRM_DOC_REGULAR, widths[0] - GAP, CRM_DOC_ALIGN_START);
-      cells[1] = crm_doc_canvas_layout_ltr (doc->canvas, amount, CRM_DOC_REGULAR, widths[1] - GAP, CRM_DOC_ALIGN_END);
+      cells[1] = crm_doc_canvas_layout (doc->canvas, amount, CRM_DOC_REGULAR, widths[1] - GAP, CRM_DOC_ALIGN_END);
       cells[2] = crm_doc_canvas_layout (doc->canvas, count_cell, CRM_DOC_SMALL, widths[2] + 30, CRM_DOC_ALIGN_END);
       cells[3] = crm_doc_canvas_layout (doc->canvas, first_cell, CRM_DOC_SMALL, widths[3] + 20 - GAP, CRM_DOC_ALIGN_END);
       cells[4] = crm_doc_canvas_layout (doc->canvas, then_cell, CRM_DOC_SMALL, widths[4] - 50 + 40, CRM_DOC_ALIGN_END);
