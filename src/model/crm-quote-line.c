@@ -654,6 +654,7 @@ check_description (CrmQuoteLine  *self,
 
 static gboolean
 check_price (CrmQuoteLine  *self,
+             const char    *currency,
              GError       **error)
 {
   if (self->unit_price < 0)
@@ -666,7 +667,9 @@ check_price (CrmQuoteLine  *self,
   /* TW-5: a product master may set the lowest price a rep may quote. */
   if (self->floor_price >= 0 && self->unit_price < self->floor_price)
     {
-      g_autofree char *floor = crm_money_format_plain (self->floor_price);
+      g_autofree char *plain = crm_money_format_plain (self->floor_price);
+      /* "120 ILS": the amount as the rep types it, with what it is in. */
+      g_autofree char *floor = g_strdup_printf ("%s %s", plain, currency);
 
       g_set_error (error, CRM_QUOTE_ERROR, CRM_QUOTE_ERROR_BELOW_FLOOR,
                    _("The unit price is below this product’s lowest price of %s"),
@@ -708,7 +711,7 @@ crm_quote_line_check (CrmQuoteLine  *self,
       return FALSE;
     }
 
-  if (!check_price (self, error))
+  if (!check_price (self, currency, error))
     return FALSE;
 
   if (self->currency != NULL && g_strcmp0 (self->currency, currency) != 0)
