@@ -18,6 +18,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "crm-procedure.h"
 #include "crm-quote.h"
 
@@ -233,6 +235,201 @@ test_check_copy_changed (void)
   g_assert_true (crm_quote_has_bidi_controls (quote));
 }
 
+/* The quote a check starts from: one good line in the first variant. */
+static CrmQuote *
+good_quote (CrmProcedure  *procedure,
+            CrmQuoteLine **out_line)
+{
+  CrmQuote *quote = crm_quote_new (procedure, "en", NULL);
+  g_autoptr(CrmQuoteVariant) first = g_list_model_get_item (crm_quote_get_variants (quote), 0);
+  g_autoptr(CrmQuoteLine) line = make_line (1000, 10000, 0, 1800);
+
+  crm_quote_variant_set_name (first, "Basic");
+  crm_quote_variant_append_line (first, line);
+  g_assert_true (crm_quote_check (quote, NULL));
+  *out_line = line;
+
+  return quote;
+}
+
+static void
+break_empty_description (CrmQuote *quote, CrmQuoteLine *line)
+{
+  crm_quote_line_set_description (line, " \t ");
+}
+
+static void
+break_long_description (CrmQuote *quote, CrmQuoteLine *line)
+{
+  g_autofree char *text = g_strnfill (CRM_QUOTE_MAX_DESCRIPTION + 1, 'x');
+
+  crm_quote_line_set_description (line, text);
+}
+
+static void
+break_zero_quantity (CrmQuote *quote, CrmQuoteLine *line)
+{
+  crm_quote_line_set_quantity (line, 0);
+}
+
+static void
+break_negative_quantity (CrmQuote *quote, CrmQuoteLine *line)
+{
+  crm_quote_line_set_quantity (line, -1500);
+}
+
+static void
+break_negative_price (CrmQuote *quote, CrmQuoteLine *line)
+{
+  crm_quote_line_set_unit_price (line, -1);
+}
+
+/* TW-5: the product master's lowest price. */
+static void
+break_below_floor (CrmQuote *quote, CrmQuoteLine *line)
+{
+  crm_quote_line_set_floor_price (line, 12000);
+}
+
+static void
+break_currency (CrmQuote *quote, CrmQuoteLine *line)
+{
+  crm_quote_line_set_currency (line, "USD");
+}
+
+static void
+break_discount (CrmQuote *quote, CrmQuoteLine *line)
+{
+  crm_quote_line_set_discount (line, 10001);
+}
+
+static void
+break_too_large (CrmQuote *quote, CrmQuoteLine *line)
+{
+  crm_quote_line_set_quantity (line, G_MAXINT64 / 2);
+  crm_quote_line_set_unit_price (line, G_MAXINT64 / 2);
+}
+
+static void
+break_validity (CrmQuote *quote, CrmQuoteLine *line)
+{
+  crm_quote_set_valid_until (quote, "31.12.2026");
+}
+
+static void
+break_term (CrmQuote *quote, CrmQuoteLine *line)
+{
+  crm_quote_set_payment_term (quote, "barter", 1);
+}
+
+/* TW-6: the card allows at most 12 payments. */
+static void
+break_instalments (CrmQuote *quote, CrmQuoteLine *line)
+{
+  crm_quote_set_payment_term (quote, crm_quote_get_payment_term (quote), 13);
+}
+
+static void
+break_no_lines (CrmQuote *quote, CrmQuoteLine *line)
+{
+  g_autoptr(CrmQuoteVariant) empty = crm_quote_variant_new ("Extended");
+
+  crm_quote_add_variant (quote, empty);
+}
+
+static void
+break_too_many_lines (CrmQuote *quote, CrmQuoteLine *line)
+{
+  g_autoptr(CrmQuoteVariant) first = g_list_model_get_item (crm_quote_get_variants (quote), 0);
+
+  for (guint i = 0; i < CRM_QUOTE_MAX_LINES; i++)
+    {
+      g_autoptr(CrmQuoteLine) more = make_line (1000, 100, 0, 0);
+
+      crm_quote_variant_append_line (first, more);
+    }
+}
+
+static void
+break_no_variant (CrmQuote *quote, CrmQuoteLine *line)
+{
+  g_autoptr(CrmQuoteVariant) removed = crm_quote_remove_variant (quote, 0);
+}
+
+/* Every refusal of crm_quote_check(): its code names the field, its
+ * message (for that field) names the problem, and a line's problem names
+ * the line and its variant, so the editor can show it where it is. */
+static void
+test_check_messages (void)
+{
+  struct {
+    void      (*break_it) (CrmQuote *quote, CrmQuoteLine *line);
+    int         code;
+    const char *message;
+  } cases[] = {
+    { break_empty_description, CRM_QUOTE_ERROR_INVALID_DESCRIPTION, "Line 1 of “Basic”: The line needs a description" },
+    { break_long_description, CRM_QUOTE_ERROR_INVALID_DESCRIPTION, "The description is longer than 4000 characters" },
+    { break_zero_quantity, CRM_QUOTE_ERROR_INVALID_QUANTITY, "Line 1 of “Basic”: The quantity must be more than zero" },
+    { break_negative_quantity, CRM_QUOTE_ERROR_INVALID_QUANTITY, "The quantity must be more than zero" },
+    { break_negative_price, CRM_QUOTE_ERROR_BELOW_FLOOR, "The unit price cannot be negative" },
+    { break_below_floor, CRM_QUOTE_ERROR_BELOW_FLOOR, "below this product’s lowest price of 120 ILS" },
+    { break_currency, CRM_QUOTE_ERROR_CURRENCY, "The line is in USD but the quote is in ILS" },
+    { break_discount, CRM_QUOTE_ERROR_INVALID_DISCOUNT, "The discount cannot be more than 100 %" },
+    { break_too_large, CRM_QUOTE_ERROR_TOO_LARGE, "Line 1 of “Basic”: The amount is too large to compute" },
+    { break_validity, CRM_QUOTE_ERROR_INVALID_VALIDITY, "“31.12.2026” is not a date such as 2026-12-31" },
+    { break_term, CRM_QUOTE_ERROR_INVALID_TERM, "“barter” is not a payment term of this procedure" },
+    { break_instalments, CRM_QUOTE_ERROR_INVALID_TERM, "The payment term allows from 1 to 12 instalments" },
+    { break_no_lines, CRM_QUOTE_ERROR_NO_LINES, "“Extended” has no lines" },
+    { break_too_many_lines, CRM_QUOTE_ERROR_TOO_MANY_LINES, "“Basic” has 1001 lines; a variant holds at most 1000" },
+    { break_no_variant, CRM_QUOTE_ERROR_NO_LINES, "The quote has no variant" },
+  };
+  g_autoptr(CrmProcedure) procedure = crm_procedure_load_builtin ("tw", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      CrmQuoteLine *line = NULL;
+      g_autoptr(CrmQuote) quote = good_quote (procedure, &line);
+      g_autoptr(GError) error = NULL;
+
+      cases[i].break_it (quote, line);
+      g_assert_false (crm_quote_check (quote, &error));
+      g_test_message ("%u: %s", i, error->message);
+      g_assert_error (error, CRM_QUOTE_ERROR, cases[i].code);
+      g_assert_nonnull (strstr (error->message, cases[i].message));
+    }
+}
+
+/* AXL-9: one quote, several variants; the deal's amount becomes the
+ * largest variant's total, the first of equal ones. */
+static void
+test_axl_9_largest_variant (void)
+{
+  g_autoptr(CrmProcedure) procedure = crm_procedure_load_builtin ("axl", NULL);
+  g_autoptr(CrmQuote) quote = crm_quote_new (procedure, "ru", "RUB");
+  g_autoptr(CrmQuoteVariant) basic = g_list_model_get_item (crm_quote_get_variants (quote), 0);
+  g_autoptr(CrmQuoteVariant) extended = crm_quote_variant_new ("Extended");
+  g_autoptr(CrmQuoteVariant) same = crm_quote_variant_new ("Same as Extended");
+  g_autoptr(CrmQuoteLine) small = make_line (1000, 100000, 0, 2200);
+  g_autoptr(CrmQuoteLine) big = make_line (2000, 100000, 1000, 2200);   /* 1,800.00 net */
+  g_autoptr(CrmQuoteLine) big_too = make_line (2000, 100000, 1000, 2200);
+  gint64 total = 0;
+
+  crm_quote_variant_append_line (basic, small);
+  crm_quote_variant_append_line (extended, big);
+  crm_quote_variant_append_line (same, big_too);
+  crm_quote_add_variant (quote, extended);
+  crm_quote_add_variant (quote, same);
+
+  g_assert_cmpuint (crm_quote_find_largest_variant (quote, &total), ==, 1);
+  g_assert_cmpint (total, ==, 180000 + 39600);
+
+  /* Cheaper than the first: the largest moves back to it. */
+  crm_quote_line_set_quantity (big, 500);
+  crm_quote_line_set_quantity (big_too, 500);
+  g_assert_cmpuint (crm_quote_find_largest_variant (quote, &total), ==, 0);
+  g_assert_cmpint (total, ==, 100000 + 22000);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -246,6 +443,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/quote/schedule/axl-9-prepayment-by-kind", test_axl_9_prepayment_by_kind);
   g_test_add_func ("/quote/schedule/rad-11-range", test_rad_11_range);
   g_test_add_func ("/quote/check-copy-changed", test_check_copy_changed);
+  g_test_add_func ("/quote/check-messages", test_check_messages);
+  g_test_add_func ("/quote/axl-9-largest-variant", test_axl_9_largest_variant);
 
   return g_test_run ();
 }
