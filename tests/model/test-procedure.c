@@ -1871,6 +1871,182 @@ mutate_field_shadows_builtin (JsonObject *root)
   json_array_remove_element (required, 0);
 }
 
+/* The quote cases (TW-7, AXL-9, RAD-11) break one thing in a whole
+ * "quote" section. */
+static const char quote_section[] =
+  "{ \"currency\": \"ILS\", \"vat_rate\": 1800, \"validity_days\": 30,"
+  "  \"charges\": ["
+  "    { \"key\": \"prepayment\", \"name\": { \"en\": \"Prepayment\" },"
+  "      \"percent_range\": { \"min\": 50, \"max\": 100, \"default\": 50 }, \"rule\": \"RAD-11\" },"
+  "    { \"key\": \"before_shipping\", \"name\": { \"en\": \"Before shipping\" },"
+  "      \"percent_by_kind\": { \"hardware\": 0 }, \"rule\": \"TW-7\" },"
+  "    { \"key\": \"rest\", \"name\": { \"en\": \"The rest\" } }"
+  "  ] }";
+
+static JsonObject *
+add_quote (JsonObject *root)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  g_assert_true (json_parser_load_from_data (parser, quote_section, -1, NULL));
+  json_object_set_member (root, "quote", json_node_copy (json_parser_get_root (parser)));
+
+  return json_object_get_object_member (root, "quote");
+}
+
+static JsonObject *
+quote_charge_at (JsonObject *root,
+                 guint       index)
+{
+  return element_of (add_quote (root), "charges", index);
+}
+
+static void
+mutate_quote_unknown_key (JsonObject *root)
+{
+  json_object_set_int_member (add_quote (root), "discount", 5);
+}
+
+static void
+mutate_quote_bad_currency (JsonObject *root)
+{
+  json_object_set_string_member (add_quote (root), "currency", "shekel");
+}
+
+static void
+mutate_quote_vat_too_large (JsonObject *root)
+{
+  json_object_set_int_member (add_quote (root), "vat_rate", 10001);
+}
+
+static void
+mutate_quote_zero_validity (JsonObject *root)
+{
+  json_object_set_int_member (add_quote (root), "validity_days", 0);
+}
+
+static void
+mutate_quote_without_charges (JsonObject *root)
+{
+  json_object_remove_member (add_quote (root), "charges");
+}
+
+static void
+mutate_quote_empty_charges (JsonObject *root)
+{
+  json_object_set_array_member (add_quote (root), "charges", json_array_new ());
+}
+
+static void
+mutate_quote_unknown_kind (JsonObject *root)
+{
+  JsonObject *by_kind = json_object_get_object_member (quote_charge_at (root, 1), "percent_by_kind");
+
+  json_object_set_int_member (by_kind, "clocks", 100);
+}
+
+static void
+mutate_quote_percent_over_100 (JsonObject *root)
+{
+  JsonObject *by_kind = json_object_get_object_member (quote_charge_at (root, 1), "percent_by_kind");
+
+  json_object_set_int_member (by_kind, "hardware", 101);
+}
+
+static void
+mutate_quote_both_shares (JsonObject *root)
+{
+  json_object_set_object_member (quote_charge_at (root, 1), "percent_range",
+                                 json_object_ref (json_object_get_object_member (quote_charge_at (root, 0),
+                                                                                 "percent_range")));
+}
+
+static void
+mutate_quote_last_has_share (JsonObject *root)
+{
+  JsonObject *by_kind = json_object_new ();
+
+  json_object_set_int_member (by_kind, "service", 100);
+  json_object_set_object_member (quote_charge_at (root, 2), "percent_by_kind", by_kind);
+}
+
+static void
+mutate_quote_middle_without_share (JsonObject *root)
+{
+  json_object_remove_member (quote_charge_at (root, 1), "percent_by_kind");
+}
+
+static void
+mutate_quote_range_out_of_order (JsonObject *root)
+{
+  JsonObject *range = json_object_get_object_member (quote_charge_at (root, 0), "percent_range");
+
+  json_object_set_int_member (range, "min", 80);
+}
+
+/* RAD-11's 100 % and TW-7's clock before it: more than the whole clock. */
+static void
+mutate_quote_shares_over_100 (JsonObject *root)
+{
+  JsonObject *by_kind = json_object_get_object_member (quote_charge_at (root, 1), "percent_by_kind");
+
+  json_object_set_int_member (by_kind, "hardware", 10);
+}
+
+static void
+mutate_quote_duplicate_charge (JsonObject *root)
+{
+  json_object_set_string_member (quote_charge_at (root, 1), "key", "prepayment");
+}
+
+static void
+mutate_quote_bad_rule (JsonObject *root)
+{
+  json_object_set_string_member (quote_charge_at (root, 1), "rule", "tw7");
+}
+
+/* The section the quote cases break loads whole, in its order: RAD-11's
+ * range, TW-7's share by kind, and the rest; a template without one
+ * quotes with a single payment of the whole. */
+static void
+test_quote_section (void)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(CrmProcedure) procedure = NULL;
+  g_autoptr(CrmProcedure) plain = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  const CrmQuoteChargeRule *charge;
+
+  g_assert_true (json_parser_load_from_data (parser, minimal_template, -1, NULL));
+  add_quote (json_node_get_object (json_parser_get_root (parser)));
+  json = json_to_string (json_parser_get_root (parser), FALSE);
+  procedure = crm_procedure_new_from_data (json, -1, "quote.json", &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (crm_procedure_get_quote_currency (procedure), ==, "ILS");
+  g_assert_cmpuint (crm_procedure_get_quote_vat_rate (procedure), ==, 1800);
+  g_assert_cmpuint (crm_procedure_get_quote_validity_days (procedure), ==, 30);
+  g_assert_cmpuint (crm_procedure_get_n_quote_charges (procedure), ==, 3);
+  charge = crm_procedure_get_quote_charge (procedure, 0);
+  g_assert_true (charge->ranged);
+  g_assert_cmpuint (charge->min_percent, ==, 50);
+  g_assert_cmpuint (charge->default_percent, ==, 50);
+  g_assert_cmpstr (charge->rule, ==, "RAD-11");
+  charge = crm_procedure_get_quote_charge (procedure, 1);
+  g_assert_true (charge->by_kind);
+  g_assert_cmpuint (charge->percent_by_kind[CRM_PRODUCT_HARDWARE], ==, 0);
+  charge = crm_procedure_get_quote_charge (procedure, 2);
+  g_assert_cmpstr (charge->key, ==, "rest");
+  g_assert_false (charge->by_kind || charge->ranged);
+
+  plain = crm_procedure_new_from_data (minimal_template, -1, "mini.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (crm_procedure_get_n_quote_charges (plain), ==, 1);
+  g_assert_cmpstr (crm_procedure_get_quote_charge (plain, 0)->key, ==, "payment");
+  g_assert_cmpuint (crm_procedure_get_quote_vat_rate (plain), ==, 0);
+}
+
 static const InvalidCase invalid_cases[] = {
   { "unknown-top-level-key", mutate_unknown_top_level_key,
     { "“colour”", "top-level", NULL } },
@@ -1990,6 +2166,43 @@ static const InvalidCase invalid_cases[] = {
   { "tw-6-first-term-needs-approval", mutate_first_term_needs_approval, { NULL },
     "broken.json: the first payment term is the default and must not need approval "
     "(payment_terms[0].approval)" },
+
+  /* The quote section: the whole message each. */
+  { "quote-unknown-key", mutate_quote_unknown_key, { NULL },
+    "broken.json: unknown key “discount” in quote" },
+  { "quote-bad-currency", mutate_quote_bad_currency, { NULL },
+    "broken.json: “shekel” in quote.currency must be 3 upper-case letters" },
+  { "quote-vat-too-large", mutate_quote_vat_too_large, { NULL },
+    "broken.json: “quote.vat_rate” must be a whole number from 0 to 10000" },
+  { "quote-zero-validity", mutate_quote_zero_validity, { NULL },
+    "broken.json: “quote.validity_days” must be a whole number greater than zero" },
+  { "quote-without-charges", mutate_quote_without_charges, { NULL },
+    "broken.json: missing key “charges” in quote" },
+  { "quote-empty-charges", mutate_quote_empty_charges, { NULL },
+    "broken.json: “quote.charges” needs at least one charge" },
+  { "tw-7-unknown-kind", mutate_quote_unknown_kind, { NULL },
+    "broken.json: unknown product kind “clocks” in quote.charges[1].percent_by_kind "
+    "(use hardware, software, licence, service or other)" },
+  { "tw-7-percent-over-100", mutate_quote_percent_over_100, { NULL },
+    "broken.json: “quote.charges[1].percent_by_kind.hardware” must be a whole number "
+    "from 0 to 100" },
+  { "rad-11-both-shares", mutate_quote_both_shares, { NULL },
+    "broken.json: quote.charges[1] has both “percent_by_kind” and “percent_range”; give one" },
+  { "quote-last-has-share", mutate_quote_last_has_share, { NULL },
+    "broken.json: quote.charges[2] is the last charge and takes the rest: it has no "
+    "“percent_by_kind” or “percent_range”" },
+  { "quote-middle-without-share", mutate_quote_middle_without_share, { NULL },
+    "broken.json: quote.charges[1] needs “percent_by_kind” or “percent_range” (only "
+    "the last charge takes the rest)" },
+  { "rad-11-range-out-of-order", mutate_quote_range_out_of_order, { NULL },
+    "broken.json: “quote.charges[0].percent_range” must have min ≤ default ≤ max" },
+  { "axl-9-shares-over-100", mutate_quote_shares_over_100, { NULL },
+    "broken.json: the charges in quote.charges ask for more than 100 % of a product "
+    "of kind “hardware”" },
+  { "quote-duplicate-charge", mutate_quote_duplicate_charge, { NULL },
+    "broken.json: duplicate key “prepayment” in quote.charges[1].key" },
+  { "quote-bad-rule", mutate_quote_bad_rule, { NULL },
+    "broken.json: “tw7” in quote.charges[1].rule is not a rule ID such as “AXL-9”" },
 };
 
 static void
@@ -2207,6 +2420,7 @@ main (int   argc,
   g_test_add_func ("/model/procedure/rule-axl-10-refusal", test_rule_axl_10_refusal);
   g_test_add_func ("/model/procedure/rule-axl-1-attempt-ladder", test_rule_axl_1_attempt_ladder);
   g_test_add_func ("/model/procedure/minimal", test_minimal);
+  g_test_add_func ("/model/procedure/quote-section", test_quote_section);
   g_test_add_func ("/model/procedure/call-script/none", test_call_script_none);
   g_test_add_func ("/model/procedure/call-script/tw-2-situation-check",
                    test_call_script_tw_2_situation_check);
