@@ -43,6 +43,7 @@ struct _CrmQuote
   guint             revision;
   CrmQuoteState     state;
   CrmQuoteApproval  approval;    /* as stored; see crm_quote_get_approval() */
+  char             *approval_term; /* the term it was stored with */
   GDateTime        *created_at;
   GDateTime        *sent_at;
 
@@ -214,6 +215,7 @@ crm_quote_finalize (GObject *object)
   g_clear_pointer (&self->logo, g_bytes_unref);
   g_clear_pointer (&self->notes, g_free);
   g_clear_pointer (&self->payment_term, g_free);
+  g_clear_pointer (&self->approval_term, g_free);
 
   G_OBJECT_CLASS (crm_quote_parent_class)->finalize (object);
 }
@@ -537,6 +539,7 @@ crm_quote_copy (CrmQuote *self)
   copy->revision = self->revision;
   copy->state = self->state;
   copy->approval = self->approval;
+  copy->approval_term = g_strdup (self->approval_term);
   copy->created_at = self->created_at ? g_date_time_ref (self->created_at) : NULL;
   copy->sent_at = self->sent_at ? g_date_time_ref (self->sent_at) : NULL;
   copy->language = g_strdup (self->language);
@@ -685,27 +688,56 @@ find_term (CrmQuote *self)
  *
  * While the quote is a draft, a term that needs the sales manager (TW-6:
  * the card standing order) makes it %CRM_QUOTE_APPROVAL_PENDING unless the
- * store read a decision; a term that needs none, %CRM_QUOTE_APPROVAL_NONE.
- * Once sent, what was stored.
+ * store read a decision for that term; a term that needs none,
+ * %CRM_QUOTE_APPROVAL_NONE (see _crm_quote_derive_approval()). Once sent,
+ * what was stored.
  *
  * Returns: the approval state
  */
 CrmQuoteApproval
 crm_quote_get_approval (CrmQuote *self)
 {
-  const CrmPaymentTerm *term;
-
   g_return_val_if_fail (CRM_IS_QUOTE (self), CRM_QUOTE_APPROVAL_NONE);
 
   if (self->state != CRM_QUOTE_DRAFT)
     return self->approval;
 
-  term = find_term (self);
-  if (term == NULL || !term->needs_approval)
+  return _crm_quote_derive_approval (self->procedure, self->payment_term,
+                                     self->approval_term, self->approval);
+}
+
+/**
+ * _crm_quote_derive_approval:
+ * @procedure: the procedure whose payment terms decide
+ * @term: (nullable): the draft's payment term
+ * @decided_term: (nullable): the term a stored decision was given for
+ * @decided: the stored decision
+ *
+ * TW-6, decided once for the quote object and the store: a term the
+ * procedure marks as needing the sales manager's approval (the card
+ * standing order) leaves a draft pending; an approval or a refusal holds
+ * only for the term it was given for, so changing the term asks again.
+ * A term that needs none needs no approval.
+ *
+ * Returns: the draft's approval state
+ */
+CrmQuoteApproval
+_crm_quote_derive_approval (CrmProcedure     *procedure,
+                            const char       *term,
+                            const char       *decided_term,
+                            CrmQuoteApproval  decided)
+{
+  const CrmPaymentTerm *found = NULL;
+
+  if (term != NULL && procedure != NULL)
+    found = crm_procedure_find_payment_term (procedure, term);
+
+  if (found == NULL || !found->needs_approval)
     return CRM_QUOTE_APPROVAL_NONE;
 
-  if (self->approval == CRM_QUOTE_APPROVAL_APPROVED || self->approval == CRM_QUOTE_APPROVAL_REJECTED)
-    return self->approval;
+  if (g_strcmp0 (term, decided_term) == 0 &&
+      (decided == CRM_QUOTE_APPROVAL_APPROVED || decided == CRM_QUOTE_APPROVAL_REJECTED))
+    return decided;
 
   return CRM_QUOTE_APPROVAL_PENDING;
 }
@@ -1497,6 +1529,7 @@ _crm_quote_set_stored (CrmQuote         *self,
   self->revision = revision;
   self->state = state;
   self->approval = approval;
+  _crm_quote_set_string (&self->approval_term, self->payment_term);
 
   if (created_at != NULL)
     g_date_time_ref (created_at);

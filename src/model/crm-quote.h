@@ -182,5 +182,9 @@ void             _crm_quote_set_stored              (CrmQuote         *self,
                                                      CrmQuoteApproval  approval,
                                                      GDateTime        *created_at,
                                                      GDateTime        *sent_at);
+CrmQuoteApproval _crm_quote_derive_approval         (CrmProcedure     *procedure,
+                                                     const char       *term,
+                                                     const char       *decided_term,
+                                                     CrmQuoteApproval  decided);
 
 G_END_DECLS

@@ -491,9 +491,6 @@ gboolean         _crm_store_read_quote_row   (CrmStore           *self,
                                               GError            **error);
 gboolean         _crm_store_require_draft    (const CrmQuoteRow  *row,
                                               GError            **error);
-CrmQuoteApproval _crm_store_quote_approval   (CrmStore           *self,
-                                              CrmQuote           *quote,
-                                              const CrmQuoteRow  *row);
 gboolean         _crm_store_write_quote      (CrmStore           *self,
                                               gint64              quote_id,
                                               CrmQuote           *quote,

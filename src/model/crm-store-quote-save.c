@@ -53,29 +53,17 @@ _crm_store_require_draft (const CrmQuoteRow  *row,
   return FALSE;
 }
 
-/* TW-6: a term the procedure marks as needing the sales manager's
- * approval leaves the quote pending. The approval itself (issue 11)
- * writes approved or rejected; a save keeps that answer while the term
- * stays the one it was given for, and never writes it itself. */
-CrmQuoteApproval
-_crm_store_quote_approval (CrmStore           *self,
-                           CrmQuote           *quote,
-                           const CrmQuoteRow  *row)
+/* TW-6, by the one rule (_crm_quote_derive_approval()), from what is
+ * stored rather than what the caller's object says: the approval itself
+ * (issue 11) writes approved or rejected, and a save never does. */
+static CrmQuoteApproval
+quote_approval (CrmStore           *self,
+                CrmQuote           *quote,
+                const CrmQuoteRow  *row)
 {
-  const char *key = crm_quote_get_payment_term (quote);
-  const CrmPaymentTerm *term = NULL;
-
-  if (key != NULL && self->procedure != NULL)
-    term = crm_procedure_find_payment_term (self->procedure, key);
-
-  if (term == NULL || !term->needs_approval)
-    return CRM_QUOTE_APPROVAL_NONE;
-
-  if (row != NULL && g_strcmp0 (row->payment_term, key) == 0 &&
-      (row->approval == CRM_QUOTE_APPROVAL_APPROVED || row->approval == CRM_QUOTE_APPROVAL_REJECTED))
-    return row->approval;
-
-  return CRM_QUOTE_APPROVAL_PENDING;
+  return _crm_quote_derive_approval (self->procedure, crm_quote_get_payment_term (quote),
+                                     row != NULL ? row->payment_term : NULL,
+                                     row != NULL ? row->approval : CRM_QUOTE_APPROVAL_NONE);
 }
 
 gboolean
@@ -265,7 +253,7 @@ _crm_store_insert_quote (CrmStore    *self,
                          GError     **error)
 {
   g_autoptr(CrmStatement) stmt = NULL;
-  CrmQuoteApproval approval = _crm_store_quote_approval (self, quote, NULL);
+  CrmQuoteApproval approval = quote_approval (self, quote, NULL);
   gint64 id;
 
   if (!_crm_store_check_quote_language (crm_quote_get_language (quote), error))
@@ -328,7 +316,7 @@ _crm_store_rewrite_draft (CrmStore          *self,
       !_crm_store_require_draft (row, error))
     return FALSE;
 
-  *approval = _crm_store_quote_approval (self, quote, row);
+  *approval = quote_approval (self, quote, row);
   return _crm_store_write_quote (self, quote_id, quote, *approval, now, error);
 }
 

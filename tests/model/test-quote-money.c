@@ -430,6 +430,27 @@ test_axl_9_largest_variant (void)
   g_assert_cmpint (total, ==, 100000 + 22000);
 }
 
+/* TW-6, the one rule: an answer holds only for the term it was given
+ * for; a term that needs nobody needs no answer. */
+static void
+test_tw_6_derive_approval (void)
+{
+  g_autoptr(CrmProcedure) tw = crm_procedure_load_builtin ("tw", NULL);
+
+  g_assert_cmpuint (_crm_quote_derive_approval (tw, "card_standing_order", NULL, CRM_QUOTE_APPROVAL_NONE),
+                    ==, CRM_QUOTE_APPROVAL_PENDING);
+  g_assert_cmpuint (_crm_quote_derive_approval (tw, "card_standing_order", "card_standing_order",
+                                                CRM_QUOTE_APPROVAL_APPROVED), ==, CRM_QUOTE_APPROVAL_APPROVED);
+  g_assert_cmpuint (_crm_quote_derive_approval (tw, "card_standing_order", "card_standing_order",
+                                                CRM_QUOTE_APPROVAL_REJECTED), ==, CRM_QUOTE_APPROVAL_REJECTED);
+  g_assert_cmpuint (_crm_quote_derive_approval (tw, "card_standing_order", "bank_transfer",
+                                                CRM_QUOTE_APPROVAL_APPROVED), ==, CRM_QUOTE_APPROVAL_PENDING);
+  g_assert_cmpuint (_crm_quote_derive_approval (tw, "credit_card", "credit_card", CRM_QUOTE_APPROVAL_REJECTED),
+                    ==, CRM_QUOTE_APPROVAL_NONE);
+  g_assert_cmpuint (_crm_quote_derive_approval (tw, NULL, NULL, CRM_QUOTE_APPROVAL_APPROVED),
+                    ==, CRM_QUOTE_APPROVAL_NONE);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -445,6 +466,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/quote/check-copy-changed", test_check_copy_changed);
   g_test_add_func ("/quote/check-messages", test_check_messages);
   g_test_add_func ("/quote/axl-9-largest-variant", test_axl_9_largest_variant);
+  g_test_add_func ("/quote/tw-6-derive-approval", test_tw_6_derive_approval);
 
   return g_test_run ();
 }

@@ -592,6 +592,50 @@ test_tw_6_send_refuses_pending_approval (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* TW-6: the manager's answer holds for the term it was given for, in the
+ * quote object and in the store alike (one rule): changing the term and
+ * saving asks again, and the object never claims what the store refuses. */
+static void
+test_tw_6_approval_holds_for_its_term (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  CrmStore *store = fixture->base.store;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = new_pdf ();
+  g_autoptr(CrmQuote) quote = new_quote (store, il_deal (store));
+  g_autoptr(CrmQuote) loaded = NULL;
+  g_autofree char *sql = NULL;
+
+  crm_quote_set_payment_term (quote, "card_standing_order", 1);
+  g_assert_true (crm_store_save_quote (store, quote, &error));
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("UPDATE quotes SET approval = 'approved' WHERE id = %" G_GINT64_FORMAT,
+                         crm_quote_get_id (quote));
+  g_assert_true (crm_db_exec (_crm_store_get_db (store), sql, &error));
+  loaded = crm_store_load_quote (store, crm_quote_get_id (quote), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (crm_quote_get_approval (loaded), ==, CRM_QUOTE_APPROVAL_APPROVED);
+
+  /* Away and back before a save: the answer still stands. */
+  crm_quote_set_payment_term (loaded, "bank_transfer", 1);
+  g_assert_cmpuint (crm_quote_get_approval (loaded), ==, CRM_QUOTE_APPROVAL_NONE);
+  crm_quote_set_payment_term (loaded, "card_standing_order", 1);
+  g_assert_cmpuint (crm_quote_get_approval (loaded), ==, CRM_QUOTE_APPROVAL_APPROVED);
+
+  /* Saved with another term, the answer is gone: back to the standing
+   * order, the manager is asked again, by the object and the store. */
+  crm_quote_set_payment_term (loaded, "bank_transfer", 1);
+  g_assert_true (crm_store_save_quote (store, loaded, &error));
+  g_assert_no_error (error);
+  crm_quote_set_payment_term (loaded, "card_standing_order", 1);
+  g_assert_cmpuint (crm_quote_get_approval (loaded), ==, CRM_QUOTE_APPROVAL_PENDING);
+  g_assert_true (crm_store_save_quote (store, loaded, &error));
+  g_assert_cmpuint (crm_quote_get_approval (loaded), ==, CRM_QUOTE_APPROVAL_PENDING);
+  g_assert_false (crm_store_send_quote (store, loaded, pdf, "Email", &error));
+  g_assert_error (error, CRM_QUOTE_ERROR, CRM_QUOTE_ERROR_NEEDS_APPROVAL);
+  g_assert_cmpint (crm_test_query_int (store, "SELECT count(*) FROM quotes WHERE approval = 'approved'"), ==, 0);
+}
+
 static void
 count_signal_cb (CrmStore *store,
                  gint64    deal_id,
@@ -977,6 +1021,7 @@ main (int   argc,
   ADD ("/quote-store/tw-5/sent-quote-is-immutable", "tw", test_tw_5_sent_quote_is_immutable);
   ADD ("/quote-store/tw-5/quote-states", "tw", test_tw_5_quote_states);
   ADD ("/quote-store/tw-6/send-refuses-pending-approval", "tw", test_tw_6_send_refuses_pending_approval);
+  ADD ("/quote-store/tw-6/approval-holds-for-its-term", "tw", test_tw_6_approval_holds_for_its_term);
   ADD ("/quote-store/axl-9/send-sets-deal-amount-and-logs-con-1", "axl",
        test_axl_9_send_sets_deal_amount_and_logs_con_1);
   ADD ("/quote-store/tw-5/rep-refused-products-and-templates", "tw", test_tw_5_rep_refused_products_and_templates);
