@@ -350,3 +350,35 @@ crm_test_stage_deals (CrmStore *store,
   crm_test_wait_for_list (list);
   return list;
 }
+
+static inline int
+crm_test_compare_unichars (gconstpointer a,
+                           gconstpointer b)
+{
+  gunichar x = *(const gunichar *)a, y = *(const gunichar *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The characters of @text but white space, sorted: what a PDF's text
+ * keeps when poppler joins a line's runs in another order, or scatters
+ * text drawn at an angle. */
+static inline char *
+crm_test_dup_sorted_chars (const char *text)
+{
+  g_autoptr (GArray) chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  GString *sorted = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c))
+        g_array_append_val (chars, c);
+    }
+  g_array_sort (chars, crm_test_compare_unichars);
+  for (guint i = 0; i < chars->len; i++)
+    g_string_append_unichar (sorted, g_array_index (chars, gunichar, i));
+
+  return g_string_free (sorted, FALSE);
+}
