@@ -129,19 +129,53 @@ check_approval (CrmQuoteApproval   approval,
   return TRUE;
 }
 
+/* How a quote goes out: the editor's Send… (email), a printout handed
+ * over, or Mark as Sent (other). Stored as the key; the timeline reads a
+ * sentence in the sender's language (CON-1, HS-8). */
+static const struct
+{
+  const char *key;
+  const char *note;           /* the quote's number */
+  const char *revision_note;  /* its number and revision */
+} sent_ways[] = {
+  { "email", N_("Quote %s sent by email"), N_("Quote %s, revision %u, sent by email") },
+  { "print", N_("Quote %s printed and handed over"), N_("Quote %s, revision %u, printed and handed over") },
+  { "other", N_("Quote %s marked as sent"), N_("Quote %s, revision %u, marked as sent") },
+};
+
+static gboolean
+find_sent_way (const char  *how,
+               guint       *out_index,
+               GError     **error)
+{
+  /* Bounded before it is compared: it may come from a script. */
+  if (how != NULL && strlen (how) <= CRM_LIMIT_TEXT)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (sent_ways); i++)
+        {
+          if (g_strcmp0 (how, sent_ways[i].key) == 0)
+            {
+              *out_index = i;
+              return TRUE;
+            }
+        }
+    }
+
+  g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_FIELD,
+               _("“%.64s” is not a way a quote is sent (email, print or other)."),
+               how != NULL ? how : "");
+  return FALSE;
+}
+
 /* CON-1, HS-8: sending is logged on the deal's contact, naming the quote. */
 static char *
 dup_sent_note (const CrmQuoteRow *row,
-               const char        *how)
+               guint              way)
 {
   if (row->revision > 1)
-    return how != NULL
-           ? g_strdup_printf (_("Quote %s, revision %u, sent: %s"), row->number, row->revision, how)
-           : g_strdup_printf (_("Quote %s, revision %u, sent"), row->number, row->revision);
+    return g_strdup_printf (_(sent_ways[way].revision_note), row->number, row->revision);
 
-  return how != NULL
-         ? g_strdup_printf (_("Quote %s sent: %s"), row->number, how)
-         : g_strdup_printf (_("Quote %s sent"), row->number);
+  return g_strdup_printf (_(sent_ways[way].note), row->number);
 }
 
 /**
@@ -149,7 +183,7 @@ dup_sent_note (const CrmQuoteRow *row,
  * @self: a #CrmStore
  * @quote: a stored draft, as it was rendered into @pdf
  * @pdf: the PDF that went out, byte for byte
- * @how: (nullable): how it went out, in words for the timeline ("Email")
+ * @how: how it went out: "email", "print" or "other" (Mark as Sent)
  * @error: return location for a #GError
  *
  * Marks the quote sent in one transaction: its content as given is saved
@@ -173,12 +207,12 @@ crm_store_send_quote (CrmStore    *self,
   g_auto(CrmQuoteRow) row = { 0 };
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *now_text = NULL;
-  g_autofree char *clean_how = NULL;
   g_autofree char *sha256 = NULL;
   g_autofree char *note = NULL;
   g_autofree char *old_updated_at = NULL;
   CrmQuoteApproval approval = CRM_QUOTE_APPROVAL_NONE;
   gint64 total = 0;
+  guint way = 0;
   gint64 id;
 
   g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
@@ -186,7 +220,7 @@ crm_store_send_quote (CrmStore    *self,
 
   if ((id = _crm_store_quote_stored_id (quote, error)) == 0 ||
       !check_pdf (pdf, error) ||
-      !crm_limits_dup_trimmed (_("How It Was Sent"), how, CRM_LIMIT_TEXT, CRM_TEXT_LINE, &clean_how, error) ||
+      !find_sent_way (how, &way, error) ||
       !crm_quote_check (quote, error))
     return FALSE;
 
@@ -203,11 +237,11 @@ crm_store_send_quote (CrmStore    *self,
                                       _crm_store_rewrite_draft (self, id, quote, &row, &approval, now_text, error) &&
                                       check_approval (approval, &row, error) &&
                                       write_document (self, id, pdf, sha256, now_text, error) &&
-                                      mark_sent (self, id, clean_how, now_text, error) &&
+                                      mark_sent (self, id, sent_ways[way].key, now_text, error) &&
                                       _crm_store_save_deal_amount (self, row.deal_id, total,
                                                                    crm_quote_get_currency (quote), now,
                                                                    &old_updated_at, error) &&
-                                      (note = dup_sent_note (&row, clean_how)) != NULL &&
+                                      (note = dup_sent_note (&row, way)) != NULL &&
                                       _crm_store_insert_activity (self, row.deal_id, CRM_ACTIVITY_DOCUMENT,
                                                                   CRM_CALL_NONE, 0, note, NULL, NULL, now_text,
                                                                   NULL, error) &&

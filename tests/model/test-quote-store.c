@@ -266,7 +266,7 @@ test_tw_5_create_takes_customer_and_organization (Fixture       *fixture,
 
   /* What went out keeps the header it went out with. */
   sent = new_quote (store, deal_id);
-  g_assert_true (crm_store_send_quote (store, sent, pdf, "Email", &error));
+  g_assert_true (crm_store_send_quote (store, sent, pdf, "email", &error));
   g_assert_no_error (error);
   g_assert_true (crm_store_set_setting (store, "organization-name", "TimeWise Group", &error));
   g_clear_object (&sent);
@@ -430,12 +430,12 @@ test_tw_5_sent_quote_is_immutable (Fixture       *fixture,
 
   quote = new_quote (fixture->base.store, deal_id);
   quote_id = crm_quote_get_id (quote);
-  g_assert_false (crm_store_send_quote (fixture->base.store, quote, NULL, "Email", &error));
+  g_assert_false (crm_store_send_quote (fixture->base.store, quote, NULL, "email", &error));
   g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_FIELD);
   g_clear_error (&error);
 
   crm_test_clock_advance (&fixture->clock, G_TIME_SPAN_HOUR);
-  g_assert_true (crm_store_send_quote (fixture->base.store, quote, pdf, "Email", &error));
+  g_assert_true (crm_store_send_quote (fixture->base.store, quote, pdf, "email", &error));
   g_assert_no_error (error);
   g_assert_cmpuint (crm_quote_get_state (quote), ==, CRM_QUOTE_SENT);
   g_assert_true (g_date_time_equal (crm_quote_get_sent_at (quote), fixture->clock.now));
@@ -446,7 +446,7 @@ test_tw_5_sent_quote_is_immutable (Fixture       *fixture,
   g_assert_false (crm_store_save_quote (fixture->base.store, quote, &error));
   g_assert_error (error, CRM_QUOTE_ERROR, CRM_QUOTE_ERROR_IMMUTABLE);
   g_clear_error (&error);
-  g_assert_false (crm_store_send_quote (fixture->base.store, quote, pdf, "Email", &error));
+  g_assert_false (crm_store_send_quote (fixture->base.store, quote, pdf, "email", &error));
   g_assert_error (error, CRM_QUOTE_ERROR, CRM_QUOTE_ERROR_IMMUTABLE);
   g_clear_error (&error);
   again = crm_store_load_quote (fixture->base.store, quote_id, &error);
@@ -516,7 +516,7 @@ test_tw_5_quote_states (Fixture       *fixture,
   g_assert_false (crm_store_set_quote_state (store, id, CRM_QUOTE_ACCEPTED, &error));
   g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_FIELD);
   g_clear_error (&error);
-  g_assert_true (crm_store_send_quote (store, quote, pdf, NULL, &error));
+  g_assert_true (crm_store_send_quote (store, quote, pdf, "other", &error));
   g_assert_false (crm_store_set_quote_state (store, id, CRM_QUOTE_DRAFT, &error));
   g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_FIELD);
   g_clear_error (&error);
@@ -550,7 +550,7 @@ test_tw_6_send_refuses_pending_approval (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (crm_quote_get_approval (quote), ==, CRM_QUOTE_APPROVAL_PENDING);
 
-  g_assert_false (crm_store_send_quote (store, quote, pdf, "Email", &error));
+  g_assert_false (crm_store_send_quote (store, quote, pdf, "email", &error));
   g_assert_error (error, CRM_QUOTE_ERROR, CRM_QUOTE_ERROR_NEEDS_APPROVAL);
   g_clear_error (&error);
   loaded = crm_store_load_quote (store, crm_quote_get_id (quote), &error);
@@ -566,7 +566,7 @@ test_tw_6_send_refuses_pending_approval (Fixture       *fixture,
   g_clear_object (&loaded);
   loaded = crm_store_load_quote (store, crm_quote_get_id (quote), &error);
   g_assert_cmpuint (crm_quote_get_approval (loaded), ==, CRM_QUOTE_APPROVAL_REJECTED);
-  g_assert_false (crm_store_send_quote (store, loaded, pdf, "Email", &error));
+  g_assert_false (crm_store_send_quote (store, loaded, pdf, "email", &error));
   g_assert_error (error, CRM_QUOTE_ERROR, CRM_QUOTE_ERROR_NEEDS_APPROVAL);
   g_clear_error (&error);
 
@@ -580,7 +580,7 @@ test_tw_6_send_refuses_pending_approval (Fixture       *fixture,
   g_assert_cmpuint (crm_quote_get_approval (loaded), ==, CRM_QUOTE_APPROVAL_APPROVED);
   g_assert_true (crm_store_save_quote (store, loaded, &error));
   g_assert_cmpuint (crm_quote_get_approval (loaded), ==, CRM_QUOTE_APPROVAL_APPROVED);
-  g_assert_true (crm_store_send_quote (store, loaded, pdf, "Email", &error));
+  g_assert_true (crm_store_send_quote (store, loaded, pdf, "email", &error));
   g_assert_no_error (error);
 
   /* The default term, 12 credit-card instalments, needs nobody. */
@@ -588,7 +588,7 @@ test_tw_6_send_refuses_pending_approval (Fixture       *fixture,
   g_assert_cmpstr (crm_quote_get_payment_term (plain), ==, "credit_card");
   g_assert_cmpuint (crm_quote_get_installments (plain), ==, 12);
   g_assert_cmpuint (crm_quote_get_approval (plain), ==, CRM_QUOTE_APPROVAL_NONE);
-  g_assert_true (crm_store_send_quote (store, plain, pdf, "Email", &error));
+  g_assert_true (crm_store_send_quote (store, plain, pdf, "email", &error));
   g_assert_no_error (error);
 }
 
@@ -631,7 +631,7 @@ test_tw_6_approval_holds_for_its_term (Fixture       *fixture,
   g_assert_cmpuint (crm_quote_get_approval (loaded), ==, CRM_QUOTE_APPROVAL_PENDING);
   g_assert_true (crm_store_save_quote (store, loaded, &error));
   g_assert_cmpuint (crm_quote_get_approval (loaded), ==, CRM_QUOTE_APPROVAL_PENDING);
-  g_assert_false (crm_store_send_quote (store, loaded, pdf, "Email", &error));
+  g_assert_false (crm_store_send_quote (store, loaded, pdf, "email", &error));
   g_assert_error (error, CRM_QUOTE_ERROR, CRM_QUOTE_ERROR_NEEDS_APPROVAL);
   g_assert_cmpint (crm_test_query_int (store, "SELECT count(*) FROM quotes WHERE approval = 'approved'"), ==, 0);
 }
@@ -681,7 +681,7 @@ test_axl_9_send_sets_deal_amount_and_logs_con_1 (Fixture       *fixture,
 
   deal_handler = g_signal_connect (store, "deal-changed", G_CALLBACK (count_signal_cb), deal_changed);
   quotes_handler = g_signal_connect (store, "quotes-changed", G_CALLBACK (count_signal_cb), quotes_changed);
-  g_assert_true (crm_store_send_quote (store, quote, pdf, "Email", &error));
+  g_assert_true (crm_store_send_quote (store, quote, pdf, "email", &error));
   g_assert_no_error (error);
   g_signal_handler_disconnect (store, deal_handler);
   g_signal_handler_disconnect (store, quotes_handler);
@@ -697,17 +697,37 @@ test_axl_9_send_sets_deal_amount_and_logs_con_1 (Fixture       *fixture,
   crm_quote_totals_clear (&totals);
 
   g_assert_cmpint (crm_test_query_int (store, "SELECT count(*) FROM activities WHERE kind = 'document' "
-                                              "AND note = 'Quote Q-2026-0001 sent: Email'"), ==, 1);
+                                              "AND note = 'Quote Q-2026-0001 sent by email'"), ==, 1);
   g_assert_cmpint (crm_test_query_int (store, "SELECT count(*) FROM activities a JOIN deals d ON d.id = a.deal_id "
                                               "WHERE a.contact_id = d.contact_id AND a.kind = 'document'"), ==, 1);
 
   /* HS-8: a revision sent names its revision. */
   revision = crm_store_revise_quote (store, crm_quote_get_id (quote), &error);
   g_assert_no_error (error);
-  g_assert_true (crm_store_send_quote (store, revision, pdf, "Print", &error));
+  g_assert_true (crm_store_send_quote (store, revision, pdf, "print", &error));
   g_assert_no_error (error);
   g_assert_cmpint (crm_test_query_int (store, "SELECT count(*) FROM activities WHERE kind = 'document' "
-                                              "AND note = 'Quote Q-2026-0001, revision 2, sent: Print'"), ==, 1);
+                                              "AND note = 'Quote Q-2026-0001, revision 2, printed and handed over'"), ==, 1);
+
+  /* How it went is one of the ways, from a script too; a refusal sends nothing. */
+  {
+    gint64 sent_id = crm_quote_get_id (revision);
+
+    g_clear_object (&revision);
+    revision = crm_store_revise_quote (store, sent_id, &error);
+  }
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *bad[] = { "Fax", NULL };
+
+      g_assert_false (crm_store_send_quote (store, revision, pdf, bad[i], &error));
+      g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_FIELD);
+      g_assert_nonnull (strstr (error->message, "is not a way a quote is sent (email, print or other)"));
+      g_clear_error (&error);
+    }
+  g_assert_cmpuint (crm_quote_get_state (revision), ==, CRM_QUOTE_DRAFT);
+  g_assert_cmpint (crm_test_query_int (store, "SELECT count(*) FROM activities WHERE kind = 'document'"), ==, 2);
 }
 
 /* TW-5: the masters and templates are the manager's, in the model; a rep
@@ -752,7 +772,7 @@ test_tw_5_rep_refused_products_and_templates (Fixture       *fixture,
 
   quote = crm_store_create_quote (store, deal_id, template_id, "he", &error);
   g_assert_no_error (error);
-  g_assert_true (crm_store_send_quote (store, quote, pdf, "Email", &error));
+  g_assert_true (crm_store_send_quote (store, quote, pdf, "email", &error));
   g_assert_no_error (error);
 }
 
