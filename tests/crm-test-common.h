@@ -23,6 +23,7 @@
 #pragma once
 
 #include <errno.h>
+#include <string.h>
 #include <stdlib.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -381,4 +382,70 @@ crm_test_dup_sorted_chars (const char *text)
     g_string_append_unichar (sorted, g_array_index (chars, gunichar, i));
 
   return g_string_free (sorted, FALSE);
+}
+
+/* PNG's CRC-32 (ISO 3309), for the chunks below. */
+static inline guint32
+crm_test_png_crc (const guint8 *data,
+                  gsize         length,
+                  guint32       crc)
+{
+  for (gsize i = 0; i < length; i++)
+    {
+      crc ^= data[i];
+      for (int bit = 0; bit < 8; bit++)
+        crc = (crc >> 1) ^ (0xEDB88320u & -(crc & 1));
+    }
+
+  return crc;
+}
+
+static inline void
+crm_test_png_chunk (GByteArray   *png,
+                    const char   *type,
+                    const guint8 *data,
+                    gsize         length)
+{
+  guint32 be_length = GUINT32_TO_BE ((guint32) length);
+  guint32 crc;
+
+  g_byte_array_append (png, (const guint8 *) &be_length, 4);
+  g_byte_array_append (png, (const guint8 *) type, 4);
+  g_byte_array_append (png, data, length);
+  crc = crm_test_png_crc ((const guint8 *) type, 4, 0xFFFFFFFFu);
+  crc = GUINT32_TO_BE (crm_test_png_crc (data, length, crc) ^ 0xFFFFFFFFu);
+  g_byte_array_append (png, (const guint8 *) &crc, 4);
+}
+
+/* A small, valid black PNG that declares @width × @height pixels (1 bit
+ * each): a 20,000 × 20,000 one is some 50 KB on disk and more than a
+ * gigabyte once decoded, the logo a hostile or careless file may be. */
+static inline GBytes *
+crm_test_declared_png (guint32 width,
+                       guint32 height)
+{
+  g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB, 9);
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) zlib = g_converter_output_stream_new (memory, G_CONVERTER (compressor));
+  g_autoptr(GByteArray) png = g_byte_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree guint8 *row = g_malloc0 (1 + (width + 7) / 8);
+  guint32 header[2] = { GUINT32_TO_BE (width), GUINT32_TO_BE (height) };
+  const guint8 rest[5] = { 1, 0, 0, 0, 0 };   /* 1 bit, grey, deflate, no filter, no interlace */
+  guint8 ihdr[13];
+
+  for (guint32 y = 0; y < height; y++)
+    g_assert_true (g_output_stream_write_all (zlib, row, 1 + (width + 7) / 8, NULL, NULL, &error));
+  g_assert_true (g_output_stream_close (zlib, NULL, &error));
+  g_assert_no_error (error);
+
+  memcpy (ihdr, header, 8);
+  memcpy (ihdr + 8, rest, 5);
+  g_byte_array_append (png, (const guint8 *) "\x89PNG\r\n\x1a\n", 8);
+  crm_test_png_chunk (png, "IHDR", ihdr, sizeof ihdr);
+  crm_test_png_chunk (png, "IDAT", g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (memory)),
+                      g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (memory)));
+  crm_test_png_chunk (png, "IEND", NULL, 0);
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&png));
 }

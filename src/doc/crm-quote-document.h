@@ -30,12 +30,14 @@ G_BEGIN_DECLS
  * @CRM_DOCUMENT_ERROR_FONT: a font the document's language needs is not installed
  * @CRM_DOCUMENT_ERROR_RENDER: cairo could not write the PDF
  * @CRM_DOCUMENT_ERROR_MONEY: an amount does not fit
+ * @CRM_DOCUMENT_ERROR_LOGO: the logo is not an image, or too large a one
  */
 typedef enum
 {
   CRM_DOCUMENT_ERROR_FONT,
   CRM_DOCUMENT_ERROR_RENDER,
   CRM_DOCUMENT_ERROR_MONEY,
+  CRM_DOCUMENT_ERROR_LOGO,
 } CrmDocumentError;
 
 GQuark  crm_document_error_quark      (void);
@@ -46,6 +48,11 @@ GQuark  crm_document_error_quark      (void);
  * numbers, dates and money follow the quote's language, never the process
  * locale, so two quotes in two languages may render at once. */
 GBytes *crm_quote_document_render     (CrmQuote   *quote,
+                                       GError    **error);
+
+/* Whether the document can show @bytes as the organisation's logo, by
+ * the same decoding it draws with; Preferences asks before it keeps one. */
+gboolean crm_document_check_logo      (GBytes     *bytes,
                                        GError    **error);
 
 /* Formatting in a document's language, through ICU on exact decimal text

@@ -67,6 +67,10 @@ G_BEGIN_DECLS
 /* A small file may still declare a huge image: the logo is decoded at
  * most this many pixels on its longer side. */
 #define CRM_QUOTE_MAX_LOGO_SIDE 2048
+/* And since most decoders read the whole image before scaling it down, a
+ * logo declaring more pixels than this is refused before it is decoded:
+ * a 100 KB PNG may declare 30,000 × 30,000, gigabytes once decoded. */
+#define CRM_QUOTE_MAX_LOGO_PIXELS (4096 * 4096)
 #define CRM_QUOTE_MAX_PDF       (64 * 1024 * 1024)
 
 #define CRM_LIMIT_ERROR (crm_limit_error_quark ())

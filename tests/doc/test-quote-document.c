@@ -724,14 +724,17 @@ count_images (PopplerDocument *document)
   return n;
 }
 
-/* A logo that is not an image, or none at all, leaves the logo out and
- * the rest of the quote whole; a real one is drawn. */
+/* A logo that is not an image, one that declares more pixels than a logo
+ * may have (never decoded: 20,000 × 20,000 would be 1.2 GB), or none at
+ * all, leaves the logo out and the rest of the quote whole; a real one is
+ * drawn. */
 static void
 test_logo (void)
 {
   g_autoptr(GBytes) broken = g_bytes_new_static ("not an image, only text", 23);
   g_autoptr(GBytes) png = make_png ();
-  GBytes *logos[] = { NULL, broken, png };
+  g_autoptr(GBytes) huge = crm_test_declared_png (20000, 20000);
+  GBytes *logos[] = { NULL, broken, png, huge };
 
   for (guint i = 0; i < G_N_ELEMENTS (logos); i++)
     {
@@ -746,6 +749,46 @@ test_logo (void)
       pieces = expected_pieces (quote, &samples[0]);
       assert_text_is (text, pieces);
       g_assert_cmpuint (count_images (document), ==, logos[i] == png ? 1 : 0);
+    }
+}
+
+/* Preferences keeps a logo by the document's own check: a real image, a
+ * large one (decoded at 2,048 pixels), not a text, an empty file or an
+ * image declaring more than 16 million pixels, named with its size. */
+static void
+test_check_logo (void)
+{
+  g_autoptr(GBytes) png = make_png ();
+  g_autoptr(GBytes) wide = crm_test_declared_png (6000, 1000);
+  g_autoptr(GBytes) huge = crm_test_declared_png (20000, 20000);
+  g_autoptr(GBytes) text = g_bytes_new_static ("not an image, only text", 23);
+  g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
+  struct {
+    GBytes     *bytes;
+    const char *message;
+  } cases[] = {
+    { png, NULL },
+    { wide, NULL },
+    { huge, "The image is 20000 × 20000 pixels; a logo may have at most 16 million pixels." },
+    { text, "The file is not an image." },
+    { empty, "A logo is an image file of at most 2 MiB." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean usable = crm_document_check_logo (cases[i].bytes, &error);
+
+      if (cases[i].message == NULL)
+        {
+          g_assert_no_error (error);
+          g_assert_true (usable);
+          continue;
+        }
+
+      g_assert_false (usable);
+      g_assert_error (error, CRM_DOCUMENT_ERROR, CRM_DOCUMENT_ERROR_LOGO);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
     }
 }
 
@@ -883,6 +926,7 @@ main (int   argc,
   add_per_language ("bidi-name", test_bidi_name);
   add_per_language ("long-and-mixed", test_long_and_mixed);
   g_test_add_func ("/doc/quote/logo", test_logo);
+  g_test_add_func ("/doc/quote/check-logo", test_check_logo);
   g_test_add_func ("/doc/quote/font-missing", test_font_missing);
   g_test_add_func ("/doc/quote/threads", test_threads);
   add_per_language ("metadata", test_metadata);

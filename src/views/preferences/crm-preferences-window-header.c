@@ -21,12 +21,12 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <gdk-pixbuf/gdk-pixbuf.h>
 
 #include "crm-preferences-window-private.h"
 
 #include "crm-limits.h"
 #include "crm-problem.h"
+#include "crm-quote-document.h"
 
 #include "crm-store.h"
 
@@ -45,7 +45,10 @@ check_logo (const char  *path,
             GError     **error)
 {
   g_autofree char *name = g_filename_display_basename (path);
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length = 0;
   GStatBuf info;
 
   if (g_stat (path, &info) != 0 || !S_ISREG (info.st_mode))
@@ -63,13 +66,17 @@ check_logo (const char  *path,
       return FALSE;
     }
 
-  /* Loading it whole is the only sure test, and 2 MiB is quick. */
-  pixbuf = gdk_pixbuf_new_from_file (path, NULL);
-  if (pixbuf == NULL)
+  /* The document's own check, so that a logo kept here is one the PDF
+   * shows: decoded as it draws it, and never decoded at all when it
+   * declares more pixels than a logo may have. */
+  if (g_file_get_contents (path, &contents, &length, &local_error))
+    bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+
+  if (bytes == NULL || !crm_document_check_logo (bytes, &local_error))
     {
-      /* Translators: %s is a file's name */
+      /* Translators: %s is a file's name, then why it will not do */
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("“%s” is not an image."), name);
+                   _("“%s” cannot be the logo: %s"), name, local_error->message);
       return FALSE;
     }
 

@@ -607,6 +607,7 @@ test_quote_header (CrmTestFixture *fixture,
   g_autofree char *missing = g_build_filename (fixture->dir, "no-such-logo.png", NULL);
   g_autofree char *text = g_build_filename (fixture->dir, "notes.png", NULL);
   g_autofree char *png = g_build_filename (fixture->dir, "logo.png", NULL);
+  g_autofree char *huge = g_build_filename (fixture->dir, "huge.png", NULL);
   g_autofree char *stored = NULL;
   g_autofree char *details = NULL;
   GtkWidget *window = open_preferences (fixture->store, "organization");
@@ -630,6 +631,21 @@ test_quote_header (CrmTestFixture *fixture,
   set_logo (window, text);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (problem)));
   g_assert_nonnull (strstr (gtk_label_get_text (problem), "notes.png"));
+  g_clear_pointer (&stored, g_free);
+  stored = crm_store_dup_setting (fixture->store, "organization-logo");
+  g_assert_cmpstr (stored, ==, png);
+
+  /* A small file declaring a huge image: refused by its size, undecoded. */
+  {
+    g_autoptr(GBytes) declared = crm_test_declared_png (20000, 20000);
+
+    g_assert_true (g_file_set_contents (huge, g_bytes_get_data (declared, NULL),
+                                        g_bytes_get_size (declared), NULL));
+  }
+  set_logo (window, huge);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (problem)));
+  g_assert_nonnull (strstr (gtk_label_get_text (problem), "huge.png"));
+  g_assert_nonnull (strstr (gtk_label_get_text (problem), "20000 × 20000"));
   g_clear_pointer (&stored, g_free);
   stored = crm_store_dup_setting (fixture->store, "organization-logo");
   g_assert_cmpstr (stored, ==, png);
