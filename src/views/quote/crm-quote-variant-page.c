@@ -286,8 +286,13 @@ entry_setup_cb (GtkSignalListItemFactory *factory,
     gtk_widget_set_hexpand (entry, TRUE);
   else
     {
-      /* Numbers read left to right in Hebrew too. */
-      gtk_editable_set_width_chars (GTK_EDITABLE (entry), spec->column == COLUMN_PRICE ? 10 : 6);
+      /* Numbers read left to right in Hebrew too. Their cells are as wide
+       * as their numbers, not an entry's natural 20 characters, so the
+       * description has the room. */
+      int chars = spec->column == COLUMN_PRICE ? 9 : 5;
+
+      gtk_editable_set_width_chars (GTK_EDITABLE (entry), chars);
+      gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), chars);
       crm_ltr_text_attach (entry);
     }
 
@@ -399,6 +404,10 @@ code_bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), code != NULL ? code : "");
 }
 
+/* The description is what a rep reads and types most: it starts at a
+ * readable width and takes what the other columns leave. */
+#define DESCRIPTION_WIDTH 200
+
 static void
 add_column (CrmQuoteVariantPage *self,
             const char          *title,
@@ -408,6 +417,8 @@ add_column (CrmQuoteVariantPage *self,
   g_autoptr(GtkColumnViewColumn) column = gtk_column_view_column_new (title, factory);
 
   gtk_column_view_column_set_expand (column, expand);
+  if (expand)
+    gtk_column_view_column_set_fixed_width (column, DESCRIPTION_WIDTH);
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_append_column (self->lines_view, column);
 }

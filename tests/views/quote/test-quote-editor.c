@@ -349,6 +349,18 @@ test_quote_editor_round_trip (void)
   g_object_unref (texture);
   crm_test_screenshot (GTK_WIDGET (editor), "quote-editor.png");
 
+  /* A description reads whole beside the number cells: the number
+   * cells are as wide as their numbers, the description has the room. */
+  {
+    GtkEntry *description = crm_quote_variant_page_get_cell (page, before, "description");
+
+    g_test_message ("description %d px, quantity %d px", gtk_widget_get_width (GTK_WIDGET (description)),
+                    gtk_widget_get_width (GTK_WIDGET (cell)));
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (description)), >=,
+                     3 * gtk_widget_get_width (GTK_WIDGET (cell)));
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (description)), >=, 180);
+  }
+
   /* Save as PDF, to a path. */
   dir = crm_test_make_dir ("deals-quote-XXXXXX");
   g_test_queue_destroy (crm_test_remove_dir_free, g_strdup (dir));
