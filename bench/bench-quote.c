@@ -368,15 +368,69 @@ append_money_row (GString    *html,
   g_string_append (html, "</tr>\n");
 }
 
+static void
+append_pair (GString    *html,
+             const char *label,
+             const char *value)
+{
+  g_autofree char *escaped = g_markup_escape_text (value != NULL ? value : "", -1);
+
+  g_string_append_printf (html, "<p><b>%s</b> %s</p>\n", label, escaped);
+}
+
+/* The variant's payment schedule, as Deals' document shows it: each
+ * charge, its amount and its instalments. */
+static void
+append_schedule (GString         *html,
+                 CrmQuote        *quote,
+                 CrmQuoteVariant *variant)
+{
+  g_autoptr(GArray) charges = crm_quote_compute_schedule (quote, variant, NULL);
+  const char *currency = crm_quote_get_currency (quote);
+
+  if (charges == NULL || charges->len == 0)
+    return;
+
+  append_cell (html, "h3", crm_doc_string (CRM_DOC_SCHEDULE, LANGUAGE));
+  g_string_append (html, "<table><tbody>\n");
+  for (guint i = 0; i < charges->len; i++)
+    {
+      const CrmQuoteCharge *charge = &g_array_index (charges, CrmQuoteCharge, i);
+      g_autofree char *amount = crm_document_format_money (charge->amount, currency, LANGUAGE);
+      g_autofree char *first = crm_document_format_money (charge->first_part, currency, LANGUAGE);
+      g_autofree char *then = crm_document_format_money (charge->other_part, currency, LANGUAGE);
+      g_autofree char *parts = g_strdup_printf ("%u %s, %s %s, %s %u × %s", charge->installments,
+                                                crm_doc_string (CRM_DOC_INSTALMENTS, LANGUAGE),
+                                                crm_doc_string (CRM_DOC_FIRST, LANGUAGE), first,
+                                                crm_doc_string (CRM_DOC_THEN, LANGUAGE), charge->installments - 1, then);
+
+      g_string_append (html, "<tr>");
+      append_cell (html, "td", charge->name);
+      append_cell (html, "td", amount);
+      append_cell (html, "td", charge->installments > 1 ? parts : "");
+      g_string_append (html, "</tr>\n");
+    }
+  g_string_append (html, "</tbody></table>\n");
+}
+
 /* The quote as an HTML page of the kind a web CRM prints: right to left,
- * the header, customer, lines and totals of each variant, with the same
- * words and the same formatted money as Deals' document. */
+ * the header, customer, the lines, totals and payment schedule of each
+ * variant, the terms and the signature, with the same words and the same
+ * formatted money and dates as Deals' document (but no page numbers,
+ * which wkhtmltopdf would draw as a page of HTML of their own). */
 static char *
 quote_to_html (CrmQuote *quote)
 {
   GString *html = g_string_new (NULL);
   GListModel *variants = crm_quote_get_variants (quote);
   const char *currency = crm_quote_get_currency (quote);
+  CrmProcedure *procedure = crm_quote_get_procedure (quote);
+  const CrmPaymentTerm *term = procedure != NULL && crm_quote_get_payment_term (quote) != NULL
+                               ? crm_procedure_find_payment_term (procedure, crm_quote_get_payment_term (quote))
+                               : NULL;
+  g_autofree char *valid_until = crm_quote_get_valid_until (quote) != NULL
+                                 ? crm_document_format_date (crm_quote_get_valid_until (quote), LANGUAGE)
+                                 : NULL;
   static const CrmDocString headings[] = {
     CRM_DOC_CODE, CRM_DOC_DESCRIPTION, CRM_DOC_QUANTITY, CRM_DOC_UNIT_PRICE, CRM_DOC_DISCOUNT, CRM_DOC_NET,
   };
@@ -394,7 +448,8 @@ quote_to_html (CrmQuote *quote)
   g_string_append (html, crm_quote_get_organization_details (quote) ? crm_quote_get_organization_details (quote) : "");
   g_string_append (html, "</div>\n");
   append_cell (html, "h1", crm_doc_string (CRM_DOC_QUOTE, LANGUAGE));
-  append_cell (html, "p", crm_quote_get_number (quote));
+  append_pair (html, crm_doc_string (CRM_DOC_NUMBER, LANGUAGE), crm_quote_get_number (quote));
+  append_pair (html, crm_doc_string (CRM_DOC_VALID_UNTIL, LANGUAGE), valid_until);
   append_cell (html, "h3", crm_doc_string (CRM_DOC_CUSTOMER, LANGUAGE));
   append_cell (html, "p", crm_quote_get_customer_name (quote));
   append_cell (html, "p", crm_quote_get_customer_company (quote));
@@ -452,8 +507,12 @@ quote_to_html (CrmQuote *quote)
         }
       crm_quote_totals_clear (&totals);
       g_string_append (html, "</tbody></table>\n");
+      append_schedule (html, quote, variant);
     }
 
+  if (term != NULL)
+    append_pair (html, crm_doc_string (CRM_DOC_PAYMENT_TERM, LANGUAGE), crm_text_get_for_language (&term->name, LANGUAGE));
+  append_pair (html, crm_doc_string (CRM_DOC_VALIDITY, LANGUAGE), valid_until);
   append_cell (html, "p", crm_doc_string (CRM_DOC_SIGNATURE, LANGUAGE));
   g_string_append (html, "</body></html>\n");
 
