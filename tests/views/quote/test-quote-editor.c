@@ -530,6 +530,36 @@ test_quote_editor_pending_approval (void)
   g_assert_finalize_object (store);
 }
 
+/* Issue 9's bad input: a customer name holding bidi controls, here
+ * written by another program, reaches the quote without them (the store
+ * cleans every text it keeps), its letters whole, and the editor has
+ * nothing to flag; the PDF's own isolation of such a name, for a quote
+ * built outside the store, is tested in tests/doc. */
+static void
+test_quote_editor_bidi_customer (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  CrmStore *store = crm_test_open_store ("tw", 3, NULL);
+  CrmQuoteEditor *editor;
+  CrmQuote *quote;
+
+  sql = g_strdup_printf ("UPDATE contacts SET name = 'Dana \u202Elivé\u2066 Cohen' "
+                         "WHERE id = (SELECT contact_id FROM deals WHERE id = %" G_GINT64_FORMAT ")",
+                         first_deal (store));
+  g_assert_true (crm_db_exec (_crm_store_get_db (store), sql, &error));
+  g_assert_no_error (error);
+
+  editor = open_editor (store, 0);
+  quote = crm_quote_editor_get_quote (editor);
+  g_assert_cmpstr (crm_quote_get_customer_name (quote), ==, "Dana livé Cohen");
+  g_assert_false (crm_quote_has_bidi_controls (quote));
+  g_assert_false (gtk_widget_get_visible (crm_test_child (editor, CRM_TYPE_QUOTE_EDITOR, "bidi_label")));
+  g_assert_nonnull (crm_quote_preview_get_texture (get_preview (editor)));
+  close_editor (editor);
+  g_assert_finalize_object (store);
+}
+
 /* For people to look at: the editor right to left, in Hebrew. */
 static void
 test_quote_editor_hebrew (void)
@@ -555,6 +585,7 @@ main (int   argc,
   g_test_add_func ("/quote-editor/round-trip", test_quote_editor_round_trip);
   g_test_add_func ("/quote-editor/undo-remove", test_quote_editor_undo_remove);
   g_test_add_func ("/quote-editor/pending-approval", test_quote_editor_pending_approval);
+  g_test_add_func ("/quote-editor/bidi-customer", test_quote_editor_bidi_customer);
   g_test_add_func ("/quote-editor/hebrew", test_quote_editor_hebrew);
 
   return g_test_run ();
