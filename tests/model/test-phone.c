@@ -217,6 +217,77 @@ test_phone_normalize_optional_out (void)
   g_assert_error (error, CRM_VALIDATION_ERROR, CRM_VALIDATION_ERROR_PHONE);
 }
 
+/* @message with the number it quotes, @typed, put as "#". */
+static char *
+message_without (const char  *message,
+                 const char  *typed)
+{
+  g_auto(GStrv) parts = g_strsplit (message, typed, -1);
+
+  return g_strjoinv ("#", parts);
+}
+
+/* Issue 12: numbers of digits with spaces or hyphens reach libphonenumber
+ * without their separators. That must never change an answer, so each
+ * such number is checked against its twin written with dots, which goes
+ * to the parse as typed: the same E.164 number, or the same refusal. */
+static void
+test_phone_plain_separators_same_answer (void)
+{
+  static const char * const starts[] = {
+    "", "0", "05", "050", "8", "810", "00", "00972", "+", "+7", "+972", "+1", "1", "9",
+  };
+  static const char * const regions[] = { "IL", "RU", "US", NULL };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (12);
+  guint n_valid = 0;
+
+  for (guint i = 0; i < 10000; i++)
+    {
+      g_autoptr(GString) plain = g_string_new (starts[g_rand_int_range (rand, 0, G_N_ELEMENTS (starts))]);
+      g_autoptr(GString) dotted = NULL;
+      g_autoptr(GError) plain_error = NULL;
+      g_autoptr(GError) dotted_error = NULL;
+      g_autofree char *plain_e164 = NULL;
+      g_autofree char *dotted_e164 = NULL;
+      const char *region = regions[i % G_N_ELEMENTS (regions)];
+      guint n_groups = g_rand_int_range (rand, 1, 5);
+      gboolean plain_ok, dotted_ok;
+
+      for (guint g = 0; g < n_groups; g++)
+        {
+          guint n_digits = g_rand_int_range (rand, 1, 5);
+
+          if (g > 0 || (plain->len > 0 && g_ascii_isdigit (plain->str[plain->len - 1])))
+            g_string_append_c (plain, g_rand_boolean (rand) ? '-' : ' ');
+          for (guint d = 0; d < n_digits; d++)
+            g_string_append_c (plain, '0' + g_rand_int_range (rand, 0, 10));
+        }
+
+      dotted = g_string_new (plain->str);
+      for (char *p = dotted->str; *p != '\0'; p++)
+        if (*p == '-' || *p == ' ')
+          *p = '.';
+
+      plain_ok = crm_phone_normalize (plain->str, region, &plain_e164, &plain_error);
+      dotted_ok = crm_phone_normalize (dotted->str, region, &dotted_e164, &dotted_error);
+
+      g_assert_cmpint (plain_ok, ==, dotted_ok);
+      g_assert_cmpstr (plain_e164, ==, dotted_e164);
+      if (!plain_ok)
+        {
+          g_autofree char *plain_message = message_without (plain_error->message, plain->str);
+          g_autofree char *dotted_message = message_without (dotted_error->message, dotted->str);
+
+          g_assert_cmpstr (plain_message, ==, dotted_message);
+        }
+      n_valid += plain_ok;
+    }
+
+  /* Both answers were seen, so both were compared. */
+  g_assert_cmpuint (n_valid, >, 50);
+  g_assert_cmpuint (n_valid, <, 9900);
+}
+
 static void
 test_phone_reject_too_short (void)
 {
@@ -662,6 +733,7 @@ main (int   argc,
                    test_phone_normalize_surrounding_space);
   g_test_add_func ("/model/phone/normalize-without-region", test_phone_normalize_without_region);
   g_test_add_func ("/model/phone/normalize-optional-out", test_phone_normalize_optional_out);
+  g_test_add_func ("/model/phone/plain-separators-same-answer", test_phone_plain_separators_same_answer);
   g_test_add_func ("/model/phone/reject-too-short", test_phone_reject_too_short);
   g_test_add_func ("/model/phone/reject-not-a-number", test_phone_reject_not_a_number);
   g_test_add_func ("/model/phone/reject-empty", test_phone_reject_empty);
