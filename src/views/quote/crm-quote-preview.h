@@ -27,9 +27,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CrmQuotePreview, crm_quote_preview, CRM, QUOTE_PREVIEW, GtkWidget)
 
-/* How long the preview waits after an edit before it renders: a word
- * typed at speed renders once, at its end. */
-#define CRM_QUOTE_PREVIEW_DELAY_MS 150
+/* How long the preview waits after an edit before it renders: short
+ * enough that the page follows a keystroke within 100 ms (a render takes
+ * some 15 ms in its worker, the frame 15 more; bench-quote), long enough
+ * that a burst of changes (a paste, a key held down) renders once. A
+ * render under way for an older edit is dropped. */
+#define CRM_QUOTE_PREVIEW_DELAY_MS 40
 
 GtkWidget  *crm_quote_preview_new            (void);
 CrmQuote   *crm_quote_preview_get_quote      (CrmQuotePreview *self);
