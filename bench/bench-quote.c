@@ -34,6 +34,7 @@
 
 #include "config.h"
 #include "bench-config.h"
+#include "bench-floor.h"
 
 #include <locale.h>
 #include <glib/gstdio.h>
@@ -185,42 +186,6 @@ count_pages (GBytes *pdf)
 
 /* 1. In process, against bare Pango and cairo */
 
-/* The floor: every line of text the document shows, each shaped by Pango
- * in the document's fonts and drawn on an A4 PDF surface, right to left,
- * with nothing decided about it (no table, no money, no page breaks). Its
- * bytes are written nowhere (a NULL write function), which only lowers
- * the floor: Deals keeps them. */
-static void
-floor_render (char **lines)
-{
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (NULL, NULL, 595.28, 841.89);
-  cairo_t *cr = cairo_create (surface);
-  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Noto Sans, Noto Sans Hebrew 9");
-  double y = 40;
-
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_width (layout, (595 - 80) * PANGO_SCALE);
-  pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
-  pango_context_set_base_dir (pango_layout_get_context (layout), PANGO_DIRECTION_RTL);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      int height;
-
-      pango_layout_set_text (layout, lines[i], -1);
-      cairo_move_to (cr, 40, y);
-      pango_cairo_show_layout (cr, layout);
-      pango_layout_get_size (layout, NULL, &height);
-      y += (double)height / PANGO_SCALE;
-    }
-
-  g_clear_object (&layout);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  cairo_surface_destroy (surface);
-}
-
 /* The text of the document's first page, as poppler reads it back: the
  * same words, numbers and money the document shows, one line each. */
 static char **
@@ -276,7 +241,7 @@ bench_in_process (Bench *bench)
   if ((pdf = render_median (bench->quote, 1, &deals_ms)) == NULL)
     return;
   lines = document_lines (pdf);
-  floor_render (lines);
+  bench_floor_render (lines, NULL);
   g_clear_pointer (&pdf, g_bytes_unref);
 
   if ((pdf = render_median (bench->quote, n_runs, &deals_ms)) == NULL)
@@ -286,7 +251,7 @@ bench_in_process (Bench *bench)
       gint64 start = g_get_monotonic_time ();
       double elapsed;
 
-      floor_render (lines);
+      bench_floor_render (lines, NULL);
       elapsed = ms_since (start);
       g_array_append_val (floor_times, elapsed);
     }
@@ -639,6 +604,32 @@ bench_start_only (void)
            median (times), n_process_runs);
 }
 
+/* The same quote's text drawn by a process that links Pango and cairo
+ * only (bench-quote-floor): what a whole process pays at least to lay a
+ * quote out with Pango, whatever else it does. */
+static double
+bench_process_floor (Bench *bench)
+{
+  g_autofree char *lines_path = g_build_filename (bench->dir, "lines.txt", NULL);
+  g_autofree char *output = g_build_filename (bench->dir, "floor.pdf", NULL);
+  g_autoptr(GBytes) pdf = crm_quote_document_render (bench->quote, NULL);
+  g_auto(GStrv) lines = pdf != NULL ? document_lines (pdf) : NULL;
+  g_autofree char *text = lines != NULL ? g_strjoinv ("\n", lines) : NULL;
+  const char *argv[] = { BENCH_QUOTE_FLOOR, lines_path, output, NULL };
+  guint pages = 0;
+  double ms;
+
+  if (text == NULL || !g_file_set_contents (lines_path, text, -1, NULL))
+    return -1;
+
+  ms = time_process (argv, output, n_process_runs, &pages);
+  if (ms >= 0)
+    g_print ("  %-28s %8.1f ms (median of %u), %u page(s)\n", "bare Pango + cairo process", ms,
+             n_process_runs, pages);
+
+  return ms;
+}
+
 static void
 bench_processes (Bench *bench)
 {
@@ -651,7 +642,7 @@ bench_processes (Bench *bench)
     BENCH_DEALS, "--database", bench->path, "--render-quote", crm_quote_get_number (bench->quote),
     "--output", output, "--language", LANGUAGE, NULL
   };
-  double deals_ms, wkhtml_ms, weasy_ms;
+  double deals_ms, floor_ms, wkhtml_ms, weasy_ms;
   guint pages = 0;
 
   g_print ("2. whole processes: deals --render-quote against the quote as HTML (%zu bytes)\n", strlen (html));
@@ -665,10 +656,14 @@ bench_processes (Bench *bench)
   if (deals_ms >= 0)
     g_print ("  %-28s %8.1f ms (median of %u), %u page(s)\n", "deals --render-quote", deals_ms, n_process_runs, pages);
   bench_start_only ();
+  floor_ms = bench_process_floor (bench);
   wkhtml_ms = bench_tool ("wkhtmltopdf", html_path, html_output);
   weasy_ms = bench_tool ("weasyprint", html_path, html_output);
   print_ratio ("wkhtmltopdf", wkhtml_ms, deals_ms, " (target: at least 20×)");
   print_ratio ("weasyprint", weasy_ms, deals_ms, "");
+  if (wkhtml_ms > 0 && floor_ms > 0)
+    g_print ("  wkhtmltopdf / the Pango floor process: %.1f× (the most any Pango renderer's process can reach)\n",
+             wkhtml_ms / floor_ms);
 }
 
 /* 4. The preview after a keystroke */
