@@ -25,6 +25,7 @@
 #include "crm-csv-import.h"
 #include "crm-db.h"
 #include "crm-leads.h"
+#include "crm-search-result.h"
 #include "crm-store.h"
 
 #include "../crm-test-common.h"
@@ -838,6 +839,28 @@ test_all_or_nothing (CrmTestFixture *fixture,
   g_assert_cmpint (crm_test_query_int (fixture->store, "SELECT count(*) FROM audit_log"), ==, audit);
 }
 
+/* How many contacts the search index finds titled @name. */
+static guint
+count_found (CrmStore   *store,
+             const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) results = crm_store_search (store, name, 50, &error);
+  guint n_found = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(CrmSearchResult) result = g_list_model_get_item (results, i);
+
+      if (g_strcmp0 (crm_search_result_get_kind (result), "contact") == 0 &&
+          g_strcmp0 (crm_search_result_get_title (result), name) == 0)
+        n_found++;
+    }
+
+  return n_found;
+}
+
 /* More rows than one thread checks at a time: the checks run in threads
  * while the rows are written, and a problem far down still stops it all. */
 static void
@@ -869,6 +892,12 @@ test_large_list (CrmTestFixture *fixture,
                                        "WHERE e.address = 'lead' || substr (c.name, 6) || '@example.co.il'"),
                    ==, n_rows);
 
+  /* Issue 12: the search index finds the leads of the first batch, a
+   * middle one and the last, shorter one, once each. */
+  g_assert_cmpuint (count_found (fixture->store, "Lead 0"), ==, 1);
+  g_assert_cmpuint (count_found (fixture->store, "Lead 2500"), ==, 1);
+  g_assert_cmpuint (count_found (fixture->store, "Lead 4999"), ==, 1);
+
   /* The same list again: every row is a duplicate of the database now. */
   g_string_truncate (csv, 0);
   g_string_append (csv, "Name,Phone,Email\n");
@@ -881,6 +910,9 @@ test_large_list (CrmTestFixture *fixture,
   g_assert_false (crm_csv_import_commit (bad, fixture->store, NULL, NULL, NULL, &error));
   g_assert_error (error, CRM_CSV_IMPORT_ERROR, CRM_CSV_IMPORT_ERROR_INVALID_ROWS);
   g_assert_cmpint (count_contacts (fixture->store), ==, n_rows);
+  /* Rows written before the late problem left nothing in the index. */
+  g_assert_cmpuint (count_found (fixture->store, "Other 0"), ==, 0);
+  g_assert_cmpuint (count_found (fixture->store, "Other 4999"), ==, 0);
 
   problems = validate (bad, fixture->store);
   g_assert_cmpuint (problems->len, ==, 1);
