@@ -875,34 +875,28 @@ _crm_store_count_agenda (CrmStore            *self,
                          guint                counts[4],
                          GError             **error)
 {
-  g_autoptr(CrmStatement) tasks = NULL;
-  g_autoptr(CrmStatement) deals = NULL;
+  g_autoptr(CrmStatement) stmt = NULL;
 
-  tasks = crm_db_prepare (_crm_store_get_db (self),
-                          "SELECT count (*) FILTER (WHERE due_at < ?2), "
-                          "  count (*) FILTER (WHERE due_at >= ?2 AND due_at < ?3), "
-                          "  count (*) FILTER (WHERE due_at >= ?3) "
-                          "FROM tasks WHERE owner_id = ?1 AND closed_at IS NULL",
-                          error);
-  if (tasks == NULL)
+  /* One statement for the four sections: the agenda follows every deal
+   * change, and a board move's budget is a handful of statements (issue
+   * 12). */
+  stmt = crm_db_prepare (_crm_store_get_db (self),
+                         "SELECT count (*) FILTER (WHERE due_at < ?2), "
+                         "  count (*) FILTER (WHERE due_at >= ?2 AND due_at < ?3), "
+                         "  count (*) FILTER (WHERE due_at >= ?3), "
+                         "  (SELECT count (*) FROM (" AGENDA_NO_TASK ")) "
+                         "FROM tasks WHERE owner_id = ?1 AND closed_at IS NULL",
+                         error);
+  if (stmt == NULL)
     return FALSE;
 
-  crm_statement_bind_int64 (tasks, 1, owner_id);
-  crm_statement_bind_text (tasks, 2, bounds[0]);
-  crm_statement_bind_text (tasks, 3, bounds[1]);
-  if (crm_statement_step (tasks, error) != CRM_STEP_ROW)
+  crm_statement_bind_int64 (stmt, 1, owner_id);
+  crm_statement_bind_text (stmt, 2, bounds[0]);
+  crm_statement_bind_text (stmt, 3, bounds[1]);
+  if (crm_statement_step (stmt, error) != CRM_STEP_ROW)
     return FALSE;
-  for (guint i = 0; i < 3; i++)
-    counts[i] = (guint) crm_statement_get_int64 (tasks, i);
-
-  deals = crm_db_prepare (_crm_store_get_db (self), "SELECT count (*) FROM (" AGENDA_NO_TASK ")", error);
-  if (deals == NULL)
-    return FALSE;
-
-  crm_statement_bind_int64 (deals, 1, owner_id);
-  if (crm_statement_step (deals, error) != CRM_STEP_ROW)
-    return FALSE;
-  counts[CRM_AGENDA_NO_TASK] = (guint) crm_statement_get_int64 (deals, 0);
+  for (guint i = 0; i < 4; i++)
+    counts[i] = (guint) crm_statement_get_int64 (stmt, i);
 
   return TRUE;
 }
@@ -1023,28 +1017,24 @@ _crm_store_read_agenda_of_deal (CrmStore            *self,
                                 GPtrArray           *rows,
                                 GError             **error)
 {
-  static const char * const queries[] = {
-    "SELECT * FROM (" AGENDA_TASKS " AND d.id = ?4)",
-    "SELECT * FROM (" AGENDA_NO_TASK " AND d.id = ?4)",
-  };
+  g_autoptr(CrmStatement) stmt = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
-    {
-      g_autoptr(CrmStatement) stmt = crm_db_prepare (_crm_store_get_db (self), queries[i], error);
+  /* Its open tasks, in every task section at once (due from "" to "~"),
+   * and itself when it has none: one statement, as it runs on every deal
+   * change. */
+  stmt = crm_db_prepare (_crm_store_get_db (self),
+                         "SELECT * FROM (" AGENDA_TASKS " AND d.id = ?4) "
+                         "UNION ALL SELECT * FROM (" AGENDA_NO_TASK " AND d.id = ?4)",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
 
-      if (stmt == NULL)
-        return FALSE;
+  crm_statement_bind_int64 (stmt, 1, owner_id);
+  crm_statement_bind_text (stmt, 2, "");
+  crm_statement_bind_text (stmt, 3, "~");
+  crm_statement_bind_int64 (stmt, 4, deal_id);
 
-      /* Every task section at once: due from "" to "~". */
-      bind_section (stmt, owner_id, (const char * const[]) { "", "~" }, CRM_AGENDA_OVERDUE);
-      if (i == 0)
-        crm_statement_bind_text (stmt, 3, "~");
-      crm_statement_bind_int64 (stmt, 4, deal_id);
-      if (!collect_rows (stmt, bounds, FALSE, rows, error))
-        return FALSE;
-    }
-
-  return TRUE;
+  return collect_rows (stmt, bounds, FALSE, rows, error);
 }
 
 /* Attempts and refusals */

@@ -231,6 +231,39 @@ test_other_owner_is_quiet (CrmTestClockedFixture *fixture,
   g_assert_cmpuint (changes.n_signals, ==, 0);
 }
 
+/* Issue 12: the agenda follows every deal change (a board move among
+ * them) in two statements, the deal's rows and the four counts, and one
+ * more for where each of the deal's rows goes back; it is then what a
+ * fresh read gives. */
+static void
+test_deal_change_costs_two_statements (CrmTestClockedFixture *fixture,
+                                       gconstpointer          data)
+{
+  CrmStore *store = fixture->base.store;
+  g_autoptr(CrmAgendaList) list = NULL;
+  g_autoptr(CrmAgendaItem) item = NULL;
+  guint64 before;
+  guint n_rows = 0;
+
+  add_tasks (fixture);
+  list = crm_agenda_list_new (store, owner_of (store));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    g_object_unref (g_list_model_get_item (G_LIST_MODEL (list), i));
+  item = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(CrmAgendaItem) other = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      n_rows += crm_agenda_item_get_deal_id (other) == crm_agenda_item_get_deal_id (item);
+    }
+  g_assert_cmpuint (n_rows, >, 0);
+
+  before = crm_store_get_statement_count (store);
+  g_signal_emit_by_name (store, "deal-changed", crm_agenda_item_get_deal_id (item));
+  g_assert_cmpuint (crm_store_get_statement_count (store) - before, ==, 2 + n_rows);
+  assert_like_whole_agenda (list, store, FALSE);
+}
+
 static void
 add_test (const char *path,
           void (*func) (CrmTestClockedFixture *, gconstpointer))
@@ -249,6 +282,7 @@ main (int   argc,
   add_test ("/model/agenda-list/counts", test_counts);
   add_test ("/model/agenda-list/change-is-small", test_change_is_small);
   add_test ("/model/agenda-list/other-owner-is-quiet", test_other_owner_is_quiet);
+  add_test ("/model/agenda-list/deal-change-costs-two-statements", test_deal_change_costs_two_statements);
 
   return g_test_run ();
 }
