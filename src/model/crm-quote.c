@@ -110,6 +110,22 @@ static const char * const approval_keys[] = {
   "none", "pending", "approved", "rejected",
 };
 
+/* The languages a quote is written in: the document's words exist in
+ * these (src/doc), and the store keeps no other. */
+static const char * const languages[] = { "en", "he", "ru", NULL };
+
+/**
+ * crm_quote_language_is_supported:
+ * @language: (nullable): a language code such as "he"
+ *
+ * Returns: %TRUE if a quote can be written in @language
+ */
+gboolean
+crm_quote_language_is_supported (const char *language)
+{
+  return language != NULL && g_strv_contains (languages, language);
+}
+
 const char *
 crm_quote_state_to_key (CrmQuoteState state)
 {

@@ -100,6 +100,7 @@ typedef struct
 G_DECLARE_FINAL_TYPE (CrmQuote, crm_quote, CRM, QUOTE, GObject)
 
 GQuark           crm_quote_error_quark              (void);
+gboolean         crm_quote_language_is_supported    (const char       *language);
 const char      *crm_quote_state_to_key             (CrmQuoteState     state);
 gboolean         crm_quote_state_from_key           (const char       *key,
                                                      CrmQuoteState    *out_state);

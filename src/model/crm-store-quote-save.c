@@ -37,8 +37,6 @@
  * caller's transaction, after the caller has read the stored row as a
  * draft in that same transaction. */
 
-static const char * const quote_languages[] = { "en", "he", "ru", NULL };
-
 /* CRM_QUOTE_ERROR_IMMUTABLE for anything but a draft. */
 gboolean
 _crm_store_require_draft (const CrmQuoteRow  *row,
@@ -70,7 +68,7 @@ gboolean
 _crm_store_check_quote_language (const char  *language,
                                  GError     **error)
 {
-  if (language != NULL && g_strv_contains (quote_languages, language))
+  if (crm_quote_language_is_supported (language))
     return TRUE;
 
   g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_FIELD,

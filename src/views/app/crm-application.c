@@ -335,14 +335,6 @@ crm_application_new_lead (CrmApplication *self)
   return 0;
 }
 
-/* The documents' languages; anything else is refused by name rather than
- * rendered in English. */
-static gboolean
-is_document_language (const char *language)
-{
-  return g_strv_contains ((const char * const[]) { "en", "he", "ru", NULL }, language);
-}
-
 /* The bytes a quote is written as: a sent quote's are the ones that went
  * out, kept with the deal; a draft is rendered now by the same pure
  * function the editor's preview and printing use. */
@@ -380,7 +372,7 @@ crm_application_render_quote (CrmApplication *self)
   g_autoptr(CrmQuote) quote = NULL;
   g_autoptr(GBytes) pdf = NULL;
 
-  if (self->language != NULL && !is_document_language (self->language))
+  if (self->language != NULL && !crm_quote_language_is_supported (self->language))
     {
       g_printerr (_("deals: unknown language “%s” (known: en, he, ru)\n"), self->language);
       return 1;
