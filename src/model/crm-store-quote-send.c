@@ -288,6 +288,27 @@ crm_store_load_quote_pdf (CrmStore   *self,
   return crm_statement_dup_bytes (stmt, 0);
 }
 
+/**
+ * crm_store_dup_quote_sha256:
+ * @self: a #CrmStore
+ * @quote_id: a quote
+ *
+ * The fingerprint of what went out, without reading the PDF itself (up
+ * to %CRM_QUOTE_MAX_PDF): for a list of a deal's quotes.
+ *
+ * Returns: (transfer full) (nullable): the SHA-256 in hex, %NULL for a
+ *   quote that was not sent
+ */
+char *
+crm_store_dup_quote_sha256 (CrmStore *self,
+                            gint64    quote_id)
+{
+  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
+
+  return _crm_store_query_text (self, "SELECT sha256 FROM quote_documents WHERE quote_id = ?1",
+                                quote_id, NULL);
+}
+
 static gboolean
 check_revisable (CrmStore           *self,
                  const CrmQuoteRow  *row,

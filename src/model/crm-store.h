@@ -408,6 +408,8 @@ GBytes       *crm_store_load_quote_pdf       (CrmStore      *self,
                                               gint64         quote_id,
                                               char         **out_sha256,
                                               GError       **error);
+char         *crm_store_dup_quote_sha256     (CrmStore      *self,
+                                              gint64         quote_id);
 CrmQuote     *crm_store_revise_quote         (CrmStore      *self,
                                               gint64         quote_id,
                                               GError       **error);

@@ -482,6 +482,13 @@ test_tw_5_sent_quote_is_immutable (Fixture       *fixture,
   g_assert_null (crm_store_load_quote_pdf (fixture->base.store, crm_quote_get_id (revision), NULL, &error));
   g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
+  {
+    /* The fingerprint alone, as the deal card lists it. */
+    g_autofree char *listed = crm_store_dup_quote_sha256 (fixture->base.store, quote_id);
+
+    g_assert_cmpstr (listed, ==, expected);
+    g_assert_null (crm_store_dup_quote_sha256 (fixture->base.store, crm_quote_get_id (revision)));
+  }
 
   found = crm_store_find_quote (fixture->base.store, "Q-2026-0001", &error);
   g_assert_no_error (error);

@@ -106,10 +106,9 @@ dup_subtitle (CrmDealQuotesSection *self,
 
   if (crm_quote_get_state (quote) != CRM_QUOTE_DRAFT)
     {
-      g_autofree char *sha256 = NULL;
-      g_autoptr(GBytes) pdf = crm_store_load_quote_pdf (self->store, crm_quote_get_id (quote), &sha256, NULL);
+      g_autofree char *sha256 = crm_store_dup_quote_sha256 (self->store, crm_quote_get_id (quote));
 
-      if (pdf != NULL && sha256 != NULL)
+      if (sha256 != NULL)
         {
           if (text->len > 0)
             g_string_append (text, " · ");
