@@ -191,21 +191,34 @@ quotes_changed_cb (CrmDealQuotesSection *self,
 }
 
 static void
-present_editor (CrmDealQuotesSection *self,
-                GtkWidget            *editor)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
-  gtk_window_present (GTK_WINDOW (editor));
-}
-
-static void
 show_error (CrmDealQuotesSection *self,
             const GError         *error)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
+}
+
+/* The editor of @quote over the deal card, or the reason there is no
+ * @quote told in a toast. */
+static GtkWidget *
+present_editor (CrmDealQuotesSection *self,
+                CrmQuote             *quote,
+                const GError         *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *editor;
+
+  if (quote == NULL)
+    {
+      show_error (self, error);
+      return NULL;
+    }
+
+  editor = crm_quote_editor_new (self->store, quote);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+  gtk_window_present (GTK_WINDOW (editor));
+
+  return editor;
 }
 
 /**
@@ -224,21 +237,12 @@ crm_deal_quotes_section_open_quote (CrmDealQuotesSection *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CrmQuote) quote = NULL;
-  GtkWidget *editor;
 
   g_return_val_if_fail (CRM_IS_DEAL_QUOTES_SECTION (self), NULL);
 
   quote = crm_store_load_quote (self->store, quote_id, &error);
-  if (quote == NULL)
-    {
-      show_error (self, error);
-      return NULL;
-    }
 
-  editor = crm_quote_editor_new (self->store, quote);
-  present_editor (self, editor);
-
-  return editor;
+  return present_editor (self, quote, error);
 }
 
 /**
@@ -256,22 +260,13 @@ crm_deal_quotes_section_new_quote (CrmDealQuotesSection *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CrmQuote) quote = NULL;
-  GtkWidget *editor;
 
   g_return_val_if_fail (CRM_IS_DEAL_QUOTES_SECTION (self), NULL);
 
   quote = crm_store_create_quote (self->store, self->deal_id, template_id,
                                   crm_number_default_language (), &error);
-  if (quote == NULL)
-    {
-      show_error (self, error);
-      return NULL;
-    }
 
-  editor = crm_quote_editor_new (self->store, quote);
-  present_editor (self, editor);
-
-  return editor;
+  return present_editor (self, quote, error);
 }
 
 static void
