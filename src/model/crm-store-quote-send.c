@@ -148,19 +148,16 @@ find_sent_way (const char  *how,
                guint       *out_index,
                GError     **error)
 {
-  /* Bounded before it is compared: it may come from a script. */
-  if (how != NULL && strlen (how) <= CRM_LIMIT_TEXT)
+  for (guint i = 0; i < G_N_ELEMENTS (sent_ways); i++)
     {
-      for (guint i = 0; i < G_N_ELEMENTS (sent_ways); i++)
+      if (g_strcmp0 (how, sent_ways[i].key) == 0)
         {
-          if (g_strcmp0 (how, sent_ways[i].key) == 0)
-            {
-              *out_index = i;
-              return TRUE;
-            }
+          *out_index = i;
+          return TRUE;
         }
     }
 
+  /* It may come from a script: the message quotes a bounded part. */
   g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_FIELD,
                _("“%.64s” is not a way a quote is sent (email, print or other)."),
                how != NULL ? how : "");
