@@ -384,6 +384,34 @@ crm_test_dup_sorted_chars (const char *text)
   return g_string_free (sorted, FALSE);
 }
 
+/* The characters a layout may add or drop between words: spaces, line
+ * breaks, no-break spaces, and the invisible direction marks and isolates
+ * a PDF reader may or may not give back. */
+static inline gboolean
+crm_test_is_layout_space (gunichar c)
+{
+  return g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F || c == 0x200E || c == 0x200F ||
+         c == 0x061C || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/* @text without them: a rendered document's text compared with what it
+ * shows, whatever the lines it was broken into. */
+static inline char *
+crm_test_dup_without_layout_spaces (const char *text)
+{
+  GString *stripped = g_string_new (NULL);
+
+  for (const char *p = text ? text : ""; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!crm_test_is_layout_space (c))
+        g_string_append_unichar (stripped, c);
+    }
+
+  return g_string_free (stripped, FALSE);
+}
+
 /* PNG's CRC-32 (ISO 3309), for the chunks below. */
 static inline guint32
 crm_test_png_crc (const guint8 *data,

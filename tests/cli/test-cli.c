@@ -949,7 +949,7 @@ demo_quote_number (Fixture *fixture)
 }
 
 /* The text pdftotext extracts from the PDF in @path (issue 9 asks that it
- * equal the text shown), whitespace and bidi marks removed, since layout
+ * equal the text shown), spaces and bidi marks removed, since layout
  * splits lines where it likes; and its pages, as poppler counts them. */
 static char *
 pdf_text (const char *path,
@@ -957,7 +957,6 @@ pdf_text (const char *path,
 {
   const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
   g_autoptr(GError) error = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(CrmPdfDocument) document = NULL;
   g_autofree char *contents = NULL;
@@ -975,15 +974,8 @@ pdf_text (const char *path,
                 &extracted, NULL, &status, &error);
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
-  for (const char *p = extracted; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
 
-      if (!g_unichar_isspace (c) && g_unichar_type (c) != G_UNICODE_FORMAT)
-        g_string_append_unichar (text, c);
-    }
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  return crm_test_dup_without_layout_spaces (extracted);
 }
 
 /* Issue 9: a draft is rendered headless in its own language or the one

@@ -59,32 +59,6 @@ static const Sample samples[] = {
     "Москва, ул. Мира, 5", { "Терминал учёта TW-200", "Модуль расчёта зарплаты" } },
 };
 
-/* The characters a layout may add or drop between words: spaces, line
- * breaks, no-break spaces, and the invisible direction marks and isolates
- * a PDF reader may or may not give back. */
-static gboolean
-is_layout_space (gunichar c)
-{
-  return g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F || c == 0x200E || c == 0x200F ||
-         c == 0x061C || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
-}
-
-static char *
-strip (const char *text)
-{
-  GString *stripped = g_string_new (NULL);
-
-  for (const char *p = text ? text : ""; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!is_layout_space (c))
-        g_string_append_unichar (stripped, c);
-    }
-
-  return g_string_free (stripped, FALSE);
-}
-
 static CrmQuoteLine *
 make_line (const char     *code,
            const char     *description,
@@ -201,7 +175,7 @@ document_text (PopplerDocument *document)
   for (int i = 0; i < poppler_document_get_n_pages (document); i++)
     {
       g_autofree char *text = page_text (document, i);
-      g_autofree char *stripped = strip (text);
+      g_autofree char *stripped = crm_test_dup_without_layout_spaces (text);
 
       g_string_append (all, stripped);
     }
@@ -223,12 +197,12 @@ static char *
 take_pieces (const char *text,
              GPtrArray  *pieces)
 {
-  char *rest = strip (text);
+  char *rest = crm_test_dup_without_layout_spaces (text);
 
   g_ptr_array_sort (pieces, longer_first);
   for (guint i = 0; i < pieces->len; i++)
     {
-      g_autofree char *piece = strip (g_ptr_array_index (pieces, i));
+      g_autofree char *piece = crm_test_dup_without_layout_spaces (g_ptr_array_index (pieces, i));
       char *found = strstr (rest, piece);
 
       if (*piece == '\0')
@@ -416,7 +390,7 @@ stripped_page_text (PopplerDocument *document,
 {
   g_autofree char *text = page_text (document, index);
 
-  return strip (text);
+  return crm_test_dup_without_layout_spaces (text);
 }
 
 static guint
@@ -537,7 +511,7 @@ test_fonts_embedded (gconstpointer data)
 static char *
 sorted_letters (const char *text)
 {
-  g_autofree char *stripped = strip (text);
+  g_autofree char *stripped = crm_test_dup_without_layout_spaces (text);
 
   return crm_test_dup_sorted_chars (stripped);
 }
@@ -622,8 +596,8 @@ test_bidi_name (gconstpointer data)
   in_order = g_strdup_printf ("%s%s · %s%s", crm_doc_string (CRM_DOC_CUSTOMER, sample->language),
                               shown, sample->company, sample->customer_details);
   {
-    g_autofree char *stripped = strip (text);
-    g_autofree char *expected = strip (in_order);
+    g_autofree char *stripped = crm_test_dup_without_layout_spaces (text);
+    g_autofree char *expected = crm_test_dup_without_layout_spaces (in_order);
 
     g_assert_nonnull (strstr (stripped, expected));
   }

@@ -535,6 +535,21 @@ test_tw_5_quote_states (Fixture       *fixture,
   g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_FIELD);
 }
 
+/* What the approval flow (issue 11) will write: the manager's answer,
+ * stored behind the quote's back. */
+static void
+write_approval (CrmStore   *store,
+                gint64      quote_id,
+                const char *answer)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = g_strdup_printf ("UPDATE quotes SET approval = '%s' WHERE id = %" G_GINT64_FORMAT,
+                                          answer, quote_id);
+
+  g_assert_true (crm_db_exec (_crm_store_get_db (store), sql, &error));
+  g_assert_no_error (error);
+}
+
 /* TW-6: the card standing order needs the sales manager: the draft is
  * pending and cannot be sent; the approval's answer (written by the
  * approval flow) round-trips; the default term sends at once. */
@@ -548,7 +563,6 @@ test_tw_6_send_refuses_pending_approval (Fixture       *fixture,
   g_autoptr(CrmQuote) quote = NULL;
   g_autoptr(CrmQuote) loaded = NULL;
   g_autoptr(CrmQuote) plain = NULL;
-  g_autofree char *sql = NULL;
   gint64 deal_id = il_deal (store);
 
   quote = new_quote (store, deal_id);
@@ -567,9 +581,7 @@ test_tw_6_send_refuses_pending_approval (Fixture       *fixture,
   g_assert_cmpint (crm_test_query_int (store, "SELECT amount FROM deals"), ==, 0);
 
   /* Refused by the manager: still not sent. */
-  sql = g_strdup_printf ("UPDATE quotes SET approval = 'rejected' WHERE id = %" G_GINT64_FORMAT,
-                         crm_quote_get_id (quote));
-  g_assert_true (crm_db_exec (_crm_store_get_db (store), sql, &error));
+  write_approval (store, crm_quote_get_id (quote), "rejected");
   g_clear_object (&loaded);
   loaded = crm_store_load_quote (store, crm_quote_get_id (quote), &error);
   g_assert_cmpuint (crm_quote_get_approval (loaded), ==, CRM_QUOTE_APPROVAL_REJECTED);
@@ -578,10 +590,7 @@ test_tw_6_send_refuses_pending_approval (Fixture       *fixture,
   g_clear_error (&error);
 
   /* Approved: a save keeps the answer, and the quote goes out. */
-  g_free (sql);
-  sql = g_strdup_printf ("UPDATE quotes SET approval = 'approved' WHERE id = %" G_GINT64_FORMAT,
-                         crm_quote_get_id (quote));
-  g_assert_true (crm_db_exec (_crm_store_get_db (store), sql, &error));
+  write_approval (store, crm_quote_get_id (quote), "approved");
   g_clear_object (&loaded);
   loaded = crm_store_load_quote (store, crm_quote_get_id (quote), &error);
   g_assert_cmpuint (crm_quote_get_approval (loaded), ==, CRM_QUOTE_APPROVAL_APPROVED);
@@ -611,14 +620,11 @@ test_tw_6_approval_holds_for_its_term (Fixture       *fixture,
   g_autoptr(GBytes) pdf = new_pdf ();
   g_autoptr(CrmQuote) quote = new_quote (store, il_deal (store));
   g_autoptr(CrmQuote) loaded = NULL;
-  g_autofree char *sql = NULL;
 
   crm_quote_set_payment_term (quote, "card_standing_order", 1);
   g_assert_true (crm_store_save_quote (store, quote, &error));
   g_assert_no_error (error);
-  sql = g_strdup_printf ("UPDATE quotes SET approval = 'approved' WHERE id = %" G_GINT64_FORMAT,
-                         crm_quote_get_id (quote));
-  g_assert_true (crm_db_exec (_crm_store_get_db (store), sql, &error));
+  write_approval (store, crm_quote_get_id (quote), "approved");
   loaded = crm_store_load_quote (store, crm_quote_get_id (quote), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (crm_quote_get_approval (loaded), ==, CRM_QUOTE_APPROVAL_APPROVED);
