@@ -520,6 +520,10 @@ write_contact (CrmStore    *self,
   g_autoptr(CrmStatement) stmt = NULL;
   gint64 id = crm_contact_get_id (contact);
 
+  /* The card writes the contact's lifecycle and classification: a lead
+   * may have become an opportunity (HS-4). */
+  _crm_store_note_change (self, CRM_STORE_CHANGED_LEADS);
+
   if (id > 0)
     stmt = crm_db_prepare (self->db,
                            "UPDATE contacts SET company_id = ?2, name = ?3, position = ?4, "

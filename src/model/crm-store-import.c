@@ -565,6 +565,9 @@ _crm_csv_commit (CrmCsvImport  *self,
       return FALSE;
     }
 
+  _crm_store_note_change (store, CRM_STORE_CHANGED_LEADS);
+  _crm_store_announce_changes (store);
+
   if (n_imported != NULL)
     *n_imported = n_rows;
 

@@ -624,6 +624,12 @@ crm_store_add_lead (CrmStore    *store,
   if (!_crm_store_commit_or_rollback (store, id > 0, error))
     return 0;
 
+  /* A duplicate is the contact that was there: its lead count moved only
+   * when it was made again a lead to classify, which is cheaper to count
+   * than to know. */
+  _crm_store_note_change (store, CRM_STORE_CHANGED_LEADS);
+  _crm_store_announce_changes (store);
+
   if (out_was_duplicate != NULL)
     *out_was_duplicate = duplicate;
 
@@ -869,12 +875,15 @@ crm_store_classify_lead (CrmStore    *store,
                                       error))
     return FALSE;
 
+  /* HS-3: the lead is classified, whatever became of it. */
+  _crm_store_note_change (store, CRM_STORE_CHANGED_LEADS);
   if (deal != NULL)
     {
       _crm_store_announce_new_deal (store, deal);
       if (out_deal_id != NULL)
         *out_deal_id = crm_deal_get_id (deal);
     }
+  _crm_store_announce_changes (store);
 
   return TRUE;
 }
@@ -1036,11 +1045,15 @@ crm_store_add_missed_call (CrmStore    *store,
   if (!_crm_store_commit_or_rollback (store, contact_id > 0, error))
     return 0;
 
+  /* A caller who was a lead may have become the deal's contact (AXL-1). */
+  _crm_store_note_change (store, CRM_STORE_CHANGED_LEADS);
+
   /* Only what was committed is announced. */
   if (new_deal != NULL)
     _crm_store_announce_new_deal (store, new_deal);
   else if (deal_id > 0)
     _crm_store_emit_deal_changed (store, deal_id);
+  _crm_store_announce_changes (store);
 
   if (out_known_caller != NULL)
     *out_known_caller = known;

@@ -48,7 +48,21 @@ struct _CrmStore
   GError       *integrity_error;
 
   CrmStoreReader *reader;    /* the worker's connection, made on first use */
+  guint         pending_changes;  /* CrmStoreChanged of the transaction under way */
 };
+
+/* What a write changed besides its deals, noted inside the transaction and
+ * announced after the commit, so that a view counts again only what a
+ * change touched: a board move between open stages touches neither. */
+typedef enum
+{
+  CRM_STORE_CHANGED_LEADS      = 1 << 0,  /* a contact's lifecycle or classification */
+  CRM_STORE_CHANGED_ACTIVITIES = 1 << 1,  /* an activity logged */
+} CrmStoreChanged;
+
+void _crm_store_note_change       (CrmStore        *self,
+                                   CrmStoreChanged  what);
+void _crm_store_announce_changes  (CrmStore        *self);
 
 /* Reads off the main thread (crm-store-reader.c): @func runs on the
  * worker's own read-only connection and fills the job's data. */

@@ -259,6 +259,7 @@ update_lifecycle (CrmStore         *self,
   if (verdict->lifecycle == NULL || row->contact_id == 0)
     return TRUE;
 
+  _crm_store_note_change (self, CRM_STORE_CHANGED_LEADS);
   return _crm_store_run_update (db,
                                 verdict->lifecycle_of_lead_only
                                 ? "UPDATE contacts SET lifecycle = ?2 WHERE id = ?1 AND lifecycle = 'lead'"

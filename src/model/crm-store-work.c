@@ -122,6 +122,7 @@ _crm_store_insert_activity (CrmStore         *self,
   if (activity_id != NULL)
     *activity_id = crm_db_last_insert_id (db);
 
+  _crm_store_note_change (self, CRM_STORE_CHANGED_ACTIVITIES);
   return TRUE;
 }
 

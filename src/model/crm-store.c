@@ -54,6 +54,8 @@ enum {
 enum {
   DEAL_CHANGED,
   QUOTES_CHANGED,
+  LEADS_CHANGED,
+  ACTIVITIES_CHANGED,
   N_SIGNALS
 };
 
@@ -583,6 +585,37 @@ crm_store_class_init (CrmStoreClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  /**
+   * CrmStore::leads-changed:
+   * @self: a #CrmStore
+   *
+   * Emitted after a transaction that may have changed which contacts are
+   * leads to classify has committed: a lead added, imported or
+   * classified, or a contact's lifecycle changed by a deal (HS-4). A
+   * board move between open stages emits none.
+   */
+  signals [LEADS_CHANGED] =
+    g_signal_new ("leads-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * CrmStore::activities-changed:
+   * @self: a #CrmStore
+   *
+   * Emitted after a transaction that logged an activity (a call, a
+   * letter, a note, a document sent) has committed: what the daily
+   * quota counts (RAD-4).
+   */
+  signals [ACTIVITIES_CHANGED] =
+    g_signal_new ("activities-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -794,7 +827,33 @@ gboolean
 _crm_store_begin (CrmStore  *self,
                   GError   **error)
 {
+  /* What a rolled-back transaction noted was never written. */
+  self->pending_changes = 0;
+
   return crm_db_begin (self->db, error);
+}
+
+/* Inside a transaction: @what changed, to be announced after the commit. */
+void
+_crm_store_note_change (CrmStore        *self,
+                        CrmStoreChanged  what)
+{
+  self->pending_changes |= what;
+}
+
+/* After a commit: the signals of what its transaction noted, once each.
+ * The deal and quote announcements call it, so a write that announces a
+ * deal announces the rest with it. */
+void
+_crm_store_announce_changes (CrmStore *self)
+{
+  guint changes = self->pending_changes;
+
+  self->pending_changes = 0;
+  if (changes & CRM_STORE_CHANGED_LEADS)
+    g_signal_emit (self, signals [LEADS_CHANGED], 0);
+  if (changes & CRM_STORE_CHANGED_ACTIVITIES)
+    g_signal_emit (self, signals [ACTIVITIES_CHANGED], 0);
 }
 
 /* Commits when everything inside went well, else rolls back: a write
@@ -1108,6 +1167,7 @@ _crm_store_signal_deal_changed (CrmStore *self,
                                 gint64    deal_id)
 {
   g_signal_emit (self, signals [DEAL_CHANGED], 0, deal_id);
+  _crm_store_announce_changes (self);
 }
 
 /* After a committed quote write (crm-store-quotes.c). */
@@ -1116,6 +1176,7 @@ _crm_store_emit_quotes_changed (CrmStore *self,
                                 gint64    deal_id)
 {
   g_signal_emit (self, signals [QUOTES_CHANGED], 0, deal_id);
+  _crm_store_announce_changes (self);
 }
 
 void
@@ -1147,6 +1208,7 @@ _crm_store_emit_deal_changed (CrmStore *self,
     }
 
   g_signal_emit (self, signals [DEAL_CHANGED], 0, deal_id);
+  _crm_store_announce_changes (self);
 }
 
 /**

@@ -261,6 +261,58 @@ test_rule_hs_4_relevant_lead_becomes_opportunity (CrmTestFixture *fixture,
 }
 
 static void
+count_emission (guint *count)
+{
+  (*count)++;
+}
+
+/* HS-1, HS-3, HS-4: every committed write that may change the leads to
+ * classify says so once, whatever path it came by, so that the Leads
+ * page's badge follows; a refused one says nothing. */
+static void
+test_leads_changes_are_announced (CrmTestFixture *fixture,
+                                  gconstpointer   user_data)
+{
+  CrmStore *store = fixture->store;
+  g_autoptr(GError) error = NULL;
+  guint leads_changed = 0, activities_changed = 0;
+  gint64 dana, yossi, deal_id = 0;
+
+  g_signal_connect_swapped (store, "leads-changed", G_CALLBACK (count_emission), &leads_changed);
+  g_signal_connect_swapped (store, "activities-changed", G_CALLBACK (count_emission), &activities_changed);
+
+  dana = add_lead (store, "Dana Levi", "050-1234567", "dana@example.co.il", "Acme", "web_form");
+  g_assert_cmpuint (leads_changed, ==, 1);
+  yossi = add_lead (store, "Yossi Cohen", "052-7654321", NULL, NULL, "web_form");
+  g_assert_cmpuint (leads_changed, ==, 2);
+
+  /* HS-2 by way of the first stage's rules: refused, nothing changed. */
+  g_assert_false (crm_store_classify_lead (store, yossi, CRM_CLASSIFICATION_RELEVANT, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpuint (leads_changed, ==, 2);
+
+  g_assert_true (crm_store_classify_lead (store, dana, CRM_CLASSIFICATION_RELEVANT, &deal_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (deal_id, >, 0);
+  g_assert_cmpuint (leads_changed, ==, 3);
+
+  g_assert_true (crm_store_classify_lead (store, yossi, CRM_CLASSIFICATION_JUNK, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (leads_changed, ==, 4);
+
+  /* A call logged on the new deal is an activity, not a lead change. */
+  g_assert_cmpint (crm_store_log_activity (store, deal_id, CRM_ACTIVITY_CALL, CRM_CALL_REACHED, 30, NULL, &error),
+                   >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (activities_changed, ==, 1);
+  g_assert_cmpuint (leads_changed, ==, 4);
+
+  g_signal_handlers_disconnect_by_func (store, count_emission, &leads_changed);
+  g_signal_handlers_disconnect_by_func (store, count_emission, &activities_changed);
+}
+
+static void
 test_rule_hs_3_other_classifications (CrmTestFixture *fixture,
                                       gconstpointer   user_data)
 {
@@ -653,6 +705,7 @@ main (int   argc,
   ADD ("/model/leads/rule-hs-4-relevant-lead-becomes-opportunity", "hs",
        test_rule_hs_4_relevant_lead_becomes_opportunity);
   ADD ("/model/leads/rule-hs-3-other-classifications", "hs", test_rule_hs_3_other_classifications);
+  ADD ("/model/leads/changes-are-announced", "hs", test_leads_changes_are_announced);
   ADD ("/model/leads/rule-hs-3-relevant-needs-stage-fields", "hs", test_rule_hs_3_relevant_needs_stage_fields);
   ADD ("/model/leads/bad-input", "hs", test_bad_input);
   ADD ("/model/leads/rule-axl-7-missed-call-source-is-key", "axl", test_rule_axl_7_missed_call_source_is_key);

@@ -724,9 +724,16 @@ test_store_phone_e164 (Fixture       *fixture,
 /* Moves and the audit log */
 
 static void
+count_emission (guint *count)
+{
+  (*count)++;
+}
+
+static void
 test_store_move_deal (Fixture       *fixture,
                       gconstpointer  user_data)
 {
+  guint leads_changed = 0, activities_changed = 0;
   g_autoptr (GError) error = NULL;
   g_autoptr (CrmDeal) loaded = NULL;
   g_autoptr (GDateTime) moved_at = NULL;
@@ -745,11 +752,18 @@ test_store_move_deal (Fixture       *fixture,
   fake_clock_advance (&fixture->clock, 3 * G_TIME_SPAN_HOUR);
   moved_at = g_date_time_ref (fixture->clock.now);
 
+  g_signal_connect_swapped (fixture->store, "leads-changed", G_CALLBACK (count_emission), &leads_changed);
+  g_signal_connect_swapped (fixture->store, "activities-changed", G_CALLBACK (count_emission),
+                            &activities_changed);
   before = crm_db_get_statement_count (db);
   g_assert_true (crm_store_move_deal (fixture->store, deal_id, second, &previous, &error));
   g_assert_no_error (error);
   /* Begin, read, update, audit, commit: a card move stays cheap. */
   g_assert_cmpuint (crm_db_get_statement_count (db) - before, <=, 5);
+  /* Issue 12: a move between open stages changes no lead and logs no
+   * activity, so neither the Leads badge nor the quota counts again. */
+  g_assert_cmpuint (leads_changed, ==, 0);
+  g_assert_cmpuint (activities_changed, ==, 0);
   g_assert_cmpint (previous, ==, first);
   g_assert_false (crm_db_in_transaction (db));
 
@@ -778,6 +792,16 @@ test_store_move_deal (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (crm_deal_get_stage_id (loaded), ==, first);
   g_assert_cmpint (count_moves (fixture->store), ==, 2);
+  g_assert_cmpuint (leads_changed, ==, 0);
+
+  /* RAD-4: what the quota counts is announced once it is committed. */
+  g_assert_cmpint (crm_store_log_activity (fixture->store, deal_id, CRM_ACTIVITY_CALL, CRM_CALL_REACHED, 60,
+                                           NULL, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (activities_changed, ==, 1);
+  g_assert_cmpuint (leads_changed, ==, 0);
+  g_signal_handlers_disconnect_by_func (fixture->store, count_emission, &leads_changed);
+  g_signal_handlers_disconnect_by_func (fixture->store, count_emission, &activities_changed);
 }
 
 static void

@@ -420,12 +420,15 @@ crm_window_constructed (GObject *object)
   crm_search_view_set_store (self->search_view, self->store);
   g_signal_connect_object (self->store, "notify::integrity-error",
                            G_CALLBACK (integrity_error_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->store, "deal-changed",
+  /* The quota counts logged activities (RAD-4): a board move logs none
+   * and costs the count nothing. */
+  g_signal_connect_object (self->store, "activities-changed",
                            G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "notify::current-user",
                            G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
-  /* Logging a call commits no deal change: the count is also read again
-   * when the window comes back from the deal card, and every minute. */
+  /* A quota set in Preferences, or what another program logged, shows
+   * when the window is active again; the day's count starts again at
+   * midnight, which the minute's timer catches. */
   g_signal_connect_object (self, "notify::is-active",
                            G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
   self->quota_source = g_timeout_add_seconds (QUOTA_REFRESH_SECONDS, quota_timeout_cb, self);

@@ -42,12 +42,13 @@
  *
  * The list is a CrmLeadList of the selected source, read a page at a time;
  * what a row shows beyond the contact is worked out for the rows read
- * only. The sidebar's counts are one grouped count. Classifying or
- * importing leads is no deal change the store announces: the view reloads
- * itself after it classified or imported. A deal change (a deal card may
- * have made a lead an opportunity) and being shown again (a lead may have
- * come over D-Bus) only count the leads again, and reload when the counts
- * moved: a move on the board costs the view one counting query. */
+ * only. The sidebar's counts are one grouped count. The store's
+ * "leads-changed" says when a write may have changed the leads (one
+ * added, over D-Bus too, imported or classified, or made an opportunity
+ * by a deal): shown, the view reads again; hidden, it counts for the
+ * page's badge and reads the rows when shown. A move on the board between
+ * open stages changes no lead and costs the view nothing. Being shown
+ * again counts too, for what another program wrote into the file. */
 
 struct _CrmLeadsView
 {
@@ -59,6 +60,7 @@ struct _CrmLeadsView
   GtkSingleSelection *selection;
   GHashTable         *counts;      /* source key → leads, as last read */
   guint               n_counted;
+  guint               rows_stale : 1;  /* the leads changed while hidden */
   GHashTable         *companies;   /* company id → name, for the rows read */
   GListStore         *sources;
   GtkSingleSelection *source_selection;
@@ -472,8 +474,12 @@ crm_leads_view_classify (CrmLeadsView *self,
   if (self->store == NULL)
     return;
 
+  had_focus = gtk_widget_has_focus (GTK_WIDGET (self->list_view)) ||
+              gtk_widget_get_focus_child (GTK_WIDGET (self->list_view)) != NULL;
+
   /* HS-3, HS-4: the store opens the deal through the first stage's rules
-   * and refuses a lead those rules do not accept (HS-2). */
+   * and refuses a lead those rules do not accept (HS-2). Its
+   * "leads-changed" has the view read again. */
   if (!crm_store_classify_lead (self->store, contact_id, classification, &deal_id, &error))
     {
       toast = crm_toast_new_text (error->message);
@@ -482,9 +488,6 @@ crm_leads_view_classify (CrmLeadsView *self,
       return;
     }
 
-  had_focus = gtk_widget_has_focus (GTK_WIDGET (self->list_view)) ||
-              gtk_widget_get_focus_child (GTK_WIDGET (self->list_view)) != NULL;
-  crm_leads_view_reload (self);
   if (had_focus && g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
     gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 
@@ -632,12 +635,6 @@ list_activate_cb (CrmLeadsView *self,
   gtk_popover_popup (GTK_POPOVER (self->classify_menu));
 }
 
-static void
-imported_cb (CrmLeadsView *self)
-{
-  crm_leads_view_reload (self);
-}
-
 /* Whether the leads' counts moved since they were last read; a change
  * that classified, added or took a lead moves one of them. */
 static gboolean
@@ -670,11 +667,33 @@ counts_moved (CrmLeadsView *self)
   return FALSE;
 }
 
+/* The store's "leads-changed": a committed write may have changed the
+ * leads. Hidden, the view counts them for the page's badge, which follows
+ * while another page is shown, and reads the rows when shown again. */
 static void
-store_changed_cb (CrmLeadsView *self)
+store_leads_changed_cb (CrmLeadsView *self)
 {
-  if (counts_moved (self))
-    crm_leads_view_reload (self);
+  g_autoptr(GHashTable) counts = NULL;
+  g_autoptr(GError) error = NULL;
+  guint total = 0;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      crm_leads_view_reload (self);
+      return;
+    }
+
+  self->rows_stale = TRUE;
+  if (crm_store_get_procedure (self->store) == NULL)
+    return;
+
+  counts = crm_store_count_leads_by_source (self->store, &total, &error);
+  if (counts == NULL)
+    {
+      g_warning ("Cannot count the leads: %s", error->message);
+      return;
+    }
+  crm_leads_view_set_n_leads (self, total);
 }
 
 /* Actions */
@@ -708,7 +727,6 @@ import_action (GtkWidget  *widget,
   dialog = crm_import_dialog_new (self->store, NULL);
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
-  g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -719,7 +737,7 @@ crm_leads_view_map (GtkWidget *widget)
 {
   CrmLeadsView *self = CRM_LEADS_VIEW (widget);
 
-  if (counts_moved (self))
+  if (self->rows_stale || counts_moved (self))
     crm_leads_view_reload (self);
 
   GTK_WIDGET_CLASS (crm_leads_view_parent_class)->map (widget);
@@ -914,8 +932,8 @@ crm_leads_view_init (CrmLeadsView *self)
   gtk_widget_set_parent (self->classify_menu, GTK_WIDGET (self));
 
   self->store_signals = g_signal_group_new (CRM_TYPE_STORE);
-  g_signal_group_connect_object (self->store_signals, "deal-changed",
-                                 G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->store_signals, "leads-changed",
+                                 G_CALLBACK (store_leads_changed_cb), self, G_CONNECT_SWAPPED);
 
   crm_leads_view_update_header (self);
 }
@@ -957,9 +975,9 @@ crm_leads_view_set_store (CrmLeadsView *self,
  * @self: a #CrmLeadsView
  *
  * Counts the leads to classify and their sources again, and reads the
- * rows the list shows afresh. The view does this itself after it
- * classified or imported leads, and when it is shown or a deal changed if
- * the counts moved; tests that add leads call it.
+ * rows the list shows afresh. The view does this itself when the store
+ * says the leads changed, and when it is shown again if they changed
+ * meanwhile.
  */
 void
 crm_leads_view_reload (CrmLeadsView *self)
@@ -993,6 +1011,7 @@ crm_leads_view_reload (CrmLeadsView *self)
   g_clear_pointer (&self->counts, g_hash_table_unref);
   self->counts = g_steal_pointer (&counts);
   self->n_counted = total;
+  self->rows_stale = FALSE;
 
   /* The rows read again, with their companies. */
   g_hash_table_remove_all (self->companies);
