@@ -28,6 +28,7 @@
 #include "crm-deal-menu.h"
 #include "crm-deal-tile.h"
 #include "crm-stage.h"
+#include "crm-user.h"
 #include "crm-window.h"
 
 #include "crm-test-utils.h"
@@ -223,6 +224,50 @@ test_board_keyboard_moves_deal (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Issue 12: a move between open stages costs the whole window at most 8
+ * statements (the move's 5, the moved row's 1, Today's 2): the Leads
+ * badge and the quota (RAD-4) count again only when leads or activities
+ * changed, and a logged call moves the quota at once. */
+static void
+test_board_move_costs_window_eight_statements (void)
+{
+  g_autoptr(CrmStore) store = crm_test_open_store ("tw", 40, NULL);
+  g_autoptr(GError) error = NULL;
+  CrmUser *me = crm_store_get_current_user (store);
+  CrmWindow *window;
+  CrmBoard *board;
+  GtkLabel *quota_label;
+  g_autoptr(CrmDeal) deal = NULL;
+  gint64 to_stage;
+  guint64 before;
+
+  g_assert_true (crm_store_set_quota (store, crm_user_get_id (me), 3, &error));
+  g_assert_no_error (error);
+  window = show_window (store);
+  board = crm_window_get_board (window);
+  quota_label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (window), CRM_TYPE_WINDOW, "quota_label"));
+  g_assert_cmpstr (gtk_label_get_label (quota_label), ==, "0 / 3 contacts");
+
+  /* TW's Needs discovered to Presentation: no rules, the everyday move. */
+  deal = first_deal_of (board, 2);
+  g_assert_nonnull (deal);
+  to_stage = crm_stage_get_id (crm_board_column_get_stage (crm_board_get_column (board, 3)));
+  before = crm_store_get_statement_count (store);
+  g_assert_true (crm_store_move_deal (store, crm_deal_get_id (deal), to_stage, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (crm_store_get_statement_count (store) - before, <=, 8);
+  crm_test_iterate (200);
+  g_assert_cmpint (stored_stage_of (store, crm_deal_get_id (deal)), ==, to_stage);
+
+  g_assert_cmpint (crm_store_log_activity (store, crm_deal_get_id (deal), CRM_ACTIVITY_CALL, CRM_CALL_REACHED, 60,
+                                           NULL, &error), >, 0);
+  g_assert_no_error (error);
+  crm_test_iterate (50);
+  g_assert_cmpstr (gtk_label_get_label (quota_label), ==, "1 / 3 contacts");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The context menu's "Move to" items name board.move-deal with a target. */
 static void
 test_board_context_menu_moves_deal (void)
@@ -371,6 +416,7 @@ main (int   argc,
   g_test_add_func ("/views/board/drop-moves-deal", test_board_drop_moves_deal);
   g_test_add_func ("/views/board/keyboard-moves-deal", test_board_keyboard_moves_deal);
   g_test_add_func ("/views/board/context-menu-moves-deal", test_board_context_menu_moves_deal);
+  g_test_add_func ("/views/board/move-costs-window-eight-statements", test_board_move_costs_window_eight_statements);
   g_test_add_func ("/views/board/card-opens-deal", test_board_card_opens_deal);
   g_test_add_func ("/views/board/recycles-tiles", test_board_recycles_tiles);
   g_test_add_func ("/views/board/empty-pipeline", test_board_empty_pipeline);
