@@ -22,12 +22,18 @@
 #include <glib/gi18n.h>
 #include <sqlite3.h>
 
-#include "crm-db.h"
+#include "crm-db-private.h"
+
+/*
+ * A connection is used by one thread at a time (SQLite is opened with
+ * NOMUTEX, a libpq connection is not thread-safe either): the store's
+ * connection on the main thread, each worker its own read-only one.
+ */
 
 struct _CrmStatement
 {
   CrmDb        *db;       /* unowned: the cache lives inside the db */
-  sqlite3_stmt *stmt;
+  gpointer      impl;     /* the backend's statement */
   guint         in_use : 1;
   guint         cached : 1;
   guint         started : 1;
@@ -37,8 +43,11 @@ struct _CrmDb
 {
   GObject     parent_instance;
 
+  const CrmDbBackend *backend;
   char       *path;
-  sqlite3    *handle;
+  /* The path, or the URI without its password: what messages name. */
+  char       *display;
+  gpointer    handle;
 
   /* Prepared statements by SQL text. Statements are prepared once and
    * reused: a card move must stay within a few microseconds of SQL work. */
@@ -56,6 +65,83 @@ struct _CrmDb
 G_DEFINE_FINAL_TYPE (CrmDb, crm_db, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (crm-db-error-quark, crm_db_error)
+
+static void
+statement_free (gpointer data)
+{
+  CrmStatement *stmt = data;
+
+  stmt->db->backend->free (stmt->impl);
+  g_free (stmt);
+}
+
+static void
+crm_db_finalize (GObject *object)
+{
+  CrmDb *self = (CrmDb *)object;
+
+  if (self->in_transaction)
+    crm_db_rollback (self);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->handle != NULL)
+    self->backend->close (g_steal_pointer (&self->handle), self->wrote);
+  g_clear_error (&self->write_error);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->display, g_free);
+
+  G_OBJECT_CLASS (crm_db_parent_class)->finalize (object);
+}
+
+static void
+crm_db_class_init (CrmDbClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = crm_db_finalize;
+}
+
+static void
+crm_db_init (CrmDb *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, statement_free);
+}
+
+CrmDb *
+_crm_db_new (const CrmDbBackend *backend,
+             const char         *path,
+             const char         *display)
+{
+  CrmDb *self = g_object_new (CRM_TYPE_DB, NULL);
+
+  self->backend = backend;
+  self->path = g_strdup (path);
+  self->display = g_strdup (display);
+  return self;
+}
+
+void
+_crm_db_set_handle (CrmDb    *self,
+                    gpointer  handle)
+{
+  g_assert (self->handle == NULL);
+
+  self->handle = handle;
+}
+
+gpointer
+_crm_db_get_handle (CrmDb *self)
+{
+  return self->handle;
+}
+
+const char *
+_crm_db_get_display_name (CrmDb *self)
+{
+  return self->display;
+}
+
+/* The SQLite backend. */
 
 static int
 error_code_for_sqlite (int rc)
@@ -91,50 +177,218 @@ set_error_from_handle (CrmDb   *self,
 }
 
 static void
-statement_free (gpointer data)
+sqlite_close (gpointer handle,
+              gboolean wrote)
 {
-  CrmStatement *stmt = data;
-
-  sqlite3_finalize (stmt->stmt);
-  g_free (stmt);
-}
-
-static void
-crm_db_finalize (GObject *object)
-{
-  CrmDb *self = (CrmDb *)object;
-
-  if (self->in_transaction)
-    crm_db_rollback (self);
-
   /* Closing the last connection to a WAL database folds the WAL into the
    * file. A connection that only looked (the store deciding that a file is
    * not its own, or too new) must leave the file and its WAL as it found
    * them, even when another program left changes in the WAL. */
-  if (self->handle != NULL && !self->wrote)
-    sqlite3_db_config (self->handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  if (!wrote)
+    sqlite3_db_config (handle, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 
-  g_clear_pointer (&self->statements, g_hash_table_unref);
-  g_clear_pointer (&self->handle, sqlite3_close);
-  g_clear_error (&self->write_error);
-  g_clear_pointer (&self->path, g_free);
+  sqlite3_close (handle);
+}
 
-  G_OBJECT_CLASS (crm_db_parent_class)->finalize (object);
+static gpointer
+sqlite_prepare (CrmDb       *db,
+                const char  *sql,
+                gpointer     shared,
+                GError     **error)
+{
+  sqlite3_stmt *raw = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v3 (db->handle, sql, -1,
+                           shared == NULL ? SQLITE_PREPARE_PERSISTENT : 0,
+                           &raw, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_handle (db, rc, error);
+      return NULL;
+    }
+
+  return raw;
+}
+
+static gboolean
+sqlite_exec (CrmDb       *db,
+             const char  *script,
+             GError     **error)
+{
+  int rc = sqlite3_exec (db->handle, script, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_error_from_handle (db, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+sqlite_in_transaction (CrmDb *db)
+{
+  return sqlite3_get_autocommit (db->handle) == 0;
+}
+
+static gint64
+sqlite_last_insert_id (CrmDb *db)
+{
+  return sqlite3_last_insert_rowid (db->handle);
 }
 
 static void
-crm_db_class_init (CrmDbClass *klass)
+sqlite_free (gpointer stmt)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = crm_db_finalize;
+  sqlite3_finalize (stmt);
 }
 
 static void
-crm_db_init (CrmDb *self)
+sqlite_reset (gpointer stmt)
 {
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, statement_free);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
 }
+
+static gboolean
+sqlite_writes (gpointer stmt)
+{
+  return !sqlite3_stmt_readonly (stmt);
+}
+
+static void
+sqlite_bind_null (gpointer stmt,
+                  int      index)
+{
+  sqlite3_bind_null (stmt, index);
+}
+
+static void
+sqlite_bind_int64 (gpointer stmt,
+                   int      index,
+                   gint64   value)
+{
+  sqlite3_bind_int64 (stmt, index, value);
+}
+
+static void
+sqlite_bind_double (gpointer stmt,
+                    int      index,
+                    double   value)
+{
+  sqlite3_bind_double (stmt, index, value);
+}
+
+static void
+sqlite_bind_text (gpointer    stmt,
+                  int         index,
+                  const char *value,
+                  gboolean    copy)
+{
+  sqlite3_bind_text (stmt, index, value, -1, copy ? SQLITE_TRANSIENT : SQLITE_STATIC);
+}
+
+static void
+sqlite_bind_blob (gpointer      stmt,
+                  int           index,
+                  gconstpointer data,
+                  gsize         size)
+{
+  sqlite3_bind_blob64 (stmt, index, data, size, SQLITE_TRANSIENT);
+}
+
+static CrmStep
+sqlite_step (CrmDb    *db,
+             gpointer  stmt,
+             GError  **error)
+{
+  sqlite3 *handle;
+  int rc;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return CRM_STEP_ROW;
+
+  handle = sqlite3_db_handle (stmt);
+
+  if (rc == SQLITE_DONE)
+    return CRM_STEP_DONE;
+
+  g_set_error (error, CRM_DB_ERROR, error_code_for_sqlite (rc),
+               _("Database “%s”: %s"),
+               sqlite3_db_filename (handle, "main"), sqlite3_errmsg (handle));
+  return CRM_STEP_ERROR;
+}
+
+static gint64
+sqlite_get_int64 (gpointer stmt,
+                  int      column)
+{
+  return sqlite3_column_int64 (stmt, column);
+}
+
+static double
+sqlite_get_double (gpointer stmt,
+                   int      column)
+{
+  return sqlite3_column_double (stmt, column);
+}
+
+static const char *
+sqlite_get_text (gpointer stmt,
+                 int      column)
+{
+  return (const char *)sqlite3_column_text (stmt, column);
+}
+
+static GBytes *
+sqlite_dup_bytes (gpointer stmt,
+                  int      column)
+{
+  const void *data;
+  int size;
+
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return NULL;
+
+  /* The data first, then its size, as SQLite documents. */
+  data = sqlite3_column_blob (stmt, column);
+  size = sqlite3_column_bytes (stmt, column);
+
+  return g_bytes_new (data, (gsize)MAX (size, 0));
+}
+
+static gboolean
+sqlite_is_null (gpointer stmt,
+                int      column)
+{
+  return sqlite3_column_type (stmt, column) == SQLITE_NULL;
+}
+
+static const CrmDbBackend sqlite_backend = {
+  .begin_sql = "BEGIN IMMEDIATE",
+  .close = sqlite_close,
+  .prepare = sqlite_prepare,
+  .exec = sqlite_exec,
+  .in_transaction = sqlite_in_transaction,
+  .last_insert_id = sqlite_last_insert_id,
+  .free = sqlite_free,
+  .reset = sqlite_reset,
+  .writes = sqlite_writes,
+  .bind_null = sqlite_bind_null,
+  .bind_int64 = sqlite_bind_int64,
+  .bind_double = sqlite_bind_double,
+  .bind_text = sqlite_bind_text,
+  .bind_blob = sqlite_bind_blob,
+  .step = sqlite_step,
+  .get_int64 = sqlite_get_int64,
+  .get_double = sqlite_get_double,
+  .get_text = sqlite_get_text,
+  .dup_bytes = sqlite_dup_bytes,
+  .is_null = sqlite_is_null,
+};
 
 /* @path names the file in messages; @filename is what SQLite opens, the
  * same or a URI for it. */
@@ -145,24 +399,25 @@ crm_db_open_with_flags (const char  *path,
                         GError     **error)
 {
   g_autoptr(CrmDb) self = NULL;
+  sqlite3 *handle = NULL;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  self = g_object_new (CRM_TYPE_DB, NULL);
-  self->path = g_strdup (path);
+  self = _crm_db_new (&sqlite_backend, path, path);
 
-  rc = sqlite3_open_v2 (filename, &self->handle, flags, NULL);
+  rc = sqlite3_open_v2 (filename, &handle, flags, NULL);
+  _crm_db_set_handle (self, handle);
   if (rc != SQLITE_OK)
     {
       g_set_error (error, CRM_DB_ERROR, CRM_DB_ERROR_OPEN,
                    _("Cannot open the database “%s”: %s"),
-                   path, self->handle ? sqlite3_errmsg (self->handle) : sqlite3_errstr (rc));
+                   path, handle ? sqlite3_errmsg (handle) : sqlite3_errstr (rc));
       return NULL;
     }
 
-  sqlite3_extended_result_codes (self->handle, TRUE);
-  sqlite3_busy_timeout (self->handle, 5000);
+  sqlite3_extended_result_codes (handle, TRUE);
+  sqlite3_busy_timeout (handle, 5000);
 
   /* Reading the schema is the first thing that touches the file: a text
    * file or a truncated database fails here, before anything is written. */
@@ -177,7 +432,7 @@ crm_db_open_with_flags (const char  *path,
 
 /**
  * crm_db_open:
- * @path: the database file
+ * @path: the database file, or a `postgresql://` URI
  * @create: whether a missing file may be created
  * @error: return location for a #GError
  *
@@ -185,6 +440,10 @@ crm_db_open_with_flags (const char  *path,
  * and a busy timeout. The journal mode is left alone here on purpose: turning
  * WAL on writes to the file, and the store must first make sure the file is a
  * Deals database before it changes a single byte of it.
+ *
+ * A `postgresql://` (or `postgres://`) URI connects to that server's
+ * database instead (team mode); the database must exist, @create is not
+ * used.
  *
  * Returns: (transfer full) (nullable): the connection
  */
@@ -195,6 +454,11 @@ crm_db_open (const char  *path,
 {
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
 
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (_crm_db_is_postgresql_uri (path))
+    return _crm_db_pg_open (path, FALSE, error);
+
   if (create)
     flags |= SQLITE_OPEN_CREATE;
 
@@ -203,7 +467,7 @@ crm_db_open (const char  *path,
 
 /**
  * crm_db_open_read_only:
- * @path: the database file
+ * @path: the database file, or a `postgresql://` URI
  * @error: return location for a #GError
  *
  * Opens a second, read-only connection, for checks that run in a thread.
@@ -214,12 +478,17 @@ CrmDb *
 crm_db_open_read_only (const char  *path,
                        GError     **error)
 {
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (_crm_db_is_postgresql_uri (path))
+    return _crm_db_pg_open (path, TRUE, error);
+
   return crm_db_open_with_flags (path, path, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, error);
 }
 
 /**
  * crm_db_open_probe:
- * @path: an existing database file
+ * @path: an existing database file, or a `postgresql://` URI
  * @error: return location for a #GError
  *
  * Opens @path to look at, with nothing created beside it. A read-only
@@ -227,7 +496,8 @@ crm_db_open_read_only (const char  *path,
  * database; when neither a WAL nor a rollback journal is there, there is
  * nothing in them to read, so the file is opened as immutable, which
  * creates and locks nothing. When one of them is there, another program may
- * have changes in it, and a plain read-only connection reads them.
+ * have changes in it, and a plain read-only connection reads them. A
+ * server's database is looked at through a read-only connection.
  *
  * Returns: (transfer full) (nullable): the connection
  */
@@ -235,11 +505,18 @@ CrmDb *
 crm_db_open_probe (const char  *path,
                    GError     **error)
 {
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autofree char *wal = NULL;
+  g_autofree char *journal = NULL;
   g_autofree char *escaped = NULL;
   g_autofree char *uri = NULL;
 
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (_crm_db_is_postgresql_uri (path))
+    return _crm_db_pg_open (path, TRUE, error);
+
+  wal = g_strconcat (path, "-wal", NULL);
+  journal = g_strconcat (path, "-journal", NULL);
   if (g_file_test (wal, G_FILE_TEST_EXISTS) || g_file_test (journal, G_FILE_TEST_EXISTS))
     return crm_db_open_read_only (path, error);
 
@@ -251,6 +528,13 @@ crm_db_open_probe (const char  *path,
                                  error);
 }
 
+/**
+ * crm_db_get_path:
+ * @self: a #CrmDb
+ *
+ * Returns: the file or URI the connection was opened with, to open
+ *   another connection to the same database
+ */
 const char *
 crm_db_get_path (CrmDb *self)
 {
@@ -276,8 +560,7 @@ crm_db_prepare (CrmDb       *self,
                 GError     **error)
 {
   CrmStatement *stmt;
-  sqlite3_stmt *raw = NULL;
-  int rc;
+  gpointer impl;
 
   g_return_val_if_fail (CRM_IS_DB (self), NULL);
   g_return_val_if_fail (sql != NULL, NULL);
@@ -294,28 +577,23 @@ crm_db_prepare (CrmDb       *self,
         }
     }
 
-  rc = sqlite3_prepare_v3 (self->handle, sql, -1,
-                           stmt == NULL ? SQLITE_PREPARE_PERSISTENT : 0,
-                           &raw, NULL);
-  if (rc != SQLITE_OK)
-    {
-      set_error_from_handle (self, rc, error);
-      return NULL;
-    }
+  impl = self->backend->prepare (self, sql, stmt != NULL ? stmt->impl : NULL, error);
+  if (impl == NULL)
+    return NULL;
 
   if (stmt != NULL)
     {
       CrmStatement *copy = g_new0 (CrmStatement, 1);
 
       copy->db = self;
-      copy->stmt = raw;
+      copy->impl = impl;
       copy->in_use = TRUE;
       return copy;
     }
 
   stmt = g_new0 (CrmStatement, 1);
   stmt->db = self;
-  stmt->stmt = raw;
+  stmt->impl = impl;
   stmt->in_use = TRUE;
   stmt->cached = TRUE;
   g_hash_table_insert (self->statements, g_strdup (sql), stmt);
@@ -337,21 +615,12 @@ crm_db_exec (CrmDb       *self,
              const char  *script,
              GError     **error)
 {
-  int rc;
-
   g_return_val_if_fail (CRM_IS_DB (self), FALSE);
 
   /* Scripts are migrations, pragmas and transaction control: writes. */
   self->statement_count++;
   self->wrote = TRUE;
-  rc = sqlite3_exec (self->handle, script, NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
-    {
-      set_error_from_handle (self, rc, error);
-      return FALSE;
-    }
-
-  return TRUE;
+  return self->backend->exec (self, script, error);
 }
 
 /**
@@ -359,9 +628,9 @@ crm_db_exec (CrmDb       *self,
  * @self: a #CrmDb
  * @error: return location for a #GError
  *
- * Starts the one transaction of a user action. IMMEDIATE takes the write
- * lock up front so that a second Deals on the same file waits (busy timeout)
- * instead of failing half-way through.
+ * Starts the one transaction of a user action. On SQLite, IMMEDIATE takes
+ * the write lock up front so that a second Deals on the same file waits
+ * (busy timeout) instead of failing half-way through.
  *
  * Returns: %TRUE on success
  */
@@ -378,7 +647,7 @@ crm_db_begin (CrmDb   *self,
       return FALSE;
     }
 
-  if (!crm_db_exec (self, "BEGIN IMMEDIATE", error))
+  if (!crm_db_exec (self, self->backend->begin_sql, error))
     return FALSE;
 
   self->in_transaction = TRUE;
@@ -429,7 +698,7 @@ crm_db_rollback (CrmDb *self)
     return;
 
   self->in_transaction = FALSE;
-  if (sqlite3_get_autocommit (self->handle) == 0)
+  if (self->backend->in_transaction (self))
     crm_db_exec (self, "ROLLBACK", NULL);
 }
 
@@ -446,7 +715,7 @@ crm_db_last_insert_id (CrmDb *self)
 {
   g_return_val_if_fail (CRM_IS_DB (self), 0);
 
-  return sqlite3_last_insert_rowid (self->handle);
+  return self->backend->last_insert_id (self);
 }
 
 /**
@@ -473,7 +742,7 @@ crm_statement_bind_int64 (CrmStatement *stmt,
 {
   g_return_if_fail (stmt != NULL);
 
-  sqlite3_bind_int64 (stmt->stmt, index, value);
+  stmt->db->backend->bind_int64 (stmt->impl, index, value);
 }
 
 /* An id of 0 means "none" in the domain objects and NULL in the database. */
@@ -485,9 +754,9 @@ crm_statement_bind_id (CrmStatement *stmt,
   g_return_if_fail (stmt != NULL);
 
   if (id > 0)
-    sqlite3_bind_int64 (stmt->stmt, index, id);
+    stmt->db->backend->bind_int64 (stmt->impl, index, id);
   else
-    sqlite3_bind_null (stmt->stmt, index);
+    stmt->db->backend->bind_null (stmt->impl, index);
 }
 
 void
@@ -497,21 +766,21 @@ crm_statement_bind_double (CrmStatement *stmt,
 {
   g_return_if_fail (stmt != NULL);
 
-  sqlite3_bind_double (stmt->stmt, index, value);
+  stmt->db->backend->bind_double (stmt->impl, index, value);
 }
 
 static void
-bind_text (CrmStatement            *stmt,
-           int                      index,
-           const char              *value,
-           sqlite3_destructor_type  copy)
+bind_text (CrmStatement *stmt,
+           int           index,
+           const char   *value,
+           gboolean      copy)
 {
   g_return_if_fail (stmt != NULL);
 
   if (value == NULL)
-    sqlite3_bind_null (stmt->stmt, index);
+    stmt->db->backend->bind_null (stmt->impl, index);
   else
-    sqlite3_bind_text (stmt->stmt, index, value, -1, copy);
+    stmt->db->backend->bind_text (stmt->impl, index, value, copy);
 }
 
 void
@@ -519,7 +788,7 @@ crm_statement_bind_text (CrmStatement *stmt,
                          int           index,
                          const char   *value)
 {
-  bind_text (stmt, index, value, SQLITE_TRANSIENT);
+  bind_text (stmt, index, value, TRUE);
 }
 
 /**
@@ -528,16 +797,16 @@ crm_statement_bind_text (CrmStatement *stmt,
  * @index: the parameter, from 1
  * @value: (nullable): text that stays as it is until @stmt has run
  *
- * Like crm_statement_bind_text() without SQLite's copy of @value: for bulk
- * writers that bind thousands of values they hold anyway. The binding is
- * cleared when the statement goes back to the cache.
+ * Like crm_statement_bind_text() without the backend's copy of @value: for
+ * bulk writers that bind thousands of values they hold anyway. The binding
+ * is cleared when the statement goes back to the cache.
  */
 void
 crm_statement_bind_text_static (CrmStatement *stmt,
                                 int           index,
                                 const char   *value)
 {
-  bind_text (stmt, index, value, SQLITE_STATIC);
+  bind_text (stmt, index, value, FALSE);
 }
 
 /**
@@ -546,7 +815,7 @@ crm_statement_bind_text_static (CrmStatement *stmt,
  * @index: the parameter, from 1
  * @value: (nullable): the bytes, bound as a blob; %NULL binds NULL
  *
- * SQLite copies the bytes, so @value may go away before the statement runs.
+ * The bytes are copied, so @value may go away before the statement runs.
  */
 void
 crm_statement_bind_bytes (CrmStatement *stmt,
@@ -560,45 +829,33 @@ crm_statement_bind_bytes (CrmStatement *stmt,
 
   if (value == NULL)
     {
-      sqlite3_bind_null (stmt->stmt, index);
+      stmt->db->backend->bind_null (stmt->impl, index);
       return;
     }
 
   data = g_bytes_get_data (value, &size);
   /* An empty blob is a blob, not NULL. */
-  sqlite3_bind_blob64 (stmt->stmt, index, data != NULL ? data : "", size, SQLITE_TRANSIENT);
+  stmt->db->backend->bind_blob (stmt->impl, index, data != NULL ? data : "", size);
 }
 
 CrmStep
 crm_statement_step (CrmStatement  *stmt,
                     GError       **error)
 {
-  sqlite3 *handle;
-  int rc;
+  CrmDb *db;
 
   g_return_val_if_fail (stmt != NULL, CRM_STEP_ERROR);
 
+  db = stmt->db;
   if (!stmt->started)
     {
-      stmt->db->statement_count++;
+      db->statement_count++;
       stmt->started = TRUE;
-      if (!sqlite3_stmt_readonly (stmt->stmt))
-        stmt->db->wrote = TRUE;
+      if (db->backend->writes (stmt->impl))
+        db->wrote = TRUE;
     }
 
-  rc = sqlite3_step (stmt->stmt);
-  if (rc == SQLITE_ROW)
-    return CRM_STEP_ROW;
-
-  handle = sqlite3_db_handle (stmt->stmt);
-
-  if (rc == SQLITE_DONE)
-    return CRM_STEP_DONE;
-
-  g_set_error (error, CRM_DB_ERROR, error_code_for_sqlite (rc),
-               _("Database “%s”: %s"),
-               sqlite3_db_filename (handle, "main"), sqlite3_errmsg (handle));
-  return CRM_STEP_ERROR;
+  return db->backend->step (db, stmt->impl, error);
 }
 
 /**
@@ -624,21 +881,21 @@ gint64
 crm_statement_get_int64 (CrmStatement *stmt,
                          int           column)
 {
-  return sqlite3_column_int64 (stmt->stmt, column);
+  return stmt->db->backend->get_int64 (stmt->impl, column);
 }
 
 double
 crm_statement_get_double (CrmStatement *stmt,
                           int           column)
 {
-  return sqlite3_column_double (stmt->stmt, column);
+  return stmt->db->backend->get_double (stmt->impl, column);
 }
 
 const char *
 crm_statement_get_text (CrmStatement *stmt,
                         int           column)
 {
-  return (const char *)sqlite3_column_text (stmt->stmt, column);
+  return stmt->db->backend->get_text (stmt->impl, column);
 }
 
 /**
@@ -653,26 +910,16 @@ GBytes *
 crm_statement_dup_bytes (CrmStatement *stmt,
                          int           column)
 {
-  const void *data;
-  int size;
-
   g_return_val_if_fail (stmt != NULL, NULL);
 
-  if (sqlite3_column_type (stmt->stmt, column) == SQLITE_NULL)
-    return NULL;
-
-  /* The data first, then its size, as SQLite documents. */
-  data = sqlite3_column_blob (stmt->stmt, column);
-  size = sqlite3_column_bytes (stmt->stmt, column);
-
-  return g_bytes_new (data, (gsize)MAX (size, 0));
+  return stmt->db->backend->dup_bytes (stmt->impl, column);
 }
 
 gboolean
 crm_statement_is_null (CrmStatement *stmt,
                        int           column)
 {
-  return sqlite3_column_type (stmt->stmt, column) == SQLITE_NULL;
+  return stmt->db->backend->is_null (stmt->impl, column);
 }
 
 /**
@@ -687,8 +934,7 @@ crm_statement_release (CrmStatement *stmt)
   if (stmt == NULL)
     return;
 
-  sqlite3_reset (stmt->stmt);
-  sqlite3_clear_bindings (stmt->stmt);
+  stmt->db->backend->reset (stmt->impl);
   stmt->started = FALSE;
 
   if (!stmt->cached)

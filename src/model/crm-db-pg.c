@@ -1,0 +1,711 @@
+/* crm-db-pg.c
+ *
+ * Copyright 2026 The Deals authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "crm-db"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <libpq-fe.h>
+#include <string.h>
+
+#include "crm-db-private.h"
+
+/*
+ * The libpq backend of CrmDb (team mode). The store's statements are
+ * written with SQLite's `?N` parameters; each text is rewritten to `$N`
+ * once and prepared on the server under a name of its own, which the
+ * private copies of a busy cached statement share. A statement's result is
+ * fetched whole at its first step and walked row by row after.
+ *
+ * Parameters are sent as text (numbers in the C locale) and bytea in
+ * binary; their types are the ones the server infers from the statement,
+ * so a number bound where a text is compared is compared as text, as
+ * SQLite's affinity would. Columns come back as text: a boolean (`x IS
+ * NULL`) reads as 1 or 0, a bytea is unescaped.
+ *
+ * Like the SQLite connection, a PGconn is used by one thread at a time.
+ */
+
+/* A connection URI is short; one longer than this is refused before libpq
+ * parses it. */
+#define CRM_DB_PG_MAX_URI 4096
+
+/* pg_type's OID of text, fixed since PostgreSQL 7 (catalog/pg_type.h is a
+ * server header). */
+#define CRM_DB_PG_TEXT_OID 25
+
+typedef struct
+{
+  PGconn   *conn;
+  guint     n_prepared;
+  /* lastval() fails (and aborts the transaction) until the session has
+   * drawn from a sequence: asked only after an INSERT ran. */
+  guint     inserted : 1;
+} PgHandle;
+
+typedef struct
+{
+  PgHandle   *handle;
+  char       *name;
+  gboolean    inserts;
+  int         n_params;
+  char      **values;
+  int        *lengths;
+  int        *formats;
+  /* Which values are ours to free; static text is not. */
+  gboolean   *owned;
+  PGresult   *result;
+  int         row;
+} PgStatement;
+
+gboolean
+_crm_db_is_postgresql_uri (const char *path)
+{
+  return g_str_has_prefix (path, "postgresql://") || g_str_has_prefix (path, "postgres://");
+}
+
+/**
+ * _crm_db_pg_rewrite_parameters:
+ * @sql: a statement with SQLite's `?N` (or bare `?`) parameters
+ * @n_params: (out): the highest parameter number
+ *
+ * Rewrites the parameters to PostgreSQL's `$N`, leaving string literals,
+ * quoted names and comments alone. A bare `?` is one more than the highest
+ * number before it, as in SQLite.
+ *
+ * Returns: (transfer full): the statement for the server
+ */
+char *
+_crm_db_pg_rewrite_parameters (const char *sql,
+                               int        *n_params)
+{
+  GString *out = g_string_sized_new (strlen (sql) + 8);
+  const char *p = sql;
+  int highest = 0;
+
+  while (*p != '\0')
+    {
+      if (*p == '\'' || *p == '"')
+        {
+          char quote = *p;
+          const char *end = p + 1;
+
+          /* A doubled quote is the quote itself, inside. */
+          while (*end != '\0' && !(*end == quote && end[1] != quote))
+            end += *end == quote ? 2 : 1;
+          if (*end != '\0')
+            end++;
+          g_string_append_len (out, p, end - p);
+          p = end;
+        }
+      else if (p[0] == '-' && p[1] == '-')
+        {
+          const char *end = strchr (p, '\n');
+
+          if (end == NULL)
+            end = p + strlen (p);
+          g_string_append_len (out, p, end - p);
+          p = end;
+        }
+      else if (p[0] == '/' && p[1] == '*')
+        {
+          const char *end = strstr (p + 2, "*/");
+
+          end = end != NULL ? end + 2 : p + strlen (p);
+          g_string_append_len (out, p, end - p);
+          p = end;
+        }
+      else if (*p == '?')
+        {
+          int number = 0;
+
+          p++;
+          if (g_ascii_isdigit (*p))
+            {
+              while (g_ascii_isdigit (*p) && number < 100000)
+                number = number * 10 + (*p++ - '0');
+            }
+          else
+            number = highest + 1;
+
+          highest = MAX (highest, number);
+          g_string_append_printf (out, "$%d", number);
+        }
+      else
+        g_string_append_c (out, *p++);
+    }
+
+  *n_params = highest;
+  return g_string_free (out, FALSE);
+}
+
+static int
+error_code_for_sqlstate (const char *state)
+{
+  if (state == NULL)
+    return CRM_DB_ERROR_FAILED;
+  /* Class 23: integrity constraint violation. */
+  if (g_str_has_prefix (state, "23"))
+    return CRM_DB_ERROR_CONSTRAINT;
+  /* Serialization failure, deadlock, lock not available. */
+  if (g_str_equal (state, "40001") || g_str_equal (state, "40P01") || g_str_equal (state, "55P03"))
+    return CRM_DB_ERROR_BUSY;
+  /* A write in a read-only transaction; no privilege to write. */
+  if (g_str_equal (state, "25006") || g_str_equal (state, "42501"))
+    return CRM_DB_ERROR_READ_ONLY;
+  /* Class 08: the connection went away. */
+  if (g_str_has_prefix (state, "08"))
+    return CRM_DB_ERROR_OPEN;
+  return CRM_DB_ERROR_FAILED;
+}
+
+/* libpq's messages end with a newline; ours do not. */
+static char *
+chomped (const char *message)
+{
+  return g_strchomp (g_strdup (message != NULL && *message != '\0' ? message : "?"));
+}
+
+static void
+set_error_from_result (CrmDb           *db,
+                       const PGresult  *result,
+                       GError         **error)
+{
+  PgHandle *handle = _crm_db_get_handle (db);
+  const char *primary = NULL;
+  g_autofree char *message = NULL;
+
+  if (result != NULL)
+    primary = PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY);
+  message = chomped (primary != NULL ? primary : PQerrorMessage (handle->conn));
+
+  g_set_error (error, CRM_DB_ERROR,
+               error_code_for_sqlstate (result != NULL ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL),
+               /* Translators: first the database file, then SQLite's message */
+               _("Database “%s”: %s"),
+               _crm_db_get_display_name (db), message);
+}
+
+static gboolean
+result_ok (const PGresult *result)
+{
+  ExecStatusType status = PQresultStatus (result);
+
+  return status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+}
+
+static void
+pg_close (gpointer data,
+          gboolean wrote)
+{
+  PgHandle *handle = data;
+
+  PQfinish (handle->conn);
+  g_free (handle);
+}
+
+/* The server infers each parameter's type from where it stands. One that
+ * stands alone (`SELECT ?1 IS NULL`) has none: then every parameter is
+ * text, which is what SQLite would have compared it as. */
+static PGresult *
+prepare_typed (PGconn     *conn,
+               const char *name,
+               const char *text,
+               int         n_params)
+{
+  PGresult *result = PQprepare (conn, name, text, n_params, NULL);
+  const char *state = PQresultErrorField (result, PG_DIAG_SQLSTATE);
+  g_autofree Oid *types = NULL;
+
+  /* Indeterminate, or ambiguous (`?1 IS NULL, ?1`). */
+  if (g_strcmp0 (state, "42P18") != 0 && g_strcmp0 (state, "42P08") != 0)
+    return result;
+
+  PQclear (result);
+  types = g_new (Oid, n_params);
+  for (int i = 0; i < n_params; i++)
+    types[i] = CRM_DB_PG_TEXT_OID;
+  return PQprepare (conn, name, text, n_params, types);
+}
+
+static gpointer
+pg_prepare (CrmDb       *db,
+            const char  *sql,
+            gpointer     shared,
+            GError     **error)
+{
+  PgHandle *handle = _crm_db_get_handle (db);
+  PgStatement *stmt = g_new0 (PgStatement, 1);
+
+  stmt->handle = handle;
+  stmt->row = -1;
+
+  if (shared != NULL)
+    {
+      PgStatement *other = shared;
+
+      /* The server's prepared statement serves any number of results. */
+      stmt->name = g_strdup (other->name);
+      stmt->n_params = other->n_params;
+      stmt->inserts = other->inserts;
+    }
+  else
+    {
+      g_autofree char *text = _crm_db_pg_rewrite_parameters (sql, &stmt->n_params);
+      PGresult *result;
+
+      stmt->name = g_strdup_printf ("crm_%u", ++handle->n_prepared);
+      stmt->inserts = g_ascii_strncasecmp (g_strchug ((char *)text), "INSERT", 6) == 0;
+      result = prepare_typed (handle->conn, stmt->name, text, stmt->n_params);
+      if (!result_ok (result))
+        {
+          set_error_from_result (db, result, error);
+          PQclear (result);
+          g_free (stmt->name);
+          g_free (stmt);
+          return NULL;
+        }
+      PQclear (result);
+    }
+
+  stmt->values = g_new0 (char *, MAX (stmt->n_params, 1));
+  stmt->lengths = g_new0 (int, MAX (stmt->n_params, 1));
+  stmt->formats = g_new0 (int, MAX (stmt->n_params, 1));
+  stmt->owned = g_new0 (gboolean, MAX (stmt->n_params, 1));
+
+  return stmt;
+}
+
+static gboolean
+pg_exec (CrmDb       *db,
+         const char  *script,
+         GError     **error)
+{
+  PgHandle *handle = _crm_db_get_handle (db);
+  PGresult *result = PQexec (handle->conn, script);
+  gboolean ok = result_ok (result);
+
+  if (!ok)
+    set_error_from_result (db, result, error);
+  PQclear (result);
+
+  return ok;
+}
+
+static gboolean
+pg_in_transaction (CrmDb *db)
+{
+  PgHandle *handle = _crm_db_get_handle (db);
+
+  return PQtransactionStatus (handle->conn) != PQTRANS_IDLE;
+}
+
+static gint64
+pg_last_insert_id (CrmDb *db)
+{
+  PgHandle *handle = _crm_db_get_handle (db);
+  PGresult *result;
+  gint64 id = 0;
+
+  if (!handle->inserted)
+    return 0;
+
+  result = PQexec (handle->conn, "SELECT lastval ()");
+  if (PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1)
+    id = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+  PQclear (result);
+
+  return id;
+}
+
+static void
+clear_binding (PgStatement *stmt,
+               int          i)
+{
+  if (stmt->owned[i])
+    g_free (stmt->values[i]);
+  stmt->values[i] = NULL;
+  stmt->lengths[i] = 0;
+  stmt->formats[i] = 0;
+  stmt->owned[i] = FALSE;
+}
+
+static void
+pg_reset (gpointer data)
+{
+  PgStatement *stmt = data;
+
+  g_clear_pointer (&stmt->result, PQclear);
+  stmt->row = -1;
+  for (int i = 0; i < stmt->n_params; i++)
+    clear_binding (stmt, i);
+}
+
+static void
+pg_free (gpointer data)
+{
+  PgStatement *stmt = data;
+
+  pg_reset (stmt);
+  g_free (stmt->values);
+  g_free (stmt->lengths);
+  g_free (stmt->formats);
+  g_free (stmt->owned);
+  g_free (stmt->name);
+  g_free (stmt);
+}
+
+static gboolean
+pg_writes (gpointer data)
+{
+  return TRUE;
+}
+
+/* Parameters are numbered from 1; one the statement does not have is
+ * ignored, as SQLite ignores it (with SQLITE_RANGE). */
+static gboolean
+bind_slot (PgStatement *stmt,
+           int          index)
+{
+  if (index < 1 || index > stmt->n_params)
+    {
+      g_critical ("Parameter %d of a statement with %d", index, stmt->n_params);
+      return FALSE;
+    }
+
+  clear_binding (stmt, index - 1);
+  return TRUE;
+}
+
+static void
+pg_bind_null (gpointer data,
+              int      index)
+{
+  bind_slot (data, index);
+}
+
+static void
+pg_bind_int64 (gpointer data,
+               int      index,
+               gint64   value)
+{
+  PgStatement *stmt = data;
+
+  if (!bind_slot (stmt, index))
+    return;
+  stmt->values[index - 1] = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+  stmt->owned[index - 1] = TRUE;
+}
+
+static void
+pg_bind_double (gpointer data,
+                int      index,
+                double   value)
+{
+  PgStatement *stmt = data;
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!bind_slot (stmt, index))
+    return;
+  stmt->values[index - 1] = g_strdup (g_ascii_dtostr (buffer, sizeof buffer, value));
+  stmt->owned[index - 1] = TRUE;
+}
+
+static void
+pg_bind_text (gpointer    data,
+              int         index,
+              const char *value,
+              gboolean    copy)
+{
+  PgStatement *stmt = data;
+
+  if (!bind_slot (stmt, index))
+    return;
+  stmt->values[index - 1] = copy ? g_strdup (value) : (char *)value;
+  stmt->owned[index - 1] = copy;
+}
+
+static void
+pg_bind_blob (gpointer      data,
+              int           index,
+              gconstpointer bytes,
+              gsize         size)
+{
+  PgStatement *stmt = data;
+
+  if (!bind_slot (stmt, index))
+    return;
+  g_return_if_fail (size <= G_MAXINT);
+  /* Binary, so the bytes need no escaping; an empty blob is not NULL. */
+  stmt->values[index - 1] = g_memdup2 (size > 0 ? bytes : "", MAX (size, 1));
+  stmt->lengths[index - 1] = (int)size;
+  stmt->formats[index - 1] = 1;
+  stmt->owned[index - 1] = TRUE;
+}
+
+static CrmStep
+pg_step (CrmDb    *db,
+         gpointer  data,
+         GError  **error)
+{
+  PgStatement *stmt = data;
+
+  if (stmt->result == NULL)
+    {
+      PGresult *result = PQexecPrepared (stmt->handle->conn, stmt->name, stmt->n_params,
+                                         (const char * const *)stmt->values,
+                                         stmt->lengths, stmt->formats, 0);
+
+      if (!result_ok (result))
+        {
+          set_error_from_result (db, result, error);
+          PQclear (result);
+          return CRM_STEP_ERROR;
+        }
+      if (stmt->inserts)
+        stmt->handle->inserted = TRUE;
+      stmt->result = result;
+      stmt->row = -1;
+    }
+
+  if (stmt->row + 1 < PQntuples (stmt->result))
+    {
+      stmt->row++;
+      return CRM_STEP_ROW;
+    }
+
+  stmt->row = PQntuples (stmt->result);
+  return CRM_STEP_DONE;
+}
+
+/* A column of the current row, or NULL when there is none or it is NULL. */
+static const char *
+value_at (PgStatement *stmt,
+          int          column)
+{
+  if (stmt->result == NULL || stmt->row < 0 || stmt->row >= PQntuples (stmt->result) ||
+      column < 0 || column >= PQnfields (stmt->result) ||
+      PQgetisnull (stmt->result, stmt->row, column))
+    return NULL;
+
+  return PQgetvalue (stmt->result, stmt->row, column);
+}
+
+static gint64
+pg_get_int64 (gpointer data,
+              int      column)
+{
+  const char *value = value_at (data, column);
+
+  if (value == NULL)
+    return 0;
+  /* Booleans, which SQLite has as 1 and 0. */
+  if (g_str_equal (value, "t"))
+    return 1;
+  if (g_str_equal (value, "f"))
+    return 0;
+  /* A numeric or a float read as an integer is truncated, like SQLite. */
+  if (strpbrk (value, ".eE") != NULL)
+    return (gint64)g_ascii_strtod (value, NULL);
+  return g_ascii_strtoll (value, NULL, 10);
+}
+
+static double
+pg_get_double (gpointer data,
+               int      column)
+{
+  const char *value = value_at (data, column);
+
+  return value != NULL ? g_ascii_strtod (value, NULL) : 0.0;
+}
+
+static const char *
+pg_get_text (gpointer data,
+             int      column)
+{
+  return value_at (data, column);
+}
+
+static GBytes *
+pg_dup_bytes (gpointer data,
+              int      column)
+{
+  const char *value = value_at (data, column);
+  unsigned char *bytes;
+  size_t size = 0;
+  GBytes *copy;
+
+  if (value == NULL)
+    return NULL;
+
+  bytes = PQunescapeBytea ((const unsigned char *)value, &size);
+  if (bytes == NULL)
+    return NULL;
+  copy = g_bytes_new (bytes, size);
+  PQfreemem (bytes);
+
+  return copy;
+}
+
+static gboolean
+pg_is_null (gpointer data,
+            int      column)
+{
+  return value_at (data, column) == NULL;
+}
+
+static const CrmDbBackend pg_backend = {
+  .begin_sql = "BEGIN",
+  .close = pg_close,
+  .prepare = pg_prepare,
+  .exec = pg_exec,
+  .in_transaction = pg_in_transaction,
+  .last_insert_id = pg_last_insert_id,
+  .free = pg_free,
+  .reset = pg_reset,
+  .writes = pg_writes,
+  .bind_null = pg_bind_null,
+  .bind_int64 = pg_bind_int64,
+  .bind_double = pg_bind_double,
+  .bind_text = pg_bind_text,
+  .bind_blob = pg_bind_blob,
+  .step = pg_step,
+  .get_int64 = pg_get_int64,
+  .get_double = pg_get_double,
+  .get_text = pg_get_text,
+  .dup_bytes = pg_dup_bytes,
+  .is_null = pg_is_null,
+};
+
+/* The server's notices (an IF EXISTS that found nothing) are for
+ * debugging, not for the terminal. */
+static void
+log_notice (void       *user_data,
+            const char *message)
+{
+  g_autofree char *line = chomped (message);
+
+  g_debug ("%s", line);
+}
+
+/* What messages call the database: its URI without a password. */
+static char *
+display_name (const char  *uri,
+              GError     **error)
+{
+  char *parse_error = NULL;
+  PQconninfoOption *options = PQconninfoParse (uri, &parse_error);
+  const char *user = NULL, *host = NULL, *port = NULL, *dbname = NULL;
+  GString *name;
+
+  if (options == NULL)
+    {
+      g_autofree char *message = chomped (parse_error);
+
+      g_set_error (error, CRM_DB_ERROR, CRM_DB_ERROR_OPEN,
+                   _("Cannot open the database “%s”: %s"), "postgresql://…", message);
+      PQfreemem (parse_error);
+      return NULL;
+    }
+
+  for (PQconninfoOption *option = options; option->keyword != NULL; option++)
+    {
+      if (option->val == NULL)
+        continue;
+      if (g_str_equal (option->keyword, "user"))
+        user = option->val;
+      else if (g_str_equal (option->keyword, "host"))
+        host = option->val;
+      else if (g_str_equal (option->keyword, "port"))
+        port = option->val;
+      else if (g_str_equal (option->keyword, "dbname"))
+        dbname = option->val;
+    }
+
+  name = g_string_new ("postgresql://");
+  if (user != NULL)
+    g_string_append_printf (name, "%s@", user);
+  g_string_append (name, host != NULL ? host : "");
+  if (port != NULL)
+    g_string_append_printf (name, ":%s", port);
+  g_string_append_printf (name, "/%s", dbname != NULL ? dbname : "");
+  PQconninfoFree (options);
+
+  return g_string_free (name, FALSE);
+}
+
+/**
+ * _crm_db_pg_open:
+ * @uri: a `postgresql://` URI
+ * @read_only: whether every transaction of the connection is read-only
+ * @error: return location for a #GError
+ *
+ * Connects to the database @uri names, in UTF-8.
+ *
+ * Returns: (transfer full) (nullable): the connection
+ */
+CrmDb *
+_crm_db_pg_open (const char  *uri,
+                 gboolean     read_only,
+                 GError     **error)
+{
+  g_autoptr(CrmDb) self = NULL;
+  g_autofree char *display = NULL;
+  PgHandle *handle;
+
+  if (strnlen (uri, CRM_DB_PG_MAX_URI + 1) > CRM_DB_PG_MAX_URI)
+    {
+      g_set_error (error, CRM_DB_ERROR, CRM_DB_ERROR_OPEN,
+                   _("Cannot open the database “%s”: %s"), "postgresql://…",
+                   _("the address is too long"));
+      return NULL;
+    }
+
+  display = display_name (uri, error);
+  if (display == NULL)
+    return NULL;
+
+  self = _crm_db_new (&pg_backend, uri, display);
+  handle = g_new0 (PgHandle, 1);
+  handle->conn = PQconnectdb (uri);
+  _crm_db_set_handle (self, handle);
+
+  if (PQstatus (handle->conn) != CONNECTION_OK)
+    {
+      g_autofree char *message = chomped (PQerrorMessage (handle->conn));
+
+      g_set_error (error, CRM_DB_ERROR, CRM_DB_ERROR_OPEN,
+                   _("Cannot open the database “%s”: %s"), display, message);
+      return NULL;
+    }
+
+  PQsetNoticeProcessor (handle->conn, log_notice, NULL);
+  if (PQsetClientEncoding (handle->conn, "UTF8") != 0)
+    {
+      g_autofree char *message = chomped (PQerrorMessage (handle->conn));
+
+      g_set_error (error, CRM_DB_ERROR, CRM_DB_ERROR_OPEN,
+                   _("Cannot open the database “%s”: %s"), display, message);
+      return NULL;
+    }
+
+  if (read_only && !crm_db_exec (self, "SET default_transaction_read_only = on", error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
