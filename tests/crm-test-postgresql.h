@@ -111,3 +111,35 @@ crm_test_postgresql_database_drop (const char *uri)
   sql = g_strdup_printf ("DROP DATABASE %.*s WITH (FORCE)", (int)strcspn (name + 1, "?"), name + 1);
   crm_test_postgresql_run (sql);
 }
+
+/* Takes --postgresql off the end of the command line, before
+ * g_test_init(): whether the program runs its tests against the server. */
+static inline gboolean
+crm_test_postgresql_take_option (int   *argc,
+                                 char **argv)
+{
+  if (*argc < 2 || !g_str_equal (argv[*argc - 1], "--postgresql"))
+    return FALSE;
+
+  argv[--*argc] = NULL;
+  return TRUE;
+}
+
+/* Where a test keeps its store: a file in @dir, or with @postgresql a new
+ * database on the server. Give it back to crm_test_postgresql_release(). */
+static inline char *
+crm_test_postgresql_store_path (gboolean    postgresql,
+                                const char *dir)
+{
+  if (postgresql)
+    return crm_test_postgresql_database_new ();
+
+  return g_build_filename (dir, "deals.db", NULL);
+}
+
+static inline void
+crm_test_postgresql_release (const char *path)
+{
+  if (crm_db_is_postgresql_uri (path))
+    crm_test_postgresql_database_drop (path);
+}

@@ -73,8 +73,14 @@ typedef struct
   int         row;
 } PgStatement;
 
+/**
+ * crm_db_is_postgresql_uri:
+ * @path: a database file or URI
+ *
+ * Returns: whether @path names a PostgreSQL server's database (team mode)
+ */
 gboolean
-_crm_db_is_postgresql_uri (const char *path)
+crm_db_is_postgresql_uri (const char *path)
 {
   return g_str_has_prefix (path, "postgresql://") || g_str_has_prefix (path, "postgres://");
 }
@@ -198,7 +204,7 @@ set_error_from_result (CrmDb           *db,
                error_code_for_sqlstate (result != NULL ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL),
                /* Translators: first the database file, then SQLite's message */
                _("Database “%s”: %s"),
-               _crm_db_get_display_name (db), message);
+               crm_db_get_name (db), message);
 }
 
 static gboolean
@@ -219,28 +225,79 @@ pg_close (gpointer data,
   g_free (handle);
 }
 
-/* The server infers each parameter's type from where it stands. One that
- * stands alone (`SELECT ?1 IS NULL`) has none: then every parameter is
- * text, which is what SQLite would have compared it as. */
+/* Whether $@number stands in @text (which the rewrite wrote). */
+static gboolean
+uses_parameter (const char *text,
+                int         number)
+{
+  char name[16];
+  gsize length = g_snprintf (name, sizeof name, "$%d", number);
+
+  for (const char *p = strstr (text, name); p != NULL; p = strstr (p + 1, name))
+    {
+      if (!g_ascii_isdigit (p[length]))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+is_untyped (PGresult *result)
+{
+  const char *state = PQresultErrorField (result, PG_DIAG_SQLSTATE);
+
+  /* Indeterminate, or ambiguous (`?1 IS NULL, ?1`). */
+  return g_strcmp0 (state, "42P18") == 0 || g_strcmp0 (state, "42P08") == 0;
+}
+
+/* The server infers each parameter's type from where it stands. Two kinds
+ * it cannot: one the statement does not use (an UPDATE's id left out of
+ * the INSERT beside it), which is then text; and one that stands alone
+ * (`SELECT ?1 IS NULL`), when every parameter is text, which is what
+ * SQLite would have compared it as.
+ *
+ * A statement that fails to prepare inside a transaction would abort it
+ * on the server, where SQLite's goes on: there, the first preparation of
+ * a text is fenced by a savepoint, which a failure rolls back to. */
 static PGresult *
 prepare_typed (PGconn     *conn,
                const char *name,
                const char *text,
                int         n_params)
 {
-  PGresult *result = PQprepare (conn, name, text, n_params, NULL);
-  const char *state = PQresultErrorField (result, PG_DIAG_SQLSTATE);
-  g_autofree Oid *types = NULL;
+  g_autofree Oid *types = g_new0 (Oid, MAX (n_params, 1));
+  gboolean fenced = PQtransactionStatus (conn) == PQTRANS_INTRANS;
+  PGresult *result;
 
-  /* Indeterminate, or ambiguous (`?1 IS NULL, ?1`). */
-  if (g_strcmp0 (state, "42P18") != 0 && g_strcmp0 (state, "42P08") != 0)
-    return result;
-
-  PQclear (result);
-  types = g_new (Oid, n_params);
   for (int i = 0; i < n_params; i++)
-    types[i] = CRM_DB_PG_TEXT_OID;
-  return PQprepare (conn, name, text, n_params, types);
+    {
+      if (!uses_parameter (text, i + 1))
+        types[i] = CRM_DB_PG_TEXT_OID;
+    }
+
+  if (fenced)
+    PQclear (PQexec (conn, "SAVEPOINT crm_prepare"));
+
+  result = PQprepare (conn, name, text, n_params, types);
+  if (is_untyped (result))
+    {
+      PQclear (result);
+      if (fenced)
+        PQclear (PQexec (conn, "ROLLBACK TO SAVEPOINT crm_prepare"));
+      for (int i = 0; i < n_params; i++)
+        types[i] = CRM_DB_PG_TEXT_OID;
+      result = PQprepare (conn, name, text, n_params, types);
+    }
+
+  if (fenced)
+    {
+      if (!result_ok (result))
+        PQclear (PQexec (conn, "ROLLBACK TO SAVEPOINT crm_prepare"));
+      PQclear (PQexec (conn, "RELEASE SAVEPOINT crm_prepare"));
+    }
+
+  return result;
 }
 
 static gpointer

@@ -89,9 +89,7 @@ CrmDb      *_crm_db_new                  (const CrmDbBackend  *backend,
 void        _crm_db_set_handle           (CrmDb               *self,
                                           gpointer             handle);
 gpointer    _crm_db_get_handle           (CrmDb               *self);
-const char *_crm_db_get_display_name     (CrmDb               *self);
 
-gboolean    _crm_db_is_postgresql_uri    (const char          *path);
 CrmDb      *_crm_db_pg_open              (const char          *uri,
                                           gboolean             read_only,
                                           GError             **error);

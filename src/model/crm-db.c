@@ -135,12 +135,6 @@ _crm_db_get_handle (CrmDb *self)
   return self->handle;
 }
 
-const char *
-_crm_db_get_display_name (CrmDb *self)
-{
-  return self->display;
-}
-
 /* The SQLite backend. */
 
 static int
@@ -456,7 +450,7 @@ crm_db_open (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (_crm_db_is_postgresql_uri (path))
+  if (crm_db_is_postgresql_uri (path))
     return _crm_db_pg_open (path, FALSE, error);
 
   if (create)
@@ -480,7 +474,7 @@ crm_db_open_read_only (const char  *path,
 {
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (_crm_db_is_postgresql_uri (path))
+  if (crm_db_is_postgresql_uri (path))
     return _crm_db_pg_open (path, TRUE, error);
 
   return crm_db_open_with_flags (path, path, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, error);
@@ -512,7 +506,7 @@ crm_db_open_probe (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (_crm_db_is_postgresql_uri (path))
+  if (crm_db_is_postgresql_uri (path))
     return _crm_db_pg_open (path, TRUE, error);
 
   wal = g_strconcat (path, "-wal", NULL);
@@ -541,6 +535,21 @@ crm_db_get_path (CrmDb *self)
   g_return_val_if_fail (CRM_IS_DB (self), NULL);
 
   return self->path;
+}
+
+/**
+ * crm_db_get_name:
+ * @self: a #CrmDb
+ *
+ * Returns: what messages call the database: its file, or its URI without
+ *   a password
+ */
+const char *
+crm_db_get_name (CrmDb *self)
+{
+  g_return_val_if_fail (CRM_IS_DB (self), NULL);
+
+  return self->display;
 }
 
 /**
@@ -599,6 +608,44 @@ crm_db_prepare (CrmDb       *self,
   g_hash_table_insert (self->statements, g_strdup (sql), stmt);
 
   return stmt;
+}
+
+/**
+ * crm_db_is_postgresql:
+ * @self: a #CrmDb
+ *
+ * Returns: whether @self is a connection to a PostgreSQL server
+ */
+gboolean
+crm_db_is_postgresql (CrmDb *self)
+{
+  g_return_val_if_fail (CRM_IS_DB (self), FALSE);
+
+  return self->backend != &sqlite_backend;
+}
+
+/**
+ * crm_db_prepare_dialect:
+ * @self: a #CrmDb
+ * @sqlite_sql: the statement in SQLite's SQL
+ * @postgresql_sql: the same statement in PostgreSQL's, with the same
+ *   `?N` parameters and columns
+ * @error: return location for a #GError
+ *
+ * crm_db_prepare() of the text in @self's dialect, for the few statements
+ * the two do not share (JSON, dates, full-text search).
+ *
+ * Returns: (transfer full) (nullable): the statement
+ */
+CrmStatement *
+crm_db_prepare_dialect (CrmDb       *self,
+                        const char  *sqlite_sql,
+                        const char  *postgresql_sql,
+                        GError     **error)
+{
+  g_return_val_if_fail (CRM_IS_DB (self), NULL);
+
+  return crm_db_prepare (self, crm_db_is_postgresql (self) ? postgresql_sql : sqlite_sql, error);
 }
 
 /**

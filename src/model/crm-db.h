@@ -27,7 +27,9 @@ G_BEGIN_DECLS
  * CrmDb is the small driver interface of design.md: prepare, bind, step,
  * exec and transactions. Only the store talks to it, and only through
  * prepared statements with bound parameters. SQLite is the embedded backend;
- * team mode adds a libpq one behind the same functions.
+ * team mode's libpq one (a `postgresql://` URI for the path) is behind the
+ * same functions, and runs the same statements: where the dialects differ,
+ * crm_db_prepare_dialect() takes the statement in each.
  */
 
 #define CRM_DB_ERROR (crm_db_error_quark ())
@@ -65,6 +67,13 @@ CrmDb        *crm_db_open_read_only       (const char    *path,
 CrmDb        *crm_db_open_probe           (const char    *path,
                                            GError       **error);
 const char   *crm_db_get_path             (CrmDb         *self);
+const char   *crm_db_get_name             (CrmDb         *self);
+gboolean      crm_db_is_postgresql_uri    (const char    *path);
+gboolean      crm_db_is_postgresql        (CrmDb         *self);
+CrmStatement *crm_db_prepare_dialect      (CrmDb         *self,
+                                           const char    *sqlite_sql,
+                                           const char    *postgresql_sql,
+                                           GError       **error);
 CrmStatement *crm_db_prepare              (CrmDb         *self,
                                            const char    *sql,
                                            GError       **error);

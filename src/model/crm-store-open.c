@@ -125,8 +125,30 @@ _crm_store_check_integrity (CrmDb   *db,
   return TRUE;
 }
 
+/* PostgreSQL has no user_version: the schema version is kept in meta,
+ * written by the migration's own transaction (docs/decisions.md). */
+static gboolean
+read_postgresql_version (CrmDb    *db,
+                         guint    *version,
+                         guint    *n_tables,
+                         GError  **error)
+{
+  guint has_meta = 0;
+
+  *version = 0;
+  if (!query_uint (db, "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema ()",
+                   n_tables, error) ||
+      !query_uint (db, "SELECT to_regclass ('meta') IS NOT NULL", &has_meta, error))
+    return FALSE;
+
+  return !has_meta ||
+         query_uint (db, "SELECT coalesce (max (value::bigint), 0) FROM meta WHERE key = 'schema-version'",
+                     version, error);
+}
+
 /* A file of another program, or one from a newer Deals, is reported and
- * left as it is. An SQLite file without a single table is taken as new. */
+ * left as it is. An SQLite file (or a server's schema) without a single
+ * table is taken as new. */
 static gboolean
 check_ownership (CrmDb    *db,
                  guint    *version,
@@ -136,8 +158,13 @@ check_ownership (CrmDb    *db,
   guint n_tables = 0;
   guint latest;
 
-  if (!query_uint (db, "PRAGMA user_version", version, error) ||
-      !query_uint (db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'", &n_tables, error))
+  if (crm_db_is_postgresql (db))
+    {
+      if (!read_postgresql_version (db, version, &n_tables, error))
+        return FALSE;
+    }
+  else if (!query_uint (db, "PRAGMA user_version", version, error) ||
+           !query_uint (db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'", &n_tables, error))
     return FALSE;
 
   if (*version == 0 && n_tables == 0)
@@ -148,7 +175,7 @@ check_ownership (CrmDb    *db,
     {
       g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NOT_DEALS,
                    _("“%s” is not a Deals database. It was left untouched."),
-                   crm_db_get_path (db));
+                   crm_db_get_name (db));
       return FALSE;
     }
 
@@ -157,7 +184,7 @@ check_ownership (CrmDb    *db,
     {
       g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_TOO_NEW,
                    _("“%s” was written by a newer version of Deals (schema %u; this version knows %u). It was left untouched."),
-                   crm_db_get_path (db), *version, latest);
+                   crm_db_get_name (db), *version, latest);
       return FALSE;
     }
 
@@ -285,6 +312,14 @@ _crm_store_probe (const char         *path,
 
   *version = 0;
   *check_later = FALSE;
+
+  /* A server's database exists or the connection fails; its integrity is
+   * the server's business. */
+  if (crm_db_is_postgresql_uri (path))
+    {
+      db = crm_db_open_probe (path, error);
+      return db != NULL && check_ownership (db, version, error);
+    }
 
   if (g_stat (path, &st) != 0)
     {

@@ -535,6 +535,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CrmQuoteRow, _crm_quote_row_clear)
 
 /* Opening (crm-store-open.c): what is decided before a byte is written. */
 #define CRM_STORE_MIGRATIONS_PATH "/org/dealsdesk/Deals/model/migrations"
+#define CRM_STORE_MIGRATIONS_PATH_POSTGRESQL "/org/dealsdesk/Deals/model/migrations-postgresql"
 #define CRM_STORE_APPLICATION_MARK "org.dealsdesk.Deals"
 
 guint       _crm_store_latest_schema_version (void);

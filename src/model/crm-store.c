@@ -170,14 +170,42 @@ check_integrity_in_background (CrmStore *self)
   g_task_run_in_thread (task, check_integrity_thread);
 }
 
+/* SQLite's schema version is its user_version; PostgreSQL has none, so
+ * there it is a row of meta. Either is written in the migration's own
+ * transaction. */
+static gboolean
+write_schema_version (CrmStore  *self,
+                      guint      version,
+                      GError   **error)
+{
+  g_autofree char *text = NULL;
+
+  if (crm_db_is_postgresql (self->db))
+    {
+      text = g_strdup_printf ("%u", version);
+      return _crm_store_write_meta (self, "schema-version", text, error);
+    }
+
+  /* PRAGMA takes no parameters; the number comes from the program. */
+  text = g_strdup_printf ("PRAGMA user_version = %u", version);
+  return crm_db_exec (self->db, text, error);
+}
+
+/* PostgreSQL's migrations are the same, one for one, in its dialect. */
+static const char *
+migrations_path (CrmStore *self)
+{
+  return crm_db_is_postgresql (self->db) ? CRM_STORE_MIGRATIONS_PATH_POSTGRESQL
+                                         : CRM_STORE_MIGRATIONS_PATH;
+}
+
 static gboolean
 apply_migration (CrmStore    *self,
                  const char  *name,
                  guint        version,
                  GError     **error)
 {
-  g_autofree char *path = g_build_path ("/", CRM_STORE_MIGRATIONS_PATH, name, NULL);
-  g_autofree char *pragma = NULL;
+  g_autofree char *path = g_build_path ("/", migrations_path (self), name, NULL);
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *script = NULL;
 
@@ -186,15 +214,13 @@ apply_migration (CrmStore    *self,
     return FALSE;
 
   script = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  /* PRAGMA takes no parameters; the number comes from the program. */
-  pragma = g_strdup_printf ("PRAGMA user_version = %u", version);
 
   if (!crm_db_begin (self->db, error))
     return FALSE;
 
   if (!crm_db_exec (self->db, script, error) ||
       !_crm_store_write_meta (self, "application", CRM_STORE_APPLICATION_MARK, error) ||
-      !crm_db_exec (self->db, pragma, error) ||
+      !write_schema_version (self, version, error) ||
       !crm_db_commit (self->db, error))
     {
       crm_db_rollback (self->db);
@@ -210,7 +236,7 @@ migrate (CrmStore  *self,
          guint      from_version,
          GError   **error)
 {
-  g_auto(GStrv) names = g_resources_enumerate_children (CRM_STORE_MIGRATIONS_PATH, 0, error);
+  g_auto(GStrv) names = g_resources_enumerate_children (migrations_path (self), 0, error);
   guint n_names;
 
   if (names == NULL)
@@ -694,8 +720,10 @@ crm_store_open_full (const char         *path,
   if (self->db == NULL)
     return NULL;
 
-  /* Only now, with the file known to be ours, may anything be written. */
-  if (!crm_db_exec (self->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", error) ||
+  /* Only now, with the file known to be ours, may anything be written. A
+   * server keeps its own journal. */
+  if ((!crm_db_is_postgresql (self->db) &&
+       !crm_db_exec (self->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", error)) ||
       !migrate (self, version, error) ||
       !load_procedure (self, error) ||
       !load_users (self, error) ||

@@ -581,6 +581,96 @@ test_db_errors_postgresql (Fixture       *fixture,
   g_assert_finalize_object (db);
 }
 
+/* The one entry of the search index that @query matches, or 0. */
+static gint64
+search_postgresql (CrmDb      *db,
+                   const char *query)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmStatement) stmt = NULL;
+  gint64 rowid = 0;
+
+  stmt = crm_db_prepare (db, "SELECT rowid FROM search_index WHERE document @@ to_tsquery ('simple', ?1)", &error);
+  g_assert_no_error (error);
+  crm_statement_bind_text (stmt, 1, query);
+  if (crm_statement_step (stmt, &error) == CRM_STEP_ROW)
+    rowid = crm_statement_get_int64 (stmt, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (crm_statement_step (stmt, &error), ==, CRM_STEP_DONE);
+
+  return rowid;
+}
+
+/* The schema in PostgreSQL's words (src/model/migrations/postgresql):
+ * every migration applies, in order, and keeps the promises of the SQLite
+ * one it stands for. */
+static void
+test_db_postgresql_migrations (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) sqlite = g_resources_enumerate_children ("/org/dealsdesk/Deals/model/migrations", 0, &error);
+  g_auto (GStrv) names = g_resources_enumerate_children ("/org/dealsdesk/Deals/model/migrations-postgresql", 0, &error);
+
+  g_assert_no_error (error);
+  /* One for one with SQLite's, so a schema version means the same. */
+  g_assert_cmpuint (g_strv_length (names), ==, g_strv_length (sqlite));
+  qsort (names, g_strv_length (names), sizeof (char *), crm_test_compare_names);
+  qsort (sqlite, g_strv_length (sqlite), sizeof (char *), crm_test_compare_names);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *path = g_strconcat ("/org/dealsdesk/Deals/model/migrations-postgresql/", names[i], NULL);
+      g_autoptr (GBytes) bytes = g_resources_lookup_data (path, 0, &error);
+      g_autofree char *script = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (names[i], ==, sqlite[i]);
+      script = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      g_assert_true (crm_db_begin (fixture->db, &error));
+      if (!crm_db_exec (fixture->db, script, &error))
+        g_error ("%s: %s", names[i], error->message);
+      g_assert_true (crm_db_commit (fixture->db, &error));
+    }
+
+  /* The audit log is append-only, refused as a constraint like SQLite's
+   * RAISE (ABORT). */
+  g_assert_true (crm_db_exec (fixture->db,
+                              "INSERT INTO audit_log (at, action, entity, entity_id) "
+                              "VALUES ('2026-12-07T10:00:00Z', 'move', 'deal', 1)",
+                              &error));
+  g_assert_no_error (error);
+  g_assert_false (crm_db_exec (fixture->db, "UPDATE audit_log SET action = 'none'", &error));
+  g_assert_error (error, CRM_DB_ERROR, CRM_DB_ERROR_CONSTRAINT);
+  g_assert_nonnull (strstr (error->message, "append-only"));
+  g_clear_error (&error);
+  g_assert_false (crm_db_exec (fixture->db, "DELETE FROM audit_log", &error));
+  g_assert_error (error, CRM_DB_ERROR, CRM_DB_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_assert_false (crm_db_exec (fixture->db, "TRUNCATE audit_log", &error));
+  g_assert_error (error, CRM_DB_ERROR, CRM_DB_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+
+  /* The search index follows the rows through its triggers: a company's
+   * name and city are found by prefix, in any case and script, and a
+   * renamed company under its new name only. */
+  g_assert_true (crm_db_exec (fixture->db,
+                              "INSERT INTO companies (id, name, city, created_at) "
+                              "VALUES (5, 'Ёлка Systems', 'חיפה', '2026-12-07T10:00:00Z')",
+                              &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (search_postgresql (fixture->db, "ЁЛК:* & חיפ:*"), ==, 5 * 4 + 3);
+
+  g_assert_true (crm_db_exec (fixture->db, "UPDATE companies SET name = 'Pine Systems' WHERE id = 5", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (search_postgresql (fixture->db, "pine:*"), ==, 5 * 4 + 3);
+  g_assert_cmpint (search_postgresql (fixture->db, "ёлк:*"), ==, 0);
+
+  g_assert_true (crm_db_exec (fixture->db, "DELETE FROM companies WHERE id = 5", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (search_postgresql (fixture->db, "pine:*"), ==, 0);
+  g_assert_cmpint (search_postgresql (fixture->db, "systems:*"), ==, 0);
+}
+
 /* SQLite's ?N become $N; literals, quoted names and comments keep theirs. */
 static void
 test_db_rewrite_parameters (void)
@@ -614,14 +704,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  Backend backend = BACKEND_SQLITE;
+  Backend backend = crm_test_postgresql_take_option (&argc, argv) ? BACKEND_POSTGRESQL : BACKEND_SQLITE;
   gconstpointer data;
-
-  if (argc > 1 && g_str_equal (argv[argc - 1], "--postgresql"))
-    {
-      backend = BACKEND_POSTGRESQL;
-      argv[--argc] = NULL;
-    }
 
   g_test_init (&argc, &argv, NULL);
   data = GINT_TO_POINTER (backend);
@@ -647,7 +731,10 @@ main (int   argc,
   ADD ("statement-count", test_db_statement_count);
   ADD ("constraint", test_db_constraint);
   if (backend == BACKEND_POSTGRESQL)
-    ADD ("errors", test_db_errors_postgresql);
+    {
+      ADD ("errors", test_db_errors_postgresql);
+      ADD ("migrations", test_db_postgresql_migrations);
+    }
   else
     {
       ADD ("errors", test_db_errors);
