@@ -16,8 +16,12 @@
  */
 
 #define G_LOG_DOMAIN "crm-store"
+/* SCHED_IDLE, for the integrity check's thread. */
+#define _GNU_SOURCE
 
 #include "config.h"
+
+#include <sched.h>
 
 #include <stdlib.h>
 #include <string.h>
@@ -124,21 +128,37 @@ _crm_store_write_meta (CrmStore    *self,
   return crm_statement_run (stmt, error);
 }
 
-static void
-check_integrity_thread (GTask        *task,
-                        gpointer      source_object,
-                        gpointer      task_data,
-                        GCancellable *cancellable)
+/* The check reads every page of the file, some 5 ms a megabyte: seconds
+ * for a large one, while the window builds its first frames and the
+ * board's worker reads its pages. It runs on a thread of its own at the
+ * idle priority, so that on a machine with two cores it takes only what
+ * the window and the worker leave (issue 12: no frame waits for it). A
+ * pool thread would keep that priority for later work, and an
+ * unprivileged thread cannot take it back. */
+static gpointer
+check_integrity_thread (gpointer data)
 {
+  g_autoptr(GTask) task = data;
   g_autoptr(CrmDb) db = NULL;
   GError *error = NULL;
 
+#ifdef SCHED_IDLE
+  {
+    struct sched_param param = { 0 };
+
+    /* For this thread alone (0: the caller); failing is harmless. */
+    sched_setscheduler (0, SCHED_IDLE, &param);
+  }
+#endif
+
   /* A connection of its own: the store's stays on the main thread. */
-  db = crm_db_open_read_only (task_data, &error);
+  db = crm_db_open_read_only (g_task_get_task_data (task), &error);
   if (db == NULL || !_crm_store_check_integrity (db, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
+
+  return NULL;
 }
 
 static void
@@ -163,11 +183,12 @@ check_integrity_cb (GObject      *object,
 static void
 check_integrity_in_background (CrmStore *self)
 {
-  g_autoptr(GTask) task = g_task_new (self, NULL, check_integrity_cb, NULL);
+  GTask *task = g_task_new (self, NULL, check_integrity_cb, NULL);
 
   g_task_set_source_tag (task, check_integrity_in_background);
   g_task_set_task_data (task, g_strdup (crm_db_get_path (self->db)), g_free);
-  g_task_run_in_thread (task, check_integrity_thread);
+  /* The thread owns the task; its result comes back to this context. */
+  g_thread_unref (g_thread_new ("deals-integrity", check_integrity_thread, task));
 }
 
 /* SQLite's schema version is its user_version; PostgreSQL has none, so
