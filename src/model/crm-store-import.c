@@ -70,6 +70,19 @@ typedef struct
  * 999 parameters of SQLite before 3.32, which meson.build still accepts. */
 #define BATCH_ROWS 120
 
+/* Issue 12: a list of at least this many rows, and of more rows than the
+ * store has contacts, is written with the indexes of the tables it fills
+ * set aside and built again afterwards, which costs less than keeping
+ * them up to date row by row. */
+#define REBUILD_MIN_ROWS 2000
+
+/* The tables an import fills, whose indexes are set aside. */
+#define REBUILD_TABLES "'contacts', 'contact_phones', 'contact_emails'"
+
+/* Migration 1's trigger that fills the search index for every contact;
+ * rebuild_finish() fills it for the imported contacts in one statement. */
+#define CONTACTS_SEARCH_TRIGGER "contacts_search_insert"
+
 typedef struct
 {
   CrmStore   *store;
@@ -86,7 +99,25 @@ typedef struct
   Batch       phones;
   Batch       emails;
   Batch       notes;
+  GPtrArray  *set_aside;   /* SchemaItem: indexes and a trigger, or NULL */
 } Writer;
+
+/* An index or trigger, as sqlite_schema has it. */
+typedef struct
+{
+  char *type;
+  char *name;
+  char *sql;
+} SchemaItem;
+
+static void
+schema_item_free (SchemaItem *item)
+{
+  g_free (item->type);
+  g_free (item->name);
+  g_free (item->sql);
+  g_free (item);
+}
 
 static void
 batch_init (Batch      *batch,
@@ -203,6 +234,7 @@ writer_clear (Writer *writer)
 
   g_clear_pointer (&writer->companies, g_hash_table_unref);
   g_clear_pointer (&writer->sources, g_hash_table_unref);
+  g_clear_pointer (&writer->set_aside, g_ptr_array_unref);
 
   for (guint i = 0; i < G_N_ELEMENTS (batches); i++)
     {
@@ -427,6 +459,122 @@ write_row_cb (CrmCsvImport  *self,
   return add_lead (writer, lead, writer->default_source, writer->default_campaign, error);
 }
 
+/* Reads the definitions of what rebuild_start() drops, so that they are
+ * made again exactly as the migrations made them. */
+static GPtrArray *
+read_set_aside (CrmDb   *db,
+                GError **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) schema_item_free);
+  g_autoptr(CrmStatement) stmt = NULL;
+  CrmStep step;
+
+  /* An index without SQL stands for a UNIQUE or PRIMARY KEY constraint of
+   * its table, which cannot be dropped. */
+  stmt = crm_db_prepare (db,
+                         "SELECT type, name, sql FROM sqlite_schema "
+                         "WHERE tbl_name IN (" REBUILD_TABLES ") AND sql IS NOT NULL "
+                         "  AND (type = 'index' OR (type = 'trigger' AND name = ?1)) "
+                         "ORDER BY rowid",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+
+  crm_statement_bind_text (stmt, 1, CONTACTS_SEARCH_TRIGGER);
+  while ((step = crm_statement_step (stmt, error)) == CRM_STEP_ROW)
+    {
+      SchemaItem *item = g_new0 (SchemaItem, 1);
+
+      item->type = g_strdup (crm_statement_get_text (stmt, 0));
+      item->name = g_strdup (crm_statement_get_text (stmt, 1));
+      item->sql = g_strdup (crm_statement_get_text (stmt, 2));
+      g_ptr_array_add (items, item);
+    }
+
+  if (step == CRM_STEP_ERROR)
+    return NULL;
+
+  return g_steal_pointer (&items);
+}
+
+/* Drops the indexes of the tables an import fills, and the search index
+ * trigger of contacts, inside the import's transaction: a refused or failed
+ * import rolls the drops back with the rows. */
+static gboolean
+rebuild_start (Writer  *writer,
+               GError **error)
+{
+  writer->set_aside = read_set_aside (writer->db, error);
+  if (writer->set_aside == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < writer->set_aside->len; i++)
+    {
+      const SchemaItem *item = g_ptr_array_index (writer->set_aside, i);
+      g_autofree char *drop = NULL;
+
+      /* DDL takes no parameters. The names are the migrations' own, which
+       * have no double quotes; sqlite_schema's type is a keyword. */
+      g_assert (strchr (item->name, '"') == NULL);
+      drop = g_strdup_printf ("DROP %s \"%s\"",
+                              g_str_equal (item->type, "trigger") ? "TRIGGER" : "INDEX",
+                              item->name);
+      if (!crm_db_exec (writer->db, drop, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Fills the search index for the imported contacts as migration 1's
+ * trigger does for each (a contact's rowid is id * 4 + 2). */
+static gboolean
+fill_search_index (Writer  *writer,
+                   GError **error)
+{
+  g_autoptr(CrmStatement) fill = NULL;
+
+  fill = crm_db_prepare (writer->db,
+                         "INSERT INTO search_index (rowid, title, body) "
+                         "SELECT id * 4 + 2, name, coalesce (position, '') FROM contacts "
+                         "WHERE id >= ?1 ORDER BY id",
+                         error);
+  if (fill == NULL)
+    return FALSE;
+
+  crm_statement_bind_int64 (fill, 1, writer->first_id);
+  return crm_statement_run (fill, error);
+}
+
+/* Makes again what rebuild_start() dropped, from the definitions it read,
+ * and fills the search index that the dropped trigger did not. */
+static gboolean
+rebuild_finish (Writer  *writer,
+                GError **error)
+{
+  gboolean ok = TRUE;
+  gboolean had_trigger = FALSE;
+
+  /* With SQLite's 2 MiB page cache, the sorts of CREATE INDEX go through
+   * temporary files; 64 MiB keeps those of a 100k-row list in memory. */
+  if (!crm_db_exec (writer->db, "PRAGMA cache_size = -65536", error))
+    return FALSE;
+
+  for (guint i = 0; i < writer->set_aside->len && ok; i++)
+    {
+      const SchemaItem *item = g_ptr_array_index (writer->set_aside, i);
+
+      had_trigger |= g_str_equal (item->type, "trigger");
+      ok = crm_db_exec (writer->db, item->sql, error);
+    }
+
+  /* A store without the trigger has no contacts in its search index. */
+  ok = ok && (!had_trigger || fill_search_index (writer, error));
+
+  /* Back to SQLite's default, which the store keeps. */
+  return crm_db_exec (writer->db, "PRAGMA cache_size = -2000", ok ? error : NULL) && ok;
+}
+
 static gboolean
 writer_finish (Writer  *writer,
                GError **error)
@@ -434,7 +582,8 @@ writer_finish (Writer  *writer,
   return batch_flush (&writer->contacts, writer->db, error) &&
          batch_flush (&writer->phones, writer->db, error) &&
          batch_flush (&writer->emails, writer->db, error) &&
-         batch_flush (&writer->notes, writer->db, error);
+         batch_flush (&writer->notes, writer->db, error) &&
+         (writer->set_aside == NULL || rebuild_finish (writer, error));
 }
 
 static void
@@ -540,7 +689,11 @@ _crm_csv_commit (CrmCsvImport  *self,
   if (!crm_db_begin (writer.db, error))
     return FALSE;
 
+  /* A list larger than what is there is written faster without the
+   * indexes, which are built again at the end. The largest id so far is
+   * no fewer than the contacts there are. */
   if (!writer_start (&writer, error) ||
+      (n_rows >= REBUILD_MIN_ROWS && n_rows > writer.first_id - 1 && !rebuild_start (&writer, error)) ||
       !_crm_csv_check_all (self, store, write_row_cb, &writer, &problems, error))
     {
       crm_db_rollback (writer.db);

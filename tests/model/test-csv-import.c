@@ -919,6 +919,153 @@ test_large_list (CrmTestFixture *fixture,
   assert_problem (problems, 0, n_rows + 2, 1, "existing contact “Lead 4999”");
 }
 
+/* Indexes set aside for a large import (issue 12) */
+
+/* Every index and trigger of the store, with its SQL, in one text. */
+static char *
+schema_text (CrmStore *store)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+
+  stmt = crm_test_query_row (store,
+                             "SELECT group_concat (type || ' ' || name || ' ' || tbl_name || ': ' || sql, '\n') "
+                             "FROM (SELECT type, name, tbl_name, sql FROM sqlite_schema "
+                             "      WHERE type IN ('index', 'trigger') AND sql IS NOT NULL "
+                             "      ORDER BY type, name)");
+
+  return g_strdup (crm_statement_get_text (stmt, 0));
+}
+
+/* Where the phone number index starts: another page once it is built
+ * again. */
+static gint64
+phone_index_root (CrmStore *store)
+{
+  return crm_test_query_int (store, "SELECT rootpage FROM sqlite_schema WHERE name = 'contact_phones_number'");
+}
+
+/* The tables, their indexes and the search index agree. */
+static void
+assert_intact (CrmStore *store)
+{
+  g_autoptr(CrmStatement) stmt = crm_test_query_row (store, "PRAGMA integrity_check");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (crm_statement_get_text (stmt, 0), ==, "ok");
+  g_assert_true (crm_db_exec (_crm_store_get_db (store),
+                              "INSERT INTO search_index (search_index) VALUES ('integrity-check')", &error));
+  g_assert_no_error (error);
+}
+
+/* A list with a position for every second lead, more rows than the 2000
+ * from which an import into a store with fewer contacts builds the indexes
+ * again; @last, when given, is one more row at the end. */
+static CrmCsvImport *
+import_leads (const char *prefix,
+              guint       n_rows,
+              const char *last)
+{
+  g_autoptr(GString) csv = g_string_new ("Name,Phone,Email,Position\n");
+  g_autofree char *local = g_ascii_strdown (prefix, -1);
+
+  for (guint i = 0; i < n_rows; i++)
+    g_string_append_printf (csv, "%s %u,050-3%03u-%03u,%s%u@example.co.il,%s\n",
+                            prefix, i, i / 1000, i % 1000, local, i, i % 2 == 0 ? "Buyer" : "");
+  if (last != NULL)
+    g_string_append (csv, last);
+
+  return import_text (csv->str);
+}
+
+static void
+test_rebuilt_indexes (CrmTestFixture *fixture,
+                      gconstpointer   user_data)
+{
+  g_autoptr(CrmCsvImport) large = import_leads ("Lead", 3000, NULL);
+  g_autoptr(CrmCsvImport) small = NULL;
+  g_autoptr(GString) csv = g_string_new ("Name,Phone,Position\n");
+  g_autofree char *before = schema_text (fixture->store);
+  g_autofree char *after = NULL;
+  gint64 root = phone_index_root (fixture->store);
+
+  commit (large, fixture->store, "imported_list", NULL, 3000);
+
+  /* The indexes were made again, from the same definitions, and the
+   * search index trigger is back. */
+  g_assert_cmpint (phone_index_root (fixture->store), !=, root);
+  after = schema_text (fixture->store);
+  g_assert_cmpstr (after, ==, before);
+  assert_intact (fixture->store);
+
+  /* A smaller list than what is there keeps the indexes and the trigger
+   * fills the search index. */
+  root = phone_index_root (fixture->store);
+  for (guint i = 0; i < 10; i++)
+    g_string_append_printf (csv, "Small %u,052-4000-%03u,%s\n", i, i, i % 2 == 0 ? "Buyer" : "");
+  small = import_text (csv->str);
+  commit (small, fixture->store, "imported_list", NULL, 10);
+  g_assert_cmpint (phone_index_root (fixture->store), ==, root);
+  assert_intact (fixture->store);
+
+  /* Both ways, every contact is in the search index as the trigger has it:
+   * its name as the title, its position as the body. */
+  g_assert_cmpint (crm_test_query_int (fixture->store,
+                                       "SELECT count(*) FROM contacts c "
+                                       "JOIN search_index s ON s.rowid = c.id * 4 + 2 "
+                                       "WHERE s.title = c.name AND s.body = coalesce (c.position, '')"),
+                   ==, 3010);
+  g_assert_cmpint (crm_test_query_int (fixture->store, "SELECT count(*) FROM search_index WHERE rowid % 4 = 2"),
+                   ==, 3010);
+  g_assert_cmpuint (count_found (fixture->store, "Lead 0"), ==, 1);
+  g_assert_cmpuint (count_found (fixture->store, "Lead 2999"), ==, 1);
+  g_assert_cmpuint (count_found (fixture->store, "Small 9"), ==, 1);
+
+  /* The lookups by number and address the indexes serve. */
+  g_assert_cmpint (crm_test_query_int (fixture->store,
+                                       "SELECT count(*) FROM contact_phones INDEXED BY contact_phones_number "
+                                       "WHERE number = '+972503002999'"),
+                   ==, 1);
+  g_assert_cmpint (crm_test_query_int (fixture->store,
+                                       "SELECT count(*) FROM contact_emails INDEXED BY contact_emails_address "
+                                       "WHERE address = 'lead1500@example.co.il'"),
+                   ==, 1);
+}
+
+/* A refused large import leaves the schema as it was, not only the rows. */
+static void
+test_rebuild_refused (CrmTestFixture *fixture,
+                      gconstpointer   user_data)
+{
+  g_autoptr(CrmCsvImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 root;
+
+  crm_store_add_lead (fixture->store, "Existing", "058-1234567", NULL, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  before = schema_text (fixture->store);
+  root = phone_index_root (fixture->store);
+
+  import = import_leads ("Lead", 3000, "Bad Row,not a number,bad@example.co.il,\n");
+  g_assert_false (crm_csv_import_commit (import, fixture->store, "imported_list", NULL, NULL, &error));
+  g_assert_error (error, CRM_CSV_IMPORT_ERROR, CRM_CSV_IMPORT_ERROR_INVALID_ROWS);
+  g_clear_error (&error);
+
+  after = schema_text (fixture->store);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (phone_index_root (fixture->store), ==, root);
+  g_assert_cmpint (count_contacts (fixture->store), ==, 1);
+  g_assert_cmpint (crm_test_query_int (fixture->store, "SELECT count(*) FROM search_index WHERE rowid % 4 = 2"),
+                   ==, 1);
+  assert_intact (fixture->store);
+
+  /* The store still writes, with its trigger. */
+  crm_store_add_lead (fixture->store, "Later", "058-7654321", NULL, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_found (fixture->store, "Later"), ==, 1);
+}
+
 static void
 test_empty (CrmTestFixture *fixture,
             gconstpointer   user_data)
@@ -1018,6 +1165,8 @@ main (int   argc,
   ADD ("/model/csv-import/duplicate-added-after-validation", test_duplicate_added_after_validation);
   ADD ("/model/csv-import/all-or-nothing", test_all_or_nothing);
   ADD ("/model/csv-import/large-list", test_large_list);
+  ADD ("/model/csv-import/rebuilt-indexes", test_rebuilt_indexes);
+  ADD ("/model/csv-import/rebuild-refused", test_rebuild_refused);
   ADD ("/model/csv-import/empty", test_empty);
   ADD ("/model/csv-import/from-file", test_from_file);
   ADD ("/model/csv-import/from-file-async", test_from_file_async);
