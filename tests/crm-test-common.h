@@ -145,6 +145,26 @@ crm_test_apply_migrations (CrmDb *db,
     }
 }
 
+/* Writes a new file at @path as a Deals of schema @version left it, with
+ * the rows of @sql in it: what a migration's test opens. */
+static inline void
+crm_test_write_old_file (const char *path,
+                         guint       version,
+                         const char *sql)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmDb) db = crm_db_open (path, TRUE, &error);
+  g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %u;", version);
+
+  g_assert_no_error (error);
+  crm_test_apply_migrations (db, version);
+  g_assert_true (crm_db_exec (db, "INSERT INTO meta VALUES ('application', 'org.dealsdesk.Deals');", &error));
+  g_assert_true (crm_db_exec (db, sql, &error));
+  g_assert_true (crm_db_exec (db, pragma, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (g_steal_pointer (&db));
+}
+
 /* Installs the shipped procedure @procedure_id into @store. */
 static inline void
 crm_test_install_procedure (CrmStore   *store,
@@ -209,6 +229,22 @@ crm_test_fixture_tear_down (CrmTestFixture *fixture,
   g_assert_true (crm_test_remove_dir (fixture->dir));
   g_free (fixture->path);
   g_free (fixture->dir);
+}
+
+/* Adds a person to @store's department, as its current user (a manager)
+ * may; returns their id. */
+static inline gint64
+crm_test_add_user (CrmStore   *store,
+                   const char *name,
+                   CrmRole     role)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 id = crm_store_add_user (store, name, role, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  return id;
 }
 
 /* Adds @n_deals demo deals to @store, generated from @seed. */

@@ -46,6 +46,7 @@ struct _CrmStore
   gint64        current_user_id;
   guint         schema_version;
   GError       *integrity_error;
+  GError       *owner_error;  /* the file belongs to another account */
 
   CrmStoreReader *reader;    /* the worker's connection, made on first use */
   guint         pending_changes;  /* CrmStoreChanged of the transaction under way */
@@ -364,6 +365,26 @@ gboolean    _crm_store_commit_or_rollback (CrmStore   *self,
                                            gboolean    ok,
                                            GError    **error);
 gint64      _crm_store_current_user_id   (CrmStore    *self);
+
+/* Who signs in (crm-store-users.c). On SQLite the store signs in the
+ * file's owner itself, by the account running Deals, when it opens; a
+ * file with no owner yet binds one, once, audited. */
+gboolean    _crm_store_load_users        (CrmStore    *self,
+                                          GError     **error);
+gboolean    _crm_store_insert_user       (CrmStore    *self,
+                                          const char  *name,
+                                          CrmRole      role,
+                                          GError     **error);
+gboolean    _crm_store_sign_in_owner     (CrmStore    *self,
+                                          GError     **error);
+void        _crm_store_notify_current_user (CrmStore  *self);
+
+/* The sign-in hook: makes @user_id the current user, with no check and
+ * nothing written. Team mode will call it once its own sign-in has said
+ * who is working; the tests call it to act as another person. No view
+ * may: on SQLite nobody switches identity (see docs/decisions.md). */
+void        _crm_store_set_current_user  (CrmStore    *self,
+                                          gint64       user_id);
 
 /* One way to check and store a value, shared by the deal card's save
  * (crm-store.c), the engine's moves (crm-store-rules.c) and the call

@@ -279,36 +279,6 @@ migrate (CrmStore  *self,
 /* Caches of the small tables */
 
 static gboolean
-load_users (CrmStore  *self,
-            GError   **error)
-{
-  g_autoptr(CrmStatement) stmt = NULL;
-  g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func (g_object_unref);
-  CrmStep step;
-
-  stmt = crm_db_prepare (self->db, "SELECT id, name, role FROM users ORDER BY id", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  while ((step = crm_statement_step (stmt, error)) == CRM_STEP_ROW)
-    {
-      CrmRole role = g_strcmp0 (crm_statement_get_text (stmt, 2), "manager") == 0
-                     ? CRM_ROLE_MANAGER : CRM_ROLE_REP;
-
-      g_ptr_array_add (users, crm_user_new (crm_statement_get_int64 (stmt, 0),
-                                            crm_statement_get_text (stmt, 1),
-                                            role));
-    }
-
-  if (step == CRM_STEP_ERROR)
-    return FALSE;
-
-  g_list_store_splice (self->users, 0, g_list_model_get_n_items (G_LIST_MODEL (self->users)),
-                       users->pdata, users->len);
-  return TRUE;
-}
-
-static gboolean
 load_procedure (CrmStore  *self,
                 GError   **error)
 {
@@ -534,6 +504,7 @@ crm_store_finalize (GObject *object)
   g_clear_pointer (&self->lists, g_hash_table_unref);
   g_clear_pointer (&self->reader, _crm_store_reader_free);
   g_clear_error (&self->integrity_error);
+  g_clear_error (&self->owner_error);
   g_clear_object (&self->db);
 
   G_OBJECT_CLASS (crm_store_parent_class)->finalize (object);
@@ -747,16 +718,12 @@ crm_store_open_full (const char         *path,
        !crm_db_exec (self->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", error)) ||
       !migrate (self, version, error) ||
       !load_procedure (self, error) ||
-      !load_users (self, error) ||
+      !_crm_store_load_users (self, error) ||
       !_crm_store_load_pipelines (self, error))
     return NULL;
 
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->users)) > 0)
-    {
-      g_autoptr(CrmUser) first = g_list_model_get_item (G_LIST_MODEL (self->users), 0);
-
-      self->current_user_id = crm_user_get_id (first);
-    }
+  if (!_crm_store_sign_in_owner (self, error))
+    return NULL;
 
   if (background_check)
     check_integrity_in_background (self);
@@ -962,6 +929,13 @@ _crm_store_require_manager (CrmStore    *self,
   if (me != NULL && crm_user_get_role (me) == CRM_ROLE_MANAGER)
     return TRUE;
 
+  /* Nobody is signed in to another account's file: say whose it is. */
+  if (self->owner_error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->owner_error));
+      return FALSE;
+    }
+
   g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_PERMISSION, message);
   return FALSE;
 }
@@ -976,6 +950,14 @@ _crm_store_current_user_id (CrmStore *self)
   return user ? crm_user_get_id (user) : 0;
 }
 
+/* The current user changed: signed in on opening, or their role changed
+ * (crm-store-users.c). */
+void
+_crm_store_notify_current_user (CrmStore *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CURRENT_USER]);
+}
+
 /* A manager saved the procedure's call scripts (crm-store-calls.c): the
  * new template replaces the old one for everything read from now on. A
  * running call keeps a reference to the procedure it started with. */
@@ -985,23 +967,6 @@ _crm_store_set_procedure (CrmStore     *self,
 {
   if (g_set_object (&self->procedure, procedure))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PROCEDURE]);
-}
-
-static gboolean
-insert_user (CrmStore    *self,
-             const char  *name,
-             CrmRole      role,
-             GError     **error)
-{
-  g_autoptr(CrmStatement) stmt = NULL;
-
-  stmt = crm_db_prepare (self->db, "INSERT INTO users (name, role) VALUES (?1, ?2)", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  crm_statement_bind_text (stmt, 1, name);
-  crm_statement_bind_text (stmt, 2, role == CRM_ROLE_MANAGER ? "manager" : "rep");
-  return crm_statement_run (stmt, error);
 }
 
 /**
@@ -1054,7 +1019,7 @@ crm_store_install_procedure (CrmStore      *self,
       !_crm_store_install_fields (self, procedure, error) ||
       !_crm_store_write_meta (self, "procedure", crm_procedure_get_id (procedure), error) ||
       !_crm_store_write_meta (self, "procedure-template", json, error) ||
-      (first_user && !insert_user (self, g_get_real_name (), CRM_ROLE_MANAGER, error)) ||
+      (first_user && !_crm_store_insert_user (self, g_get_real_name (), CRM_ROLE_MANAGER, error)) ||
       !crm_db_commit (self->db, error))
     {
       crm_db_rollback (self->db);
@@ -1063,119 +1028,16 @@ crm_store_install_procedure (CrmStore      *self,
 
   self->procedure = g_object_ref (procedure);
 
-  if (!load_users (self, error) || !_crm_store_load_pipelines (self, error))
+  if (!_crm_store_load_users (self, error) || !_crm_store_load_pipelines (self, error))
     return FALSE;
 
-  if (self->current_user_id == 0 && g_list_model_get_n_items (G_LIST_MODEL (self->users)) > 0)
-    {
-      g_autoptr(CrmUser) first = g_list_model_get_item (G_LIST_MODEL (self->users), 0);
-
-      self->current_user_id = crm_user_get_id (first);
-    }
+  /* The person who set the department up is its first manager, and the
+   * file's owner from now on. */
+  if (!_crm_store_sign_in_owner (self, error))
+    return FALSE;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PROCEDURE]);
   return TRUE;
-}
-
-/**
- * crm_store_get_users:
- * @self: a #CrmStore
- *
- * Returns: (transfer none): the department's users
- */
-GListModel *
-crm_store_get_users (CrmStore *self)
-{
-  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
-
-  return G_LIST_MODEL (self->users);
-}
-
-/**
- * crm_store_get_current_user:
- * @self: a #CrmStore
- *
- * Returns: (transfer none) (nullable): who is working
- */
-CrmUser *
-crm_store_get_current_user (CrmStore *self)
-{
-  GListModel *model;
-
-  g_return_val_if_fail (CRM_IS_STORE (self), NULL);
-
-  model = G_LIST_MODEL (self->users);
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(CrmUser) user = g_list_model_get_item (model, i);
-
-      if (crm_user_get_id (user) == self->current_user_id)
-        return user;
-    }
-
-  return NULL;
-}
-
-void
-crm_store_set_current_user (CrmStore *self,
-                            gint64    user_id)
-{
-  g_return_if_fail (CRM_IS_STORE (self));
-
-  if (self->current_user_id == user_id)
-    return;
-
-  self->current_user_id = user_id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CURRENT_USER]);
-}
-
-/**
- * crm_store_add_user:
- * @self: a #CrmStore
- * @name: the person's name
- * @role: rep or manager
- * @error: return location for a #GError
- *
- * Returns: the new user's id, or 0 on error
- */
-gint64
-crm_store_add_user (CrmStore    *self,
-                    const char  *name,
-                    CrmRole      role,
-                    GError     **error)
-{
-  g_autofree char *trimmed = NULL;
-  gint64 id;
-
-  g_return_val_if_fail (CRM_IS_STORE (self), 0);
-
-  if (!crm_limits_dup_trimmed (_("Name"), name, CRM_LIMIT_NAME, CRM_TEXT_LINE, &trimmed, error))
-    return 0;
-
-  if (trimmed == NULL)
-    {
-      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_NAME,
-                           _("A user needs a name."));
-      return 0;
-    }
-
-  if (!crm_db_begin (self->db, error))
-    return 0;
-
-  if (!insert_user (self, trimmed, role, error))
-    {
-      crm_db_rollback (self->db);
-      return 0;
-    }
-
-  id = crm_db_last_insert_id (self->db);
-  if (!crm_db_commit (self->db, error))
-    return 0;
-
-  if (!load_users (self, error))
-    return 0;
-
-  return id;
 }
 
 /**
@@ -1279,15 +1141,11 @@ crm_store_reload (CrmStore  *self,
 
   g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
 
-  if (!load_users (self, error) || !_crm_store_load_pipelines (self, error))
+  if (!_crm_store_load_users (self, error) || !_crm_store_load_pipelines (self, error))
     return FALSE;
 
-  if (self->current_user_id == 0 && g_list_model_get_n_items (G_LIST_MODEL (self->users)) > 0)
-    {
-      g_autoptr(CrmUser) first = g_list_model_get_item (G_LIST_MODEL (self->users), 0);
-
-      crm_store_set_current_user (self, crm_user_get_id (first));
-    }
+  if (!_crm_store_sign_in_owner (self, error))
+    return FALSE;
 
   g_hash_table_iter_init (&iter, self->lists);
   while (g_hash_table_iter_next (&iter, NULL, &value))

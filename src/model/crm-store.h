@@ -51,6 +51,10 @@ G_BEGIN_DECLS
  *   crm_store_reopen_deal() moves it
  * @CRM_STORE_ERROR_NEEDS_APPROVAL: the value (a payment term, TW-6) needs
  *   the sales manager's approval first
+ * @CRM_STORE_ERROR_NOT_OWNER: the file belongs to another account on this
+ *   computer; it is open read-only
+ * @CRM_STORE_ERROR_LAST_MANAGER: the change would leave the department
+ *   with no manager
  */
 typedef enum
 {
@@ -71,6 +75,8 @@ typedef enum
   CRM_STORE_ERROR_REFUSAL,
   CRM_STORE_ERROR_CLOSED,
   CRM_STORE_ERROR_NEEDS_APPROVAL,
+  CRM_STORE_ERROR_NOT_OWNER,
+  CRM_STORE_ERROR_LAST_MANAGER,
 } CrmStoreError;
 
 /**
@@ -198,10 +204,13 @@ CrmStage     *crm_store_find_stage_by_key    (CrmStore      *self,
                                               const char    *key);
 GListModel   *crm_store_get_users            (CrmStore      *self);
 CrmUser      *crm_store_get_current_user     (CrmStore      *self);
-void          crm_store_set_current_user     (CrmStore      *self,
-                                              gint64         user_id);
+const GError *crm_store_get_owner_error      (CrmStore      *self);
 gint64        crm_store_add_user             (CrmStore      *self,
                                               const char    *name,
+                                              CrmRole        role,
+                                              GError       **error);
+gboolean      crm_store_set_user_role        (CrmStore      *self,
+                                              gint64         user_id,
                                               CrmRole        role,
                                               GError       **error);
 CrmDealList  *crm_store_get_stage_deals      (CrmStore      *self,

@@ -29,6 +29,7 @@
 #include "crm-quote.h"
 #include "crm-stage.h"
 #include "crm-store.h"
+#include "crm-user.h"
 
 #include "../crm-test-common.h"
 
@@ -296,6 +297,52 @@ test_cli_rule_axl_10_move_to_refused (Fixture       *fixture,
 
 /* A closed deal is not moved by --move-to; --reopen, with a reason, puts
  * it back where it was closed from, logged. */
+/* The command line acts as the file's owner, the person the account
+ * running it signs in as, not simply the first user: here the demo's
+ * manager, user 2, owns the file. */
+static void
+test_cli_acts_as_owner (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStore) store = NULL;
+  g_autoptr(CrmStatement) stmt = NULL;
+  int status;
+
+  status = run_deals (&out, &err, "--database", fixture->db, "--procedure", "hs", "--demo",
+                      "--deal", "2", "--move-to", "meeting", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  {
+    g_autoptr(CrmDb) db = crm_db_open (fixture->db, FALSE, &error);
+
+    g_assert_no_error (error);
+    stmt = crm_db_prepare (db, "UPDATE users SET login = CASE id WHEN 2 THEN ?1 END", &error);
+    g_assert_no_error (error);
+    crm_statement_bind_text (stmt, 1, g_get_user_name ());
+    g_assert_true (crm_statement_run (stmt, &error));
+    g_assert_no_error (error);
+    g_clear_pointer (&stmt, crm_statement_release);
+  }
+
+  status = run_deals (&out, &err, "--database", fixture->db, "--deal", "1", "--move-to", "won", NULL);
+  g_assert_cmpint (status, ==, 0);
+
+  store = crm_store_open (fixture->db, &error);
+  g_assert_no_error (error);
+  stmt = crm_db_prepare (_crm_store_get_db (store),
+                         "SELECT user_id FROM audit_log WHERE action = 'move' AND entity_id = 1 "
+                         "ORDER BY id DESC LIMIT 1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (crm_statement_step (stmt, &error), ==, CRM_STEP_ROW);
+  g_assert_cmpint (crm_statement_get_int64 (stmt, 0), ==, 2);
+  g_assert_cmpint (crm_user_get_id (crm_store_get_current_user (store)), ==, 2);
+}
+
 static void
 test_cli_reopen (Fixture       *fixture,
                  gconstpointer  data)
@@ -1141,6 +1188,7 @@ main (int   argc,
   ADD ("/cli/rule-axl-9/skip-asks-everything", test_cli_rule_axl_9_skip_asks_everything);
   ADD ("/cli/rule-axl-10/move-to-refused", test_cli_rule_axl_10_move_to_refused);
   ADD ("/cli/reopen", test_cli_reopen);
+  ADD ("/cli/acts-as-owner", test_cli_acts_as_owner);
   ADD ("/cli/rule-axl-1-new-lead", test_cli_rule_axl_1_new_lead);
   ADD ("/cli/rule-hs-1-unknown-source", test_cli_rule_hs_1_unknown_source);
   ADD ("/cli/long-phone", test_cli_long_phone);

@@ -863,7 +863,7 @@ test_rule_axl_7_opening_filled_in (Fixture       *fixture,
   gint64 manager = crm_user_get_id (crm_store_get_current_user (store));
   gint64 rep = add_rep (store, "Dan Cohen");
 
-  crm_store_set_current_user (store, rep);
+  _crm_store_set_current_user (store, rep);
   call = start_call (store, web, NULL);
 
   /* Nothing known of our company yet: the rep says it in their words. */
@@ -871,10 +871,10 @@ test_rule_axl_7_opening_filled_in (Fixture       *fixture,
   g_assert_cmpstr (opening, ==, "Hello Anna Levi, my name is Dan Cohen, company …. You left a request on our website.");
   g_clear_pointer (&opening, g_free);
 
-  crm_store_set_current_user (store, manager);
+  _crm_store_set_current_user (store, manager);
   g_assert_true (crm_store_set_setting (store, "organization-name", "  TimeWise Ltd ", &error));
   g_assert_no_error (error);
-  crm_store_set_current_user (store, rep);
+  _crm_store_set_current_user (store, rep);
   opening = crm_call_session_dup_opening (call);
   g_assert_cmpstr (opening, ==, "Hello Anna Levi, my name is Dan Cohen, company TimeWise Ltd. "
                                 "You left a request on our website.");
@@ -1085,7 +1085,7 @@ test_permissions_rep_cannot_set_settings_products_or_script (Fixture       *fixt
   product = crm_store_add_product (store, "Clock", 100000, "ILS", &error);
   g_assert_no_error (error);
 
-  crm_store_set_current_user (store, add_rep (store, "Rep"));
+  _crm_store_set_current_user (store, add_rep (store, "Rep"));
   g_assert_false (crm_store_set_setting (store, "organization-name", "Mine", &error));
   g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_PERMISSION);
   g_clear_error (&error);
@@ -1666,13 +1666,13 @@ test_rule_tw_3_old_database_takes_shipped_scripts (Fixture       *fixture,
   g_assert_true (crm_procedure_has_shipped_call_script (before));
 
   /* Not even a rep can take them. */
-  crm_store_set_current_user (store, add_rep (store, "Rep"));
+  _crm_store_set_current_user (store, add_rep (store, "Rep"));
   g_assert_false (crm_store_use_shipped_call_script (store, &error));
   g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_PERMISSION);
   g_clear_error (&error);
   g_assert_true (crm_store_get_procedure (store) == before);
 
-  crm_store_set_current_user (store, manager);
+  _crm_store_set_current_user (store, manager);
   g_assert_true (crm_store_use_shipped_call_script (store, &error));
   g_assert_no_error (error);
 
@@ -1746,29 +1746,18 @@ test_migration_from_version_3_keeps_queued_emails (void)
   g_autoptr(CrmStore) store = NULL;
   g_auto(GStrv) queued = NULL;
 
-  {
-    g_autoptr(CrmDb) db = crm_db_open (path, TRUE, &error);
-    g_assert_no_error (error);
-    crm_test_apply_migrations (db, 3);
-
-    g_assert_true (crm_db_exec (db,
-                                "INSERT INTO meta VALUES ('application', 'org.dealsdesk.Deals');"
-                                "INSERT INTO pipelines (id, key, position, name_en) VALUES (1, 'sales', 0, 'Sales');"
-                                "INSERT INTO stages (id, pipeline_id, key, position, kind, name_en) "
-                                "  VALUES (1, 1, 'new', 0, 'open', 'New');"
-                                "INSERT INTO deals (id, title, pipeline_id, stage_id, currency, created_at, updated_at) "
-                                "  VALUES (1, 'Old deal', 1, 1, 'ILS', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');"
-                                "INSERT INTO email_queue (deal_id, template, recipient, rule, queued_at) "
-                                "  VALUES (1, 'welcome', 'contact', 'AXL-9', '2026-01-01T00:00:00Z');"
-                                "INSERT INTO email_queue (deal_id, template, recipient, rule, queued_at) "
-                                "  VALUES (1, 'call_summary', 'manager', 'TW-4', '2026-01-02T00:00:00Z');"
-                                "INSERT INTO activities (deal_id, kind, outcome, at) "
-                                "  VALUES (1, 'call', 'reached', '2026-01-01T00:00:00Z');"
-                                "PRAGMA user_version = 3;",
-                                &error));
-    g_assert_no_error (error);
-    g_assert_finalize_object (g_steal_pointer (&db));
-  }
+  crm_test_write_old_file (path, 3,
+                           "INSERT INTO pipelines (id, key, position, name_en) VALUES (1, 'sales', 0, 'Sales');"
+                           "INSERT INTO stages (id, pipeline_id, key, position, kind, name_en) "
+                           "  VALUES (1, 1, 'new', 0, 'open', 'New');"
+                           "INSERT INTO deals (id, title, pipeline_id, stage_id, currency, created_at, updated_at) "
+                           "  VALUES (1, 'Old deal', 1, 1, 'ILS', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');"
+                           "INSERT INTO email_queue (deal_id, template, recipient, rule, queued_at) "
+                           "  VALUES (1, 'welcome', 'contact', 'AXL-9', '2026-01-01T00:00:00Z');"
+                           "INSERT INTO email_queue (deal_id, template, recipient, rule, queued_at) "
+                           "  VALUES (1, 'call_summary', 'manager', 'TW-4', '2026-01-02T00:00:00Z');"
+                           "INSERT INTO activities (deal_id, kind, outcome, at) "
+                           "  VALUES (1, 'call', 'reached', '2026-01-01T00:00:00Z');");
 
   store = crm_store_open (path, &error);
   g_assert_no_error (error);

@@ -553,7 +553,7 @@ test_rule_rad_4_quota (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (crm_store_get_quota (store, rep), ==, 40);
 
-  crm_store_set_current_user (store, rep);
+  _crm_store_set_current_user (store, rep);
   g_assert_false (crm_store_set_quota (store, rep, 5, &error));
   g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_PERMISSION);
   g_clear_error (&error);

@@ -764,7 +764,7 @@ test_tw_5_rep_refused_products_and_templates (Fixture       *fixture,
   gint64 deal_id = il_deal (store);
 
   g_assert_no_error (error);
-  crm_store_set_current_user (store, add_rep (store));
+  _crm_store_set_current_user (store, add_rep (store));
 
   g_assert_cmpint (crm_store_save_product (store, &info, &error), ==, 0);
   g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_PERMISSION);
@@ -1005,26 +1005,15 @@ test_migration_from_version_6_keeps_products (void)
   g_autoptr(CrmProduct) product = NULL;
   gint64 floor = 0;
 
-  {
-    g_autoptr(CrmDb) db = crm_db_open (path, TRUE, &error);
-    g_assert_no_error (error);
-    crm_test_apply_migrations (db, 6);
-
-    g_assert_true (crm_db_exec (db,
-                                "INSERT INTO meta VALUES ('application', 'org.dealsdesk.Deals');"
-                                "INSERT INTO products (name, price, currency, active, created_at) "
-                                "  VALUES ('Attendance clock', 189000, 'ILS', 1, '2026-01-01T00:00:00Z');"
-                                "INSERT INTO products (name, price, currency, active, created_at) "
-                                "  VALUES ('Reports module', 90000, 'ILS', 0, '2026-01-01T00:00:00Z');"
-                                "PRAGMA user_version = 6;",
-                                &error));
-    g_assert_no_error (error);
-    g_assert_finalize_object (g_steal_pointer (&db));
-  }
+  crm_test_write_old_file (path, 6,
+                           "INSERT INTO products (name, price, currency, active, created_at) "
+                           "  VALUES ('Attendance clock', 189000, 'ILS', 1, '2026-01-01T00:00:00Z');"
+                           "INSERT INTO products (name, price, currency, active, created_at) "
+                           "  VALUES ('Reports module', 90000, 'ILS', 0, '2026-01-01T00:00:00Z');");
 
   store = crm_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (crm_store_get_schema_version (store), ==, 7);
+  g_assert_cmpuint (crm_store_get_schema_version (store), ==, _crm_store_latest_schema_version ());
 
   products = crm_store_get_products (store);
   g_assert_cmpuint (g_list_model_get_n_items (products), ==, 2);

@@ -223,7 +223,7 @@ assert_nothing_stored (CrmStore *store)
   g_assert_cmpint (crm_test_query_int (store, "SELECT count(*) FROM contact_emails"), ==, 0);
   g_assert_cmpint (crm_test_query_int (store, "SELECT count(*) FROM companies"), ==, 0);
   g_assert_cmpint (crm_test_query_int (store, "SELECT count(*) FROM deal_field_values"), ==, 0);
-  g_assert_cmpint (crm_test_query_int (store, "SELECT count(*) FROM audit_log"), ==, 0);
+  g_assert_cmpint (crm_test_query_int (store, "SELECT count(*) FROM audit_log WHERE action <> 'bind-owner'"), ==, 0);
 }
 
 /* Saves @deal with @contact and @company and expects @code, with nothing
@@ -821,7 +821,7 @@ test_store_audit_log_append_only (Fixture       *fixture,
   g_assert_true (crm_store_move_deal (fixture->store, deal_id, stage_id (fixture->store, "sales", 1),
                                       NULL, &error));
   g_assert_no_error (error);
-  n_rows = crm_test_query_int (fixture->store, "SELECT count(*) FROM audit_log");
+  n_rows = crm_test_query_int (fixture->store, "SELECT count(*) FROM audit_log WHERE action <> 'bind-owner'");
   g_assert_cmpint (n_rows, ==, 2);   /* the create and the move */
 
   g_assert_false (crm_db_exec (db, "UPDATE audit_log SET new_value = 'won'", &error));
@@ -843,7 +843,7 @@ test_store_audit_log_append_only (Fixture       *fixture,
     g_clear_error (&error);
   }
 
-  g_assert_cmpint (crm_test_query_int (fixture->store, "SELECT count(*) FROM audit_log"),
+  g_assert_cmpint (crm_test_query_int (fixture->store, "SELECT count(*) FROM audit_log WHERE action <> 'bind-owner'"),
                    ==, n_rows);
   g_assert_cmpint (count_moves (fixture->store), ==, 1);
 }

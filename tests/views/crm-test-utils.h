@@ -237,6 +237,24 @@ crm_test_find_window (GType type)
   return NULL;
 }
 
+/* The row of @list titled @title, which must be there: a person's row in
+ * Preferences, a rep's quota row. */
+static inline gpointer
+crm_test_find_row_titled (gpointer    list,
+                          const char *title)
+{
+  GtkListBoxRow *row;
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i)) != NULL; i++)
+    {
+      if (ADW_IS_PREFERENCES_ROW (row) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == 0)
+        return row;
+    }
+
+  g_assert_not_reached ();
+}
+
 /* The label under @widget, on screen, whose text contains @text: what the
  * user reads, toasts included. */
 static inline GtkLabel *

@@ -568,13 +568,10 @@ crm_application_startup (GApplication *app)
                            G_CALLBACK (color_scheme_changed_cb), self, G_CONNECT_SWAPPED);
   crm_application_apply_color_scheme (self);
 
+  /* Who works is the file's owner, signed in by the store itself when it
+   * opened: the command line, D-Bus and the windows all act as them. */
   if (self->store != NULL)
     {
-      gint64 user_id = g_settings_get_int64 (self->settings, "current-user");
-
-      if (user_id > 0)
-        crm_store_set_current_user (self->store, user_id);
-
       self->task_notifier = crm_task_notifier_new (self->store);
       g_signal_connect_object (self->task_notifier, "task-due",
                                G_CALLBACK (task_due_cb), self, G_CONNECT_SWAPPED);

@@ -57,6 +57,8 @@ struct _CrmWindow
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
+  GtkWidget            *owner_banner;
+  GtkLabel             *owner_label;
   GtkDropDown          *pipeline_dropdown;
   GtkWidget            *quota_box;
   GtkLabel             *quota_label;
@@ -233,8 +235,18 @@ crm_window_show_board (CrmWindow *self)
 
   crm_window_set_page (self, "main");
   crm_today_view_reload (self->today_view);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-deal", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", TRUE);
+
+  /* Nothing can be written to another account's file: no New Deal, and
+   * a bar says whose it is for as long as it is open. */
+  if (crm_store_get_owner_error (self->store) != NULL)
+    {
+      gtk_label_set_text (self->owner_label, crm_store_get_owner_error (self->store)->message);
+      gtk_widget_set_visible (self->owner_banner, TRUE);
+      return;
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-deal", TRUE);
 }
 
 static void
@@ -538,6 +550,8 @@ crm_window_class_init (CrmWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/dealsdesk/Deals/crm-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, owner_banner);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, owner_label);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, pipeline_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, quota_box);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, quota_label);

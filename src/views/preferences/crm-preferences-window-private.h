@@ -40,9 +40,9 @@ struct _CrmPreferencesWindow
   AdwComboRow          *color_scheme_row;
   AdwActionRow         *procedure_row;
   AdwActionRow         *database_row;
-  AdwComboRow          *current_user_row;
-  GtkStringList        *current_user_list;
+  AdwActionRow         *signed_in_row;
   GtkListBox           *users_list;
+  GtkListBox           *add_person_list;
   AdwEntryRow          *add_person_row;
   GtkDropDown          *role_dropdown;
   GtkListBox           *quotas_list;
@@ -66,11 +66,8 @@ struct _CrmPreferencesWindow
   GtkWidget            *add_template_button;
   GtkListBox           *templates_list;
 
-  /* Set while the window itself moves the current user selection, so
-   * that only a person's choice reaches the store and GSettings. */
-  guint                 syncing_current_user : 1;
-  /* Likewise for the quota spin buttons: only a person's change is sent
-   * to the store. */
+  /* Set while the window itself moves the quota spin buttons, so that
+   * only a person's change is sent to the store. */
   guint                 syncing_quotas : 1;
   /* And for the products' switches. */
   guint                 syncing_products : 1;

@@ -46,9 +46,11 @@ static GParamSpec *properties [N_PROPS];
 /* The order of the Style row's items. */
 static const char * const color_schemes[] = { "default", "light", "dark" };
 
-/* A quota row's spin button, and the rep a spin button sets the quota of. */
+/* A quota row's spin button, and the rep a spin button sets the quota of;
+ * the person a role drop-down sets the role of. */
 static GQuark quota_spin_quark;
 static GQuark quota_user_quark;
+static GQuark role_user_quark;
 
 /* The spin buttons' range; 0 means no quota. */
 #define MAX_QUOTA 500
@@ -68,33 +70,27 @@ _crm_preferences_window_add_toast (CrmPreferencesWindow *self,
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), crm_toast_new_text (message));
 }
 
+/* Who is working is not chosen here: on SQLite the file's owner is
+ * signed in by the account running Deals (see docs/decisions.md). The row
+ * only says who that is. */
 static void
-sync_current_user (CrmPreferencesWindow *self)
+sync_signed_in (CrmPreferencesWindow *self)
 {
-  GListModel *users = crm_store_get_users (self->store);
   CrmUser *current = crm_store_get_current_user (self->store);
-  guint n_users = g_list_model_get_n_items (users);
-  guint n_names = g_list_model_get_n_items (G_LIST_MODEL (self->current_user_list));
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  guint selected = GTK_INVALID_LIST_POSITION;
-  g_autoptr(GPtrArray) refs = g_ptr_array_new_with_free_func (g_object_unref);
+  const GError *owner_error = crm_store_get_owner_error (self->store);
 
-  /* The row lists names in the store's order, so a position is a user. */
-  for (guint i = 0; i < n_users; i++)
+  if (current != NULL)
     {
-      CrmUser *user = g_list_model_get_item (users, i);
-
-      g_ptr_array_add (refs, user);
-      g_ptr_array_add (names, (gpointer)crm_user_get_name (user));
-      if (current != NULL && crm_user_get_id (user) == crm_user_get_id (current))
-        selected = i;
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->signed_in_row), crm_user_get_name (current));
+      adw_action_row_set_subtitle (self->signed_in_row,
+                                   crm_user_get_role (current) == CRM_ROLE_MANAGER ? _("You · Manager")
+                                                                                  : _("You · Rep"));
     }
-  g_ptr_array_add (names, NULL);
-
-  self->syncing_current_user = TRUE;
-  gtk_string_list_splice (self->current_user_list, 0, n_names, (const char * const *)names->pdata);
-  adw_combo_row_set_selected (self->current_user_row, selected);
-  self->syncing_current_user = FALSE;
+  else
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->signed_in_row), _("Nobody Signed In"));
+      adw_action_row_set_subtitle (self->signed_in_row, owner_error != NULL ? owner_error->message : "");
+    }
 }
 
 /* The spin buttons are only a hint of who may change quotas: the store
@@ -228,18 +224,113 @@ color_scheme_set_mapping (const GValue       *value,
 
 /* Signal callbacks */
 
+static void sync_people (CrmPreferencesWindow *self);
+
+typedef struct
+{
+  CrmPreferencesWindow *self;
+  gint64                user_id;
+  CrmRole               role;
+} RoleChange;
+
+static void
+role_change_free (gpointer data)
+{
+  RoleChange *change = data;
+
+  g_object_unref (change->self);
+  g_free (change);
+}
+
+/* Done, the store reloads its people and the rows are made anew; refused
+ * (the last manager), the row goes back to what the store holds. */
+static gboolean
+apply_role_change (gpointer data)
+{
+  RoleChange *change = data;
+  CrmPreferencesWindow *self = change->self;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return G_SOURCE_REMOVE;
+
+  if (!crm_store_set_user_role (self->store, change->user_id, change->role, &error))
+    {
+      _crm_preferences_window_add_toast (self, error->message);
+      sync_people (self);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+role_selected_cb (CrmPreferencesWindow *self,
+                  GParamSpec           *pspec,
+                  GtkDropDown          *dropdown)
+{
+  CrmUser *user = g_object_get_qdata (G_OBJECT (dropdown), role_user_quark);
+  RoleChange *change;
+
+  change = g_new0 (RoleChange, 1);
+  change->self = g_object_ref (self);
+  change->user_id = crm_user_get_id (user);
+  /* The role list is in CrmRole order: Rep, then Manager. */
+  change->role = gtk_drop_down_get_selected (dropdown) == 1 ? CRM_ROLE_MANAGER : CRM_ROLE_REP;
+
+  if (change->role == crm_user_get_role (user))
+    {
+      role_change_free (change);
+      return;
+    }
+
+  /* Either way the rows are made again, which must not happen while the
+   * drop-down is still telling its own selection. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, apply_role_change, change, role_change_free);
+}
+
+/* A manager chooses each person's role; for a rep the list only says who
+ * is who. The store refuses a rep either way. */
 static GtkWidget *
 create_user_row_cb (gpointer item,
                     gpointer user_data)
 {
+  CrmPreferencesWindow *self = user_data;
   CrmUser *user = item;
   GtkWidget *row = adw_action_row_new ();
+  GtkWidget *dropdown;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), crm_user_get_name (user));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), role_label (crm_user_get_role (user)));
+
+  if (!_crm_preferences_window_is_manager (self))
+    {
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), role_label (crm_user_get_role (user)));
+      return row;
+    }
+
+  dropdown = gtk_drop_down_new_from_strings ((const char * const []) { role_label (CRM_ROLE_REP),
+                                                                       role_label (CRM_ROLE_MANAGER),
+                                                                       NULL });
+  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (dropdown, "flat");
+  gtk_widget_set_tooltip_text (dropdown, _("Role"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Role"), -1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), crm_user_get_role (user) == CRM_ROLE_MANAGER ? 1 : 0);
+  g_object_set_qdata_full (G_OBJECT (dropdown), role_user_quark, g_object_ref (user), g_object_unref);
+  g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (role_selected_cb), self, G_CONNECT_SWAPPED);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), dropdown);
 
   return row;
+}
+
+/* The rows are made for who works now: a role change of the current user
+ * makes them again. Only a manager sees Add Person. */
+static void
+sync_people (CrmPreferencesWindow *self)
+{
+  gtk_list_box_bind_model (self->users_list, crm_store_get_users (self->store),
+                           create_user_row_cb, self, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->add_person_list), _crm_preferences_window_is_manager (self));
 }
 
 static gboolean
@@ -363,7 +454,7 @@ users_changed_cb (CrmPreferencesWindow *self,
                   guint                 added,
                   GListModel           *users)
 {
-  sync_current_user (self);
+  sync_signed_in (self);
 }
 
 static void
@@ -371,33 +462,13 @@ store_current_user_changed_cb (CrmPreferencesWindow *self,
                                GParamSpec           *pspec,
                                CrmStore             *store)
 {
-  sync_current_user (self);
+  sync_signed_in (self);
+  sync_people (self);
   sync_quotas (self);
   sync_organization (self);
   sync_call_scripts (self);
   /* The catalogue's actions follow who works. */
   _crm_preferences_window_sync_catalogue (self);
-}
-
-static void
-current_user_selected_cb (CrmPreferencesWindow *self,
-                          GParamSpec           *pspec,
-                          AdwComboRow          *row)
-{
-  g_autoptr(CrmUser) user = NULL;
-  guint selected;
-
-  if (self->syncing_current_user)
-    return;
-
-  selected = adw_combo_row_get_selected (row);
-  user = g_list_model_get_item (crm_store_get_users (self->store), selected);
-  if (user == NULL)
-    return;
-
-  crm_store_set_current_user (self->store, crm_user_get_id (user));
-  if (self->settings != NULL)
-    g_settings_set_int64 (self->settings, "current-user", crm_user_get_id (user));
 }
 
 static void
@@ -471,7 +542,6 @@ crm_preferences_window_constructed (GObject *object)
   setup_procedure (self);
 
   users = crm_store_get_users (self->store);
-  gtk_list_box_bind_model (self->users_list, users, create_user_row_cb, NULL, NULL);
   /* Quotas are set for reps; the filter follows the people as they are added. */
   self->reps = gtk_filter_list_model_new (g_object_ref (users),
                                           GTK_FILTER (gtk_custom_filter_new (is_rep_cb, NULL, NULL)));
@@ -483,9 +553,8 @@ crm_preferences_window_constructed (GObject *object)
   g_signal_connect_object (self->store, "notify::current-user", G_CALLBACK (store_current_user_changed_cb),
                            self, G_CONNECT_SWAPPED);
 
-  sync_current_user (self);
-  g_signal_connect_swapped (self->current_user_row, "notify::selected",
-                            G_CALLBACK (current_user_selected_cb), self);
+  sync_signed_in (self);
+  sync_people (self);
 
   sync_organization (self);
   sync_call_scripts (self);
@@ -599,9 +668,9 @@ crm_preferences_window_class_init (CrmPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, color_scheme_row);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, procedure_row);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, database_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, current_user_row);
-  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, current_user_list);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, signed_in_row);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, users_list);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, add_person_list);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, add_person_row);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, role_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, quotas_list);
@@ -617,6 +686,7 @@ crm_preferences_window_class_init (CrmPreferencesWindowClass *klass)
 
   quota_spin_quark = g_quark_from_static_string ("crm-preferences-quota-spin");
   quota_user_quark = g_quark_from_static_string ("crm-preferences-quota-user");
+  role_user_quark = g_quark_from_static_string ("crm-preferences-role-user");
 
   gtk_widget_class_install_action (widget_class, "preferences.copy-database-path", NULL,
                                    copy_database_path_action);

@@ -1221,7 +1221,7 @@ test_rep_cannot_edit_call_scripts (CrmTestFixture *fixture,
   GtkWidget *preferences;
   GtkWidget *editor;
 
-  crm_store_set_current_user (fixture->store, add_rep (fixture->store, "Noa Peretz"));
+  _crm_store_set_current_user (fixture->store, add_rep (fixture->store, "Noa Peretz"));
 
   preferences = open_preferences (fixture->store);
   g_assert_false (gtk_widget_get_sensitive (PREFS_CHILD (preferences, "call_scripts_row")));
@@ -1248,7 +1248,7 @@ test_rep_cannot_edit_call_scripts (CrmTestFixture *fixture,
   g_assert_finalize_object (editor);
 
   /* The manager back at the computer: the row opens the editor. */
-  crm_store_set_current_user (fixture->store, manager_id);
+  _crm_store_set_current_user (fixture->store, manager_id);
   flush_events ();
   g_assert_true (gtk_widget_get_sensitive (PREFS_CHILD (preferences, "call_scripts_row")));
   activate (preferences, "preferences.edit-call-scripts", NULL);
@@ -1434,7 +1434,7 @@ test_rep_cannot_change_organization (CrmTestFixture *fixture,
   g_assert_no_error (error);
   crm_store_add_product (fixture->store, "Attendance clock", 125050, "ILS", &error);
   g_assert_no_error (error);
-  crm_store_set_current_user (fixture->store, add_rep (fixture->store, "Noa Peretz"));
+  _crm_store_set_current_user (fixture->store, add_rep (fixture->store, "Noa Peretz"));
 
   window = open_preferences (fixture->store);
   g_assert_cmpstr (gtk_editable_get_text (PREFS_CHILD (window, "organization_row")), ==, "Mizrahi Time Systems");

@@ -756,19 +756,18 @@ test_preferences (Fixture       *fixture,
   g_autoptr(GSettings) settings = g_settings_new ("org.dealsdesk.Deals");
   GtkWidget *window = crm_preferences_window_new (fixture->base.store, settings);
   GType type = CRM_TYPE_PREFERENCES_WINDOW;
-  AdwComboRow *current_user_row;
+  AdwActionRow *signed_in_row;
   AdwComboRow *color_scheme_row;
   GtkEditable *add_person_row;
   CrmUser *current;
   gint64 first_id;
-  gint64 new_id;
   g_autoptr(CrmUser) added = NULL;
 
   g_object_ref (window);
   gtk_window_present (GTK_WINDOW (window));
   wait_ms (100);
 
-  current_user_row = ADW_COMBO_ROW (gtk_widget_get_template_child (window, type, "current_user_row"));
+  signed_in_row = ADW_ACTION_ROW (gtk_widget_get_template_child (window, type, "signed_in_row"));
   color_scheme_row = ADW_COMBO_ROW (gtk_widget_get_template_child (window, type, "color_scheme_row"));
   add_person_row = GTK_EDITABLE (gtk_widget_get_template_child (window, type, "add_person_row"));
 
@@ -776,7 +775,9 @@ test_preferences (Fixture       *fixture,
   current = crm_store_get_current_user (fixture->base.store);
   g_assert_nonnull (current);
   first_id = crm_user_get_id (current);
-  g_assert_cmpuint (adw_combo_row_get_selected (current_user_row), ==, 0);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (signed_in_row)), ==,
+                   crm_user_get_name (current));
+  g_assert_cmpstr (adw_action_row_get_subtitle (signed_in_row), ==, "You · Manager");
 
   gtk_editable_set_text (add_person_row, "Yael Mizrahi");
   g_signal_emit_by_name (add_person_row, "apply");
@@ -785,7 +786,8 @@ test_preferences (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (add_person_row), ==, "");
   /* Adding someone does not change who is working. */
   g_assert_cmpint (crm_user_get_id (crm_store_get_current_user (fixture->base.store)), ==, first_id);
-  g_assert_cmpuint (adw_combo_row_get_selected (current_user_row), ==, 0);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (signed_in_row)), ==,
+                   crm_user_get_name (crm_store_get_current_user (fixture->base.store)));
 
   /* A nameless person is refused with a toast. */
   gtk_editable_set_text (add_person_row, "  ");
@@ -793,11 +795,8 @@ test_preferences (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (crm_store_get_users (fixture->base.store)), ==, 2);
 
   added = g_list_model_get_item (crm_store_get_users (fixture->base.store), 1);
-  new_id = crm_user_get_id (added);
+  g_assert_cmpstr (crm_user_get_name (added), ==, "Yael Mizrahi");
   g_assert_cmpint (crm_user_get_role (added), ==, CRM_ROLE_REP);
-  adw_combo_row_set_selected (current_user_row, 1);
-  g_assert_cmpint (crm_user_get_id (crm_store_get_current_user (fixture->base.store)), ==, new_id);
-  g_assert_cmpint (g_settings_get_int64 (settings, "current-user"), ==, new_id);
 
   adw_combo_row_set_selected (color_scheme_row, 2);
   g_assert_cmpstr (g_settings_get_string (settings, "color-scheme"), ==, "dark");
@@ -852,17 +851,9 @@ static AdwActionRow *
 find_quota_row (GtkWidget  *window,
                 const char *name)
 {
-  GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_template_child (window, CRM_TYPE_PREFERENCES_WINDOW,
-                                                                  "quotas_list"));
-  GtkListBoxRow *row;
-
-  for (guint i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
-    {
-      if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), name) == 0)
-        return ADW_ACTION_ROW (row);
-    }
-
-  g_assert_not_reached ();
+  return crm_test_find_row_titled (gtk_widget_get_template_child (window, CRM_TYPE_PREFERENCES_WINDOW,
+                                                                 "quotas_list"),
+                                   name);
 }
 
 static GtkSpinButton *
@@ -874,20 +865,6 @@ quota_spin (GtkWidget  *window,
   g_assert_nonnull (spin);
 
   return spin;
-}
-
-static gint64
-add_user (CrmStore   *store,
-          const char *name,
-          CrmRole     role)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = crm_store_add_user (store, name, role, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-
-  return id;
 }
 
 /* RAD-4: the head of sales sets each rep's daily quota of outgoing
@@ -906,7 +883,7 @@ test_rad_4_manager_sets_quota (Fixture       *fixture,
 
   /* The installer is the manager; a quota set before the window opens. */
   g_assert_cmpint (crm_user_get_role (crm_store_get_current_user (fixture->base.store)), ==, CRM_ROLE_MANAGER);
-  noa_id = add_user (fixture->base.store, "Noa Peretz", CRM_ROLE_REP);
+  noa_id = crm_test_add_user (fixture->base.store, "Noa Peretz", CRM_ROLE_REP);
   crm_store_set_quota (fixture->base.store, noa_id, 30, &error);
   g_assert_no_error (error);
 
@@ -940,7 +917,7 @@ test_rad_4_manager_sets_quota (Fixture       *fixture,
   g_assert_cmpstr (adw_action_row_get_subtitle (find_quota_row (window, "Yael Mizrahi")), ==, "");
 
   /* A manager added later gets no row. */
-  add_user (fixture->base.store, "Dan Shapiro", CRM_ROLE_MANAGER);
+  crm_test_add_user (fixture->base.store, "Dan Shapiro", CRM_ROLE_MANAGER);
   flush_events ();
   g_assert_cmpuint (count_quota_rows (window), ==, 2);
 
@@ -967,14 +944,13 @@ test_rad_4_rep_cannot_set_quota (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) expected = NULL;
-  AdwComboRow *current_user_row;
   GtkSpinButton *spin;
   GtkWidget *window;
   gint64 manager_id;
   gint64 noa_id;
 
   manager_id = crm_user_get_id (crm_store_get_current_user (fixture->base.store));
-  noa_id = add_user (fixture->base.store, "Noa Peretz", CRM_ROLE_REP);
+  noa_id = crm_test_add_user (fixture->base.store, "Noa Peretz", CRM_ROLE_REP);
   crm_store_set_quota (fixture->base.store, noa_id, 30, &error);
   g_assert_no_error (error);
 
@@ -982,10 +958,8 @@ test_rad_4_rep_cannot_set_quota (Fixture       *fixture,
   spin = quota_spin (window, "Noa Peretz");
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (spin)));
 
-  /* Noa, a rep, sits down at the computer. */
-  current_user_row = ADW_COMBO_ROW (gtk_widget_get_template_child (window, CRM_TYPE_PREFERENCES_WINDOW,
-                                                                   "current_user_row"));
-  adw_combo_row_set_selected (current_user_row, 1);
+  /* Noa, a rep, signs in (the hook team mode's sign-in will call). */
+  _crm_store_set_current_user (fixture->base.store, noa_id);
   flush_events ();
   g_assert_cmpint (crm_user_get_id (crm_store_get_current_user (fixture->base.store)), ==, noa_id);
 
@@ -1008,8 +982,11 @@ test_rad_4_rep_cannot_set_quota (Fixture       *fixture,
   g_assert_nonnull (crm_test_find_label (window, expected->message));
   g_assert_cmpuint (count_labels (window, expected->message), ==, 1);
 
-  /* A rep added while a rep works gets an insensitive row too. */
-  add_user (fixture->base.store, "Yael Mizrahi", CRM_ROLE_REP);
+  /* A rep the manager adds while Noa works (at another desk, in team
+   * mode) gets an insensitive row too. */
+  _crm_store_set_current_user (fixture->base.store, manager_id);
+  crm_test_add_user (fixture->base.store, "Yael Mizrahi", CRM_ROLE_REP);
+  _crm_store_set_current_user (fixture->base.store, noa_id);
   flush_events ();
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (quota_spin (window, "Yael Mizrahi"))));
 
@@ -1018,7 +995,7 @@ test_rad_4_rep_cannot_set_quota (Fixture       *fixture,
 
   /* The manager again: the spin buttons work. Adding someone rebuilt
    * the rows, so look the spin button up again. */
-  crm_store_set_current_user (fixture->base.store, manager_id);
+  _crm_store_set_current_user (fixture->base.store, manager_id);
   flush_events ();
   spin = quota_spin (window, "Noa Peretz");
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (spin)));

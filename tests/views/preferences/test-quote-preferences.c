@@ -377,7 +377,7 @@ test_rep_reads_only (CrmTestFixture *fixture,
   product_id = save_product (fixture->store, "TW-CLK-200", "Attendance clock", 125050, CRM_PRODUCT_HARDWARE);
   crm_store_save_quote_template (fixture->store, 0, "Starter", &line, 1, &error);
   g_assert_no_error (error);
-  crm_store_set_current_user (fixture->store, add_rep (fixture->store, "Noa Peretz"));
+  _crm_store_set_current_user (fixture->store, add_rep (fixture->store, "Noa Peretz"));
 
   window = open_preferences (fixture->store, "products");
   list = PREFS_CHILD (window, "products_list");
