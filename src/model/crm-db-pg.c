@@ -723,6 +723,7 @@ _crm_db_pg_open (const char  *uri,
 {
   g_autoptr(CrmDb) self = NULL;
   g_autofree char *display = NULL;
+  char *password = NULL;
   PgHandle *handle;
 
   if (strnlen (uri, CRM_DB_PG_MAX_URI + 1) > CRM_DB_PG_MAX_URI)
@@ -739,7 +740,16 @@ _crm_db_pg_open (const char  *uri,
 
   self = _crm_db_new (&pg_backend, uri, display);
   handle = g_new0 (PgHandle, 1);
-  handle->conn = PQconnectdb (uri);
+  /* The address is expanded as libpq's dbname; the keyring's password
+   * joins it here, in memory (crm-db-passwords.c). */
+  password = _crm_db_dup_password (uri);
+  {
+    const char * const keywords[] = { "dbname", password != NULL ? "password" : NULL, NULL };
+    const char * const values[] = { uri, password, NULL };
+
+    handle->conn = PQconnectdbParams (keywords, values, TRUE);
+  }
+  _crm_db_password_free (password);
   _crm_db_set_handle (self, handle);
 
   if (PQstatus (handle->conn) != CONNECTION_OK)

@@ -90,6 +90,10 @@ void        _crm_db_set_handle           (CrmDb               *self,
                                           gpointer             handle);
 gpointer    _crm_db_get_handle           (CrmDb               *self);
 
+/* A server's password from crm_db_remember_password() (crm-db-passwords.c). */
+char       *_crm_db_dup_password         (const char          *uri);
+void        _crm_db_password_free        (char                *password);
+
 CrmDb      *_crm_db_pg_open              (const char          *uri,
                                           gboolean             read_only,
                                           GError             **error);

@@ -70,6 +70,8 @@ const char   *crm_db_get_path             (CrmDb         *self);
 const char   *crm_db_get_name             (CrmDb         *self);
 gboolean      crm_db_is_postgresql_uri    (const char    *path);
 gboolean      crm_db_is_postgresql        (CrmDb         *self);
+void          crm_db_remember_password    (const char    *uri,
+                                           const char    *password);
 CrmStatement *crm_db_prepare_dialect      (CrmDb         *self,
                                            const char    *sqlite_sql,
                                            const char    *postgresql_sql,

@@ -610,6 +610,30 @@ store_password_cb (GObject      *object,
   g_task_return_boolean (task, TRUE);
 }
 
+/* What the keyring is given: a password of 1 to CRM_SERVER_MAX_PASSWORD
+ * bytes. */
+static gboolean
+check_password (const char  *password,
+                GError     **error)
+{
+  if (password[0] != '\0' && strnlen (password, CRM_SERVER_MAX_PASSWORD + 1) <= CRM_SERVER_MAX_PASSWORD)
+    return TRUE;
+
+  g_set_error (error, CRM_SERVER_ERROR, CRM_SERVER_ERROR_KEYRING,
+               _("A password is 1 to %d characters."), CRM_SERVER_MAX_PASSWORD);
+  return FALSE;
+}
+
+static char *
+dup_keyring_label (CrmServer *self)
+{
+  g_autofree char *server = crm_server_dup_label (self);
+
+  /* Translators: the keyring's name for a team server's password; %s is
+   * the server, as “dana on crm.example.com/deals” */
+  return g_strdup_printf (_("Deals team server: %s"), server);
+}
+
 /**
  * crm_server_store_password_async:
  * @self: a #CrmServer
@@ -631,8 +655,8 @@ crm_server_store_password_async (CrmServer           *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GHashTable) attributes = NULL;
-  g_autofree char *server = NULL;
   g_autofree char *label = NULL;
+  GError *error = NULL;
 
   g_return_if_fail (CRM_IS_SERVER (self));
   g_return_if_fail (password != NULL);
@@ -640,18 +664,14 @@ crm_server_store_password_async (CrmServer           *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, crm_server_store_password_async);
 
-  if (password[0] == '\0' || strnlen (password, CRM_SERVER_MAX_PASSWORD + 1) > CRM_SERVER_MAX_PASSWORD)
+  if (!check_password (password, &error))
     {
-      g_task_return_new_error (task, CRM_SERVER_ERROR, CRM_SERVER_ERROR_KEYRING,
-                               _("A password is 1 to %d characters."), CRM_SERVER_MAX_PASSWORD);
+      g_task_return_error (task, error);
       return;
     }
 
   attributes = server_attributes (self);
-  /* Translators: the keyring's name for a team server's password; %s is
-   * the server, as “dana on crm.example.com/deals” */
-  server = crm_server_dup_label (self);
-  label = g_strdup_printf (_("Deals team server: %s"), server);
+  label = dup_keyring_label (self);
   secret_password_storev (server_schema (), attributes, SECRET_COLLECTION_DEFAULT, label, password,
                           cancellable, store_password_cb, g_steal_pointer (&task));
 }
@@ -664,6 +684,45 @@ crm_server_store_password_finish (CrmServer     *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * crm_server_store_password_sync:
+ * @self: a #CrmServer
+ * @password: the password of the server's user
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * The command line's crm_server_store_password_async(), which may wait.
+ *
+ * Returns: %TRUE when the keyring has it
+ */
+gboolean
+crm_server_store_password_sync (CrmServer     *self,
+                                const char    *password,
+                                GCancellable  *cancellable,
+                                GError       **error)
+{
+  g_autoptr(GHashTable) attributes = NULL;
+  g_autoptr(GError) cause = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (CRM_IS_SERVER (self), FALSE);
+  g_return_val_if_fail (password != NULL, FALSE);
+
+  if (!check_password (password, error))
+    return FALSE;
+
+  attributes = server_attributes (self);
+  label = dup_keyring_label (self);
+  if (!secret_password_storev_sync (server_schema (), attributes, SECRET_COLLECTION_DEFAULT, label, password,
+                                    cancellable, &cause))
+    {
+      set_keyring_error (error, cause, _("The keyring could not keep the password:"));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static void

@@ -99,6 +99,10 @@ void          crm_server_store_password_async    (CrmServer            *self,
 gboolean      crm_server_store_password_finish   (CrmServer            *self,
                                                   GAsyncResult         *result,
                                                   GError              **error);
+gboolean      crm_server_store_password_sync     (CrmServer            *self,
+                                                  const char           *password,
+                                                  GCancellable         *cancellable,
+                                                  GError              **error);
 void          crm_server_lookup_password_async   (CrmServer            *self,
                                                   GCancellable         *cancellable,
                                                   GAsyncReadyCallback   callback,

@@ -29,6 +29,7 @@
 #include "crm-preferences-window.h"
 #include "crm-procedure.h"
 #include "crm-quote-document.h"
+#include "crm-server-sign-in.h"
 #include "crm-stage.h"
 #include "crm-store.h"
 #include "crm-task-notifier.h"
@@ -51,6 +52,8 @@ struct _CrmApplication
 
   /* Command line */
   char           *database_path;
+  char           *server_uri;
+  gboolean        remember_password;
   char           *procedure_id;
   gboolean        demo;
   gint64          deal_id;
@@ -84,6 +87,11 @@ G_DEFINE_FINAL_TYPE (CrmApplication, crm_application, ADW_TYPE_APPLICATION)
 static const GOptionEntry option_entries[] = {
   { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Use the database FILE instead of the one in the user data folder"), N_("FILE") },
+  { "server", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Use the team server’s database at URI, e.g. postgresql://dana@crm.example.com/deals, signing in with the password the keyring keeps"),
+    N_("URI") },
+  { "remember-password", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --server: read the password from standard input, keep it in the keyring, and exit"), NULL },
   { "procedure", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Set up a new database with the procedure ID, or with the template in FILE.json"), N_("ID") },
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -405,6 +413,8 @@ crm_application_handle_local_options (GApplication *app,
     }
 
   g_variant_dict_lookup (options, "database", "^ay", &self->database_path);
+  g_variant_dict_lookup (options, "server", "s", &self->server_uri);
+  self->remember_password = g_variant_dict_contains (options, "remember-password");
   g_variant_dict_lookup (options, "procedure", "s", &self->procedure_id);
   self->demo = g_variant_dict_contains (options, "demo");
   g_variant_dict_lookup (options, "deal", "x", &self->deal_id);
@@ -435,6 +445,30 @@ crm_application_handle_local_options (GApplication *app,
     {
       g_printerr ("%s\n", _("deals: --render-quote goes with --output, and --language only with them"));
       return 1;
+    }
+
+  if (self->server_uri != NULL && self->database_path != NULL)
+    {
+      g_printerr ("%s\n", _("deals: --server and --database each name a database: give one"));
+      return 1;
+    }
+
+  if (self->remember_password && self->server_uri == NULL)
+    {
+      g_printerr ("%s\n", _("deals: --remember-password goes with --server"));
+      return 1;
+    }
+
+  /* Issue 10: a team server's database is opened like a file, by its
+   * address, once the keyring's password is in hand. */
+  if (self->server_uri != NULL)
+    {
+      int status = crm_server_sign_in_command_line (self->server_uri, self->remember_password,
+                                                    &self->database_path);
+
+      if (status >= 0)
+        return status;
+      scripted = TRUE;
     }
 
   /* Another database means another window set: don't hand the request to
@@ -804,6 +838,7 @@ crm_application_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->database_path, g_free);
+  g_clear_pointer (&self->server_uri, g_free);
   g_clear_pointer (&self->procedure_id, g_free);
   g_clear_pointer (&self->move_to, g_free);
   g_clear_pointer (&self->set_values, g_strfreev);
