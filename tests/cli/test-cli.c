@@ -295,8 +295,6 @@ test_cli_rule_axl_10_move_to_refused (Fixture       *fixture,
   g_assert_cmpint (count_open_tasks (fixture->db, 20), ==, tasks_before);
 }
 
-/* A closed deal is not moved by --move-to; --reopen, with a reason, puts
- * it back where it was closed from, logged. */
 /* The command line acts as the file's owner, the person the account
  * running it signs in as, not simply the first user: here the demo's
  * manager, user 2, owns the file. */
@@ -343,6 +341,8 @@ test_cli_acts_as_owner (Fixture       *fixture,
   g_assert_cmpint (crm_user_get_id (crm_store_get_current_user (store)), ==, 2);
 }
 
+/* A closed deal is not moved by --move-to; --reopen, with a reason, puts
+ * it back where it was closed from, logged. */
 static void
 test_cli_reopen (Fixture       *fixture,
                  gconstpointer  data)
