@@ -35,6 +35,8 @@
 #include "crm-store.h"
 #include "crm-store-private.h"
 
+#include "crm-test-postgresql.h"
+
 /* Makes a fresh folder from @template (as for g_dir_make_tmp()). */
 static inline char *
 crm_test_make_dir (const char *template)
@@ -199,9 +201,11 @@ crm_test_store_new (const char *path,
 }
 
 /* A test case with a store of its own: a fresh folder named after the test
- * program, and in it a store set up with the shipped procedure the test
- * data names, or none when it is NULL. Tear-down checks that nothing kept
- * the store alive and that the folder went away. For g_test_add(). */
+ * program, and in it a store (or, in a program run with --postgresql, a
+ * fresh database on the server: crm_test_store_path()) set up with the
+ * shipped procedure the test data names, or none when it is NULL.
+ * Tear-down checks that nothing kept the store alive and that the folder
+ * went away, and drops the database. For g_test_add(). */
 typedef struct
 {
   char     *dir;
@@ -217,7 +221,7 @@ crm_test_fixture_set_up (CrmTestFixture *fixture,
   g_autofree char *template = g_strdup_printf ("deals-%s-XXXXXX", program);
 
   fixture->dir = crm_test_make_dir (template);
-  fixture->path = crm_test_db_path (fixture->dir);
+  fixture->path = crm_test_store_path (fixture->dir);
   fixture->store = crm_test_store_new (fixture->path, user_data);
 }
 
@@ -226,6 +230,7 @@ crm_test_fixture_tear_down (CrmTestFixture *fixture,
                             gconstpointer   user_data)
 {
   g_assert_finalize_object (fixture->store);
+  crm_test_store_path_release (fixture->path);
   g_assert_true (crm_test_remove_dir (fixture->dir));
   g_free (fixture->path);
   g_free (fixture->dir);

@@ -125,20 +125,103 @@ crm_test_postgresql_take_option (int   *argc,
   return TRUE;
 }
 
-/* Where a test keeps its store: a file in @dir, or with @postgresql a new
- * database on the server. Give it back to crm_test_postgresql_release(). */
-static inline char *
-crm_test_postgresql_store_path (gboolean    postgresql,
-                                const char *dir)
+/* Whether this program runs its store tests against the server: set once,
+ * by crm_test_init_backends(), before any test is added. */
+static inline gboolean *
+crm_test_postgresql_flag (void)
 {
-  if (postgresql)
+  static gboolean on_postgresql;
+
+  return &on_postgresql;
+}
+
+static inline gboolean
+crm_test_on_postgresql (void)
+{
+  return *crm_test_postgresql_flag ();
+}
+
+/* g_test_init() for a program whose store tests run on either backend:
+ * with --postgresql last on the command line they run on the server.
+ * Returns FALSE when they should but there is no server: then the one test
+ * saying so is added, as @group/postgresql/server, and main() has only
+ * g_test_run() left to do. */
+static inline gboolean
+crm_test_init_backends (int         *argc,
+                        char      ***argv,
+                        const char  *group)
+{
+  g_autofree char *missing = NULL;
+
+  *crm_test_postgresql_flag () = crm_test_postgresql_take_option (argc, *argv);
+  g_test_init (argc, argv, NULL);
+
+  if (!crm_test_on_postgresql () || crm_test_postgresql_uri () != NULL)
+    return TRUE;
+
+  missing = g_strconcat (group, "/postgresql/server", NULL);
+  g_test_add_func (missing, crm_test_postgresql_missing);
+  return FALSE;
+}
+
+/* A test's path as this run names it: on the server, /model/store/x is
+ * /model/store/postgresql/x and /call/x is /call/postgresql/x, so that the
+ * two variants never share a name in a log. */
+static inline char *
+crm_test_backend_path (const char *path)
+{
+  const char *group;
+  const char *rest;
+
+  if (!crm_test_on_postgresql ())
+    return g_strdup (path);
+
+  group = g_str_has_prefix (path, "/model/") ? path + strlen ("/model/") : path + 1;
+  rest = strchr (group, '/');
+  g_assert_nonnull (rest);
+
+  return g_strdup_printf ("%.*s/postgresql%s", (int)(rest - path), path, rest);
+}
+
+/* g_test_add() and g_test_add_func() under crm_test_backend_path(). */
+#define CRM_TEST_ADD(path, Fixture, data, set_up, func, tear_down)          \
+  G_STMT_START {                                                            \
+    g_autofree char *crm_test_path_ = crm_test_backend_path (path);         \
+    g_test_add (crm_test_path_, Fixture, data, set_up, func, tear_down);    \
+  } G_STMT_END
+
+#define CRM_TEST_ADD_FUNC(path, func)                                       \
+  G_STMT_START {                                                            \
+    g_autofree char *crm_test_path_ = crm_test_backend_path (path);         \
+    g_test_add_func (crm_test_path_, func);                                 \
+  } G_STMT_END
+
+/* A test run by the SQLite variant only: one that opens no store, or one
+ * that only a file can pass (its header, WAL, permissions, another
+ * account's file). The caller says which in a comment. */
+static inline void
+crm_test_add_func_sqlite (const char    *path,
+                          GTestFunc      func)
+{
+  if (!crm_test_on_postgresql ())
+    g_test_add_func (path, func);
+}
+
+/* Where a test keeps its store: a file in @dir, or on the server a new
+ * database. Give it back to crm_test_store_path_release(). */
+static inline char *
+crm_test_store_path (const char *dir)
+{
+  if (crm_test_on_postgresql ())
     return crm_test_postgresql_database_new ();
 
   return g_build_filename (dir, "deals.db", NULL);
 }
 
+/* Drops the database of crm_test_store_path(); a file goes with its
+ * folder. */
 static inline void
-crm_test_postgresql_release (const char *path)
+crm_test_store_path_release (const char *path)
 {
   if (crm_db_is_postgresql_uri (path))
     crm_test_postgresql_database_drop (path);

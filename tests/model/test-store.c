@@ -55,9 +55,6 @@ typedef struct
   FakeClock  clock;
 } Fixture;
 
-/* Whether the tests run against the PostgreSQL server (--postgresql). */
-static gboolean on_postgresql;
-
 /* Helpers */
 
 static GDateTime *
@@ -94,7 +91,7 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
   fixture->dir = crm_test_make_dir ("deals-test-store-XXXXXX");
-  fixture->path = crm_test_postgresql_store_path (on_postgresql, fixture->dir);
+  fixture->path = crm_test_store_path (fixture->dir);
   fixture->clock.now = g_date_time_new_utc (2026, 3, 2, 9, 30, 0);
 
   fixture->store = open_store (fixture);
@@ -108,7 +105,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   if (fixture->store != NULL)
     g_assert_finalize_object (fixture->store);
-  crm_test_postgresql_release (fixture->path);
+  crm_test_store_path_release (fixture->path);
   g_assert_true (crm_test_remove_dir (fixture->dir));
   g_clear_pointer (&fixture->clock.now, g_date_time_unref);
   g_free (fixture->path);
@@ -1146,36 +1143,15 @@ test_store_deal_changed (Fixture       *fixture,
   g_assert_cmpuint (crm_store_count_deals (fixture->store), ==, 1);
 }
 
-/* On the server, /model/store/x is /model/store/postgresql/x. */
-static void
-add_test (const char *path,
-          const char *procedure,
-          void      (*func) (Fixture *, gconstpointer))
-{
-  g_autofree char *name = NULL;
-
-  if (on_postgresql)
-    name = g_strconcat ("/model/store/postgresql/", path + strlen ("/model/store/"), NULL);
-  else
-    name = g_strdup (path);
-
-  g_test_add (name, Fixture, procedure, fixture_set_up, func, fixture_tear_down);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  on_postgresql = crm_test_postgresql_take_option (&argc, argv);
-  g_test_init (&argc, &argv, NULL);
+  if (!crm_test_init_backends (&argc, &argv, "/model/store"))
+    return g_test_run ();
 
-  if (on_postgresql && crm_test_postgresql_uri () == NULL)
-    {
-      g_test_add_func ("/model/store/postgresql/server", crm_test_postgresql_missing);
-      return g_test_run ();
-    }
-
-#define ADD(path, procedure, func) add_test (path, procedure, func)
+#define ADD(path, procedure, func) \
+  CRM_TEST_ADD (path, Fixture, procedure, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/model/store/reopen-keeps-data", "tw", test_store_reopen_keeps_data);
   ADD ("/model/store/install-procedure", "hs", test_store_install_procedure);
