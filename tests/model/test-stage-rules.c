@@ -617,10 +617,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  if (!crm_test_init_backends (&argc, &argv, "/model/stage-rules"))
+    return g_test_run ();
 
 #define ADD(path, procedure, func) \
-  g_test_add (path, Fixture, procedure, crm_test_clocked_fixture_set_up, func, \
+  CRM_TEST_ADD (path, Fixture, procedure, crm_test_clocked_fixture_set_up, func, \
               crm_test_clocked_fixture_tear_down)
 
   ADD ("/model/stage-rules/rule-axl-9/skip-to-launched", "axl", test_rule_axl_9_skip_to_launched);

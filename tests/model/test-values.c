@@ -649,13 +649,15 @@ main (int   argc,
   /* Error messages are asserted in English. */
   g_setenv ("LANGUAGE", "C", TRUE);
   setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
+  if (!crm_test_init_backends (&argc, &argv, "/model/values"))
+    return g_test_run ();
 
 #define ADD(path, procedure, func) \
-  g_test_add (path, CrmTestFixture, procedure, crm_test_fixture_set_up, func, crm_test_fixture_tear_down)
+  CRM_TEST_ADD (path, CrmTestFixture, procedure, crm_test_fixture_set_up, func, crm_test_fixture_tear_down)
 
-  g_test_add_func ("/model/values/procedure/shipped", test_procedure_shipped_values);
-  g_test_add_func ("/model/values/procedure/invalid", test_procedure_invalid_values);
+  /* The procedure's values alone: no store, so once. */
+  crm_test_add_func_sqlite ("/model/values/procedure/shipped", test_procedure_shipped_values);
+  crm_test_add_func_sqlite ("/model/values/procedure/invalid", test_procedure_invalid_values);
   ADD ("/model/values/money/move", "hs", test_money_move);
   ADD ("/model/values/money/answer", "hs", test_money_answer);
   ADD ("/model/values/rule-rad-11/save-deal", "rad", test_rule_rad_11_save_deal);
