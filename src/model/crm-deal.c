@@ -92,6 +92,13 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
 #define DEFAULT_CURRENCY "ILS"
 
 /* U+202F NARROW NO-BREAK SPACE groups digits the way ru_RU and most euro
@@ -414,6 +421,22 @@ crm_deal_finalize (GObject *object)
   G_OBJECT_CLASS (crm_deal_parent_class)->finalize (object);
 }
 
+/* GObject hands a round of notifications over here at once: every
+ * property a setter changed, or all that changed between a freeze and its
+ * thaw. After the usual ::notify of each comes one ::changed, so a board
+ * card that takes a whole row again (crm_deal_update_from() changes some
+ * fifteen properties) redraws once rather than fifteen times. */
+static void
+crm_deal_dispatch_properties_changed (GObject     *object,
+                                      guint        n_pspecs,
+                                      GParamSpec **pspecs)
+{
+  G_OBJECT_CLASS (crm_deal_parent_class)->dispatch_properties_changed (object, n_pspecs, pspecs);
+
+  if (n_pspecs > 0)
+    g_signal_emit (object, signals [CHANGED], 0);
+}
+
 static void
 crm_deal_class_init (CrmDealClass *klass)
 {
@@ -421,6 +444,7 @@ crm_deal_class_init (CrmDealClass *klass)
 
   object_class->get_property = crm_deal_get_property;
   object_class->set_property = crm_deal_set_property;
+  object_class->dispatch_properties_changed = crm_deal_dispatch_properties_changed;
   object_class->finalize = crm_deal_finalize;
 
 #define INT64_PROPERTY(prop, name) \
@@ -508,6 +532,24 @@ crm_deal_class_init (CrmDealClass *klass)
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CrmDeal::changed:
+   * @self: the deal
+   *
+   * Emitted once after each round of #GObject::notify emissions: after a
+   * setter that changed its property, and after a thaw (such as
+   * crm_deal_update_from()) however many properties it changed. For a
+   * view that redraws the whole deal, not one property.
+   */
+  signals [CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void

@@ -98,6 +98,47 @@ test_deal_notify (void)
 }
 
 static void
+count_cb (gpointer  instance,
+          guint    *count)
+{
+  (*count)++;
+}
+
+/* A round of notifications ends in one ::changed (issue 12: a card that
+ * takes a whole row again redraws once, not once per property). */
+static void
+test_deal_changed_once (void)
+{
+  g_autoptr(CrmDeal) deal = crm_deal_new ();
+  g_autoptr(CrmDeal) row = crm_deal_new ();
+  guint changed = 0, title = 0;
+
+  g_signal_connect (deal, "changed", G_CALLBACK (count_cb), &changed);
+  watch (deal, "title", &title);
+
+  crm_deal_set_title (deal, "Office fit-out");
+  g_assert_cmpuint (changed, ==, 1);
+
+  /* No change, no signal. */
+  crm_deal_set_title (deal, "Office fit-out");
+  g_assert_cmpuint (changed, ==, 1);
+
+  crm_deal_set_id (row, 7);
+  crm_deal_set_title (row, "Warehouse radiators");
+  crm_deal_set_company_name (row, "Levi Ltd");
+  crm_deal_set_amount (row, 1250000);
+  crm_deal_set_owner_name (row, "Dana");
+  crm_deal_update_from (deal, row);
+  g_assert_cmpuint (changed, ==, 2);
+  g_assert_cmpuint (title, ==, 2);
+  g_assert_cmpstr (crm_deal_get_company_name (deal), ==, "Levi Ltd");
+
+  /* The same row again changes nothing. */
+  crm_deal_update_from (deal, row);
+  g_assert_cmpuint (changed, ==, 2);
+}
+
+static void
 test_deal_defaults (void)
 {
   CrmDeal *deal = crm_deal_new ();
@@ -325,6 +366,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/model/types/deal/notify", test_deal_notify);
+  g_test_add_func ("/model/types/deal/changed-once", test_deal_changed_once);
   g_test_add_func ("/model/types/deal/defaults", test_deal_defaults);
   g_test_add_func ("/model/types/deal/amount-label", test_deal_amount_label);
   g_test_add_func ("/model/types/deal/amount-label-notify", test_deal_amount_label_notify);
