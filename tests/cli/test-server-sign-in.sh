@@ -9,31 +9,12 @@
 set -u
 deals=${DEALS_EXECUTABLE:?}
 canary="Canary-$$-7f3a"
-n=0
-failed=0
+. "$(dirname "$0")/server-test.sh"
 
-ok () { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok () { n=$((n + 1)); failed=1; echo "not ok $n - $1"; }
-check () { if eval "$2"; then ok "$1"; else not_ok "$1"; fi; }
-
-echo "1..9"
-if [ -z "${CRM_TEST_POSTGRESQL_URI:-}" ] || [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then
-  if [ -n "${CRM_TEST_POSTGRESQL_REQUIRED:-}" ]; then
-    echo "Bail out! no PostgreSQL cluster or session bus, and this run requires them"
-    exit 1
-  fi
-  for i in 1 2 3 4 5 6 7 8 9; do echo "ok $i # SKIP run through build-aux/with-postgresql and with-keyring"; done
-  exit 0
-fi
-
-super=$CRM_TEST_POSTGRESQL_URI
-hostport=$(printf '%s' "$super" | sed -E 's#^postgresql://[^@]*@([^/]*)/.*#\1#')
+server_test_plan 9
 db="signin_$$"
 role="dana_$$"
-psql "$super" -qAt -c "CREATE DATABASE $db" >/dev/null &&
-psql "$super" -qAt -c "CREATE ROLE $role LOGIN PASSWORD '$canary'" >/dev/null &&
-psql "$super" -qAt -c "ALTER DATABASE $db OWNER TO $role" >/dev/null || { echo "Bail out! cannot make the role"; exit 1; }
-trap 'psql "$super" -qAt -c "DROP DATABASE $db WITH (FORCE)" >/dev/null 2>&1; psql "$super" -qAt -c "DROP ROLE $role" >/dev/null 2>&1' EXIT
+server_test_database "$db" "$role" "$canary"
 
 config=$(mktemp -d)
 export XDG_CONFIG_HOME="$config" GSETTINGS_BACKEND=keyfile

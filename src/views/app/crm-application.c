@@ -54,6 +54,7 @@ struct _CrmApplication
   char           *database_path;
   char           *server_uri;
   gboolean        remember_password;
+  char           *copy_to_server;
   char           *procedure_id;
   gboolean        demo;
   gint64          deal_id;
@@ -92,6 +93,9 @@ static const GOptionEntry option_entries[] = {
     N_("URI") },
   { "remember-password", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --server: read the password from standard input, keep it in the keyring, and exit"), NULL },
+  { "copy-to-server", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Copy the database file (--database, or the usual one) into the empty database of the team server at URI, check every table’s rows on both sides, and exit; nothing stays on the server if anything fails"),
+    N_("URI") },
   { "procedure", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Set up a new database with the procedure ID, or with the template in FILE.json"), N_("ID") },
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -415,6 +419,7 @@ crm_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "database", "^ay", &self->database_path);
   g_variant_dict_lookup (options, "server", "s", &self->server_uri);
   self->remember_password = g_variant_dict_contains (options, "remember-password");
+  g_variant_dict_lookup (options, "copy-to-server", "s", &self->copy_to_server);
   g_variant_dict_lookup (options, "procedure", "s", &self->procedure_id);
   self->demo = g_variant_dict_contains (options, "demo");
   g_variant_dict_lookup (options, "deal", "x", &self->deal_id);
@@ -432,7 +437,7 @@ crm_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "output", "^ay", &self->output_path);
   g_variant_dict_lookup (options, "language", "s", &self->language);
   scripted = self->database_path || self->procedure_id || self->demo || self->move_to ||
-             self->reopen_reason || self->new_lead || self->render_quote;
+             self->reopen_reason || self->new_lead || self->render_quote || self->copy_to_server;
 
   if ((self->move_to != NULL || self->reopen_reason != NULL) != (self->deal_id != 0))
     {
@@ -452,6 +457,16 @@ crm_application_handle_local_options (GApplication *app,
       g_printerr ("%s\n", _("deals: --server and --database each name a database: give one"));
       return 1;
     }
+
+  if (self->copy_to_server != NULL && self->server_uri != NULL)
+    {
+      g_printerr ("%s\n", _("deals: --copy-to-server copies a file: name it with --database, not --server"));
+      return 1;
+    }
+
+  /* The usual file is copied as it is: a copy never creates one. */
+  if (self->copy_to_server != NULL && self->database_path == NULL)
+    self->database_path = crm_store_dup_default_path ();
 
   if (self->remember_password && self->server_uri == NULL)
     {
@@ -499,6 +514,9 @@ crm_application_handle_local_options (GApplication *app,
         return 1;
       self->open_error = g_steal_pointer (&error);
     }
+
+  if (self->copy_to_server != NULL)
+    return crm_server_copy_command_line (self->store, self->copy_to_server);
 
   if (self->reopen_reason != NULL)
     return crm_application_reopen_deal (self);
@@ -839,6 +857,7 @@ crm_application_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->database_path, g_free);
   g_clear_pointer (&self->server_uri, g_free);
+  g_clear_pointer (&self->copy_to_server, g_free);
   g_clear_pointer (&self->procedure_id, g_free);
   g_clear_pointer (&self->move_to, g_free);
   g_clear_pointer (&self->set_values, g_strfreev);

@@ -28,6 +28,7 @@
 #include "crm-db.h"
 #include "crm-server.h"
 #include "crm-server-sign-in.h"
+#include "crm-store-copy.h"
 
 /*
  * `--server URI` (issue 10): the command line signs in to a team server
@@ -168,4 +169,62 @@ crm_server_sign_in_command_line (const char  *uri,
 
   *out_address = g_steal_pointer (&address);
   return -1;
+}
+
+static void
+print_counts (GPtrArray *counts)
+{
+  gint64 total = 0;
+
+  /* Translators: the heading of the copy's table of rows; keep the columns */
+  g_print ("  %-24s %10s %10s\n", _("table"), _("file"), _("server"));
+  for (guint i = 0; i < counts->len; i++)
+    {
+      CrmStoreCopyCount *count = g_ptr_array_index (counts, i);
+
+      g_print ("  %-24s %10" G_GINT64_FORMAT " %10" G_GINT64_FORMAT "\n",
+               count->table, count->source_rows, count->target_rows);
+      total += count->target_rows;
+    }
+
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Every table’s rows agree: %lld row in %u tables.\n",
+                        "Every table’s rows agree: %lld rows in %u tables.\n", (gulong)total),
+           (long long)total, counts->len);
+}
+
+/**
+ * crm_server_copy_command_line:
+ * @store: the open database file
+ * @uri: the `--copy-to-server` address
+ *
+ * Signs in to the team server at @uri as `--server` does, with the
+ * keyring's password, and copies @store's every table into its empty
+ * database (crm_store_copy_to_server()), printing the rows of each table
+ * on both sides. Messages go to standard error.
+ *
+ * Returns: the exit status
+ */
+int
+crm_server_copy_command_line (CrmStore   *store,
+                              const char *uri)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) counts = NULL;
+  g_autofree char *address = NULL;
+  int status;
+
+  status = crm_server_sign_in_command_line (uri, FALSE, &address);
+  if (status >= 0)
+    return status;
+
+  if (!crm_store_copy_to_server (store, address, &counts, &error))
+    {
+      g_printerr ("deals: %s\n", error->message);
+      return 1;
+    }
+
+  /* Translators: %s is the database file, then the team server's address */
+  g_print (_("Copied “%s” to %s:\n"), crm_store_get_path (store), address);
+  print_counts (counts);
+  return 0;
 }

@@ -19,10 +19,14 @@
 
 #include <glib.h>
 
+#include "crm-store.h"
+
 G_BEGIN_DECLS
 
 int crm_server_sign_in_command_line (const char  *uri,
                                      gboolean     remember_password,
                                      char       **out_address);
+int crm_server_copy_command_line    (CrmStore    *store,
+                                     const char  *uri);
 
 G_END_DECLS
