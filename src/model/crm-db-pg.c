@@ -45,6 +45,11 @@
  * parses it. */
 #define CRM_DB_PG_MAX_URI 4096
 
+/* Notifications kept unread at most: a bulk write on another machine may
+ * announce thousands of rows; past this the oldest are dropped and the
+ * listener told, to read everything again instead. */
+#define CRM_DB_PG_MAX_NOTICES 1024
+
 /* pg_type's OID of text, fixed since PostgreSQL 7 (catalog/pg_type.h is a
  * server header). */
 #define CRM_DB_PG_TEXT_OID 25
@@ -56,7 +61,25 @@ typedef struct
   /* lastval() fails (and aborts the transaction) until the session has
    * drawn from a sequence: asked only after an INSERT ran. */
   guint     inserted : 1;
+  guint     overflowed : 1;
+
+  /* What crm_db_listen() follows. libpq reads a notification with
+   * whatever result it is reading, and then the socket no longer says it
+   * is there: every call keeps those it read here, for the watch. */
+  char     *channel;
+  GQueue    notices;   /* PGnotify, oldest first */
+  GSource  *watch;
 } PgHandle;
+
+typedef struct
+{
+  GSource          source;
+  CrmDb           *db;   /* unowned: the connection destroys its watch */
+  PgHandle        *handle;
+  gpointer         fd_tag;
+  CrmDbNotifyFunc  func;
+  gpointer         user_data;
+} PgWatch;
 
 typedef struct
 {
@@ -215,12 +238,55 @@ result_ok (const PGresult *result)
   return status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
 }
 
+/* Keeps the notifications on the followed channel from other sessions;
+ * the connection's own were announced by the store when it committed. */
+static void
+keep_notices (PgHandle *handle)
+{
+  PGnotify *notice;
+
+  while ((notice = PQnotifies (handle->conn)) != NULL)
+    {
+      if (handle->channel == NULL || strcmp (notice->relname, handle->channel) != 0 ||
+          notice->be_pid == PQbackendPID (handle->conn))
+        {
+          PQfreemem (notice);
+          continue;
+        }
+
+      g_queue_push_tail (&handle->notices, notice);
+      if (handle->notices.length > CRM_DB_PG_MAX_NOTICES)
+        {
+          PQfreemem (g_queue_pop_head (&handle->notices));
+          handle->overflowed = TRUE;
+        }
+    }
+}
+
+static void
+clear_notices (PgHandle *handle)
+{
+  g_queue_clear_full (&handle->notices, PQfreemem);
+  handle->overflowed = FALSE;
+}
+
+static void
+stop_watch (PgHandle *handle)
+{
+  if (handle->watch != NULL)
+    g_source_destroy (handle->watch);
+  g_clear_pointer (&handle->watch, g_source_unref);
+  g_clear_pointer (&handle->channel, g_free);
+  clear_notices (handle);
+}
+
 static void
 pg_close (gpointer data,
           gboolean wrote)
 {
   PgHandle *handle = data;
 
+  stop_watch (handle);
   PQfinish (handle->conn);
   g_free (handle);
 }
@@ -329,6 +395,7 @@ pg_prepare (CrmDb       *db,
       stmt->name = g_strdup_printf ("crm_%u", ++handle->n_prepared);
       stmt->inserts = g_ascii_strncasecmp (g_strchug ((char *)text), "INSERT", 6) == 0;
       result = prepare_typed (handle->conn, stmt->name, text, stmt->n_params);
+      keep_notices (handle);
       if (!result_ok (result))
         {
           set_error_from_result (db, result, error);
@@ -357,6 +424,7 @@ pg_exec (CrmDb       *db,
   PGresult *result = PQexec (handle->conn, script);
   gboolean ok = result_ok (result);
 
+  keep_notices (handle);
   if (!ok)
     set_error_from_result (db, result, error);
   PQclear (result);
@@ -383,6 +451,7 @@ pg_last_insert_id (CrmDb *db)
     return 0;
 
   result = PQexec (handle->conn, "SELECT lastval ()");
+  keep_notices (handle);
   if (PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1)
     id = g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
   PQclear (result);
@@ -528,6 +597,7 @@ pg_step (CrmDb    *db,
                                          (const char * const *)stmt->values,
                                          stmt->lengths, stmt->formats, 0);
 
+      keep_notices (stmt->handle);
       if (!result_ok (result))
         {
           set_error_from_result (db, result, error);
@@ -626,6 +696,152 @@ pg_is_null (gpointer data,
   return value_at (data, column) == NULL;
 }
 
+/* LISTEN/NOTIFY. The watch is a GSource on the connection's socket: when
+ * the server sends, PQconsumeInput() reads what arrived without waiting
+ * and the notifications are handed on. It also fires for notifications a
+ * statement's call already read (keep_notices()), and holds them while a
+ * transaction is open on the connection, so that the listener reads what
+ * they name outside of anyone's transaction. */
+
+static gboolean
+watch_has_notices (PgWatch *watch)
+{
+  PgHandle *handle = watch->handle;
+
+  return (handle->notices.length > 0 || handle->overflowed) &&
+         PQtransactionStatus (handle->conn) == PQTRANS_IDLE;
+}
+
+static gboolean
+watch_prepare (GSource *source,
+               int     *timeout)
+{
+  *timeout = -1;
+  return watch_has_notices ((PgWatch *)source);
+}
+
+static gboolean
+watch_check (GSource *source)
+{
+  PgWatch *watch = (PgWatch *)source;
+
+  return (g_source_query_unix_fd (source, watch->fd_tag) & (G_IO_IN | G_IO_HUP | G_IO_ERR)) != 0 ||
+         watch_has_notices (watch);
+}
+
+/* The batch, as the listener gets it: the payloads in the order sent. */
+static void
+hand_on_notices (PgWatch *watch)
+{
+  PgHandle *handle = watch->handle;
+  GQueue batch = handle->notices;
+  gboolean overflowed = handle->overflowed;
+  g_autoptr(GPtrArray) payloads = g_ptr_array_sized_new (batch.length + 1);
+
+  /* The listener may run statements, which keep new notices meanwhile. */
+  g_queue_init (&handle->notices);
+  handle->overflowed = FALSE;
+
+  for (GList *l = batch.head; l != NULL; l = l->next)
+    g_ptr_array_add (payloads, ((PGnotify *)l->data)->extra);
+  g_ptr_array_add (payloads, NULL);
+
+  watch->func (watch->db, (const char * const *)payloads->pdata, overflowed, watch->user_data);
+  g_queue_clear_full (&batch, PQfreemem);
+}
+
+static gboolean
+watch_dispatch (GSource     *source,
+                GSourceFunc  callback,
+                gpointer     user_data)
+{
+  PgWatch *watch = (PgWatch *)source;
+  PgHandle *handle = watch->handle;
+
+  if ((g_source_query_unix_fd (source, watch->fd_tag) & (G_IO_IN | G_IO_HUP | G_IO_ERR)) != 0)
+    {
+      if (!PQconsumeInput (handle->conn))
+        {
+          g_autofree char *message = chomped (PQerrorMessage (handle->conn));
+
+          /* Offline is another issue's: say it, and stop polling a dead socket. */
+          g_warning ("%s: no longer following other sessions' changes: %s",
+                     crm_db_get_name (watch->db), message);
+          return G_SOURCE_REMOVE;
+        }
+      keep_notices (handle);
+    }
+
+  if (watch_has_notices (watch))
+    hand_on_notices (watch);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static GSourceFuncs watch_funcs = {
+  .prepare = watch_prepare,
+  .check = watch_check,
+  .dispatch = watch_dispatch,
+};
+
+static gboolean
+pg_listen (CrmDb            *db,
+           const char       *channel,
+           CrmDbNotifyFunc   func,
+           gpointer          user_data,
+           GError          **error)
+{
+  PgHandle *handle = _crm_db_get_handle (db);
+  g_autofree char *sql = NULL;
+  char *quoted;
+  PgWatch *watch;
+  int socket = PQsocket (handle->conn);
+
+  g_return_val_if_fail (handle->watch == NULL, FALSE);
+
+  quoted = PQescapeIdentifier (handle->conn, channel, strlen (channel));
+  if (quoted == NULL || socket < 0)
+    {
+      g_autofree char *message = chomped (PQerrorMessage (handle->conn));
+
+      g_set_error (error, CRM_DB_ERROR, CRM_DB_ERROR_FAILED,
+                   _("Database “%s”: %s"), crm_db_get_name (db), message);
+      PQfreemem (quoted);
+      return FALSE;
+    }
+  sql = g_strdup_printf ("LISTEN %s", quoted);
+  PQfreemem (quoted);
+
+  if (!crm_db_exec (db, sql, error))
+    return FALSE;
+
+  handle->channel = g_strdup (channel);
+  watch = (PgWatch *)g_source_new (&watch_funcs, sizeof (PgWatch));
+  watch->db = db;
+  watch->handle = handle;
+  watch->func = func;
+  watch->user_data = user_data;
+  watch->fd_tag = g_source_add_unix_fd ((GSource *)watch, socket, G_IO_IN | G_IO_HUP | G_IO_ERR);
+  g_source_set_static_name ((GSource *)watch, "[crm] server notifications");
+  g_source_attach ((GSource *)watch, g_main_context_get_thread_default ());
+  handle->watch = (GSource *)watch;
+
+  return TRUE;
+}
+
+static void
+pg_unlisten (CrmDb *db)
+{
+  PgHandle *handle = _crm_db_get_handle (db);
+
+  if (handle->watch == NULL)
+    return;
+  stop_watch (handle);
+  /* A connection still up stops the server queueing for it. */
+  if (PQstatus (handle->conn) == CONNECTION_OK && PQtransactionStatus (handle->conn) == PQTRANS_IDLE)
+    PQclear (PQexec (handle->conn, "UNLISTEN *"));
+}
+
 static const CrmDbBackend pg_backend = {
   .begin_sql = "BEGIN",
   .close = pg_close,
@@ -633,6 +849,8 @@ static const CrmDbBackend pg_backend = {
   .exec = pg_exec,
   .in_transaction = pg_in_transaction,
   .last_insert_id = pg_last_insert_id,
+  .listen = pg_listen,
+  .unlisten = pg_unlisten,
   .free = pg_free,
   .reset = pg_reset,
   .writes = pg_writes,

@@ -47,6 +47,13 @@ typedef struct
    * have ended it already. */
   gboolean    (*in_transaction)  (CrmDb         *db);
   gint64      (*last_insert_id)  (CrmDb         *db);
+  /* NULL where no other session can write (SQLite: one process a file). */
+  gboolean    (*listen)          (CrmDb         *db,
+                                  const char    *channel,
+                                  CrmDbNotifyFunc func,
+                                  gpointer       user_data,
+                                  GError       **error);
+  void        (*unlisten)        (CrmDb         *db);
 
   void        (*free)            (gpointer       stmt);
   /* Back to before the first step, bindings cleared. */

@@ -766,6 +766,55 @@ crm_db_last_insert_id (CrmDb *self)
 }
 
 /**
+ * crm_db_listen:
+ * @self: a #CrmDb
+ * @channel: the channel's name, a plain identifier
+ * @func: called from the thread-default main context with what other
+ *   sessions announce on @channel after their commit
+ * @user_data: data for @func
+ * @error: return location for a #GError
+ *
+ * Follows a team server's notifications (LISTEN), watching the
+ * connection's socket from the main loop: no call waits on the network.
+ * The connection's own notifications are not passed on, since the store
+ * announced its own writes already. On SQLite, where one process writes a
+ * file, there is nothing to follow and this does nothing. Only the
+ * thread that runs the main context may use the connection.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+crm_db_listen (CrmDb            *self,
+               const char       *channel,
+               CrmDbNotifyFunc   func,
+               gpointer          user_data,
+               GError          **error)
+{
+  g_return_val_if_fail (CRM_IS_DB (self), FALSE);
+  g_return_val_if_fail (channel != NULL && func != NULL, FALSE);
+
+  if (self->backend->listen == NULL)
+    return TRUE;
+
+  return self->backend->listen (self, channel, func, user_data, error);
+}
+
+/**
+ * crm_db_unlisten:
+ * @self: a #CrmDb
+ *
+ * Stops what crm_db_listen() started; @func is not called again.
+ */
+void
+crm_db_unlisten (CrmDb *self)
+{
+  g_return_if_fail (CRM_IS_DB (self));
+
+  if (self->backend->unlisten != NULL && self->handle != NULL)
+    self->backend->unlisten (self);
+}
+
+/**
  * crm_db_get_statement_count:
  * @self: a #CrmDb
  *

@@ -54,6 +54,22 @@ typedef enum
 
 typedef struct _CrmStatement CrmStatement;
 
+/**
+ * CrmDbNotifyFunc:
+ * @db: the connection
+ * @payloads: (array zero-terminated=1): what other sessions announced on
+ *   the channel since the last call, oldest first
+ * @overflowed: whether more came than the connection keeps, and the
+ *   oldest were dropped
+ * @user_data: the data given to crm_db_listen()
+ *
+ * Called from the main loop with a team server's notifications.
+ */
+typedef void (*CrmDbNotifyFunc) (CrmDb              *db,
+                                 const char * const *payloads,
+                                 gboolean            overflowed,
+                                 gpointer            user_data);
+
 #define CRM_TYPE_DB (crm_db_get_type ())
 
 G_DECLARE_FINAL_TYPE (CrmDb, crm_db, CRM, DB, GObject)
@@ -91,6 +107,12 @@ gboolean      crm_db_in_transaction       (CrmDb         *self);
 void          crm_db_refuse_writes        (CrmDb         *self,
                                            const GError  *error);
 gint64        crm_db_last_insert_id       (CrmDb         *self);
+gboolean      crm_db_listen               (CrmDb         *self,
+                                           const char    *channel,
+                                           CrmDbNotifyFunc func,
+                                           gpointer       user_data,
+                                           GError       **error);
+void          crm_db_unlisten             (CrmDb         *self);
 guint64       crm_db_get_statement_count  (CrmDb         *self);
 
 void          crm_statement_bind_int64    (CrmStatement  *stmt,
