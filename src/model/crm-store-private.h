@@ -65,6 +65,12 @@ void _crm_store_note_change       (CrmStore        *self,
                                    CrmStoreChanged  what);
 void _crm_store_announce_changes  (CrmStore        *self);
 
+/* Other sessions' changes on a team server (crm-store-live.c). */
+void _crm_store_follow_others     (CrmStore        *self);
+void _crm_store_stop_following    (CrmStore        *self);
+void _crm_store_signal_remote_deal_changed (CrmStore *self,
+                                            gint64    deal_id);
+
 /* Reads off the main thread (crm-store-reader.c): @func runs on the
  * worker's own read-only connection and fills the job's data. */
 typedef gboolean (*CrmReadFunc) (CrmDb    *db,

@@ -480,6 +480,8 @@ crm_store_dispose (GObject *object)
   GHashTableIter iter;
   gpointer value;
 
+  _crm_store_stop_following (self);
+
   if (self->lists != NULL)
     {
       g_hash_table_iter_init (&iter, self->lists);
@@ -580,12 +582,16 @@ crm_store_class_init (CrmStoreClass *klass)
    * @self: a #CrmStore
    * @deal_id: the deal that was created, edited or moved
    *
-   * Emitted after a transaction that changed a deal has committed.
+   * Emitted after a transaction that changed a deal has committed. The
+   * detail says whose: `local` for this store's own writes, `remote` for
+   * another session's on a team server (crm-store-live.c). A deal card
+   * takes in its own writes (`deal-changed::local`) and leaves another
+   * person's to the conflict check of its save.
    */
   signals [DEAL_CHANGED] =
     g_signal_new ("deal-changed",
                   G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_INT64);
 
@@ -727,6 +733,8 @@ crm_store_open_full (const char         *path,
 
   if (background_check)
     check_integrity_in_background (self);
+
+  _crm_store_follow_others (self);
 
   return g_steal_pointer (&self);
 }
@@ -1077,7 +1085,17 @@ void
 _crm_store_signal_deal_changed (CrmStore *self,
                                 gint64    deal_id)
 {
-  g_signal_emit (self, signals [DEAL_CHANGED], 0, deal_id);
+  g_signal_emit (self, signals [DEAL_CHANGED], g_quark_from_static_string ("local"), deal_id);
+  _crm_store_announce_changes (self);
+}
+
+/* Another session committed a change of the deal (crm-store-live.c); the
+ * lists have followed it already. */
+void
+_crm_store_signal_remote_deal_changed (CrmStore *self,
+                                       gint64    deal_id)
+{
+  g_signal_emit (self, signals [DEAL_CHANGED], g_quark_from_static_string ("remote"), deal_id);
   _crm_store_announce_changes (self);
 }
 
@@ -1118,7 +1136,7 @@ _crm_store_emit_deal_changed (CrmStore *self,
       _crm_deal_list_update (list, cached, fresh);
     }
 
-  g_signal_emit (self, signals [DEAL_CHANGED], 0, deal_id);
+  g_signal_emit (self, signals [DEAL_CHANGED], g_quark_from_static_string ("local"), deal_id);
   _crm_store_announce_changes (self);
 }
 

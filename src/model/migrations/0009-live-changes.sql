@@ -1,0 +1,5 @@
+-- Deals schema, migration 9: what a team server announces to the other
+-- sessions when a transaction commits (LISTEN/NOTIFY). Its PostgreSQL twin
+-- holds the triggers. An SQLite file is written by one process, whose
+-- store announces its own writes, so here there is nothing to add: the
+-- migration exists so that a schema version means the same on both.
