@@ -44,8 +44,6 @@ typedef struct
   CrmStore *theirs;   /* the other person's */
 } Fixture;
 
-static gboolean on_postgresql;
-
 typedef struct
 {
   GArray *deals;      /* gint64: deal-changed ids */
@@ -141,7 +139,7 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
   fixture->dir = crm_test_make_dir ("deals-test-live-XXXXXX");
-  fixture->path = crm_test_postgresql_store_path (on_postgresql, fixture->dir);
+  fixture->path = crm_test_store_path (fixture->dir);
   fixture->mine = crm_test_store_new (fixture->path, "tw");
   fixture->theirs = crm_test_store_new (fixture->path, NULL);
 }
@@ -153,7 +151,7 @@ fixture_tear_down (Fixture       *fixture,
   if (fixture->theirs != NULL)
     g_assert_finalize_object (fixture->theirs);
   g_assert_finalize_object (fixture->mine);
-  crm_test_postgresql_release (fixture->path);
+  crm_test_store_path_release (fixture->path);
   g_assert_true (crm_test_remove_dir (fixture->dir));
   g_free (fixture->path);
   g_free (fixture->dir);
@@ -381,17 +379,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  on_postgresql = crm_test_postgresql_take_option (&argc, argv);
-  g_test_init (&argc, &argv, NULL);
-
-  if (on_postgresql && crm_test_postgresql_uri () == NULL)
-    {
-      g_test_add_func ("/model/live/postgresql/server", crm_test_postgresql_missing);
-      return g_test_run ();
-    }
+  if (!crm_test_init_backends (&argc, &argv, "/model/live"))
+    return g_test_run ();
 
   /* The server announces; a file does not. */
-  if (on_postgresql)
+  if (crm_test_on_postgresql ())
     {
       ADD ("/model/live/postgresql/move-arrives", test_live_move_arrives);
       ADD ("/model/live/postgresql/own-writes-once", test_live_own_writes_once);
