@@ -38,14 +38,25 @@ G_BEGIN_DECLS
  * @CRM_SERVER_ERROR_INVALID: the address is not one of a PostgreSQL server
  * @CRM_SERVER_ERROR_PASSWORD_IN_ADDRESS: the address holds a password
  * @CRM_SERVER_ERROR_KEYRING: the keyring could not keep or give the password
+ * @CRM_SERVER_ERROR_UNREACHABLE: no server answers at the address
+ * @CRM_SERVER_ERROR_REFUSED: the server answered and refused the sign-in
+ *   (a wrong password, an unknown user or database); the message is the
+ *   server's reason
+ * @CRM_SERVER_ERROR_NOT_DEALS: the database holds another program's tables
+ * @CRM_SERVER_ERROR_TOO_NEW: the database has a newer Deals' schema
  *
- * Why a team server's address or its password was refused.
+ * Why a team server's address, its password or a connection to it was
+ * refused.
  */
 typedef enum
 {
   CRM_SERVER_ERROR_INVALID,
   CRM_SERVER_ERROR_PASSWORD_IN_ADDRESS,
   CRM_SERVER_ERROR_KEYRING,
+  CRM_SERVER_ERROR_UNREACHABLE,
+  CRM_SERVER_ERROR_REFUSED,
+  CRM_SERVER_ERROR_NOT_DEALS,
+  CRM_SERVER_ERROR_TOO_NEW,
 } CrmServerError;
 
 /**
@@ -117,5 +128,19 @@ gboolean      crm_server_forget_password_sync    (CrmServer            *self,
                                                   GCancellable         *cancellable,
                                                   GError              **error);
 void          crm_server_password_free           (char                 *password);
+
+void          crm_server_test_connection_async   (CrmServer            *self,
+                                                  const char           *password,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+gboolean      crm_server_test_connection_finish  (CrmServer            *self,
+                                                  GAsyncResult         *result,
+                                                  guint                *out_version,
+                                                  GError              **error);
+gboolean      crm_server_test_connection_sync    (CrmServer            *self,
+                                                  const char           *password,
+                                                  guint                *out_version,
+                                                  GError              **error);
 
 G_END_DECLS

@@ -167,6 +167,14 @@ crm_server_sign_in_command_line (const char  *uri,
   crm_db_remember_password (address, password);
   crm_server_password_free (password);
 
+  /* The same check as Preferences' Connect: the server's reason, said
+   * the same way, before anything is opened. */
+  if (!crm_server_test_connection_sync (server, NULL, NULL, &error))
+    {
+      g_printerr ("deals: %s\n", error->message);
+      return 1;
+    }
+
   *out_address = g_steal_pointer (&address);
   return -1;
 }
