@@ -502,17 +502,21 @@ pg_writes (gpointer data)
   return TRUE;
 }
 
-/* Parameters are numbered from 1; one the statement does not have is
- * ignored, as SQLite ignores it (with SQLITE_RANGE). */
+/* Parameters are numbered from 1; one past the statement's last is
+ * ignored, as SQLite ignores it (with SQLITE_RANGE): the store's helpers
+ * bind a ?2 that some of their statements do not have (a DELETE by ?1
+ * alone). */
 static gboolean
 bind_slot (PgStatement *stmt,
            int          index)
 {
-  if (index < 1 || index > stmt->n_params)
+  if (index < 1)
     {
-      g_critical ("Parameter %d of a statement with %d", index, stmt->n_params);
+      g_critical ("Parameter %d of a statement: they are numbered from 1", index);
       return FALSE;
     }
+  if (index > stmt->n_params)
+    return FALSE;
 
   clear_binding (stmt, index - 1);
   return TRUE;
