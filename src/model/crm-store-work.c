@@ -721,6 +721,8 @@ crm_store_get_agenda (CrmStore  *self,
   "WHERE d.owner_id = ?1 AND s.kind = 'open' " \
   "AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.deal_id = d.id AND t.closed_at IS NULL)"
 
+/* The sections are read as subqueries in FROM, each with a name of its own:
+ * PostgreSQL requires one where SQLite does not. */
 #define AGENDA_KEY "(activity, due, deal_id, task_id)"
 
 void
@@ -885,7 +887,7 @@ _crm_store_count_agenda (CrmStore            *self,
                          "SELECT count (*) FILTER (WHERE due_at < ?2), "
                          "  count (*) FILTER (WHERE due_at >= ?2 AND due_at < ?3), "
                          "  count (*) FILTER (WHERE due_at >= ?3), "
-                         "  (SELECT count (*) FROM (" AGENDA_NO_TASK ")) "
+                         "  (SELECT count (*) FROM (" AGENDA_NO_TASK ") AS untasked) "
                          "FROM tasks WHERE owner_id = ?1 AND closed_at IS NULL",
                          error);
   if (stmt == NULL)
@@ -942,7 +944,7 @@ _crm_store_read_agenda (CrmStore            *self,
 
   sql = g_strconcat ("SELECT * FROM (",
                      section == CRM_AGENDA_NO_TASK ? AGENDA_NO_TASK : AGENDA_TASKS,
-                     ")", where, order, " LIMIT ?8 OFFSET ?9", NULL);
+                     ") AS agenda", where, order, " LIMIT ?8 OFFSET ?9", NULL);
   stmt = crm_db_prepare (_crm_store_get_db (self), sql, error);
   if (stmt == NULL)
     return FALSE;
@@ -982,7 +984,7 @@ _crm_store_count_agenda_before (CrmStore            *self,
 
   sql = g_strconcat ("SELECT count (*) FROM (",
                      row->section == CRM_AGENDA_NO_TASK ? AGENDA_NO_TASK : AGENDA_TASKS,
-                     ") WHERE " AGENDA_KEY " < (?4, ?5, ?6, ?7)", NULL);
+                     ") AS agenda WHERE " AGENDA_KEY " < (?4, ?5, ?6, ?7)", NULL);
   stmt = crm_db_prepare (_crm_store_get_db (self), sql, error);
   if (stmt == NULL)
     return FALSE;
@@ -1024,8 +1026,8 @@ _crm_store_read_agenda_of_deal (CrmStore            *self,
    * and itself when it has none: one statement, as it runs on every deal
    * change. */
   stmt = crm_db_prepare (_crm_store_get_db (self),
-                         "SELECT * FROM (" AGENDA_TASKS " AND d.id = ?4) "
-                         "UNION ALL SELECT * FROM (" AGENDA_NO_TASK " AND d.id = ?4)",
+                         "SELECT * FROM (" AGENDA_TASKS " AND d.id = ?4) AS tasked "
+                         "UNION ALL SELECT * FROM (" AGENDA_NO_TASK " AND d.id = ?4) AS untasked",
                          error);
   if (stmt == NULL)
     return FALSE;

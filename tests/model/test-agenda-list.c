@@ -268,7 +268,7 @@ static void
 add_test (const char *path,
           void (*func) (CrmTestClockedFixture *, gconstpointer))
 {
-  g_test_add (path, CrmTestClockedFixture, "hs", crm_test_clocked_fixture_set_up, func,
+  CRM_TEST_ADD (path, CrmTestClockedFixture, "hs", crm_test_clocked_fixture_set_up, func,
               crm_test_clocked_fixture_tear_down);
 }
 
@@ -276,7 +276,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  if (!crm_test_init_backends (&argc, &argv, "/model/agenda-list"))
+    return g_test_run ();
 
   add_test ("/model/agenda-list/order-across-pages", test_order_across_pages);
   add_test ("/model/agenda-list/counts", test_counts);
