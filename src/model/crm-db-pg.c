@@ -21,6 +21,7 @@
 
 #include <glib/gi18n.h>
 #include <libpq-fe.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "crm-db-private.h"
@@ -317,11 +318,34 @@ is_untyped (PGresult *result)
   return g_strcmp0 (state, "42P18") == 0 || g_strcmp0 (state, "42P08") == 0;
 }
 
+/* The parameter the server could not type, from the error's position in
+ * @text (in characters, from 1), or 0 when it names none. */
+static int
+untyped_parameter (PGresult   *result,
+                   const char *text)
+{
+  const char *position = PQresultErrorField (result, PG_DIAG_STATEMENT_POSITION);
+  glong offset = position != NULL ? strtol (position, NULL, 10) : 0;
+  const char *at;
+
+  if (offset < 1 || offset > g_utf8_strlen (text, -1))
+    return 0;
+
+  at = g_utf8_offset_to_pointer (text, offset - 1);
+  if (at[0] != '$' || !g_ascii_isdigit (at[1]))
+    return 0;
+
+  return (int)strtol (at + 1, NULL, 10);
+}
+
 /* The server infers each parameter's type from where it stands. Two kinds
  * it cannot: one the statement does not use (an UPDATE's id left out of
- * the INSERT beside it), which is then text; and one that stands alone
- * (`SELECT ?1 IS NULL`), when every parameter is text, which is what
- * SQLite would have compared it as.
+ * the INSERT beside it), which is then text; and one that stands where
+ * nothing types it (`?2 IS NULL OR template = ?2`, where the test comes
+ * first), which is then text too, one at a time, so that the others keep
+ * the types the server infers for them (`deal_id = ?1` stays a bigint).
+ * When the server names none (`SELECT ?1 IS NULL, ?1`), every parameter
+ * is text, which is what SQLite would have compared them as.
  *
  * A statement that fails to prepare inside a transaction would abort it
  * on the server, where SQLite's goes on: there, the first preparation of
@@ -346,13 +370,20 @@ prepare_typed (PGconn     *conn,
     PQclear (PQexec (conn, "SAVEPOINT crm_prepare"));
 
   result = PQprepare (conn, name, text, n_params, types);
-  if (is_untyped (result))
+  for (int tries = 0; is_untyped (result) && tries <= n_params; tries++)
     {
+      int untyped = untyped_parameter (result, text);
+
       PQclear (result);
       if (fenced)
         PQclear (PQexec (conn, "ROLLBACK TO SAVEPOINT crm_prepare"));
-      for (int i = 0; i < n_params; i++)
-        types[i] = CRM_DB_PG_TEXT_OID;
+      if (untyped >= 1 && untyped <= n_params && types[untyped - 1] == 0)
+        types[untyped - 1] = CRM_DB_PG_TEXT_OID;
+      else
+        {
+          for (int i = 0; i < n_params; i++)
+            types[i] = CRM_DB_PG_TEXT_OID;
+        }
       result = PQprepare (conn, name, text, n_params, types);
     }
 
