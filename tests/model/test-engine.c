@@ -37,6 +37,7 @@
 typedef struct
 {
   char         *dir;
+  char         *path;
   CrmStore     *store;
   CrmTestClock  clock;
 } Fixture;
@@ -45,12 +46,10 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  procedure_id)
 {
-  g_autofree char *path = NULL;
-
   fixture->dir = crm_test_make_dir ("deals-test-engine-XXXXXX");
-  path = crm_test_db_path (fixture->dir);
+  fixture->path = crm_test_store_path (fixture->dir);
   crm_test_clock_set (&fixture->clock, "2026-03-02T09:00:00Z");
-  fixture->store = crm_test_store_new (path, NULL);
+  fixture->store = crm_test_store_new (fixture->path, NULL);
   crm_store_set_clock (fixture->store, crm_test_clock_now, &fixture->clock);
   crm_test_install_procedure (fixture->store, procedure_id);
 }
@@ -60,7 +59,9 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->store);
+  crm_test_store_path_release (fixture->path);
   g_assert_true (crm_test_remove_dir (fixture->dir));
+  g_clear_pointer (&fixture->path, g_free);
   g_clear_pointer (&fixture->dir, g_free);
   crm_test_clock_clear (&fixture->clock);
 }
@@ -671,10 +672,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  if (!crm_test_init_backends (&argc, &argv, "/model/engine"))
+    return g_test_run ();
 
 #define ADD(path, procedure, func) \
-  g_test_add (path, Fixture, procedure, fixture_set_up, func, fixture_tear_down)
+  CRM_TEST_ADD (path, Fixture, procedure, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/model/engine/rule-axl-9-taken-into-work", "axl", test_rule_axl_9_taken_into_work);
   ADD ("/model/engine/rule-axl-9-qualified", "axl", test_rule_axl_9_qualified);
