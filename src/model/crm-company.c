@@ -34,6 +34,9 @@ struct _CrmCompany
 {
   GObject  parent_instance;
 
+  /* The row version read with it (0: not read), for the save to check. */
+  gint64     version;
+
   char    *name;
   char    *phone;
   char    *email;
@@ -55,6 +58,7 @@ enum {
   PROP_WEBSITE,
   PROP_CITY,
   PROP_ADDRESS,
+  PROP_VERSION,
   N_PROPS
 };
 
@@ -98,6 +102,10 @@ crm_company_get_property (GObject    *object,
       g_value_set_string (value, self->address);
       break;
 
+    case PROP_VERSION:
+      g_value_set_int64 (value, self->version);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -139,6 +147,10 @@ crm_company_set_property (GObject      *object,
 
     case PROP_ADDRESS:
       crm_company_set_address (self, g_value_get_string (value));
+      break;
+
+    case PROP_VERSION:
+      crm_company_set_version (self, g_value_get_int64 (value));
       break;
 
     default:
@@ -204,6 +216,18 @@ crm_company_class_init (CrmCompanyClass *klass)
     g_param_spec_string ("address", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CrmCompany:version:
+   *
+   * The version of the stored row this object was read at: every write
+   * of the row counts it up, and a save that finds another version
+   * refuses to overwrite it (CRM_STORE_ERROR_CONFLICT). 0 when unknown.
+   */
+  properties [PROP_VERSION] =
+    g_param_spec_int64 ("version", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -377,4 +401,25 @@ crm_company_set_address (CrmCompany *self,
   g_free (self->address);
   self->address = g_strdup (address);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ADDRESS]);
+}
+
+gint64
+crm_company_get_version (CrmCompany *self)
+{
+  g_return_val_if_fail (CRM_IS_COMPANY (self), 0);
+
+  return self->version;
+}
+
+void
+crm_company_set_version (CrmCompany *self,
+                         gint64      version)
+{
+  g_return_if_fail (CRM_IS_COMPANY (self));
+
+  if (self->version == version)
+    return;
+
+  self->version = version;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_VERSION]);
 }

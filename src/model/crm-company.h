@@ -48,4 +48,8 @@ const char *crm_company_get_address (CrmCompany *self);
 void        crm_company_set_address (CrmCompany *self,
                                      const char *address);
 
+gint64 crm_company_get_version (CrmCompany *self);
+void   crm_company_set_version (CrmCompany *self,
+                                gint64      version);
+
 G_END_DECLS

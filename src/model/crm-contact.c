@@ -35,6 +35,9 @@ struct _CrmContact
 {
   GObject  parent_instance;
 
+  /* The row version read with it (0: not read), for the save to check. */
+  gint64     version;
+
   char    *name;
   char    *position;
   char    *lifecycle;
@@ -63,6 +66,7 @@ enum {
   PROP_EMAILS,
   PROP_SOURCE,
   PROP_CAMPAIGN,
+  PROP_VERSION,
   N_PROPS
 };
 
@@ -139,6 +143,10 @@ crm_contact_get_property (GObject    *object,
       g_value_set_string (value, self->campaign);
       break;
 
+    case PROP_VERSION:
+      g_value_set_int64 (value, self->version);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -192,6 +200,10 @@ crm_contact_set_property (GObject      *object,
 
     case PROP_CAMPAIGN:
       crm_contact_set_campaign (self, g_value_get_string (value));
+      break;
+
+    case PROP_VERSION:
+      crm_contact_set_version (self, g_value_get_int64 (value));
       break;
 
     default:
@@ -290,6 +302,18 @@ crm_contact_class_init (CrmContactClass *klass)
     g_param_spec_string ("campaign", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CrmContact:version:
+   *
+   * The version of the stored row this object was read at: every write
+   * of the row counts it up, and a save that finds another version
+   * refuses to overwrite it (CRM_STORE_ERROR_CONFLICT). 0 when unknown.
+   */
+  properties [PROP_VERSION] =
+    g_param_spec_int64 ("version", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -563,4 +587,25 @@ crm_contact_set_campaign (CrmContact *self,
   g_free (self->campaign);
   self->campaign = g_strdup (campaign);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CAMPAIGN]);
+}
+
+gint64
+crm_contact_get_version (CrmContact *self)
+{
+  g_return_val_if_fail (CRM_IS_CONTACT (self), 0);
+
+  return self->version;
+}
+
+void
+crm_contact_set_version (CrmContact *self,
+                         gint64      version)
+{
+  g_return_if_fail (CRM_IS_CONTACT (self));
+
+  if (self->version == version)
+    return;
+
+  self->version = version;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_VERSION]);
 }

@@ -63,4 +63,8 @@ const char         *crm_contact_get_campaign       (CrmContact         *self);
 void                crm_contact_set_campaign       (CrmContact         *self,
                                                     const char         *campaign);
 
+gint64 crm_contact_get_version (CrmContact *self);
+void   crm_contact_set_version (CrmContact *self,
+                                gint64      version);
+
 G_END_DECLS

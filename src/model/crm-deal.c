@@ -39,6 +39,9 @@ struct _CrmDeal
 {
   GObject    parent_instance;
 
+  /* The row version read with it (0: not read), for the save to check. */
+  gint64     version;
+
   char      *title;
   char      *contact_name;
   char      *company_name;
@@ -87,6 +90,7 @@ enum {
   PROP_EXPECTED_CLOSE,
   PROP_NEXT_TASK_DUE,
   PROP_STAGE_KIND,
+  PROP_VERSION,
   N_PROPS
 };
 
@@ -305,6 +309,10 @@ crm_deal_get_property (GObject    *object,
       g_value_set_enum (value, self->stage_kind);
       break;
 
+    case PROP_VERSION:
+      g_value_set_int64 (value, self->version);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -394,6 +402,10 @@ crm_deal_set_property (GObject      *object,
 
     case PROP_STAGE_KIND:
       crm_deal_set_stage_kind (self, g_value_get_enum (value));
+      break;
+
+    case PROP_VERSION:
+      crm_deal_set_version (self, g_value_get_int64 (value));
       break;
 
     default:
@@ -530,6 +542,18 @@ crm_deal_class_init (CrmDealClass *klass)
                        CRM_TYPE_STAGE_KIND,
                        CRM_STAGE_OPEN,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CrmDeal:version:
+   *
+   * The version of the stored row this object was read at: every write
+   * of the row counts it up, and a save that finds another version
+   * refuses to overwrite it (CRM_STORE_ERROR_CONFLICT). 0 when unknown.
+   */
+  properties [PROP_VERSION] =
+    g_param_spec_int64 ("version", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1094,6 +1118,7 @@ crm_deal_update_from (CrmDeal *self,
   crm_deal_set_amount (self, from->amount);
   crm_deal_set_currency (self, from->currency);
   crm_deal_set_owner_id (self, from->owner_id);
+  crm_deal_set_version (self, from->version);
   crm_deal_set_owner_name (self, from->owner_name);
   crm_deal_set_source (self, from->source);
   crm_deal_set_next_step (self, from->next_step);
@@ -1103,4 +1128,25 @@ crm_deal_update_from (CrmDeal *self,
   crm_deal_set_next_task_due (self, from->next_task_due);
   crm_deal_set_stage_kind (self, from->stage_kind);
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+gint64
+crm_deal_get_version (CrmDeal *self)
+{
+  g_return_val_if_fail (CRM_IS_DEAL (self), 0);
+
+  return self->version;
+}
+
+void
+crm_deal_set_version (CrmDeal *self,
+                      gint64   version)
+{
+  g_return_if_fail (CRM_IS_DEAL (self));
+
+  if (self->version == version)
+    return;
+
+  self->version = version;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_VERSION]);
 }

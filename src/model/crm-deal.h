@@ -107,4 +107,8 @@ void         crm_deal_update_from        (CrmDeal     *self,
 char        *crm_format_amount           (gint64       amount,
                                           const char  *currency);
 
+gint64 crm_deal_get_version (CrmDeal *self);
+void   crm_deal_set_version (CrmDeal *self,
+                             gint64   version);
+
 G_END_DECLS

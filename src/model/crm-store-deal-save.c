@@ -657,6 +657,186 @@ _crm_store_write_fields (CrmStore    *self,
   return TRUE;
 }
 
+/* Row versions (issue 10, item 5). The card sends the versions it read;
+ * inside the save's transaction each is read again, and on a server the
+ * row stays locked until the commit (FOR UPDATE), so nobody writes it
+ * between the check and the write. A version of 0 was never read (an
+ * object made by hand): nothing to compare. */
+typedef struct
+{
+  const char *sqlite_sql;
+  const char *postgresql_sql;
+} VersionQuery;
+
+static const VersionQuery deal_version = {
+  "SELECT version FROM deals WHERE id = ?1",
+  "SELECT version FROM deals WHERE id = ?1 FOR UPDATE",
+};
+static const VersionQuery contact_version = {
+  "SELECT version FROM contacts WHERE id = ?1",
+  "SELECT version FROM contacts WHERE id = ?1 FOR UPDATE",
+};
+static const VersionQuery company_version = {
+  "SELECT version FROM companies WHERE id = ?1",
+  "SELECT version FROM companies WHERE id = ?1 FOR UPDATE",
+};
+
+/* The row's version now; 0 when the row is not there. */
+static gboolean
+read_version (CrmStore            *self,
+              const VersionQuery  *query,
+              gint64               id,
+              gint64              *version,
+              GError             **error)
+{
+  g_autoptr(CrmStatement) stmt = crm_db_prepare_dialect (self->db, query->sqlite_sql,
+                                                          query->postgresql_sql, error);
+  CrmStep step;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  crm_statement_bind_int64 (stmt, 1, id);
+  step = crm_statement_step (stmt, error);
+  if (step == CRM_STEP_ERROR)
+    return FALSE;
+
+  *version = step == CRM_STEP_ROW ? crm_statement_get_int64 (stmt, 0) : 0;
+  return TRUE;
+}
+
+/* Who wrote the deal last, and when, as the audit log says. */
+static char *
+describe_last_writer (CrmStore *self,
+                      gint64    deal_id)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+  g_autoptr(GDateTime) at = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *when = NULL;
+  const char *name;
+
+  stmt = crm_db_prepare (self->db,
+                         "SELECT u.name, a.at FROM audit_log a LEFT JOIN users u ON u.id = a.user_id "
+                         "WHERE a.entity = 'deal' AND a.entity_id = ?1 ORDER BY a.id DESC LIMIT 1",
+                         NULL);
+  if (stmt == NULL)
+    return NULL;
+
+  crm_statement_bind_int64 (stmt, 1, deal_id);
+  if (crm_statement_step (stmt, NULL) != CRM_STEP_ROW)
+    return NULL;
+
+  name = crm_statement_get_text (stmt, 0);
+  at = g_date_time_new_from_iso8601 (crm_statement_get_text (stmt, 1), NULL);
+  if (name == NULL || at == NULL)
+    return NULL;
+
+  local = g_date_time_to_local (at);
+  when = g_date_time_format (local, "%x %H:%M");
+
+  /* Translators: someone's name, then a date and time */
+  return g_strdup_printf (_("%s changed this deal on %s, after you opened it."), name, when);
+}
+
+static gboolean
+check_version (CrmStore            *self,
+               const VersionQuery  *query,
+               gint64               id,
+               gint64               expected,
+               gboolean            *matches,
+               GError             **error)
+{
+  gint64 found = 0;
+
+  *matches = TRUE;
+  if (id <= 0 || expected <= 0)
+    return TRUE;
+
+  if (!read_version (self, query, id, &found, error))
+    return FALSE;
+
+  /* A row that is gone is the NOT_FOUND of the writes that follow. */
+  *matches = found == 0 || found == expected;
+  return TRUE;
+}
+
+/* Whether the deal, its contact and its company are still as the caller
+ * read them; a conflict says who saved in between when it is known. */
+static gboolean
+check_versions (CrmStore    *self,
+                CrmDeal     *deal,
+                CrmContact  *contact,
+                CrmCompany  *company,
+                SaveData    *data,
+                GError     **error)
+{
+  gboolean matches;
+
+  if (!check_version (self, &deal_version, crm_deal_get_id (deal), crm_deal_get_version (deal), &matches, error))
+    return FALSE;
+  if (!matches)
+    {
+      g_autofree char *who = describe_last_writer (self, crm_deal_get_id (deal));
+
+      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_CONFLICT,
+                           who != NULL ? who : _("Someone else changed this deal after you opened it."));
+      return FALSE;
+    }
+
+  if (contact != NULL && data->contact_name != NULL)
+    {
+      if (!check_version (self, &contact_version, crm_contact_get_id (contact),
+                          crm_contact_get_version (contact), &matches, error))
+        return FALSE;
+      if (!matches)
+        {
+          g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_CONFLICT,
+                       _("Someone else changed the contact “%s” after you opened this deal."),
+                       crm_contact_get_name (contact));
+          return FALSE;
+        }
+    }
+
+  if (company != NULL && data->company_name != NULL)
+    {
+      if (!check_version (self, &company_version, crm_company_get_id (company),
+                          crm_company_get_version (company), &matches, error))
+        return FALSE;
+      if (!matches)
+        {
+          g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_CONFLICT,
+                       _("Someone else changed the company “%s” after you opened this deal."),
+                       crm_company_get_name (company));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* The versions the save left, read before the commit: what the caller's
+ * objects were written at. */
+typedef struct
+{
+  gint64 deal;
+  gint64 contact;
+  gint64 company;
+} SavedVersions;
+
+static gboolean
+read_saved_versions (CrmStore       *self,
+                     gint64          deal_id,
+                     gint64          contact_id,
+                     gint64          company_id,
+                     SavedVersions  *saved,
+                     GError        **error)
+{
+  return read_version (self, &deal_version, deal_id, &saved->deal, error) &&
+         (contact_id <= 0 || read_version (self, &contact_version, contact_id, &saved->contact, error)) &&
+         (company_id <= 0 || read_version (self, &company_version, company_id, &saved->company, error));
+}
+
 /**
  * crm_store_save_deal:
  * @self: a #CrmStore
@@ -670,7 +850,13 @@ _crm_store_write_fields (CrmStore    *self,
  * Saves what the deal card edits in one transaction. Every value is checked
  * first (title, phones and emails through libphonenumber and the email
  * rules, custom fields against their type); on any problem nothing is
- * written and @error names it. On success the objects get their new ids.
+ * written and @error names it. On success the objects get their new ids
+ * and the versions they were written at.
+ *
+ * The deal, its contact and its company are saved only if they are still
+ * at the versions they were read at: when someone else saved one of them
+ * in between (on a team server), nothing is written and @error is
+ * %CRM_STORE_ERROR_CONFLICT, naming who and when if the audit log says.
  *
  * Returns: %TRUE on success
  */
@@ -689,6 +875,7 @@ crm_store_save_deal (CrmStore    *self,
   gint64 final_stage_id = 0;
   g_autofree char *old_updated_at = NULL;
   g_autofree char *old_source = NULL;
+  SavedVersions saved = { 0 };
   gint64 company_id;
   gint64 contact_id;
   gint64 deal_id = 0;
@@ -726,7 +913,8 @@ crm_store_save_deal (CrmStore    *self,
   if (!crm_db_begin (self->db, error))
     return FALSE;
 
-  if ((data.company_name != NULL &&
+  if (!check_versions (self, deal, contact, company, &data, error) ||
+      (data.company_name != NULL &&
        !write_company (self, company, &data, now_text, &company_id, error)) ||
       (data.contact_name != NULL &&
        !write_contact (self, contact, &data, company_id, now_text, &contact_id, error)) ||
@@ -740,6 +928,7 @@ crm_store_save_deal (CrmStore    *self,
        !_crm_store_add_audit (self, "move", "deal", deal_id,
                               _crm_store_stage_key (self, old_stage_id),
                               _crm_store_stage_key (self, data.stage_id), now_text, error)) ||
+      !read_saved_versions (self, deal_id, contact_id, company_id, &saved, error) ||
       !crm_db_commit (self->db, error))
     {
       crm_db_rollback (self->db);
@@ -748,15 +937,20 @@ crm_store_save_deal (CrmStore    *self,
 
   /* Only a committed save changes the caller's objects. */
   if (company != NULL && data.company_name != NULL)
-    crm_company_set_id (company, company_id);
+    {
+      crm_company_set_id (company, company_id);
+      crm_company_set_version (company, saved.company);
+    }
   if (contact != NULL && data.contact_name != NULL)
     {
       crm_contact_set_id (contact, contact_id);
+      crm_contact_set_version (contact, saved.contact);
       crm_contact_set_company_id (contact, company_id);
       crm_contact_set_phones (contact, (const char * const *)data.phones);
       crm_contact_set_emails (contact, (const char * const *)data.emails);
     }
   crm_deal_set_id (deal, deal_id);
+  crm_deal_set_version (deal, saved.deal);
   crm_deal_set_title (deal, data.title);
   crm_deal_set_pipeline_id (deal, data.pipeline_id);
   /* A stage's rule may have passed the deal on (AXL-8). */

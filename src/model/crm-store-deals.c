@@ -45,7 +45,7 @@
   "d.stage_id, d.amount, d.currency, d.owner_id, u.name, d.source, d.next_step, " \
   "d.expected_close, d.created_at, d.updated_at, " \
   "(SELECT min (t.due_at) FROM tasks t WHERE t.deal_id = d.id AND t.closed_at IS NULL), " \
-  "s.kind " \
+  "s.kind, d.version " \
   "FROM deals d " \
   "LEFT JOIN contacts ct ON ct.id = d.contact_id " \
   "LEFT JOIN companies co ON co.id = d.company_id " \
@@ -70,6 +70,7 @@ deal_from_row (CrmStatement *stmt)
   g_autoptr(GDateTime) next_task_due = parse_timestamp (crm_statement_get_text (stmt, 17));
   const char *stage_kind = crm_statement_get_text (stmt, 18);
 
+  crm_deal_set_version (deal, crm_statement_get_int64 (stmt, 19));
   crm_deal_set_id (deal, crm_statement_get_int64 (stmt, 0));
   crm_deal_set_title (deal, crm_statement_get_text (stmt, 1));
   crm_deal_set_contact_id (deal, crm_statement_get_int64 (stmt, 2));
@@ -360,7 +361,7 @@ crm_store_load_contact (CrmStore  *self,
   g_return_val_if_fail (CRM_IS_STORE (self), NULL);
 
   stmt = crm_db_prepare (self->db,
-                         "SELECT id, company_id, name, position, lifecycle, classification "
+                         "SELECT id, company_id, name, position, lifecycle, classification, version "
                          "FROM contacts WHERE id = ?1",
                          error);
   if (stmt == NULL)
@@ -382,6 +383,7 @@ crm_store_load_contact (CrmStore  *self,
   crm_contact_set_position (contact, crm_statement_get_text (stmt, 3));
   crm_contact_set_lifecycle (contact, crm_statement_get_text (stmt, 4));
   crm_contact_set_classification (contact, crm_statement_get_text (stmt, 5));
+  crm_contact_set_version (contact, crm_statement_get_int64 (stmt, 6));
 
   phones = load_strings (self, "SELECT number FROM contact_phones WHERE contact_id = ?1 ORDER BY position",
                          contact_id, error);
@@ -418,7 +420,7 @@ crm_store_load_company (CrmStore  *self,
   g_return_val_if_fail (CRM_IS_STORE (self), NULL);
 
   stmt = crm_db_prepare (self->db,
-                         "SELECT id, name, phone, email, website, city, address FROM companies WHERE id = ?1",
+                         "SELECT id, name, phone, email, website, city, address, version FROM companies WHERE id = ?1",
                          error);
   if (stmt == NULL)
     return NULL;
@@ -440,6 +442,7 @@ crm_store_load_company (CrmStore  *self,
   crm_company_set_website (company, crm_statement_get_text (stmt, 4));
   crm_company_set_city (company, crm_statement_get_text (stmt, 5));
   crm_company_set_address (company, crm_statement_get_text (stmt, 6));
+  crm_company_set_version (company, crm_statement_get_int64 (stmt, 7));
 
   return company;
 }

@@ -55,6 +55,8 @@ G_BEGIN_DECLS
  *   computer; it is open read-only
  * @CRM_STORE_ERROR_LAST_MANAGER: the change would leave the department
  *   with no manager
+ * @CRM_STORE_ERROR_CONFLICT: someone else saved the deal, its contact or
+ *   its company after it was read; nothing was written
  */
 typedef enum
 {
@@ -77,6 +79,7 @@ typedef enum
   CRM_STORE_ERROR_NEEDS_APPROVAL,
   CRM_STORE_ERROR_NOT_OWNER,
   CRM_STORE_ERROR_LAST_MANAGER,
+  CRM_STORE_ERROR_CONFLICT,
 } CrmStoreError;
 
 /**

@@ -373,7 +373,125 @@ test_live_sqlite_listens_to_nothing (Fixture       *fixture,
   stop_listening (fixture->mine, &heard);
 }
 
+static CrmDeal *
+load_deal (CrmStore *store,
+           gint64    deal_id)
+{
+  g_autoptr (GError) error = NULL;
+  CrmDeal *deal = crm_store_load_deal (store, deal_id, &error);
+
+  g_assert_no_error (error);
+  return deal;
+}
+
+/* Item 5: two people save one deal. The second gets the conflict, and
+ * nothing of the first is lost; the second's object keeps what they typed
+ * and is saved over the first only when they take the newer version. */
+static void
+test_live_conflict (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 deal_id = save_deal (fixture->mine, "Conference room");
+  g_autoptr (CrmDeal) mine = load_deal (fixture->mine, deal_id);
+  g_autoptr (CrmDeal) theirs = load_deal (fixture->theirs, deal_id);
+  g_autoptr (CrmDeal) stored = NULL;
+  gint64 read_at = crm_deal_get_version (mine);
+
+  g_assert_cmpint (read_at, >, 0);
+  g_assert_cmpint (crm_deal_get_version (theirs), ==, read_at);
+
+  crm_deal_set_title (theirs, "Conference room, two screens");
+  g_assert_true (crm_store_save_deal (fixture->theirs, theirs, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (crm_deal_get_version (theirs), >, read_at);
+
+  crm_deal_set_amount (mine, 990000);
+  g_assert_false (crm_store_save_deal (fixture->mine, mine, NULL, NULL, NULL, &error));
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_CONFLICT);
+  /* Who saved, from the audit log. */
+  g_assert_nonnull (strstr (error->message, "changed this deal on"));
+  g_clear_error (&error);
+
+  stored = load_deal (fixture->mine, deal_id);
+  g_assert_cmpstr (crm_deal_get_title (stored), ==, "Conference room, two screens");
+  g_assert_cmpint (crm_deal_get_amount (stored), ==, 1250000);
+  g_assert_cmpint (crm_deal_get_version (stored), ==, crm_deal_get_version (theirs));
+  g_assert_cmpint (crm_deal_get_amount (mine), ==, 990000);
+  g_assert_cmpint (crm_deal_get_version (mine), ==, read_at);
+
+  /* Saving over theirs is a decision: the newer version taken. */
+  crm_deal_set_version (mine, crm_deal_get_version (stored));
+  g_assert_true (crm_store_save_deal (fixture->mine, mine, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&stored);
+  stored = load_deal (fixture->theirs, deal_id);
+  g_assert_cmpint (crm_deal_get_amount (stored), ==, 990000);
+  g_assert_cmpint (crm_deal_get_version (stored), ==, crm_deal_get_version (mine));
+}
+
+/* A move checks no version (the procedure's rules decide it) but counts
+ * the version up: a card opened before it cannot move the deal back. */
+static void
+test_live_move_counts_version (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 deal_id = save_deal (fixture->mine, "Scanners");
+  g_autoptr (CrmDeal) mine = load_deal (fixture->mine, deal_id);
+  g_autoptr (CrmDeal) stored = NULL;
+  gint64 second = stage_id (fixture->mine, 1);
+
+  g_assert_true (crm_store_move_deal (fixture->theirs, deal_id, second, NULL, &error));
+  g_assert_no_error (error);
+  stored = load_deal (fixture->mine, deal_id);
+  g_assert_cmpint (crm_deal_get_version (stored), >, crm_deal_get_version (mine));
+
+  crm_deal_set_next_step (mine, "Call on Monday");
+  g_assert_false (crm_store_save_deal (fixture->mine, mine, NULL, NULL, NULL, &error));
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_clear_object (&stored);
+  stored = load_deal (fixture->mine, deal_id);
+  g_assert_cmpint (crm_deal_get_stage_id (stored), ==, second);
+}
+
+/* The card saves the deal's contact with it: another person's change of
+ * the contact is a conflict too, named by the contact. */
+static void
+test_live_contact_conflict (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 deal_id = save_deal (fixture->mine, "Projectors");
+  g_autoptr (CrmDeal) mine = load_deal (fixture->mine, deal_id);
+  g_autoptr (CrmDeal) theirs = load_deal (fixture->theirs, deal_id);
+  g_autoptr (CrmContact) my_contact = crm_store_load_contact (fixture->mine, crm_deal_get_contact_id (mine), &error);
+  g_autoptr (CrmContact) their_contact = crm_store_load_contact (fixture->theirs, crm_deal_get_contact_id (mine), &error);
+  g_autoptr (CrmContact) stored = NULL;
+
+  g_assert_no_error (error);
+  crm_contact_set_position (their_contact, "Head of purchasing");
+  g_assert_true (crm_store_save_deal (fixture->theirs, theirs, their_contact, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Their save wrote the deal too: take its version, so that only the
+   * contact is behind. */
+  crm_deal_set_version (mine, crm_deal_get_version (theirs));
+  crm_contact_set_position (my_contact, "Office manager");
+  g_assert_false (crm_store_save_deal (fixture->mine, mine, my_contact, NULL, NULL, &error));
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "Dana Levi"));
+  g_clear_error (&error);
+
+  stored = crm_store_load_contact (fixture->mine, crm_deal_get_contact_id (mine), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (crm_contact_get_position (stored), ==, "Head of purchasing");
+}
+
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+/* /model/live/x, and on the server /model/live/postgresql/x. */
+#define ADD_BOTH(name, func) CRM_TEST_ADD (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
 int
 main (int   argc,
@@ -392,6 +510,11 @@ main (int   argc,
     }
   else
     ADD ("/model/live/sqlite-listens-to-nothing", test_live_sqlite_listens_to_nothing);
+
+  /* Row versions, on both. */
+  ADD_BOTH ("/model/live/conflict", test_live_conflict);
+  ADD_BOTH ("/model/live/move-counts-version", test_live_move_counts_version);
+  ADD_BOTH ("/model/live/contact-conflict", test_live_contact_conflict);
 
   return g_test_run ();
 }
