@@ -306,21 +306,57 @@ crm_deal_tile_ensure_layouts (CrmDealTile *self)
 }
 
 static int
-metrics_height (PangoContext *context,
-                double        scale)
+metrics_height (PangoContext               *context,
+                const PangoFontDescription *font)
 {
-  PangoFontDescription *font = pango_font_description_copy (pango_context_get_font_description (context));
-  PangoFontMetrics *metrics;
-  int height;
-
-  pango_font_description_set_size (font, (int)(pango_font_description_get_size (font) * scale));
-  metrics = pango_context_get_metrics (context, font, NULL);
-  height = PANGO_PIXELS_CEIL (pango_font_metrics_get_height (metrics));
+  PangoFontMetrics *metrics = pango_context_get_metrics (context, font, NULL);
+  int height = PANGO_PIXELS_CEIL (pango_font_metrics_get_height (metrics));
 
   pango_font_metrics_unref (metrics);
-  pango_font_description_free (font);
 
   return height;
+}
+
+/* Pango shapes a sample text for each metrics it is asked for, some 35 µs
+ * a call, and each card has a context of its own. With about 1,600 cards
+ * in the first frame (GTK 4.8 keeps ~200 rows per column), and the heights
+ * asked for again after every style change, that was most of the first
+ * frame's work. The cards share one table instead, keyed by everything a
+ * line's height depends on: the font, the language, the resolution and
+ * the font options. */
+static GHashTable *line_heights;  /* key → height */
+
+#define MAX_LINE_HEIGHTS 64  /* distinct fonts: a handful; a bound anyway */
+
+static int
+line_height (PangoContext *context,
+             double        scale)
+{
+  g_autoptr(PangoFontDescription) font = pango_font_description_copy (pango_context_get_font_description (context));
+  const cairo_font_options_t *options = pango_cairo_context_get_font_options (context);
+  g_autofree char *name = NULL;
+  g_autofree char *key = NULL;
+  gpointer height;
+
+  pango_font_description_set_size (font, (int)(pango_font_description_get_size (font) * scale));
+  name = pango_font_description_to_string (font);
+  key = g_strdup_printf ("%s|%s|%g|%lx", name,
+                         pango_language_to_string (pango_context_get_language (context)),
+                         pango_cairo_context_get_resolution (context),
+                         options != NULL ? cairo_font_options_hash (options) : 0);
+
+  if (line_heights == NULL)
+    line_heights = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  else if (g_hash_table_lookup_extended (line_heights, key, NULL, &height))
+    return GPOINTER_TO_INT (height);
+
+  if (g_hash_table_size (line_heights) >= MAX_LINE_HEIGHTS)
+    g_hash_table_remove_all (line_heights);
+
+  height = GINT_TO_POINTER (metrics_height (context, font));
+  g_hash_table_insert (line_heights, g_steal_pointer (&key), height);
+
+  return GPOINTER_TO_INT (height);
 }
 
 static void
@@ -332,8 +368,8 @@ crm_deal_tile_ensure_metrics (CrmDealTile *self)
     return;
 
   context = gtk_widget_get_pango_context (GTK_WIDGET (self));
-  self->line_height = metrics_height (context, 1.0);
-  self->small_height = metrics_height (context, PANGO_SCALE_SMALL);
+  self->line_height = line_height (context, 1.0);
+  self->small_height = line_height (context, PANGO_SCALE_SMALL);
 }
 
 static gboolean
