@@ -481,10 +481,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  if (!crm_test_init_backends (&argc, &argv, "/model/search"))
+    return g_test_run ();
 
 #define ADD(path, procedure, func) \
-  g_test_add (path, Fixture, procedure, crm_test_fixture_set_up, func, crm_test_fixture_tear_down)
+  CRM_TEST_ADD (path, Fixture, procedure, crm_test_fixture_set_up, func, crm_test_fixture_tear_down)
 
   /* AXL's first stage requires nothing, so these deals need no contact
    * details to be created (the other procedures' first stages do). */
