@@ -91,11 +91,14 @@ find_contact (CrmDb       *db,
       CrmStep step;
 
       /* The local part keeps the case it was typed in, but nobody has two
-       * mailboxes that differ only by case. */
-      stmt = crm_db_prepare (db,
-                             "SELECT contact_id FROM contact_emails WHERE address = ?1 COLLATE NOCASE "
-                             "ORDER BY contact_id LIMIT 1",
-                             error);
+       * mailboxes that differ only by case. PostgreSQL has no NOCASE:
+       * lower() on both sides. */
+      stmt = crm_db_prepare_dialect (db,
+                                     "SELECT contact_id FROM contact_emails WHERE address = ?1 COLLATE NOCASE "
+                                     "ORDER BY contact_id LIMIT 1",
+                                     "SELECT contact_id FROM contact_emails WHERE lower (address) = lower (?1) "
+                                     "ORDER BY contact_id LIMIT 1",
+                                     error);
       if (stmt == NULL)
         return -1;
 
@@ -125,9 +128,10 @@ find_or_add_company (CrmDb       *db,
   if (name == NULL)
     return TRUE;
 
-  find = crm_db_prepare (db,
-                         "SELECT id FROM companies WHERE name = ?1 COLLATE NOCASE ORDER BY id LIMIT 1",
-                         error);
+  find = crm_db_prepare_dialect (db,
+                                 "SELECT id FROM companies WHERE name = ?1 COLLATE NOCASE ORDER BY id LIMIT 1",
+                                 "SELECT id FROM companies WHERE lower (name) = lower (?1) ORDER BY id LIMIT 1",
+                                 error);
   if (find == NULL)
     return FALSE;
 
