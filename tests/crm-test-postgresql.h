@@ -226,3 +226,48 @@ crm_test_store_path_release (const char *path)
   if (crm_db_is_postgresql_uri (path))
     crm_test_postgresql_database_drop (path);
 }
+
+/* Makes every @event ("INSERT", "UPDATE OF classification") on @table
+ * fail with @message, for a test of what a failed write leaves behind: a
+ * trigger named "refuse", which raises on SQLite and on the server. Its
+ * text is the test's own, never input. */
+static inline void
+crm_test_refuse_writes (CrmDb      *db,
+                        const char *event,
+                        const char *table,
+                        const char *message)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *sql = NULL;
+
+  if (crm_db_is_postgresql (db))
+    sql = g_strdup_printf ("CREATE OR REPLACE FUNCTION crm_test_refuse () RETURNS trigger "
+                           "LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '%%', TG_ARGV[0]; END $$; "
+                           "CREATE TRIGGER refuse BEFORE %s ON %s "
+                           "FOR EACH ROW EXECUTE FUNCTION crm_test_refuse ('%s')",
+                           event, table, message);
+  else
+    sql = g_strdup_printf ("CREATE TRIGGER refuse BEFORE %s ON %s "
+                           "BEGIN SELECT RAISE (ABORT, '%s'); END",
+                           event, table, message);
+
+  g_assert_true (crm_db_exec (db, sql, &error));
+  g_assert_no_error (error);
+}
+
+/* Takes crm_test_refuse_writes()'s trigger off @table. */
+static inline void
+crm_test_refuse_writes_end (CrmDb      *db,
+                            const char *table)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *sql = NULL;
+
+  if (crm_db_is_postgresql (db))
+    sql = g_strdup_printf ("DROP TRIGGER refuse ON %s", table);
+  else
+    sql = g_strdup ("DROP TRIGGER refuse");
+
+  g_assert_true (crm_db_exec (db, sql, &error));
+  g_assert_no_error (error);
+}
