@@ -36,6 +36,8 @@ G_BEGIN_DECLS
 #define CRM_LIMIT_EMAIL     254
 /* A person's name. */
 #define CRM_LIMIT_NAME      200
+/* A PostgreSQL role name: NAMEDATALEN - 1 bytes. */
+#define CRM_LIMIT_LOGIN     63
 /* A company's name. */
 #define CRM_LIMIT_COMPANY   200
 /* A deal's title, which a lead's deal builds from a name and a company. */

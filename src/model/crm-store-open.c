@@ -125,6 +125,26 @@ _crm_store_check_integrity (CrmDb   *db,
   return TRUE;
 }
 
+/* On a server, reading takes the group role deals_rep (migration 11): a
+ * login role without it is nobody in the department, and is told so
+ * rather than "permission denied for table meta". */
+static gboolean
+may_read_postgresql (CrmDb   *db,
+                     GError **error)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+
+  stmt = crm_db_prepare (db, "SELECT session_user, has_table_privilege ('meta', 'SELECT')", error);
+  if (stmt == NULL || crm_statement_step (stmt, error) != CRM_STEP_ROW)
+    return FALSE;
+
+  if (crm_statement_get_int64 (stmt, 1) != 0)
+    return TRUE;
+
+  _crm_store_set_no_person_error (error, crm_statement_get_text (stmt, 0), crm_db_get_path (db), FALSE);
+  return FALSE;
+}
+
 /* PostgreSQL has no user_version: the schema version is kept in meta,
  * written by the migration's own transaction (docs/decisions.md). */
 static gboolean
@@ -142,8 +162,9 @@ read_postgresql_version (CrmDb    *db,
     return FALSE;
 
   return !has_meta ||
-         query_uint (db, "SELECT coalesce (max (value::bigint), 0) FROM meta WHERE key = 'schema-version'",
-                     version, error);
+         (may_read_postgresql (db, error) &&
+          query_uint (db, "SELECT coalesce (max (value::bigint), 0) FROM meta WHERE key = 'schema-version'",
+                      version, error));
 }
 
 /* A file of another program, or one from a newer Deals, is reported and

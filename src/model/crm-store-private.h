@@ -381,6 +381,10 @@ gboolean    _crm_store_insert_user       (CrmStore    *self,
                                           const char  *name,
                                           CrmRole      role,
                                           GError     **error);
+void        _crm_store_set_no_person_error (GError     **error,
+                                            const char  *login,
+                                            const char  *database,
+                                            gboolean     read_only);
 gboolean    _crm_store_sign_in_owner     (CrmStore    *self,
                                           GError     **error);
 void        _crm_store_notify_current_user (CrmStore  *self);

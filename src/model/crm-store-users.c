@@ -25,6 +25,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "crm-db.h"
@@ -46,7 +48,12 @@ _crm_store_load_users (CrmStore  *self,
   g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func (g_object_unref);
   CrmStep step;
 
-  stmt = crm_db_prepare (self->db, "SELECT id, name, role FROM users ORDER BY id", error);
+  /* On a server the role is the server's word: the login role's
+   * membership of deals_manager (migration 11's deals_role()). */
+  stmt = crm_db_prepare_dialect (self->db,
+                                 "SELECT id, name, role FROM users ORDER BY id",
+                                 "SELECT id, name, deals_role (login, role) FROM users ORDER BY id",
+                                 error);
   if (stmt == NULL)
     return FALSE;
 
@@ -76,7 +83,12 @@ _crm_store_insert_user (CrmStore    *self,
 {
   g_autoptr(CrmStatement) stmt = NULL;
 
-  stmt = crm_db_prepare (self->db, "INSERT INTO users (name, role) VALUES (?1, ?2)", error);
+  /* On a server the one who sets the department up signs in as its
+   * login role; migration 11 made that role a manager. */
+  stmt = crm_db_prepare_dialect (self->db,
+                                 "INSERT INTO users (name, role) VALUES (?1, ?2)",
+                                 "INSERT INTO users (name, role, login) VALUES (?1, ?2, session_user)",
+                                 error);
   if (stmt == NULL)
     return FALSE;
 
@@ -179,24 +191,79 @@ bind_owner (CrmStore    *self,
   return TRUE;
 }
 
+/* A login role of the server that is nobody in the department. With the
+ * group role deals_rep it may still read (@read_only); without, it may
+ * not even read, and the store does not open. */
+void
+_crm_store_set_no_person_error (GError     **error,
+                                const char  *login,
+                                const char  *database,
+                                gboolean     read_only)
+{
+  if (read_only)
+    g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NO_PERSON,
+                 /* Translators: the server's login role, then the database */
+                 _("The login role “%s” is not one of the department’s people, so Deals opened “%s” read-only. Ask a sales manager to add you with that login."),
+                 login, database);
+  else
+    g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_NO_PERSON,
+                 /* Translators: the server's login role, then the database */
+                 _("The login role “%s” is not one of the department’s people and may not read “%s”. Ask a sales manager to add you with that login."),
+                 login, database);
+}
+
+/* On a server, the person is the users row whose login is the login role
+ * the connection signed in as (session_user). A role with no such row is
+ * nobody in the department: the store stays open to read, says so, and
+ * refuses every write, never acting as someone else. A database with no
+ * people yet is being set up: whoever installs the procedure is added. */
+static gboolean
+sign_in_server (CrmStore  *self,
+                gint64    *out_id,
+                GError   **error)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+  g_autoptr(GError) refusal = NULL;
+
+  stmt = crm_db_prepare (self->db,
+                         "SELECT session_user, (SELECT id FROM users WHERE login = session_user), "
+                         "EXISTS (SELECT FROM users)",
+                         error);
+  if (stmt == NULL || crm_statement_step (stmt, error) != CRM_STEP_ROW)
+    return FALSE;
+
+  *out_id = crm_statement_get_int64 (stmt, 1);
+  if (*out_id != 0 || crm_statement_get_int64 (stmt, 2) == 0)
+    return TRUE;
+
+  _crm_store_set_no_person_error (&refusal, crm_statement_get_text (stmt, 0), crm_store_get_path (self), TRUE);
+  crm_db_refuse_writes (self->db, refusal);
+  g_clear_error (&self->owner_error);
+  self->owner_error = g_steal_pointer (&refusal);
+  return TRUE;
+}
+
 /* Signs in the file's owner: the user whose login is the account running
- * Deals, bound first when the file has none. Once someone is signed in
- * (or the file was found to be another account's), it stays so. */
+ * Deals, bound first when the file has none; on a server, the user of the
+ * connection's login role. Once someone is signed in (or the file was
+ * found to be another account's), it stays so. */
 gboolean
 _crm_store_sign_in_owner (CrmStore  *self,
                           GError   **error)
 {
   const char *account = g_get_user_name ();
-  gint64 id;
+  gint64 id = 0;
 
   if (self->current_user_id != 0 || self->owner_error != NULL)
     return TRUE;
 
-  /* A server's people will sign in through team mode; until then its
-   * store acts as its first manager, as every store did before, and no
-   * local account is bound to a shared database. */
+  /* No local account is bound to a shared database: the server says who
+   * signed in. */
   if (crm_db_is_postgresql (self->db))
-    id = query_id (self, FIRST_MANAGER_SQL, NULL);
+    {
+      if (!sign_in_server (self, &id, error))
+        return FALSE;
+    }
   else if ((id = query_id (self, "SELECT id FROM users WHERE login = ?1", account)) == 0)
     {
       if (refuse_other_owner (self))
@@ -293,6 +360,63 @@ crm_store_get_current_user (CrmStore *self)
   return self->current_user_id != 0 ? find_user (self, self->current_user_id) : NULL;
 }
 
+/* A server's login role, as PostgreSQL names one: bounded (63 bytes) and
+ * kept to letters, digits and . _ - @, so that it is one plain name in
+ * every message and in psql. */
+static gboolean
+check_login (const char  *login,
+             GError     **error)
+{
+  gsize length = strlen (login);
+
+  if (length == 0 || length > CRM_LIMIT_LOGIN)
+    {
+      g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_NAME,
+                   _("A login is 1 to %d characters long."), CRM_LIMIT_LOGIN);
+      return FALSE;
+    }
+
+  for (const char *c = login; *c != '\0'; c++)
+    {
+      if (!g_ascii_isalnum (*c) && strchr ("._-@", *c) == NULL)
+        {
+          g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_NAME,
+                       _("The login “%s” may hold only letters, digits and . _ - @."), login);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* The users row, and on a server the login role and its group role,
+ * through migration 11's deals_add_person(): the server checks again that
+ * the caller is a manager and writes both in this transaction. */
+static gint64
+insert_person (CrmStore    *self,
+               const char  *name,
+               const char  *login,
+               CrmRole      role,
+               GError     **error)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+
+  if (!crm_db_is_postgresql (self->db))
+    return _crm_store_insert_user (self, name, role, error) ? crm_db_last_insert_id (self->db) : 0;
+
+  stmt = crm_db_prepare (self->db, "SELECT deals_add_person (?1, ?2, ?3)", error);
+  if (stmt == NULL)
+    return 0;
+
+  crm_statement_bind_text (stmt, 1, name);
+  crm_statement_bind_text (stmt, 2, login);
+  crm_statement_bind_text (stmt, 3, role_text (role));
+  if (crm_statement_step (stmt, error) != CRM_STEP_ROW)
+    return 0;
+
+  return crm_statement_get_int64 (stmt, 0);
+}
+
 /**
  * crm_store_add_user:
  * @self: a #CrmStore
@@ -300,8 +424,7 @@ crm_store_get_current_user (CrmStore *self)
  * @role: rep or manager
  * @error: return location for a #GError
  *
- * Adds a person to the department: a manager's action, refused for a rep
- * with %CRM_STORE_ERROR_PERMISSION, and audited with the new role.
+ * Adds a person with no login: crm_store_add_person() without one.
  *
  * Returns: the new user's id, or 0 on error
  */
@@ -310,6 +433,35 @@ crm_store_add_user (CrmStore    *self,
                     const char  *name,
                     CrmRole      role,
                     GError     **error)
+{
+  return crm_store_add_person (self, name, NULL, role, error);
+}
+
+/**
+ * crm_store_add_person:
+ * @self: a #CrmStore
+ * @name: the person's name
+ * @login: (nullable): on a team server, the login role they sign in as
+ * @role: rep or manager
+ * @error: return location for a #GError
+ *
+ * Adds a person to the department: a manager's action, refused for a rep
+ * with %CRM_STORE_ERROR_PERMISSION, and audited with the new role. On a
+ * team server, a @login is the PostgreSQL login role the person signs in
+ * as: made when it is missing (with no password; the administrator gives
+ * it one) and made a member of deals_rep or deals_manager, in the same
+ * transaction, by the server, which refuses anyone but a manager too. A
+ * file's people sign in by the file's owner only, so a login is refused
+ * there.
+ *
+ * Returns: the new user's id, or 0 on error
+ */
+gint64
+crm_store_add_person (CrmStore    *self,
+                      const char  *name,
+                      const char  *login,
+                      CrmRole      role,
+                      GError     **error)
 {
   g_autofree char *trimmed = NULL;
   g_autofree char *now = NULL;
@@ -331,16 +483,23 @@ crm_store_add_user (CrmStore    *self,
       return 0;
     }
 
+  if (login != NULL && !crm_db_is_postgresql (self->db))
+    {
+      g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_INVALID_NAME,
+                           _("Only a team server’s people sign in with a login; a file’s person is its owner."));
+      return 0;
+    }
+
+  if (login != NULL && !check_login (login, error))
+    return 0;
+
   if (!_crm_store_begin (self, error))
     return 0;
 
   now = _crm_store_now_text (self);
-  ok = _crm_store_insert_user (self, trimmed, role, error);
-  if (ok)
-    {
-      id = crm_db_last_insert_id (self->db);
-      ok = _crm_store_add_audit (self, "add-user", "user", id, NULL, role_text (role), now, error);
-    }
+  id = insert_person (self, trimmed, login, role, error);
+  ok = id != 0 &&
+       _crm_store_add_audit (self, "add-user", "user", id, NULL, role_text (role), now, error);
 
   if (!_crm_store_commit_or_rollback (self, ok, error) || !_crm_store_load_users (self, error))
     return 0;
@@ -357,7 +516,10 @@ leaves_a_manager (CrmStore  *self,
 {
   g_autoptr(CrmStatement) stmt = NULL;
 
-  stmt = crm_db_prepare (self->db, "SELECT count(*) FROM users WHERE role = 'manager' AND id <> ?1", error);
+  stmt = crm_db_prepare_dialect (self->db,
+                                 "SELECT count(*) FROM users WHERE role = 'manager' AND id <> ?1",
+                                 "SELECT count(*) FROM users WHERE deals_role (login, role) = 'manager' AND id <> ?1",
+                                 error);
   if (stmt == NULL)
     return FALSE;
 
@@ -386,7 +548,12 @@ update_role (CrmStore    *self,
   if (old_role == CRM_ROLE_MANAGER && !leaves_a_manager (self, user_id, error))
     return FALSE;
 
-  stmt = crm_db_prepare (self->db, "UPDATE users SET role = ?1 WHERE id = ?2", error);
+  /* On a server, deals_set_role() changes the group membership with the
+   * row, and refuses anyone but a manager itself. */
+  stmt = crm_db_prepare_dialect (self->db,
+                                 "UPDATE users SET role = ?1 WHERE id = ?2",
+                                 "SELECT deals_set_role (?2, ?1)",
+                                 error);
   if (stmt == NULL)
     return FALSE;
 

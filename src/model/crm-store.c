@@ -252,6 +252,36 @@ apply_migration (CrmStore    *self,
   return TRUE;
 }
 
+/* Migrations run as the connecting role. On a server only the schema's
+ * owner (or a role acting as it) may upgrade it: for anyone else the
+ * first ALTER would fail with the server's "must be owner", half way
+ * through nothing, so a rep opening an older schema is told whom to ask. */
+static gboolean
+may_migrate_server (CrmStore  *self,
+                    guint      from_version,
+                    guint      to_version,
+                    GError   **error)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+
+  stmt = crm_db_prepare (self->db,
+                         "SELECT pg_has_role (session_user, c.relowner, 'USAGE'), pg_get_userbyid (c.relowner) "
+                         "FROM pg_class c WHERE c.oid = 'meta'::regclass",
+                         error);
+  if (stmt == NULL || crm_statement_step (stmt, error) != CRM_STEP_ROW)
+    return FALSE;
+
+  if (crm_statement_get_int64 (stmt, 0) != 0)
+    return TRUE;
+
+  g_set_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_OLD_SCHEMA,
+               /* Translators: the database, its schema version, this Deals' version, the owner's role */
+               _("“%s” has schema %u and this Deals needs schema %u. Only its owner can upgrade it: ask your administrator to open it once as “%s”."),
+               crm_db_get_path (self->db), from_version, to_version,
+               crm_statement_get_text (stmt, 1));
+  return FALSE;
+}
+
 static gboolean
 migrate (CrmStore  *self,
          guint      from_version,
@@ -265,6 +295,10 @@ migrate (CrmStore  *self,
 
   n_names = g_strv_length (names);
   qsort (names, n_names, sizeof (char *), compare_strings);
+
+  if (crm_db_is_postgresql (self->db) && from_version > 0 && from_version < n_names &&
+      !may_migrate_server (self, from_version, n_names, error))
+    return FALSE;
 
   for (guint i = from_version; i < n_names; i++)
     {

@@ -57,6 +57,10 @@ G_BEGIN_DECLS
  *   with no manager
  * @CRM_STORE_ERROR_CONFLICT: someone else saved the deal, its contact or
  *   its company after it was read; nothing was written
+ * @CRM_STORE_ERROR_NO_PERSON: the server's login role is nobody of the
+ *   department; it is open read-only
+ * @CRM_STORE_ERROR_OLD_SCHEMA: the server's database has an older schema,
+ *   and only its owner may upgrade it
  */
 typedef enum
 {
@@ -80,6 +84,8 @@ typedef enum
   CRM_STORE_ERROR_NOT_OWNER,
   CRM_STORE_ERROR_LAST_MANAGER,
   CRM_STORE_ERROR_CONFLICT,
+  CRM_STORE_ERROR_NO_PERSON,
+  CRM_STORE_ERROR_OLD_SCHEMA,
 } CrmStoreError;
 
 /**
@@ -210,6 +216,11 @@ CrmUser      *crm_store_get_current_user     (CrmStore      *self);
 const GError *crm_store_get_owner_error      (CrmStore      *self);
 gint64        crm_store_add_user             (CrmStore      *self,
                                               const char    *name,
+                                              CrmRole        role,
+                                              GError       **error);
+gint64        crm_store_add_person           (CrmStore      *self,
+                                              const char    *name,
+                                              const char    *login,
                                               CrmRole        role,
                                               GError       **error);
 gboolean      crm_store_set_user_role        (CrmStore      *self,

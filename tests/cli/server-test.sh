@@ -38,7 +38,9 @@ server_test_database ()
   super=$CRM_TEST_POSTGRESQL_URI
   hostport=$(printf '%s' "$super" | sed -E 's#^postgresql://[^@]*@([^/]*)/.*#\1#')
   psql "$super" -qAt -c "CREATE DATABASE $1" >/dev/null &&
-  psql "$super" -qAt -c "CREATE ROLE $2 LOGIN PASSWORD '$3'" >/dev/null &&
+  # The owner sets the schema up: it needs CREATEROLE for the group roles
+  # and the people's login roles (docs/decisions.md, "People").
+  psql "$super" -qAt -c "CREATE ROLE $2 LOGIN CREATEROLE PASSWORD '$3'" >/dev/null &&
   psql "$super" -qAt -c "ALTER DATABASE $1 OWNER TO $2" >/dev/null || { echo "Bail out! cannot make the role"; exit 1; }
   server_test_db=$1
   server_test_role=$2
