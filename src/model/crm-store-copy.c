@@ -25,6 +25,7 @@
 #include "crm-db.h"
 #include "crm-store-copy.h"
 #include "crm-store-private.h"
+#include "crm-user.h"
 
 /*
  * Moving a file to a team server (issue 10, item 3): every table of an
@@ -572,10 +573,36 @@ verify_counts (CrmDb      *source,
   return g_steal_pointer (&counts);
 }
 
+/* A file's logins are accounts of its computer, not the server's login
+ * roles: the person copying (the file's owner, else its first manager)
+ * becomes the login role that copies, who owns the new database and is
+ * its first manager; nobody else keeps a login, so an account name that
+ * happens to be a role's signs nobody in. A manager gives the others
+ * theirs by adding them. */
+static gboolean
+bind_copier (CrmDb    *target,
+             gint64    owner_id,
+             GError  **error)
+{
+  g_autoptr(CrmStatement) stmt = NULL;
+
+  stmt = crm_db_prepare (target,
+                         "UPDATE users SET login = CASE WHEN id = coalesce (?1, "
+                         "(SELECT id FROM users ORDER BY CASE role WHEN 'manager' THEN 0 ELSE 1 END, id LIMIT 1)) "
+                         "THEN session_user END",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+
+  crm_statement_bind_id (stmt, 1, owner_id);
+  return crm_statement_run (stmt, error);
+}
+
 static GPtrArray *
 copy_in_transaction (CrmDb      *source,
                      CrmDb      *target,
                      GPtrArray  *tables,
+                     gint64      owner_id,
                      GError    **error)
 {
   for (guint i = 0; i < tables->len; i++)
@@ -586,6 +613,9 @@ copy_in_transaction (CrmDb      *source,
           (!copy_rows (source, target, table, error) || !reset_sequence (target, table, error)))
         return NULL;
     }
+
+  if (!bind_copier (target, owner_id, error))
+    return NULL;
 
   return verify_counts (source, target, tables, error);
 }
@@ -656,11 +686,15 @@ crm_store_copy_to_server (CrmStore    *self,
   g_autoptr(GPtrArray) tables = NULL;
   g_autoptr(GPtrArray) ordered = NULL;
   g_autoptr(GPtrArray) counts = NULL;
+  CrmUser *owner;
+  gint64 owner_id;
 
   g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
   g_return_val_if_fail (uri != NULL, FALSE);
 
   source = _crm_store_get_db (self);
+  owner = crm_store_get_current_user (self);
+  owner_id = owner != NULL ? crm_user_get_id (owner) : 0;
   if (crm_db_is_postgresql (source) || !crm_db_is_postgresql_uri (uri))
     {
       g_set_error_literal (error, CRM_STORE_COPY_ERROR, CRM_STORE_COPY_ERROR_SOURCE,
@@ -685,7 +719,7 @@ crm_store_copy_to_server (CrmStore    *self,
 
   if (crm_db_begin (target_db, error))
     {
-      counts = copy_in_transaction (source, target_db, ordered, error);
+      counts = copy_in_transaction (source, target_db, ordered, owner_id, error);
       if (counts == NULL || !crm_db_commit (target_db, error))
         {
           g_clear_pointer (&counts, g_ptr_array_unref);

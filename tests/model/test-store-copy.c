@@ -29,6 +29,7 @@
 
 #include "crm-quote.h"
 #include "crm-store-copy.h"
+#include "crm-user.h"
 
 #include "../crm-test-common.h"
 #include "../crm-test-postgresql.h"
@@ -172,6 +173,12 @@ test_copy_round_trip (Fixture       *fixture,
 
   server = crm_store_open (fixture->uri, &error);
   g_assert_no_error (error);
+  /* Issue 10, item 4: the file's owner is the login role that copied it,
+   * signed in on the server; nobody else keeps the file's logins. */
+  g_assert_nonnull (crm_store_get_current_user (server));
+  g_assert_cmpint (crm_user_get_id (crm_store_get_current_user (server)), ==,
+                   crm_user_get_id (crm_store_get_current_user (file)));
+  g_assert_cmpint (crm_test_query_int (server, "SELECT count(*) FROM users WHERE login IS NOT NULL"), ==, 1);
   assert_same (file, server, "SELECT id, title, stage_id, amount, currency, owner_id FROM deals ORDER BY id", 6);
   assert_same (file, server, "SELECT deal_id, field_id, value FROM deal_field_values ORDER BY deal_id, field_id", 3);
   assert_same (file, server, "SELECT id, user_id, action, at FROM audit_log ORDER BY id", 4);
