@@ -791,6 +791,24 @@ crm_store_get_integrity_error (CrmStore *self)
   return self->integrity_error;
 }
 
+/**
+ * crm_store_is_team_server:
+ * @self: a #CrmStore
+ *
+ * Whether @self is a team server's database, where people sign in as
+ * login roles of their own (a new person is given one), rather than a
+ * file whose one person is its owner.
+ *
+ * Returns: %TRUE on a PostgreSQL server
+ */
+gboolean
+crm_store_is_team_server (CrmStore *self)
+{
+  g_return_val_if_fail (CRM_IS_STORE (self), FALSE);
+
+  return crm_db_is_postgresql (self->db);
+}
+
 const char *
 crm_store_get_path (CrmStore *self)
 {

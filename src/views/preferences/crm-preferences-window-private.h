@@ -44,6 +44,7 @@ struct _CrmPreferencesWindow
   GtkListBox           *users_list;
   GtkListBox           *add_person_list;
   AdwEntryRow          *add_person_row;
+  AdwEntryRow          *login_row;      /* a team server's people sign in as one */
   GtkDropDown          *role_dropdown;
   GtkListBox           *quotas_list;
   AdwPreferencesGroup  *organization_group;

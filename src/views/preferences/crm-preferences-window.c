@@ -331,6 +331,8 @@ sync_people (CrmPreferencesWindow *self)
   gtk_list_box_bind_model (self->users_list, crm_store_get_users (self->store),
                            create_user_row_cb, self, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->add_person_list), _crm_preferences_window_is_manager (self));
+  /* On a server a person signs in as a login role of their own. */
+  gtk_widget_set_visible (GTK_WIDGET (self->login_row), crm_store_is_team_server (self->store));
 }
 
 static gboolean
@@ -476,11 +478,12 @@ add_person_cb (CrmPreferencesWindow *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->add_person_row))));
+  g_autofree char *login = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->login_row))));
   /* The role list is in CrmRole order: Rep, then Manager. */
   CrmRole role = gtk_drop_down_get_selected (self->role_dropdown) == 1 ? CRM_ROLE_MANAGER : CRM_ROLE_REP;
   g_autofree char *message = NULL;
 
-  if (crm_store_add_user (self->store, name, role, &error) == 0)
+  if (crm_store_add_person (self->store, name, *login != '\0' ? login : NULL, role, &error) == 0)
     {
       _crm_preferences_window_add_toast (self, error->message);
       return;
@@ -490,6 +493,7 @@ add_person_cb (CrmPreferencesWindow *self)
   message = g_strdup_printf (_("%s was added"), name);
   _crm_preferences_window_add_toast (self, message);
   gtk_editable_set_text (GTK_EDITABLE (self->add_person_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->login_row), "");
 }
 
 /* Actions */
@@ -672,6 +676,7 @@ crm_preferences_window_class_init (CrmPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, users_list);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, add_person_list);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, add_person_row);
+  gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, login_row);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, role_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, quotas_list);
   gtk_widget_class_bind_template_child (widget_class, CrmPreferencesWindow, organization_group);

@@ -30,6 +30,7 @@
 #include "crm-window.h"
 
 #include "crm-test-utils.h"
+#include "../../crm-test-postgresql.h"
 
 #define PREFS_CHILD(window, name) crm_test_child ((window), CRM_TYPE_PREFERENCES_WINDOW, (name))
 
@@ -281,6 +282,56 @@ test_screenshots (CrmTestFixture *fixture,
     }
 }
 
+/* On a file the one person is its owner: no login is asked for. On a team
+ * server (issue 10, item 4) a manager gives the new person the login role
+ * they sign in as, which the server makes, a rep, in the same transaction. */
+static void
+test_server_asks_login (CrmTestFixture *fixture,
+                        gconstpointer   data)
+{
+  g_autofree char *login = g_strdup_printf ("deals_v%ld_yael", (long)getpid ());
+  g_autofree char *made = g_strdup_printf ("SELECT count(*) FROM pg_roles WHERE rolname = '%s' "
+                                           "AND pg_has_role (oid, 'deals_rep', 'MEMBER')", login);
+  g_autofree char *drop = g_strdup_printf ("DROP ROLE IF EXISTS %s", login);
+  g_autofree char *uri = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStore) server = NULL;
+  GtkWidget *window = open_preferences (fixture->store);
+  GtkEditable *add_person_row;
+
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (PREFS_CHILD (window, "login_row"))));
+  close_window (window);
+
+  if (crm_test_postgresql_uri () == NULL)
+    {
+      crm_test_postgresql_missing ();
+      return;
+    }
+
+  uri = crm_test_postgresql_database_new ();
+  server = crm_store_open (uri, &error);
+  g_assert_no_error (error);
+  crm_test_install_procedure (server, "hs");
+
+  window = open_preferences (server);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (PREFS_CHILD (window, "login_row"))));
+  gtk_editable_set_text (PREFS_CHILD (window, "login_row"), login);
+  add_person_row = PREFS_CHILD (window, "add_person_row");
+  gtk_editable_set_text (add_person_row, "Yael Mizrahi");
+  g_signal_emit_by_name (add_person_row, "apply");
+  crm_test_iterate (50);
+  g_assert_cmpstr (gtk_editable_get_text (PREFS_CHILD (window, "login_row")), ==, "");
+  close_window (window);
+
+  g_assert_cmpint (crm_test_query_int (server, "SELECT count(*) FROM users WHERE name = 'Yael Mizrahi' "
+                                               "AND login LIKE 'deals_v%_yael'"), ==, 1);
+  g_assert_cmpint (crm_test_query_int (server, made), ==, 1);
+
+  g_assert_finalize_object (g_steal_pointer (&server));
+  crm_test_postgresql_database_drop (uri);
+  crm_test_postgresql_run (drop);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -297,6 +348,7 @@ main (int   argc,
   ADD ("/views/preferences/people/rep-reads-people", test_rep_reads_people);
   ADD ("/views/preferences/people/other-account-file", test_other_account_file);
   ADD ("/views/preferences/people/screenshots", test_screenshots);
+  ADD ("/views/preferences/people/server-asks-login", test_server_asks_login);
 
 #undef ADD
 
