@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "crm-db.h"
+#include "crm-server.h"
 
 /*
  * The PostgreSQL variants of the model tests run against the throwaway
@@ -110,6 +111,69 @@ crm_test_postgresql_database_drop (const char *uri)
   g_assert_nonnull (name);
   sql = g_strdup_printf ("DROP DATABASE %.*s WITH (FORCE)", (int)strcspn (name + 1, "?"), name + 1);
   crm_test_postgresql_run (sql);
+}
+
+/* A new database on the test server owned by a new login role @role with
+ * @password (the cluster asks every role but its superuser for one): the
+ * database's URI, as the superuser. crm_test_postgresql_role_drop() undoes
+ * both. */
+static inline char *
+crm_test_postgresql_role_database_new (const char *role,
+                                       const char *password)
+{
+  char *uri = crm_test_postgresql_database_new ();
+  g_autofree char *create = g_strdup_printf ("CREATE ROLE %s LOGIN PASSWORD '%s'", role, password);
+  g_autofree char *own = g_strdup_printf ("ALTER DATABASE %s OWNER TO %s", strrchr (uri, '/') + 1, role);
+
+  crm_test_postgresql_run (create);
+  crm_test_postgresql_run (own);
+  return uri;
+}
+
+static inline void
+crm_test_postgresql_role_drop (const char *uri,
+                               const char *role)
+{
+  g_autofree char *sql = g_strdup_printf ("DROP ROLE %s", role);
+
+  crm_test_postgresql_database_drop (uri);
+  crm_test_postgresql_run (sql);
+}
+
+/* The database of @uri as a team server that @role signs in to, without
+ * encryption (the cluster is on the loopback). */
+static inline CrmServer *
+crm_test_postgresql_server_as (const char *uri,
+                               const char *role)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmServer) super = crm_server_new_from_uri (uri, &error);
+  CrmServer *server;
+
+  g_assert_no_error (error);
+  server = crm_server_new (crm_server_get_host (super), crm_server_get_port (super),
+                           crm_server_get_database (super), role, CRM_SERVER_TLS_DISABLE, &error);
+  g_assert_no_error (error);
+
+  return server;
+}
+
+/* The tests' session runs a throwaway keyring (build-aux/deals-dev test);
+ * without one, say so: skipped by hand, failed when the run needs it. */
+static inline gboolean
+crm_test_have_keyring (CrmServer *server)
+{
+  g_autoptr (GError) error = NULL;
+  char *password = crm_server_lookup_password_sync (server, NULL, &error);
+
+  crm_server_password_free (password);
+  if (error == NULL)
+    return TRUE;
+
+  if (g_getenv ("CRM_TEST_KEYRING_REQUIRED") != NULL)
+    g_error ("No keyring in this session: %s", error->message);
+  g_test_skip_printf ("no keyring in this session: %s", error->message);
+  return FALSE;
 }
 
 /* Takes --postgresql off the end of the command line, before

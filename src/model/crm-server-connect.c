@@ -233,3 +233,17 @@ crm_server_test_connection_sync (CrmServer   *self,
     *out_version = version;
   return TRUE;
 }
+
+/**
+ * crm_server_get_known_schema_version:
+ *
+ * The schema this version of Deals writes: a server's database of an
+ * older one is migrated to it when opened.
+ *
+ * Returns: the schema version
+ */
+guint
+crm_server_get_known_schema_version (void)
+{
+  return _crm_store_latest_schema_version ();
+}

@@ -138,6 +138,7 @@ gboolean      crm_server_test_connection_finish  (CrmServer            *self,
                                                   GAsyncResult         *result,
                                                   guint                *out_version,
                                                   GError              **error);
+guint         crm_server_get_known_schema_version (void);
 gboolean      crm_server_test_connection_sync    (CrmServer            *self,
                                                   const char           *password,
                                                   guint                *out_version,

@@ -44,36 +44,19 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CrmServer) super = NULL;
-  g_autofree char *sql = NULL;
-
-  fixture->uri = crm_test_postgresql_database_new ();
   fixture->role = g_strdup_printf ("connect_%ld", (long)getpid ());
-  sql = g_strdup_printf ("CREATE ROLE %s LOGIN PASSWORD '" PASSWORD "'", fixture->role);
-  crm_test_postgresql_run (sql);
-  g_free (sql);
-  sql = g_strdup_printf ("ALTER DATABASE %s OWNER TO %s", strrchr (fixture->uri, '/') + 1, fixture->role);
-  crm_test_postgresql_run (sql);
-
-  super = crm_server_new_from_uri (fixture->uri, &error);
-  g_assert_no_error (error);
-  fixture->server = crm_server_new (crm_server_get_host (super), crm_server_get_port (super),
-                                    crm_server_get_database (super), fixture->role,
-                                    CRM_SERVER_TLS_DISABLE, &error);
-  g_assert_no_error (error);
+  fixture->uri = crm_test_postgresql_role_database_new (fixture->role, PASSWORD);
+  fixture->server = crm_test_postgresql_server_as (fixture->uri, fixture->role);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *sql = g_strdup_printf ("DROP ROLE %s", fixture->role);
   g_autofree char *address = crm_server_dup_uri (fixture->server);
 
   crm_db_remember_password (address, NULL);
-  crm_test_postgresql_database_drop (fixture->uri);
-  crm_test_postgresql_run (sql);
+  crm_test_postgresql_role_drop (fixture->uri, fixture->role);
   g_clear_object (&fixture->server);
   g_free (fixture->role);
   g_free (fixture->uri);

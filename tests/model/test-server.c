@@ -23,6 +23,8 @@
 
 #include "crm-server.h"
 
+#include "../crm-test-postgresql.h"
+
 /*
  * A team server's address (issue 10): read from a postgresql:// URI with
  * libpq's own parser, bounded first, never holding a password; and the
@@ -231,24 +233,6 @@ wait_for (Wait *wait)
   return wait->result;
 }
 
-/* The tests' session runs a throwaway keyring (build-aux/deals-dev test);
- * without one, say so: skipped by hand, failed when the run needs it. */
-static gboolean
-have_keyring (CrmServer *server)
-{
-  g_autoptr(GError) error = NULL;
-  char *password = crm_server_lookup_password_sync (server, NULL, &error);
-
-  crm_server_password_free (password);
-  if (error == NULL)
-    return TRUE;
-
-  if (g_getenv ("CRM_TEST_KEYRING_REQUIRED") != NULL)
-    g_error ("No keyring in this session: %s", error->message);
-  g_test_skip_printf ("no keyring in this session: %s", error->message);
-  return FALSE;
-}
-
 static char *
 store_and_lookup (CrmServer  *server,
                   const char *password)
@@ -280,7 +264,7 @@ test_server_keyring (void)
   g_autoptr(GError) error = NULL;
   char *password;
 
-  if (!have_keyring (dana))
+  if (!crm_test_have_keyring (dana))
     return;
 
   password = store_and_lookup (dana, "first secret");

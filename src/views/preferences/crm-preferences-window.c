@@ -25,6 +25,7 @@
 
 #include "crm-problem.h"
 #include "crm-script-editor.h"
+#include "crm-team-server-page.h"
 #include "crm-toast.h"
 
 #include "crm-deal.h"
@@ -544,6 +545,11 @@ crm_preferences_window_constructed (GObject *object)
                                   NULL, NULL);
 
   setup_procedure (self);
+
+  /* Team mode (issue 10): where the office's server is, on a page of its
+   * own, since it keeps the application's settings, not the store's. */
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (crm_team_server_page_new (self->settings)));
 
   users = crm_store_get_users (self->store);
   /* Quotas are set for reps; the filter follows the people as they are added. */
