@@ -26,6 +26,8 @@
 #include "crm-activity.h"
 #include "crm-activity-dialog.h"
 #include "crm-close-lost-dialog.h"
+#include "crm-company.h"
+#include "crm-contact.h"
 #include "crm-deal.h"
 #include "crm-reopen-dialog.h"
 #include "crm-stage.h"
@@ -43,6 +45,8 @@
 
 /* The rep's work on the deal: its open tasks and its history */
 
+/* This process changed the deal (a ladder, a closing, a quote's amount):
+ * the card follows, and saves on top of that write. */
 static void
 deal_changed_cb (CrmDealEditor *self,
                  gint64         deal_id,
@@ -59,6 +63,28 @@ deal_is_open (CrmDealEditor *self,
   CrmStage *stage = crm_store_find_stage (self->store, crm_deal_get_stage_id (stored));
 
   return stage != NULL && crm_stage_get_kind (stage) == CRM_STAGE_OPEN;
+}
+
+/* Another person changed the deal on the team server: their tasks and
+ * history show, but the card keeps the version it read, so that its save
+ * finds the conflict instead of writing over their change. */
+static void
+remote_deal_changed_cb (CrmDealEditor *self,
+                        gint64         deal_id,
+                        CrmStore      *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmDeal) stored = NULL;
+
+  if (deal_id != self->deal_id || !self->loaded)
+    return;
+
+  stored = crm_store_load_deal (self->store, self->deal_id, NULL);
+  if (stored == NULL)
+    return;
+
+  if (!crm_deal_work_section_refresh (self->work_pane, deal_is_open (self, stored), &error))
+    _crm_deal_editor_add_toast (self, error->message, FALSE);
 }
 
 /* What the store's current stage of the deal allows; the procedure's
@@ -87,12 +113,38 @@ _crm_deal_editor_update_work_actions (CrmDealEditor *self,
   gtk_widget_set_visible (self->start_call_button, existing);
 }
 
+/* The card saves over the rows as they are stored now: what this process
+ * wrote (a ladder, a closing), or, when the rep chose to, another
+ * person's change. */
+static void
+take_stored_versions (CrmDealEditor *self,
+                      CrmDeal       *stored)
+{
+  crm_deal_set_version (self->deal, crm_deal_get_version (stored));
+  if (crm_contact_get_id (self->contact) > 0)
+    {
+      g_autoptr(CrmContact) contact = crm_store_load_contact (self->store, crm_contact_get_id (self->contact), NULL);
+
+      if (contact != NULL)
+        crm_contact_set_version (self->contact, crm_contact_get_version (contact));
+    }
+  if (crm_company_get_id (self->company) > 0)
+    {
+      g_autoptr(CrmCompany) company = crm_store_load_company (self->store, crm_company_get_id (self->company), NULL);
+
+      if (company != NULL)
+        crm_company_set_version (self->company, crm_company_get_version (company));
+    }
+}
+
 /* A ladder or a closing moved the deal in the store: the stage row
  * follows, so that saving the card does not move it back. */
 static void
 follow_stored_stage (CrmDealEditor *self,
                      CrmDeal       *stored)
 {
+  take_stored_versions (self, stored);
+
   if (crm_deal_get_stage_id (stored) == crm_deal_get_stage_id (self->deal))
     return;
 
@@ -136,7 +188,9 @@ _crm_deal_editor_show_work (CrmDealEditor *self)
   if (self->deal_id == 0 || !self->loaded || gtk_widget_get_visible (GTK_WIDGET (self->work_pane)))
     return;
 
-  g_signal_connect_object (self->store, "deal-changed", G_CALLBACK (deal_changed_cb), self,
+  g_signal_connect_object (self->store, "deal-changed::local", G_CALLBACK (deal_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "deal-changed::remote", G_CALLBACK (remote_deal_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
   crm_deal_work_section_set_deal_id (self->work_pane, self->deal_id);
@@ -539,6 +593,50 @@ save_action (GtkWidget  *widget,
     g_debug ("Deal not saved: %s", error->message);
 }
 
+/* Issue 10, item 5: someone else saved the deal, its contact or its
+ * company after the card read them. The card keeps everything typed and
+ * asks which version stays; nothing is decided for the rep. */
+void
+_crm_deal_editor_show_conflict (CrmDealEditor *self,
+                                const GError  *error)
+{
+  gtk_label_set_text (self->conflict_label, error->message);
+  gtk_revealer_set_reveal_child (self->conflict_revealer, TRUE);
+}
+
+static void
+reload_theirs_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CrmDealEditor *self = CRM_DEAL_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!_crm_deal_editor_show_stored (self, &error))
+    _crm_deal_editor_add_toast (self, error->message, TRUE);
+}
+
+/* Saving over the other person's change is the rep's decision: the card
+ * takes the versions stored now, so the save writes what was typed. */
+static void
+save_over_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CrmDealEditor *self = CRM_DEAL_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmDeal) stored = crm_store_load_deal (self->store, self->deal_id, &error);
+
+  if (stored == NULL)
+    {
+      _crm_deal_editor_add_toast (self, error->message, TRUE);
+      return;
+    }
+
+  take_stored_versions (self, stored);
+  save_action (widget, "editor.save", NULL);
+}
+
 static void
 cancel_action (GtkWidget  *widget,
                const char *action_name,
@@ -557,6 +655,8 @@ _crm_deal_editor_class_add_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "editor.reload-theirs", NULL, reload_theirs_action);
+  gtk_widget_class_install_action (widget_class, "editor.save-over", NULL, save_over_action);
   gtk_widget_class_install_action (widget_class, "editor.log-call", NULL, log_call_action);
   gtk_widget_class_install_action (widget_class, "editor.log-activity", NULL, log_activity_action);
   gtk_widget_class_install_action (widget_class, "editor.no-answer", NULL, no_answer_action);

@@ -98,6 +98,8 @@ struct _CrmDealEditor
   CrmDealWorkSection   *work_pane;
   GtkRevealer          *call_revealer;
   AdwBin               *call_bin;
+  GtkRevealer          *conflict_revealer;
+  GtkLabel             *conflict_label;
 
   guint                 loaded : 1;
   guint                 can_save : 1;
@@ -111,6 +113,10 @@ void     _crm_deal_editor_add_toast                   (CrmDealEditor  *self,
                                                        const char     *message,
                                                        gboolean        persistent);
 void     _crm_deal_editor_refresh_work                (CrmDealEditor  *self);
+void     _crm_deal_editor_show_conflict               (CrmDealEditor  *self,
+                                                       const GError   *error);
+gboolean _crm_deal_editor_show_stored                 (CrmDealEditor  *self,
+                                                       GError        **error);
 void     _crm_deal_editor_update_work_actions         (CrmDealEditor  *self,
                                                        gboolean        open);
 void     _crm_deal_editor_show_work                   (CrmDealEditor  *self);

@@ -407,6 +407,39 @@ load (CrmDealEditor *self)
   _crm_deal_editor_show_work (self);
 }
 
+/* The deal as the store has it now, after someone else saved it: the
+ * rows show the stored values, the typed ones are dropped. Only the field
+ * rows' values change, so no row or check is built twice. */
+gboolean
+_crm_deal_editor_show_stored (CrmDealEditor  *self,
+                              GError        **error)
+{
+  g_autoptr(GHashTable) values = NULL;
+  guint n_editors;
+
+  g_clear_object (&self->deal);
+  g_clear_object (&self->contact);
+  g_clear_object (&self->company);
+  if (!load_objects (self, &values, error))
+    return FALSE;
+
+  fill_rows (self);
+  n_editors = crm_deal_fields_section_get_n_editors (self->fields_section);
+  for (guint i = 0; i < n_editors; i++)
+    {
+      CrmFieldEditor *editor = crm_deal_fields_section_get_editor (self->fields_section, i);
+      const char *field = crm_field_editor_get_key (editor);
+
+      crm_deal_fields_section_set_stored_value (self->fields_section, field,
+                                                g_hash_table_lookup (values, field));
+    }
+  _crm_deal_editor_run_checks (self);
+  _crm_deal_editor_show_problems (self, FALSE);
+  _crm_deal_editor_update_can_save (self);
+  gtk_revealer_set_reveal_child (self->conflict_revealer, FALSE);
+  return TRUE;
+}
+
 /* Saving */
 
 /* Signal callbacks */
@@ -672,6 +705,8 @@ crm_deal_editor_class_init (CrmDealEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, work_pane);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, call_revealer);
   gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, call_bin);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, conflict_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CrmDealEditor, conflict_label);
 
   _crm_deal_editor_class_add_actions (widget_class);
 
@@ -742,6 +777,24 @@ crm_deal_editor_get_deal_id (CrmDealEditor *self)
   return self->deal_id;
 }
 
+/**
+ * crm_deal_editor_get_conflict:
+ * @self: a #CrmDealEditor
+ *
+ * Returns: (nullable): what the conflict bar says while it is shown:
+ *   someone else saved the deal after the card read it
+ */
+const char *
+crm_deal_editor_get_conflict (CrmDealEditor *self)
+{
+  g_return_val_if_fail (CRM_IS_DEAL_EDITOR (self), NULL);
+
+  if (!gtk_revealer_get_reveal_child (self->conflict_revealer))
+    return NULL;
+
+  return gtk_label_get_text (self->conflict_label);
+}
+
 gboolean
 crm_deal_editor_get_can_save (CrmDealEditor *self)
 {
@@ -798,12 +851,16 @@ crm_deal_editor_save (CrmDealEditor  *self,
 
   if (!crm_store_save_deal (self->store, self->deal, self->contact, self->company, values, &local_error))
     {
-      _crm_deal_editor_show_save_error (self, local_error);
+      if (g_error_matches (local_error, CRM_STORE_ERROR, CRM_STORE_ERROR_CONFLICT))
+        _crm_deal_editor_show_conflict (self, local_error);
+      else
+        _crm_deal_editor_show_save_error (self, local_error);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
   crm_deal_fields_section_remember_saved (self->fields_section);
+  gtk_revealer_set_reveal_child (self->conflict_revealer, FALSE);
 
   created = self->deal_id != crm_deal_get_id (self->deal);
   self->deal_id = crm_deal_get_id (self->deal);

@@ -34,6 +34,7 @@ GtkWidget   *crm_deal_editor_new                    (CrmStore      *store,
 CrmStore    *crm_deal_editor_get_store              (CrmDealEditor *self);
 gint64       crm_deal_editor_get_deal_id            (CrmDealEditor *self);
 gboolean     crm_deal_editor_get_can_save           (CrmDealEditor *self);
+const char  *crm_deal_editor_get_conflict           (CrmDealEditor *self);
 gboolean     crm_deal_editor_save                   (CrmDealEditor *self,
                                                      GError       **error);
 GtkEditable *crm_deal_editor_get_title_editable     (CrmDealEditor *self);

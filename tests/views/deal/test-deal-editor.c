@@ -1005,6 +1005,85 @@ test_rad_4_rep_cannot_set_quota (Fixture       *fixture,
   close_preferences (window);
 }
 
+/* Issue 10, item 5: someone else saves the deal while the card is open
+ * (a second store on the same database, as another machine's). The card
+ * keeps what was typed and says so; @language is the screenshot's. */
+static CrmDealEditor *
+open_conflict (Fixture    *fixture,
+               gint64      deal_id,
+               const char *language)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmStore) theirs = crm_test_store_new (fixture->base.path, NULL);
+  g_autoptr(CrmDeal) their_deal = crm_store_load_deal (theirs, deal_id, &error);
+  g_autofree char *shot = g_strdup_printf ("deal-editor-conflict-%s.png", language);
+  CrmDealEditor *editor = open_editor (fixture, deal_id);
+
+  g_assert_no_error (error);
+  g_assert_null (crm_deal_editor_get_conflict (editor));
+  gtk_editable_set_text (crm_deal_editor_get_title_editable (editor), "Boiler service, two floors");
+
+  crm_deal_set_title (their_deal, "Boiler service (their title)");
+  crm_deal_set_next_step (their_deal, "Send the price list");
+  g_assert_true (crm_store_save_deal (theirs, their_deal, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (crm_deal_editor_save (editor, &error));
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_CONFLICT);
+  g_assert_cmpstr (crm_deal_editor_get_conflict (editor), ==, error->message);
+  /* Nothing typed is lost. */
+  g_assert_cmpstr (gtk_editable_get_text (crm_deal_editor_get_title_editable (editor)), ==,
+                   "Boiler service, two floors");
+  g_assert_cmpuint (fixture->n_saved, ==, 0);
+
+  wait_ms (400);
+  crm_test_screenshot (GTK_WIDGET (editor), shot);
+  return editor;
+}
+
+static void
+test_conflict_keeps_typed (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(CrmDeal) stored = NULL;
+  gint64 deal_id = save_plain_deal (fixture->base.store, "Boiler service");
+  CrmDealEditor *editor = open_conflict (fixture, deal_id, "en");
+
+  /* Save Mine: what was typed goes over theirs, as the rep chose. */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save-over", NULL);
+  flush_events ();
+  g_assert_cmpuint (fixture->n_saved, ==, 1);
+  stored = crm_store_load_deal (fixture->base.store, deal_id, NULL);
+  g_assert_cmpstr (crm_deal_get_title (stored), ==, "Boiler service, two floors");
+  g_assert_finalize_object (editor);
+}
+
+static void
+test_conflict_reload_theirs (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CrmDeal) stored = NULL;
+  char *saved_language = crm_test_use_language ("he");
+  gint64 deal_id = save_plain_deal (fixture->base.store, "Boiler service");
+  CrmDealEditor *editor = open_conflict (fixture, deal_id, "he");
+
+  crm_test_restore_language (saved_language);
+
+  /* Reload Theirs: the rows show what they saved, and saving now keeps it. */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.reload-theirs", NULL);
+  flush_events ();
+  g_assert_null (crm_deal_editor_get_conflict (editor));
+  g_assert_cmpstr (gtk_editable_get_text (crm_deal_editor_get_title_editable (editor)), ==,
+                   "Boiler service (their title)");
+  g_assert_true (crm_deal_editor_save (editor, &error));
+  g_assert_no_error (error);
+  stored = crm_store_load_deal (fixture->base.store, deal_id, NULL);
+  g_assert_cmpstr (crm_deal_get_title (stored), ==, "Boiler service (their title)");
+  g_assert_cmpstr (crm_deal_get_next_step (stored), ==, "Send the price list");
+  close_editor (editor);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1035,6 +1114,8 @@ main (int   argc,
   ADD ("/views/deal-editor/tw-yes-no-and-choice-fields", fixture_set_up_tw,
        test_tw_yes_no_and_choice_fields);
   ADD ("/views/deal-editor/screenshots-ru-rtl", fixture_set_up_rad, test_rad_screenshots);
+  ADD ("/views/deal-editor/conflict-keeps-typed", fixture_set_up_tw, test_conflict_keeps_typed);
+  ADD ("/views/deal-editor/conflict-reload-theirs", fixture_set_up_tw, test_conflict_reload_theirs);
   ADD ("/views/preferences-window/people-and-style", fixture_set_up_hs, test_preferences);
   ADD ("/views/preferences/rule-rad-4-manager-sets-quota", fixture_set_up_rad,
        test_rad_4_manager_sets_quota);
