@@ -55,6 +55,9 @@ struct _CrmApplication
   char           *server_uri;
   gboolean        remember_password;
   char           *copy_to_server;
+  /* The settings' team server, signed in to when the window opens. */
+  char           *pending_server;
+  gboolean        signing_in;
   char           *procedure_id;
   gboolean        demo;
   gint64          deal_id;
@@ -505,7 +508,18 @@ crm_application_handle_local_options (GApplication *app,
   /* The database is opened here, before any window, so that a command line
    * naming a bad file ends with a message and a non-zero status. Started
    * from the desktop, the same message is shown in the window instead. */
-  if (!crm_application_prepare_store (self, &error))
+  /* Started from the desktop, the window opens the team server the
+   * settings name; scripts keep to the file they name or the usual one. */
+  if (!scripted && self->database_path == NULL)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
+      g_autofree char *server = g_settings_get_string (settings, "server");
+
+      if (*server != '\0')
+        self->pending_server = g_steal_pointer (&server);
+    }
+
+  if (self->pending_server == NULL && !crm_application_prepare_store (self, &error))
     {
       g_printerr ("deals: %s\n", error->message);
       if (self->procedure_id == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
@@ -579,10 +593,73 @@ crm_application_ensure_window (CrmApplication *self)
   return window;
 }
 
+static void task_due_cb (CrmApplication *self,
+                         CrmAgendaItem  *item);
+
+/* Tasks coming due are announced for the store the windows show. */
+static void
+crm_application_watch_tasks (CrmApplication *self)
+{
+  if (self->store == NULL || self->task_notifier != NULL)
+    return;
+
+  self->task_notifier = crm_task_notifier_new (self->store);
+  g_signal_connect_object (self->task_notifier, "task-due",
+                           G_CALLBACK (task_due_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+signed_in_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(CrmApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  GtkWindow *window;
+
+  self->store = crm_server_sign_in_finish (result, &error);
+  g_clear_pointer (&self->pending_server, g_free);
+
+  /* A server that cannot be reached must not leave the person without
+   * Deals: this computer's file opens, and the window says why. */
+  if (self->store == NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      /* Translators: %s says why, in the server's or the keyring's words */
+      message = g_strdup_printf (_("The team server’s database could not be opened, so this computer’s file is open. (%s)"),
+                                 error->message);
+      g_message ("%s", message);
+      if (!crm_application_prepare_store (self, &local_error))
+        self->open_error = g_steal_pointer (&local_error);
+    }
+
+  crm_application_watch_tasks (self);
+  window = crm_application_ensure_window (self);
+  gtk_window_present (window);
+  if (message != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-toast", "s", message);
+  g_application_release (G_APPLICATION (self));
+}
+
 static void
 crm_application_activate (GApplication *app)
 {
-  gtk_window_present (crm_application_ensure_window (CRM_APPLICATION (app)));
+  CrmApplication *self = CRM_APPLICATION (app);
+
+  if (self->pending_server != NULL)
+    {
+      if (!self->signing_in)
+        {
+          self->signing_in = TRUE;
+          g_application_hold (app);
+          crm_server_sign_in_async (self->pending_server, NULL, signed_in_cb, g_object_ref (self));
+        }
+      return;
+    }
+
+  gtk_window_present (crm_application_ensure_window (self));
 }
 
 /* RAD-6: a task of the rep came due while Deals runs. Clicking the
@@ -622,12 +699,7 @@ crm_application_startup (GApplication *app)
 
   /* Who works is the file's owner, signed in by the store itself when it
    * opened: the command line, D-Bus and the windows all act as them. */
-  if (self->store != NULL)
-    {
-      self->task_notifier = crm_task_notifier_new (self->store);
-      g_signal_connect_object (self->task_notifier, "task-due",
-                               G_CALLBACK (task_due_cb), self, G_CONNECT_SWAPPED);
-    }
+  crm_application_watch_tasks (self);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new-deal", new_deal_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.search", search_accels);
@@ -858,6 +930,7 @@ crm_application_finalize (GObject *object)
   g_clear_pointer (&self->database_path, g_free);
   g_clear_pointer (&self->server_uri, g_free);
   g_clear_pointer (&self->copy_to_server, g_free);
+  g_clear_pointer (&self->pending_server, g_free);
   g_clear_pointer (&self->procedure_id, g_free);
   g_clear_pointer (&self->move_to, g_free);
   g_clear_pointer (&self->set_values, g_strfreev);

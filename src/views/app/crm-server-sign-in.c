@@ -236,3 +236,111 @@ crm_server_copy_command_line (CrmStore   *store,
   print_counts (counts);
   return 0;
 }
+
+/* The window's start on a team server (the settings' "server"): the
+ * keyring's password and the connection's check are asked without
+ * waiting; the store is opened once the server has answered. */
+
+static void
+sign_in_tested_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *address = NULL;
+  CrmStore *store;
+
+  if (!crm_server_test_connection_finish (CRM_SERVER (object), result, NULL, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  address = crm_server_dup_uri (CRM_SERVER (object));
+  store = crm_store_open_full (address, CRM_STORE_OPEN_NONE, &error);
+  if (store == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, store, g_object_unref);
+}
+
+static void
+sign_in_lookup_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  CrmServer *server = CRM_SERVER (object);
+  char *password;
+
+  password = crm_server_lookup_password_finish (server, result, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (password == NULL)
+    {
+      g_autofree char *label = crm_server_dup_label (server);
+
+      /* Translators: %s is a team server, as “dana on crm.example.com/deals” */
+      g_task_return_new_error (task, CRM_SERVER_ERROR, CRM_SERVER_ERROR_KEYRING,
+                               _("The keyring has no password for %s: connect again in Preferences → Team Server."),
+                               label);
+      return;
+    }
+
+  crm_server_test_connection_async (server, password, g_task_get_cancellable (task),
+                                    sign_in_tested_cb, g_object_ref (task));
+  crm_server_password_free (password);
+}
+
+/**
+ * crm_server_sign_in_async:
+ * @uri: the team server's address, as the settings keep it
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the store
+ * @user_data: data for @callback
+ *
+ * Signs in to the team server with the keyring's password and opens its
+ * store, without waiting on the keyring or the network.
+ */
+void
+crm_server_sign_in_async (const char          *uri,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  g_autoptr(CrmServer) server = NULL;
+  GError *error = NULL;
+
+  g_task_set_source_tag (task, crm_server_sign_in_async);
+  server = crm_server_new_from_uri (uri, &error);
+  if (server == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  crm_server_lookup_password_async (server, cancellable, sign_in_lookup_cb, g_steal_pointer (&task));
+}
+
+/**
+ * crm_server_sign_in_finish:
+ * @result: the #GAsyncResult
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the server's store
+ */
+CrmStore *
+crm_server_sign_in_finish (GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -17,7 +17,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "crm-store.h"
 
@@ -28,5 +28,12 @@ int crm_server_sign_in_command_line (const char  *uri,
                                      char       **out_address);
 int crm_server_copy_command_line    (CrmStore    *store,
                                      const char  *uri);
+
+void      crm_server_sign_in_async  (const char           *uri,
+                                     GCancellable         *cancellable,
+                                     GAsyncReadyCallback   callback,
+                                     gpointer              user_data);
+CrmStore *crm_server_sign_in_finish (GAsyncResult         *result,
+                                     GError              **error);
 
 G_END_DECLS
