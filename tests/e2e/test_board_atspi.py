@@ -286,6 +286,41 @@ class Input:
         self.registry.generateMouseEvent(int(x), int(y), self.pyatspi.MOUSE_ABS)
 
 
+# The application ------------------------------------------------------------
+
+def app_environment(tmp, schema_dir):
+    """What `deals` runs with: in English, with the accessibility bridge,
+    its data under @tmp, and settings in memory."""
+    env = dict(os.environ)
+    for name in ('NO_AT_BRIDGE', 'GTK_A11Y', 'LC_ALL', 'G_DEBUG'):
+        env.pop(name, None)
+    env.update({
+        'GSETTINGS_BACKEND': 'memory',
+        'GTK_USE_PORTAL': '0',
+        'LANGUAGE': 'C',
+        'LANG': 'C.UTF-8',
+        'GSK_RENDERER': env.get('GSK_RENDERER', 'cairo'),
+        'XDG_DATA_HOME': tmp,
+    })
+    if schema_dir:
+        env['GSETTINGS_SCHEMA_DIR'] = schema_dir
+    return env
+
+
+def find_app(pyatspi, process):
+    """@process's application on the AT-SPI desktop, or None yet."""
+    if process.poll() is not None:
+        raise Fatal('deals exited with status %d before it showed up' % process.returncode)
+    desktop = pyatspi.Registry.getDesktop(0)
+    for app in children(desktop):
+        try:
+            if app.name.lower() == 'deals' and app.get_process_id() == process.pid:
+                return app
+        except Exception:
+            continue
+    return None
+
+
 # The database ---------------------------------------------------------------
 
 def stage_counts(db_path):
@@ -332,19 +367,7 @@ def main(argv):
     db_path = os.path.join(tmp, 'deals', 'deals.db')
     log_path = os.path.join(tmp, 'deals.log')
 
-    env = dict(os.environ)
-    for name in ('NO_AT_BRIDGE', 'GTK_A11Y', 'LC_ALL', 'G_DEBUG'):
-        env.pop(name, None)
-    env.update({
-        'GSETTINGS_BACKEND': 'memory',
-        'GTK_USE_PORTAL': '0',
-        'LANGUAGE': 'C',
-        'LANG': 'C.UTF-8',
-        'GSK_RENDERER': env.get('GSK_RENDERER', 'cairo'),
-        'XDG_DATA_HOME': tmp,
-    })
-    if schema_dir:
-        env['GSETTINGS_SCHEMA_DIR'] = schema_dir
+    env = app_environment(tmp, schema_dir)
 
     log = open(log_path, 'wb')
     process = subprocess.Popen([binary, '--procedure', 'hs', '--demo'],
@@ -355,20 +378,9 @@ def main(argv):
 
     try:
         # 1. The application shows up on the accessibility bus.
-        def find_app():
-            if process.poll() is not None:
-                raise Fatal('deals exited with status %d before it showed up' % process.returncode)
-            desktop = pyatspi.Registry.getDesktop(0)
-            for app in children(desktop):
-                try:
-                    if app.name.lower() == 'deals' and app.get_process_id() == process.pid:
-                        return app
-                except Exception:
-                    continue
-            return None
-
         app = tap.check('deals appears on the AT-SPI desktop',
-                        lambda: wait_for(find_app, APP_TIMEOUT, 'the application on the AT-SPI desktop'))
+                        lambda: wait_for(lambda: find_app(pyatspi, process), APP_TIMEOUT,
+                                         'the application on the AT-SPI desktop'))
         board = Board(pyatspi, app)
 
         # 2. The board lists the procedure's stages, in order.

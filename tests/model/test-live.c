@@ -208,6 +208,7 @@ test_live_move_arrives (Fixture       *fixture,
   gint64 first = stage_id (fixture->mine, 0);
   gint64 second = stage_id (fixture->mine, 1);
   gint64 deal_id = save_deal (fixture->theirs, "Fleet renewal");
+  gint64 moved_at;
 
   /* Their write before we looked is already in what we read. */
   iterate_briefly ();
@@ -220,8 +221,10 @@ test_live_move_arrives (Fixture       *fixture,
 
   g_assert_true (crm_store_move_deal (fixture->theirs, deal_id, second, NULL, &error));
   g_assert_no_error (error);
+  moved_at = g_get_monotonic_time ();
 
   g_assert_true (iterate_until (heard_a_deal, &heard));
+  g_test_message ("the move arrived in %.1f ms", (g_get_monotonic_time () - moved_at) / 1000.0);
   g_assert_cmpuint (heard.deals->len, ==, 1);
   g_assert_cmpint (g_array_index (heard.deals, gint64, 0), ==, deal_id);
   /* A move between open stages is not a change of the leads. */
