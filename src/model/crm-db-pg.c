@@ -318,24 +318,42 @@ is_untyped (PGresult *result)
   return g_strcmp0 (state, "42P18") == 0 || g_strcmp0 (state, "42P08") == 0;
 }
 
-/* The parameter the server could not type, from the error's position in
- * @text (in characters, from 1), or 0 when it names none. */
+/* The number of the first `$N` at @text, or 0. */
+static int
+parameter_at (const char *text)
+{
+  const char *dollar = text != NULL ? strchr (text, '$') : NULL;
+
+  for (; dollar != NULL; dollar = strchr (dollar + 1, '$'))
+    {
+      if (g_ascii_isdigit (dollar[1]))
+        return (int)strtol (dollar + 1, NULL, 10);
+    }
+
+  return 0;
+}
+
+/* The parameter the server could not type, or 0 when it names none: the
+ * one at the error's position in @text (in characters, from 1) when it
+ * stands beside one that typed it (`$2 IS NULL OR template = $2`), else
+ * the one its message names (`$1` of `$1 IS NULL` alone), which reads the
+ * same in every language. */
 static int
 untyped_parameter (PGresult   *result,
                    const char *text)
 {
   const char *position = PQresultErrorField (result, PG_DIAG_STATEMENT_POSITION);
   glong offset = position != NULL ? strtol (position, NULL, 10) : 0;
-  const char *at;
 
-  if (offset < 1 || offset > g_utf8_strlen (text, -1))
-    return 0;
+  if (offset >= 1 && offset <= g_utf8_strlen (text, -1))
+    {
+      const char *at = g_utf8_offset_to_pointer (text, offset - 1);
 
-  at = g_utf8_offset_to_pointer (text, offset - 1);
-  if (at[0] != '$' || !g_ascii_isdigit (at[1]))
-    return 0;
+      if (at[0] == '$')
+        return parameter_at (at);
+    }
 
-  return (int)strtol (at + 1, NULL, 10);
+  return parameter_at (PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY));
 }
 
 /* The server infers each parameter's type from where it stands. Two kinds

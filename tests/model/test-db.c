@@ -202,7 +202,7 @@ test_db_bind_id_null (Fixture       *fixture,
 
 /* An optional filter (`?2 IS NULL OR name = ?2`) leaves ?2 untyped where
  * the test stands: on PostgreSQL it is then text, and ?1 keeps the integer
- * type its column gives it. A parameter past the statement's last, which
+ * type its column gives it; so is a filter's ?1 with nothing beside it. A parameter past the statement's last, which
  * the store's helpers bind for statements that lack it, is ignored on both
  * backends. */
 static void
@@ -229,6 +229,22 @@ test_db_optional_parameter (Fixture       *fixture,
       g_assert_no_error (error);
       g_assert_cmpint (crm_statement_get_int64 (stmt, 0), ==, expected[i]);
     }
+
+  /* Alone, ?1 is text too, and LIMIT and OFFSET keep their integers. */
+  {
+    g_autoptr (CrmStatement) stmt = crm_db_prepare (fixture->db,
+                                                    "SELECT name FROM items WHERE ?1 IS NULL "
+                                                    "ORDER BY id LIMIT ?2 OFFSET ?3",
+                                                    &error);
+
+    g_assert_no_error (error);
+    crm_statement_bind_text (stmt, 1, NULL);
+    crm_statement_bind_int64 (stmt, 2, 1);
+    crm_statement_bind_int64 (stmt, 3, 1);
+    g_assert_cmpint (crm_statement_step (stmt, &error), ==, CRM_STEP_ROW);
+    g_assert_no_error (error);
+    g_assert_cmpstr (crm_statement_get_text (stmt, 0), ==, "large");
+  }
 }
 
 /* A text bound without a copy is what the statement stores; once the
