@@ -1166,6 +1166,15 @@ read_page_values (CrmStore    *self,
     "SELECT contact_id, address FROM contact_emails "
     "WHERE contact_id IN (SELECT value FROM json_each (?1)) ORDER BY contact_id, position",
   };
+  /* The same in PostgreSQL's JSON functions. */
+  static const char * const pg_queries[] = {
+    "SELECT contact_id, number FROM contact_phones "
+    "WHERE contact_id IN (SELECT CAST (value AS BIGINT) FROM json_array_elements_text (CAST (?1 AS json))) "
+    "ORDER BY contact_id, position",
+    "SELECT contact_id, address FROM contact_emails "
+    "WHERE contact_id IN (SELECT CAST (value AS BIGINT) FROM json_array_elements_text (CAST (?1 AS json))) "
+    "ORDER BY contact_id, position",
+  };
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GString) ids = g_string_new ("[");
 
@@ -1180,7 +1189,8 @@ read_page_values (CrmStore    *self,
 
   for (guint pass = 0; pass < 2; pass++)
     {
-      g_autoptr(CrmStatement) stmt = crm_db_prepare (_crm_store_get_db (self), queries[pass], error);
+      g_autoptr(CrmStatement) stmt = crm_db_prepare_dialect (_crm_store_get_db (self), queries[pass],
+                                                             pg_queries[pass], error);
 
       if (stmt == NULL)
         return FALSE;
