@@ -128,10 +128,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  if (!crm_test_init_backends (&argc, &argv, "/model/lead-list"))
+    return g_test_run ();
 
 #define ADD(path, procedure, func) \
-  g_test_add (path, CrmTestFixture, procedure, crm_test_fixture_set_up, func, crm_test_fixture_tear_down)
+  CRM_TEST_ADD (path, CrmTestFixture, procedure, crm_test_fixture_set_up, func, crm_test_fixture_tear_down)
 
   ADD ("/model/lead-list/rule-hs-1-order-across-pages", "hs", test_lead_list_order);
   ADD ("/model/lead-list/bounded-window", "hs", test_lead_list_window);
