@@ -63,7 +63,7 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
   fixture->dir = crm_test_make_dir ("deals-test-deal-list-XXXXXX");
-  fixture->path = crm_test_db_path (fixture->dir);
+  fixture->path = crm_test_store_path (fixture->dir);
   fixture->now = g_date_time_new_utc (2026, 3, 2, 9, 30, 0);
 
   fixture->store = crm_test_store_new (fixture->path, NULL);
@@ -77,6 +77,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
   g_assert_finalize_object (fixture->store);
+  crm_test_store_path_release (fixture->path);
   g_assert_true (crm_test_remove_dir (fixture->dir));
   g_date_time_unref (fixture->now);
   g_free (fixture->path);
@@ -294,10 +295,14 @@ test_deal_list_large_stage (Fixture       *fixture,
                             "INSERT INTO deals (title, pipeline_id, stage_id, amount, currency, "
                             "                   created_at, updated_at) "
                             "SELECT 'Bulk ' || i, %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", i * 100, 'ILS', "
-                            "       '2025-01-01T00:00:00Z', strftime ('%%Y-%%m-%%dT%%H:%%M:%%SZ', "
-                            "                                         '2025-01-01', '+' || i || ' minutes') "
+                            "       '2025-01-01T00:00:00Z', %s "
                             "FROM n",
-                            extra, crm_stage_get_pipeline_id (stage), crm_stage_get_id (stage));
+                            extra, crm_stage_get_pipeline_id (stage), crm_stage_get_id (stage),
+                            /* i minutes into 2025, as the store writes a time */
+                            crm_db_is_postgresql (_crm_store_get_db (fixture->store))
+                            ? "to_char (TIMESTAMP '2025-01-01' + i * INTERVAL '1 minute', "
+                              "         'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+                            : "strftime ('%Y-%m-%dT%H:%M:%SZ', '2025-01-01', '+' || i || ' minutes')");
   g_assert_true (crm_db_exec (_crm_store_get_db (fixture->store), insert, &error));
   g_assert_no_error (error);
   g_assert_true (crm_store_reload (fixture->store, &error));
@@ -573,10 +578,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  if (!crm_test_init_backends (&argc, &argv, "/model/deal-list"))
+    return g_test_run ();
 
 #define ADD(path, n_deals, func) \
-  g_test_add (path, Fixture, GUINT_TO_POINTER (n_deals), fixture_set_up, func, fixture_tear_down)
+  CRM_TEST_ADD (path, Fixture, GUINT_TO_POINTER (n_deals), fixture_set_up, func, fixture_tear_down)
 
   ADD ("/model/deal-list/counts", 2000, test_deal_list_counts);
   ADD ("/model/deal-list/get-item", 2000, test_deal_list_get_item);
