@@ -271,15 +271,23 @@ crm_test_add_func_sqlite (const char    *path,
     g_test_add_func (path, func);
 }
 
-/* Where a test keeps its store: a file in @dir, or on the server a new
- * database. Give it back to crm_test_store_path_release(). */
+/* Where a test keeps a store: the file @name in @dir, or on the server a
+ * new database. Give it back to crm_test_store_path_release(). */
 static inline char *
-crm_test_store_path (const char *dir)
+crm_test_store_path_named (const char *dir,
+                           const char *name)
 {
   if (crm_test_on_postgresql ())
     return crm_test_postgresql_database_new ();
 
-  return g_build_filename (dir, "deals.db", NULL);
+  return g_build_filename (dir, name, NULL);
+}
+
+/* Where a test keeps its store. */
+static inline char *
+crm_test_store_path (const char *dir)
+{
+  return crm_test_store_path_named (dir, "deals.db");
 }
 
 /* Drops the database of crm_test_store_path(); a file goes with its
@@ -333,5 +341,34 @@ crm_test_refuse_writes_end (CrmDb      *db,
     sql = g_strdup ("DROP TRIGGER refuse");
 
   g_assert_true (crm_db_exec (db, sql, &error));
+  g_assert_no_error (error);
+}
+
+/* @sqlite or @postgresql, for @db's backend: a test's own statement where
+ * the two dialects differ. */
+static inline const char *
+crm_test_dialect (CrmDb      *db,
+                  const char *sqlite,
+                  const char *postgresql)
+{
+  return crm_db_is_postgresql (db) ? postgresql : sqlite;
+}
+
+/* Every reference of @db's rows holds. SQLite checks them when asked;
+ * the server checks each at its write, so there no foreign key may have
+ * been left unchecked (NOT VALID). */
+static inline void
+crm_test_assert_foreign_keys (CrmDb *db)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmStatement) check = NULL;
+
+  check = crm_db_prepare (db,
+                          crm_test_dialect (db, "PRAGMA foreign_key_check",
+                                            "SELECT conname FROM pg_constraint "
+                                            "WHERE contype = 'f' AND NOT convalidated"),
+                          &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (crm_statement_step (check, &error), ==, CRM_STEP_DONE);
   g_assert_no_error (error);
 }

@@ -152,14 +152,7 @@ test_demo_populate (Fixture       *fixture,
 
     g_assert_cmpint (crm_test_query_int (fixture->store, sql), ==, N_DEALS);
   }
-  {
-    g_autoptr (CrmStatement) check = crm_db_prepare (_crm_store_get_db (fixture->store),
-                                                     "PRAGMA foreign_key_check", &error);
-
-    g_assert_no_error (error);
-    g_assert_cmpint (crm_statement_step (check, &error), ==, CRM_STEP_DONE);
-    g_assert_no_error (error);
-  }
+  crm_test_assert_foreign_keys (_crm_store_get_db (fixture->store));
 
   /* Mobile numbers in E.164 of the department's country. */
   phones = crm_db_prepare (_crm_store_get_db (fixture->store), "SELECT number FROM contact_phones", &error);
@@ -252,10 +245,13 @@ test_demo_same_seed (Fixture       *fixture,
                      gconstpointer  user_data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = g_build_filename (fixture->dir, "second.db", NULL);
+  g_autofree char *path = crm_test_store_path_named (fixture->dir, "second.db");
   g_autoptr (CrmStore) second = NULL;
-  const char *sql = "SELECT group_concat (title || '|' || stage_id || '|' || amount, ';') "
-                    "FROM (SELECT * FROM deals ORDER BY id)";
+  const char *sql = crm_test_dialect (_crm_store_get_db (fixture->store),
+                                      "SELECT group_concat (title || '|' || stage_id || '|' || amount, ';') "
+                                      "FROM (SELECT * FROM deals ORDER BY id)",
+                                      "SELECT string_agg (title || '|' || stage_id || '|' || amount, ';' "
+                                      "ORDER BY id) FROM deals");
   g_autoptr (CrmStatement) a = NULL;
   g_autoptr (CrmStatement) b = NULL;
 
@@ -274,6 +270,10 @@ test_demo_same_seed (Fixture       *fixture,
   g_assert_cmpint (crm_statement_step (b, NULL), ==, CRM_STEP_ROW);
   g_assert_nonnull (crm_statement_get_text (a, 0));
   g_assert_cmpstr (crm_statement_get_text (a, 0), ==, crm_statement_get_text (b, 0));
+
+  g_clear_pointer (&b, crm_statement_release);
+  g_assert_finalize_object (g_steal_pointer (&second));
+  crm_test_store_path_release (path);
 }
 
 static void
@@ -296,10 +296,11 @@ main (int   argc,
 {
   static const char * const procedures[] = { "tw", "hs", "rad", "con", "axl" };
 
-  g_test_init (&argc, &argv, NULL);
+  if (!crm_test_init_backends (&argc, &argv, "/model/demo"))
+    return g_test_run ();
 
 #define ADD(path, procedure, func) \
-  g_test_add (path, Fixture, procedure, crm_test_fixture_set_up, func, crm_test_fixture_tear_down)
+  CRM_TEST_ADD (path, Fixture, procedure, crm_test_fixture_set_up, func, crm_test_fixture_tear_down)
 
   for (guint i = 0; i < G_N_ELEMENTS (procedures); i++)
     {
