@@ -583,6 +583,7 @@ writer_finish (Writer  *writer,
          batch_flush (&writer->phones, writer->db, error) &&
          batch_flush (&writer->emails, writer->db, error) &&
          batch_flush (&writer->notes, writer->db, error) &&
+         _crm_store_follow_given_ids (writer->db, "contacts", error) &&
          (writer->set_aside == NULL || rebuild_finish (writer, error));
 }
 
@@ -691,9 +692,12 @@ _crm_csv_commit (CrmCsvImport  *self,
 
   /* A list larger than what is there is written faster without the
    * indexes, which are built again at the end. The largest id so far is
-   * no fewer than the contacts there are. */
+   * no fewer than the contacts there are. The definitions come from
+   * SQLite's schema table: on a server the indexes stay, and the list is
+   * written as a small one is. */
   if (!writer_start (&writer, error) ||
-      (n_rows >= REBUILD_MIN_ROWS && n_rows > writer.first_id - 1 && !rebuild_start (&writer, error)) ||
+      (n_rows >= REBUILD_MIN_ROWS && n_rows > writer.first_id - 1 && !crm_db_is_postgresql (writer.db) &&
+       !rebuild_start (&writer, error)) ||
       !_crm_csv_check_all (self, store, write_row_cb, &writer, &problems, error))
     {
       crm_db_rollback (writer.db);

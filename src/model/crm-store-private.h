@@ -435,6 +435,9 @@ gboolean    _crm_store_refuse_unapproved_term (CrmStore                 *self,
                                                GError                  **error);
 char       *_crm_store_read_meta         (CrmStore    *self,
                                           const char  *key);
+gboolean    _crm_store_follow_given_ids  (CrmDb       *db,
+                                          const char  *table,
+                                          GError     **error);
 gboolean    _crm_store_write_meta        (CrmStore    *self,
                                           const char  *key,
                                           const char  *value,

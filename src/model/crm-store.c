@@ -128,6 +128,27 @@ _crm_store_write_meta (CrmStore    *self,
   return crm_statement_run (stmt, error);
 }
 
+/* After rows written with ids of their own (an import, the bulk demo):
+ * SQLite's next rowid follows the largest by itself, but a PostgreSQL
+ * identity would hand those ids out again, so it is moved past them.
+ * @table is one of the store's own names, never input. */
+gboolean
+_crm_store_follow_given_ids (CrmDb       *db,
+                             const char  *table,
+                             GError     **error)
+{
+  g_autofree char *sql = NULL;
+
+  if (!crm_db_is_postgresql (db))
+    return TRUE;
+
+  g_assert (table[0] != '\0' && strspn (table, "abcdefghijklmnopqrstuvwxyz_") == strlen (table));
+  sql = g_strdup_printf ("SELECT setval (pg_get_serial_sequence ('%s', 'id'), "
+                         "coalesce (max (id), 0) + 1, false) FROM %s",
+                         table, table);
+  return crm_db_exec (db, sql, error);
+}
+
 /* The check reads every page of the file, some 5 ms a megabyte: seconds
  * for a large one, while the window builds its first frames and the
  * board's worker reads its pages. It runs on a thread of its own at the
