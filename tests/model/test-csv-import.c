@@ -917,6 +917,14 @@ test_large_list (CrmTestFixture *fixture,
   problems = validate (bad, fixture->store);
   g_assert_cmpuint (problems->len, ==, 1);
   assert_problem (problems, 0, n_rows + 2, 1, "existing contact “Lead 4999”");
+
+  /* The import gave its contacts their ids: a lead added after it takes
+   * the next one (on a server, the identity followed them). */
+  g_clear_error (&error);
+  g_assert_cmpint (crm_store_add_lead (fixture->store, "After Import", "050-9999-999", NULL, NULL, NULL,
+                                       NULL, NULL, &error),
+                   ==, n_rows + 1);
+  g_assert_no_error (error);
 }
 
 /* Indexes set aside for a large import (issue 12) */
@@ -1136,10 +1144,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  if (!crm_test_init_backends (&argc, &argv, "/model/csv-import"))
+    return g_test_run ();
 
 #define ADD(path, func) \
-  g_test_add (path, CrmTestFixture, "hs", crm_test_fixture_set_up, func, crm_test_fixture_tear_down)
+  CRM_TEST_ADD (path, CrmTestFixture, "hs", crm_test_fixture_set_up, func, crm_test_fixture_tear_down)
 
   ADD ("/model/csv-import/rule-hs-1-import-list", test_rule_hs_1_import_list);
   ADD ("/model/csv-import/rule-hs-1-source-column", test_rule_hs_1_source_column);
@@ -1148,10 +1157,11 @@ main (int   argc,
   ADD ("/model/csv-import/encoding/utf-16-bom", test_encoding_utf16);
   ADD ("/model/csv-import/encoding/windows-1255", test_encoding_windows_1255);
   ADD ("/model/csv-import/encoding/windows-1251", test_encoding_windows_1251);
-  g_test_add_func ("/model/csv-import/encoding/guess-sentences", test_encoding_guess_sentences);
-  g_test_add_func ("/model/csv-import/encoding/not-text", test_encoding_not_text);
+  /* Reading the list alone: no store, so once. */
+  crm_test_add_func_sqlite ("/model/csv-import/encoding/guess-sentences", test_encoding_guess_sentences);
+  crm_test_add_func_sqlite ("/model/csv-import/encoding/not-text", test_encoding_not_text);
   ADD ("/model/csv-import/delimiter/semicolon", test_delimiter_semicolon);
-  g_test_add_func ("/model/csv-import/delimiter/tab", test_delimiter_tab);
+  crm_test_add_func_sqlite ("/model/csv-import/delimiter/tab", test_delimiter_tab);
   ADD ("/model/csv-import/quoted-fields", test_quoted_fields);
   ADD ("/model/csv-import/quoted-name", test_quoted_field_names_line);
   ADD ("/model/csv-import/unclosed-quote", test_unclosed_quote);
@@ -1165,8 +1175,13 @@ main (int   argc,
   ADD ("/model/csv-import/duplicate-added-after-validation", test_duplicate_added_after_validation);
   ADD ("/model/csv-import/all-or-nothing", test_all_or_nothing);
   ADD ("/model/csv-import/large-list", test_large_list);
-  ADD ("/model/csv-import/rebuilt-indexes", test_rebuilt_indexes);
-  ADD ("/model/csv-import/rebuild-refused", test_rebuild_refused);
+  /* The indexes set aside and built again are SQLite's (its schema table,
+   * root pages, integrity checks): on a server they stay. */
+  if (!crm_test_on_postgresql ())
+    {
+      ADD ("/model/csv-import/rebuilt-indexes", test_rebuilt_indexes);
+      ADD ("/model/csv-import/rebuild-refused", test_rebuild_refused);
+    }
   ADD ("/model/csv-import/empty", test_empty);
   ADD ("/model/csv-import/from-file", test_from_file);
   ADD ("/model/csv-import/from-file-async", test_from_file_async);
