@@ -21,6 +21,7 @@
 
 #include <string.h>
 
+#include "crm-deal.h"
 #include "crm-deal-list.h"
 #include "crm-store-private.h"
 
@@ -180,6 +181,36 @@ reload_lists (CrmStore *self)
     crm_deal_list_reload (list);
 }
 
+/* One deal's change, row by row. A deal this session may not read (the
+ * server's row-level security hides another rep's) was never on its
+ * board: nothing to follow, and nothing to announce. A deleted one may
+ * or may not have been: its column reads again. */
+static gboolean
+follow_deal (CrmStore         *self,
+             const DealNotice *notice)
+{
+  g_autoptr(CrmDeal) visible = NULL;
+  g_autofree char *key = NULL;
+
+  if (notice->to_stage_id == 0)
+    {
+      CrmDealList *list = g_hash_table_lookup (self->lists, GSIZE_TO_POINTER ((gsize)notice->from_stage_id));
+
+      if (list != NULL)
+        crm_deal_list_reload (list);
+      return TRUE;
+    }
+
+  visible = _crm_store_read_card_row (self, notice->deal_id, &key);
+  if (visible == NULL)
+    return FALSE;
+
+  _crm_store_relocate_in_lists (self, notice->deal_id, notice->from_stage_id,
+                                notice->old_key[0] != '\0' ? notice->old_key : NULL,
+                                notice->to_stage_id, NULL);
+  return TRUE;
+}
+
 static void
 announce_batch (CrmStore *self,
                 Batch    *batch,
@@ -194,10 +225,8 @@ announce_batch (CrmStore *self,
     {
       DealNotice *notice = &g_array_index (batch->deals, DealNotice, i);
 
-      if (row_by_row)
-        _crm_store_relocate_in_lists (self, notice->deal_id, notice->from_stage_id,
-                                      notice->old_key[0] != '\0' ? notice->old_key : NULL,
-                                      notice->to_stage_id, NULL);
+      if (row_by_row && !follow_deal (self, notice))
+        continue;
       _crm_store_signal_remote_deal_changed (self, notice->deal_id);
     }
 

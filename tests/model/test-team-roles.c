@@ -554,6 +554,49 @@ test_rep_old_schema (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, fixture->owner));
 }
 
+static void
+count_change_cb (CrmStore *store,
+                 gint64    deal_id,
+                 guint    *n_changes)
+{
+  (*n_changes)++;
+}
+
+/* Item 5 under item 4's roles: a rep's store hears the manager's move,
+ * and a rep's save over a change made since is a conflict. */
+static void
+test_rep_follows_and_conflicts (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  g_autoptr (CrmStore) rep_store = open_as (fixture, fixture->rep);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmDealList) second = NULL;
+  g_autoptr (CrmDeal) rep_copy = NULL;
+  gint64 deal_id = save_deal (rep_store, "Noa's fleet");
+  gint64 deadline;
+  guint n_changes = 0;
+
+  rep_copy = crm_store_load_deal (rep_store, deal_id, &error);
+  g_assert_no_error (error);
+  second = crm_test_stage_deals (rep_store, stage_id (rep_store, 1));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (second)), ==, 0);
+  g_signal_connect (rep_store, "deal-changed::remote", G_CALLBACK (count_change_cb), &n_changes);
+
+  g_assert_true (crm_store_move_deal (fixture->owner_store, deal_id, stage_id (fixture->owner_store, 1), NULL, &error));
+  g_assert_no_error (error);
+
+  deadline = g_get_monotonic_time () + G_USEC_PER_SEC;
+  while (n_changes == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (n_changes, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (second)), ==, 1);
+
+  crm_deal_set_title (rep_copy, "Noa's fleet, renamed");
+  g_assert_false (crm_store_save_deal (rep_store, rep_copy, NULL, NULL, NULL, &error));
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_CONFLICT);
+  g_signal_handlers_disconnect_by_data (rep_store, &n_changes);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -578,6 +621,7 @@ main (int   argc,
   ADD ("/model/team-roles/promoted-manager", test_promoted_manager);
   ADD ("/model/team-roles/add-person-makes-role", test_add_person_makes_role);
   ADD ("/model/team-roles/rep-old-schema", test_rep_old_schema);
+  ADD ("/model/team-roles/rep-follows-and-conflicts", test_rep_follows_and_conflicts);
 
 #undef ADD
 
