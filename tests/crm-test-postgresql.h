@@ -116,13 +116,15 @@ crm_test_postgresql_database_drop (const char *uri)
 /* A new database on the test server owned by a new login role @role with
  * @password (the cluster asks every role but its superuser for one): the
  * database's URI, as the superuser. crm_test_postgresql_role_drop() undoes
- * both. */
+ * both. The owner sets the schema up, as a department's administrator
+ * would: migration 11 creates the group roles and the people's logins, so
+ * it has CREATEROLE. */
 static inline char *
 crm_test_postgresql_role_database_new (const char *role,
                                        const char *password)
 {
   char *uri = crm_test_postgresql_database_new ();
-  g_autofree char *create = g_strdup_printf ("CREATE ROLE %s LOGIN PASSWORD '%s'", role, password);
+  g_autofree char *create = g_strdup_printf ("CREATE ROLE %s LOGIN CREATEROLE PASSWORD '%s'", role, password);
   g_autofree char *own = g_strdup_printf ("ALTER DATABASE %s OWNER TO %s", strrchr (uri, '/') + 1, role);
 
   crm_test_postgresql_run (create);
