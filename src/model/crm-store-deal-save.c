@@ -892,12 +892,18 @@ crm_store_save_deal (CrmStore    *self,
     {
       g_autoptr(CrmDeal) old = crm_store_load_deal (self, crm_deal_get_id (deal), error);
 
-      if (old == NULL)
+      /* On a server, another's deal is refused before anything is
+       * written; so is giving one's own away (the new owner below). */
+      if (old == NULL || !_crm_store_require_deal_owner (self, crm_deal_get_owner_id (old), error))
         return FALSE;
       old_stage_id = crm_deal_get_stage_id (old);
       old_updated_at = _crm_store_format_timestamp (crm_deal_get_updated_at (old));
       old_source = g_strdup (crm_deal_get_source (old));
     }
+
+  if (crm_deal_get_owner_id (deal) > 0 &&
+      !_crm_store_require_deal_owner (self, crm_deal_get_owner_id (deal), error))
+    return FALSE;
 
   /* A source given or changed must be one of the procedure's; one stored
    * before sources were checked does not stop other edits. */

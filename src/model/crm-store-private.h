@@ -385,6 +385,9 @@ void        _crm_store_set_no_person_error (GError     **error,
                                             const char  *login,
                                             const char  *database,
                                             gboolean     read_only);
+gboolean    _crm_store_require_deal_owner (CrmStore   *self,
+                                           gint64      owner_id,
+                                           GError    **error);
 gboolean    _crm_store_sign_in_owner     (CrmStore    *self,
                                           GError     **error);
 void        _crm_store_notify_current_user (CrmStore  *self);

@@ -469,7 +469,8 @@ move_one (CrmStore     *self,
   g_autoptr(CrmStageVerdict) verdict = NULL;
   CrmStage *final;
 
-  if (!_crm_store_read_deal_row (db, deal_id, &row, error))
+  if (!_crm_store_read_deal_row (db, deal_id, &row, error) ||
+      !_crm_store_require_deal_owner (self, row.owner_id, error))
     return FALSE;
 
   done->deal_id = deal_id;

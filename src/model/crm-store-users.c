@@ -282,6 +282,36 @@ _crm_store_sign_in_owner (CrmStore  *self,
   return TRUE;
 }
 
+/* On a team server a rep changes only the deals they own, and a manager
+ * every deal (one team per database): the server's deals_may_change()
+ * of migration 11, said first by the store in the person's language. A
+ * file's one person changes every deal. */
+gboolean
+_crm_store_require_deal_owner (CrmStore  *self,
+                               gint64     owner_id,
+                               GError   **error)
+{
+  CrmUser *me;
+
+  if (!crm_db_is_postgresql (self->db))
+    return TRUE;
+
+  me = crm_store_get_current_user (self);
+  if (me != NULL && (crm_user_get_role (me) == CRM_ROLE_MANAGER ||
+                     (owner_id != 0 && owner_id == crm_user_get_id (me))))
+    return TRUE;
+
+  if (self->owner_error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->owner_error));
+      return FALSE;
+    }
+
+  g_set_error_literal (error, CRM_STORE_ERROR, CRM_STORE_ERROR_PERMISSION,
+                       _("Only the deal’s owner or a sales manager can change this deal."));
+  return FALSE;
+}
+
 void
 _crm_store_set_current_user (CrmStore *self,
                              gint64    user_id)

@@ -336,13 +336,21 @@ test_rep_other_deal (Fixture       *fixture,
   g_autoptr (CrmStore) other_store = open_as (fixture, fixture->other);
   g_autoptr (CrmDb) rep_db = db_as (fixture, fixture->rep);
   g_autoptr (GError) error = NULL;
+  g_autoptr (CrmDeal) loaded = NULL;
   gint64 previous = 0;
   gint64 avis = save_deal (other_store, "Avi's deal");
 
-  /* Through the store: the server's refusal, saying whose it is. */
+  /* Through the store: refused before anything is written, saying whose
+   * it is to change; a move and a save alike. */
   g_assert_false (crm_store_move_deal (rep_store, avis, stage_id (rep_store, 1), &previous, &error));
-  g_assert_error (error, CRM_DB_ERROR, CRM_DB_ERROR_READ_ONLY);
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_PERMISSION);
   g_assert_nonnull (strstr (error->message, "owner"));
+  g_clear_error (&error);
+  loaded = crm_store_load_deal (rep_store, avis, &error);
+  g_assert_no_error (error);
+  crm_deal_set_title (loaded, "Mine now");
+  g_assert_false (crm_store_save_deal (rep_store, loaded, NULL, NULL, NULL, &error));
+  g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_PERMISSION);
   g_clear_error (&error);
 
   /* With raw SQL: no UPDATE, not even taking it over; a DELETE finds no
