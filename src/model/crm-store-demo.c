@@ -319,7 +319,7 @@ _crm_store_demo_add_task (CrmStore    *self,
  * come in as JSON arrays (materialised once, so each pick is a lookup). */
 #define BULK_P "2147483647"
 #define BULK_ROWS                                                                     \
-  "WITH RECURSIVE n(i) AS (SELECT 1 WHERE ?1 > 0 UNION ALL SELECT i + 1 FROM n WHERE i < ?1), " \
+  "WITH RECURSIVE n(i) AS (SELECT CAST (1 AS BIGINT) WHERE ?1 > 0 UNION ALL SELECT i + 1 FROM n WHERE i < ?1), " \
   "y(i, y) AS (SELECT i, (i * 48271 + ?2) % " BULK_P " FROM n), "                         \
   "u(i, u1, u2, u3, u4, u5) AS (SELECT i, "                                           \
   "  (y * y + 11) % " BULK_P ", ((y + 7919) * (y + 7919) + 13) % " BULK_P ", "            \
@@ -332,19 +332,47 @@ _crm_store_demo_add_task (CrmStore    *self,
 
 /* A list to pick from: its entries by position, and how many there are
  * (counted once per statement, where json_array_length() would parse the
- * JSON again for every row). */
+ * JSON again for every row). Each statement is written once with the
+ * macros of a dialect: SQLite's JSON functions and dates (SQLITE_), or
+ * PostgreSQL's (PG_), whose JSON counts from 1 and gives text. */
 #define BULK_COUNT(name) "(SELECT count(*) FROM " name ")"
-#define BULK_LIST(name, param) \
+#define SQLITE_LIST(name, param) \
   ", " name "(k, v) AS MATERIALIZED (SELECT key, value FROM json_each (" param ")) "
+#define SQLITE_INT_LIST SQLITE_LIST
+#define PG_ELEMENTS(function, param) \
+  " FROM " function " (CAST (" param " AS json)) WITH ORDINALITY AS e (v, k)) "
+#define PG_LIST(name, param) \
+  ", " name "(k, v) AS MATERIALIZED (SELECT e.k - 1, e.v" PG_ELEMENTS ("json_array_elements_text", param)
+#define PG_INT_LIST(name, param) \
+  ", " name "(k, v) AS MATERIALIZED (SELECT e.k - 1, CAST (e.v AS BIGINT)" \
+  PG_ELEMENTS ("json_array_elements_text", param)
+
+/* A time of the Unix clock as the store writes it, or its hour. */
+#define SQLITE_TIME(seconds) "strftime ('%Y-%m-%dT%H:%M:%SZ', " seconds ", 'unixepoch')"
+#define SQLITE_HOUR(seconds) "strftime ('%Y-%m-%dT%H:00:00Z', " seconds ", 'unixepoch')"
+#define PG_TIME(seconds) \
+  "to_char (to_timestamp (" seconds ") AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+#define PG_HOUR(seconds) \
+  "to_char (to_timestamp (" seconds ") AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:00:00\"Z\"')"
+#define SQLITE_MIN "min"
+#define SQLITE_MAX "max"
+#define PG_MIN "least"
+#define PG_MAX "greatest"
 
 /* The deal of row i is in stage min (a, b) of two draws, as in
  * crm_demo_populate(): early stages hold more deals than late ones. The
  * contact of row i reads the same draw, so its lifecycle matches its deal. */
-#define BULK_STAGES(param)                                                             \
+#define SQLITE_STAGES(param)                                                           \
   ", st(k, id, final, lifecycle) AS MATERIALIZED (SELECT key, json_extract (value, '$.id'), " \
   "  json_extract (value, '$.final'), json_extract (value, '$.lifecycle') FROM json_each (" param ")) "
-#define BULK_STAGE_OF_ROW                                                              \
-  "min ((r.h1 & 1023) % " BULK_COUNT ("st") ", ((r.h1 >> 10) & 1023) % " BULK_COUNT ("st") ")"
+#define PG_STAGES(param)                                                               \
+  ", st(k, id, final, lifecycle) AS MATERIALIZED (SELECT e.k - 1, CAST (e.v ->> 'id' AS BIGINT), " \
+  "  CAST (e.v ->> 'final' AS BIGINT) <> 0, e.v ->> 'lifecycle'" PG_ELEMENTS ("json_array_elements", param)
+#define BULK_STAGE_OF_ROW(D)                                                           \
+  D##_MIN " ((r.h1 & 1023) % " BULK_COUNT ("st") ", ((r.h1 >> 10) & 1023) % " BULK_COUNT ("st") ")"
+
+/* The statement of @what in both dialects, for crm_db_prepare_dialect(). */
+#define BULK_DIALECTS(what) what (SQLITE), what (PG)
 
 static gint64
 max_id (CrmStore    *self,
@@ -377,18 +405,19 @@ bulk_companies (CrmStore           *self,
 
   /* Past the list's length, branches keep names distinct for search, as
    * crm_demo_populate() names them. */
-  stmt = crm_db_prepare (self->db,
-                         BULK_ROWS
-                         BULK_LIST ("names", "?3")
-                         BULK_LIST ("cities", "?4")
-                         "INSERT INTO companies (id, name, city, created_at) "
-                         "SELECT ?5 + r.i, "
-                         "  CASE WHEN r.i <= " BULK_COUNT ("names") " THEN b.v ELSE b.v || ' ' || (r.i - 1) END, "
-                         "  c.v, ?6 "
-                         "FROM r CROSS JOIN names b CROSS JOIN cities c "
-                         "WHERE b.k = (r.i - 1) % " BULK_COUNT ("names")
-                         "  AND c.k = r.h1 % " BULK_COUNT ("cities"),
-                         error);
+#define BULK_COMPANIES(D)                                                               \
+  BULK_ROWS                                                                             \
+  D##_LIST ("names", "?3")                                                              \
+  D##_LIST ("cities", "?4")                                                             \
+  "INSERT INTO companies (id, name, city, created_at) "                                 \
+  "SELECT ?5 + r.i, "                                                                   \
+  "  CASE WHEN r.i <= " BULK_COUNT ("names") " THEN b.v ELSE b.v || ' ' || (r.i - 1) END, " \
+  "  c.v, ?6 "                                                                          \
+  "FROM r CROSS JOIN names b CROSS JOIN cities c "                                      \
+  "WHERE b.k = (r.i - 1) % " BULK_COUNT ("names")                                       \
+  "  AND c.k = r.h1 % " BULK_COUNT ("cities")
+
+  stmt = crm_db_prepare_dialect (self->db, BULK_DIALECTS (BULK_COMPANIES), error);
   if (stmt == NULL)
     return FALSE;
 
@@ -414,19 +443,20 @@ bulk_contacts (CrmStore           *self,
   g_autoptr(CrmStatement) phones = NULL;
   g_autoptr(CrmStatement) emails = NULL;
 
-  contacts = crm_db_prepare (self->db,
-                             BULK_ROWS
-                             BULK_STAGES ("?3")
-                             BULK_LIST ("people", "?4")
-                             BULK_LIST ("positions", "?5")
-                             "INSERT INTO contacts (id, company_id, name, position, lifecycle, "
-                             "                      classification, created_at) "
-                             "SELECT ?6 + r.i, ?7 + 1 + r.h2 % ?8, p.v, pos.v, st.lifecycle, 'relevant', ?9 "
-                             "FROM r CROSS JOIN st CROSS JOIN people p CROSS JOIN positions pos "
-                             "WHERE st.k = " BULK_STAGE_OF_ROW
-                             "  AND p.k = r.h4 % " BULK_COUNT ("people")
-                             "  AND pos.k = (r.h4 >> 4) % " BULK_COUNT ("positions"),
-                             error);
+#define BULK_CONTACTS(D)                                                                \
+  BULK_ROWS                                                                             \
+  D##_STAGES ("?3")                                                                     \
+  D##_LIST ("people", "?4")                                                             \
+  D##_LIST ("positions", "?5")                                                          \
+  "INSERT INTO contacts (id, company_id, name, position, lifecycle, "                   \
+  "                      classification, created_at) "                                  \
+  "SELECT ?6 + r.i, ?7 + 1 + r.h2 % ?8, p.v, pos.v, st.lifecycle, 'relevant', ?9 "     \
+  "FROM r CROSS JOIN st CROSS JOIN people p CROSS JOIN positions pos "                  \
+  "WHERE st.k = " BULK_STAGE_OF_ROW (D)                                                 \
+  "  AND p.k = r.h4 % " BULK_COUNT ("people")                                           \
+  "  AND pos.k = (r.h4 >> 4) % " BULK_COUNT ("positions")
+
+  contacts = crm_db_prepare_dialect (self->db, BULK_DIALECTS (BULK_CONTACTS), error);
   if (contacts == NULL)
     return FALSE;
 
@@ -446,7 +476,7 @@ bulk_contacts (CrmStore           *self,
   phones = crm_db_prepare (self->db,
                            BULK_ROWS
                            "INSERT INTO contact_phones (contact_id, position, number) "
-                           "SELECT ?3 + r.i, 0, ?4 || (1000000 + (r.h4 >> 8) % 9000000) FROM r",
+                           "SELECT ?3 + r.i, 0, CAST (?4 AS TEXT) || (1000000 + (r.h4 >> 8) % 9000000) FROM r",
                            error);
   if (phones == NULL)
     return FALSE;
@@ -484,32 +514,33 @@ bulk_deals (CrmStore           *self,
 {
   g_autoptr(CrmStatement) stmt = NULL;
 
-  stmt = crm_db_prepare (self->db,
-                         BULK_ROWS
-                         BULK_STAGES ("?3")
-                         BULK_LIST ("subjects", "?4")
-                         BULK_LIST ("steps", "?5")
-                         BULK_LIST ("sources", "?6")
-                         BULK_LIST ("reps", "?7")
-                         ", t(i, h1, h2, h3, h5, stage, company, touched) AS (SELECT r.i, r.h1, r.h2, r.h3, r.h5, "
-                         "    " BULK_STAGE_OF_ROW ", ?9 + 1 + r.h2 % ?10, "
-                         "    ?13 - 300 - (r.h5 % 86395) * 60 FROM r) "
-                         "INSERT INTO deals (id, title, contact_id, company_id, pipeline_id, stage_id, amount, "
-                         "                   currency, owner_id, source, next_step, created_at, updated_at) "
-                         "SELECT ?8 + t.i, sub.v || ' — ' || co.name, ?11 + t.i, co.id, ?12, st.id, "
-                         "  (t.h3 % 249 + 1) * 100000, "
-                         "  CASE WHEN (t.h1 >> 20) % 20 = 0 THEN ?15 ELSE ?14 END, rep.v, src.v, "
-                         "  CASE WHEN st.final THEN NULL ELSE step.v END, "
-                         "  strftime ('%Y-%m-%dT%H:%M:%SZ', t.touched - ((t.h5 >> 17) % 40) * 86400, 'unixepoch'), "
-                         "  strftime ('%Y-%m-%dT%H:%M:%SZ', t.touched, 'unixepoch') "
-                         "FROM t CROSS JOIN st CROSS JOIN companies co CROSS JOIN subjects sub "
-                         "  CROSS JOIN steps step CROSS JOIN reps rep "
-                         "  LEFT JOIN sources src ON src.k = (t.i - 1) % max (1, " BULK_COUNT ("sources") ") "
-                         "WHERE st.k = t.stage AND co.id = t.company "
-                         "  AND sub.k = (t.h3 >> 8) % " BULK_COUNT ("subjects")
-                         "  AND step.k = (t.h3 >> 12) % " BULK_COUNT ("steps")
-                         "  AND rep.k = (t.h2 >> 8) % " BULK_COUNT ("reps"),
-                         error);
+#define BULK_DEALS(D)                                                                   \
+  BULK_ROWS                                                                             \
+  D##_STAGES ("?3")                                                                     \
+  D##_LIST ("subjects", "?4")                                                           \
+  D##_LIST ("steps", "?5")                                                              \
+  D##_LIST ("sources", "?6")                                                            \
+  D##_INT_LIST ("reps", "?7")                                                           \
+  ", t(i, h1, h2, h3, h5, stage, company, touched) AS (SELECT r.i, r.h1, r.h2, r.h3, r.h5, " \
+  "    " BULK_STAGE_OF_ROW (D) ", ?9 + 1 + r.h2 % ?10, "                                \
+  "    CAST (?13 AS BIGINT) - 300 - (r.h5 % 86395) * 60 FROM r) "                        \
+  "INSERT INTO deals (id, title, contact_id, company_id, pipeline_id, stage_id, amount, " \
+  "                   currency, owner_id, source, next_step, created_at, updated_at) "  \
+  "SELECT ?8 + t.i, sub.v || ' — ' || co.name, ?11 + t.i, co.id, ?12, st.id, "        \
+  "  (t.h3 % 249 + 1) * 100000, "                                                       \
+  "  CASE WHEN (t.h1 >> 20) % 20 = 0 THEN ?15 ELSE ?14 END, rep.v, src.v, "            \
+  "  CASE WHEN st.final THEN NULL ELSE step.v END, "                                    \
+  "  " D##_TIME ("t.touched - ((t.h5 >> 17) % 40) * 86400") ", "                        \
+  "  " D##_TIME ("t.touched") " "                                                       \
+  "FROM t CROSS JOIN st CROSS JOIN companies co CROSS JOIN subjects sub "               \
+  "  CROSS JOIN steps step CROSS JOIN reps rep "                                        \
+  "  LEFT JOIN sources src ON src.k = (t.i - 1) % " D##_MAX " (1, " BULK_COUNT ("sources") ") " \
+  "WHERE st.k = t.stage AND co.id = t.company "                                         \
+  "  AND sub.k = (t.h3 >> 8) % " BULK_COUNT ("subjects")                                \
+  "  AND step.k = (t.h3 >> 12) % " BULK_COUNT ("steps")                                 \
+  "  AND rep.k = (t.h2 >> 8) % " BULK_COUNT ("reps")
+
+  stmt = crm_db_prepare_dialect (self->db, BULK_DIALECTS (BULK_DEALS), error);
   if (stmt == NULL)
     return FALSE;
 
@@ -541,15 +572,16 @@ bulk_tasks (CrmStore           *self,
 {
   g_autoptr(CrmStatement) stmt = NULL;
 
-  stmt = crm_db_prepare (self->db,
-                         BULK_ROWS
-                         "INSERT INTO tasks (deal_id, title, due_at, owner_id, created_at) "
-                         "SELECT d.id, d.next_step, "
-                         "  strftime ('%Y-%m-%dT%H:00:00Z', ?4 + ((r.h3 >> 21) % 198 - 30) * 3600, 'unixepoch'), "
-                         "  d.owner_id, d.created_at "
-                         "FROM r CROSS JOIN deals d "
-                         "WHERE d.id = ?3 + r.i AND d.next_step IS NOT NULL AND (r.h3 >> 16) % 20 <> 0",
-                         error);
+#define BULK_TASKS(D)                                                                   \
+  BULK_ROWS                                                                             \
+  "INSERT INTO tasks (deal_id, title, due_at, owner_id, created_at) "                   \
+  "SELECT d.id, d.next_step, "                                                          \
+  "  " D##_HOUR ("?4 + ((r.h3 >> 21) % 198 - 30) * 3600") ", "                          \
+  "  d.owner_id, d.created_at "                                                         \
+  "FROM r CROSS JOIN deals d "                                                          \
+  "WHERE d.id = ?3 + r.i AND d.next_step IS NOT NULL AND (r.h3 >> 16) % 20 <> 0"
+
+  stmt = crm_db_prepare_dialect (self->db, BULK_DIALECTS (BULK_TASKS), error);
   if (stmt == NULL)
     return FALSE;
 
@@ -558,6 +590,21 @@ bulk_tasks (CrmStore           *self,
   crm_statement_bind_int64 (stmt, 3, deal_base);
   crm_statement_bind_int64 (stmt, 4, bulk->now);
   return crm_statement_run (stmt, error);
+}
+
+/* A million deals make a file of a gigabyte whose indexes are written in
+ * no order of theirs: with SQLite's 2 MiB page cache, every insert would
+ * read its index pages back from the file. The bulk writer borrows
+ * 512 MiB while it writes; a server keeps its own cache. */
+static gboolean
+bulk_cache (CrmStore  *self,
+            gboolean   large,
+            GError   **error)
+{
+  if (crm_db_is_postgresql (self->db))
+    return TRUE;
+
+  return crm_db_exec (self->db, large ? "PRAGMA cache_size = -524288" : "PRAGMA cache_size = -2000", error);
 }
 
 /* Writes @bulk's companies, contacts, deals and tasks inside the caller's
@@ -578,17 +625,17 @@ _crm_store_demo_add_bulk (CrmStore           *self,
       (deal_base = max_id (self, "SELECT coalesce (max (id), 0) FROM deals", error)) < 0)
     return FALSE;
 
-  /* A million deals make a file of a gigabyte whose indexes are written
-   * in no order of theirs: with SQLite's 2 MiB page cache, every insert
-   * would read its index pages back from the file. The bulk writer
-   * borrows 512 MiB while it writes. */
-  if (!crm_db_exec (self->db, "PRAGMA cache_size = -524288", error))
+  if (!bulk_cache (self, TRUE, error))
     return FALSE;
 
+  /* The rows come with ids of their own, which the identities follow. */
   ok = bulk_companies (self, bulk, company_base, error) &&
        bulk_contacts (self, bulk, company_base, contact_base, error) &&
        bulk_deals (self, bulk, company_base, contact_base, deal_base, error) &&
-       bulk_tasks (self, bulk, deal_base, error);
+       bulk_tasks (self, bulk, deal_base, error) &&
+       _crm_store_follow_given_ids (self->db, "companies", error) &&
+       _crm_store_follow_given_ids (self->db, "contacts", error) &&
+       _crm_store_follow_given_ids (self->db, "deals", error);
 
-  return crm_db_exec (self->db, "PRAGMA cache_size = -2000", ok ? error : NULL) && ok;
+  return bulk_cache (self, FALSE, ok ? error : NULL) && ok;
 }
