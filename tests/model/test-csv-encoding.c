@@ -280,17 +280,19 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  if (!crm_test_init_backends (&argc, &argv, "/model/csv-import"))
+    return g_test_run ();
 
 #define ADD(path, func) \
-  g_test_add (path, CrmTestFixture, "hs", crm_test_fixture_set_up, func, crm_test_fixture_tear_down)
+  CRM_TEST_ADD (path, CrmTestFixture, "hs", crm_test_fixture_set_up, func, crm_test_fixture_tear_down)
 
   ADD ("/model/csv-import/encoding/latin-1", test_latin_1);
   ADD ("/model/csv-import/encoding/mixed", test_mixed);
   ADD ("/model/csv-import/encoding/invalid-bytes-by-line", test_invalid_bytes_by_line);
   ADD ("/model/csv-import/encoding/uncertain-reread", test_uncertain_reread);
   ADD ("/model/csv-import/encoding/undefined-byte", test_undefined_byte);
-  g_test_add_func ("/model/csv-import/encoding/labels", test_labels);
+  /* Reading the list alone: no store, so once. */
+  crm_test_add_func_sqlite ("/model/csv-import/encoding/labels", test_labels);
 
 #undef ADD
 
