@@ -222,7 +222,7 @@ test_limits_deep_template (void)
   g_autofree char *close = repeat ("]", 100000);
   g_autofree char *deep = g_strconcat ("{\"format\": 1, \"id\": \"deep\", \"a\": ", open, close, "}", NULL);
   g_autofree char *dir = crm_test_make_dir ("deals-limits-XXXXXX");
-  g_autofree char *path = crm_test_db_path (dir);
+  g_autofree char *path = crm_test_store_path (dir);
   g_autoptr(CrmProcedure) procedure = NULL;
   g_autoptr(CrmStore) store = NULL;
 
@@ -253,6 +253,7 @@ test_limits_deep_template (void)
   g_assert_error (error, CRM_PROCEDURE_ERROR, CRM_PROCEDURE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "64"));
 
+  crm_test_store_path_release (path);
   g_assert_true (crm_test_remove_dir (dir));
 }
 
@@ -264,7 +265,7 @@ test_limits_deal_card (void)
   static const char * const phones[] = { "8 912 345-67-89", NULL };
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = crm_test_make_dir ("deals-limits-XXXXXX");
-  g_autofree char *path = crm_test_db_path (dir);
+  g_autofree char *path = crm_test_store_path (dir);
   g_autofree char *huge = repeat ("n", 131000);
   g_autoptr(CrmStore) store = crm_test_store_new (path, "axl");
   g_autoptr(CrmDeal) deal = crm_deal_new ();
@@ -304,6 +305,7 @@ test_limits_deal_card (void)
   g_assert_cmpstr (crm_company_get_name (firm), ==, "Клиника «Здоровье»");
 
   g_assert_finalize_object (g_steal_pointer (&store));
+  crm_test_store_path_release (path);
   g_assert_true (crm_test_remove_dir (dir));
 }
 
@@ -315,7 +317,7 @@ test_limits_work_and_moves (void)
   static const char * const phones[] = { "8 912 345-67-89", NULL };
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = crm_test_make_dir ("deals-limits-XXXXXX");
-  g_autofree char *path = crm_test_db_path (dir);
+  g_autofree char *path = crm_test_store_path (dir);
   g_autofree char *note = repeat ("x", 10 * 1024 * 1024);
   g_autofree char *line = repeat ("y", CRM_LIMIT_TEXT + 1);
   g_autofree char *name = repeat ("n", 131000);
@@ -366,6 +368,7 @@ test_limits_work_and_moves (void)
   g_assert_cmpint (crm_test_query_int (store, "SELECT count(*) FROM contacts WHERE name = 'Анна'"), ==, 1);
 
   g_assert_finalize_object (g_steal_pointer (&store));
+  crm_test_store_path_release (path);
   g_assert_true (crm_test_remove_dir (dir));
 }
 
@@ -376,7 +379,7 @@ test_limits_department (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = crm_test_make_dir ("deals-limits-XXXXXX");
-  g_autofree char *path = crm_test_db_path (dir);
+  g_autofree char *path = crm_test_store_path (dir);
   g_autofree char *huge = repeat ("n", 131000);
   g_autoptr(CrmStore) store = crm_test_store_new (path, "tw");
   g_autofree char *organization = NULL;
@@ -401,6 +404,7 @@ test_limits_department (void)
   g_assert_error (error, CRM_LIMIT_ERROR, CRM_LIMIT_ERROR_TOO_LONG);
 
   g_assert_finalize_object (g_steal_pointer (&store));
+  crm_test_store_path_release (path);
   g_assert_true (crm_test_remove_dir (dir));
 }
 
@@ -408,20 +412,24 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  if (!crm_test_init_backends (&argc, &argv, "/model/limits"))
+    return g_test_run ();
 
-  g_test_add_func ("/model/limits/too-long-is-refused", test_limits_too_long_is_refused);
-  g_test_add_func ("/model/limits/huge-text-is-refused-unread", test_limits_huge_text_is_refused_unread);
-  g_test_add_func ("/model/limits/controls-are-stripped", test_limits_controls_are_stripped);
-  g_test_add_func ("/model/limits/hebrew-and-russian-unchanged", test_limits_hebrew_and_russian_unchanged);
-  g_test_add_func ("/model/limits/invalid-utf8", test_limits_invalid_utf8);
-  g_test_add_func ("/model/limits/long-phone-is-refused-quickly", test_limits_long_phone_is_refused_quickly);
-  g_test_add_func ("/model/limits/long-email-is-refused-quickly", test_limits_long_email_is_refused_quickly);
-  g_test_add_func ("/model/limits/json-depth", test_limits_json_depth);
-  g_test_add_func ("/model/limits/deep-template", test_limits_deep_template);
-  g_test_add_func ("/model/limits/deal-card", test_limits_deal_card);
-  g_test_add_func ("/model/limits/work-and-moves", test_limits_work_and_moves);
-  g_test_add_func ("/model/limits/department", test_limits_department);
+  /* What is typed, bounded before any store sees it: once. */
+  crm_test_add_func_sqlite ("/model/limits/too-long-is-refused", test_limits_too_long_is_refused);
+  crm_test_add_func_sqlite ("/model/limits/huge-text-is-refused-unread", test_limits_huge_text_is_refused_unread);
+  crm_test_add_func_sqlite ("/model/limits/controls-are-stripped", test_limits_controls_are_stripped);
+  crm_test_add_func_sqlite ("/model/limits/hebrew-and-russian-unchanged", test_limits_hebrew_and_russian_unchanged);
+  crm_test_add_func_sqlite ("/model/limits/invalid-utf8", test_limits_invalid_utf8);
+  crm_test_add_func_sqlite ("/model/limits/long-phone-is-refused-quickly", test_limits_long_phone_is_refused_quickly);
+  crm_test_add_func_sqlite ("/model/limits/long-email-is-refused-quickly", test_limits_long_email_is_refused_quickly);
+  crm_test_add_func_sqlite ("/model/limits/json-depth", test_limits_json_depth);
+
+  /* Stores, on either backend. */
+  CRM_TEST_ADD_FUNC ("/model/limits/deep-template", test_limits_deep_template);
+  CRM_TEST_ADD_FUNC ("/model/limits/deal-card", test_limits_deal_card);
+  CRM_TEST_ADD_FUNC ("/model/limits/work-and-moves", test_limits_work_and_moves);
+  CRM_TEST_ADD_FUNC ("/model/limits/department", test_limits_department);
 
   return g_test_run ();
 }
