@@ -483,7 +483,8 @@ typedef struct
   GArray           *latencies;  /* µs, one a committed move */
   gint64            wall_us;
   gint64            cpu_us;
-  guint64           statements;
+  guint64           statements;  /* of its own moves */
+  guint64           heard;       /* of what it heard of the others' */
   guint             n_errors;
   char             *first_error;
 } Client;
@@ -496,7 +497,6 @@ client_thread (gpointer data)
   g_autoptr(GError) error = NULL;
   g_autoptr(CrmStore) store = NULL;
   gint64 start, deadline, cpu;
-  guint64 statements;
   guint i = 0;
 
   /* The store's LISTEN source goes to the thread's own context, which
@@ -512,7 +512,6 @@ client_thread (gpointer data)
       return NULL;
     }
 
-  statements = crm_store_get_statement_count (store);
   cpu = thread_cpu_us ();
   start = g_get_monotonic_time ();
   deadline = start + client->duration_us;
@@ -521,6 +520,7 @@ client_thread (gpointer data)
       /* Each deal there and back: move 2k takes deal k to B, 2k+1 home. */
       gint64 deal = g_array_index (client->ids, gint64, (i / 2) % client->ids->len);
       gint64 before = g_get_monotonic_time ();
+      guint64 count = crm_store_get_statement_count (store);
       g_autoptr(GError) move_error = NULL;
 
       if (crm_store_move_deal (store, deal, i % 2 == 0 ? client->stage_b : client->stage_a, NULL, &move_error))
@@ -536,14 +536,16 @@ client_thread (gpointer data)
             client->first_error = g_strdup (move_error->message);
           client->n_errors++;
         }
+      client->statements += crm_store_get_statement_count (store) - count;
 
       /* What the others committed meanwhile, as a window hears it. */
+      count = crm_store_get_statement_count (store);
       while (g_main_context_iteration (context, FALSE))
         ;
+      client->heard += crm_store_get_statement_count (store) - count;
     }
   client->wall_us = g_get_monotonic_time () - start;
   client->cpu_us = thread_cpu_us () - cpu;
-  client->statements = crm_store_get_statement_count (store) - statements;
 
   /* The last deal home again, so that the next round starts as this one. */
   if (i % 2 == 1)
@@ -597,7 +599,7 @@ bench_clients (const char *uri,
   GThread *threads[MAX_CLIENTS];
   pthread_barrier_t start;
   gint64 wall = 0, cpu = 0, process_cpu;
-  guint64 statements = 0;
+  guint64 statements = 0, heard = 0;
   guint n_errors = 0;
   const char *first_error = NULL;
 
@@ -629,6 +631,7 @@ bench_clients (const char *uri,
       wall = MAX (wall, clients[c].wall_us);
       cpu += clients[c].cpu_us;
       statements += clients[c].statements;
+      heard += clients[c].heard;
       n_errors += clients[c].n_errors;
       if (first_error == NULL)
         first_error = clients[c].first_error;
@@ -638,11 +641,13 @@ bench_clients (const char *uri,
 
   g_array_sort (all, compare_int64);
   g_print ("  %2u client%s: %u moves committed in %.2f s = %.0f commits/s; one move p50 %.2f ms, p95 %.2f ms, "
-           "p99 %.2f ms, max %.2f ms; %.1f statements a move; processor: the clients' threads %.2f s "
-           "(%.0f %% of one core), the whole process %.2f s; %u failed%s%s\n",
+           "p99 %.2f ms, max %.2f ms; %.1f statements a move, and %.1f a move hearing the others'; "
+           "processor: the clients' threads %.2f s (%.0f %% of one core), the whole process %.2f s; "
+           "%u failed%s%s\n",
            n, n == 1 ? " " : "s", all->len, wall / 1e6, all->len / (wall / 1e6),
            ms (percentile (all, 0.5)), ms (percentile (all, 0.95)), ms (percentile (all, 0.99)),
            ms (percentile (all, 1.0)), all->len > 0 ? (double) statements / all->len : 0.0,
+           all->len > 0 ? (double) heard / all->len : 0.0,
            cpu / 1e6, 100.0 * cpu / wall, process_cpu / 1e6, n_errors,
            first_error != NULL ? ": " : "", first_error != NULL ? first_error : "");
 
