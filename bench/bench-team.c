@@ -82,6 +82,7 @@ static guint n_seconds = 10;
 static guint n_clients = 10;
 static guint n_opens = 3;
 static gboolean use_copy = FALSE;
+static gboolean deaf = FALSE;
 
 static gint64
 thread_cpu_us (void)
@@ -578,9 +579,10 @@ client_thread (gpointer data)
         }
       client->statements += crm_store_get_statement_count (store) - count;
 
-      /* What the others committed meanwhile, as a window hears it. */
+      /* What the others committed meanwhile, as a window hears it. With
+       * --deaf the store still listens, and the server still tells it. */
       count = crm_store_get_statement_count (store);
-      while (g_main_context_iteration (context, FALSE))
+      while (!deaf && g_main_context_iteration (context, FALSE))
         ;
       client->heard += crm_store_get_statement_count (store) - count;
     }
@@ -723,6 +725,7 @@ main (int   argc,
     { "clients", 0, 0, G_OPTION_ARG_INT, &n_clients, "Clients moving at once (10)", "N" },
     { "opens", 0, 0, G_OPTION_ARG_INT, &n_opens, "Board openings on each backend (3)", "N" },
     { "copy", 0, 0, G_OPTION_ARG_NONE, &use_copy, "Copy the file to the server instead of writing it there", NULL },
+    { "deaf", 0, 0, G_OPTION_ARG_NONE, &deaf, "Clients do not dispatch what they hear of the others", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) options = g_option_context_new ("— team mode's figures");
@@ -807,7 +810,8 @@ main (int   argc,
 
     g_assert_no_error (error);
     g_print ("\nClients moving cards at once, each its own store and connection, for %u s each "
-             "(own deals, Needs discovered ⇄ Presentation):\n", n_seconds);
+             "(own deals, Needs discovered ⇄ Presentation%s):\n", n_seconds,
+             deaf ? "; not dispatching what they hear" : "");
     print_load ("before");
     bench_clients (uri, stage_at (store, 2), stage_at (store, 3), 1);
     if (n_clients > 1)
