@@ -817,9 +817,9 @@ watch_dispatch (GSource     *source,
         {
           g_autofree char *message = chomped (PQerrorMessage (handle->conn));
 
-          /* Offline is another issue's: say it, and stop polling a dead socket. */
-          g_warning ("%s: no longer following other sessions' changes: %s",
-                     crm_db_get_name (watch->db), message);
+          /* The server is gone: the store hears it from the connection,
+           * and a dead socket is polled no more. */
+          _crm_db_lose_connection (watch->db, message);
           return G_SOURCE_REMOVE;
         }
       keep_notices (handle);
@@ -895,6 +895,16 @@ pg_unlisten (CrmDb *db)
     PQclear (PQexec (handle->conn, "UNLISTEN *"));
 }
 
+/* A connection the server ended (pg_terminate_backend(), a restart) or
+ * the network lost is bad for good: libpq does not connect again. */
+static gboolean
+pg_connected (CrmDb *db)
+{
+  PgHandle *handle = _crm_db_get_handle (db);
+
+  return PQstatus (handle->conn) == CONNECTION_OK;
+}
+
 static const CrmDbBackend pg_backend = {
   .begin_sql = "BEGIN",
   .close = pg_close,
@@ -904,6 +914,7 @@ static const CrmDbBackend pg_backend = {
   .last_insert_id = pg_last_insert_id,
   .listen = pg_listen,
   .unlisten = pg_unlisten,
+  .connected = pg_connected,
   .free = pg_free,
   .reset = pg_reset,
   .writes = pg_writes,

@@ -54,6 +54,8 @@ typedef struct
                                   gpointer       user_data,
                                   GError       **error);
   void        (*unlisten)        (CrmDb         *db);
+  /* NULL where the connection cannot be lost (a file). */
+  gboolean    (*connected)       (CrmDb         *db);
 
   void        (*free)            (gpointer       stmt);
   /* Back to before the first step, bindings cleared. */
@@ -96,6 +98,8 @@ CrmDb      *_crm_db_new                  (const CrmDbBackend  *backend,
 void        _crm_db_set_handle           (CrmDb               *self,
                                           gpointer             handle);
 gpointer    _crm_db_get_handle           (CrmDb               *self);
+void        _crm_db_lose_connection      (CrmDb               *self,
+                                          const char          *reason);
 
 /* A server's password from crm_db_remember_password() (crm-db-passwords.c). */
 char       *_crm_db_dup_password         (const char          *uri);

@@ -21,6 +21,7 @@
 
 #include <glib/gi18n.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "crm-db-private.h"
 
@@ -58,11 +59,21 @@ struct _CrmDb
   /* Set when the file was found damaged after opening: writes are refused
    * with this error so nothing is added to a broken file. */
   GError     *write_error;
+  /* Set when a team server's connection was lost: everything is refused
+   * with it, at once, until crm_db_take_connection() brings another. */
+  GError     *offline_error;
   guint       in_transaction : 1;
   guint       wrote : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CrmDb, crm_db, G_TYPE_OBJECT)
+
+enum {
+  CONNECTION_LOST,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
 
 G_DEFINE_QUARK (crm-db-error-quark, crm_db_error)
 
@@ -87,6 +98,7 @@ crm_db_finalize (GObject *object)
   if (self->handle != NULL)
     self->backend->close (g_steal_pointer (&self->handle), self->wrote);
   g_clear_error (&self->write_error);
+  g_clear_error (&self->offline_error);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->display, g_free);
 
@@ -99,6 +111,20 @@ crm_db_class_init (CrmDbClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = crm_db_finalize;
+
+  /**
+   * CrmDb::connection-lost:
+   * @db: the connection
+   *
+   * A team server's connection was found lost, once, in the thread that
+   * found it; crm_db_get_offline_error() says why.
+   */
+  signals [CONNECTION_LOST] =
+    g_signal_new ("connection-lost",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -133,6 +159,62 @@ gpointer
 _crm_db_get_handle (CrmDb *self)
 {
   return self->handle;
+}
+
+/**
+ * _crm_db_lose_connection:
+ * @self: a #CrmDb
+ * @reason: (nullable): what the backend said, on its first line
+ *
+ * The server went away: from now on every call is refused at once with
+ * one message, and #CrmDb::connection-lost is emitted, the first time.
+ */
+void
+_crm_db_lose_connection (CrmDb      *self,
+                         const char *reason)
+{
+  g_autofree char *line = g_strdup (reason != NULL && *reason != '\0' ? reason : "?");
+  g_autofree char *prefix = g_strdup_printf (_("Database “%s”: %s"), self->display, "");
+
+  if (self->offline_error != NULL)
+    return;
+
+  line[strcspn (line, "\n")] = '\0';
+  g_set_error (&self->offline_error, CRM_DB_ERROR, CRM_DB_ERROR_OFFLINE,
+               /* Translators: first the server's address, then why */
+               _("The team server “%s” cannot be reached (%s). Nothing can be changed until it is back."),
+               self->display, g_str_has_prefix (line, prefix) ? line + strlen (prefix) : line);
+  g_signal_emit (self, signals [CONNECTION_LOST], 0);
+}
+
+/* After a backend's failure: a lost connection makes @error the offline
+ * error, so that every caller says the same. */
+static void
+check_connection (CrmDb   *self,
+                  GError **error)
+{
+  if (self->backend->connected == NULL || self->offline_error != NULL ||
+      self->backend->connected (self))
+    return;
+
+  _crm_db_lose_connection (self, error != NULL && *error != NULL ? (*error)->message : NULL);
+  if (error != NULL)
+    {
+      g_clear_error (error);
+      *error = g_error_copy (self->offline_error);
+    }
+}
+
+/* Before calling the backend: offline, nothing is asked of it. */
+static gboolean
+refuse_offline (CrmDb   *self,
+                GError **error)
+{
+  if (self->offline_error == NULL)
+    return FALSE;
+
+  g_propagate_error (error, g_error_copy (self->offline_error));
+  return TRUE;
 }
 
 /* The SQLite backend. */
@@ -575,7 +657,7 @@ crm_db_prepare (CrmDb       *self,
   g_return_val_if_fail (sql != NULL, NULL);
 
   stmt = g_hash_table_lookup (self->statements, sql);
-  if (stmt != NULL)
+  if (stmt != NULL && self->offline_error == NULL)
     {
       /* A statement is used by one caller at a time; a second user (a
        * recursive query) gets a private, uncached copy. */
@@ -586,9 +668,15 @@ crm_db_prepare (CrmDb       *self,
         }
     }
 
+  if (refuse_offline (self, error))
+    return NULL;
+
   impl = self->backend->prepare (self, sql, stmt != NULL ? stmt->impl : NULL, error);
   if (impl == NULL)
-    return NULL;
+    {
+      check_connection (self, error);
+      return NULL;
+    }
 
   if (stmt != NULL)
     {
@@ -667,7 +755,13 @@ crm_db_exec (CrmDb       *self,
   /* Scripts are migrations, pragmas and transaction control: writes. */
   self->statement_count++;
   self->wrote = TRUE;
-  return self->backend->exec (self, script, error);
+  if (refuse_offline (self, error))
+    return FALSE;
+  if (self->backend->exec (self, script, error))
+    return TRUE;
+
+  check_connection (self, error);
+  return FALSE;
 }
 
 /**
@@ -693,6 +787,8 @@ crm_db_begin (CrmDb   *self,
       g_propagate_error (error, g_error_copy (self->write_error));
       return FALSE;
     }
+  if (refuse_offline (self, error))
+    return FALSE;
 
   if (!crm_db_exec (self, self->backend->begin_sql, error))
     return FALSE;
@@ -831,6 +927,62 @@ crm_db_get_statement_count (CrmDb *self)
   return self->statement_count;
 }
 
+/**
+ * crm_db_is_connected:
+ * @self: a #CrmDb
+ *
+ * Returns: %FALSE once a team server's connection was found lost, until
+ *   crm_db_take_connection() gives it another; a file's is always there
+ */
+gboolean
+crm_db_is_connected (CrmDb *self)
+{
+  g_return_val_if_fail (CRM_IS_DB (self), FALSE);
+
+  return self->offline_error == NULL;
+}
+
+/**
+ * crm_db_get_offline_error:
+ * @self: a #CrmDb
+ *
+ * Returns: (transfer none) (nullable): why the connection is lost, the
+ *   message every call is refused with meanwhile
+ */
+const GError *
+crm_db_get_offline_error (CrmDb *self)
+{
+  g_return_val_if_fail (CRM_IS_DB (self), NULL);
+
+  return self->offline_error;
+}
+
+/**
+ * crm_db_take_connection:
+ * @self: a #CrmDb whose connection was lost
+ * @fresh: (transfer none): a new connection to the same database, made
+ *   off the main thread; left without one
+ *
+ * Replaces @self's connection by @fresh's. The statements prepared on
+ * the old one are dropped: a server's prepared names belonged to it. A
+ * followed channel is not: the caller listens again. No statement of
+ * @self may be in use.
+ */
+void
+crm_db_take_connection (CrmDb *self,
+                        CrmDb *fresh)
+{
+  g_return_if_fail (CRM_IS_DB (self) && CRM_IS_DB (fresh));
+  g_return_if_fail (self->backend == fresh->backend && fresh->handle != NULL);
+
+  g_hash_table_remove_all (self->statements);
+  if (self->handle != NULL)
+    self->backend->close (g_steal_pointer (&self->handle), self->wrote);
+  self->handle = g_steal_pointer (&fresh->handle);
+  self->in_transaction = FALSE;
+  g_clear_error (&self->offline_error);
+}
+
 void
 crm_statement_bind_int64 (CrmStatement *stmt,
                           int           index,
@@ -939,6 +1091,7 @@ crm_statement_step (CrmStatement  *stmt,
                     GError       **error)
 {
   CrmDb *db;
+  CrmStep step;
 
   g_return_val_if_fail (stmt != NULL, CRM_STEP_ERROR);
 
@@ -951,7 +1104,14 @@ crm_statement_step (CrmStatement  *stmt,
         db->wrote = TRUE;
     }
 
-  return db->backend->step (db, stmt->impl, error);
+  if (refuse_offline (db, error))
+    return CRM_STEP_ERROR;
+
+  step = db->backend->step (db, stmt->impl, error);
+  if (step == CRM_STEP_ERROR)
+    check_connection (db, error);
+
+  return step;
 }
 
 /**

@@ -43,6 +43,9 @@ typedef enum
   CRM_DB_ERROR_BUSY,
   CRM_DB_ERROR_READ_ONLY,
   CRM_DB_ERROR_FAILED,
+  /* A team server's connection was lost: refused at once until it is
+   * back (crm_db_take_connection()). */
+  CRM_DB_ERROR_OFFLINE,
 } CrmDbError;
 
 typedef enum
@@ -114,6 +117,10 @@ gboolean      crm_db_listen               (CrmDb         *self,
                                            GError       **error);
 void          crm_db_unlisten             (CrmDb         *self);
 guint64       crm_db_get_statement_count  (CrmDb         *self);
+gboolean      crm_db_is_connected         (CrmDb         *self);
+const GError *crm_db_get_offline_error    (CrmDb         *self);
+void          crm_db_take_connection      (CrmDb         *self,
+                                           CrmDb         *fresh);
 
 void          crm_statement_bind_int64    (CrmStatement  *stmt,
                                            int            index,
