@@ -28,10 +28,14 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "crm-contact.h"
 #include "crm-db.h"
+#include "crm-deal.h"
 #include "crm-deal-list.h"
 #include "crm-demo.h"
+#include "crm-pipeline.h"
 #include "crm-procedure.h"
+#include "crm-stage.h"
 #include "crm-store.h"
 #include "crm-store-private.h"
 
@@ -391,6 +395,43 @@ crm_test_stage_deals (CrmStore *store,
 
   crm_test_wait_for_list (list);
   return list;
+}
+
+/* The id of the sales pipeline's stage at @index. */
+static inline gint64
+crm_test_tw_stage_id (CrmStore *store,
+                      guint     index)
+{
+  CrmPipeline *pipeline = crm_store_find_pipeline (store, "sales");
+  g_autoptr (GListModel) stages = NULL;
+  g_autoptr (CrmStage) stage = NULL;
+
+  g_assert_nonnull (pipeline);
+  stages = crm_store_get_stages (store, crm_pipeline_get_id (pipeline));
+  stage = g_list_model_get_item (stages, index);
+  g_assert_nonnull (stage);
+
+  return crm_stage_get_id (stage);
+}
+
+/* A deal in TW's first stage, with the contact its rules ask for (TW-1). */
+static inline gint64
+crm_test_save_tw_deal (CrmStore   *store,
+                       const char *title)
+{
+  static const char * const phones[] = { "050-123-4567", NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CrmDeal) deal = crm_deal_new ();
+  g_autoptr (CrmContact) contact = crm_contact_new ();
+
+  crm_deal_set_title (deal, title);
+  crm_deal_set_amount (deal, 1250000);
+  crm_contact_set_name (contact, "Dana Levi");
+  crm_contact_set_phones (contact, phones);
+  g_assert_true (crm_store_save_deal (store, deal, contact, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  return crm_deal_get_id (deal);
 }
 
 static inline int

@@ -613,7 +613,14 @@ crm_deal_list_read_done_cb (GObject      *object,
   else if (read->count)
     self->count_pending = FALSE;
 
-  if (error != NULL)
+  if (g_error_matches (error, CRM_DB_ERROR, CRM_DB_ERROR_OFFLINE))
+    {
+      /* The server is out of reach: the column keeps what it shows, and
+       * reads again when the store is back. */
+      if (self->store != NULL)
+        _crm_store_go_offline (self->store, error);
+    }
+  else if (error != NULL)
     g_critical ("Cannot read the deals of stage %" G_GINT64_FORMAT ": %s", self->stage_id, error->message);
   else if (self->store == NULL)
     ;

@@ -50,6 +50,12 @@ struct _CrmStore
 
   CrmStoreReader *reader;    /* the worker's connection, made on first use */
   guint         pending_changes;  /* CrmStoreChanged of the transaction under way */
+
+  /* A team server out of reach (crm-store-offline.c). */
+  GError       *offline_error;
+  guint         reconnect_source;
+  guint         reconnect_delay;  /* seconds, doubled up to a bound */
+  guint         reconnecting : 1;
 };
 
 /* What a write changed besides its deals, noted inside the transaction and
@@ -68,6 +74,13 @@ void _crm_store_announce_changes  (CrmStore        *self);
 /* Other sessions' changes on a team server (crm-store-live.c). */
 void _crm_store_follow_others     (CrmStore        *self);
 void _crm_store_stop_following    (CrmStore        *self);
+
+/* The team server lost and found again (crm-store-offline.c). */
+void _crm_store_watch_connection  (CrmStore        *self);
+void _crm_store_stop_reconnecting (CrmStore        *self);
+void _crm_store_go_offline        (CrmStore        *self,
+                                   const GError    *error);
+void _crm_store_notify_online     (CrmStore        *self);
 void _crm_store_signal_remote_deal_changed (CrmStore *self,
                                             gint64    deal_id);
 
@@ -79,6 +92,7 @@ typedef gboolean (*CrmReadFunc) (CrmDb    *db,
 
 CrmStoreReader *_crm_store_reader_new    (const char          *path);
 void            _crm_store_reader_free   (CrmStoreReader      *reader);
+void            _crm_store_reader_reconnect (CrmStoreReader   *reader);
 void            _crm_store_read_async    (CrmStore            *self,
                                           CrmReadFunc          func,
                                           gpointer             data,

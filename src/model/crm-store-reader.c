@@ -37,6 +37,9 @@ struct _CrmStoreReader
   GThreadPool *pool;
   char        *path;
   CrmDb       *db;     /* opened by the worker thread, on its first job */
+  /* Set by the main thread when the store connected again: the worker's
+   * connection may be one the server ended without its knowing yet. */
+  gint         stale;
 };
 
 typedef struct
@@ -65,8 +68,18 @@ reader_thread (gpointer data,
   ReadJob *job = g_task_get_task_data (task);
   GError *error = NULL;
 
+  /* A server's connection lost is made again by the next job, here, off
+   * the main thread; until the server answers, the job fails as offline
+   * and the list keeps what it holds. */
+  if (g_atomic_int_compare_and_exchange (&reader->stale, TRUE, FALSE) ||
+      (reader->db != NULL && !crm_db_is_connected (reader->db)))
+    g_clear_object (&reader->db);
   if (reader->db == NULL)
-    reader->db = crm_db_open_read_only (reader->path, &error);
+    {
+      reader->db = crm_db_open_read_only (reader->path, &error);
+      if (reader->db == NULL && crm_db_is_postgresql_uri (reader->path))
+        error->code = CRM_DB_ERROR_OFFLINE;
+    }
 
   if (reader->db != NULL && job->func (reader->db, job->data, &error))
     g_task_return_boolean (task, TRUE);
@@ -85,6 +98,14 @@ _crm_store_reader_new (const char *path)
   reader->pool = g_thread_pool_new (reader_thread, reader, 1, FALSE, NULL);
 
   return reader;
+}
+
+/* The store is back on its server: the next job connects anew. */
+void
+_crm_store_reader_reconnect (CrmStoreReader *reader)
+{
+  if (reader != NULL)
+    g_atomic_int_set (&reader->stale, TRUE);
 }
 
 /* Waits for the jobs already queued; their callbacks still run later, on

@@ -52,6 +52,7 @@ enum {
   PROP_PROCEDURE,
   PROP_CURRENT_USER,
   PROP_INTEGRITY_ERROR,
+  PROP_ONLINE,
   N_PROPS
 };
 
@@ -536,6 +537,7 @@ crm_store_dispose (GObject *object)
   gpointer value;
 
   _crm_store_stop_following (self);
+  _crm_store_stop_reconnecting (self);
 
   if (self->lists != NULL)
     {
@@ -562,6 +564,7 @@ crm_store_finalize (GObject *object)
   g_clear_pointer (&self->reader, _crm_store_reader_free);
   g_clear_error (&self->integrity_error);
   g_clear_error (&self->owner_error);
+  g_clear_error (&self->offline_error);
   g_clear_object (&self->db);
 
   G_OBJECT_CLASS (crm_store_parent_class)->finalize (object);
@@ -583,6 +586,10 @@ crm_store_get_property (GObject    *object,
 
     case PROP_CURRENT_USER:
       g_value_set_object (value, crm_store_get_current_user (self));
+      break;
+
+    case PROP_ONLINE:
+      g_value_set_boolean (value, crm_store_is_online (self));
       break;
 
     case PROP_INTEGRITY_ERROR:
@@ -629,6 +636,19 @@ crm_store_class_init (CrmStoreClass *klass)
     g_param_spec_boxed ("integrity-error", NULL, NULL,
                         G_TYPE_ERROR,
                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * CrmStore:online:
+   *
+   * Whether the team server is reachable. While it is not, every write
+   * is refused with crm_store_get_offline_error()'s message, the lists
+   * keep what they hold, and the store connects again by itself
+   * (crm-store-offline.c). A file is always online.
+   */
+  properties [PROP_ONLINE] =
+    g_param_spec_boolean ("online", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -705,6 +725,13 @@ crm_store_init (CrmStore *self)
   self->users = g_list_store_new (CRM_TYPE_USER);
   self->stages = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->lists = g_hash_table_new (NULL, NULL);
+}
+
+/* The store's own, for crm-store-offline.c. */
+void
+_crm_store_notify_online (CrmStore *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ONLINE]);
 }
 
 /* Public API */
@@ -790,6 +817,7 @@ crm_store_open_full (const char         *path,
     check_integrity_in_background (self);
 
   _crm_store_follow_others (self);
+  _crm_store_watch_connection (self);
 
   return g_steal_pointer (&self);
 }
@@ -926,6 +954,13 @@ _crm_store_begin (CrmStore  *self,
 {
   /* What a rolled-back transaction noted was never written. */
   self->pending_changes = 0;
+
+  /* Offline, refused at once, with the one message. */
+  if (self->offline_error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->offline_error));
+      return FALSE;
+    }
 
   return crm_db_begin (self->db, error);
 }

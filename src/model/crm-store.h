@@ -191,6 +191,9 @@ CrmStore     *crm_store_open_full            (const char         *path,
                                               GError            **error);
 const char   *crm_store_get_path             (CrmStore      *self);
 gboolean      crm_store_is_team_server       (CrmStore      *self);
+gboolean      crm_store_is_online            (CrmStore      *self);
+const GError *crm_store_get_offline_error    (CrmStore      *self);
+void          crm_store_reconnect            (CrmStore      *self);
 guint64       crm_store_get_statement_count  (CrmStore      *self);
 guint         crm_store_get_schema_version   (CrmStore      *self);
 const GError *crm_store_get_integrity_error  (CrmStore      *self);
