@@ -59,6 +59,7 @@ struct _CrmWindow
   AdwViewSwitcherTitle *switcher_title;
   GtkWidget            *owner_banner;
   GtkLabel             *owner_label;
+  GtkWidget            *offline_banner;
   GtkDropDown          *pipeline_dropdown;
   GtkWidget            *quota_box;
   GtkLabel             *quota_label;
@@ -399,6 +400,37 @@ crm_window_show_error (CrmWindow  *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-deal", FALSE);
 }
 
+/* Try Now: the store connects again at once rather than when its timer
+ * says; the banner goes when it is back. */
+static void
+reconnect_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  CrmWindow *self = CRM_WINDOW (widget);
+
+  if (self->store != NULL)
+    crm_store_reconnect (self->store);
+}
+
+/* The team server out of reach: a bar says so, with why as its tooltip,
+ * and nothing new can be made; the board keeps what it shows, and the
+ * store refuses its moves with the same message. Back: a toast. */
+static void
+online_cb (CrmWindow *self)
+{
+  const GError *error = crm_store_get_offline_error (self->store);
+  gboolean online = error == NULL;
+
+  gtk_widget_set_visible (self->offline_banner, !online);
+  gtk_widget_set_tooltip_text (self->offline_banner, online ? NULL : error->message);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-deal",
+                                 online && crm_store_get_owner_error (self->store) == NULL &&
+                                 crm_store_get_procedure (self->store) != NULL);
+  if (online)
+    crm_toast_show (self->toast_overlay, adw_toast_new (_("The team server is back")));
+}
+
 /* A large file is checked after it opened; damage found then replaces the
  * board, since the store no longer accepts writes. */
 static void
@@ -432,6 +464,8 @@ crm_window_constructed (GObject *object)
   crm_search_view_set_store (self->search_view, self->store);
   g_signal_connect_object (self->store, "notify::integrity-error",
                            G_CALLBACK (integrity_error_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::online",
+                           G_CALLBACK (online_cb), self, G_CONNECT_SWAPPED);
   /* The quota counts logged activities (RAD-4): a board move logs none
    * and costs the count nothing. */
   g_signal_connect_object (self->store, "activities-changed",
@@ -552,6 +586,7 @@ crm_window_class_init (CrmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, owner_banner);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, owner_label);
+  gtk_widget_class_bind_template_child (widget_class, CrmWindow, offline_banner);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, pipeline_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, quota_box);
   gtk_widget_class_bind_template_child (widget_class, CrmWindow, quota_label);
@@ -578,6 +613,7 @@ crm_window_class_init (CrmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-deal", "x", open_deal_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
+  gtk_widget_class_install_action (widget_class, "win.reconnect", NULL, reconnect_action);
 
   for (guint i = 0; i < G_N_ELEMENTS (page_shortcuts); i++)
     gtk_widget_class_add_binding_action (widget_class, page_shortcuts[i].keyval, GDK_CONTROL_MASK,
