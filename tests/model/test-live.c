@@ -157,42 +157,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
-static gint64
-stage_id (CrmStore *store,
-          guint     index)
-{
-  CrmPipeline *pipeline = crm_store_find_pipeline (store, "sales");
-  g_autoptr (GListModel) stages = NULL;
-  g_autoptr (CrmStage) stage = NULL;
-
-  g_assert_nonnull (pipeline);
-  stages = crm_store_get_stages (store, crm_pipeline_get_id (pipeline));
-  stage = g_list_model_get_item (stages, index);
-  g_assert_nonnull (stage);
-
-  return crm_stage_get_id (stage);
-}
-
-/* A deal in TW's first stage, with the contact its rules ask for (TW-1). */
-static gint64
-save_deal (CrmStore   *store,
-           const char *title)
-{
-  static const char * const phones[] = { "050-123-4567", NULL };
-  g_autoptr (GError) error = NULL;
-  g_autoptr (CrmDeal) deal = crm_deal_new ();
-  g_autoptr (CrmContact) contact = crm_contact_new ();
-
-  crm_deal_set_title (deal, title);
-  crm_deal_set_amount (deal, 1250000);
-  crm_contact_set_name (contact, "Dana Levi");
-  crm_contact_set_phones (contact, phones);
-  g_assert_true (crm_store_save_deal (store, deal, contact, NULL, NULL, &error));
-  g_assert_no_error (error);
-
-  return crm_deal_get_id (deal);
-}
-
 /* Item 5: a card moved on one machine moves on the other, and the
  * columns' counts and sums follow. */
 static void
@@ -205,9 +169,9 @@ test_live_move_arrives (Fixture       *fixture,
   g_autoptr (CrmDeal) arrived = NULL;
   g_autofree char *from_total = NULL;
   Heard heard = { 0 };
-  gint64 first = stage_id (fixture->mine, 0);
-  gint64 second = stage_id (fixture->mine, 1);
-  gint64 deal_id = save_deal (fixture->theirs, "Fleet renewal");
+  gint64 first = crm_test_tw_stage_id (fixture->mine, 0);
+  gint64 second = crm_test_tw_stage_id (fixture->mine, 1);
+  gint64 deal_id = crm_test_save_tw_deal (fixture->theirs, "Fleet renewal");
   gint64 moved_at;
 
   /* Their write before we looked is already in what we read. */
@@ -251,11 +215,11 @@ test_live_own_writes_once (Fixture       *fixture,
 {
   g_autoptr (GError) error = NULL;
   Heard heard = { 0 };
-  gint64 deal_id = save_deal (fixture->mine, "Warehouse scanners");
+  gint64 deal_id = crm_test_save_tw_deal (fixture->mine, "Warehouse scanners");
 
   iterate_briefly ();
   listen_to (fixture->mine, &heard);
-  g_assert_true (crm_store_move_deal (fixture->mine, deal_id, stage_id (fixture->mine, 1), NULL, &error));
+  g_assert_true (crm_store_move_deal (fixture->mine, deal_id, crm_test_tw_stage_id (fixture->mine, 1), NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (heard.deals->len, ==, 1);
 
@@ -272,7 +236,7 @@ test_live_leads_and_activities (Fixture       *fixture,
   g_autoptr (GError) error = NULL;
   Heard heard = { 0 };
   gboolean duplicate = FALSE;
-  gint64 deal_id = save_deal (fixture->theirs, "Training day");
+  gint64 deal_id = crm_test_save_tw_deal (fixture->theirs, "Training day");
 
   iterate_briefly ();
   listen_to (fixture->mine, &heard);
@@ -329,7 +293,7 @@ test_live_bad_payloads (Fixture       *fixture,
   g_autofree char *long_payload = g_strnfill (4000, '7');
   g_autofree char *sql = NULL;
   Heard heard = { 0 };
-  gint64 deal_id = save_deal (fixture->theirs, "Printers");
+  gint64 deal_id = crm_test_save_tw_deal (fixture->theirs, "Printers");
 
   g_assert_no_error (error);
   iterate_briefly ();
@@ -348,7 +312,7 @@ test_live_bad_payloads (Fixture       *fixture,
   /* Then a real change, by a session that is not Deals: the server's
    * trigger announces it all the same. */
   sql = g_strdup_printf ("UPDATE deals SET stage_id = %" G_GINT64_FORMAT " WHERE id = %" G_GINT64_FORMAT,
-                         stage_id (fixture->mine, 1), deal_id);
+                         crm_test_tw_stage_id (fixture->mine, 1), deal_id);
   g_assert_true (crm_db_exec (other, sql, &error));
   g_assert_no_error (error);
 
@@ -370,7 +334,7 @@ test_live_sqlite_listens_to_nothing (Fixture       *fixture,
   Heard heard = { 0 };
 
   listen_to (fixture->mine, &heard);
-  save_deal (fixture->theirs, "Laptops");
+  crm_test_save_tw_deal (fixture->theirs, "Laptops");
   iterate_briefly ();
   g_assert_cmpuint (heard.deals->len, ==, 0);
   stop_listening (fixture->mine, &heard);
@@ -395,7 +359,7 @@ test_live_conflict (Fixture       *fixture,
                     gconstpointer  user_data)
 {
   g_autoptr (GError) error = NULL;
-  gint64 deal_id = save_deal (fixture->mine, "Conference room");
+  gint64 deal_id = crm_test_save_tw_deal (fixture->mine, "Conference room");
   g_autoptr (CrmDeal) mine = load_deal (fixture->mine, deal_id);
   g_autoptr (CrmDeal) theirs = load_deal (fixture->theirs, deal_id);
   g_autoptr (CrmDeal) stored = NULL;
@@ -440,10 +404,10 @@ test_live_move_counts_version (Fixture       *fixture,
                                gconstpointer  user_data)
 {
   g_autoptr (GError) error = NULL;
-  gint64 deal_id = save_deal (fixture->mine, "Scanners");
+  gint64 deal_id = crm_test_save_tw_deal (fixture->mine, "Scanners");
   g_autoptr (CrmDeal) mine = load_deal (fixture->mine, deal_id);
   g_autoptr (CrmDeal) stored = NULL;
-  gint64 second = stage_id (fixture->mine, 1);
+  gint64 second = crm_test_tw_stage_id (fixture->mine, 1);
 
   g_assert_true (crm_store_move_deal (fixture->theirs, deal_id, second, NULL, &error));
   g_assert_no_error (error);
@@ -466,7 +430,7 @@ test_live_contact_conflict (Fixture       *fixture,
                             gconstpointer  user_data)
 {
   g_autoptr (GError) error = NULL;
-  gint64 deal_id = save_deal (fixture->mine, "Projectors");
+  gint64 deal_id = crm_test_save_tw_deal (fixture->mine, "Projectors");
   g_autoptr (CrmDeal) mine = load_deal (fixture->mine, deal_id);
   g_autoptr (CrmDeal) theirs = load_deal (fixture->theirs, deal_id);
   g_autoptr (CrmContact) my_contact = crm_store_load_contact (fixture->mine, crm_deal_get_contact_id (mine), &error);

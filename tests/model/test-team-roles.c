@@ -214,19 +214,6 @@ query_int (CrmDb      *db,
   return crm_statement_get_int64 (stmt, 0);
 }
 
-static gint64
-stage_id (CrmStore *store,
-          guint     index)
-{
-  CrmPipeline *pipeline = crm_store_find_pipeline (store, "sales");
-  g_autoptr (CrmStage) stage = NULL;
-
-  g_assert_nonnull (pipeline);
-  stage = g_list_model_get_item (crm_store_get_stages (store, crm_pipeline_get_id (pipeline)), index);
-  g_assert_nonnull (stage);
-  return crm_stage_get_id (stage);
-}
-
 /* A deal saved by whoever is signed in to @store: its owner. */
 static gint64
 save_deal (CrmStore   *store,
@@ -318,7 +305,7 @@ test_rep_own_deal (Fixture       *fixture,
   gint64 deal_id = save_deal (rep_store, "Noa's clocks");
 
   g_assert_cmpint (crm_test_query_int (fixture->owner_store, "SELECT owner_id FROM deals"), ==, fixture->rep_id);
-  g_assert_true (crm_store_move_deal (rep_store, deal_id, stage_id (rep_store, 1), &previous, &error));
+  g_assert_true (crm_store_move_deal (rep_store, deal_id, crm_test_tw_stage_id (rep_store, 1), &previous, &error));
   g_assert_no_error (error);
   g_assert_cmpint (crm_test_query_int (fixture->owner_store,
                                        "SELECT count(*) FROM audit_log WHERE action = 'move'"), ==, 1);
@@ -342,7 +329,7 @@ test_rep_other_deal (Fixture       *fixture,
 
   /* Through the store: refused before anything is written, saying whose
    * it is to change; a move and a save alike. */
-  g_assert_false (crm_store_move_deal (rep_store, avis, stage_id (rep_store, 1), &previous, &error));
+  g_assert_false (crm_store_move_deal (rep_store, avis, crm_test_tw_stage_id (rep_store, 1), &previous, &error));
   g_assert_error (error, CRM_STORE_ERROR, CRM_STORE_ERROR_PERMISSION);
   g_assert_nonnull (strstr (error->message, "owner"));
   g_clear_error (&error);
@@ -368,7 +355,7 @@ test_rep_other_deal (Fixture       *fixture,
                    ==, 1);
 
   /* The manager changes anyone's. */
-  g_assert_true (crm_store_move_deal (fixture->owner_store, avis, stage_id (fixture->owner_store, 1),
+  g_assert_true (crm_store_move_deal (fixture->owner_store, avis, crm_test_tw_stage_id (fixture->owner_store, 1),
                                       &previous, &error));
   g_assert_no_error (error);
 }
@@ -501,7 +488,7 @@ test_promoted_manager (Fixture       *fixture,
   g_assert_cmpint (crm_user_get_role (crm_store_get_current_user (other_store)), ==, CRM_ROLE_MANAGER);
   g_assert_true (crm_store_set_quota (other_store, fixture->rep_id, 12, &error));
   g_assert_no_error (error);
-  g_assert_true (crm_store_move_deal (other_store, noas, stage_id (other_store, 1), &previous, &error));
+  g_assert_true (crm_store_move_deal (other_store, noas, crm_test_tw_stage_id (other_store, 1), &previous, &error));
   g_assert_no_error (error);
   g_assert_cmpint (crm_store_add_person (other_store, "Lior Ben-David", NULL, CRM_ROLE_REP, &error), >, 0);
   g_assert_no_error (error);
@@ -586,11 +573,11 @@ test_rep_follows_and_conflicts (Fixture       *fixture,
 
   rep_copy = crm_store_load_deal (rep_store, deal_id, &error);
   g_assert_no_error (error);
-  second = crm_test_stage_deals (rep_store, stage_id (rep_store, 1));
+  second = crm_test_stage_deals (rep_store, crm_test_tw_stage_id (rep_store, 1));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (second)), ==, 0);
   g_signal_connect (rep_store, "deal-changed::remote", G_CALLBACK (count_change_cb), &n_changes);
 
-  g_assert_true (crm_store_move_deal (fixture->owner_store, deal_id, stage_id (fixture->owner_store, 1), NULL, &error));
+  g_assert_true (crm_store_move_deal (fixture->owner_store, deal_id, crm_test_tw_stage_id (fixture->owner_store, 1), NULL, &error));
   g_assert_no_error (error);
 
   deadline = g_get_monotonic_time () + G_USEC_PER_SEC;
